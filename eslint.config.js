@@ -1,0 +1,70 @@
+// Layer rules (STYLE.md principle 2): each folder may import only what its environment allows.
+// The TypeScript projects enforce types per layer; these rules enforce imports.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md 8).' }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'zustand'], message: 'src-shared is environment-free: no Node, Electron or DOM libraries.' },
+          { group: ['**/src-main/**', '**/src-renderer/**', '../src-main/**', '../src-renderer/**'], message: 'src-shared imports nothing from other layers.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeBuiltins, 'electron'], message: 'The renderer is DOM only; talk to main through window.nevent.' },
+          { group: ['**/src-main/**'], message: 'The renderer never imports src-main.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
+          { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+          { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
+      }],
+    },
+  },
+  {
+    files: ['**/*.config.ts', '**/*.config.js', 'scripts/**', 'bin/**'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,103 @@
+/**
+ * The contract every consumer of a tenant session codes against (MCP tools, IPC handlers, `serve`).
+ * One implementation lives in this folder; tests use fakes of the same interface.
+ *
+ * Every tenant-scoped read answers with the tenant it was answered in (`Scoped.tenantId`): a request
+ * that started before a switch completed reports the tenant it started in (DESIGN §2).
+ */
+import type {
+  AccessibleTenant,
+  Campaign,
+  Capabilities,
+  Criterion,
+  PaidAdsStatus,
+  PaidMediaProvider,
+  Preview,
+  Role,
+  Segment,
+  SegmentCreate,
+  SegmentDefinition,
+  SegmentUpdate,
+} from '../../src-shared/api';
+import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
+import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
+
+/** A value and the tenant it belongs to. */
+export interface Scoped<T> {
+  tenantId: string;
+  value: T;
+}
+
+/** Result of a switch, reset or move. */
+export interface SwitchOutcome {
+  activeTenantId: string;
+  homeTenantId: string | null;
+  previousTenantId: string | null;
+}
+
+/** The tenants a session's user may see, with where the session is. */
+export interface TenantsView {
+  tenants: AccessibleTenant[];
+  role: Role;
+  homeTenantId: string | null;
+  activeTenantId: string | null;
+}
+
+/** Segment list query; `cursor` is opaque, from a previous answer. */
+export interface SegmentQuery {
+  search?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Campaign list query. */
+export interface CampaignQuery {
+  status?: Campaign['status'];
+  channel?: Campaign['channel'];
+  limit?: number;
+}
+
+/** One tenant context (DESIGN §2). */
+export interface TenantSession {
+  readonly id: string;
+  readonly kind: SessionKind;
+  snapshot(): SessionSnapshot;
+  /** Fires after every change of the snapshot; returns the unsubscribe function. */
+  onDidChange(listener: (snapshot: SessionSnapshot) => void): () => void;
+  /** Records the MCP client's name/version from `initialize`. */
+  setClientInfo(info: { name: string | null; version: string | null }): void;
+
+  listTenants(): Promise<TenantsView>;
+  switchTenant(tenantId: string): Promise<SwitchOutcome>;
+  resetTenant(): Promise<SwitchOutcome>;
+
+  listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>>;
+  getSegment(segmentId: string): Promise<Scoped<Segment>>;
+  createSegment(input: SegmentCreate): Promise<Scoped<Segment>>;
+  updateSegment(segmentId: string, input: SegmentUpdate): Promise<Scoped<Segment>>;
+  previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
+  segmentationCriteria(): Promise<Scoped<Criterion[]>>;
+  listCampaigns(query: CampaignQuery): Promise<Scoped<Campaign[]>>;
+  analyticsCapabilities(): Promise<Scoped<Capabilities>>;
+  paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
+
+  /** Ends the session: pending work is rejected with `signed_out`, listeners are dropped. */
+  close(): void;
+}
+
+/** The error every core operation rejects with: a code from the shared union, a token-free message. */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+
+  /** Plain data for IPC, MCP and the CLI. */
+  toData(): AppErrorData {
+    return this.param === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, param: this.param };
+  }
+}

@@ -1,0 +1,7 @@
+/** The Nevent API contract (DESIGN §3): one import point for schemas and types. */
+export * from './common';
+export * from './auth';
+export * from './tenants';
+export * from './segments';
+export * from './data-api';
+export * from './campaigns';

@@ -1,0 +1,54 @@
+/**
+ * What the outside world (IPC, `serve`, the MCP panel) sees of a tenant session: plain data only.
+ * Tokens never appear here.
+ */
+import { z } from 'zod';
+import { ErrorCodeSchema } from './errors';
+import { RoleSchema, TenantIdSchema } from './api/common';
+
+/** The desktop (window + tray) is one session; every MCP connection is its own. */
+export const SessionKindSchema = z.enum(['desktop', 'mcp']);
+/** Session kind. */
+export type SessionKind = z.infer<typeof SessionKindSchema>;
+
+/** MCP operation modes (DESIGN §4). */
+export const OperationModeSchema = z.enum(['READ_ONLY', 'STANDARD', 'FULL']);
+/** An operation mode. */
+export type OperationMode = z.infer<typeof OperationModeSchema>;
+
+/** A session as plain data. */
+export const SessionSnapshotSchema = z.object({
+  id: z.string(),
+  kind: SessionKindSchema,
+  /** MCP client name/version from `initialize`, when known. */
+  clientName: z.string().nullable(),
+  clientVersion: z.string().nullable(),
+  activeTenantId: TenantIdSchema.nullable(),
+  homeTenantId: TenantIdSchema.nullable(),
+  role: RoleSchema.nullable(),
+  /** True while a switch or reset is in flight. */
+  switching: z.boolean(),
+  createdAt: z.string(),
+  lastToolCall: z.string().nullable(),
+  callCount: z.number().int().min(0),
+});
+/** A session as plain data. */
+export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
+
+/** One audit-log entry: never argument values, only their keys. */
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  sessionId: z.string(),
+  clientName: z.string().nullable(),
+  kind: z.enum(['tool', 'switch', 'reset', 'move']),
+  /** Tool name for `tool`, else the action. */
+  name: z.string(),
+  tenantId: TenantIdSchema.nullable(),
+  argKeys: z.array(z.string()),
+  /** `ok` or the error code. */
+  result: z.union([z.literal('ok'), ErrorCodeSchema]),
+  durationMs: z.number().min(0),
+});
+/** One audit-log entry. */
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

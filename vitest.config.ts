@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: fast unit tests (no I/O outside the process), and integration tests that use the
+// real parts (demo API over HTTP, MCP over stdio/sockets, a real keychain when one is available).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // Two cores: keep spawned servers and CLIs from starving each other.
+          maxWorkers: 2,
+        },
+      },
+      {
+        // Run by scripts/test.mjs inside a throwaway D-Bus session with gnome-keyring unlocked.
+        test: {
+          name: 'keychain',
+          include: ['test/keychain/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
