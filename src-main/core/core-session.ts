@@ -69,7 +69,7 @@ class TenantCaches {
   capabilities: Promise<Capabilities> | null = null;
 }
 
-const CursorSchema = z.object({ t: z.string().nullable(), o: z.number().int().min(0), s: z.string().optional() });
+const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
 const DEFAULT_SEGMENT_LIMIT = 50;
 const MAX_SEGMENT_LIMIT = 200;
 
@@ -184,7 +184,7 @@ export class CoreSession implements TenantSession {
     return { tenants: value.flatList, role: credential.claims.role, homeTenantId: this.homeTenantId, activeTenantId: tenantOf(credential) };
   }
 
-  switchTenant(tenantId: string): Promise<SwitchOutcome> {
+  async switchTenant(tenantId: string): Promise<SwitchOutcome> {
     const target = parseInput(TenantIdSchema, tenantId, 'tenantId');
     return this.queue.run(() => this.runSwitch(target));
   }
@@ -204,24 +204,22 @@ export class CoreSession implements TenantSession {
 
   async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
     this.ensureOpen();
-    const limit = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(z.number().int().min(1).max(MAX_SEGMENT_LIMIT), query.limit, 'limit');
+    let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(z.number().int().min(1).max(MAX_SEGMENT_LIMIT), query.limit, 'limit');
     const credential = this.cell.current;
-    const tenant = tenantOf(credential);
-    let offset = 0;
+    let page = 0;
     let search = query.search?.trim() || undefined;
     if (query.cursor !== undefined) {
       const cursor = this.decodeCursor(query.cursor);
-      if (cursor.t !== tenant) throw new CoreError('invalid_request', 'this cursor belongs to a listing in another tenant; list again from the start', 'cursor');
-      offset = cursor.o;
-      search = cursor.s;
+      // A cursor is only good in the tenant (and listing) it came from: never page another tenant's list.
+      if (cursor.t !== tenantOf(credential)) throw new CoreError('invalid_request', 'this cursor belongs to a listing in another tenant; list again from the start', 'cursor');
+      ({ p: page, n: size, s: search } = cursor);
     }
-    const answer = await this.dataClient.listSegments(search, credential);
-    // Filter and page here too: the API may ignore `search`, and the cursor must stay stable.
+    const answer = await this.dataClient.listSegments({ page, size, ...(search === undefined ? {} : { search }) }, credential);
+    // Filter here too: an API that ignores `search` must not widen the answer.
     const needle = search?.toLowerCase();
-    const matching = needle === undefined ? answer.value : answer.value.filter((s) => s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle));
-    const segments = matching.slice(offset, offset + limit);
-    const next = offset + limit < matching.length ? this.encodeCursor({ t: tenantOf(answer.credential), o: offset + limit, s: search }) : null;
-    return this.scoped(answer.credential, { segments: segments.map((s) => this.ownSegment(s, answer.credential)), nextCursor: next });
+    const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle));
+    const next = answer.value.hasMore ? this.encodeCursor({ t: tenantOf(answer.credential), p: page + 1, n: size, ...(search === undefined ? {} : { s: search }) }) : null;
+    return this.scoped(answer.credential, { segments: matching.slice(0, size).map((s) => this.ownSegment(s, answer.credential)), nextCursor: next });
   }
 
   async getSegment(segmentId: string): Promise<Scoped<Segment>> {

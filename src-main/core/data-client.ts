@@ -49,6 +49,7 @@ export interface SegmentWrite {
 
 const SegmentAnswerSchema = z.union([SegmentSchema, z.object({ segment: SegmentSchema }).loose()]);
 const CampaignListSchema = z.union([z.array(CampaignSchema), z.object({ content: z.array(CampaignSchema) }).loose(), z.object({ campaigns: z.array(CampaignSchema) }).loose()]);
+const PageMetaSchema = z.object({ totalPages: z.number().int().optional(), total: z.number().int().optional(), totalElements: z.number().int().optional() }).loose();
 const CriteriaSchema = z.union([z.object({ criteria: z.array(CriterionSchema) }).loose(), z.array(CriterionSchema)]);
 
 function segmentOf(body: unknown, req: Pick<UnauthorizedRequest, 'method' | 'path'>): Segment {
@@ -108,15 +109,24 @@ export class DataClient {
     return map(await this.core(req, credential), (body) => parseResponse(body, AccessibleTenantsResponseSchema, req));
   }
 
-  /** `GET /segments` in any of the three list shapes. */
-  async listSegments(search: string | undefined, credential?: Credential): Promise<Authorized<Segment[]>> {
-    const req = { method: 'GET', path: '/segments', query: { search } } as const;
+  /**
+   * `GET /segments?search&page&size` in any of the three list shapes. `hasMore` comes from the page
+   * metadata when the shape has it, else from a full page.
+   */
+  async listSegments(query: { search?: string; page: number; size: number }, credential?: Credential): Promise<Authorized<{ segments: Segment[]; hasMore: boolean }>> {
+    const req = { method: 'GET', path: '/segments', query: { search: query.search, page: query.page, size: query.size } } as const;
     return map(await this.core(req, credential), (body) => {
+      let segments: Segment[];
       try {
-        return normalizeSegmentList(body);
+        segments = normalizeSegmentList(body);
       } catch {
         throw new CoreError('api_error', 'unexpected response shape from GET /segments');
       }
+      const meta = PageMetaSchema.safeParse(body);
+      let hasMore = segments.length >= query.size;
+      if (meta.success && meta.data.totalPages !== undefined) hasMore = query.page + 1 < meta.data.totalPages;
+      else if (meta.success && (meta.data.total ?? meta.data.totalElements) !== undefined) hasMore = (query.page + 1) * query.size < (meta.data.total ?? meta.data.totalElements ?? 0);
+      return { segments, hasMore };
     });
   }
 
