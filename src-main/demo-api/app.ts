@@ -33,7 +33,17 @@ export function createDemoApp(deps: DemoContext): Hono {
     }
     await next();
   });
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxBodyBytes} bytes`)) }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot be reused: tell the client.
+        c.header('connection', 'close');
+        return respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxBodyBytes} bytes`));
+      },
+    }),
+  );
 
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks()));
   registerAuthRoutes(app, deps);
