@@ -27,7 +27,15 @@ export function createDemoApp(deps: DemoContext): Hono {
   };
 
   app.use('*', async (c, next) => {
-    if (!c.req.path.startsWith(`${demoControlPrefix}/`)) {
+    // Loopback only, and only under our own name: a web page that rebinds a DNS name to 127.0.0.1
+    // must not reach the (unauthenticated) fault controls or sign in with the public demo passwords.
+    if (!deps.isOwnHost(c.req.header('host'))) return respond(c, new DemoHttpError(403, 'forbidden', 'Unexpected Host header: the demo API answers only on 127.0.0.1 or localhost'));
+    const control = c.req.path.startsWith(`${demoControlPrefix}/`);
+    const origin = c.req.header('origin');
+    if (control && origin !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) {
+      return respond(c, new DemoHttpError(403, 'forbidden', 'Fault controls accept no cross-origin requests'));
+    }
+    if (!control) {
       deps.faults.count('requests');
       if (deps.faults.latencyMs > 0) await deps.sleep(deps.faults.latencyMs);
     }

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema } from '../../../src-shared/api';
@@ -89,6 +90,30 @@ describe('bad input', () => {
   it('unknown routes and methods are a JSON 404', async () => {
     expectCleanError(await request(`${api.url}/nope`), 404);
     expectCleanError(await request(`${api.url}/auth/me`, { method: 'DELETE', token }), 404);
+  });
+
+  it('refuses foreign Host names (DNS rebinding) and cross-origin fault controls with 403', async () => {
+    const { port } = new URL(api.url);
+    const raw = (path: string, headers: Record<string, string>, method = 'GET', body?: string) =>
+      new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: Number(port), path, method, headers }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const rebound = await raw('/.well-known/jwks.json', { host: `evil.example:${port}` });
+    expect(rebound.status).toBe(403);
+    ApiErrorBodySchema.parse(rebound.body);
+    expect((await raw('/.well-known/jwks.json', { host: `localhost:${port}` })).status).toBe(200);
+    const crossOrigin = await raw('/__demo/faults', { host: `127.0.0.1:${port}`, origin: 'https://evil.example', 'content-type': 'text/plain' }, 'POST', '{"latencyMs":1000}');
+    expect(crossOrigin.status).toBe(403);
+    const sameOrigin = await raw('/__demo/faults', { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` }, 'POST', '{}');
+    expect(sameOrigin.status).toBe(200);
+    // The refused request changed nothing.
+    expect(sameOrigin.body).toMatchObject({ latencyMs: 0 });
   });
 
   it('the server stays up after all of that', async () => {
