@@ -18,8 +18,8 @@ afterAll(async () => {
 
 describe('--tenants 100000', () => {
   it('starts quickly because per-tenant data is generated lazily', () => {
-    // Generous bound for a loaded two-core CI machine; typically ~0.4 s.
-    expect(startMs).toBeLessThan(5000);
+    // Generous bound for a loaded two-core CI machine; typically ~0.4 s. An eager generator would take minutes.
+    expect(startMs).toBeLessThan(8000);
   });
 
   it('lists every tenant for SUPERADMIN in reasonable time, while the owner still sees only their subtree', async () => {
@@ -27,7 +27,8 @@ describe('--tenants 100000', () => {
     const started = performance.now();
     const response = await fetch(`${api.url}/users/accessible-tenants`, { headers: { authorization: `Bearer ${superadmin}` } });
     const body = (await response.json()) as { totalTenants: number; flatList: unknown[] };
-    expect(performance.now() - started).toBeLessThan(15_000);
+    // Typically 1-2 s for ~30 MB; the bound only catches pathological (quadratic) regressions.
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(body.totalTenants).toBe(tenants);
     expect(body.flatList).toHaveLength(tenants);
     const platform = PlatformTenantsResponseSchema.parse((await request(`${api.url}/platform/tenants`, { token: superadmin })).body);
@@ -36,7 +37,7 @@ describe('--tenants 100000', () => {
 
     const owner = AccessibleTenantsResponseSchema.parse((await request(`${api.url}/users/accessible-tenants`, { token: (await signIn(api, 'owner')).accessToken })).body);
     expect(owner.totalTenants).toBe(12);
-  });
+  }, 60_000);
 
   it('serves data for a deep generated tenant on demand', async () => {
     const superadmin = (await signIn(api, 'superadmin')).accessToken;
