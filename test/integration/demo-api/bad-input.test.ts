@@ -53,6 +53,12 @@ describe('bad input', () => {
     expectCleanError(await request(`${api.url}/users/tenant`, { token, body: [1, 2] }), 400);
   });
 
+  it('refuses absurdly nested bodies instead of storing something that cannot be served back', async () => {
+    const deep = `{"name":"deep","definition":{"stanzas":[{"criteria":[{"criterion_id":"has_app","operator":"is_true","modifiers":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}]}]}}`;
+    expectCleanError(await request(`${api.url}/segments`, { token, body: deep }), 400);
+    expect((await request(`${api.url}/segments`, { token })).status).toBe(200);
+  });
+
   it('bodies over 1 MB are a 413, with or without a content length', async () => {
     const huge = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10), definition: { stanzas: [] } });
     expectCleanError(await request(`${api.url}/segments`, { token, body: huge }), 413);
