@@ -116,7 +116,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket bridge with the real c
       const garbage = await rawConnect(temp.path);
       const garbled = readUntilClosed(garbage);
       garbage.write('\u0000\u0001 definitely not json\n');
-      expect(JSON.parse((await garbled).trim())).toMatchObject({ id: null, error: { code: -32700 } });
+      expect(JSON.parse((await garbled).trim())).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
 
       await Promise.all(
         Array.from({ length: 100 }, async () => {
