@@ -16,6 +16,6 @@ export function registerTenantRoutes(app: Hono, deps: DemoContext): void {
 
   app.get('/users/accessible-tenants', async (c) => {
     const caller = await authenticate(c, deps);
-    return c.json(deps.access.tree(caller.account));
+    return c.body(deps.access.treeJson(caller.account), 200, { 'content-type': 'application/json' });
   });
 }
