@@ -201,7 +201,8 @@ export class Account {
       const email = source.type === 'password' ? source.email : (claims.email ?? claims.sub);
       const persist = options.persist ?? true;
       let storage: SecretStoreKind = 'memory';
-      this.warningValue = persist ? null : `signed in with tokens for this run only: ${NOT_REMEMBERED_WARNING}`;
+      // A deliberate this-run-only sign-in (demo, NEVENT_JWT_TOKEN) is not a problem worth a warning.
+      this.warningValue = null;
       if (persist) storage = await this.save(urls, email, credential);
       const switchable = await this.switchableTenants(urls, credential);
       this.install(new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier }), false, switchable);

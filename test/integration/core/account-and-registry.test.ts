@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
 import { keychainServiceFor } from '../../../src-main/core/secret-store';
+import { signInStandalone } from '../../../src-main/core/standalone-sign-in';
 import type { SessionRegistryEvent } from '../../../src-main/core/session-registry';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { FakeKeychainStore, MemorySecretStore } from '../../helpers/secret-stores';
@@ -105,6 +106,23 @@ describe('account: sign-in, restore, sign-out', () => {
     standalone.dispose();
   });
 
+  it('standalone mcp: tokens from NEVENT_JWT_TOKEN (+ NEVENT_REFRESH_TOKEN), else the saved account, else none', async () => {
+    fixture = await startCoreFixture({ user: 'solo' });
+    const source = fixture.core.registry.desktop?.credential;
+    const standalone = await createCore({ secretStore: new MemorySecretStore(), configDir: fixture.configDir, desktop: false });
+    const env = { NEVENT_JWT_TOKEN: source?.accessToken, NEVENT_REFRESH_TOKEN: source?.refreshToken ?? undefined, NEVENT_API_URL: fixture.demo.url, NEVENT_DATA_API_URL: fixture.demo.dataUrl };
+    expect(await signInStandalone(standalone, env)).toBe('environment');
+    const session = standalone.registry.openMcpSession();
+    expect(session.activeTenantId).toBe('tn-solo-studio');
+    // The refresh token from the environment works when the access token is refused.
+    fixture.demo.faults.expireAccessTokens();
+    expect((await session.segmentationCriteria()).tenantId).toBe('tn-solo-studio');
+    standalone.dispose();
+    const empty = await createCore({ secretStore: new MemorySecretStore(), configDir: fixture.configDir, desktop: false });
+    expect(await signInStandalone(empty, {})).toBeNull();
+    empty.dispose();
+  });
+
   it('refuses a pasted token that is not a valid signed token', async () => {
     fixture = await startCoreFixture({ user: null });
     await expect(fixture.core.account.signIn({ type: 'tokens', accessToken: 'not-a-token' }, { persist: false })).rejects.toMatchObject({ code: 'invalid_token' });
@@ -163,10 +181,23 @@ describe('session registry', () => {
     expect(() => registry.openMcpSession()).toThrow(expect.objectContaining({ code: 'signed_out' }));
   });
 
-  it('the org-picker choice moves the desktop session', async () => {
+  it('the org-picker choice moves the desktop session; a failed choice keeps the picker open', async () => {
     fixture = await startCoreFixture({ user: 'owner' });
+    expect(fixture.core.account.state).toMatchObject({ type: 'choosingTenant', tenantId: 'tn-acme' });
+    await expect(fixture.core.registry.chooseDesktopTenant('tn-acme-porto')).rejects.toMatchObject({ code: 'tenant_forbidden' });
     expect(fixture.core.account.state.type).toBe('choosingTenant');
-    await fixture.core.registry.desktop?.switchTenant('tn-acme-fr');
+    await fixture.core.registry.chooseDesktopTenant('tn-acme-fr');
     expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme-fr' });
+    expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme-fr');
+    // Later desktop switches keep the account's active tenant in step.
+    await fixture.core.registry.desktop?.switchTenant('tn-acme-es');
+    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme-es' });
+  });
+
+  it('choosing the current tenant just closes the picker', async () => {
+    fixture = await startCoreFixture({ user: 'owner' });
+    await fixture.core.registry.chooseDesktopTenant('tn-acme');
+    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
+    expect(fixture.demo.faults.stats().switchCalls).toBe(0);
   });
 });
