@@ -68,6 +68,19 @@ describe('account: sign-in, restore, sign-out', () => {
     again.dispose();
   });
 
+  it('a new sign-in replaces the saved account, leaving no orphaned keychain entry', async () => {
+    const store = new FakeKeychainStore();
+    fixture = await startCoreFixture({ user: null, core: { secretStore: store } });
+    await fixture.core.account.signIn(owner);
+    const other = await createCore({ apiUrl: fixture.demo.url, dataApiUrl: fixture.demo.dataUrl, secretStore: store, configDir: fixture.configDir });
+    await other.account.signIn({ type: 'password', email: 'admin@demo.nevent.local', password: 'demo' });
+    const service = keychainServiceFor(fixture.demo.url);
+    expect(await store.get(service, owner.email)).toBeNull();
+    expect(await store.get(service, 'admin@demo.nevent.local')).not.toBeNull();
+    expect((await other.account.savedAccount())?.email).toBe('admin@demo.nevent.local');
+    other.dispose();
+  });
+
   it('restores with an expired access token by refreshing first, and rewrites the keychain', async () => {
     const store = new FakeKeychainStore();
     fixture = await startCoreFixture({ user: null, core: { secretStore: store } });
