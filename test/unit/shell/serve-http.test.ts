@@ -1,8 +1,8 @@
 /** `serve`'s HTTP transport over the fake-backed desktop service: guard, API, event stream, static page. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServeHttp, type ServeHttp } from '../../../src-main/serve/http-server';
 import { createTestService, secretToken } from './fakes';
 import { callApi, httpRequest, openEventStream } from './http-client';
@@ -14,6 +14,7 @@ writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Nevent</ti
 writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
 
 describe('serve HTTP transport', () => {
+  afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
   let t: Awaited<ReturnType<typeof createTestService>>;
   let http: ServeHttp;
 
