@@ -1,0 +1,55 @@
+/**
+ * The demo API's Hono application: cross-cutting middleware (counting, injected latency, the 1 MB body
+ * limit), the route modules, and JSON errors for everything that goes wrong — never a stack trace.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { DemoContext } from './demo-context';
+import { DemoHttpError } from './http-error';
+import { registerAuthRoutes } from './routes/auth-routes';
+import { registerCampaignRoutes } from './routes/campaign-routes';
+import { dataApiPrefix, registerDataRoutes } from './routes/data-routes';
+import { demoControlPrefix, registerDemoControlRoutes } from './routes/demo-control-routes';
+import { registerSegmentRoutes } from './routes/segment-routes';
+import { registerTenantRoutes } from './routes/tenant-routes';
+
+/** Largest accepted request body. */
+export const maxBodyBytes = 1024 * 1024;
+
+/** Builds the application over `deps`. */
+export function createDemoApp(deps: DemoContext): Hono {
+  const app = new Hono();
+  const respond = (c: Context, error: DemoHttpError): Response => {
+    const isData = c.req.path === dataApiPrefix || c.req.path.startsWith(`${dataApiPrefix}/`);
+    return c.json(isData ? error.toEnvelope(deps.now()) : error.toBody(), error.status as 400);
+  };
+
+  app.use('*', async (c, next) => {
+    if (!c.req.path.startsWith(`${demoControlPrefix}/`)) {
+      deps.faults.count('requests');
+      if (deps.faults.latencyMs > 0) await deps.sleep(deps.faults.latencyMs);
+    }
+    await next();
+  });
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxBodyBytes} bytes`)) }));
+
+  app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks()));
+  registerAuthRoutes(app, deps);
+  registerTenantRoutes(app, deps);
+  registerSegmentRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
+  registerDataRoutes(app, deps);
+  registerDemoControlRoutes(app, deps);
+
+  app.notFound((c) => respond(c, new DemoHttpError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof DemoHttpError) return respond(c, error);
+    if (error instanceof HTTPException) return respond(c, new DemoHttpError(error.status, error.status >= 500 ? 'api_error' : 'invalid_request', error.message || 'Request failed'));
+    // Unexpected: answer without details (no stack), and leave one line for whoever runs the server.
+    process.stderr.write(`demo-api: unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return respond(c, new DemoHttpError(500, 'internal_error', 'Internal server error'));
+  });
+  return app;
+}

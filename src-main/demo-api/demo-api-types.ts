@@ -1,0 +1,54 @@
+/** The demo API's programmatic interface (re-exported by index.ts; other engineers code against it). */
+/** Options of `startDemoApi`. */
+export interface DemoApiOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Total tenants in the tree (generated beyond the base tree); default: the base tree only. */
+  tenants?: number;
+  /** Added latency per request, in milliseconds. */
+  latencyMs?: number;
+  /** Access-token lifetime in seconds (default 900). */
+  accessTokenTtlSeconds?: number;
+  /** `iss` claim (default "nevent-demo"). */
+  issuer?: string;
+  /** Shape of `GET /segments` (default `content`, a Spring page). */
+  segmentListShape?: 'array' | 'segments' | 'content';
+}
+
+/** A running demo API. */
+export interface DemoApi {
+  /** Core API base, e.g. http://127.0.0.1:PORT */
+  url: string;
+  /** Data API base, e.g. http://127.0.0.1:PORT/data */
+  dataUrl: string;
+  /** `${url}/.well-known/jwks.json` */
+  jwksUrl: string;
+  issuer: string;
+  faults: DemoFaults;
+  close(): Promise<void>;
+}
+
+/** Ways the next switch calls can fail. */
+export type SwitchFaultKind = 'http_500' | 'http_503' | 'timeout' | 'malformed_token' | 'wrong_tenant' | 'bad_signature' | 'alg_none' | 'expired_token';
+
+/** Counters for tests. */
+export interface DemoStats {
+  refreshCalls: number;
+  switchCalls: number;
+  refreshReuseRejected: number;
+  requests: number;
+}
+
+/** Fault injection, off by default (DESIGN §3). */
+export interface DemoFaults {
+  setLatency(ms: number): void;
+  /** The next n POST /users/tenant calls fail in the given way. */
+  failNextSwitches(n: number, kind: SwitchFaultKind): void;
+  /** Every access token issued so far is rejected with 401 from now on (forces refresh). */
+  expireAccessTokens(): void;
+  /** Set the lifetime of newly issued access tokens. */
+  setAccessTokenTtl(seconds: number): void;
+  reset(): void;
+  /** Counters for tests: how many refresh calls, switch calls, and reused-refresh rejections happened. */
+  stats(): DemoStats;
+}

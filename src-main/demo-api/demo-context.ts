@@ -1,0 +1,40 @@
+/** What every route of the demo API needs; assembled once per server in server.ts. */
+import type { Context } from 'hono';
+import type { DemoAccount } from './demo-users';
+import type { FaultController } from './fault-controller';
+import { DemoHttpError } from './http-error';
+import type { TenantAccess } from './tenant-access';
+import type { TenantDirectory } from './tenant-directory';
+import type { TenantDataStore } from './tenant-data-store';
+import type { TokenService, VerifiedAccess } from './token-service';
+
+/** Dependencies of the route modules. */
+export interface DemoContext {
+  directory: TenantDirectory;
+  access: TenantAccess;
+  tokens: TokenService;
+  faults: FaultController;
+  data: TenantDataStore;
+  accounts: readonly DemoAccount[];
+  segmentListShape: 'array' | 'segments' | 'content';
+  /** Waits `ms`, or less when the server is closing (so `close()` never waits for injected delays). */
+  sleep(ms: number): Promise<void>;
+  now(): Date;
+}
+
+/** A request's verified bearer and its account. */
+export interface Caller extends VerifiedAccess {
+  account: DemoAccount;
+}
+
+/** Verifies the bearer token of a request; throws 401 when missing, malformed, expired or forged. */
+export async function authenticate(c: Context, deps: DemoContext): Promise<Caller> {
+  const header = c.req.header('authorization');
+  if (header === undefined || header.trim() === '') throw new DemoHttpError(401, 'authentication_failed', 'Missing bearer token');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (match === null || match[1] === undefined) throw new DemoHttpError(401, 'authentication_failed', 'Authorization header must be "Bearer <token>"');
+  const verified = await deps.tokens.verifyAccess(match[1], (userId) => deps.accounts.find((a) => a.id === userId)?.name);
+  const account = deps.accounts.find((a) => a.name === verified.userName);
+  if (account === undefined) throw new DemoHttpError(401, 'invalid_token', 'Access token is invalid');
+  return { ...verified, account };
+}

@@ -1,0 +1,28 @@
+/** Reads and validates JSON request bodies: malformed JSON or a schema mismatch is a 400 naming the path. */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { formatJsonPath } from '../../src-shared/segment-definition-check';
+import { badRequest } from './http-error';
+
+/** Parses the body as JSON and validates it with `schema`; throws 400 with `param` = the offending path. */
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  if (text.trim() === '') throw badRequest('Request body is empty; expected a JSON object');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw badRequest('Request body is not valid JSON');
+  }
+  return parseOrThrow(schema, raw);
+}
+
+/** Validates a value (a body or a query) with `schema`; throws 400 naming the first offending path. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue === undefined) throw badRequest('Request is invalid');
+  const path = formatJsonPath(issue.path);
+  throw badRequest(path === '' ? issue.message : `${path}: ${issue.message}`, path === '' ? undefined : path);
+}

@@ -1,0 +1,94 @@
+/** Starts the demo API on 127.0.0.1 and wires its parts together (the composition root). */
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDemoApp } from './app';
+import type { DemoApi, DemoApiOptions } from './demo-api-types';
+import type { DemoContext } from './demo-context';
+import { demoAccounts } from './demo-users';
+import { FaultController } from './fault-controller';
+import { dataApiPrefix } from './routes/data-routes';
+import { TenantAccess } from './tenant-access';
+import { TenantDataStore } from './tenant-data-store';
+import { TenantDirectory } from './tenant-directory';
+import { TokenService } from './token-service';
+
+/** Most tenants `--tenants` may ask for (memory stays around a few hundred MB). */
+export const maxTenants = 1_000_000;
+
+function checkInteger(name: string, value: number | undefined, min: number, max: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  }
+}
+
+/** Starts a demo API; resolves once it is listening. */
+export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoApi> {
+  checkInteger('port', options.port, 0, 65535);
+  checkInteger('tenants', options.tenants, 0, maxTenants);
+  checkInteger('latencyMs', options.latencyMs, 0, 60_000);
+  checkInteger('accessTokenTtlSeconds', options.accessTokenTtlSeconds, 0, 365 * 24 * 3600);
+  const issuer = options.issuer ?? 'nevent-demo';
+  const now = (): Date => new Date();
+
+  const closing = new AbortController();
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      if (closing.signal.aborted) return resolve();
+      const done = (): void => {
+        clearTimeout(timer);
+        closing.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      closing.signal.addEventListener('abort', done);
+    });
+
+  let revoke = (): void => undefined;
+  const faults = new FaultController({ latencyMs: options.latencyMs ?? 0, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900 }, () => revoke());
+  const tokens = await TokenService.create(issuer, () => faults.accessTokenTtlSeconds);
+  revoke = () => tokens.revokeIssuedAccessTokens();
+  tokens.onRefreshReuse = () => faults.count('refreshReuseRejected');
+
+  const directory = new TenantDirectory(options.tenants ?? 0);
+  const deps: DemoContext = {
+    directory,
+    access: new TenantAccess(directory),
+    tokens,
+    faults,
+    data: new TenantDataStore(directory, now),
+    accounts: demoAccounts(),
+    segmentListShape: options.segmentListShape ?? 'content',
+    sleep,
+    now,
+  };
+  const app = createDemoApp(deps);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' }) as Server;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  let closed: Promise<void> | undefined;
+
+  return {
+    url,
+    dataUrl: `${url}${dataApiPrefix}`,
+    jwksUrl: `${url}/.well-known/jwks.json`,
+    issuer,
+    faults,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
