@@ -1,0 +1,388 @@
+/**
+ * The signed-in account: sign in (email/password or pasted tokens), restore from the keychain, sign out.
+ * One `SignedInContext` per sign-in holds what every session of the account shares: API URLs, the token
+ * verifier and the token broker, and the account's stored credential (the one in the keychain).
+ *
+ *   signIn ─> POST /auth/admin/login ─> verify token ─> keychain.set + account.json ─> onDidSignIn
+ *   restore ─> account.json + keychain.get ─> (expired? refresh) ──────────────────────> onDidSignIn
+ *   signOut / refused refresh ─> onDidSignOut (sessions end) ─> keychain.delete + account.json removed
+ *   broker rotated the stored refresh token ─> keychain.set (serialized)
+ */
+import { z } from 'zod';
+import { AccessibleTenantsResponseSchema, LoginRequestSchema, normalizeTokenResponse, type AccessibleTenantsResponse } from '../../src-shared/api';
+import { missingCaseError } from '../../src-shared/errors';
+import { active, signedOut, transition, type TenantEvent, type TenantState } from '../../src-shared/tenant-state';
+import type { AccountRecordFile } from './account-record';
+import type { Clock } from './clock';
+import { CoreSession } from './core-session';
+import { tenantOf, type Credential } from './credential';
+import type { ApiUrls } from './data-client';
+import { Emitter } from './emitter';
+import { HttpStatusError, type FetchLike, type HttpClient } from './http-client';
+import { keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
+import { SerialQueue } from './serial-queue';
+import { TokenBroker } from './token-broker';
+import { TokenVerifier, type JwksSetting } from './token-verifier';
+import { CoreError } from './tenant-session';
+import type { SessionKind } from '../../src-shared/session';
+
+/** What the keychain entry holds (JSON). */
+const StoredSecretSchema = z.object({ v: z.literal(1), accessToken: z.string().min(1), refreshToken: z.string().min(1).nullable() });
+
+/** Where an account's tokens are kept. */
+export type CredentialStorage = SecretStoreKind | 'none';
+
+/** Account status for `status`, the window and the tray: no secrets. */
+export interface AccountStatus {
+  signedIn: boolean;
+  email: string | null;
+  apiUrl: string | null;
+  dataApiUrl: string | null;
+  /** `keychain`: remembered; `memory`: this run only; `none`: signed out. */
+  storage: CredentialStorage;
+  /** Why the sign-in will not be remembered, when it will not. */
+  warning: string | null;
+  state: TenantState;
+}
+
+/** What every session of one sign-in shares. */
+export class SignedInContext {
+  readonly broker: TokenBroker;
+  readonly verifier: TokenVerifier;
+  private storedCredential: Credential;
+
+  constructor(
+    readonly urls: ApiUrls,
+    readonly email: string,
+    credential: Credential,
+    readonly storage: SecretStoreKind,
+    private readonly deps: { http: HttpClient; clock: Clock; verifier: TokenVerifier },
+  ) {
+    this.verifier = deps.verifier;
+    this.storedCredential = credential;
+    this.broker = new TokenBroker({ refresh: (refreshToken) => refreshCall(deps.http, urls.apiUrl, refreshToken) });
+  }
+
+  /** The account's stored credential (the keychain's copy, kept current as it rotates). */
+  get credential(): Credential {
+    return this.storedCredential;
+  }
+
+  /** Replaces the stored credential after a rotation. */
+  setCredential(credential: Credential): void {
+    this.storedCredential = credential;
+  }
+
+  /** A new session of this account starting from `credential`. */
+  createSession(kind: SessionKind, credential: Credential, clientInfo?: { name: string | null; version: string | null }): CoreSession {
+    return new CoreSession({
+      kind,
+      credential,
+      urls: this.urls,
+      http: this.deps.http,
+      verifier: this.verifier,
+      broker: this.broker,
+      clock: this.deps.clock,
+      ...(clientInfo === undefined ? {} : { clientInfo }),
+    });
+  }
+}
+
+async function refreshCall(http: HttpClient, apiUrl: string, refreshToken: string) {
+  const body = await http.request({ method: 'POST', baseUrl: apiUrl, path: '/auth/refresh', body: { refreshToken } });
+  try {
+    return normalizeTokenResponse(body);
+  } catch {
+    throw new CoreError('invalid_token', 'the token refresh answered without a usable access token');
+  }
+}
+
+/** Options of the account service. */
+export interface AccountOptions {
+  http: HttpClient;
+  clock: Clock;
+  secretStore: SecretStore;
+  /** Shown in `status` when the store is not the OS keychain. */
+  secretStoreWarning?: string | null;
+  record: AccountRecordFile;
+  /** Default URLs for sign-in and restore. */
+  urls?: Partial<ApiUrls>;
+  jwks?: JwksSetting;
+  issuer?: string;
+  fetch?: FetchLike;
+}
+
+/** Where the credentials of a sign-in come from. */
+export type SignInSource = { type: 'password'; email: string; password: string } | { type: 'tokens'; accessToken: string; refreshToken?: string | null };
+
+/** Sign-in options. */
+export interface SignInOptions {
+  apiUrl?: string;
+  dataApiUrl?: string;
+  /** Keep the tokens in the secret store and the account in account.json (default true). */
+  persist?: boolean;
+}
+
+/** The default data-API URL for an API URL (the demo API serves it under `/data`). */
+export function defaultDataApiUrl(apiUrl: string): string {
+  return `${apiUrl.replace(/\/+$/, '')}/data`;
+}
+
+/** The account service. */
+export class Account {
+  private stateValue: TenantState = signedOut();
+  private contextValue: SignedInContext | null = null;
+  private warningValue: string | null = null;
+  private readonly persistQueue = new SerialQueue();
+  private readonly stateEmitter = new Emitter<TenantState>();
+  private readonly signInEmitter = new Emitter<SignedInContext>();
+  private readonly signOutEmitter = new Emitter<{ reason: 'signed_out' | 'refresh_refused' }>();
+  private unsubscribeBroker: (() => void)[] = [];
+
+  /** Fires on every change of the sign-in state. */
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** Fires once credentials are accepted (before the state leaves `signingIn`). */
+  readonly onDidSignIn = this.signInEmitter.event;
+  /** Fires when the account signs out; every session of it must end. */
+  readonly onDidSignOut = this.signOutEmitter.event;
+
+  constructor(private readonly options: AccountOptions) {}
+
+  /** The sign-in state (signedOut → signingIn → choosingTenant → active). */
+  get state(): TenantState {
+    return this.stateValue;
+  }
+
+  /** The current sign-in's shared context, or null when signed out. */
+  get context(): SignedInContext | null {
+    return this.contextValue;
+  }
+
+  /** Who is signed in, where, and which store holds it. */
+  status(): AccountStatus {
+    const ctx = this.contextValue;
+    return {
+      signedIn: ctx !== null,
+      email: ctx?.email ?? null,
+      apiUrl: ctx?.urls.apiUrl ?? null,
+      dataApiUrl: ctx?.urls.dataApiUrl ?? null,
+      storage: ctx === null ? 'none' : ctx.storage,
+      warning: ctx === null ? null : this.warningValue,
+      state: this.stateValue,
+    };
+  }
+
+  /** Signs in with a password or with tokens; resolves to the status. Rejects with a CoreError. */
+  async signIn(source: SignInSource, options: SignInOptions = {}): Promise<AccountStatus> {
+    const apiUrl = options.apiUrl ?? this.options.urls?.apiUrl;
+    if (apiUrl === undefined) throw new CoreError('invalid_request', 'no API URL: pass one or set NEVENT_API_URL', 'apiUrl');
+    const urls: ApiUrls = { apiUrl: apiUrl.replace(/\/+$/, ''), dataApiUrl: (options.dataApiUrl ?? (options.apiUrl === undefined ? this.options.urls?.dataApiUrl : undefined) ?? defaultDataApiUrl(apiUrl)).replace(/\/+$/, '') };
+    if (this.contextValue !== null) await this.signOut();
+    this.apply({ type: 'signInStarted' });
+    try {
+      const verifier = this.verifierFor(urls);
+      const pair = source.type === 'password' ? await this.passwordSignIn(urls, source.email, source.password) : { accessToken: source.accessToken, refreshToken: source.refreshToken ?? null };
+      const claims = await verifier.verify(pair.accessToken, null);
+      const credential: Credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims };
+      const email = source.type === 'password' ? source.email : (claims.email ?? claims.sub);
+      const persist = options.persist ?? true;
+      let storage: SecretStoreKind = 'memory';
+      this.warningValue = persist ? null : `signed in with tokens for this run only: ${NOT_REMEMBERED_WARNING}`;
+      if (persist) storage = await this.save(urls, email, credential);
+      const switchable = await this.switchableTenants(urls, credential);
+      this.install(new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier }), false, switchable);
+      return this.status();
+    } catch (error) {
+      this.apply({ type: 'signInFailed' });
+      throw error instanceof CoreError ? error : new CoreError('internal_error', 'sign-in failed unexpectedly');
+    }
+  }
+
+  /**
+   * Restores the saved account from account.json + the secret store. Resolves to false when there is
+   * nothing to restore (or the entry is gone); a refused refresh clears the saved account.
+   */
+  async restore(): Promise<boolean> {
+    if (this.contextValue !== null) return true;
+    const record = await this.options.record.read();
+    if (record === null || record.store !== 'keychain' || this.options.secretStore.kind !== 'keychain') return false;
+    const urls: ApiUrls = { apiUrl: record.apiUrl, dataApiUrl: record.dataApiUrl };
+    const service = keychainServiceFor(urls.apiUrl);
+    const secret = await this.options.secretStore.get(service, record.email);
+    const stored = secret === null ? null : StoredSecretSchema.safeParse(safeJson(secret));
+    if (stored === null || !stored.success) {
+      await this.options.record.clear();
+      return false;
+    }
+    this.apply({ type: 'signInStarted' });
+    try {
+      const verifier = this.verifierFor(urls);
+      let credential: Credential = { accessToken: stored.data.accessToken, refreshToken: stored.data.refreshToken, claims: verifier.decodeStored(stored.data.accessToken) };
+      const context = new SignedInContext(urls, record.email, credential, 'keychain', { http: this.options.http, clock: this.options.clock, verifier });
+      if (credential.claims.exp * 1000 <= this.options.clock.now() && credential.refreshToken !== null) {
+        // Renew now rather than on the first 401: a dead refresh token should mean "signed out" at start.
+        const pair = await context.broker.refresh(credential.refreshToken);
+        credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims: await verifier.verify(pair.accessToken, tenantOf(credential)) };
+        context.setCredential(credential);
+        await this.persistSecret(urls, record.email, credential);
+      }
+      this.warningValue = null;
+      this.install(context, true, []);
+      return true;
+    } catch (error) {
+      this.apply({ type: 'signInFailed' });
+      if (error instanceof CoreError && (error.code === 'refresh_failed' || error.code === 'invalid_token' || error.code === 'token_tenant_mismatch')) {
+        await this.forget(urls, record.email);
+        return false;
+      }
+      throw error instanceof CoreError ? error : new CoreError('internal_error', 'restoring the sign-in failed unexpectedly');
+    }
+  }
+
+  /** Marks the org-picker choice as made (the desktop session has switched, or stays). */
+  chooseTenant(tenantId: string | null): void {
+    if (this.stateValue.type === 'choosingTenant') this.stateValue = active(tenantId ?? this.stateValue.tenantId);
+    else if (this.stateValue.type === 'active') this.stateValue = active(tenantId);
+    else return;
+    this.stateEmitter.fire(this.stateValue);
+  }
+
+  /** Signs out: sessions end first (synchronously), then the keychain entry and account.json are removed. */
+  async signOut(reason: 'signed_out' | 'refresh_refused' = 'signed_out'): Promise<void> {
+    const ctx = this.contextValue;
+    if (ctx === null) return;
+    this.contextValue = null;
+    for (const unsubscribe of this.unsubscribeBroker) unsubscribe();
+    this.unsubscribeBroker = [];
+    ctx.broker.clear();
+    this.apply(reason === 'refresh_refused' ? { type: 'refreshFailed' } : { type: 'signOut' });
+    this.signOutEmitter.fire({ reason });
+    if (ctx.storage === 'keychain') await this.forget(ctx.urls, ctx.email);
+  }
+
+  private async forget(urls: ApiUrls, email: string): Promise<void> {
+    // Wait for any rotation write in flight, so it cannot re-create the entry after the delete.
+    await this.persistQueue.run(async () => {
+      try {
+        await this.options.secretStore.delete(keychainServiceFor(urls.apiUrl), email);
+      } finally {
+        await this.options.record.clear();
+      }
+    });
+  }
+
+  private install(context: SignedInContext, restored: boolean, switchable: readonly string[]): void {
+    this.contextValue = context;
+    this.unsubscribeBroker = [
+      context.broker.onDidRotate((rotation) => {
+        if (this.contextValue !== context || context.credential.refreshToken !== rotation.previous) return;
+        let claims;
+        try {
+          claims = context.verifier.decodeStored(rotation.next.accessToken);
+        } catch {
+          return;
+        }
+        const next: Credential = { accessToken: rotation.next.accessToken, refreshToken: rotation.next.refreshToken, claims };
+        context.setCredential(next);
+        if (context.storage === 'keychain') void this.persistSecret(context.urls, context.email, next).catch(() => undefined);
+      }),
+      context.broker.onDidRefuse(() => {
+        if (this.contextValue === context) void this.signOut('refresh_refused').catch(() => undefined);
+      }),
+    ];
+    this.signInEmitter.fire(context);
+    this.apply({ type: 'signedIn', tenantId: tenantOf(context.credential), switchableTenantIds: switchable, restored });
+  }
+
+  private async passwordSignIn(urls: ApiUrls, email: string, password: string): Promise<{ accessToken: string; refreshToken: string | null }> {
+    const body = LoginRequestSchema.safeParse({ email, password });
+    if (!body.success) throw new CoreError('validation_failed', body.error.issues[0]?.message ?? 'invalid email or password', String(body.error.issues[0]?.path[0] ?? 'email'));
+    let answer: unknown;
+    try {
+      answer = await this.options.http.request({ method: 'POST', baseUrl: urls.apiUrl, path: '/auth/admin/login', body: body.data });
+    } catch (error) {
+      if (error instanceof HttpStatusError && (error.status === 401 || error.status === 400 || error.status === 403)) {
+        throw new CoreError('authentication_failed', 'wrong email or password');
+      }
+      throw error;
+    }
+    try {
+      const pair = normalizeTokenResponse(answer);
+      return { accessToken: pair.accessToken, refreshToken: pair.refreshToken ?? null };
+    } catch {
+      throw new CoreError('authentication_failed', 'the sign-in was not accepted (no token in the answer)');
+    }
+  }
+
+  private async save(urls: ApiUrls, email: string, credential: Credential): Promise<SecretStoreKind> {
+    try {
+      await this.persistSecret(urls, email, credential);
+    } catch (error) {
+      this.warningValue = `${error instanceof CoreError ? error.message : 'the OS keychain failed'}: ${NOT_REMEMBERED_WARNING}`;
+      return 'memory';
+    }
+    if (this.options.secretStore.kind !== 'keychain') {
+      this.warningValue = this.options.secretStoreWarning ?? `no OS keychain: ${NOT_REMEMBERED_WARNING}`;
+      return 'memory';
+    }
+    await this.options.record.write({ apiUrl: urls.apiUrl, dataApiUrl: urls.dataApiUrl, email, store: 'keychain', savedAt: new Date(this.options.clock.now()).toISOString() });
+    return 'keychain';
+  }
+
+  private persistSecret(urls: ApiUrls, email: string, credential: Credential): Promise<void> {
+    const secret = JSON.stringify({ v: 1, accessToken: credential.accessToken, refreshToken: credential.refreshToken });
+    return this.persistQueue.run(() => this.options.secretStore.set(keychainServiceFor(urls.apiUrl), email, secret));
+  }
+
+  private async switchableTenants(urls: ApiUrls, credential: Credential): Promise<string[]> {
+    try {
+      const body = await this.options.http.request({ method: 'GET', baseUrl: urls.apiUrl, path: '/users/accessible-tenants', bearer: credential.accessToken });
+      const parsed = AccessibleTenantsResponseSchema.safeParse(body);
+      if (!parsed.success) return [];
+      return switchableOf(parsed.data);
+    } catch {
+      // The picker is a convenience: without the list the user stays in the token's tenant.
+      return [];
+    }
+  }
+
+  private verifierFor(urls: ApiUrls): TokenVerifier {
+    return new TokenVerifier({
+      apiUrl: urls.apiUrl,
+      clock: this.options.clock,
+      ...(this.options.jwks === undefined ? {} : { jwks: this.options.jwks }),
+      ...(this.options.issuer === undefined ? {} : { issuer: this.options.issuer }),
+      ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
+    });
+  }
+
+  private apply(event: TenantEvent): void {
+    const result = transition(this.stateValue, event);
+    if (!result.ok) return;
+    this.stateValue = result.state;
+    this.stateEmitter.fire(this.stateValue);
+  }
+}
+
+/** The ids of the tenants the user may switch to (ACTIVE memberships). */
+export function switchableOf(response: AccessibleTenantsResponse): string[] {
+  return response.flatList.filter((t) => {
+    switch (t.status) {
+      case 'ACTIVE':
+        return true;
+      case 'INVITED':
+      case 'SUSPENDED':
+        return false;
+      default:
+        return missingCaseError(t.status);
+    }
+  }).map((t) => t.id);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,406 @@
+/**
+ * The tenant session (DESIGN §2, seed 000): one tenant context with one credential cell shared by its
+ * DataClient and PaidMediaClient, and caches of capabilities and segmentation criteria for the tenant
+ * it is in.
+ *
+ * Switch (serialized per session):
+ *
+ *   switchRequested ─> POST /users/tenant ─> verify token (tenant, exp, iss, signature) ─┐
+ *        │                   │ fails                 │ fails                                │ all awaits done
+ *        │                   v                       v                                      v
+ *        │            switchFailed: token, tenant, caches untouched         one synchronous step:
+ *        │                                                                   cell.replace + new caches
+ *        └─ state `switching` (snapshot.switching = true)                    + state active(claim)
+ *
+ * `activeTenantId` is always the `tenantId` claim of the credential in the cell: there is no second copy
+ * that could drift from the token.
+ */
+import { randomUUID } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { z } from 'zod';
+import {
+  ObjectIdSchema,
+  PaidMediaProviderSchema,
+  SegmentCreateSchema,
+  SegmentDefinitionSchema,
+  SegmentUpdateSchema,
+  TenantIdSchema,
+  type Campaign,
+  type Capabilities,
+  type Criterion,
+  type PaidAdsStatus,
+  type PaidMediaProvider,
+  type Preview,
+  type Segment,
+  type SegmentCreate,
+  type SegmentDefinition,
+  type SegmentUpdate,
+} from '../../src-shared/api';
+import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
+import { active, signedOut, transition, type TenantEvent, type TenantState } from '../../src-shared/tenant-state';
+import { AuthorizedRequester } from './authorized-requester';
+import type { Clock } from './clock';
+import { CredentialCell, tenantOf, type Credential } from './credential';
+import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
+import { Emitter } from './emitter';
+import type { HttpClient } from './http-client';
+import { SerialQueue } from './serial-queue';
+import type { TokenBroker } from './token-broker';
+import type { TokenVerifier } from './token-verifier';
+import type { CampaignQuery, Scoped, SegmentQuery, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import { CoreError } from './tenant-session';
+
+/** What a session needs; assembled by the registry. */
+export interface CoreSessionDeps {
+  kind: SessionKind;
+  credential: Credential;
+  urls: ApiUrls;
+  http: HttpClient;
+  verifier: TokenVerifier;
+  broker: TokenBroker;
+  clock: Clock;
+  id?: string;
+  clientInfo?: { name: string | null; version: string | null };
+}
+
+/** Per-tenant caches; a switch replaces the whole object, so a late answer lands in a discarded one. */
+class TenantCaches {
+  criteria: Promise<Criterion[]> | null = null;
+  capabilities: Promise<Capabilities> | null = null;
+}
+
+const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
+const DEFAULT_SEGMENT_LIMIT = 50;
+const MAX_SEGMENT_LIMIT = 200;
+
+function invalidInput(error: z.ZodError, fallbackParam?: string): CoreError {
+  const first = error.issues[0];
+  const param = first === undefined || first.path.length === 0 ? fallbackParam : first.path.join('.');
+  return new CoreError('validation_failed', first?.message ?? 'invalid input', param);
+}
+
+function parseInput<T>(schema: z.ZodType<T>, value: unknown, param?: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(parsed.error, param);
+  return parsed.data;
+}
+
+/** The TenantSession implementation. */
+export class CoreSession implements TenantSession {
+  readonly id: string;
+  readonly kind: SessionKind;
+  /** The tenant of the token the session started with (its `tenantId` claim); reset returns here. */
+  readonly homeTenantId: string | null;
+  /** Core API + data API client; shares the credential cell with `paidMediaClient`. */
+  readonly dataClient: DataClient;
+  /** Paid-media client; shares the credential cell with `dataClient`. */
+  readonly paidMediaClient: PaidMediaClient;
+
+  private readonly cell: CredentialCell;
+  private readonly queue = new SerialQueue();
+  private readonly abort = new AbortController();
+  private readonly changeEmitter = new Emitter<SessionSnapshot>();
+  private readonly endEmitter = new Emitter<SessionSnapshot>();
+  private readonly createdAt: string;
+  private state: TenantState;
+  private caches = new TenantCaches();
+  private clientName: string | null;
+  private clientVersion: string | null;
+  private lastToolCall: string | null = null;
+  private callCount = 0;
+
+  /** Fires after every change of the snapshot. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Fires once when the session ends (closed or signed out). */
+  readonly onDidEnd = this.endEmitter.event;
+
+  constructor(private readonly deps: CoreSessionDeps) {
+    this.id = deps.id ?? randomUUID();
+    this.kind = deps.kind;
+    this.cell = new CredentialCell(deps.credential);
+    this.homeTenantId = tenantOf(deps.credential);
+    this.state = active(this.homeTenantId);
+    this.createdAt = new Date(deps.clock.now()).toISOString();
+    this.clientName = deps.clientInfo?.name ?? null;
+    this.clientVersion = deps.clientInfo?.version ?? null;
+    const requester = new AuthorizedRequester(this.cell, deps.http, (refused) => this.renew(refused), () => this.abort.signal);
+    this.dataClient = new DataClient(requester, deps.urls);
+    this.paidMediaClient = new PaidMediaClient(requester, deps.urls);
+  }
+
+  /** The tenant of the token in the cell right now. */
+  get activeTenantId(): string | null {
+    return tenantOf(this.cell.current);
+  }
+
+  /** The credential in force (tests and the registry copy it; never leaves the main process). */
+  get credential(): Credential {
+    return this.cell.current;
+  }
+
+  /** True once the session has ended. */
+  get closed(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  /** The state machine's current state (active, switching or signedOut). */
+  get tenantState(): TenantState {
+    return this.state;
+  }
+
+  snapshot(): SessionSnapshot {
+    const claims = this.cell.current.claims;
+    return {
+      id: this.id,
+      kind: this.kind,
+      clientName: this.clientName,
+      clientVersion: this.clientVersion,
+      activeTenantId: this.activeTenantId,
+      homeTenantId: this.homeTenantId,
+      role: claims.role,
+      switching: this.state.type === 'switching',
+      createdAt: this.createdAt,
+      lastToolCall: this.lastToolCall,
+      callCount: this.callCount,
+    };
+  }
+
+  setClientInfo(info: { name: string | null; version: string | null }): void {
+    this.clientName = info.name;
+    this.clientVersion = info.version;
+    this.changed();
+  }
+
+  /** Counts a tool call for the snapshot (`lastToolCall`, `callCount`); the MCP bridge calls it. */
+  recordToolCall(name: string): void {
+    this.lastToolCall = name;
+    this.callCount += 1;
+    this.changed();
+  }
+
+  async listTenants(): Promise<TenantsView> {
+    this.ensureOpen();
+    const { credential, value } = await this.dataClient.accessibleTenants();
+    return { tenants: value.flatList, role: credential.claims.role, homeTenantId: this.homeTenantId, activeTenantId: tenantOf(credential) };
+  }
+
+  async switchTenant(tenantId: string): Promise<SwitchOutcome> {
+    const target = parseInput(TenantIdSchema, tenantId, 'tenantId');
+    return this.queue.run(() => this.runSwitch(target));
+  }
+
+  resetTenant(): Promise<SwitchOutcome> {
+    if (this.homeTenantId === null) {
+      return Promise.reject(new CoreError('no_home_tenant', 'this session started with a token that names no tenant (no tenantId claim), so there is no home tenant to return to'));
+    }
+    return this.switchTenant(this.homeTenantId);
+  }
+
+  /** Renews the current credential now (the same path a 401 takes); used by tests and the tray. */
+  async refresh(): Promise<void> {
+    this.ensureOpen();
+    await this.renew(this.cell.current);
+  }
+
+  async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
+    this.ensureOpen();
+    let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(z.number().int().min(1).max(MAX_SEGMENT_LIMIT), query.limit, 'limit');
+    const credential = this.cell.current;
+    let page = 0;
+    let search = query.search?.trim() || undefined;
+    if (query.cursor !== undefined) {
+      const cursor = this.decodeCursor(query.cursor);
+      // A cursor is only good in the tenant (and listing) it came from: never page another tenant's list.
+      if (cursor.t !== tenantOf(credential)) throw new CoreError('invalid_request', 'this cursor belongs to a listing in another tenant; list again from the start', 'cursor');
+      ({ p: page, n: size, s: search } = cursor);
+    }
+    const answer = await this.dataClient.listSegments({ page, size, ...(search === undefined ? {} : { search }) }, credential);
+    // Filter here too: an API that ignores `search` must not widen the answer.
+    const needle = search?.toLowerCase();
+    const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle));
+    const next = answer.value.hasMore ? this.encodeCursor({ t: tenantOf(answer.credential), p: page + 1, n: size, ...(search === undefined ? {} : { s: search }) }) : null;
+    return this.scoped(answer.credential, { segments: matching.slice(0, size).map((s) => this.ownSegment(s, answer.credential)), nextCursor: next });
+  }
+
+  async getSegment(segmentId: string): Promise<Scoped<Segment>> {
+    this.ensureOpen();
+    const id = parseInput(ObjectIdSchema, segmentId, 'segment_id');
+    const answer = await this.dataClient.getSegment(id);
+    return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
+  }
+
+  async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
+    this.ensureOpen();
+    const body = parseInput(SegmentCreateSchema, input);
+    const answer = await this.dataClient.createSegment(body);
+    return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
+  }
+
+  async updateSegment(segmentId: string, input: SegmentUpdate): Promise<Scoped<Segment>> {
+    this.ensureOpen();
+    const id = parseInput(ObjectIdSchema, segmentId, 'segment_id');
+    const update = parseInput(SegmentUpdateSchema, input);
+    // Both requests use the credential captured here: the version and the write belong to one tenant.
+    let credential = this.cell.current;
+    let version = update.version;
+    if (version === undefined) {
+      // No version from the caller: take the current one, so a write racing ours still fails with 409.
+      const current = await this.dataClient.getSegment(id, credential);
+      credential = current.credential;
+      version = this.ownSegment(current.value, credential).version;
+    }
+    const write = { version, ...(update.name === undefined ? {} : { name: update.name }), ...(update.description === undefined ? {} : { description: update.description }), ...(update.definition === undefined ? {} : { definition: update.definition }) };
+    const answer = await this.dataClient.updateSegment(id, write, credential);
+    return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
+  }
+
+  async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
+    this.ensureOpen();
+    const body = parseInput(SegmentDefinitionSchema, definition, 'definition');
+    const answer = await this.dataClient.previewSegment(body);
+    return this.scoped(answer.credential, answer.value);
+  }
+
+  async segmentationCriteria(): Promise<Scoped<Criterion[]>> {
+    this.ensureOpen();
+    const caches = this.caches;
+    const credential = this.cell.current;
+    const pending = caches.criteria ?? this.fill(caches, 'criteria', this.dataClient.segmentationCriteria(credential).then((a) => a.value));
+    return this.scoped(credential, await pending);
+  }
+
+  async listCampaigns(query: CampaignQuery): Promise<Scoped<Campaign[]>> {
+    this.ensureOpen();
+    const size = query.limit === undefined ? 50 : parseInput(z.number().int().min(1).max(500), query.limit, 'limit');
+    const answer = await this.dataClient.listCampaigns({ size, ...(query.status === undefined ? {} : { status: query.status }), ...(query.channel === undefined ? {} : { channel: query.channel }) });
+    return this.scoped(answer.credential, answer.value.slice(0, size));
+  }
+
+  async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
+    this.ensureOpen();
+    const caches = this.caches;
+    const credential = this.cell.current;
+    const pending = caches.capabilities ?? this.fill(caches, 'capabilities', this.dataClient.analyticsCapabilities(credential).then((a) => a.value));
+    return this.scoped(credential, await pending);
+  }
+
+  async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
+    this.ensureOpen();
+    const which = parseInput(PaidMediaProviderSchema, provider, 'provider');
+    const answer = await this.paidMediaClient.status(which);
+    return this.scoped(answer.credential, answer.value);
+  }
+
+  close(): void {
+    this.end();
+  }
+
+  /**
+   * Ends the session: requests in flight are aborted and reject with `signed_out`; queued switches
+   * find the session closed; listeners are dropped after one last `onDidEnd`.
+   */
+  end(reason: 'closed' | 'signed_out' = 'closed'): void {
+    if (this.closed) return;
+    const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
+    this.abort.abort(new CoreError('signed_out', message));
+    this.apply({ type: 'signOut' });
+    const last = this.snapshot();
+    this.endEmitter.fire(last);
+    this.changeEmitter.dispose();
+    this.endEmitter.dispose();
+  }
+
+  private async runSwitch(target: string): Promise<SwitchOutcome> {
+    this.ensureOpen();
+    const previousTenantId = this.activeTenantId;
+    const started = transition(this.state, { type: 'switchRequested', to: target });
+    if (!started.ok) throw new CoreError('invalid_request', `cannot switch now: ${started.rejection.reason}`);
+    this.state = started.state;
+    this.changed();
+    try {
+      const answer = await this.dataClient.switchTenant(target);
+      const claims = await this.deps.verifier.verify(answer.value.accessToken, target);
+      this.ensureOpen();
+      // ---- one synchronous step: nothing below awaits, so no reader can see a half-switched session.
+      const next: Credential = { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
+      this.cell.replace(next);
+      this.caches = new TenantCaches();
+      this.apply({ type: 'switchSucceeded', tenantId: tenantOf(next) ?? target });
+      // ----
+      this.changed();
+      return { activeTenantId: tenantOf(next) ?? target, homeTenantId: this.homeTenantId, previousTenantId };
+    } catch (error) {
+      if (!this.closed) {
+        this.apply({ type: 'switchFailed' });
+        this.changed();
+      }
+      throw this.closed ? new CoreError('signed_out', 'the session ended during the switch') : asCoreError(error);
+    }
+  }
+
+  /**
+   * Exchanges a refused credential's refresh token through the account's broker (shared with every
+   * session holding the same token), checks the new token is for the same tenant, and installs it only
+   * if the cell still holds the refused credential (a switch in between wins).
+   */
+  private async renew(refused: Credential): Promise<Credential> {
+    if (refused.refreshToken === null) throw new CoreError('authentication_failed', 'the access token was refused and there is no refresh token to renew it; sign in again');
+    const pair = await this.deps.broker.refresh(refused.refreshToken, refused.accessToken);
+    const claims = await this.deps.verifier.verify(pair.accessToken, tenantOf(refused));
+    const renewed: Credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims };
+    if (!this.closed && this.cell.current === refused) this.cell.replace(renewed);
+    return renewed;
+  }
+
+  private fill<K extends 'criteria' | 'capabilities'>(caches: TenantCaches, key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
+    caches[key] = pending;
+    // A failure is not cached: the next call asks again.
+    (pending as Promise<unknown>).catch(() => {
+      if (caches[key] === pending) caches[key] = null;
+    });
+    return pending;
+  }
+
+  private scoped<T>(credential: Credential, value: T): Scoped<T> {
+    return { tenantId: tenantOf(credential) ?? '', value };
+  }
+
+  /** Refuses an answer that belongs to another tenant than the credential that asked (isolation). */
+  private ownSegment(segment: Segment, credential: Credential): Segment {
+    const tenant = tenantOf(credential);
+    if (tenant !== null && segment.tenantId !== tenant) throw new CoreError('api_error', `the API answered with a segment of another tenant (${segment.tenantId})`);
+    return segment;
+  }
+
+  private encodeCursor(cursor: z.infer<typeof CursorSchema>): string {
+    return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+  }
+
+  private decodeCursor(raw: string): z.infer<typeof CursorSchema> {
+    try {
+      return CursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    } catch {
+      throw new CoreError('invalid_request', 'the cursor is not one this session handed out', 'cursor');
+    }
+  }
+
+  private apply(event: TenantEvent): void {
+    const result = transition(this.state, event);
+    if (result.ok) this.state = result.state;
+    else if (event.type === 'signOut') this.state = signedOut();
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new CoreError('signed_out', 'this session has ended');
+  }
+
+  private changed(): void {
+    if (!this.closed) this.changeEmitter.fire(this.snapshot());
+  }
+}
+
+/** Any thrown value as a CoreError (unknown failures become `internal_error`, without their message). */
+export function asCoreError(error: unknown): CoreError {
+  if (error instanceof CoreError) return error;
+  return new CoreError('internal_error', 'an unexpected error occurred in the tenant core');
+}

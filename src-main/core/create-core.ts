@@ -1,0 +1,93 @@
+/**
+ * The composition root of the tenant core: the one function the MCP bridge, `serve`, the CLI and the
+ * Electron shell call. Nothing here imports `electron`.
+ *
+ * ```ts
+ * // The app / `serve`: the keychain, a desktop session on sign-in, restore what was saved.
+ * const core = await createCore({ apiUrl: process.env.NEVENT_API_URL });
+ * if (core.secretStoreWarning) show(core.secretStoreWarning);       // "… sign-in will not be remembered"
+ * await core.account.restore() || await core.account.signIn({ type: 'password', email, password });
+ * core.registry.desktop?.switchTenant('tenant-b');
+ * const mcp = core.registry.openMcpSession({ name: 'claude', version: '1' });   // starts where the desktop is
+ *
+ * // Standalone `nevent-companion mcp` (no app): no desktop session, tokens from the environment or demo.
+ * const core = await createCore({ apiUrl, desktop: false, secretStore: new MemorySecretStore() });
+ * await core.account.signIn({ type: 'tokens', accessToken, refreshToken }, { persist: false });
+ * // or: await signInToDemo(core, demoApi, 'owner');
+ * ```
+ */
+import { Account, defaultDataApiUrl } from './account';
+import { AccountRecordFile, defaultConfigDir } from './account-record';
+import { systemClock, type Clock } from './clock';
+import { HttpClient, type FetchLike } from './http-client';
+import { openSecretStore } from './keytar-secret-store';
+import type { SecretStore } from './secret-store';
+import { SessionRegistry } from './session-registry';
+import type { JwksSetting } from './token-verifier';
+
+/** Options of `createCore`; every one has a production default. */
+export interface CoreOptions {
+  /** Default API URL for sign-in (restore uses the saved one). */
+  apiUrl?: string;
+  /** Default data-API URL (else `${apiUrl}/data`). */
+  dataApiUrl?: string;
+  /** Secret store; default: the OS keychain via keytar, or memory with `secretStoreWarning`. */
+  secretStore?: SecretStore;
+  /** Where account.json lives; default per OS (`NEVENT_COMPANION_CONFIG_DIR` overrides). */
+  configDir?: string;
+  /** Create a desktop session on sign-in (default true); false for standalone `mcp`. */
+  desktop?: boolean;
+  fetch?: FetchLike;
+  clock?: Clock;
+  /** Per-request timeout in ms (default 15 s). */
+  requestTimeoutMs?: number;
+  /** JWKS URL, `'discover'` (default) or `'none'`. */
+  jwks?: JwksSetting;
+  /** Expected `iss` of access tokens (unchecked when absent). */
+  issuer?: string;
+  /** Keychain call timeout in ms (default 5 s). */
+  keychainTimeoutMs?: number;
+}
+
+/** The assembled core. */
+export interface Core {
+  account: Account;
+  registry: SessionRegistry;
+  http: HttpClient;
+  secretStore: SecretStore;
+  /** Set when secrets are kept in memory only ("sign-in will not be remembered"). */
+  secretStoreWarning: string | null;
+  configDir: string;
+  /** Ends every session and stops listening (does not sign out). */
+  dispose(): void;
+}
+
+/** Builds the core. */
+export async function createCore(options: CoreOptions = {}): Promise<Core> {
+  const clock = options.clock ?? systemClock();
+  const http = new HttpClient({ ...(options.fetch === undefined ? {} : { fetch: options.fetch }), ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }) });
+  const opened = options.secretStore === undefined ? await openSecretStore(options.keychainTimeoutMs === undefined ? {} : { timeoutMs: options.keychainTimeoutMs }) : { store: options.secretStore, warning: null };
+  const configDir = options.configDir ?? defaultConfigDir();
+  const urls = options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl, dataApiUrl: options.dataApiUrl ?? defaultDataApiUrl(options.apiUrl) };
+  const account = new Account({
+    http,
+    clock,
+    secretStore: opened.store,
+    secretStoreWarning: opened.warning,
+    record: new AccountRecordFile(configDir),
+    urls,
+    ...(options.jwks === undefined ? {} : { jwks: options.jwks }),
+    ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+  const registry = new SessionRegistry(account, { desktop: options.desktop ?? true });
+  return {
+    account,
+    registry,
+    http,
+    secretStore: opened.store,
+    secretStoreWarning: opened.warning,
+    configDir,
+    dispose: () => registry.dispose(),
+  };
+}

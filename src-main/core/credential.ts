@@ -1,0 +1,45 @@
+/**
+ * The credential cell (DESIGN §2): one object holding the session's tokens, shared by reference by the
+ * session's DataClient and PaidMediaClient. A switch or refresh installs a new `Credential` with one
+ * assignment, so both clients always see the same token; a request reads `current` once at its start
+ * and keeps that credential (and its tenant) to the end.
+ */
+import type { AccessTokenClaims } from '../../src-shared/api';
+
+/** An access token, its refresh token (null when none was given) and its checked claims. Immutable. */
+export interface Credential {
+  readonly accessToken: string;
+  readonly refreshToken: string | null;
+  readonly claims: AccessTokenClaims;
+}
+
+/** The tenant a credential works in (its `tenantId` claim), or null for an unscoped token. */
+export function tenantOf(credential: Credential): string | null {
+  return credential.claims.tenantId ?? null;
+}
+
+/** Holds the current credential of one session. */
+export class CredentialCell {
+  private value: Credential;
+  private generationCounter = 0;
+
+  constructor(initial: Credential) {
+    this.value = initial;
+  }
+
+  /** The credential in force now. */
+  get current(): Credential {
+    return this.value;
+  }
+
+  /** Increases by one on every replace: lets callers tell whether the cell changed across an await. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /** Installs a new credential in one step. */
+  replace(next: Credential): void {
+    this.value = next;
+    this.generationCounter += 1;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The one HTTP layer of the core: JSON over the global `fetch`, a timeout and an AbortSignal on every
+ * request, and every failure turned into a `CoreError` with a code from the shared union (DESIGN §4)
+ * and a message that never carries a token.
+ */
+import type { ZodType } from 'zod';
+import { ApiErrorBodySchema, DataErrorEnvelopeSchema } from '../../src-shared/api';
+import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
+import { redactSecrets } from './redact';
+import { CoreError } from './tenant-session';
+
+/** The subset of `fetch` the core uses; tests pass a wrapped or fake one. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** One API request. `baseUrl` is the core API or the data API. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  baseUrl: string;
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Access token for `Authorization: Bearer`; absent for sign-in and refresh. */
+  bearer?: string;
+  /** Overrides the client's default timeout. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** A CoreError that came from an HTTP status (the token broker needs to see 401s). */
+export class HttpStatusError extends CoreError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly status: number,
+    param?: string,
+  ) {
+    super(code, message, param);
+    this.name = 'HttpStatusError';
+  }
+}
+
+/** Default per-request timeout. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+
+function describe(req: HttpRequest): string {
+  return `${req.method} ${req.path}`;
+}
+
+function fallbackMessage(status: number, req: HttpRequest): string {
+  switch (errorCodeForHttpStatus(status)) {
+    case 'authentication_failed':
+      return 'the Nevent API did not accept the credentials';
+    case 'forbidden':
+      return 'the signed-in user may not do this';
+    case 'not_found':
+      return `not found (${describe(req)})`;
+    case 'conflict':
+      return 'the resource was changed by someone else; reload it and try again';
+    case 'rate_limited':
+      return 'too many requests; wait a moment and try again';
+    case 'api_unavailable':
+      return `the Nevent API is unavailable (HTTP ${status})`;
+    default:
+      return `the Nevent API failed (HTTP ${status} on ${describe(req)})`;
+  }
+}
+
+/** Turns an error response into a CoreError: the API's code when it is one of ours, else by status. */
+export function errorFromResponse(status: number, body: unknown, req: HttpRequest): HttpStatusError {
+  let code: ErrorCode = errorCodeForHttpStatus(status);
+  let message = fallbackMessage(status, req);
+  let param: string | undefined;
+  const nest = ApiErrorBodySchema.safeParse(body);
+  const data = DataErrorEnvelopeSchema.safeParse(body);
+  const detail = nest.success
+    ? { code: nest.data.code, message: Array.isArray(nest.data.message) ? nest.data.message.join('; ') : nest.data.message, param: nest.data.param }
+    : data.success
+      ? { code: data.data.error.code, message: data.data.error.message, param: data.data.error.param }
+      : null;
+  if (detail !== null) {
+    if (detail.code !== undefined && knownCodes.has(detail.code)) code = detail.code as ErrorCode;
+    if (detail.message.trim() !== '') message = detail.message.slice(0, 500);
+    param = detail.param;
+  }
+  const bearer = req.bearer === undefined ? [] : [req.bearer];
+  return new HttpStatusError(code, redactSecrets(message, bearer), status, param);
+}
+
+function networkError(error: unknown, req: HttpRequest): CoreError {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const detail = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  let host = req.baseUrl;
+  try {
+    host = new URL(req.baseUrl).host;
+  } catch {
+    // keep the raw base URL
+  }
+  return new CoreError('api_unavailable', `could not reach the Nevent API at ${host}${detail}`);
+}
+
+function buildUrl(req: HttpRequest): string {
+  const url = new URL(req.baseUrl.replace(/\/+$/, '') + req.path);
+  for (const [key, value] of Object.entries(req.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** JSON over fetch with timeouts and error mapping. Stateless apart from its dependencies. */
+export class HttpClient {
+  private readonly fetchImpl: FetchLike;
+  private readonly timeoutMs: number;
+
+  constructor(deps: { fetch?: FetchLike; timeoutMs?: number } = {}) {
+    this.fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = deps.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  /** Sends the request; resolves to the parsed JSON body (null for an empty body) or rejects with a CoreError. */
+  async request(req: HttpRequest): Promise<unknown> {
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal === undefined ? timeout : AbortSignal.any([timeout, req.signal]);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.bearer !== undefined) headers.authorization = `Bearer ${req.bearer}`;
+    const init: RequestInit = { method: req.method, headers, signal };
+    if (req.body !== undefined) init.body = JSON.stringify(req.body);
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(buildUrl(req), init);
+      text = await response.text();
+    } catch (error) {
+      if (timeout.aborted) throw new CoreError('timeout', `the Nevent API did not answer within ${timeoutMs} ms (${describe(req)})`);
+      if (req.signal?.aborted === true) {
+        const reason: unknown = req.signal.reason;
+        throw reason instanceof CoreError ? reason : new CoreError('internal_error', `request cancelled (${describe(req)})`);
+      }
+      throw networkError(error, req);
+    }
+
+    let body: unknown = null;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        if (response.ok) throw new CoreError('api_error', `the Nevent API sent a response that is not JSON (${describe(req)})`);
+      }
+    }
+    if (!response.ok) throw errorFromResponse(response.status, body, req);
+    return body;
+  }
+
+  /** Sends the request and validates the body with `schema`; a mismatch is an `api_error`. */
+  async requestParsed<T>(req: HttpRequest, schema: ZodType<T>): Promise<T> {
+    return parseResponse(await this.request(req), schema, req);
+  }
+}
+
+/** Validates a response body; a mismatch is an `api_error` naming the endpoint (never the body). */
+export function parseResponse<T>(body: unknown, schema: ZodType<T>, req: Pick<HttpRequest, 'method' | 'path'>): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first === undefined ? '' : ` at ${first.path.join('.') || '(root)'}: ${first.message}`;
+    throw new CoreError('api_error', `unexpected response shape from ${req.method} ${req.path}${where}`);
+  }
+  return parsed.data;
+}
+
+/** Reads a data-API body: enveloped `{success, data, timestamp}` or, tolerantly, bare. */
+export function unwrapDataEnvelope(body: unknown): unknown {
+  if (body !== null && typeof body === 'object' && 'success' in body && 'data' in body) {
+    return (body as { data: unknown }).data;
+  }
+  return body;
+}

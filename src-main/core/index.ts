@@ -1,0 +1,12 @@
+/** The tenant core's public surface: what the MCP bridge, `serve`, the CLI and the Electron shell import. */
+export { createCore, type Core, type CoreOptions } from './create-core';
+export { signInToDemo, demoUserNames, type DemoUserName, type DemoApiEndpoint } from './demo-sign-in';
+export { Account, defaultDataApiUrl, type AccountStatus, type SignInSource, type SignInOptions, type CredentialStorage } from './account';
+export { SessionRegistry, type SessionRegistryEvent, type McpClientInfo } from './session-registry';
+export { CoreSession, asCoreError } from './core-session';
+export { CoreError, type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type CampaignQuery } from './tenant-session';
+export { MemorySecretStore, withTimeouts, keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
+export { openSecretStore, KeytarSecretStore, type KeytarModule } from './keytar-secret-store';
+export { defaultConfigDir, AccountRecordFile } from './account-record';
+export { systemClock, type Clock } from './clock';
+export type { FetchLike } from './http-client';

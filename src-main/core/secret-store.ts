@@ -1,0 +1,80 @@
+/**
+ * Where refresh and access tokens live between runs (DESIGN §6): the OS keychain behind a small
+ * interface, an in-memory store when no secret service exists, and never a plain-text file. Every call
+ * is bounded by a timeout so a stuck secret service cannot hang the app (`keychain_timeout`).
+ */
+import { CoreError } from './tenant-session';
+
+/** Which kind of store holds the secrets; `memory` means the sign-in will not be remembered. */
+export type SecretStoreKind = 'keychain' | 'memory';
+
+/** A secret store keyed by service and account (keytar's model). */
+export interface SecretStore {
+  readonly kind: SecretStoreKind;
+  get(service: string, account: string): Promise<string | null>;
+  set(service: string, account: string, secret: string): Promise<void>;
+  /** Resolves to true when an entry was removed. */
+  delete(service: string, account: string): Promise<boolean>;
+}
+
+/** Default bound of one keychain call. */
+export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 5000;
+
+/** The warning shown whenever secrets fall back to memory. */
+export const NOT_REMEMBERED_WARNING = 'sign-in will not be remembered';
+
+/** The keychain service name for an API URL: one entry per API and account (email). */
+export function keychainServiceFor(apiUrl: string): string {
+  return `nevent-companion:${apiUrl.replace(/\/+$/, '')}`;
+}
+
+/** Secrets kept in this process only: used when no secret service exists, and as a test fake. */
+export class MemorySecretStore implements SecretStore {
+  readonly kind: SecretStoreKind = 'memory';
+  private readonly entries = new Map<string, string>();
+
+  private key(service: string, account: string): string {
+    return JSON.stringify([service, account]);
+  }
+
+  async get(service: string, account: string): Promise<string | null> {
+    return this.entries.get(this.key(service, account)) ?? null;
+  }
+
+  async set(service: string, account: string, secret: string): Promise<void> {
+    this.entries.set(this.key(service, account), secret);
+  }
+
+  async delete(service: string, account: string): Promise<boolean> {
+    return this.entries.delete(this.key(service, account));
+  }
+}
+
+function bounded<T>(operation: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new CoreError('keychain_timeout', `the OS keychain did not answer within ${timeoutMs} ms (${operation})`)), timeoutMs);
+    timer.unref?.();
+    work().then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        // The store's own message may name the secret service but never a secret: we pass none to it in errors.
+        const detail = error instanceof Error ? `: ${error.message.slice(0, 200)}` : '';
+        reject(error instanceof CoreError ? error : new CoreError('keychain_unavailable', `the OS keychain failed (${operation})${detail}`));
+      },
+    );
+  });
+}
+
+/** Wraps a store so every call ends within `timeoutMs` and fails with a keychain CoreError. */
+export function withTimeouts(store: SecretStore, timeoutMs: number = DEFAULT_KEYCHAIN_TIMEOUT_MS): SecretStore {
+  return {
+    kind: store.kind,
+    get: (service, account) => bounded('read', timeoutMs, () => store.get(service, account)),
+    set: (service, account, secret) => bounded('write', timeoutMs, () => store.set(service, account, secret)),
+    delete: (service, account) => bounded('delete', timeoutMs, () => store.delete(service, account)),
+  };
+}
