@@ -41,6 +41,8 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   sessionId: z.string(),
   clientName: z.string().nullable(),
+  /** MCP client version from `initialize`, when known. */
+  clientVersion: z.string().nullable().optional(),
   kind: z.enum(['tool', 'switch', 'reset', 'move']),
   /** Tool name for `tool`, else the action. */
   name: z.string(),

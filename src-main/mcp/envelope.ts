@@ -1,0 +1,76 @@
+/**
+ * Tool results and the error envelope (DESIGN §4): success is JSON text content plus
+ * `structuredContent`; failure is `isError: true` with `{error:{type, code, message, param?}}` as the
+ * JSON text content. Errors carry no `structuredContent` on purpose: the MCP spec ties
+ * `structuredContent` to the tool's `outputSchema`, and SDK clients validate it even on errors, so an
+ * envelope there would make conforming clients reject the answer.
+ * Messages pass through `redactTokens` on the way out, so no token can reach a client even if a
+ * lower layer ever put one in a message.
+ */
+import { z } from 'zod';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCodeSchema, errorCodes, mcpErrorTypeOf } from '../../src-shared/errors';
+import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
+import { CoreError } from '../core/tenant-session';
+
+/** The envelope's `error` object. */
+export const ToolErrorSchema = z.object({
+  type: z.enum(['invalid_request', 'authentication_error', 'api_error', 'rate_limit_error', 'not_found']),
+  code: ErrorCodeSchema,
+  message: z.string(),
+  param: z.string().optional(),
+});
+/** The error envelope every failing tool call answers with. */
+export const ToolErrorEnvelopeSchema = z.object({ error: ToolErrorSchema });
+/** The error envelope. */
+export type ToolErrorEnvelope = z.infer<typeof ToolErrorEnvelopeSchema>;
+
+// JWT-shaped strings (three base64url parts, the first a JSON header) and bearer headers.
+const jwtPattern = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const bearerPattern = /Bearer\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+
+/** Removes anything token-shaped from a message. */
+export function redactTokens(text: string): string {
+  return text.replace(jwtPattern, '[redacted token]').replace(bearerPattern, 'Bearer [redacted]');
+}
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+
+/**
+ * Turns anything thrown into plain error data. Core errors keep their code; anything unexpected becomes
+ * `internal_error` with a generic message (its text may come from a library and is not ours to show).
+ */
+export function errorDataOf(error: unknown): AppErrorData {
+  if (error instanceof CoreError) return error.toData();
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+    // A CoreError from another copy of the module (bundles), or an equivalent plain object.
+    const { code, message, param } = error as { code: unknown; message: unknown; param?: unknown };
+    if (typeof code === 'string' && knownCodes.has(code) && typeof message === 'string') {
+      const data: AppErrorData = { code: code as ErrorCode, message };
+      if (typeof param === 'string') data.param = param;
+      return data;
+    }
+  }
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    const param = issue?.path.map(String).join('.');
+    const data: AppErrorData = { code: 'validation_failed', message: issue?.message ?? 'invalid input' };
+    if (param) data.param = param;
+    return data;
+  }
+  return { code: 'internal_error', message: 'Internal error in the Nevent Companion MCP bridge.' };
+}
+
+/** Builds the error result for plain error data. */
+export function errorResult(data: AppErrorData): CallToolResult {
+  const envelope: ToolErrorEnvelope = {
+    error: { type: mcpErrorTypeOf(data.code), code: data.code, message: redactTokens(data.message) },
+  };
+  if (data.param !== undefined) envelope.error.param = data.param;
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(envelope) }] };
+}
+
+/** Builds a success result: the same object as JSON text and as `structuredContent`. */
+export function okResult(structured: Record<string, unknown>): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+}

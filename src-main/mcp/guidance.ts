@@ -1,0 +1,253 @@
+/**
+ * The in-session guidance `nevent_help` returns (markdown), written from the Nevent AI multi-tenant
+ * seed and the AuthVital multi-tenancy seed, and the server `instructions` a client shows its model.
+ */
+import { missingCaseError } from '../../src-shared/errors';
+
+/** Help topics. */
+export const helpTopics = ['tenants', 'segments', 'campaigns', 'errors', 'workflows'] as const;
+/** A help topic. */
+export type HelpTopic = (typeof helpTopics)[number];
+
+const overview = `# Nevent tools: overview
+
+Nevent uses a hierarchical tenant (organization) model. This conversation has one **active tenant**:
+every segment, campaign, analytics and paid-media tool acts on it, and every such answer carries
+\`tenant_id\`, the tenant it came from. Switching here never changes any other conversation.
+
+Start with \`nevent_list_tenants\` (or \`nevent_get_active_tenant\`), switch with
+\`nevent_switch_tenant\`, go back with \`nevent_reset_tenant\`.
+
+More help: \`nevent_help({ topic })\` with topic \`tenants\`, \`segments\`, \`campaigns\`, \`errors\` or
+\`workflows\`.`;
+
+const tenants = `# Tenants
+
+## Who sees what
+
+| Role | What it can see |
+|------|-----------------|
+| \`SUPERADMIN\` | All tenants in the system |
+| \`OWNER\` | Their own tenant and all child tenants |
+| \`ADMIN\` | Only their own tenant |
+
+The role of the signed-in user (the token the session started with) decides which tenants
+\`nevent_list_tenants\` returns. Tenants form a tree: \`parent_id\` and \`level\` place each one.
+
+Each tenant also carries the membership \`status\`:
+
+- \`ACTIVE\`: a member; can be switched to (\`switchable: true\`).
+- \`INVITED\`: invited but not accepted yet; shown, not switchable.
+- \`SUSPENDED\`: access suspended; shown, not switchable.
+
+A user with exactly one tenant is simply in it: there is nothing to pick.
+
+## Basic multi-tenant workflow
+
+\`\`\`
+1. nevent_list_tenants    → list accessible tenants (returns tenant ids)
+2. nevent_switch_tenant   → set the active tenant for this session
+3. nevent_reset_tenant    → restore the origin (home) tenant
+\`\`\`
+
+### Example conversation
+
+\`\`\`
+User: "List the available tenants"
+→ nevent_list_tenants returns [tenant-abc, tenant-xyz, tenant-def]
+
+User: "Switch to tenant-xyz"
+→ nevent_switch_tenant({ tenantId: "tenant-xyz" })
+→ Response: { active_tenant_id: "tenant-xyz" }
+
+User: "List the campaigns"
+→ nevent_list_campaigns queries in the context of tenant-xyz
+
+User: "Go back to the original tenant"
+→ nevent_reset_tenant()
+→ Response: { active_tenant_id: "tenant-abc" }
+\`\`\`
+
+## What a switch does (\`nevent_switch_tenant\`)
+
+1. Calls the Nevent tenant-switch endpoint with \`{ tenantId }\` (\`tenant_id\` is accepted too).
+2. The API checks that the user may enter that tenant and returns a token scoped to it.
+3. The analytics (data) client and the paid-media client start using the new token **at once**.
+4. Cached capabilities and segmentation criteria are **cleared**: later calls fetch the new tenant's.
+5. \`active_tenant_id\` comes from the new token's tenant claim. Check it in the answer before you go on.
+
+If the call fails, **nothing changes**: same token, same tenant, same caches.
+
+## Reset (\`nevent_reset_tenant\`)
+
+Goes back to \`home_tenant_id\`, the tenant of the sign-in this session started with, with the same
+rotation and cache clearing. If the original sign-in had no tenant, it fails with \`no_home_tenant\`
+and nothing changes. Switch and reset work in every operation mode.
+
+## Isolation
+
+- The tenant context belongs to this conversation only; other conversations and the desktop app keep
+  their own tenant.
+- Every tenant-scoped tool accepts an optional \`tenant_id\`. Pass the tenant you believe is active: if
+  the session is in another one, the call fails with \`tenant_mismatch\` instead of acting on the wrong
+  organization.`;
+
+const segments = `# Segments
+
+Segment tools always operate on the **active tenant**:
+
+| Tool | What it does | Mode |
+|------|--------------|------|
+| \`nevent_list_segments\` | Lists segments (\`search\`, \`limit\`, \`cursor\`) | any |
+| \`nevent_get_segment\` | One segment with its definition (\`segment_id\`, 24 hex) | any |
+| \`nevent_segmentation_criteria\` | Criteria, value types and operators | any |
+| \`nevent_segment_preview\` | Estimated fan count and sample fans for a definition | any |
+| \`nevent_create_segment\` | Creates a segment (\`name\`, \`definition\`, \`description?\`) | STANDARD, FULL |
+| \`nevent_update_segment\` | Changes a segment (\`segment_id\`, fields, \`version\`) | STANDARD, FULL |
+
+To work on another tenant's segments:
+
+\`\`\`
+1. nevent_switch_tenant({ tenantId: "tenant-xyz" })
+2. nevent_list_segments  → lists segments for tenant-xyz
+3. nevent_reset_tenant   → restores the original tenant
+\`\`\`
+
+## Definitions
+
+\`\`\`json
+{ "stanzas": [
+    { "criteria": [ { "criterion_id": "country", "operator": "is", "value": ["ES", "PT"] } ] },
+    { "criteria": [ { "criterion_id": "tickets_bought", "operator": "gte", "value": 2 },
+                    { "criterion_id": "is_vip", "operator": "is_true" } ] }
+] }
+\`\`\`
+
+Stanzas are **AND**-combined; the criteria inside one stanza are **OR**-combined. The example means
+"(country is ES or PT) and (bought at least 2 tickets or is VIP)". Criterion ids differ per tenant:
+take them from \`nevent_segmentation_criteria\`.
+
+Operators by value type:
+
+- ENTITY: \`is\`, \`is_not\` (value: a list of option values), \`is_set\`, \`is_not_set\` (no value)
+- TEXT: \`eq\`, \`neq\`, \`contains\`, \`starts_with\`, \`ends_with\`
+- NUMBER: \`eq\`, \`neq\`, \`gt\`, \`gte\`, \`lt\`, \`lte\`
+- BOOLEAN: \`is_true\`, \`is_false\` (no value)
+- DATE: \`before\`, \`after\` (an ISO date), \`between\` (\`[from, to]\`)
+
+## Updating safely
+
+Read the segment first and pass its \`version\` to \`nevent_update_segment\`. If someone changed it in
+the meantime the update fails with \`conflict\` and nothing is overwritten: read it again, re-apply
+the change, retry. A new \`definition\` replaces the old one entirely.`;
+
+const campaigns = `# Campaigns, analytics and paid media
+
+- \`nevent_list_campaigns\` lists the active tenant's campaigns; filter with \`status\` (DRAFT, SCHEDULED,
+  SENDING, SENT, PAUSED, ARCHIVED), \`channel\` (EMAIL, SMS, PUSH, WHATSAPP) and \`limit\`.
+- \`nevent_analytics_capabilities\` tells which analytics the active tenant has (cached per tenant).
+- \`nevent_paid_ads_status({ provider })\` tells whether \`meta\`, \`google\` or \`tiktok\` ads are connected.
+
+All of them answer for the active tenant and report it as \`tenant_id\`. For another tenant: switch,
+ask, and reset:
+
+\`\`\`
+1. nevent_switch_tenant({ tenantId: "tenant-xyz" })
+2. nevent_list_campaigns → campaigns of tenant-xyz
+3. nevent_reset_tenant
+\`\`\``;
+
+const errors = `# Errors
+
+A failing tool answers \`isError: true\` with \`{ "error": { "type", "code", "message", "param"? } }\`.
+\`type\` is one of \`invalid_request\`, \`authentication_error\`, \`api_error\`, \`rate_limit_error\`,
+\`not_found\`; \`code\` says exactly what happened:
+
+| code | meaning | what to do |
+|------|---------|------------|
+| \`tenant_forbidden\` | The user may not enter that tenant (or the membership is INVITED / SUSPENDED) | Pick an ACTIVE tenant from \`nevent_list_tenants\` |
+| \`tenant_not_found\` | No such tenant | Check the id with \`nevent_list_tenants\` |
+| \`tenant_mismatch\` | The \`tenant_id\` you passed is not this session's active tenant | Call \`nevent_get_active_tenant\`, switch if needed, retry |
+| \`no_home_tenant\` | Reset without a home tenant (the sign-in had no tenant) | Switch to a tenant explicitly |
+| \`operation_not_permitted\` | A write tool in READ_ONLY mode | Ask the user to change the operation mode (\`--mode STANDARD\` or the app's settings) |
+| \`validation_failed\` | An argument is missing or malformed (\`param\` names it) | Fix that argument |
+| \`not_found\` | The segment (or other object) is not in the active tenant | It may belong to another tenant: list, or switch |
+| \`conflict\` | The segment changed since you read it (stale \`version\`) | Read it again and retry |
+| \`authentication_failed\`, \`token_expired\`, \`refresh_failed\`, \`signed_out\` | The sign-in is no longer valid | Ask the user to sign in again in Nevent Companion |
+| \`rate_limited\` | Too many requests | Wait and retry |
+| \`api_unavailable\`, \`timeout\`, \`api_error\` | The Nevent API did not answer properly | Retry later |
+
+After any error of a switch or reset **nothing changed**: the session is still in the tenant it was
+in (\`nevent_get_active_tenant\` confirms it).`;
+
+const workflows = `# Workflows
+
+## Work in another organization
+
+\`\`\`
+1. nevent_list_tenants                         → find the tenant id (status ACTIVE)
+2. nevent_switch_tenant({ tenantId })          → check active_tenant_id in the answer
+3. ... segment / campaign tools ...            → answers carry tenant_id
+4. nevent_reset_tenant()                       → back to the home tenant
+\`\`\`
+
+## Compare several organizations
+
+Switch, read, note \`tenant_id\` on each answer, switch to the next one, and reset at the end. Never
+mix answers: every result says which tenant it came from.
+
+## Build a segment
+
+\`\`\`
+1. nevent_get_active_tenant                    → make sure you are in the right tenant
+2. nevent_segmentation_criteria                → criterion ids, value types, operators
+3. nevent_segment_preview({ definition })      → estimated_fan_count, sample_fans
+4. nevent_create_segment({ name, definition, tenant_id })   (mode STANDARD or FULL)
+\`\`\`
+
+## Edit a segment
+
+\`\`\`
+1. nevent_get_segment({ segment_id })          → definition and version
+2. nevent_segment_preview({ definition })      → check the new audience
+3. nevent_update_segment({ segment_id, definition, version, tenant_id })
+\`\`\`
+
+Passing \`tenant_id\` on every tenant-scoped call guards against acting on the wrong organization: the
+call fails with \`tenant_mismatch\` instead.
+
+## Operation modes
+
+- \`READ_ONLY\` (default): reads, switch and reset.
+- \`STANDARD\`: also creates and updates segments.
+- \`FULL\`: also destructive operations (none are exposed yet).`;
+
+/** Returns the guidance for `topic`, or the overview when none is given. */
+export function guidanceFor(topic: HelpTopic | undefined): string {
+  if (topic === undefined) return overview;
+  switch (topic) {
+    case 'tenants':
+      return tenants;
+    case 'segments':
+      return segments;
+    case 'campaigns':
+      return campaigns;
+    case 'errors':
+      return errors;
+    case 'workflows':
+      return workflows;
+    default:
+      return missingCaseError(topic);
+  }
+}
+
+/** The `instructions` the server sends in `initialize`: the tenant workflow in a few lines. */
+export const serverInstructions = [
+  'Nevent Companion gives you Nevent tools for the user\'s organizations (tenants).',
+  'This conversation has one active tenant: every segment, campaign, analytics and paid-media tool acts on it and reports it as tenant_id in its answer.',
+  'Workflow: nevent_list_tenants (ids, roles, status) → nevent_switch_tenant({tenantId}) (check active_tenant_id in the answer) → work → nevent_reset_tenant() to return to the home tenant.',
+  'Only ACTIVE memberships can be switched to. Switching here never affects other conversations.',
+  'Pass tenant_id on tenant-scoped calls to make them fail with tenant_mismatch instead of acting on the wrong tenant.',
+  'Writes (create/update segment) need operation mode STANDARD or FULL; in READ_ONLY they fail with operation_not_permitted.',
+  'Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with tenants, segments, campaigns, errors or workflows.',
+].join('\n');

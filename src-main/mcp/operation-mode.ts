@@ -1,0 +1,61 @@
+/**
+ * Operation modes (DESIGN §4) decide which tool classes a session may call:
+ *
+ * | class         | READ_ONLY | STANDARD | FULL |
+ * | ------------- | --------- | -------- | ---- |
+ * | `read`        | yes       | yes      | yes  |
+ * | `tenant`      | yes       | yes      | yes  |  switch / reset: always allowed
+ * | `write`       | no        | yes      | yes  |  create / update segments (reversible, versioned)
+ * | `destructive` | no        | no       | yes  |  deletes and other irreversible changes (none yet)
+ *
+ * READ_ONLY is the default so that connecting an assistant never lets it change data by surprise.
+ */
+import { OperationModeSchema } from '../../src-shared/session';
+import type { OperationMode } from '../../src-shared/session';
+import { missingCaseError } from '../../src-shared/errors';
+
+/** What a tool does, for the mode check. */
+export type ToolAccess = 'read' | 'tenant' | 'write' | 'destructive';
+
+/** The default operation mode. */
+export const defaultOperationMode: OperationMode = 'READ_ONLY';
+
+/** True when `mode` allows tools of class `access`. */
+export function isToolAllowed(mode: OperationMode, access: ToolAccess): boolean {
+  switch (access) {
+    case 'read':
+    case 'tenant':
+      return true;
+    case 'write':
+      return mode === 'STANDARD' || mode === 'FULL';
+    case 'destructive':
+      return mode === 'FULL';
+    default:
+      return missingCaseError(access);
+  }
+}
+
+/** The least mode that allows `access`, for error messages. */
+export function leastModeFor(access: ToolAccess): OperationMode {
+  switch (access) {
+    case 'read':
+    case 'tenant':
+      return 'READ_ONLY';
+    case 'write':
+      return 'STANDARD';
+    case 'destructive':
+      return 'FULL';
+    default:
+      return missingCaseError(access);
+  }
+}
+
+/**
+ * Reads a mode from a flag or `NEVENT_OPERATION_MODE` (case-insensitive, `-` or `_`).
+ * Returns null when the value is not a mode, so the caller can say so.
+ */
+export function parseOperationMode(value: string | undefined): OperationMode | null {
+  if (value === undefined || value.trim() === '') return defaultOperationMode;
+  const parsed = OperationModeSchema.safeParse(value.trim().toUpperCase().replace(/-/g, '_'));
+  return parsed.success ? parsed.data : null;
+}

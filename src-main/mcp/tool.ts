@@ -1,0 +1,39 @@
+/**
+ * What one MCP tool is: its contract (name, schemas, annotations, description written for a model)
+ * and its behaviour against one tenant session. One file per tool in `tools/` exports one of these;
+ * the server factory registers them and runs every call through the same checks (mode, input,
+ * tenant guard, output, audit).
+ */
+import type { z } from 'zod';
+import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { TenantSession } from '../core/tenant-session';
+import type { ToolAccess } from './operation-mode';
+
+/** What a tool's `run` gets besides its arguments. */
+export interface ToolContext {
+  session: TenantSession;
+}
+
+/**
+ * A tool definition. `tenantScoped` tools answer with `tenant_id` (the tenant the answer came from)
+ * and accept an optional `tenant_id` guard; the factory adds that input field and the check.
+ */
+export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  access: ToolAccess;
+  tenantScoped: boolean;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  run(args: z.output<I>, context: ToolContext): Promise<z.input<O>>;
+}
+
+/** Erases a tool's type parameters so tools of different shapes fit in one list. */
+export type AnyToolSpec = ToolSpec<z.ZodObject, z.ZodObject>;
+
+/** Declares a tool with its types checked, returning it in the erased form the server takes. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(spec: ToolSpec<I, O>): AnyToolSpec {
+  return spec as unknown as AnyToolSpec;
+}

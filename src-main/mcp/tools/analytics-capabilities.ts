@@ -1,0 +1,24 @@
+/** `nevent_analytics_capabilities`: what analytics the active tenant offers. */
+import { z } from 'zod';
+import { defineTool } from '../tool';
+
+/** `nevent_analytics_capabilities` tool. */
+export const analyticsCapabilitiesTool = defineTool({
+  name: 'nevent_analytics_capabilities',
+  title: 'Analytics capabilities',
+  description: [
+    'Returns the analytics capabilities of the active tenant (enabled features, channels, metrics) from the data API.',
+    'Cached per tenant; the cache is cleared on every tenant switch.',
+  ].join(' '),
+  access: 'read',
+  tenantScoped: true,
+  input: z.object({}),
+  output: z.object({ capabilities: z.record(z.string(), z.unknown()), tenant_id: z.string() }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(_args, { session }) {
+    const capabilities = await session.analyticsCapabilities();
+    // The tenant is reported once, at the top, as on every tenant-scoped result.
+    const { tenantId: _ignored, ...rest } = capabilities.value;
+    return { capabilities: rest, tenant_id: capabilities.tenantId };
+  },
+});

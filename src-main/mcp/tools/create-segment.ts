@@ -1,0 +1,33 @@
+/** `nevent_create_segment`: creates a segment in the active tenant (a write tool). */
+import { z } from 'zod';
+import { SegmentDefinitionSchema } from '../../../src-shared/api';
+import type { SegmentCreate } from '../../../src-shared/api';
+import { defineTool } from '../tool';
+import { SegmentOutSchema, segmentOut } from '../wire';
+
+/** `nevent_create_segment` tool. */
+export const createSegmentTool = defineTool({
+  name: 'nevent_create_segment',
+  title: 'Create a segment',
+  description: [
+    'Creates an audience segment in the active tenant. Confirm the tenant with nevent_get_active_tenant first (or pass tenant_id as a guard).',
+    'definition is {stanzas:[{criteria:[{criterion_id, operator, value?}]}]}: stanzas are AND-combined, criteria inside a stanza OR-combined.',
+    'Take criterion ids, operators and value types from nevent_segmentation_criteria, and check the audience size with nevent_segment_preview before creating.',
+    'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
+  ].join(' '),
+  access: 'write',
+  tenantScoped: true,
+  input: z.object({
+    name: z.string().trim().min(1).max(200).describe('Segment name.'),
+    definition: SegmentDefinitionSchema.describe('Stanzas (AND) of criteria (OR).'),
+    description: z.string().max(2000).optional().describe('What the segment is for.'),
+  }),
+  output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  async run(args, { session }) {
+    const input: SegmentCreate = { name: args.name, definition: args.definition };
+    if (args.description !== undefined) input.description = args.description;
+    const created = await session.createSegment(input);
+    return { segment: segmentOut(created.value), tenant_id: created.tenantId };
+  },
+});

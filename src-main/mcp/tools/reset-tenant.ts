@@ -1,0 +1,40 @@
+/** `nevent_reset_tenant`: returns this session to its home tenant. */
+import { z } from 'zod';
+import { defineTool } from '../tool';
+
+/** `nevent_reset_tenant` tool. */
+export const resetTenantTool = defineTool({
+  name: 'nevent_reset_tenant',
+  title: 'Reset to the home tenant',
+  description: [
+    'Switches this conversation back to its home tenant: the tenant of the sign-in it started with (home_tenant_id in nevent_list_tenants).',
+    'Same token rotation and cache clearing as nevent_switch_tenant; only this conversation moves.',
+    'Fails with code no_home_tenant (and changes nothing) when the original sign-in carried no tenant.',
+    'Allowed in every operation mode.',
+  ].join(' '),
+  access: 'tenant',
+  tenantScoped: false,
+  input: z.object({}),
+  output: z.object({
+    success: z.boolean(),
+    active_tenant_id: z.string(),
+    home_tenant_id: z.string().nullable(),
+    previous_tenant_id: z.string().nullable(),
+    message: z.string(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(_args, { session }) {
+    const outcome = await session.resetTenant();
+    const message =
+      outcome.previousTenantId === outcome.activeTenantId
+        ? `Already in the home tenant ${outcome.activeTenantId}; nothing changed.`
+        : `Back in the home tenant ${outcome.activeTenantId} (was ${outcome.previousTenantId ?? '(none)'}).`;
+    return {
+      success: true,
+      active_tenant_id: outcome.activeTenantId,
+      home_tenant_id: outcome.homeTenantId,
+      previous_tenant_id: outcome.previousTenantId,
+      message,
+    };
+  },
+});

@@ -1,0 +1,23 @@
+/** `nevent_segmentation_criteria`: the criteria a segment definition can use in the active tenant. */
+import { z } from 'zod';
+import { defineTool } from '../tool';
+import { CriterionOutSchema, criterionOut } from '../wire';
+
+/** `nevent_segmentation_criteria` tool. */
+export const segmentationCriteriaTool = defineTool({
+  name: 'nevent_segmentation_criteria',
+  title: 'List segmentation criteria',
+  description: [
+    'Lists the criteria available for segment definitions in the active tenant: id (use as criterion_id), label, value_type and the operators allowed for it (ENTITY is/is_not/is_set/is_not_set; TEXT eq/neq/contains/starts_with/ends_with; NUMBER eq/neq/gt/gte/lt/lte; BOOLEAN is_true/is_false; DATE before/after/between), and options for ENTITY criteria.',
+    'Cached per tenant; the cache is cleared on every tenant switch. Call it before writing a definition.',
+  ].join(' '),
+  access: 'read',
+  tenantScoped: true,
+  input: z.object({}),
+  output: z.object({ criteria: z.array(CriterionOutSchema), tenant_id: z.string() }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(_args, { session }) {
+    const criteria = await session.segmentationCriteria();
+    return { criteria: criteria.value.map(criterionOut), tenant_id: criteria.tenantId };
+  },
+});

@@ -1,0 +1,52 @@
+/** `nevent_switch_tenant`: moves this session (and only this one) to another tenant. */
+import { z } from 'zod';
+import { TenantIdSchema } from '../../../src-shared/api';
+import { CoreError } from '../../core/tenant-session';
+import { defineTool } from '../tool';
+
+/** `nevent_switch_tenant` tool. */
+export const switchTenantTool = defineTool({
+  name: 'nevent_switch_tenant',
+  title: 'Switch the active tenant',
+  description: [
+    'Sets the active tenant of this conversation: the API issues a token scoped to that tenant, both API clients start using it at once, and the cached segmentation criteria and analytics capabilities are cleared.',
+    'Only this conversation moves; other conversations and the desktop app stay where they are.',
+    'Pass tenantId (tenant_id is accepted too) with an id from nevent_list_tenants; only ACTIVE memberships can be switched to.',
+    'The answer\'s active_tenant_id is the tenant now in effect: check it before continuing. On any error nothing changes.',
+    'Allowed in every operation mode.',
+  ].join(' '),
+  access: 'tenant',
+  tenantScoped: false,
+  input: z
+    .object({
+      tenantId: TenantIdSchema.optional().describe('Id of the tenant to switch to (from nevent_list_tenants).'),
+      tenant_id: TenantIdSchema.optional().describe('Same as tenantId, for snake_case callers.'),
+    }),
+  output: z.object({
+    success: z.boolean(),
+    active_tenant_id: z.string(),
+    home_tenant_id: z.string().nullable(),
+    previous_tenant_id: z.string().nullable(),
+    message: z.string(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, { session }) {
+    const target = args.tenantId ?? args.tenant_id;
+    if (target === undefined) throw new CoreError('validation_failed', 'Pass tenantId: the id of the tenant to switch to (see nevent_list_tenants).', 'tenantId');
+    if (args.tenantId !== undefined && args.tenant_id !== undefined && args.tenantId !== args.tenant_id) {
+      throw new CoreError('validation_failed', 'tenantId and tenant_id name different tenants; pass only one.', 'tenant_id');
+    }
+    const outcome = await session.switchTenant(target);
+    const message =
+      outcome.previousTenantId === outcome.activeTenantId
+        ? `Already in tenant ${outcome.activeTenantId}; nothing changed.`
+        : `Switched from tenant ${outcome.previousTenantId ?? '(none)'} to ${outcome.activeTenantId}. Tenant-scoped tools in this conversation now act on ${outcome.activeTenantId}.`;
+    return {
+      success: true,
+      active_tenant_id: outcome.activeTenantId,
+      home_tenant_id: outcome.homeTenantId,
+      previous_tenant_id: outcome.previousTenantId,
+      message,
+    };
+  },
+});

@@ -1,0 +1,41 @@
+/** `nevent_update_segment`: changes a segment of the active tenant (a write tool). */
+import { z } from 'zod';
+import { ObjectIdSchema, SegmentDefinitionSchema } from '../../../src-shared/api';
+import type { SegmentUpdate } from '../../../src-shared/api';
+import { CoreError } from '../../core/tenant-session';
+import { defineTool } from '../tool';
+import { SegmentOutSchema, segmentOut } from '../wire';
+
+/** `nevent_update_segment` tool. */
+export const updateSegmentTool = defineTool({
+  name: 'nevent_update_segment',
+  title: 'Update a segment',
+  description: [
+    'Changes the name, description and/or definition of a segment in the active tenant; a new definition replaces the old one entirely.',
+    'Read it first with nevent_get_segment and pass its version: if someone changed it since, the call fails with code conflict instead of overwriting their change.',
+    'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
+  ].join(' '),
+  access: 'write',
+  tenantScoped: true,
+  input: z.object({
+    segment_id: ObjectIdSchema.describe('The segment id (24 hexadecimal characters).'),
+    name: z.string().trim().min(1).max(200).optional().describe('New name.'),
+    definition: SegmentDefinitionSchema.optional().describe('New definition (replaces the old one).'),
+    description: z.string().max(2000).optional().describe('New description.'),
+    version: z.number().int().min(0).optional().describe('The version you read; a stale version fails with conflict.'),
+  }),
+  output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  async run(args, { session }) {
+    if (args.name === undefined && args.definition === undefined && args.description === undefined) {
+      throw new CoreError('validation_failed', 'Nothing to update: pass name, description and/or definition.', 'segment_id');
+    }
+    const input: SegmentUpdate = {};
+    if (args.name !== undefined) input.name = args.name;
+    if (args.definition !== undefined) input.definition = args.definition;
+    if (args.description !== undefined) input.description = args.description;
+    if (args.version !== undefined) input.version = args.version;
+    const updated = await session.updateSegment(args.segment_id, input);
+    return { segment: segmentOut(updated.value), tenant_id: updated.tenantId };
+  },
+});

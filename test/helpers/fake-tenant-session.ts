@@ -1,0 +1,233 @@
+/**
+ * An in-memory TenantSession for unit tests: a small tenant tree with memberships in every status,
+ * segments and campaigns per tenant, and the switch/reset contract (refusals change nothing).
+ */
+import type {
+  AccessibleTenant,
+  Campaign,
+  Capabilities,
+  Criterion,
+  PaidAdsStatus,
+  PaidMediaProvider,
+  Preview,
+  Role,
+  Segment,
+  SegmentCreate,
+  SegmentDefinition,
+  SegmentUpdate,
+} from '../../src-shared/api';
+import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
+import { CoreError } from '../../src-main/core/tenant-session';
+import type { CampaignQuery, Scoped, SegmentQuery, SwitchOutcome, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+
+/** The fake's tenants: root (home) → child-a, child-b (INVITED), child-c (SUSPENDED). */
+export const fakeTenants: AccessibleTenant[] = [
+  { id: 'tenant-root', name: 'Root Org', slug: 'root', parentId: null, level: 0, role: 'OWNER', status: 'ACTIVE' },
+  { id: 'tenant-a', name: 'Child A', slug: 'child-a', parentId: 'tenant-root', level: 1, role: 'OWNER', status: 'ACTIVE' },
+  { id: 'tenant-b', name: 'Child B', slug: 'child-b', parentId: 'tenant-root', level: 1, role: 'OWNER', status: 'INVITED', statusReason: 'Invitation not accepted yet' },
+  { id: 'tenant-c', name: 'Child C', slug: 'child-c', parentId: 'tenant-root', level: 1, role: 'OWNER', status: 'SUSPENDED', statusReason: 'Membership suspended' },
+];
+
+/** A fake access token that must never appear in any tool result. */
+export const fakeSecretToken = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZWNyZXQifQ.c2VjcmV0LXNpZ25hdHVyZQ';
+
+const hex = (n: number): string => n.toString(16).padStart(24, '0');
+
+function seedSegments(tenantId: string, offset: number): Segment[] {
+  return [0, 1].map((i) => ({
+    id: hex(offset + i + 1),
+    name: `${tenantId} segment ${i + 1}`,
+    description: null,
+    definition: { stanzas: [{ criteria: [{ criterion_id: 'country', operator: 'is', value: ['ES'] }] }] },
+    version: 1,
+    tenantId,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    estimatedFanCount: 100 * (i + 1),
+  }));
+}
+
+/** Options of the fake. */
+export interface FakeSessionOptions {
+  id?: string;
+  role?: Role;
+  homeTenantId?: string | null;
+  activeTenantId?: string;
+}
+
+/** In-memory TenantSession. `calls` records every method call, `failNext` makes the next call reject. */
+export class FakeTenantSession implements TenantSession {
+  readonly id: string;
+  readonly kind: SessionKind = 'mcp';
+  readonly calls: string[] = [];
+  failNext: Error | null = null;
+  /** Makes the next tenant-scoped read leak a token into its error message (redaction test). */
+  leakTokenInNextError = false;
+  closed = false;
+  private readonly role: Role;
+  private readonly homeTenantId: string | null;
+  private activeTenantId: string;
+  private clientName: string | null = null;
+  private clientVersion: string | null = null;
+  private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
+  readonly segments = new Map<string, Segment[]>();
+  private nextSegment = 100;
+
+  constructor(options: FakeSessionOptions = {}) {
+    this.id = options.id ?? 'session-1';
+    this.role = options.role ?? 'OWNER';
+    this.homeTenantId = options.homeTenantId === undefined ? 'tenant-root' : options.homeTenantId;
+    this.activeTenantId = options.activeTenantId ?? this.homeTenantId ?? 'tenant-root';
+    fakeTenants.forEach((tenant, index) => this.segments.set(tenant.id, seedSegments(tenant.id, index * 10)));
+  }
+
+  snapshot(): SessionSnapshot {
+    return {
+      id: this.id,
+      kind: this.kind,
+      clientName: this.clientName,
+      clientVersion: this.clientVersion,
+      activeTenantId: this.activeTenantId,
+      homeTenantId: this.homeTenantId,
+      role: this.role,
+      switching: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastToolCall: null,
+      callCount: 0,
+    };
+  }
+
+  onDidChange(listener: (snapshot: SessionSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setClientInfo(info: { name: string | null; version: string | null }): void {
+    this.clientName = info.name;
+    this.clientVersion = info.version;
+    this.emit();
+  }
+
+  /** Moves the session from outside (as the desktop's sessions panel does). */
+  move(tenantId: string): void {
+    this.activeTenantId = tenantId;
+    this.emit();
+  }
+
+  async listTenants(): Promise<TenantsView> {
+    this.enter('listTenants');
+    return { tenants: fakeTenants, role: this.role, homeTenantId: this.homeTenantId, activeTenantId: this.activeTenantId };
+  }
+
+  async switchTenant(tenantId: string): Promise<SwitchOutcome> {
+    this.enter(`switchTenant:${tenantId}`);
+    const tenant = fakeTenants.find((t) => t.id === tenantId);
+    if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`);
+    if (tenant.status !== 'ACTIVE') throw new CoreError('tenant_forbidden', `You cannot switch to ${tenant.name}: membership is ${tenant.status}.`);
+    const previousTenantId = this.activeTenantId;
+    this.activeTenantId = tenantId;
+    this.emit();
+    return { activeTenantId: tenantId, homeTenantId: this.homeTenantId, previousTenantId };
+  }
+
+  async resetTenant(): Promise<SwitchOutcome> {
+    this.enter('resetTenant');
+    if (this.homeTenantId === null) throw new CoreError('no_home_tenant', 'This session started without a tenant, so there is no home tenant to return to.');
+    return this.switchTenant(this.homeTenantId);
+  }
+
+  async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
+    this.enter('listSegments');
+    const all = (this.segments.get(this.activeTenantId) ?? []).filter((s) => query.search === undefined || s.name.toLowerCase().includes(query.search.toLowerCase()));
+    const start = query.cursor === undefined ? 0 : Number(query.cursor);
+    const limit = query.limit ?? 50;
+    const page = all.slice(start, start + limit);
+    const nextCursor = start + limit < all.length ? String(start + limit) : null;
+    return this.scoped({ segments: page, nextCursor });
+  }
+
+  async getSegment(segmentId: string): Promise<Scoped<Segment>> {
+    this.enter('getSegment');
+    const segment = this.segments.get(this.activeTenantId)?.find((s) => s.id === segmentId);
+    if (segment === undefined) throw new CoreError('not_found', `Segment ${segmentId} was not found in tenant ${this.activeTenantId}.`, 'segment_id');
+    return this.scoped(segment);
+  }
+
+  async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
+    this.enter('createSegment');
+    this.nextSegment += 1;
+    const segment: Segment = { id: hex(this.nextSegment), name: input.name, description: input.description ?? null, definition: input.definition, version: 1, tenantId: this.activeTenantId, createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' };
+    this.segments.get(this.activeTenantId)?.push(segment);
+    return this.scoped(segment);
+  }
+
+  async updateSegment(segmentId: string, input: SegmentUpdate): Promise<Scoped<Segment>> {
+    this.enter('updateSegment');
+    const list = this.segments.get(this.activeTenantId) ?? [];
+    const index = list.findIndex((s) => s.id === segmentId);
+    const current = list[index];
+    if (current === undefined) throw new CoreError('not_found', `Segment ${segmentId} was not found in tenant ${this.activeTenantId}.`, 'segment_id');
+    if (input.version !== undefined && input.version !== current.version) throw new CoreError('conflict', `Segment ${segmentId} changed since version ${input.version}; read it again.`, 'version');
+    const { version: _v, ...changes } = input;
+    const updated: Segment = { ...current, ...changes, version: current.version + 1, updatedAt: '2026-01-03T00:00:00.000Z' };
+    list[index] = updated;
+    return this.scoped(updated);
+  }
+
+  async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
+    this.enter('previewSegment');
+    return this.scoped({ estimated_fan_count: 42 * definition.stanzas.length, sample_fans: [{ id: 'fan-1', name: 'Ana' }] });
+  }
+
+  async segmentationCriteria(): Promise<Scoped<Criterion[]>> {
+    this.enter('segmentationCriteria');
+    return this.scoped([{ id: 'country', type: 'profile', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], valueType: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }]);
+  }
+
+  async listCampaigns(query: CampaignQuery): Promise<Scoped<Campaign[]>> {
+    this.enter('listCampaigns');
+    const all: Campaign[] = [
+      { id: `${this.activeTenantId}-c1`, name: 'Spring sale', status: 'SENT', channel: 'EMAIL', tenantId: this.activeTenantId, segmentId: null, createdAt: '2026-01-01T00:00:00.000Z' },
+      { id: `${this.activeTenantId}-c2`, name: 'Reminder', status: 'DRAFT', channel: 'SMS', tenantId: this.activeTenantId, createdAt: '2026-01-02T00:00:00.000Z' },
+    ];
+    const filtered = all.filter((c) => (query.status === undefined || c.status === query.status) && (query.channel === undefined || c.channel === query.channel));
+    return this.scoped(filtered.slice(0, query.limit ?? 20));
+  }
+
+  async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
+    this.enter('analyticsCapabilities');
+    return this.scoped({ tenantId: this.activeTenantId, features: { funnels: true }, channels: ['EMAIL'], metrics: ['opens'] });
+  }
+
+  async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
+    this.enter(`paidAdsStatus:${provider}`);
+    return this.scoped({ connected: provider === 'meta', provider, accountId: provider === 'meta' ? 'act_1' : null, accountName: null, lastSyncAt: null });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.listeners.clear();
+  }
+
+  private enter(call: string): void {
+    this.calls.push(call);
+    if (this.leakTokenInNextError) {
+      this.leakTokenInNextError = false;
+      throw new CoreError('api_error', `upstream said: bad token ${fakeSecretToken} (Bearer ${fakeSecretToken})`);
+    }
+    const failure = this.failNext;
+    if (failure !== null) {
+      this.failNext = null;
+      throw failure;
+    }
+  }
+
+  private scoped<T>(value: T): Scoped<T> {
+    return { tenantId: this.activeTenantId, value };
+  }
+
+  private emit(): void {
+    const snapshot = this.snapshot();
+    for (const listener of [...this.listeners]) listener(snapshot);
+  }
+}
