@@ -45,6 +45,11 @@ export type AccountUser = z.infer<typeof AccountUserSchema>;
 /** Account state: never a token, only what the sign-in screen and header need. */
 export const AccountStatusSchema = z.object({
   state: z.enum(['signed_out', 'signing_in', 'signed_in']),
+  /**
+   * Signed in with several switchable tenants and none chosen yet: show the org-picker. Choosing is a
+   * `tenants.switch` (to the current tenant too); single-tenant users never see it (AuthVital seed).
+   */
+  needsTenantChoice: z.boolean(),
   user: AccountUserSchema.nullable(),
   apiUrl: z.string().nullable(),
   dataApiUrl: z.string().nullable(),

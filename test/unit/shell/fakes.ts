@@ -133,6 +133,7 @@ export class FakeCore implements AccountPort, SessionsPort {
     const signedIn = this.desktopSession !== null;
     return {
       state: signedIn ? 'signed_in' : 'signed_out',
+      needsTenantChoice: false,
       user: signedIn ? { id: 'u-owner', email: 'owner@demo.nevent.local', name: 'Olivia Owner', role: 'OWNER' } : null,
       apiUrl: signedIn ? 'http://127.0.0.1:1' : null,
       dataApiUrl: null,

@@ -3,7 +3,7 @@ import { BridgeError, createBridge, eventChannelNames, requestChannelNames, toBr
 
 const appState = {
   version: 3,
-  account: { state: 'signed_out', user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'unknown', notice: null, error: null },
+  account: { state: 'signed_out', needsTenantChoice: false, user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'unknown', notice: null, error: null },
   desktop: { sessionId: null, activeTenant: null, homeTenantId: null, role: null, switching: false, lastSwitchError: null },
   tenants: { recent: [], pinned: [], count: 0 },
   bridge: { state: 'stopped', socketPath: null, sessionCount: 0, error: null },
