@@ -20,9 +20,7 @@ export function App(props: { info: AppInfo | null }): ReactNode {
   const disconnected = useDisconnected();
   const accountState = useAppState((a) => a?.account.state ?? 'signed_out');
   const accountId = useAppState((a) => a?.account.user?.id ?? null);
-  const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
-  const pickerDoneFor = useUi((s) => s.pickerDoneFor);
-  const catalogReady = useTenants((s) => s.catalog !== null && s.accountId === accountId);
+  const needsTenantChoice = useAppState((a) => a?.account.needsTenantChoice ?? false);
 
   if (!loaded) {
     return (
@@ -32,25 +30,18 @@ export function App(props: { info: AppInfo | null }): ReactNode {
     );
   }
   if (accountState !== 'signed_in' || accountId === null) return <SignInScreen info={props.info} />;
-  if (tenantCount > 1 && pickerDoneFor !== accountId) return <FirstPicker accountId={accountId} ready={catalogReady} />;
+  // Main decides: several switchable tenants and none chosen yet (single-tenant users never see it).
+  if (needsTenantChoice) return <FirstPicker />;
   return <MainWindow />;
 }
 
-function FirstPicker(props: { accountId: string; ready: boolean }): ReactNode {
+// Choosing is a switch, to the current tenant too: main then records the choice.
+function FirstPicker(): ReactNode {
   const commands = useCommands();
-  const setUi = useSetUi();
-  const activeId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
-  const done = (): void => setUi({ pickerDoneFor: props.accountId });
+  const attempt = useTenants((s) => s.attempt);
   return (
     <main className="picker-screen">
-      <OrgPicker
-        title="Choose an organization"
-        onChoose={(id) => {
-          done();
-          if (id !== activeId) void commands.switchTenant(id);
-        }}
-        onCancel={done}
-      />
+      <OrgPicker title="Choose an organization" onChoose={(id) => void commands.switchTenant(id)} busy={attempt.state === 'pending'} failure={attempt.state === 'failed' ? attempt.error.message : null} />
     </main>
   );
 }

@@ -7,6 +7,7 @@
  *                               └──draftToDefinition──> SegmentDefinition (sent to main)
  */
 import { missingCaseError } from '../../src-shared/errors';
+import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
 import { operatorsByValueType, valuelessOperators } from '../../src-shared/api';
 import type { Criterion, SegmentCriterion, SegmentDefinition, ValueType } from '../../src-shared/api';
 
@@ -224,6 +225,16 @@ export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, 
       const message = valueProblem(criterion, c);
       if (message) issues.push({ ...at, field: 'value', message });
     }
+  }
+  if (issues.some((i) => i.field === 'definition' || i.conditionKey !== undefined)) return issues;
+  // The same check the API applies, as the last word: whatever it still finds is shown at its condition.
+  for (const found of checkSegmentDefinition(draftToDefinition(draft, catalog), [...catalog.values()])) {
+    const m = /^stanzas\[(\d+)\](?:\.criteria\[(\d+)\])?(?:\.(\w+))?/.exec(found.path);
+    const stanza = m ? draft.stanzas[Number(m[1])] : undefined;
+    const condition = m && m[2] !== undefined ? stanza?.conditions[Number(m[2])] : undefined;
+    const field: DraftField = m?.[3] === 'operator' ? 'operator' : m?.[3] === 'criterion_id' ? 'criterion' : condition ? 'value' : 'definition';
+    const message = found.message.charAt(0).toUpperCase() + found.message.slice(1) + '.';
+    issues.push({ field, message, ...(stanza ? { stanzaKey: stanza.key } : {}), ...(condition ? { conditionKey: condition.key } : {}) });
   }
   return issues;
 }

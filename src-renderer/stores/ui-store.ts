@@ -13,8 +13,6 @@ export interface UiState {
   view: MainView;
   /** The org-picker as a dialog over the app (switch action, quick-switch shortcut). */
   pickerOpen: boolean;
-  /** Account ids for which the post-sign-in picker was completed (chosen or skipped). */
-  pickerDoneFor: string | null;
   segmentPane: SegmentPane;
   segmentSearch: string;
   notices: AppNotification[];
@@ -28,7 +26,6 @@ export function createUiStore(): UiStore {
   return createStore<UiState>(() => ({
     view: 'segments',
     pickerOpen: false,
-    pickerDoneFor: null,
     segmentPane: { mode: 'none' },
     segmentSearch: '',
     notices: [],

@@ -21,6 +21,10 @@ export interface OrgPickerProps {
   /** Escape on an empty query (dialog variant only). */
   onCancel?: () => void;
   title: string;
+  /** A choice is being applied (the first picker stays up until main confirms). */
+  busy?: boolean;
+  /** Why the last choice failed. */
+  failure?: string | null;
 }
 
 /** The org-picker over the signed-in user's accessible tenants. */
@@ -235,7 +239,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         }}
       />
       <p className="picker-message" role="alert">
-        {message ?? ''}
+        {message ?? (props.failure ? `Could not open that tenant: ${props.failure}` : props.busy ? 'Opening…' : '')}
       </p>
     </div>
   );
