@@ -39,9 +39,18 @@ export function App(props: { info: AppInfo | null }): ReactNode {
 function FirstPicker(): ReactNode {
   const commands = useCommands();
   const attempt = useTenants((s) => s.attempt);
+  const email = useAppState((a) => a?.account.user?.email ?? '');
   return (
     <main className="picker-screen">
-      <OrgPicker title="Choose an organization" onChoose={(id) => void commands.switchTenant(id)} busy={attempt.state === 'pending'} failure={attempt.state === 'failed' ? attempt.error.message : null} />
+      <div className="picker-card">
+        <OrgPicker title="Choose an organization" onChoose={(id) => void commands.switchTenant(id)} busy={attempt.state === 'pending'} failure={attempt.state === 'failed' ? attempt.error.message : null} />
+        <p className="picker-footer muted small">
+          Signed in as {email}
+          <button type="button" className="link" onClick={() => void commands.signOut()}>
+            Sign out
+          </button>
+        </p>
+      </div>
     </main>
   );
 }
