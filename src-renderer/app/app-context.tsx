@@ -1,5 +1,5 @@
 /** Hands the stores and commands to components (created once in `main.tsx`), with selector hooks. */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from '../../src-shared/ipc';
 import type { AuditState } from '../stores/audit-store';
@@ -71,5 +71,5 @@ export function useUi<T>(selector: (s: UiState) => T): T {
 /** Writes UI-only state (the one store components may change directly). */
 export function useSetUi(): (patch: Partial<UiState>) => void {
   const store = useServices().stores.ui;
-  return (patch) => store.setState(patch);
+  return useCallback((patch: Partial<UiState>) => store.setState(patch), [store]);
 }

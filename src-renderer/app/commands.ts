@@ -129,7 +129,7 @@ export class Commands {
     if (tenantId === null) return void this.stores.segments.setState({ loading: false });
     const result = await attempt(() => this.bridge.segments.list({ limit: 200, expectedTenantId: tenantId }));
     if (this.activeTenantId() !== tenantId) return;
-    if (result.ok && result.value.tenantId === tenantId) this.stores.segments.setState({ segments: result.value.segments, loading: false });
+    if (result.ok && result.value.tenantId === tenantId) this.stores.segments.setState({ segments: result.value.segments, more: result.value.nextCursor !== null, loading: false });
     else if (!result.ok) this.stores.segments.setState({ loading: false, error: result.error });
   }
 

@@ -28,7 +28,6 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
 
   let accountId: string | null = null;
   let tenantId: string | null = null;
-  let mode: string | null = null;
   const react = (app: AppState | null): void => {
     const nextAccount = app?.account.state === 'signed_in' ? (app.account.user?.id ?? null) : null;
     if (nextAccount !== accountId) {
@@ -52,8 +51,6 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
         void commands.loadCriteria();
       }
     }
-    const nextMode = app?.operationMode ?? null;
-    if (nextMode !== mode) mode = nextMode;
   };
   unsubscribers.push(stores.app.subscribe((state) => react(state.app)));
   void commands.refreshAppState();

@@ -8,6 +8,8 @@ export interface SegmentsState {
   /** The tenant the list below belongs to. */
   tenantId: string | null;
   segments: Segment[];
+  /** The API has more segments than the first page shows. */
+  more: boolean;
   loading: boolean;
   error: AppErrorData | null;
   criteriaTenantId: string | null;
@@ -24,6 +26,7 @@ export function createSegmentsStore(): SegmentsStore {
   return createStore<SegmentsState>(() => ({
     tenantId: null,
     segments: [],
+    more: false,
     loading: false,
     error: null,
     criteriaTenantId: null,

@@ -33,7 +33,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await signOutIfNeeded(page);
     await expect(page.getByRole('radio', { name: 'Demo server' })).toBeChecked();
     await snap(page, '01-sign-in');
-    await page.getByRole('radio', { name: 'owner' }).check();
+    await page.getByRole('radio', { name: 'owner', exact: true }).check();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
   });

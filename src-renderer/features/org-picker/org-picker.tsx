@@ -67,6 +67,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     return set;
   });
   const lastFilter = useRef<{ query: string; result: number[] } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const searching = deferredQuery.trim() !== '';
 
   const rows = useMemo(() => {
@@ -174,9 +175,16 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   const summary = searching ? `${rows.length.toLocaleString('en')} of ${total.toLocaleString('en')} tenants match` : `${total.toLocaleString('en')} tenants`;
 
   return (
-    <div className="picker">
+    <div
+      className="picker"
+      onKeyDown={(e) => {
+        // Typing anywhere in the picker filters: printable keys go back to the search field.
+        if (e.target !== input.current && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) input.current?.focus();
+      }}
+    >
       <h2 className="picker-title">{props.title}</h2>
       <input
+        ref={input}
         className="picker-search"
         type="search"
         role="combobox"

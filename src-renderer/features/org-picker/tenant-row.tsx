@@ -45,6 +45,8 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       aria-label={`${tenant.name}${disabled ? ` (${tenant.status === 'INVITED' ? 'invited' : 'suspended'})` : ''}`}
       style={{ paddingInlineStart: 8 + props.depth * 20 }}
       onClick={props.onChoose}
+      // Keep the keyboard focus in the search field while clicking rows.
+      onMouseDown={(e) => e.preventDefault()}
     >
       <span className="tree-toggle-slot">
         {treeMode && props.childCount > 0 ? (

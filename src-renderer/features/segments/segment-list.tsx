@@ -8,6 +8,7 @@ export function SegmentList(): ReactNode {
   const setUi = useSetUi();
   const segments = useSegments((s) => s.segments);
   const loading = useSegments((s) => s.loading);
+  const more = useSegments((s) => s.more);
   const error = useSegments((s) => s.error);
   const search = useUi((s) => s.segmentSearch);
   const pane = useUi((s) => s.segmentPane);
@@ -28,7 +29,7 @@ export function SegmentList(): ReactNode {
         </button>
       </div>
       <p className="segment-count muted" role="status">
-        {loading && count === 0 ? 'Loading segments…' : search.trim() === '' ? `${count} segment${count === 1 ? '' : 's'} in ${tenantName}` : `${shown.length} of ${count} segments match`}
+        {loading && count === 0 ? 'Loading segments…' : search.trim() === '' ? `${count}${more ? '+' : ''} segment${count === 1 && !more ? '' : 's'} in ${tenantName}` : `${shown.length} of ${count} segments match`}
       </p>
       {error ? (
         <p className="form-error" role="alert">
