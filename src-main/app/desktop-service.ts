@@ -274,6 +274,7 @@ export class DesktopService {
     try {
       const outcome = await run(desktop);
       this.lastSwitchError = null;
+      this.deps.account.chooseTenant?.(outcome.activeTenantId);
       return outcome;
     } catch (error) {
       this.lastSwitchError = toErrorData(error);

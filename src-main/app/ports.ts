@@ -17,6 +17,8 @@ export interface AccountPort {
   status(): AccountStatus;
   signIn(credentials: AccountCredentials): Promise<void>;
   signOut(): Promise<void>;
+  /** Records the org-picker choice (a desktop switch, possibly to the tenant it is already in). */
+  chooseTenant?(tenantId: string): void;
   /** Fires after every change of `status()`. */
   onDidChange(listener: () => void): () => void;
 }

@@ -1,12 +1,110 @@
-/** `nevent-companion mcp`: placeholder until its issue lands. */
-import type { CliCommand } from '../command';
+/**
+ * `nevent-companion mcp`: the MCP bridge over stdio (DESIGN §5).
+ *
+ *   mcp [--demo [--demo-user U]] [--api-url URL] [--data-api-url URL] [--mode M]   standalone, in-process core
+ *   mcp --attach [--socket PATH]                                                   pipe to the running app
+ *
+ * stdout carries JSON-RPC only: every message for people goes to stderr.
+ */
+import { parseArgs } from 'node:util';
+import type { CliCommand, CliIo } from '../command';
+
+const usage = `Usage: nevent-companion mcp [--demo [--demo-user superadmin|owner|admin|solo]] [--api-url URL] [--data-api-url URL] [--mode M]
+       nevent-companion mcp --attach [--socket PATH]
+
+Runs the Nevent MCP bridge on stdin/stdout for an AI client (Claude Desktop, Cursor, VS Code, ...).
+
+Credentials, in order: --demo (embedded demo API), NEVENT_JWT_TOKEN (+ NEVENT_REFRESH_TOKEN) with
+NEVENT_API_URL / NEVENT_DATA_API_URL, then the account saved by the app or \`nevent-companion login\`.
+
+Options:
+  --demo               start the demo API in-process and sign in as --demo-user (default owner)
+  --api-url URL        Nevent API base URL (or NEVENT_API_URL)
+  --data-api-url URL   Nevent data API base URL (or NEVENT_DATA_API_URL; default <api-url>/data)
+  --mode M             READ_ONLY (default), STANDARD (also create/update segments) or FULL
+                       (or NEVENT_OPERATION_MODE)
+  --attach             connect to the running app (or \`nevent-companion serve\`) instead
+  --socket PATH        the app's MCP socket (default: per user, see \`nevent-companion serve\`)`;
+
+/** Reads the flags; throws a readable error for bad ones. */
+function parse(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      demo: { type: 'boolean' },
+      'demo-user': { type: 'string' },
+      'api-url': { type: 'string' },
+      'data-api-url': { type: 'string' },
+      mode: { type: 'string' },
+      attach: { type: 'boolean' },
+      socket: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  return values;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let flags: ReturnType<typeof parse>;
+  try {
+    flags = parse(argv);
+  } catch (error) {
+    io.stderr.write(`nevent-companion mcp: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
+    return 2;
+  }
+  const { redactTokens } = await import('../../mcp/envelope');
+  const say = (line: string): void => {
+    io.stderr.write(`${redactTokens(line)}\n`);
+  };
+
+  if (flags.attach === true) {
+    const { defaultSocketPath } = await import('../../mcp/socket-path');
+    const { runAttach } = await import('../../mcp/attach-client');
+    return runAttach({ socketPath: flags.socket ?? defaultSocketPath({ env: io.env }), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream });
+  }
+  if (flags.socket !== undefined) {
+    say('nevent-companion mcp: --socket only applies with --attach.');
+    return 2;
+  }
+
+  const { parseOperationMode } = await import('../../mcp/operation-mode');
+  const mode = parseOperationMode(flags.mode ?? io.env.NEVENT_OPERATION_MODE);
+  if (mode === null) {
+    say(`nevent-companion mcp: unknown operation mode "${flags.mode ?? io.env.NEVENT_OPERATION_MODE}"; use READ_ONLY, STANDARD or FULL.`);
+    return 2;
+  }
+
+  // Anything in this process that logs with console.log would corrupt the JSON-RPC stream: send it to stderr.
+  for (const method of ['log', 'info', 'debug'] as const) console[method] = (...args: unknown[]) => say(args.map(String).join(' '));
+
+  const { openStandaloneSession, NoCredentialsError } = await import('../../mcp/standalone');
+  const { runStdioServer } = await import('../../mcp/stdio-runner');
+  let standalone;
+  try {
+    standalone = await openStandaloneSession({ demo: flags.demo === true, demoUser: flags['demo-user'], apiUrl: flags['api-url'], dataApiUrl: flags['data-api-url'], env: io.env });
+  } catch (error) {
+    if (error instanceof NoCredentialsError) {
+      say(`nevent-companion mcp: ${error.message}`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    say(`nevent-companion mcp: could not sign in: ${message}`);
+    return 1;
+  }
+  const snapshot = standalone.session.snapshot();
+  say(`nevent-companion mcp: ready on stdio (credentials: ${standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
+  try {
+    await runStdioServer({ session: standalone.session, mode, stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
+  } finally {
+    await standalone.close();
+  }
+  return 0;
+}
 
 /** `mcp` command. */
 export const mcpCommand: CliCommand = {
   summary: 'Run the MCP bridge over stdio (or attach to the running app)',
-  usage: 'nevent-companion mcp',
-  async run(_argv, io) {
-    io.stderr.write('nevent-companion mcp: not available in this build yet.\n');
-    return 2;
-  },
+  usage,
+  run,
 };

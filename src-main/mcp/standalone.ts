@@ -1,0 +1,120 @@
+/**
+ * Credentials for standalone `nevent-companion mcp` (no app running), in DESIGN §5's order:
+ *
+ *   --demo            start the demo API in-process on a free loopback port, sign in as --demo-user
+ *   NEVENT_JWT_TOKEN  (+ NEVENT_REFRESH_TOKEN) against --api-url / NEVENT_API_URL (data API: --data-api-url / NEVENT_DATA_API_URL)
+ *   keychain          the account saved by the app or `nevent-companion login`
+ *
+ * Tokens from the environment are kept in memory only: nothing is written to the keychain or disk.
+ */
+import { createCore } from '../core/create-core';
+import type { Core } from '../core/create-core';
+import { demoUserNames, signInToDemo } from '../core/demo-sign-in';
+import type { DemoUserName } from '../core/demo-sign-in';
+import { MemorySecretStore } from '../core/secret-store';
+import type { TenantSession } from '../core/tenant-session';
+import { CoreError } from '../core/tenant-session';
+
+/** What the user asked for on the command line and in the environment. */
+export interface StandaloneOptions {
+  demo: boolean;
+  demoUser?: string;
+  apiUrl?: string;
+  dataApiUrl?: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A signed-in core with one MCP session, and how to tear it all down. */
+export interface StandaloneSession {
+  session: TenantSession;
+  /** Where the credentials came from, for the startup line on stderr. */
+  source: 'demo' | 'environment' | 'keychain';
+  close(): Promise<void>;
+}
+
+/** Thrown when no credentials are available; the message tells the user what to do. */
+export class NoCredentialsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoCredentialsError';
+  }
+}
+
+function isDemoUser(name: string): name is DemoUserName {
+  return (demoUserNames as readonly string[]).includes(name);
+}
+
+/** Signs in from the first available source and opens the session. */
+export async function openStandaloneSession(options: StandaloneOptions): Promise<StandaloneSession> {
+  const { env } = options;
+  const apiUrl = options.apiUrl ?? nonEmpty(env.NEVENT_API_URL);
+  const dataApiUrl = options.dataApiUrl ?? nonEmpty(env.NEVENT_DATA_API_URL);
+
+  if (options.demo) {
+    const user = options.demoUser ?? 'owner';
+    if (!isDemoUser(user)) throw new CoreError('invalid_request', `--demo-user must be one of ${demoUserNames.join(', ')}`, 'demo-user');
+    const { startDemoApi } = await import('../demo-api');
+    const demo = await startDemoApi({ port: 0 });
+    let core: Core | null = null;
+    try {
+      core = await createCore({ apiUrl: demo.url, dataApiUrl: demo.dataUrl, desktop: false, secretStore: new MemorySecretStore(), jwks: demo.jwksUrl, issuer: demo.issuer });
+      await signInToDemo(core, demo, user);
+      return withSession(core, 'demo', () => demo.close());
+    } catch (error) {
+      core?.dispose();
+      await demo.close();
+      throw error;
+    }
+  }
+
+  const accessToken = nonEmpty(env.NEVENT_JWT_TOKEN);
+  if (accessToken !== undefined) {
+    if (apiUrl === undefined) throw new NoCredentialsError('NEVENT_JWT_TOKEN is set but no API URL: set NEVENT_API_URL or pass --api-url.');
+    const core = await createCore({ apiUrl, dataApiUrl, desktop: false, secretStore: new MemorySecretStore() });
+    try {
+      await core.account.signIn({ type: 'tokens', accessToken, refreshToken: nonEmpty(env.NEVENT_REFRESH_TOKEN) ?? null }, { persist: false });
+    } catch (error) {
+      core.dispose();
+      throw error;
+    }
+    return withSession(core, 'environment', async () => undefined);
+  }
+
+  const core = await createCore({ desktop: false, ...(apiUrl === undefined ? {} : { apiUrl, dataApiUrl }) });
+  let restored = false;
+  try {
+    restored = await core.account.restore();
+  } catch (error) {
+    core.dispose();
+    throw error;
+  }
+  if (!restored) {
+    core.dispose();
+    const keychainNote = core.secretStoreWarning === null ? '' : ' (no OS keychain is available here, so no saved sign-in can be used)';
+    throw new NoCredentialsError(
+      `No Nevent credentials found${keychainNote}. Use one of:\n` +
+        '  nevent-companion mcp --demo                      try it with the embedded demo API\n' +
+        '  NEVENT_JWT_TOKEN=… NEVENT_API_URL=… nevent-companion mcp\n' +
+        '  nevent-companion login                           save a sign-in in the OS keychain\n' +
+        '  nevent-companion mcp --attach                    use the running app\'s sign-in',
+    );
+  }
+  return withSession(core, 'keychain', async () => undefined);
+}
+
+function withSession(core: Core, source: StandaloneSession['source'], after: () => Promise<void>): StandaloneSession {
+  const session = core.registry.openMcpSession();
+  return {
+    session,
+    source,
+    close: async () => {
+      session.close();
+      core.dispose();
+      await after();
+    },
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
