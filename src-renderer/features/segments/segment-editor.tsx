@@ -107,11 +107,15 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
 
       <label className="field">
         Name
-        <input type="text" value={current.name} onChange={(e) => act({ type: 'setName', name: e.target.value })} aria-invalid={nameIssue !== null} maxLength={240} />
-        <span className="field-issue">{nameIssue ?? ''}</span>
+        <input type="text" value={current.name} onChange={(e) => act({ type: 'setName', name: e.target.value })} aria-invalid={nameIssue !== null} aria-describedby="segment-name-issue" maxLength={240} />
       </label>
+      <p id="segment-name-issue" className="field-issue">
+        {nameIssue ?? ''}
+      </p>
       <label className="field">
-        Description <span className="muted small">(optional)</span>
+        <span>
+          Description <span className="muted small">(optional)</span>
+        </span>
         <input type="text" value={current.description} onChange={(e) => act({ type: 'setDescription', description: e.target.value })} />
       </label>
 

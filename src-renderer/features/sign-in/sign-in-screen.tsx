@@ -96,7 +96,9 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
               <input type="url" value={apiUrl} onChange={(e) => setApiUrl(e.target.value)} placeholder="https://api.nevent.es" autoComplete="url" required />
             </label>
             <label>
-              Data API URL <span className="muted small">(optional)</span>
+              <span>
+                Data API URL <span className="muted small">(optional)</span>
+              </span>
               <input type="url" value={dataApiUrl} onChange={(e) => setDataApiUrl(e.target.value)} placeholder="same as the API URL" />
             </label>
             {method === 'password' ? (
@@ -117,7 +119,9 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
                   <textarea value={accessToken} onChange={(e) => setAccessToken(e.target.value)} rows={3} spellCheck={false} autoComplete="off" required />
                 </label>
                 <label>
-                  Refresh token <span className="muted small">(optional)</span>
+                  <span>
+                    Refresh token <span className="muted small">(optional)</span>
+                  </span>
                   <input type="password" value={refreshToken} onChange={(e) => setRefreshToken(e.target.value)} autoComplete="off" />
                 </label>
               </>
