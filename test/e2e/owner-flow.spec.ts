@@ -109,7 +109,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   });
 
   await test.step('edit it', async () => {
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
     await page.getByLabel('Name', { exact: true }).fill(`${name} (edited)`);
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -118,7 +118,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   });
 
   await test.step('a stale edit shows the conflict and reloads', async () => {
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(page.getByText('editing version 2')).toBeVisible();
     const list = await callServe<SegmentList>('segments.list', {});
     const segment = list.segments.find((s) => s.name === `${name} (edited)`);

@@ -140,6 +140,14 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         return;
       case 'Enter': {
         event.preventDefault();
+        if (query !== deferredQuery) {
+          // Typed faster than the list re-rendered: act on what is typed, never on the stale rows.
+          const fresh = query.trim() === '' ? flattenVisible(catalog.tree, expanded, catalog.ids) : filterTenantIndices(catalog.search, query);
+          const first = fresh.find((i) => tenants[i]?.status === 'ACTIVE') ?? fresh[0];
+          const tenant = first === undefined ? undefined : tenants[first];
+          if (tenant) choose(tenant);
+          return;
+        }
         const tenant = activeIndex === undefined ? undefined : tenants[activeIndex];
         if (tenant) choose(tenant);
         return;
