@@ -5,7 +5,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
-import { NoticeToasts } from '../components/notice-toasts';
 import { ActiveTenantHeader } from '../features/header/active-tenant-header';
 import { McpPanel } from '../features/mcp/mcp-panel';
 import { OrgPicker } from '../features/org-picker/org-picker';
@@ -123,7 +122,6 @@ function MainWindow(): ReactNode {
         </div>
       ) : null}
       <main className="app-content">{content}</main>
-      <NoticeToasts />
       {pickerOpen ? (
         <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && commands.setPickerOpen(false)}>
           <div className="dialog" role="dialog" aria-modal="true" aria-label="Switch tenant">
