@@ -67,7 +67,9 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       <TenantSwatch tenantId={tenant.id} />
       <span className="tenant-row-text">
         <span className="tenant-row-name">
-          <Highlight text={tenant.name} query={props.query} />
+          <span className="tenant-name-text">
+            <Highlight text={tenant.name} query={props.query} />
+          </span>
           {props.isActive ? <span className="badge current-badge">Active</span> : null}
           {props.isHome ? <span className="badge home-badge">Home</span> : null}
           <RoleBadge role={tenant.role} />
