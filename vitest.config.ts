@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
         },
@@ -15,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -27,6 +29,7 @@ export default defineConfig({
         // Run by scripts/test.mjs inside a throwaway D-Bus session with gnome-keyring unlocked.
         test: {
           name: 'keychain',
+          sequence: { groupOrder: 2 },
           include: ['test/keychain/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,

@@ -25,9 +25,13 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-/** True for `YYYY-MM-DD` or an ISO date-time that is a real date. */
+/** True for `YYYY-MM-DD` or an ISO date-time that is a real calendar date (no 2025-02-30). */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value));
+  if (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value))) return false;
+  // Date.parse rolls impossible days over (Feb 30 -> Mar 2); the calendar check refuses them.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 /** Returns every issue of `definition` against `catalogue`; an empty list means valid. */

@@ -45,6 +45,20 @@ export interface AccountStatus {
   state: TenantState;
 }
 
+/** The account saved on this machine (account.json + keychain entry), read without network. */
+export interface SavedAccount {
+  apiUrl: string;
+  dataApiUrl: string;
+  email: string;
+  /** Service name of the keychain entry. */
+  keychainService: string;
+  /** Whether the keychain entry exists (false: account.json is stale). */
+  present: boolean;
+  /** From the stored access token's claims, when readable. */
+  tenantId: string | null;
+  role: string | null;
+}
+
 /** What every session of one sign-in shares. */
 export class SignedInContext {
   readonly broker: TokenBroker;
@@ -187,7 +201,8 @@ export class Account {
       const email = source.type === 'password' ? source.email : (claims.email ?? claims.sub);
       const persist = options.persist ?? true;
       let storage: SecretStoreKind = 'memory';
-      this.warningValue = persist ? null : `signed in with tokens for this run only: ${NOT_REMEMBERED_WARNING}`;
+      // A deliberate this-run-only sign-in (demo, NEVENT_JWT_TOKEN) is not a problem worth a warning.
+      this.warningValue = null;
       if (persist) storage = await this.save(urls, email, credential);
       const switchable = await this.switchableTenants(urls, credential);
       this.install(new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier }), false, switchable);
@@ -237,6 +252,36 @@ export class Account {
       }
       throw error instanceof CoreError ? error : new CoreError('internal_error', 'restoring the sign-in failed unexpectedly');
     }
+  }
+
+  /** The account saved on this machine, without contacting the API; null when none. */
+  async savedAccount(): Promise<SavedAccount | null> {
+    const record = await this.options.record.read();
+    if (record === null) return null;
+    const keychainService = keychainServiceFor(record.apiUrl);
+    const secret = await this.options.secretStore.get(keychainService, record.email);
+    const stored = secret === null ? null : StoredSecretSchema.safeParse(safeJson(secret));
+    let tenantId: string | null = null;
+    let role: string | null = null;
+    if (stored?.success === true) {
+      try {
+        const claims = this.verifierFor({ apiUrl: record.apiUrl, dataApiUrl: record.dataApiUrl }).decodeStored(stored.data.accessToken);
+        tenantId = claims.tenantId ?? null;
+        role = claims.role;
+      } catch {
+        // An unreadable token still counts as present: `login` replaces it.
+      }
+    }
+    return { apiUrl: record.apiUrl, dataApiUrl: record.dataApiUrl, email: record.email, keychainService, present: stored?.success === true, tenantId, role };
+  }
+
+  /** Removes the saved account (keychain entry + account.json) without contacting the API; signs out first. */
+  async forgetSaved(): Promise<SavedAccount | null> {
+    await this.signOut();
+    const saved = await this.savedAccount().catch(() => null);
+    const record = await this.options.record.read();
+    if (record !== null) await this.forget({ apiUrl: record.apiUrl, dataApiUrl: record.dataApiUrl }, record.email);
+    return saved;
   }
 
   /** Marks the org-picker choice as made (the desktop session has switched, or stays). */
@@ -325,7 +370,12 @@ export class Account {
       this.warningValue = this.options.secretStoreWarning ?? `no OS keychain: ${NOT_REMEMBERED_WARNING}`;
       return 'memory';
     }
+    const previous = await this.options.record.read();
     await this.options.record.write({ apiUrl: urls.apiUrl, dataApiUrl: urls.dataApiUrl, email, store: 'keychain', savedAt: new Date(this.options.clock.now()).toISOString() });
+    if (previous !== null && (previous.apiUrl !== urls.apiUrl || previous.email !== email)) {
+      // One saved account per machine: the one it replaces must not linger in the keychain.
+      await this.options.secretStore.delete(keychainServiceFor(previous.apiUrl), previous.email).catch(() => false);
+    }
     return 'keychain';
   }
 

@@ -7,14 +7,21 @@
  * const core = await createCore({ apiUrl: process.env.NEVENT_API_URL });
  * if (core.secretStoreWarning) show(core.secretStoreWarning);       // "… sign-in will not be remembered"
  * await core.account.restore() || await core.account.signIn({ type: 'password', email, password });
- * core.registry.desktop?.switchTenant('tenant-b');
+ * core.account.state;                  // signedOut | signingIn | choosingTenant (org-picker) | active
+ * core.account.onDidChangeState(render);
+ * await core.registry.chooseDesktopTenant('tenant-b');    // the org-picker's choice (single-tenant: no picker)
+ * await core.registry.desktop?.switchTenant('tenant-c');  // tray / window switch; errors are CoreError
  * const mcp = core.registry.openMcpSession({ name: 'claude', version: '1' });   // starts where the desktop is
  *
  * // Standalone `nevent-companion mcp` (no app): no desktop session, tokens from the environment or demo.
  * const core = await createCore({ apiUrl, desktop: false, secretStore: new MemorySecretStore() });
  * await core.account.signIn({ type: 'tokens', accessToken, refreshToken }, { persist: false });
- * // or: await signInToDemo(core, demoApi, 'owner');
+ * // or: await signInToDemo(core, demoApi, 'owner');          (`--demo`)
+ * // or: await signInStandalone(core, process.env);          (NEVENT_JWT_TOKEN, else the saved account)
+ * core.registry.onDidChangeSessions((e) => …);             // created | changed | ended, with a snapshot
  * ```
+ * Sessions never expose tokens through snapshots or events; `CoreError.toData()` is what crosses
+ * IPC / MCP / CLI boundaries.
  */
 import { Account, defaultDataApiUrl } from './account';
 import { AccountRecordFile, defaultConfigDir } from './account-record';

@@ -1,7 +1,8 @@
 /** The tenant core's public surface: what the MCP bridge, `serve`, the CLI and the Electron shell import. */
 export { createCore, type Core, type CoreOptions } from './create-core';
+export { signInStandalone, type StandaloneSource } from './standalone-sign-in';
 export { signInToDemo, demoUserNames, type DemoUserName, type DemoApiEndpoint } from './demo-sign-in';
-export { Account, defaultDataApiUrl, type AccountStatus, type SignInSource, type SignInOptions, type CredentialStorage } from './account';
+export { Account, defaultDataApiUrl, type AccountStatus, type SavedAccount, type SignInSource, type SignInOptions, type CredentialStorage } from './account';
 export { SessionRegistry, type SessionRegistryEvent, type McpClientInfo } from './session-registry';
 export { CoreSession, asCoreError } from './core-session';
 export { CoreError, type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type CampaignQuery } from './tenant-session';

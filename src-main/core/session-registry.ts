@@ -94,6 +94,19 @@ export class SessionRegistry {
     return this.adopt(context.createSession('mcp', base, client));
   }
 
+  /**
+   * The org-picker's choice: moves the desktop session to `tenantId` (or keeps it where it is) and then
+   * closes the picker. On failure the picker stays open and the error (a CoreError) is thrown.
+   */
+  async chooseDesktopTenant(tenantId: string): Promise<SwitchOutcome> {
+    const desktop = this.desktopSession;
+    if (desktop === null) throw new CoreError('signed_out', 'there is no desktop session (signed out)');
+    const outcome =
+      desktop.activeTenantId === tenantId ? { activeTenantId: tenantId, homeTenantId: desktop.homeTenantId, previousTenantId: tenantId } : await desktop.switchTenant(tenantId);
+    this.account.chooseTenant(outcome.activeTenantId);
+    return outcome;
+  }
+
   /** Moves one named session to another tenant (the desktop's sessions panel). */
   moveSession(sessionId: string, tenantId: string): Promise<SwitchOutcome> {
     const session = this.live.get(sessionId);
@@ -128,7 +141,8 @@ export class SessionRegistry {
   private adopt(session: CoreSession): CoreSession {
     this.live.set(session.id, session);
     session.onDidChange((snapshot) => {
-      if (session === this.desktopSession && !snapshot.switching) this.account.chooseTenant(snapshot.activeTenantId);
+      // Keep the account's `active(tenant)` on the desktop's tenant; the org-picker closes only by a choice.
+      if (session === this.desktopSession && !snapshot.switching && this.account.state.type === 'active') this.account.chooseTenant(snapshot.activeTenantId);
       this.changedEmitter.fire(snapshot);
       this.anyEmitter.fire({ type: 'changed', snapshot });
     });

@@ -27,13 +27,31 @@ export function createDemoApp(deps: DemoContext): Hono {
   };
 
   app.use('*', async (c, next) => {
-    if (!c.req.path.startsWith(`${demoControlPrefix}/`)) {
+    // Loopback only, and only under our own name: a web page that rebinds a DNS name to 127.0.0.1
+    // must not reach the (unauthenticated) fault controls or sign in with the public demo passwords.
+    if (!deps.isOwnHost(c.req.header('host'))) return respond(c, new DemoHttpError(403, 'forbidden', 'Unexpected Host header: the demo API answers only on 127.0.0.1 or localhost'));
+    const control = c.req.path.startsWith(`${demoControlPrefix}/`);
+    const origin = c.req.header('origin');
+    if (control && origin !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) {
+      return respond(c, new DemoHttpError(403, 'forbidden', 'Fault controls accept no cross-origin requests'));
+    }
+    if (!control) {
       deps.faults.count('requests');
       if (deps.faults.latencyMs > 0) await deps.sleep(deps.faults.latencyMs);
     }
     await next();
   });
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxBodyBytes} bytes`)) }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot be reused: tell the client.
+        c.header('connection', 'close');
+        return respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxBodyBytes} bytes`));
+      },
+    }),
+  );
 
   app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks()));
   registerAuthRoutes(app, deps);

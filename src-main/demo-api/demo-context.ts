@@ -20,6 +20,8 @@ export interface DemoContext {
   /** Waits `ms`, or less when the server is closing (so `close()` never waits for injected delays). */
   sleep(ms: number): Promise<void>;
   now(): Date;
+  /** True for a Host header naming this server on loopback (refuses DNS-rebinding requests). */
+  isOwnHost(host: string | undefined): boolean;
 }
 
 /** A request's verified bearer and its account. */

@@ -50,6 +50,8 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   revoke = () => tokens.revokeIssuedAccessTokens();
   tokens.onRefreshReuse = () => faults.count('refreshReuseRejected');
 
+  // Known once listening; requests cannot arrive before that.
+  let port = 0;
   const directory = new TenantDirectory(options.tenants ?? 0);
   const deps: DemoContext = {
     directory,
@@ -61,6 +63,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
     segmentListShape: options.segmentListShape ?? 'content',
     sleep,
     now,
+    isOwnHost: (host) => host === undefined || host === `127.0.0.1:${port}` || host === `localhost:${port}`,
   };
   const app = createDemoApp(deps);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' }) as Server;
@@ -72,7 +75,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   let closed: Promise<void> | undefined;
 

@@ -37,6 +37,8 @@ export interface Page<T> {
 
 const dataEpoch = Date.UTC(2026, 0, 1);
 const dayMs = 24 * 3600 * 1000;
+/** Segments a tenant may hold: keeps a runaway benchmark from exhausting memory. */
+const maxSegmentsPerTenant = 10_000;
 /** Tenants whose data stays in memory; the least recently created are evicted beyond this (scale runs). */
 const maxCachedTenants = 5_000;
 
@@ -103,6 +105,7 @@ export class TenantDataStore {
   createSegment(tenantId: string, input: SegmentCreate): Segment {
     const data = this.data(tenantId);
     this.checkDefinition(data, input.definition, 'definition');
+    if (data.segments.size >= maxSegmentsPerTenant) throw new DemoHttpError(409, 'conflict', `This tenant already has ${maxSegmentsPerTenant} segments, the demo API's limit`);
     const at = this.now().toISOString();
     let id = data.idRandom.hex(24);
     while (data.segments.has(id)) id = data.idRandom.hex(24);

@@ -4,9 +4,10 @@
  * `listening on http://127.0.0.1:PORT` (scripts and tests wait for it).
  */
 import { parseArgs } from 'node:util';
+import type { DemoApiOptions } from '../../demo-api';
 import type { CliCommand, CliIo } from '../command';
 
-const usage = `Usage: nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--token-ttl S]
+const usage = `Usage: nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--token-ttl S] [--issuer ISS] [--segment-list-shape content|segments|array]
 
 Runs the embedded demo Nevent API on 127.0.0.1 (fake data, for trying the app, tests and benchmarks).
 
@@ -14,13 +15,31 @@ Options:
   --port N         port to listen on (default 0: any free port)
   --tenants N      total tenants in the tree, generated for scale tests (default: the demo tree)
   --latency-ms N   added latency per request in milliseconds (default 0)
-  --token-ttl S    access-token lifetime in seconds (default 900)`;
+  --token-ttl S    access-token lifetime in seconds (default 900)
+  --issuer ISS     "iss" claim of issued tokens (default nevent-demo)
+  --segment-list-shape content|segments|array
+                   shape of GET /segments (default content, a Spring page)
+
+Faults can be injected while it runs: POST /__demo/faults, e.g.
+  {"failNextSwitches":{"n":1,"kind":"http_500"}}  {"latencyMs":200}  {"expireAccessTokens":true}  {"reset":true}
+(switch failure kinds: http_500 http_503 timeout malformed_token wrong_tenant bad_signature alg_none expired_token);
+GET /__demo/stats shows the counters.`;
+
+const listShapes = ['content', 'segments', 'array'] as const;
 
 /** Parses a non-negative integer flag; undefined when absent, throws a readable error when bad. */
 function integerFlag(name: string, raw: string | undefined, max: number): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) > max) throw new Error(`--${name} must be a whole number from 0 to ${max} (got "${raw}")`);
   return Number(raw);
+}
+
+/** Parses `--segment-list-shape`. */
+function listShapeFlag(raw: string | undefined): DemoApiOptions['segmentListShape'] {
+  if (raw === undefined) return undefined;
+  const shape = listShapes.find((s) => s === raw);
+  if (shape === undefined) throw new Error(`--segment-list-shape must be one of ${listShapes.join(', ')} (got "${raw}")`);
+  return shape;
 }
 
 /** Waits for SIGINT or SIGTERM. */
@@ -37,11 +56,18 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  let options: { port?: number; tenants?: number; latencyMs?: number; accessTokenTtlSeconds?: number };
+  let options: DemoApiOptions;
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { port: { type: 'string' }, tenants: { type: 'string' }, 'latency-ms': { type: 'string' }, 'token-ttl': { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        tenants: { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'token-ttl': { type: 'string' },
+        issuer: { type: 'string' },
+        'segment-list-shape': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -50,7 +76,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       tenants: integerFlag('tenants', values.tenants, 1_000_000),
       latencyMs: integerFlag('latency-ms', values['latency-ms'], 60_000),
       accessTokenTtlSeconds: integerFlag('token-ttl', values['token-ttl'], 365 * 24 * 3600),
+      segmentListShape: listShapeFlag(values['segment-list-shape']),
     };
+    if (values.issuer !== undefined) {
+      if (values.issuer.trim() === '' || values.issuer.length > 512) throw new Error('--issuer must be a non-empty string');
+      options.issuer = values.issuer;
+    }
   } catch (error) {
     io.stderr.write(`nevent-companion demo-api: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
     return 2;

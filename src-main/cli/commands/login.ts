@@ -1,12 +1,139 @@
-/** `nevent-companion login`: placeholder until its issue lands. */
-import type { CliCommand } from '../command';
+/**
+ * `nevent-companion login [--api-url URL] [--data-api-url URL] [--email E] [--password-stdin]`:
+ * signs in with email and password and keeps the account in the OS keychain (DESIGN §5). The password
+ * is prompted for without echo on a terminal, or read from stdin with `--password-stdin`; it is never
+ * printed, logged or written anywhere.
+ */
+import { parseArgs } from 'node:util';
+import type { ReadStream } from 'node:tty';
+import { defaultConfigDir } from '../../core/account-record';
+import { createCore } from '../../core/create-core';
+import { CoreError } from '../../core/tenant-session';
+import type { CliCommand, CliIo } from '../command';
+
+const usage = `Usage: nevent-companion login [--api-url URL] [--data-api-url URL] [--email EMAIL] [--password-stdin]
+
+Signs in to Nevent and keeps the account in the OS keychain, for the app and \`nevent-companion mcp\`.
+
+  --api-url URL        Nevent API (default: $NEVENT_API_URL)
+  --data-api-url URL   Nevent data API (default: $NEVENT_DATA_API_URL, else <api-url>/data)
+  --email EMAIL        account email (prompted for when omitted on a terminal)
+  --password-stdin     read the password from stdin instead of prompting`;
+
+function isTty(stream: NodeJS.ReadableStream): stream is ReadStream {
+  return (stream as Partial<ReadStream>).isTTY === true && typeof (stream as Partial<ReadStream>).setRawMode === 'function';
+}
+
+/** Reads all of stdin; drops one trailing newline (so `echo pw |` works). */
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > 64 * 1024) throw new Error('stdin is too large for a password');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Reads one line from a terminal; with `hidden`, nothing typed is echoed. */
+function promptLine(io: CliIo, stdin: ReadStream, question: string, hidden: boolean): Promise<string> {
+  io.stderr.write(question);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const wasRaw = stdin.isRaw;
+    if (hidden) stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.resume();
+    const done = (error: Error | null) => {
+      stdin.off('data', onData);
+      if (hidden) stdin.setRawMode(wasRaw);
+      stdin.pause();
+      io.stderr.write('\n');
+      if (error === null) resolve(value);
+      else reject(error);
+    };
+    const onData = (data: string) => {
+      for (const char of data) {
+        if (char === '\r' || char === '\n') return done(null);
+        if (char === '\u0003' || char === '\u0004') return done(new Error('cancelled'));
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else value += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
 
 /** `login` command. */
 export const loginCommand: CliCommand = {
   summary: 'Sign in and keep the account in the OS keychain',
-  usage: 'nevent-companion login',
-  async run(_argv, io) {
-    io.stderr.write('nevent-companion login: not available in this build yet.\n');
-    return 2;
+  usage,
+  async run(argv, io) {
+    let values: { 'api-url'?: string; 'data-api-url'?: string; email?: string; 'password-stdin'?: boolean };
+    try {
+      ({ values } = parseArgs({ args: argv, options: { 'api-url': { type: 'string' }, 'data-api-url': { type: 'string' }, email: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    } catch (error) {
+      io.stderr.write(`nevent-companion login: ${(error as Error).message}\n${usage}\n`);
+      return 2;
+    }
+    const apiUrl = values['api-url'] ?? io.env.NEVENT_API_URL;
+    if (apiUrl === undefined || apiUrl === '') {
+      io.stderr.write('nevent-companion login: no API URL: pass --api-url URL or set NEVENT_API_URL.\n');
+      return 2;
+    }
+    try {
+      new URL(apiUrl);
+    } catch {
+      io.stderr.write(`nevent-companion login: "${apiUrl}" is not a URL.\n`);
+      return 2;
+    }
+    const dataApiUrl = values['data-api-url'] ?? (values['api-url'] === undefined ? io.env.NEVENT_DATA_API_URL : undefined);
+    const terminal = isTty(io.stdin) ? io.stdin : null;
+
+    let email = values.email;
+    let password: string;
+    try {
+      if (email === undefined) {
+        if (terminal === null || values['password-stdin'] === true) {
+          io.stderr.write('nevent-companion login: pass --email EMAIL (no terminal to ask on).\n');
+          return 2;
+        }
+        email = (await promptLine(io, terminal, 'Email: ', false)).trim();
+      }
+      if (values['password-stdin'] === true) password = await readAll(io.stdin);
+      else if (terminal !== null) password = await promptLine(io, terminal, `Password for ${email}: `, true);
+      else {
+        io.stderr.write('nevent-companion login: no terminal to ask for the password; pipe it in with --password-stdin.\n');
+        return 2;
+      }
+    } catch (error) {
+      io.stderr.write(`nevent-companion login: ${(error as Error).message}\n`);
+      return 1;
+    }
+    if (password === '') {
+      io.stderr.write('nevent-companion login: the password is empty.\n');
+      return 2;
+    }
+
+    const core = await createCore({ apiUrl, ...(dataApiUrl === undefined || dataApiUrl === '' ? {} : { dataApiUrl }), configDir: defaultConfigDir(io.env), desktop: false });
+    try {
+      const status = await core.account.signIn({ type: 'password', email, password });
+      const tenant = core.account.context?.credential.claims.tenantId;
+      io.stdout.write(`Signed in to ${status.apiUrl} as ${status.email}${tenant === undefined ? '' : ` (tenant ${tenant})`}.\n`);
+      if (status.storage !== 'keychain') {
+        io.stderr.write(`Warning: ${status.warning ?? 'no OS keychain: sign-in will not be remembered'}\n`);
+        return 1;
+      }
+      io.stdout.write('Saved in the OS keychain; the app and `nevent-companion mcp` will use it.\n');
+      return 0;
+    } catch (error) {
+      const message = error instanceof CoreError ? error.message : 'sign-in failed unexpectedly';
+      io.stderr.write(`nevent-companion login: ${message}\n`);
+      return 1;
+    } finally {
+      core.dispose();
+    }
   },
 };

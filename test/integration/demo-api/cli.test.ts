@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AccessibleTenantsResponseSchema, normalizeTokenResponse } from '../../../src-shared/api';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const children: ChildProcessWithoutNullStreams[] = [];
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  expect(built.status, built.stderr).toBe(0);
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+function startCli(args: string[]): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, ['bin/nevent-companion.mjs', 'demo-api', ...args], { cwd: root });
+  children.push(child);
+  return child;
+}
+
+function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error('no output within 15 s')), 15_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing`)));
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
+
+describe('nevent-companion demo-api', () => {
+  it('prints its URL first, serves the owner their subtree, and exits 0 on SIGTERM', async () => {
+    const child = startCli(['--port', '0']);
+    const exited = exitOf(child);
+    const line = await firstLine(child);
+    const match = /^listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
+    expect(match, line).not.toBeNull();
+    const url = match?.[1] ?? '';
+    expect(Number(match?.[2])).toBeGreaterThan(0);
+
+    const login = await fetch(`${url}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@demo.nevent.local', password: 'demo' }) });
+    const { accessToken } = normalizeTokenResponse(await login.json());
+    const tenants = AccessibleTenantsResponseSchema.parse(await (await fetch(`${url}/users/accessible-tenants`, { headers: { authorization: `Bearer ${accessToken}` } })).json());
+    expect(tenants.root?.id).toBe('tn-acme');
+    expect(tenants.flatList.map((t) => t.id).sort()).toEqual(
+      ['tn-acme', 'tn-acme-es', 'tn-acme-madrid', 'tn-acme-madrid-arena', 'tn-acme-barcelona', 'tn-acme-valencia', 'tn-acme-fr', 'tn-acme-paris', 'tn-acme-lyon', 'tn-acme-pt', 'tn-acme-lisbon', 'tn-acme-porto'].sort(),
+    );
+
+    child.kill('SIGTERM');
+    const { code } = await exited;
+    expect(code).toBe(0);
+  });
+
+  it('rejects bad flags with a clear message and exit code 2', async () => {
+    for (const args of [['--port', 'abc'], ['--bogus']]) {
+      const child = startCli(args);
+      const { code, stderr } = await exitOf(child);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^nevent-companion demo-api: /);
+      expect(stderr).toMatch(/Usage: nevent-companion demo-api/);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { HttpClient, HttpStatusError, unwrapDataEnvelope } from '../../../src-main/core/http-client';
+import { CoreError } from '../../../src-main/core/tenant-session';
+import { fakeFetch } from '../../helpers/fake-fetch';
+
+const base = 'http://api.test';
+const bearer = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlc2lnbmF0dXJl';
+
+async function failure(promise: Promise<unknown>): Promise<CoreError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CoreError)) throw new Error(`expected a CoreError, got ${String(error)}`);
+  return error;
+}
+
+describe('HttpClient', () => {
+  it('sends JSON with the bearer and returns the parsed body', async () => {
+    const fake = fakeFetch();
+    fake.on('POST /things', (req) => [200, { got: req.body, auth: req.bearer, q: req.query.get('a') }]);
+    const http = new HttpClient({ fetch: fake.fetch });
+    const body = await http.request({ method: 'POST', baseUrl: `${base}/`, path: '/things', query: { a: 1, b: undefined }, body: { x: 1 }, bearer: 'tok' });
+    expect(body).toEqual({ got: { x: 1 }, auth: 'tok', q: '1' });
+    expect(fake.calls[0]?.query.has('b')).toBe(false);
+  });
+
+  it.each([
+    [400, 'validation_failed'],
+    [401, 'authentication_failed'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+    [409, 'conflict'],
+    [422, 'validation_failed'],
+    [429, 'rate_limited'],
+    [500, 'api_error'],
+    [502, 'api_unavailable'],
+    [503, 'api_unavailable'],
+  ])('maps HTTP %i to %s', async (status, code) => {
+    const fake = fakeFetch();
+    fake.on('GET /x', () => [status, null]);
+    const error = await failure(new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/x' }));
+    expect(error.code).toBe(code);
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect((error as HttpStatusError).status).toBe(status);
+  });
+
+  it('uses the API error body: its message, its param, and its code when it is one of ours', async () => {
+    const fake = fakeFetch();
+    fake.on('PUT /segments/1', () => [409, { statusCode: 409, error: 'Conflict', message: ['version is stale', 'reload'], code: 'conflict', param: 'version' }]);
+    fake.on('GET /t', () => [401, { statusCode: 401, error: 'Unauthorized', message: 'Access token has expired', code: 'token_expired' }]);
+    fake.on('GET /odd', () => [403, { statusCode: 403, error: 'Forbidden', message: 'nope', code: 'SOMETHING_ELSE' }]);
+    const http = new HttpClient({ fetch: fake.fetch });
+    const conflict = await failure(http.request({ method: 'PUT', baseUrl: base, path: '/segments/1' }));
+    expect(conflict.toData()).toEqual({ code: 'conflict', message: 'version is stale; reload', param: 'version' });
+    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/t' }))).code).toBe('token_expired');
+    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/odd' }))).code).toBe('forbidden');
+  });
+
+  it('reads the data API error envelope', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /data/x', () => [404, { success: false, error: { code: 'not_found', message: 'no such criterion', param: 'id' }, timestamp: 'now' }]);
+    const error = await failure(new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/data/x' }));
+    expect(error.toData()).toEqual({ code: 'not_found', message: 'no such criterion', param: 'id' });
+  });
+
+  it('never puts a token in an error message, even when the API echoes it', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /echo', (req) => [401, { statusCode: 401, error: 'Unauthorized', message: `bad token ${req.bearer ?? ''} and rt_${'x'.repeat(40)}` }]);
+    const error = await failure(new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/echo', bearer }));
+    expect(error.message).not.toContain(bearer);
+    expect(error.message).not.toContain('x'.repeat(40));
+    expect(error.message).toContain('[redacted]');
+  });
+
+  it('times out a request that does not answer', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /slow', (req) => new Promise((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
+    const started = Date.now();
+    const error = await failure(new HttpClient({ fetch: fake.fetch, timeoutMs: 50 }).request({ method: 'GET', baseUrl: base, path: '/slow' }));
+    expect(error.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('cancels with the caller’s signal and its CoreError reason', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /slow', (req) => new Promise((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
+    const controller = new AbortController();
+    const pending = new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/slow', signal: controller.signal });
+    controller.abort(new CoreError('signed_out', 'the session was closed'));
+    expect((await failure(pending)).code).toBe('signed_out');
+  });
+
+  it('reports an unreachable server as api_unavailable', async () => {
+    // Port 9 (discard) on loopback: nothing listens there in the test environment.
+    const error = await failure(new HttpClient({ timeoutMs: 2000 }).request({ method: 'GET', baseUrl: 'http://127.0.0.1:9', path: '/x' }));
+    expect(error.code).toBe('api_unavailable');
+    expect(error.message).toContain('127.0.0.1:9');
+  });
+
+  it('refuses a 200 that is not JSON', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /html', () => new Response('<html>', { status: 200 }));
+    expect((await failure(new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/html' }))).code).toBe('api_error');
+  });
+
+  it('unwraps the data API envelope and tolerates a bare body', () => {
+    expect(unwrapDataEnvelope({ success: true, data: { a: 1 }, timestamp: 't' })).toEqual({ a: 1 });
+    expect(unwrapDataEnvelope({ a: 1 })).toEqual({ a: 1 });
+  });
+});
