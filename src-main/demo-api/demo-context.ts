@@ -29,6 +29,20 @@ export interface Caller extends VerifiedAccess {
   account: DemoAccount;
 }
 
+/** A caller whose token is scoped to a tenant. */
+export interface ScopedCaller extends Caller {
+  tenantId: string;
+}
+
+/** Like `authenticate`, for tenant-scoped endpoints: an unscoped token is refused with 400. */
+export async function authenticateScoped(c: Context, deps: DemoContext): Promise<ScopedCaller> {
+  const caller = await authenticate(c, deps);
+  if (caller.tenantId === null) {
+    throw new DemoHttpError(400, 'invalid_request', 'This token is not scoped to a tenant: choose one first with POST /users/tenant');
+  }
+  return { ...caller, tenantId: caller.tenantId };
+}
+
 /** Verifies the bearer token of a request; throws 401 when missing, malformed, expired or forged. */
 export async function authenticate(c: Context, deps: DemoContext): Promise<Caller> {
   const header = c.req.header('authorization');

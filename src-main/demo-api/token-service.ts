@@ -18,7 +18,8 @@ import { DemoHttpError } from './http-error';
 export interface VerifiedAccess {
   claims: AccessTokenClaims;
   userName: string;
-  tenantId: string;
+  /** Null for an unscoped token (signed in with `?unscoped=true`, not yet switched). */
+  tenantId: string | null;
 }
 
 /** Extra knobs for forged tokens used by fault injection. */
@@ -33,7 +34,7 @@ export interface IssueOptions {
 
 interface RefreshRecord {
   userName: string;
-  tenantId: string;
+  tenantId: string | null;
   used: boolean;
   expiresAt: number;
 }
@@ -75,20 +76,14 @@ export class TokenService {
     return { keys: [this.publicJwk] };
   }
 
-  /** An access token for the account, scoped to `tenant`. */
-  async issueAccess(account: DemoAccount, tenant: Tenant, options: IssueOptions = {}): Promise<string> {
+  /** An access token for the account, scoped to `tenant` (null: an unscoped token without tenant claims). */
+  async issueAccess(account: DemoAccount, tenant: Tenant | null, options: IssueOptions = {}): Promise<string> {
     const iat = Math.floor(this.now() / 1000) - (options.issuedSecondsAgo ?? 0);
     const ttl = options.ttlSeconds ?? this.getTtlSeconds();
     const jti = `at-${this.nextSeq}`;
     this.nextSeq += 1;
-    return new SignJWT({
-      email: account.email,
-      role: account.role,
-      tenantId: tenant.id,
-      tenant_slug: tenant.slug,
-      tenant_role: account.role.toLowerCase(),
-      name: account.displayName,
-    })
+    const scope = tenant === null ? {} : { tenantId: tenant.id, tenant_slug: tenant.slug, tenant_role: account.role.toLowerCase() };
+    return new SignJWT({ email: account.email, role: account.role, ...scope, name: account.displayName })
       .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: this.kid })
       .setSubject(account.id)
       .setIssuer(this.issuer)
@@ -122,8 +117,8 @@ export class TokenService {
     const seq = Number(parsed.data.jti.replace(/^at-/, ''));
     if (!Number.isInteger(seq) || seq < this.firstValidSeq) throw new DemoHttpError(401, 'token_expired', 'Access token has expired');
     const userName = userNameOf(parsed.data.sub);
-    if (userName === undefined || parsed.data.tenantId === undefined) throw new DemoHttpError(401, 'invalid_token', 'Access token is invalid');
-    return { claims: parsed.data, userName, tenantId: parsed.data.tenantId };
+    if (userName === undefined) throw new DemoHttpError(401, 'invalid_token', 'Access token is invalid');
+    return { claims: parsed.data, userName, tenantId: parsed.data.tenantId ?? null };
   }
 
   /** Every access token issued so far is rejected from now on. */
@@ -132,7 +127,7 @@ export class TokenService {
   }
 
   /** A new single-use refresh token bound to user + tenant. */
-  issueRefresh(userName: string, tenantId: string): string {
+  issueRefresh(userName: string, tenantId: string | null): string {
     if (this.refreshTokens.size >= maxRefreshRecords) {
       const oldest = this.refreshTokens.keys().next().value;
       if (oldest !== undefined) this.refreshTokens.delete(oldest);
@@ -148,7 +143,7 @@ export class TokenService {
   }
 
   /** Consumes a refresh token: returns its user + tenant, or throws 401 (unknown, expired, or reused). */
-  consumeRefresh(token: string): { userName: string; tenantId: string } {
+  consumeRefresh(token: string): { userName: string; tenantId: string | null } {
     const record = this.refreshTokens.get(token);
     if (record === undefined) throw new DemoHttpError(401, 'refresh_failed', 'Refresh token is invalid');
     if (record.used) {

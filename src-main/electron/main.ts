@@ -27,7 +27,8 @@ function launcher(): Launcher {
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-startElectronShell({
+/** The running shell (exported for the boot test). */
+export const shell = startElectronShell({
   argv: process.argv,
   env: process.env,
   version,

@@ -110,8 +110,9 @@ export class LineTransport implements Transport {
       message = JSONRPCMessageSchema.parse(JSON.parse(line));
     } catch {
       this.onerror?.(new Error('received a line that is not a JSON-RPC message'));
-      // JSON-RPC 2.0: a parse error is answered with id null.
-      this.output.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: expected one JSON-RPC message per line' } })}\n`);
+      // A parse error has no request id to answer; MCP's schema leaves `id` out (JSON-RPC's `null` is
+      // not an MCP RequestId), so the line stays a valid MCP message.
+      this.output.write(`${JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: expected one JSON-RPC message per line' } })}\n`);
       if (this.closeOnInvalid) void this.close();
       return;
     }

@@ -25,7 +25,9 @@ export function registerAuthRoutes(app: Hono, deps: DemoContext): void {
     const body = await readJsonBody(c, LoginRequestSchema);
     const account = deps.accounts.find((a) => a.email === body.email.toLowerCase() && a.password === body.password);
     if (account === undefined) throw new DemoHttpError(401, 'authentication_failed', 'Invalid email or password');
-    const tenant = deps.directory.require(account.homeTenantId);
+    // `?unscoped=true` issues a token without tenant claims (AuthVital's unscoped token): the client
+    // must pick a tenant first, and has no home tenant to reset to.
+    const tenant = c.req.query('unscoped') === 'true' ? null : deps.directory.require(account.homeTenantId);
     return c.json({ loggedIn: true, ...(await tokenPair(deps, account.name, tenant)) });
   });
 
@@ -33,7 +35,7 @@ export function registerAuthRoutes(app: Hono, deps: DemoContext): void {
     deps.faults.count('refreshCalls');
     const body = await readJsonBody(c, RefreshRequestSchema);
     const { userName, tenantId } = deps.tokens.consumeRefresh(body.refreshToken);
-    const tenant = deps.directory.get(tenantId);
+    const tenant = tenantId === null ? null : deps.directory.get(tenantId);
     if (tenant === undefined) throw new DemoHttpError(401, 'refresh_failed', 'Refresh token is invalid');
     return c.json(await tokenPair(deps, userName, tenant));
   });
@@ -55,15 +57,16 @@ export function registerAuthRoutes(app: Hono, deps: DemoContext): void {
   });
 }
 
-async function tokenPair(deps: DemoContext, userName: string, tenant: Tenant): Promise<{ access_token: string; refresh_token: string }> {
+async function tokenPair(deps: DemoContext, userName: string, tenant: Tenant | null): Promise<{ access_token: string; refresh_token: string }> {
   const account = deps.accounts.find((a) => a.name === userName);
   if (account === undefined) throw new DemoHttpError(401, 'refresh_failed', 'Refresh token is invalid');
-  return { access_token: await deps.tokens.issueAccess(account, tenant), refresh_token: deps.tokens.issueRefresh(userName, tenant.id) };
+  return { access_token: await deps.tokens.issueAccess(account, tenant), refresh_token: deps.tokens.issueRefresh(userName, tenant?.id ?? null) };
 }
 
 /** Answers a switch the way the queued fault says; the refresh token in a faulty answer is never valid. */
 async function injectSwitchFault(c: Context, deps: DemoContext, caller: Caller, requestedId: string, kind: SwitchFaultKind): Promise<Response> {
-  const target = deps.directory.get(requestedId) ?? deps.directory.require(caller.tenantId);
+  const current = caller.tenantId === null ? deps.access.rootOf(caller.account) : deps.directory.require(caller.tenantId);
+  const target = deps.directory.get(requestedId) ?? current;
   const refresh_token = deps.tokens.bogusRefreshToken();
   const account = caller.account;
   switch (kind) {
@@ -78,7 +81,7 @@ async function injectSwitchFault(c: Context, deps: DemoContext, caller: Caller, 
       return c.json({ access_token: 'this-is-not-a-jwt', refresh_token });
     case 'wrong_tenant': {
       // A validly signed token for some other tenant than the one requested.
-      const other = target.id === caller.tenantId ? (deps.directory.all().find((t) => t.id !== target.id) ?? target) : deps.directory.require(caller.tenantId);
+      const other = target.id === current.id ? (deps.directory.all().find((t) => t.id !== target.id) ?? target) : current;
       return c.json({ access_token: await deps.tokens.issueAccess(account, other), refresh_token });
     }
     case 'bad_signature':

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ObjectIdSchema, SegmentCreateSchema, SegmentUpdateSchema } from '../../../src-shared/api';
 import { missingCaseError } from '../../../src-shared/errors';
-import { authenticate } from '../demo-context';
+import { authenticateScoped } from '../demo-context';
 import type { DemoContext } from '../demo-context';
 import { parseOrThrow, readJsonBody } from '../request-body';
 
@@ -20,7 +20,7 @@ const SegmentQuerySchema = z.object({
 /** Registers the segment routes. */
 export function registerSegmentRoutes(app: Hono, deps: DemoContext): void {
   app.get('/segments', async (c) => {
-    const caller = await authenticate(c, deps);
+    const caller = await authenticateScoped(c, deps);
     const query = parseOrThrow(SegmentQuerySchema, c.req.query());
     const page = deps.data.listSegments(caller.tenantId, query);
     const shape = deps.segmentListShape;
@@ -37,19 +37,19 @@ export function registerSegmentRoutes(app: Hono, deps: DemoContext): void {
   });
 
   app.get('/segments/:id', async (c) => {
-    const caller = await authenticate(c, deps);
+    const caller = await authenticateScoped(c, deps);
     const id = parseOrThrow(z.object({ id: ObjectIdSchema }), { id: c.req.param('id') }).id;
     return c.json(deps.data.getSegment(caller.tenantId, id));
   });
 
   app.post('/segments', async (c) => {
-    const caller = await authenticate(c, deps);
+    const caller = await authenticateScoped(c, deps);
     const body = await readJsonBody(c, SegmentCreateSchema);
     return c.json(deps.data.createSegment(caller.tenantId, body), 201);
   });
 
   app.put('/segments/:id', async (c) => {
-    const caller = await authenticate(c, deps);
+    const caller = await authenticateScoped(c, deps);
     const id = parseOrThrow(z.object({ id: ObjectIdSchema }), { id: c.req.param('id') }).id;
     const body = await readJsonBody(c, SegmentUpdateSchema);
     return c.json(deps.data.updateSegment(caller.tenantId, id, body));

@@ -73,6 +73,28 @@ describe('sign-in and tokens', () => {
   });
 });
 
+describe('unscoped sign-in (?unscoped=true)', () => {
+  it('issues a token without tenant claims that must switch before tenant-scoped calls', async () => {
+    const login = await request(`${api.url}/auth/admin/login?unscoped=true`, { body: { email: 'owner@demo.nevent.local', password: 'demo' } });
+    const pair = normalizeTokenResponse(login.body);
+    const claims = decodeJwt(pair.accessToken);
+    expect(claims.tenantId).toBeUndefined();
+    expect(claims.tenant_slug).toBeUndefined();
+    expect(MeSchema.parse((await request(`${api.url}/auth/me`, { token: pair.accessToken })).body).tenantId).toBeNull();
+    expect((await accessible(pair.accessToken)).totalTenants).toBe(ownerSubtree.length);
+    for (const path of ['/segments', '/campaigns', '/data/segmentation/criteria']) {
+      const refused = await request(`${api.url}${path}`, { token: pair.accessToken });
+      expect(refused.status, path).toBe(400);
+      expect(JSON.stringify(refused.body)).toMatch(/not scoped to a tenant/);
+    }
+    const refreshed = normalizeTokenResponse((await request(`${api.url}/auth/refresh`, { body: { refreshToken: pair.refreshToken } })).body);
+    expect(decodeJwt(refreshed.accessToken).tenantId).toBeUndefined();
+    const scoped = normalizeTokenResponse((await switchTenant(api, refreshed.accessToken, 'tn-acme-paris')).body);
+    expect(decodeJwt(scoped.accessToken).tenantId).toBe('tn-acme-paris');
+    expect((await request(`${api.url}/segments`, { token: scoped.accessToken })).status).toBe(200);
+  });
+});
+
 describe('tenant visibility by role', () => {
   it('owner sees exactly their subtree, with INVITED and SUSPENDED memberships and reasons', async () => {
     const tree = await accessible((await signIn(api, 'owner')).accessToken);

@@ -120,7 +120,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket server', () => {
     const garbageClosed = readUntilClosed(garbage);
     garbage.write('this is not json\n');
     const answer = await garbageClosed;
-    expect(JSON.parse(answer.trim())).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32700 } });
+    expect(JSON.parse(answer.trim())).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
 
     expect((await good.call('nevent_list_segments')).structuredContent).toMatchObject({ tenant_id: 'tenant-root' });
     await good.close();

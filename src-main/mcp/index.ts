@@ -1,0 +1,13 @@
+/** The MCP bridge's public surface: what `serve`, the Electron shell and the CLI import. */
+export { createMcpServer, type BoundMcpServer, type McpServerOptions, type McpLogger } from './server';
+export { startMcpSocketServer, type McpSocketServer, type McpSocketServerOptions } from './socket-server';
+export { defaultSocketPath, isNamedPipe, SocketPathError } from './socket-path';
+export { runStdioServer, type StdioRunOptions } from './stdio-runner';
+export { runAttach, notRunningMessage } from './attach-client';
+export { McpAuditLog, type AuditLogOptions, type AuditRecord } from './audit-log';
+export { parseOperationMode, isToolAllowed, defaultOperationMode, type ToolAccess } from './operation-mode';
+export type { McpSessionSource } from './session-source';
+export { allTools } from './tools';
+export { clientKinds, clientLabel, buildServerEntry, buildConfigSnippet, mergeServerEntry, lineDiff, serverKey, type ClientKind, type Launcher, type MergeResult } from './client-config/entry';
+export { clientConfigPath } from './client-config/paths';
+export { planClientConfigWrite, applyClientConfigWrite, type WritePlan } from './client-config/write';

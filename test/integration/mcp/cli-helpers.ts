@@ -1,0 +1,87 @@
+/** Helpers for tests that spawn the built CLI: build it once (safely across test files), connect clients. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+/** The repository root. */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The launcher every spawn goes through, as users run it. */
+export const binPath = join(repoRoot, 'bin', 'nevent-companion.mjs');
+const bundle = join(repoRoot, 'out', 'cli', 'nevent-companion.mjs');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  return existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(join(repoRoot, 'src-main')), newestSource(join(repoRoot, 'src-shared')));
+}
+
+/** Runs `node scripts/build-cli.mjs` unless the bundle is newer than every source; one build at a time. */
+export async function ensureCliBuilt(): Promise<void> {
+  if (isFresh()) return;
+  mkdirSync(dirname(bundle), { recursive: true });
+  const lock = join(dirname(bundle), '.test-build-lock');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    if (isFresh()) return;
+    const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`CLI build failed: ${built.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** A client connected to a spawned `nevent-companion` over stdio. */
+export interface CliClient {
+  client: Client;
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+/** Spawns `node bin/nevent-companion.mjs <args>` and connects an SDK client to its stdio. */
+export async function spawnCliClient(args: string[], env: Record<string, string> = {}, name = 'stdio-test'): Promise<CliClient> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [binPath, ...args],
+    env: { ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config'), ...env },
+    stderr: 'pipe',
+    cwd: repoRoot,
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const client = new Client({ name, version: '2.0.0' });
+  await client.connect(transport);
+  await client.listTools();
+  return {
+    client,
+    call: async (tool, toolArgs = {}) => (await client.callTool({ name: tool, arguments: toolArgs })) as CallToolResult,
+    stderr: () => stderr,
+    close: () => client.close(),
+  };
+}
+
+/** JWT-shaped strings and the demo API's refresh tokens: none may ever reach a client or a log. */
+export const tokenPattern = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|rt_[A-Za-z0-9_-]{16,}/;

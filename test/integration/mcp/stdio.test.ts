@@ -1,0 +1,171 @@
+/**
+ * `nevent-companion mcp --demo` over real stdio: the built CLI is spawned and driven by the MCP SDK's
+ * Client, against the embedded demo API it starts in-process.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBuilt, spawnCliClient, tokenPattern } from './cli-helpers';
+import type { CliClient } from './cli-helpers';
+import { failure, ok } from './envelope-assert';
+
+const allTools = [
+  'nevent_list_tenants',
+  'nevent_get_active_tenant',
+  'nevent_switch_tenant',
+  'nevent_reset_tenant',
+  'nevent_list_segments',
+  'nevent_get_segment',
+  'nevent_create_segment',
+  'nevent_update_segment',
+  'nevent_segment_preview',
+  'nevent_segmentation_criteria',
+  'nevent_list_campaigns',
+  'nevent_analytics_capabilities',
+  'nevent_paid_ads_status',
+  'nevent_help',
+];
+
+beforeAll(async () => {
+  await ensureCliBuilt();
+}, 120_000);
+
+describe('nevent-companion mcp --demo (stdio, owner, READ_ONLY)', () => {
+  let c: CliClient;
+  beforeAll(async () => {
+    c = await spawnCliClient(['mcp', '--demo']);
+  });
+  afterAll(async () => {
+    await c.close();
+  });
+
+  it('lists every tool with input and output schemas', async () => {
+    const { tools } = await c.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([...allTools].sort());
+    for (const tool of tools) {
+      expect(tool.inputSchema.type).toBe('object');
+      expect(tool.outputSchema?.type).toBe('object');
+      expect(tool.annotations).toBeDefined();
+    }
+    expect(c.client.getInstructions()).toMatch(/nevent_list_tenants/);
+  });
+
+  it('runs the seed example conversation: list → switch → campaigns in the new tenant → reset → home', async () => {
+    const listed = ok(await c.call('nevent_list_tenants'));
+    expect(listed.home_tenant_id).toBe('tn-acme');
+    expect(listed.active_tenant_id).toBe('tn-acme');
+    const ids = (listed.tenants as { id: string }[]).map((t) => t.id);
+    expect(ids).toContain('tn-acme-es');
+
+    const switched = ok(await c.call('nevent_switch_tenant', { tenantId: 'tn-acme-es' }));
+    expect(switched).toMatchObject({ success: true, active_tenant_id: 'tn-acme-es', home_tenant_id: 'tn-acme' });
+
+    const campaigns = ok(await c.call('nevent_list_campaigns'));
+    expect(campaigns.tenant_id).toBe('tn-acme-es');
+    expect((campaigns.campaigns as unknown[]).length).toBeGreaterThan(0);
+    for (const campaign of campaigns.campaigns as { tenant_id: string }[]) expect(campaign.tenant_id).toBe('tn-acme-es');
+
+    const reset = ok(await c.call('nevent_reset_tenant'));
+    expect(reset).toMatchObject({ success: true, active_tenant_id: 'tn-acme' });
+    expect(ok(await c.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme');
+
+    const help = ok(await c.call('nevent_help', { topic: 'tenants' }));
+    expect(help.guidance).toContain('nevent_switch_tenant({ tenantId: "tenant-xyz" })');
+  });
+
+  it('refuses switches to INVITED, SUSPENDED and unknown tenants and leaves the session where it was', async () => {
+    ok(await c.call('nevent_switch_tenant', { tenant_id: 'tn-acme-fr' }));
+    const invited = failure(await c.call('nevent_switch_tenant', { tenantId: 'tn-acme-lyon' }));
+    expect(invited).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden' });
+    expect(invited.message).toMatch(/INVITED/);
+    const suspended = failure(await c.call('nevent_switch_tenant', { tenantId: 'tn-acme-porto' }));
+    expect(suspended.code).toBe('tenant_forbidden');
+    expect(suspended.message).toMatch(/SUSPENDED/);
+    const unknown = failure(await c.call('nevent_switch_tenant', { tenantId: 'tn-does-not-exist' }));
+    expect(unknown).toMatchObject({ type: 'not_found', code: 'tenant_not_found' });
+    const outside = failure(await c.call('nevent_switch_tenant', { tenantId: 'tn-globex' }));
+    expect(['tenant_forbidden', 'tenant_not_found']).toContain(outside.code);
+
+    const active = ok(await c.call('nevent_get_active_tenant'));
+    expect(active.active_tenant_id).toBe('tn-acme-fr');
+    expect(active.tenant).toMatchObject({ id: 'tn-acme-fr', status: 'ACTIVE' });
+    expect(ok(await c.call('nevent_list_segments')).tenant_id).toBe('tn-acme-fr');
+    ok(await c.call('nevent_reset_tenant'));
+  });
+
+  it('guards tenant-scoped calls with tenant_id and refuses writes in READ_ONLY', async () => {
+    const mismatch = failure(await c.call('nevent_list_segments', { tenant_id: 'tn-acme-es' }));
+    expect(mismatch).toMatchObject({ type: 'invalid_request', code: 'tenant_mismatch', param: 'tenant_id' });
+    expect(ok(await c.call('nevent_list_segments', { tenant_id: 'tn-acme' })).tenant_id).toBe('tn-acme');
+    const refused = failure(await c.call('nevent_create_segment', { name: 'Nope', definition: { stanzas: [] } }));
+    expect(refused).toMatchObject({ type: 'invalid_request', code: 'operation_not_permitted' });
+  });
+
+  it('answers every read tool with the tenant it came from, and keeps tokens out of results and stderr', async () => {
+    const results = [
+      await c.call('nevent_list_tenants'),
+      await c.call('nevent_list_segments', { limit: 5 }),
+      await c.call('nevent_segmentation_criteria'),
+      await c.call('nevent_analytics_capabilities'),
+      await c.call('nevent_paid_ads_status', { provider: 'meta' }),
+      await c.call('nevent_list_campaigns', { status: 'SENT', limit: 3 }),
+    ];
+    for (const result of results.slice(1)) expect(ok(result).tenant_id).toBe('tn-acme');
+    const segments = ok(results[1]!).segments as { id: string }[];
+    const one = ok(await c.call('nevent_get_segment', { segment_id: segments[0]!.id }));
+    expect(one.tenant_id).toBe('tn-acme');
+    const preview = ok(await c.call('nevent_segment_preview', { definition: one.definition }));
+    expect(typeof preview.estimated_fan_count).toBe('number');
+    expect(JSON.stringify(results)).not.toMatch(tokenPattern);
+    expect(c.stderr()).not.toMatch(tokenPattern);
+  });
+});
+
+describe('nevent-companion mcp --demo: role visibility per demo user', () => {
+  const cases = [
+    { user: 'superadmin', home: 'tn-nevent', check: (ids: string[]) => expect(ids).toEqual(expect.arrayContaining(['tn-nevent', 'tn-acme', 'tn-globex', 'tn-initech', 'tn-solo-studio'])) },
+    { user: 'owner', home: 'tn-acme', check: (ids: string[]) => expect(ids.every((id) => id.startsWith('tn-acme'))).toBe(true) },
+    { user: 'admin', home: 'tn-globex-de', check: (ids: string[]) => expect(ids).toEqual(['tn-globex-de']) },
+    { user: 'solo', home: 'tn-solo-studio', check: (ids: string[]) => expect(ids).toEqual(['tn-solo-studio']) },
+  ];
+  for (const { user, home, check } of cases) {
+    it(`${user} sees what the role allows`, async () => {
+      const c = await spawnCliClient(['mcp', '--demo', '--demo-user', user]);
+      try {
+        const listed = ok(await c.call('nevent_list_tenants'));
+        const ids = (listed.tenants as { id: string }[]).map((t) => t.id);
+        check(ids);
+        expect(listed.count).toBe(ids.length);
+        expect(listed.home_tenant_id).toBe(home);
+        expect(listed.active_tenant_id).toBe(home);
+        if (user === 'owner') {
+          const statuses = Object.fromEntries((listed.tenants as { id: string; status: string }[]).map((t) => [t.id, t.status]));
+          expect(statuses).toMatchObject({ 'tn-acme-lyon': 'INVITED', 'tn-acme-porto': 'SUSPENDED', 'tn-acme-madrid-arena': 'ACTIVE' });
+        }
+        if (user === 'admin') expect(failure(await c.call('nevent_switch_tenant', { tenantId: 'tn-globex' })).code).toMatch(/tenant_forbidden|tenant_not_found/);
+      } finally {
+        await c.close();
+      }
+    });
+  }
+});
+
+describe('nevent-companion mcp --demo --mode STANDARD', () => {
+  it('allows creating and updating segments, answering with the tenant they were written to', async () => {
+    const c = await spawnCliClient(['mcp', '--demo', '--mode', 'STANDARD']);
+    try {
+      ok(await c.call('nevent_switch_tenant', { tenantId: 'tn-acme-pt' }));
+      const criteria = ok(await c.call('nevent_segmentation_criteria')).criteria as { id: string; operators: string[]; value_type: string; options?: { value: string }[] }[];
+      const entity = criteria.find((cr) => cr.value_type === 'ENTITY' && (cr.options?.length ?? 0) > 0)!;
+      const definition = { stanzas: [{ criteria: [{ criterion_id: entity.id, operator: 'is', value: [entity.options![0]!.value] }] }] };
+      const created = ok(await c.call('nevent_create_segment', { name: 'MCP test segment', definition, tenant_id: 'tn-acme-pt' }));
+      expect(created.tenant_id).toBe('tn-acme-pt');
+      const segment = created.segment as { id: string; version: number; tenant_id: string };
+      expect(segment.tenant_id).toBe('tn-acme-pt');
+      const updated = ok(await c.call('nevent_update_segment', { segment_id: segment.id, name: 'Renamed', version: segment.version }));
+      expect((updated.segment as { name: string }).name).toBe('Renamed');
+      const stale = failure(await c.call('nevent_update_segment', { segment_id: segment.id, name: 'Again', version: segment.version }));
+      expect(stale.code).toBe('conflict');
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditEntrySchema } from '../../../src-shared/session';
+import type { AuditEntry } from '../../../src-shared/session';
+import { McpAuditLog, argKeysOf } from '../../../src-main/mcp/audit-log';
+import { connect, failure, ok } from './harness';
+import type { Harness } from './harness';
+
+const base = { clientName: 'c', clientVersion: '1', kind: 'tool' as const, name: 'nevent_help', tenantId: 't', argKeys: [], result: 'ok' as const, durationMs: 1 };
+
+describe('McpAuditLog', () => {
+  it('keeps a bounded ring per session, numbers entries, and tells listeners', () => {
+    const log = new McpAuditLog({ perSession: 3, now: () => new Date('2026-01-01T00:00:00Z') });
+    const seen: AuditEntry[] = [];
+    const stop = log.onDidAppend((entry) => seen.push(entry));
+    for (let i = 0; i < 5; i += 1) log.record({ ...base, sessionId: 'a', name: `t${i}` });
+    log.record({ ...base, sessionId: 'b' });
+    expect(log.entries('a').map((e) => e.name)).toEqual(['t2', 't3', 't4']);
+    expect(log.entries().map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+    expect(seen).toHaveLength(6);
+    expect(AuditEntrySchema.parse(seen[0])).toMatchObject({ at: '2026-01-01T00:00:00.000Z', seq: 1 });
+    stop();
+    log.record({ ...base, sessionId: 'b' });
+    expect(seen).toHaveLength(6);
+  });
+
+  it('forgets the oldest ended sessions beyond the session bound, never live ones', () => {
+    const log = new McpAuditLog({ sessions: 2 });
+    log.record({ ...base, sessionId: 'a' });
+    log.record({ ...base, sessionId: 'b' });
+    log.sessionEnded('a');
+    log.record({ ...base, sessionId: 'c' });
+    expect(log.entries('a')).toEqual([]);
+    expect(log.entries('b')).toHaveLength(1);
+    log.record({ ...base, sessionId: 'd' });
+    expect(log.entries('b')).toHaveLength(1); // b is live: kept even above the bound
+  });
+
+  it('survives a throwing listener', () => {
+    const log = new McpAuditLog();
+    log.onDidAppend(() => {
+      throw new Error('listener bug');
+    });
+    expect(() => log.record({ ...base, sessionId: 'a' })).not.toThrow();
+  });
+
+  it('records argument keys, bounded in number and length, never values', () => {
+    expect(argKeysOf({ tenantId: 'secret-value', b: 1 })).toEqual(['tenantId', 'b']);
+    expect(argKeysOf(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i])))).toHaveLength(32);
+    expect(argKeysOf({ ['x'.repeat(500)]: 1 })[0]).toHaveLength(65);
+    expect(argKeysOf(null)).toEqual([]);
+    expect(argKeysOf([1, 2])).toEqual([]);
+  });
+});
+
+describe('audit of MCP calls', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('records every call with client, session, tenant, argument keys, result code and duration', async () => {
+    h = await connect('READ_ONLY');
+    ok(await h.call('nevent_list_segments', { search: 'very secret search text' }));
+    failure(await h.call('nevent_create_segment', { name: 'n', definition: { stanzas: [] } }));
+    ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-a' }));
+    failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-b' }));
+    ok(await h.call('nevent_reset_tenant'));
+    h.session.move('tenant-a');
+
+    const entries = h.audit.entries('session-1');
+    expect(entries.map((e) => `${e.kind}:${e.name}:${e.tenantId}:${e.result}`)).toEqual([
+      'tool:nevent_list_segments:tenant-root:ok',
+      'tool:nevent_create_segment:tenant-root:operation_not_permitted',
+      'tool:nevent_switch_tenant:tenant-a:ok',
+      'switch:nevent_switch_tenant:tenant-a:ok',
+      'tool:nevent_switch_tenant:tenant-a:tenant_forbidden',
+      'tool:nevent_reset_tenant:tenant-root:ok',
+      'reset:nevent_reset_tenant:tenant-root:ok',
+      'move:move:tenant-a:ok',
+    ]);
+    expect(entries[0]).toMatchObject({ clientName: 'test-client', clientVersion: '9.9.9', sessionId: 'session-1', argKeys: ['search'] });
+    for (const entry of entries) {
+      expect(AuditEntrySchema.safeParse(entry).success).toBe(true);
+      expect(entry.durationMs).toBeGreaterThanOrEqual(0);
+    }
+    expect(JSON.stringify(entries)).not.toContain('very secret search text');
+  });
+});

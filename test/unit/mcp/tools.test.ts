@@ -1,0 +1,153 @@
+/** Each tool against the fake session: inputs reach the session as they should, results have the DESIGN §4 shape. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoreError } from '../../../src-main/core/tenant-session';
+import { guidanceFor, helpTopics } from '../../../src-main/mcp/guidance';
+import { connect, failure, ok } from './harness';
+import type { Harness } from './harness';
+
+const definition = { stanzas: [{ criteria: [{ criterion_id: 'country', operator: 'is', value: ['ES'] }] }] };
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+describe('tenant tools', () => {
+  it('nevent_list_tenants: snake_case tenants with status, role, switchable, and where the session is', async () => {
+    h = await connect();
+    const result = ok(await h.call('nevent_list_tenants'));
+    expect(result).toMatchObject({ count: 4, home_tenant_id: 'tenant-root', active_tenant_id: 'tenant-root', role: 'OWNER' });
+    const tenants = result.tenants as Record<string, unknown>[];
+    expect(tenants[1]).toEqual({ id: 'tenant-a', name: 'Child A', slug: 'child-a', parent_id: 'tenant-root', level: 1, status: 'ACTIVE', role: 'OWNER', switchable: true });
+    expect(tenants[2]).toMatchObject({ status: 'INVITED', switchable: false, status_reason: 'Invitation not accepted yet' });
+  });
+
+  it('nevent_get_active_tenant: the active tenant with its details', async () => {
+    h = await connect('READ_ONLY', { activeTenantId: 'tenant-a' });
+    expect(ok(await h.call('nevent_get_active_tenant'))).toEqual({
+      active_tenant_id: 'tenant-a',
+      home_tenant_id: 'tenant-root',
+      tenant: { id: 'tenant-a', name: 'Child A', slug: 'child-a', parent_id: 'tenant-root', level: 1, status: 'ACTIVE', role: 'OWNER', switchable: true },
+      role: 'OWNER',
+    });
+  });
+
+  it('nevent_switch_tenant: accepts tenantId or tenant_id, reports the tenant now in effect', async () => {
+    h = await connect();
+    const first = ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-a' }));
+    expect(first).toMatchObject({ success: true, active_tenant_id: 'tenant-a', home_tenant_id: 'tenant-root', previous_tenant_id: 'tenant-root' });
+    expect(first.message).toMatch(/tenant-a/);
+    expect(ok(await h.call('nevent_switch_tenant', { tenant_id: 'tenant-root' })).active_tenant_id).toBe('tenant-root');
+    expect(ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-root', tenant_id: 'tenant-root' })).message).toMatch(/Already/);
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-a', tenant_id: 'tenant-root' })).code).toBe('validation_failed');
+    expect(h.session.calls).toEqual(['switchTenant:tenant-a', 'switchTenant:tenant-root', 'switchTenant:tenant-root']);
+  });
+
+  it('nevent_switch_tenant: refusals keep the session where it was', async () => {
+    h = await connect();
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-b' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden' });
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-c' })).code).toBe('tenant_forbidden');
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-zzz' }))).toMatchObject({ type: 'not_found', code: 'tenant_not_found' });
+    expect(ok(await h.call('nevent_get_active_tenant')).active_tenant_id).toBe('tenant-root');
+  });
+
+  it('nevent_reset_tenant: back home, or no_home_tenant without one', async () => {
+    h = await connect('READ_ONLY', { activeTenantId: 'tenant-a' });
+    expect(ok(await h.call('nevent_reset_tenant'))).toMatchObject({ success: true, active_tenant_id: 'tenant-root', previous_tenant_id: 'tenant-a' });
+    await h.close();
+    h = await connect('READ_ONLY', { homeTenantId: null, activeTenantId: 'tenant-a' });
+    expect(failure(await h.call('nevent_reset_tenant'))).toMatchObject({ type: 'invalid_request', code: 'no_home_tenant' });
+    expect(ok(await h.call('nevent_get_active_tenant')).active_tenant_id).toBe('tenant-a');
+  });
+});
+
+describe('segment tools', () => {
+  it('nevent_list_segments: summaries of the active tenant, search, limit and cursor', async () => {
+    h = await connect('READ_ONLY', { activeTenantId: 'tenant-a' });
+    const page = ok(await h.call('nevent_list_segments', { limit: 1 }));
+    expect(page).toMatchObject({ count: 1, tenant_id: 'tenant-a', next_cursor: '1' });
+    const [first] = page.segments as Record<string, unknown>[];
+    expect(first).toMatchObject({ name: 'tenant-a segment 1', tenant_id: 'tenant-a', stanza_count: 1, estimated_fan_count: 100 });
+    expect(first).not.toHaveProperty('definition');
+    expect(ok(await h.call('nevent_list_segments', { cursor: '1' })).count).toBe(1);
+    expect(ok(await h.call('nevent_list_segments', { search: 'SEGMENT 2' })).count).toBe(1);
+  });
+
+  it('nevent_get_segment: the definition, and not_found for another tenant\'s segment', async () => {
+    h = await connect();
+    const id = h.session.segments.get('tenant-root')![0]!.id;
+    const segment = ok(await h.call('nevent_get_segment', { segment_id: id }));
+    expect(segment).toMatchObject({ id, tenant_id: 'tenant-root', version: 1, definition, description: null, created_at: '2026-01-01T00:00:00.000Z' });
+    const foreign = h.session.segments.get('tenant-a')![0]!.id;
+    expect(failure(await h.call('nevent_get_segment', { segment_id: foreign }))).toMatchObject({ type: 'not_found', code: 'not_found', param: 'segment_id' });
+  });
+
+  it('nevent_create_segment and nevent_update_segment (STANDARD): write to the active tenant, versioned', async () => {
+    h = await connect('STANDARD', { activeTenantId: 'tenant-a' });
+    const created = ok(await h.call('nevent_create_segment', { name: '  VIP fans ', definition, description: 'Top buyers' }));
+    const segment = created.segment as { id: string; name: string; version: number; tenant_id: string; description: string };
+    expect(created.tenant_id).toBe('tenant-a');
+    expect(segment).toMatchObject({ name: 'VIP fans', tenant_id: 'tenant-a', description: 'Top buyers', version: 1 });
+    const updated = ok(await h.call('nevent_update_segment', { segment_id: segment.id, name: 'VIPs', version: 1 }));
+    expect(updated.segment).toMatchObject({ name: 'VIPs', version: 2 });
+    expect(failure(await h.call('nevent_update_segment', { segment_id: segment.id, name: 'x', version: 1 }))).toMatchObject({ code: 'conflict', param: 'version' });
+    expect(failure(await h.call('nevent_update_segment', { segment_id: segment.id })).code).toBe('validation_failed');
+    expect(failure(await h.call('nevent_create_segment', { name: '', definition })).param).toBe('name');
+  });
+
+  it('nevent_segment_preview and nevent_segmentation_criteria answer for the active tenant', async () => {
+    h = await connect();
+    expect(ok(await h.call('nevent_segment_preview', { definition }))).toEqual({ estimated_fan_count: 42, sample_fans: [{ id: 'fan-1', name: 'Ana' }], tenant_id: 'tenant-root' });
+    expect(failure(await h.call('nevent_segment_preview', { definition: { stanzas: [{ criteria: [] }] } })).code).toBe('validation_failed');
+    const criteria = ok(await h.call('nevent_segmentation_criteria'));
+    expect(criteria).toEqual({ tenant_id: 'tenant-root', criteria: [{ id: 'country', type: 'profile', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], value_type: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }] });
+  });
+});
+
+describe('campaign, analytics and paid-media tools', () => {
+  it('nevent_list_campaigns: filters and snake_case campaigns', async () => {
+    h = await connect('READ_ONLY', { activeTenantId: 'tenant-a' });
+    const all = ok(await h.call('nevent_list_campaigns'));
+    expect(all).toMatchObject({ count: 2, tenant_id: 'tenant-a' });
+    expect((all.campaigns as unknown[])[1]).toEqual({ id: 'tenant-a-c2', name: 'Reminder', status: 'DRAFT', channel: 'SMS', tenant_id: 'tenant-a', segment_id: null, created_at: '2026-01-02T00:00:00.000Z', scheduled_at: null });
+    expect(ok(await h.call('nevent_list_campaigns', { status: 'SENT' })).count).toBe(1);
+    expect(ok(await h.call('nevent_list_campaigns', { channel: 'PUSH' })).count).toBe(0);
+    expect(ok(await h.call('nevent_list_campaigns', { limit: 1 })).count).toBe(1);
+    expect(failure(await h.call('nevent_list_campaigns', { status: 'LOST' })).param).toBe('status');
+  });
+
+  it('nevent_analytics_capabilities and nevent_paid_ads_status', async () => {
+    h = await connect();
+    expect(ok(await h.call('nevent_analytics_capabilities'))).toEqual({ tenant_id: 'tenant-root', capabilities: { features: { funnels: true }, channels: ['EMAIL'], metrics: ['opens'] } });
+    expect(ok(await h.call('nevent_paid_ads_status', { provider: 'meta' }))).toEqual({ connected: true, provider: 'meta', account_id: 'act_1', account_name: null, last_sync_at: null, tenant_id: 'tenant-root' });
+    expect(h.session.calls).toContain('paidAdsStatus:meta');
+  });
+
+  it('reports a core failure in any of them with the envelope', async () => {
+    h = await connect();
+    h.session.failNext = new CoreError('rate_limited', 'Too many requests; retry in a minute.');
+    expect(failure(await h.call('nevent_analytics_capabilities'))).toEqual({ type: 'rate_limit_error', code: 'rate_limited', message: 'Too many requests; retry in a minute.' });
+  });
+});
+
+describe('nevent_help', () => {
+  it('answers every topic with markdown, and an overview without one', async () => {
+    h = await connect();
+    for (const topic of helpTopics) {
+      const result = ok(await h.call('nevent_help', { topic }));
+      expect(result.topic).toBe(topic);
+      expect(result.guidance).toBe(guidanceFor(topic));
+      expect((result.guidance as string).startsWith('# ')).toBe(true);
+    }
+    expect(ok(await h.call('nevent_help')).topic).toBeNull();
+  });
+
+  it('carries the seed\'s example conversation and contracts', () => {
+    const tenants = guidanceFor('tenants');
+    expect(tenants).toContain('nevent_switch_tenant({ tenantId: "tenant-xyz" })');
+    expect(tenants).toContain('→ Response: { active_tenant_id: "tenant-abc" }');
+    expect(tenants).toMatch(/SUPERADMIN.*All tenants/);
+    expect(tenants).toMatch(/nothing changes/);
+    expect(guidanceFor('errors')).toContain('tenant_mismatch');
+    expect(guidanceFor('segments')).toContain('AND');
+  });
+});
