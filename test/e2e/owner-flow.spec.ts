@@ -157,6 +157,10 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     const dialog = page.getByRole('dialog', { name: 'Switch tenant' });
     await expect(dialog).toBeVisible();
     await snap(page, '08-quick-switch');
+    // Pin a tenant: it shows among the pinned shortcuts (kept by main, shared with the tray).
+    await dialog.getByRole('button', { name: 'Pin Acme Lisbon' }).click();
+    await expect(dialog.getByRole('group', { name: 'Pinned tenants' }).getByRole('button', { name: 'Pinned: Acme Lisbon' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Unpin Acme Lisbon' })).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.type('paris');
     await expect(dialog.getByRole('option', { name: 'Acme Paris' })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
@@ -217,9 +221,19 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     expect(JSON.stringify(active.structuredContent)).toContain('tn-acme-paris');
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
 
+    // Operation mode: main's setting, mirrored back into the radio group.
+    await page.getByRole('radio', { name: /^Standard/ }).check();
+    await expect(page.getByRole('radio', { name: /^Standard/ })).toBeChecked();
+    await expect.poll(async () => (await callServe<{ mode: string }>('mcp.getMode')).mode).toBe('STANDARD');
+    await page.getByRole('radio', { name: /^Read only/ }).check();
+
+    // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).
     await page.getByRole('radio', { name: 'Claude Desktop' }).check();
     await expect(page.getByLabel('Proposed file')).toContainText('nevent');
     await snap(page, '11-mcp-connect-client');
+    await page.getByRole('button', { name: 'Write to Claude Desktop config' }).click();
+    await expect(page.getByText(/^Written to .*claude_desktop_config\.json/)).toBeVisible();
+    await expect(page.getByText('already up to date')).toBeVisible();
   } finally {
     await client.close();
   }
