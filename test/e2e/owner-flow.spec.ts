@@ -230,6 +230,7 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).
     await page.getByRole('radio', { name: 'Claude Desktop' }).check();
     await expect(page.getByLabel('Proposed file')).toContainText('nevent');
+    await page.getByLabel('Proposed file').scrollIntoViewIfNeeded();
     await snap(page, '11-mcp-connect-client');
     await page.getByRole('button', { name: 'Write to Claude Desktop config' }).click();
     await expect(page.getByText(/^Written to .*claude_desktop_config\.json/)).toBeVisible();
