@@ -3,7 +3,7 @@
  * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use. The
  * search input keeps focus (combobox pattern): typing filters, arrows move, Enter opens.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AccessibleTenant } from '../../../src-shared/api';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { VirtualList } from '../../components/virtual-list';
@@ -116,6 +116,16 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
       return next;
     });
   };
+
+  // Stable row handlers: the latest `choose`/`toggle` are read through a ref.
+  const latest = useRef({ choose, toggle });
+  latest.current = { choose, toggle };
+  const onRowChoose = useCallback((row: number, tenant: AccessibleTenant) => {
+    setCursor(row);
+    latest.current.choose(tenant);
+  }, []);
+  const onRowToggle = useCallback((index: number) => latest.current.toggle(index), []);
+  const onRowPin = useCallback((tenantId: string, pin: boolean) => void commands.setPinned(tenantId, pin), [commands]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     const page = 8;
@@ -244,12 +254,10 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
               pinned={pinnedIds.has(tenant.id)}
               query={searching ? deferredQuery : ''}
               path={searching ? pathOf(catalog, index) : ''}
-              onChoose={() => {
-                setCursor(row);
-                choose(tenant);
-              }}
-              onToggle={() => toggle(index)}
-              onPin={() => void commands.setPinned(tenant.id, !pinnedIds.has(tenant.id))}
+              row={row}
+              onChoose={onRowChoose}
+              onToggle={onRowToggle}
+              onPin={onRowPin}
             />
           );
         }}
