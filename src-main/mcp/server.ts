@@ -69,7 +69,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const log = options.log ?? (() => undefined);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
-    { instructions: serverInstructions },
+    { instructions: serverInstructions(mode) },
   );
 
   const prepared = new Map<string, Prepared>();
