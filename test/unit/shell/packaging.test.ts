@@ -12,7 +12,7 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 const config = yaml.load(readFileSync(join(root, 'build', 'electron-builder.yml'), 'utf8')) as Record<string, never>;
 
 describe('packaging', () => {
-  it('passes electron-builder’s own schema validation', async () => {
+  it('passes electron-builder’s own schema validation', { timeout: 30_000 }, async () => {
     await expect(validateConfiguration(config, { add: () => undefined, isEnabled: false })).resolves.toBeUndefined();
   });
 

@@ -74,6 +74,8 @@ describe('serve HTTP transport', () => {
   it('refuses non-JSON bodies (no simple-request CSRF)', async () => {
     const form = await httpRequest(http.port, { method: 'POST', path: '/api/account.signOut', headers: { 'content-type': 'text/plain', 'x-nevent-token': token }, body: '{}' });
     expect(form.status).toBe(415);
+    const huge = await httpRequest(http.port, { method: 'POST', path: '/api/segments.create', headers: { 'content-type': 'application/json', 'x-nevent-token': token }, body: JSON.stringify({ payload: { name: 'x'.repeat(2 * 1024 * 1024) } }) });
+    expect(huge.status).toBe(413);
   });
 
   it('serves the page with the token in the query, then its assets by cookie, and nothing without', async () => {
