@@ -149,6 +149,18 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await snap(page, '07-segments-home');
   });
 
+  await test.step('a switch from elsewhere closes an open editor and says so', async () => {
+    await page.getByRole('button', { name: 'New segment' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Never saved');
+    // The tray (or another window) switches the desktop session meanwhile.
+    await callServe('tenants.switch', { tenantId: 'tn-acme-es' });
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Spain');
+    await expect(page.getByRole('heading', { name: 'New segment' })).toHaveCount(0);
+    await expect(page.getByText(/Editor closed\. The desktop switched tenant while you were editing a segment in Acme Group; nothing was saved\./)).toBeVisible();
+    await page.getByRole('button', { name: 'Reset to home' }).click();
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
+  });
+
   await test.step('a failed switch says why and keeps the old tenant', async () => {
     const account = await callServe<AccountStatus>('account.status');
     const faults = await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failNextSwitches: { n: 1, kind: 'http_500' } }) });

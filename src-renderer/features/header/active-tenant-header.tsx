@@ -14,7 +14,8 @@ const noticeVisibleMs = 6_000;
 // Main's latest notification ("Switched to …"), shown in the header's reserved status line for a few
 // seconds: never over the content, never moving it.
 function LatestNotice(): ReactNode {
-  const newest = useUi((s) => s.notices[0] ?? null);
+  // Warnings outrank routine news (an editor closed by a switch beats "Switched to …").
+  const newest = useUi((s) => s.notices.find((n) => n.level === 'warning' || n.level === 'error') ?? s.notices[0] ?? null);
   const setUi = useSetUi();
   useEffect(() => {
     if (newest === null) return;
