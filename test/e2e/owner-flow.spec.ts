@@ -52,6 +52,13 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   await test.step('filter and keyboard-select a child tenant', async () => {
     const search = page.getByRole('combobox', { name: 'Search tenants by name, slug or id' });
     await expect(search).toBeFocused();
+    // A tenant with a pending invitation cannot be opened, and the picker says why.
+    await page.keyboard.type('lyon');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'Acme Lyon cannot be opened' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(search).toHaveValue('');
     await page.keyboard.type('madrid');
     const results = page.getByRole('listbox', { name: 'Matching tenants' });
     await expect(results.getByRole('option')).toHaveCount(2);
@@ -181,11 +188,18 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await expect(alert).toContainText('still in Acme Group');
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
     await snap(page, '09-switch-failed');
-    // The fault was one-shot: the same switch now works.
+    // The fault was one-shot: the same switch now works; a slow API shows the switch in progress.
+    const slow = await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 1500 }) });
+    expect(slow.ok).toBe(true);
     await page.getByRole('button', { name: 'Switch tenant…' }).click();
     await page.keyboard.type('paris');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Paris');
+    await expect(page.getByRole('status').filter({ hasText: 'Switching to Acme Paris…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Switch tenant…' })).toBeDisabled();
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
+    await snap(page, '09b-switch-in-progress');
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Paris', { timeout: 20_000 });
+    await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
     await expect(alert).toBeHidden();
     await page.getByRole('button', { name: 'Reset to home' }).click();
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');

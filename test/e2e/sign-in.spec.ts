@@ -32,4 +32,18 @@ test('email and password: clear errors for a wrong password and an unreachable s
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
   await expect(page.getByText('Signed in as owner@demo.nevent.local')).toBeVisible();
+
+  // Paste a token: one obtained from the API directly (as a user would copy it from another tool).
+  const login = await fetch(`${apiUrl}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.nevent.local', password: 'demo' }) });
+  const { access_token: accessToken } = (await login.json()) as { access_token: string };
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('radio', { name: 'Paste a token' }).check();
+  await page.getByLabel('API URL', { exact: true }).fill(apiUrl as string);
+  await page.getByLabel('Access token').fill('not-a-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(alert).not.toHaveText('');
+  await page.getByLabel('Access token').fill(accessToken);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Nevent' })).toHaveCount(0);
+  await expect(page.getByText('admin@demo.nevent.local').first()).toBeVisible();
 });
