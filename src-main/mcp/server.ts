@@ -54,14 +54,6 @@ interface Prepared {
   input: z.ZodObject;
 }
 
-/**
- * The core's sessions count tool calls for their snapshot (`lastToolCall`, `callCount`); the method
- * is not part of the TenantSession contract, so it is used when present.
- */
-function countToolCall(session: TenantSession, name: string): void {
-  const counter = session as TenantSession & { recordToolCall?: (toolName: string) => void };
-  if (typeof counter.recordToolCall === 'function') counter.recordToolCall(name);
-}
 
 /** Builds an McpServer with every Nevent tool, bound to `options.session`. */
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
@@ -106,7 +98,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   });
 
   const recordCall = (spec: AnyToolSpec, args: unknown, tenantId: string | null, result: 'ok' | AppErrorCode, startedAt: number): void => {
-    countToolCall(session, spec.name);
+    session.recordToolCall(spec.name);
     if (audit === undefined) return;
     const info = clientInfo();
     const durationMs = Math.max(0, performance.now() - startedAt);
