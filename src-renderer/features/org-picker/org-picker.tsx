@@ -91,8 +91,13 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     // A new filter starts at its first switchable match.
     const firstActive = rows.findIndex((i) => tenants[i]?.status === 'ACTIVE');
     setCursor(Math.max(0, firstActive));
-    setMessage(null);
   }, [deferredQuery, rows, tenants]);
+  // The "cannot be opened" message belongs to what was typed: a new keystroke clears it, but the
+  // deferred list catching up must not (Enter may have answered before the list re-rendered).
+  const changeQuery = (next: string): void => {
+    setQuery(next);
+    setMessage(null);
+  };
 
   const cursorRow = Math.min(cursor, rows.length - 1);
   const activeIndex = rows[cursorRow];
@@ -181,7 +186,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         return;
       case 'Escape':
         event.preventDefault();
-        if (query !== '') setQuery('');
+        if (query !== '') changeQuery('');
         else props.onCancel?.();
         return;
       default:
@@ -215,7 +220,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         value={query}
         autoFocus
         spellCheck={false}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => changeQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <TenantShortcutBar pinned={pinned} recent={recent} catalog={catalog} onChoose={choose} />
