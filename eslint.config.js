@@ -56,8 +56,23 @@ export default tseslint.config(
     files: ['src-main/electron/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        // Raw IPC only in the typed wrappers (STYLE.md, GitHub Desktop): every channel comes from the contract.
+        paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the typed wrappers in src-main/electron/ipc-main.ts / ipc-renderer.ts.' }],
         patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
       }],
+      'no-restricted-properties': ['error',
+        { object: 'electron', property: 'ipcMain', message: 'Use the typed wrapper in src-main/electron/ipc-main.ts.' },
+        { object: 'electron', property: 'ipcRenderer', message: 'Use the typed wrapper in src-main/electron/ipc-renderer.ts.' },
+      ],
+    },
+  },
+  {
+    files: ['src-main/electron/ipc-main.ts', 'src-main/electron/ipc-renderer.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }],
+      }],
+      'no-restricted-properties': 'off',
     },
   },
   {

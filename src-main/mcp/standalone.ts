@@ -81,7 +81,7 @@ export async function openStandaloneSession(options: StandaloneOptions): Promise
   }
 
   const core = await createCore({ desktop: false, ...(apiUrl === undefined ? {} : { apiUrl, dataApiUrl }) });
-  let restored: boolean;
+  let restored = false;
   try {
     restored = await core.account.restore();
   } catch (error) {

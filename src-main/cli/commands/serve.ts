@@ -1,12 +1,89 @@
-/** `nevent-companion serve`: placeholder until its issue lands. */
-import type { CliCommand } from '../command';
+/**
+ * `nevent-companion serve [--demo [--demo-user U]] [--port N] [--socket PATH]`: the core, the MCP
+ * socket bridge and the web UI, without Electron (DESIGN §5, §6). stdout carries exactly two lines
+ * for people and scripts: `ui: URL` (with this launch's token) and `mcp socket: PATH`.
+ */
+import { parseArgs } from 'node:util';
+import { DemoUserSchema } from '../../../src-shared/ipc';
+import { OperationModeSchema } from '../../../src-shared/session';
+import type { CliCommand, CliIo } from '../command';
+import { currentLauncher } from './config';
+
+const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|solo]] [--port N] [--socket PATH] [--mode M]
+
+Runs Nevent Companion without a desktop window: the tenant core, the MCP socket for AI clients
+(\`nevent-companion mcp --attach\`) and the app's UI for your browser, all on this machine only.
+Prints "ui: URL" (open it; it carries this launch's access token) and "mcp socket: PATH".
+
+Options:
+  --demo               start the demo API in-process and sign in as --demo-user (default owner)
+  --port N             port of the web UI on 127.0.0.1 (default: a free one)
+  --socket PATH        the MCP socket (default: per user, under $XDG_RUNTIME_DIR where set)
+  --mode M             MCP operation mode: READ_ONLY (default), STANDARD or FULL
+                       (or NEVENT_OPERATION_MODE)
+
+Stop it with Ctrl+C: the socket is removed and every session ends.`;
+
+function parse(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const user = DemoUserSchema.safeParse(values['demo-user'] ?? 'owner');
+  if (!user.success) throw new Error(`--demo-user must be one of ${DemoUserSchema.options.join(', ')}`);
+  if (values['demo-user'] !== undefined && values.demo !== true) throw new Error('--demo-user needs --demo');
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number from 0 to 65535');
+  if (values.socket === '') throw new Error('--socket needs a path');
+  const mode = values.mode === undefined ? undefined : OperationModeSchema.safeParse(values.mode.trim().toUpperCase().replace(/-/g, '_'));
+  if (mode !== undefined && !mode.success) throw new Error('--mode must be READ_ONLY, STANDARD or FULL');
+  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode?.data };
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let flags: ReturnType<typeof parse>;
+  try {
+    flags = parse(argv);
+  } catch (error) {
+    io.stderr.write(`nevent-companion serve: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
+    return 2;
+  }
+  const { startServe } = await import('../../serve/run-serve');
+  const log = (line: string): void => {
+    io.stderr.write(`${line}\n`);
+  };
+  let running: Awaited<ReturnType<typeof startServe>>;
+  try {
+    running = await startServe({
+      demo: flags.demo,
+      port: flags.port,
+      ...(flags.socketPath === undefined ? {} : { socketPath: flags.socketPath }),
+      ...(flags.operationMode === undefined ? {} : { operationMode: flags.operationMode }),
+      env: io.env,
+      version: '0.1.0',
+      launcher: currentLauncher(),
+      log,
+    });
+  } catch (error) {
+    io.stderr.write(`nevent-companion serve: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  io.stdout.write(`ui: ${running.uiUrl}\n`);
+  io.stdout.write(`mcp socket: ${running.socketPath ?? 'unavailable (see the message above)'}\n`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  log(`nevent-companion serve: ${signal}, shutting down`);
+  await running.close();
+  return 0;
+}
 
 /** `serve` command. */
 export const serveCommand: CliCommand = {
   summary: 'Run the core, the MCP socket and the web UI without Electron',
-  usage: 'nevent-companion serve',
-  async run(_argv, io) {
-    io.stderr.write('nevent-companion serve: not available in this build yet.\n');
-    return 2;
-  },
+  usage,
+  run,
 };

@@ -1,0 +1,35 @@
+/** Filters the audit log for the MCP panel: newest first, paged by `seq`. Pure. */
+import type { AuditPage, AuditQuery } from '../../src-shared/ipc';
+import type { AuditEntry } from '../../src-shared/session';
+
+/** Default page size. */
+export const defaultAuditLimit = 100;
+
+function matches(entry: AuditEntry, query: AuditQuery): boolean {
+  if (query.sessionId !== undefined && entry.sessionId !== query.sessionId) return false;
+  if (query.tenantId !== undefined && entry.tenantId !== query.tenantId) return false;
+  if (query.kind !== undefined && entry.kind !== query.kind) return false;
+  if (query.beforeSeq !== undefined && entry.seq >= query.beforeSeq) return false;
+  if (query.name !== undefined && !entry.name.toLowerCase().includes(query.name.toLowerCase())) return false;
+  if (query.result === 'error') return entry.result !== 'ok';
+  if (query.result !== undefined && entry.result !== query.result) return false;
+  return true;
+}
+
+/** One page of matching entries, newest first. */
+export function queryAudit(entries: readonly AuditEntry[], query: AuditQuery): AuditPage {
+  const limit = query.limit ?? defaultAuditLimit;
+  const page: AuditEntry[] = [];
+  let more = false;
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i] as AuditEntry;
+    if (!matches(entry, query)) continue;
+    if (page.length === limit) {
+      more = true;
+      break;
+    }
+    page.push(entry);
+  }
+  const last = page[page.length - 1];
+  return { entries: page, nextBeforeSeq: more && last !== undefined ? last.seq : null };
+}

@@ -1,0 +1,193 @@
+/**
+ * The composition root shared by the Electron shell and `serve`: builds the core, the MCP socket
+ * bridge, the preferences and the desktop service, and takes them down again in the right order.
+ *
+ *   createDesktopApp ─> preferences ─> core (keychain, or memory for --demo) ─> demo API (--demo)
+ *                    ─> MCP socket bridge ─> desktop service ─> restore or demo sign-in
+ *   close ─> bridge (socket file removed, connections closed) ─> core (sessions ended) ─> demo API
+ */
+import { join } from 'node:path';
+import type { AuditEntry, OperationMode } from '../../src-shared/session';
+import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
+import { createCore, defaultConfigDir, MemorySecretStore, type Core, type SecretStore } from '../core';
+import { Emitter } from '../core/emitter';
+import { startDemoApi, type DemoApi } from '../demo-api';
+import { CoreAccountPort, coreSessionsPort } from './core-adapters';
+import { DesktopService } from './desktop-service';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { EventHub } from './event-hub';
+import { FileJsonStore, MemoryJsonStore } from './file-json-store';
+import type { BridgePort, ClientConfigPort, DemoPort, OperationModeCell } from './ports';
+import { Preferences } from './preferences';
+
+/** A running MCP socket bridge, as the app sees it. */
+export interface McpBridgeHandle {
+  socketPath: string;
+  auditEntries(): readonly AuditEntry[];
+  onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void;
+  /** Stops listening, closes every connection (their sessions end) and removes the socket file. */
+  close(): Promise<void>;
+}
+
+/** Starts the MCP socket bridge over a core. */
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeCell; log: (line: string) => void }) => Promise<McpBridgeHandle>;
+
+/** Options of the desktop app. */
+export interface DesktopAppOptions {
+  shell: 'electron' | 'serve';
+  version: string;
+  /** `--demo [--demo-user U]`: start the embedded demo API and sign in to it. */
+  demo: { user: DemoUser } | null;
+  /** `--socket PATH`. */
+  socketPath?: string;
+  /** An operation mode from a flag, overriding the saved setting. */
+  operationMode?: OperationMode;
+  env: NodeJS.ProcessEnv;
+  platform: string;
+  startBridge: StartMcpBridge;
+  clientConfig: ClientConfigPort;
+  /** Tests: a config folder and secret store of their own. */
+  configDir?: string;
+  secretStore?: SecretStore;
+  log: (line: string) => void;
+}
+
+/** The assembled app. */
+export interface DesktopApp {
+  service: DesktopService;
+  dispatch: Dispatch;
+  events: EventHub;
+  core: Core;
+  /** The MCP socket path, null when the bridge did not start. */
+  socketPath: string | null;
+  /** The demo API when running with `--demo` (or after a demo sign-in from the window). */
+  demoApi(): DemoApi | null;
+  close(): Promise<void>;
+}
+
+function envMode(value: string | undefined): OperationMode | null {
+  if (value === undefined) return null;
+  const upper = value.trim().toUpperCase().replace(/-/g, '_');
+  return upper === 'READ_ONLY' || upper === 'STANDARD' || upper === 'FULL' ? upper : null;
+}
+
+class ModeCell implements OperationModeCell {
+  constructor(private mode: OperationMode) {}
+  get(): OperationMode {
+    return this.mode;
+  }
+  set(mode: OperationMode): void {
+    this.mode = mode;
+  }
+}
+
+/** Builds and starts the app. */
+export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
+  const log = options.log;
+  const logInternal = (what: string, error: unknown): void => log(`internal error in ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const configDir = options.configDir ?? defaultConfigDir(options.env);
+  const apiUrl = options.env.NEVENT_API_URL;
+  const dataApiUrl = options.env.NEVENT_DATA_API_URL;
+
+  // A demo run leaves nothing behind: preferences in memory, tokens never near the keychain.
+  const preferences = new Preferences(options.demo === null ? new FileJsonStore(join(configDir, 'preferences.json')) : new MemoryJsonStore(), { operationMode: 'READ_ONLY', apiUrl: apiUrl ?? null, dataApiUrl: dataApiUrl ?? null }, logInternal);
+  await preferences.load();
+  const mode = new ModeCell(options.operationMode ?? envMode(options.env.NEVENT_OPERATION_MODE) ?? preferences.settings().operationMode);
+
+  const secretStore = options.secretStore ?? (options.demo === null ? undefined : new MemorySecretStore());
+  const core = await createCore({ ...(apiUrl === undefined ? {} : { apiUrl }), ...(dataApiUrl === undefined ? {} : { dataApiUrl }), configDir, ...(secretStore === undefined ? {} : { secretStore }) });
+
+  let demoApi: DemoApi | null = null;
+  let demoStarting: Promise<DemoApi> | null = null;
+  const demo: DemoPort = {
+    async ensureStarted() {
+      demoStarting ??= startDemoApi({}).then((started) => (demoApi = started));
+      const started = await demoStarting;
+      return { apiUrl: started.url, dataApiUrl: started.dataUrl };
+    },
+  };
+
+  const bridgeChanged = new Emitter<void>();
+  let bridgeState: Omit<BridgeStatus, 'sessionCount'> = { state: 'starting', socketPath: null, error: null };
+  let bridge: McpBridgeHandle | null = null;
+  const audit = new Emitter<AuditEntry>();
+  const bridgePort: BridgePort = {
+    status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length }),
+    onDidChange: (listener) => {
+      const offBridge = bridgeChanged.event(listener);
+      const offSessions = core.registry.onDidChangeSessions(() => listener());
+      return () => {
+        offBridge();
+        offSessions();
+      };
+    },
+    auditEntries: () => bridge?.auditEntries() ?? [],
+    onDidAppendAudit: (listener) => audit.event(listener),
+  };
+
+  const events = new EventHub(logInternal);
+  const account = new CoreAccountPort(core, logInternal);
+  const service = new DesktopService({
+    shell: options.shell,
+    version: options.version,
+    platform: options.platform,
+    account,
+    sessions: coreSessionsPort(core),
+    bridge: bridgePort,
+    clientConfig: options.clientConfig,
+    demo,
+    mode,
+    preferences,
+    events,
+    logInternal,
+  });
+  service.start();
+  const dispatch = createDispatcher(service.handlers, logInternal);
+
+  let offAudit: () => void = () => undefined;
+  try {
+    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log });
+    offAudit = bridge.onDidAppendAudit((entry) => audit.fire(entry));
+    bridgeState = { state: 'listening', socketPath: bridge.socketPath, error: null };
+  } catch (error) {
+    // The window still works without the bridge; the MCP panel says why it is down.
+    bridgeState = { state: 'error', socketPath: options.socketPath ?? null, error: error instanceof Error ? error.message : 'the MCP socket could not be opened' };
+    log(`mcp socket: ${bridgeState.error}`);
+  }
+  bridgeChanged.fire();
+
+  if (options.demo !== null) {
+    const result = await dispatch('account.signIn', { method: 'demo', user: options.demo.user });
+    if (!result.ok) log(`demo sign-in failed: ${result.error.message}`);
+  } else {
+    await account.restore();
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    service,
+    dispatch,
+    events,
+    core,
+    socketPath: bridge?.socketPath ?? null,
+    demoApi: () => demoApi,
+    close() {
+      closing ??= (async () => {
+        offAudit();
+        bridgeState = { state: 'stopped', socketPath: null, error: null };
+        try {
+          await bridge?.close();
+        } catch (error) {
+          logInternal('bridge.close', error);
+        }
+        service.dispose();
+        core.dispose();
+        account.dispose();
+        events.clear();
+        await preferences.flush();
+        await demoApi?.close();
+      })();
+      return closing;
+    },
+  };
+}

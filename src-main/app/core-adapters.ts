@@ -1,0 +1,151 @@
+/**
+ * Adapts the tenant core (Account, SessionRegistry) to the desktop service's ports. This is where the
+ * core's account status becomes the window's token-free `AccountStatus`.
+ */
+import { MeSchema, type Me } from '../../src-shared/api';
+import type { AppErrorData } from '../../src-shared/errors';
+import type { AccountStatus as WindowAccountStatus } from '../../src-shared/ipc';
+import { missingCaseError } from '../../src-shared/errors';
+import { CoreError, type Core } from '../core';
+import { Emitter } from '../core/emitter';
+import type { AccountCredentials, AccountPort, SessionsPort } from './ports';
+
+/** The account port over the core's Account. */
+export class CoreAccountPort implements AccountPort {
+  private readonly changed = new Emitter<void>();
+  private demo = false;
+  private error: AppErrorData | null = null;
+  private me: { accessKey: string; me: Me } | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly core: Pick<Core, 'account' | 'http' | 'secretStore' | 'secretStoreWarning'>,
+    private readonly logInternal: (what: string, error: unknown) => void = () => undefined,
+  ) {
+    this.unsubscribe = core.account.onDidChangeState(() => this.changed.fire());
+  }
+
+  status(): WindowAccountStatus {
+    const status = this.core.account.status();
+    const context = this.core.account.context;
+    const claims = context?.credential.claims ?? null;
+    const state = ((): WindowAccountStatus['state'] => {
+      switch (status.state.type) {
+        case 'signedOut':
+          return 'signed_out';
+        case 'signingIn':
+          return 'signing_in';
+        case 'choosingTenant':
+        case 'active':
+        case 'switching':
+          return context === null ? 'signed_out' : 'signed_in';
+        default:
+          return missingCaseError(status.state);
+      }
+    })();
+    const me = this.me !== null && context !== null && this.me.accessKey === `${context.urls.apiUrl} ${context.email}` ? this.me.me : null;
+    const email = status.email ?? claims?.email ?? '';
+    return {
+      state,
+      needsTenantChoice: status.state.type === 'choosingTenant',
+      user:
+        state === 'signed_in' && claims !== null
+          ? { id: me?.id ?? claims.sub, email: me?.email ?? email, name: me?.name ?? (email.split('@')[0] || claims.sub), role: me?.role ?? claims.role }
+          : null,
+      apiUrl: status.apiUrl,
+      dataApiUrl: status.dataApiUrl,
+      demo: state === 'signed_in' && this.demo,
+      remembered: status.storage === 'keychain',
+      keychain: this.core.secretStore.kind === 'keychain' ? 'available' : 'unavailable',
+      notice: state === 'signed_in' && !this.demo ? (status.warning ?? (status.storage === 'memory' ? this.core.secretStoreWarning : null)) : null,
+      error: this.error,
+    };
+  }
+
+  async signIn(credentials: AccountCredentials): Promise<void> {
+    this.error = null;
+    this.demo = false;
+    try {
+      const options = { apiUrl: credentials.apiUrl, ...(credentials.dataApiUrl === null ? {} : { dataApiUrl: credentials.dataApiUrl }) };
+      switch (credentials.kind) {
+        case 'password':
+          // The demo sign-in is for this run only: nothing goes to the keychain.
+          await this.core.account.signIn({ type: 'password', email: credentials.email, password: credentials.password }, { ...options, persist: !credentials.demo });
+          this.demo = credentials.demo;
+          break;
+        case 'token':
+          await this.core.account.signIn({ type: 'tokens', accessToken: credentials.accessToken, refreshToken: credentials.refreshToken }, options);
+          break;
+        default:
+          missingCaseError(credentials);
+      }
+    } catch (error) {
+      this.error = error instanceof CoreError ? error.toData() : { code: 'internal_error', message: 'The sign-in failed unexpectedly.' };
+      this.changed.fire();
+      throw error;
+    }
+    this.changed.fire();
+    void this.loadMe();
+  }
+
+  /** Restores the saved sign-in at start; a failure is shown on the sign-in screen, never thrown. */
+  async restore(): Promise<boolean> {
+    try {
+      const restored = await this.core.account.restore();
+      if (restored) void this.loadMe();
+      return restored;
+    } catch (error) {
+      this.error = error instanceof CoreError ? error.toData() : { code: 'internal_error', message: 'Restoring the saved sign-in failed.' };
+      this.changed.fire();
+      return false;
+    }
+  }
+
+  async signOut(): Promise<void> {
+    this.error = null;
+    this.demo = false;
+    this.me = null;
+    await this.core.account.signOut();
+    this.changed.fire();
+  }
+
+  chooseTenant(tenantId: string): void {
+    this.core.account.chooseTenant(tenantId);
+  }
+
+  onDidChange(listener: () => void): () => void {
+    return this.changed.event(listener);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.changed.dispose();
+  }
+
+  /** Fetches the user's display name once per sign-in (the token carries only id, email and role). */
+  private async loadMe(): Promise<void> {
+    const context = this.core.account.context;
+    if (context === null) return;
+    const accessKey = `${context.urls.apiUrl} ${context.email}`;
+    try {
+      const body = await this.core.http.request({ method: 'GET', baseUrl: context.urls.apiUrl, path: '/auth/me', bearer: context.credential.accessToken });
+      const me = MeSchema.safeParse(body);
+      // Re-check after the await: the account may have changed meanwhile.
+      if (!me.success || this.core.account.context !== context) return;
+      this.me = { accessKey, me: me.data };
+      this.changed.fire();
+    } catch (error) {
+      this.logInternal('account.me', error);
+    }
+  }
+}
+
+/** The sessions port over the core's SessionRegistry. */
+export function coreSessionsPort(core: Pick<Core, 'registry'>): SessionsPort {
+  return {
+    desktop: () => core.registry.desktop,
+    list: () => core.registry.snapshots(),
+    move: (sessionId, tenantId) => core.registry.moveSession(sessionId, tenantId),
+    onDidChange: (listener) => core.registry.onDidChangeSessions(() => listener()),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The one place a request from the window (Electron IPC or `serve` HTTP) becomes a handler call:
+ *
+ *   (channel, raw payload) → known channel? → zod(request) → handler → zod(response) → IpcResult
+ *
+ * Failures are plain `{code, message}`: a CoreError keeps its code and token-free message; anything
+ * unexpected becomes `internal_error` with a generic message (the cause goes to the log, never across).
+ */
+import type { z } from 'zod';
+import { isRequestChannel, ipcFail, ipcOk, requestChannels, type IpcResult, type RequestChannel, type RequestOf, type ResponseOf } from '../../src-shared/ipc';
+import { CoreError } from '../core/tenant-session';
+
+/** One handler per request channel. */
+export type RequestHandlers = { [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** Dispatches a raw request to its handler. */
+export type Dispatch = (channel: string, payload: unknown) => Promise<IpcResult<unknown>>;
+
+/** Where unexpected failures are reported (never shown to the caller). */
+export type InternalErrorLog = (channel: string, error: unknown) => void;
+
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (first === undefined) return 'The request is not valid.';
+  const path = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return `The request is not valid: ${path}${first.message}`;
+}
+
+/** Builds the dispatcher over a full handler map. */
+export function createDispatcher(handlers: RequestHandlers, logInternal: InternalErrorLog = () => undefined): Dispatch {
+  return async (channel, payload) => {
+    if (!isRequestChannel(channel)) return ipcFail('invalid_request', `Unknown request "${channel.slice(0, 64)}".`);
+    const spec = requestChannels[channel];
+    const request = spec.request.safeParse(payload);
+    if (!request.success) return ipcFail('invalid_request', describeIssues(request.error));
+    let value: unknown;
+    try {
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+      value = await handler(request.data);
+    } catch (error) {
+      if (error instanceof CoreError) {
+        const data = error.toData();
+        return ipcFail(data.code, data.message, data.param);
+      }
+      logInternal(channel, error);
+      return ipcFail('internal_error', 'Something went wrong in the app; see its log for details.');
+    }
+    // Parsing the answer both checks the handler and drops every undeclared field (tokens included).
+    const response = spec.response.safeParse(value);
+    if (!response.success) {
+      logInternal(channel, response.error);
+      return ipcFail('internal_error', 'The app produced an answer it cannot send; see its log for details.');
+    }
+    return ipcOk(response.data);
+  };
+}

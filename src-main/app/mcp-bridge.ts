@@ -1,0 +1,26 @@
+/** The real MCP socket bridge for the app: the socket server and its audit log over the core's registry. */
+import { McpAuditLog } from '../mcp/audit-log';
+import { startMcpSocketServer } from '../mcp/socket-server';
+import type { StartMcpBridge } from './compose';
+
+/** Starts the MCP socket server (per-user path unless `--socket`), recording every call in an audit log. */
+export function mcpBridgeStarter(version: string): StartMcpBridge {
+  return async ({ core, socketPath, mode, log }) => {
+    const audit = new McpAuditLog();
+    const server = await startMcpSocketServer({
+      registry: core.registry,
+      ...(socketPath === undefined ? {} : { socketPath }),
+      // Read per connection: a mode change in the settings applies to the next connection.
+      mode: () => mode.get(),
+      audit,
+      log,
+      version,
+    });
+    return {
+      socketPath: server.path,
+      auditEntries: () => audit.entries(),
+      onDidAppendAudit: (listener) => audit.onDidAppend(listener),
+      close: () => server.close(),
+    };
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * What the desktop service needs from the rest of main. The composition root adapts the tenant core
+ * and the MCP bridge to these; unit tests pass fakes. Everything here is token-free by construction:
+ * no method returns a credential.
+ */
+import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient } from '../../src-shared/ipc';
+import type { AuditEntry, OperationMode, SessionSnapshot } from '../../src-shared/session';
+import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
+
+/** A way to sign in that reaches the account (the demo sign-in is resolved to a password one first). */
+export type AccountCredentials =
+  | { kind: 'password'; apiUrl: string; dataApiUrl: string | null; email: string; password: string; demo: boolean }
+  | { kind: 'token'; apiUrl: string; dataApiUrl: string | null; accessToken: string; refreshToken: string | null };
+
+/** The signed-in account. */
+export interface AccountPort {
+  status(): AccountStatus;
+  signIn(credentials: AccountCredentials): Promise<void>;
+  signOut(): Promise<void>;
+  /** Records the org-picker choice (a desktop switch, possibly to the tenant it is already in). */
+  chooseTenant?(tenantId: string): void;
+  /** Fires after every change of `status()`. */
+  onDidChange(listener: () => void): () => void;
+}
+
+/** The desktop session and every MCP session. */
+export interface SessionsPort {
+  /** The desktop session, null while signed out. */
+  desktop(): TenantSession | null;
+  list(): SessionSnapshot[];
+  /** The desktop moves one MCP session (DESIGN §2). */
+  move(sessionId: string, tenantId: string): Promise<SwitchOutcome>;
+  /** Fires after a session connects, disconnects or changes. */
+  onDidChange(listener: () => void): () => void;
+}
+
+/** The MCP socket bridge and its audit log. */
+export interface BridgePort {
+  status(): BridgeStatus;
+  onDidChange(listener: () => void): () => void;
+  /** Every audit entry kept, oldest first. */
+  auditEntries(): readonly AuditEntry[];
+  onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void;
+}
+
+/** MCP client configuration files (Claude Desktop, Cursor, VS Code). */
+export interface ClientConfigPort {
+  preview(client: McpClient): Promise<ClientConfigPreview>;
+  write(client: McpClient): Promise<ClientConfigWrite>;
+}
+
+/** The embedded demo API, started on first use. */
+export interface DemoPort {
+  ensureStarted(): Promise<{ apiUrl: string; dataApiUrl: string }>;
+}
+
+/** The operation mode every MCP session obeys; the app's setting is its source. */
+export interface OperationModeCell {
+  get(): OperationMode;
+  set(mode: OperationMode): void;
+}

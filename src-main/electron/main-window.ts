@@ -1,0 +1,33 @@
+/** The one app window: created hidden, shown when ready; closing it hides it to the tray. */
+import { BrowserWindow } from 'electron';
+import { hardenWebContents, secureWebPreferences } from './web-security';
+
+/** Where the renderer comes from. */
+export type RendererTarget = { file: string } | { devServerUrl: string };
+
+/** Creates the window and loads the renderer. */
+export function createMainWindow(options: { preloadPath: string; target: RendererTarget; isOurRendererUrl: (url: string) => boolean; keepInTray: () => boolean }): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 760,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    title: 'Nevent Companion',
+    backgroundColor: '#0f172a',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  hardenWebContents(window.webContents, options.isOurRendererUrl);
+  window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    // With a tray the app keeps running (the MCP bridge serves AI clients); Quit is in the tray.
+    if (options.keepInTray()) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  if ('devServerUrl' in options.target) void window.loadURL(options.target.devServerUrl);
+  else void window.loadURL(options.target.file);
+  return window;
+}

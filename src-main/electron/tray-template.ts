@@ -1,0 +1,115 @@
+/**
+ * The tray menu as data, built by a pure function from the app state (unit-tested without Electron;
+ * tray.ts turns it into an Electron Menu). Layout:
+ *
+ *   Acme East · OWNER                (header: active tenant, or "Not signed in" / "Switching…")
+ *   ─────
+ *   Pinned: ✓Acme East, Acme West    (quick switch; the active one checked)
+ *   Recent: …                        (recent minus pinned, at most five)
+ *   Switch tenant…   Ctrl+Shift+K    (quick-switch palette)
+ *   Back to home tenant              (when away from home)
+ *   ─────
+ *   AI sessions: 2 connected         (or the bridge's problem)
+ *   ─────
+ *   Open Nevent Companion
+ *   Quit Nevent Companion
+ */
+import type { AppState, TenantRef } from '../../src-shared/ipc';
+import { missingCaseError } from '../../src-shared/errors';
+
+/** What a tray item does when clicked. */
+export type TrayAction =
+  | { type: 'switch'; tenantId: string }
+  | { type: 'reset' }
+  | { type: 'quickSwitch' }
+  | { type: 'open' }
+  | { type: 'quit' };
+
+/** One tray menu entry. */
+export type TrayMenuItem =
+  | { kind: 'item'; label: string; enabled: boolean; checked?: boolean; accelerator?: string; action?: TrayAction }
+  | { kind: 'header'; label: string }
+  | { kind: 'separator' };
+
+/** The tray: tooltip and menu. */
+export interface TrayTemplate {
+  tooltip: string;
+  items: TrayMenuItem[];
+}
+
+/** Recent tenants shown in the tray. */
+export const trayRecentLimit = 5;
+
+/** The global shortcut that opens the quick-switch palette (Electron accelerator syntax). */
+export const quickSwitchAccelerator = 'CommandOrControl+Shift+K';
+
+function sessionsLine(state: AppState): string {
+  const bridge = state.bridge;
+  switch (bridge.state) {
+    case 'listening':
+      return bridge.sessionCount === 0 ? 'AI sessions: none connected' : `AI sessions: ${bridge.sessionCount} connected`;
+    case 'starting':
+      return 'AI bridge: starting…';
+    case 'stopped':
+      return 'AI bridge: stopped';
+    case 'error':
+      return `AI bridge: ${bridge.error ?? 'failed'}`;
+    default:
+      return missingCaseError(bridge.state);
+  }
+}
+
+function header(state: AppState): string {
+  if (state.account.state === 'signing_in') return 'Signing in…';
+  if (state.account.state === 'signed_out') return 'Not signed in';
+  const tenant = state.desktop.activeTenant;
+  if (state.desktop.switching) return `Switching from ${tenant?.name ?? 'no tenant'}…`;
+  return tenant === null ? 'No tenant selected' : `${tenant.name} · ${tenant.role}`;
+}
+
+/** The tray's tooltip: product and active tenant. */
+export function buildTrayTooltip(state: AppState): string {
+  const tenant = state.desktop.activeTenant;
+  if (state.account.state !== 'signed_in' || tenant === null) return 'Nevent Companion';
+  return `Nevent Companion — ${tenant.name}`;
+}
+
+/** Builds the tray for a state. */
+export function buildTrayTemplate(state: AppState): TrayTemplate {
+  const items: TrayMenuItem[] = [{ kind: 'header', label: header(state) }];
+  const signedIn = state.account.state === 'signed_in' && state.desktop.sessionId !== null;
+  const activeId = state.desktop.activeTenant?.id ?? null;
+  const canSwitch = signedIn && !state.desktop.switching;
+
+  if (signedIn && state.desktop.lastSwitchError !== null) items.push({ kind: 'header', label: `Last switch failed: ${state.desktop.lastSwitchError.message}` });
+
+  if (signedIn) {
+    const tenantItem = (tenant: TenantRef): TrayMenuItem => ({
+      kind: 'item',
+      label: tenant.name,
+      checked: tenant.id === activeId,
+      enabled: canSwitch && tenant.id !== activeId,
+      action: { type: 'switch', tenantId: tenant.id },
+    });
+    const pinned = state.tenants.pinned;
+    const pinnedIds = new Set(pinned.map((t) => t.id));
+    const recent = state.tenants.recent.filter((t) => !pinnedIds.has(t.id)).slice(0, trayRecentLimit);
+    items.push({ kind: 'separator' });
+    if (pinned.length > 0) items.push({ kind: 'header', label: 'Pinned' }, ...pinned.map(tenantItem));
+    if (recent.length > 0) items.push({ kind: 'header', label: 'Recent' }, ...recent.map(tenantItem));
+    if (state.tenants.count !== 1) items.push({ kind: 'item', label: 'Switch tenant…', enabled: canSwitch, accelerator: quickSwitchAccelerator, action: { type: 'quickSwitch' } });
+    const home = state.desktop.homeTenantId;
+    if (home !== null && activeId !== null && home !== activeId) items.push({ kind: 'item', label: 'Back to home tenant', enabled: canSwitch, action: { type: 'reset' } });
+  } else if (state.account.state === 'signed_out') {
+    items.push({ kind: 'separator' }, { kind: 'item', label: 'Sign in…', enabled: true, action: { type: 'open' } });
+  }
+
+  items.push(
+    { kind: 'separator' },
+    { kind: 'header', label: sessionsLine(state) },
+    { kind: 'separator' },
+    { kind: 'item', label: 'Open Nevent Companion', enabled: true, action: { type: 'open' } },
+    { kind: 'item', label: 'Quit Nevent Companion', enabled: true, action: { type: 'quit' } },
+  );
+  return { tooltip: buildTrayTooltip(state), items };
+}

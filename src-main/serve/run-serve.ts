@@ -1,0 +1,92 @@
+/**
+ * `serve`: the app without Electron. The same composition root as the desktop (core, MCP socket,
+ * desktop service), with the IPC contract over loopback HTTP instead of Electron IPC.
+ *
+ *   createDesktopApp ─> startServeHttp(dispatch, events, out/renderer, token) ─> "ui: URL" + "mcp socket: PATH"
+ *   SIGINT/SIGTERM ─> HTTP closed (streams ended) ─> app.close() (socket removed, sessions ended) ─> exit 0
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DemoUser } from '../../src-shared/ipc';
+import type { OperationMode } from '../../src-shared/session';
+import { fileClientConfig } from '../app/client-config';
+import { createDesktopApp, type DesktopApp } from '../app/compose';
+import { mcpBridgeStarter } from '../app/mcp-bridge';
+import type { Launcher } from '../mcp/client-config/entry';
+import { startServeHttp, type ServeHttp } from './http-server';
+import { createLaunchToken } from './request-guard';
+
+/** Options of a `serve` run. */
+export interface ServeOptions {
+  demo: { user: DemoUser } | null;
+  port: number;
+  socketPath?: string;
+  operationMode?: OperationMode;
+  env: NodeJS.ProcessEnv;
+  version: string;
+  /** How AI clients should start our CLI (for one-click client configuration). */
+  launcher: Launcher;
+  log: (line: string) => void;
+}
+
+/** A running `serve`. */
+export interface RunningServe {
+  app: DesktopApp;
+  http: ServeHttp;
+  uiUrl: string;
+  socketPath: string | null;
+  close(): Promise<void>;
+}
+
+/** Where the built renderer is: `NEVENT_RENDERER_DIR`, beside the CLI bundle (out/renderer), or ./out/renderer. */
+export function findRendererDir(env: NodeJS.ProcessEnv, moduleUrl: string = import.meta.url): string {
+  const candidates = [env.NEVENT_RENDERER_DIR, fileURLToPath(new URL('../renderer', moduleUrl)), join(process.cwd(), 'out', 'renderer')].filter((dir): dir is string => dir !== undefined && dir !== '');
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? (candidates[0] as string);
+}
+
+/** Starts the app and its HTTP side. */
+export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  const app = await createDesktopApp({
+    shell: 'serve',
+    version: options.version,
+    demo: options.demo,
+    ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
+    ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
+    env: options.env,
+    platform: process.platform,
+    startBridge: mcpBridgeStarter(options.version),
+    clientConfig: fileClientConfig(options.launcher, { env: options.env }),
+    log: options.log,
+  });
+  let http: ServeHttp;
+  try {
+    http = await startServeHttp({
+      dispatch: app.dispatch,
+      events: app.events,
+      initialEvents: () => [
+        { channel: 'session.onDidChange', payload: app.service.state() },
+        { channel: 'mcp.onDidChangeSessions', payload: app.service.sessionList() },
+      ],
+      rendererDir: findRendererDir(options.env),
+      token: createLaunchToken(),
+      port: options.port,
+      log: options.log,
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    http,
+    uiUrl: http.uiUrl,
+    socketPath: app.socketPath,
+    close: () =>
+      (closing ??= (async () => {
+        await http.close();
+        await app.close();
+      })()),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The bridge transport for `nevent-companion serve`: requests are `POST /api/<channel>` with the
+ * per-launch token in a header, events come from one `GET /api/events` Server-Sent-Events stream read
+ * with `fetch` (EventSource cannot send the header). After a dropped stream it reconnects; the server
+ * starts every stream with the current snapshots, so the stores resync (stale versions are dropped).
+ */
+import type { BridgeTransport, EventChannel, RequestChannel } from '../../src-shared/ipc';
+
+/** The header that carries the per-launch token. */
+export const tokenHeader = 'x-nevent-token';
+
+/** Options of the web transport. */
+export interface WebTransportOptions {
+  /** Origin of the `serve` instance, e.g. `http://127.0.0.1:4321`. */
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  /** Reconnect delays in ms, the last one repeating. */
+  retryDelaysMs?: number[];
+}
+
+/** One parsed Server-Sent Event. */
+export interface ServerSentEvent {
+  event: string;
+  data: string;
+  id: string | null;
+}
+
+/** Splits an SSE text stream into events; keeps the unfinished tail in `rest`. */
+export function parseServerSentEvents(buffer: string): { events: ServerSentEvent[]; rest: string } {
+  const events: ServerSentEvent[] = [];
+  const blocks = buffer.replace(/\r\n/g, '\n').split('\n\n');
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    let event = 'message';
+    let id: string | null = null;
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':') || line === '') continue;
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') event = value;
+      else if (field === 'data') data.push(value);
+      else if (field === 'id') id = value;
+    }
+    if (data.length > 0) events.push({ event, data: data.join('\n'), id });
+  }
+  return { events, rest };
+}
+
+/** Builds the web transport; the event stream opens with the first subscription. */
+export function createWebTransport(options: WebTransportOptions): BridgeTransport & { close(): void } {
+  const doFetch = options.fetch ?? fetch.bind(globalThis);
+  const delays = options.retryDelaysMs ?? [250, 1000, 3000];
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  let stream: AbortController | null = null;
+  let closed = false;
+
+  const headers = { [tokenHeader]: options.token };
+
+  async function readStream(controller: AbortController): Promise<void> {
+    const response = await doFetch(`${options.baseUrl}/api/events`, { headers: { ...headers, accept: 'text/event-stream' }, signal: controller.signal });
+    if (!response.ok || response.body === null) throw new Error(`event stream refused (${response.status})`);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      const parsed = parseServerSentEvents(buffer);
+      buffer = parsed.rest;
+      for (const event of parsed.events) dispatch(event);
+    }
+  }
+
+  function dispatch(event: ServerSentEvent): void {
+    const set = listeners.get(event.event as EventChannel);
+    if (set === undefined) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    for (const listener of [...set]) listener(payload);
+  }
+
+  async function runStream(): Promise<void> {
+    let attempt = 0;
+    while (!closed && stream !== null) {
+      const controller = stream;
+      try {
+        await readStream(controller);
+        attempt = 0;
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      if (closed || stream !== controller) return;
+      const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+      attempt += 1;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  function ensureStream(): void {
+    if (stream !== null || closed) return;
+    stream = new AbortController();
+    void runStream();
+  }
+
+  function stopStreamIfIdle(): void {
+    if ([...listeners.values()].some((set) => set.size > 0)) return;
+    stream?.abort();
+    stream = null;
+  }
+
+  return {
+    async invoke(channel: RequestChannel, payload: unknown): Promise<unknown> {
+      const response = await doFetch(`${options.baseUrl}/api/${channel}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(payload === undefined ? {} : { payload }),
+      });
+      // Refusals (wrong token, bad origin) still answer with an envelope; anything else is a transport failure.
+      return response.json();
+    },
+    subscribe(channel, listener) {
+      let set = listeners.get(channel);
+      if (set === undefined) listeners.set(channel, (set = new Set()));
+      set.add(listener);
+      ensureStream();
+      return () => {
+        set.delete(listener);
+        stopStreamIfIdle();
+      };
+    },
+    close() {
+      closed = true;
+      stream?.abort();
+      stream = null;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The event half of the IPC contract: main → renderer pushes, named `namespace.onDidX` exactly as the
+ * renderer subscribes on `window.nevent`. Each `on…` returns its unsubscribe function.
+ *
+ * Ordering: `session.onDidChange` and `mcp.onDidChangeSessions` carry a `version` that increases by one
+ * per change; a receiver drops any payload whose version is not newer than the last one it applied.
+ * Audit entries carry their increasing `seq`.
+ */
+import type { z } from 'zod';
+import { AuditEntrySchema } from '../session';
+import { AppNotificationSchema, AppStateSchema, QuickSwitchRequestSchema, SessionListSchema } from './schemas';
+
+/** Every event channel and the schema of its payload. */
+export const eventChannels = {
+  /** The full app state, after every change (versioned). */
+  'session.onDidChange': AppStateSchema,
+  /** Every session (desktop + MCP) after a connect, disconnect, switch or move (versioned). */
+  'mcp.onDidChangeSessions': SessionListSchema,
+  /** One new audit-log entry. */
+  'mcp.onDidAppendAudit': AuditEntrySchema,
+  /** A notification for the window (a switch happened, a sign-in expired, …). */
+  'notifications.onDidNotify': AppNotificationSchema,
+  /** The global shortcut or the tray asked for the quick-switch palette. */
+  'ui.onDidRequestQuickSwitch': QuickSwitchRequestSchema,
+} as const;
+
+/** The event channel map's type. */
+export type EventChannels = typeof eventChannels;
+/** An event channel name. */
+export type EventChannel = keyof EventChannels;
+/** An event's payload. */
+export type EventOf<C extends EventChannel> = z.output<EventChannels[C]>;
+
+/** Every event channel name. */
+export const eventChannelNames = Object.keys(eventChannels) as EventChannel[];
+
+/** True when `name` is an event channel. */
+export function isEventChannel(name: string): name is EventChannel {
+  return Object.prototype.hasOwnProperty.call(eventChannels, name);
+}

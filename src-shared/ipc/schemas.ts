@@ -1,0 +1,351 @@
+/**
+ * Payload schemas of the IPC contract: what the window (or a browser, through `serve`) sees of main.
+ * Plain data only. No schema here has a field for an access or refresh token: responses are parsed
+ * with these schemas before they leave main, and zod drops unknown keys, so a token can never ride along.
+ */
+import { z } from 'zod';
+import {
+  AccessibleTenantSchema,
+  CriterionSchema,
+  MembershipStatusSchema,
+  ObjectIdSchema,
+  PreviewSchema,
+  RoleSchema,
+  SegmentCreateSchema,
+  SegmentDefinitionSchema,
+  SegmentSchema,
+  SegmentUpdateSchema,
+  TenantIdSchema,
+} from '../api';
+import { AppErrorDataSchema, ErrorCodeSchema } from '../errors';
+import { AuditEntrySchema, OperationModeSchema, SessionSnapshotSchema } from '../session';
+
+/** An http(s) URL (API base URLs). */
+export const HttpUrlSchema = z
+  .string()
+  .max(2048)
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
+
+/** The embedded demo API's users (DESIGN §3). */
+export const DemoUserSchema = z.enum(['superadmin', 'owner', 'admin', 'solo']);
+/** A demo user. */
+export type DemoUser = z.infer<typeof DemoUserSchema>;
+
+/** Who is signed in, as the window may see it. */
+export const AccountUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+});
+/** The signed-in user. */
+export type AccountUser = z.infer<typeof AccountUserSchema>;
+
+/** Account state: never a token, only what the sign-in screen and header need. */
+export const AccountStatusSchema = z.object({
+  state: z.enum(['signed_out', 'signing_in', 'signed_in']),
+  /**
+   * Signed in with several switchable tenants and none chosen yet: show the org-picker. Choosing is a
+   * `tenants.switch` (to the current tenant too); single-tenant users never see it (AuthVital seed).
+   */
+  needsTenantChoice: z.boolean(),
+  user: AccountUserSchema.nullable(),
+  apiUrl: z.string().nullable(),
+  dataApiUrl: z.string().nullable(),
+  /** Signed in to the embedded demo API. */
+  demo: z.boolean(),
+  /** The sign-in is saved in the OS keychain and survives a restart. */
+  remembered: z.boolean(),
+  keychain: z.enum(['available', 'unavailable', 'unknown']),
+  /** A plain sentence for the user, e.g. why the sign-in will not be remembered. */
+  notice: z.string().nullable(),
+  /** The last sign-in or restore failure. */
+  error: AppErrorDataSchema.nullable(),
+});
+/** Account state. */
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
+/** How to sign in: the embedded demo server, URL + email/password, or a pasted token. */
+export const SignInRequestSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('demo'), user: DemoUserSchema.default('owner') }),
+  z.object({
+    method: z.literal('password'),
+    apiUrl: HttpUrlSchema,
+    dataApiUrl: HttpUrlSchema.optional(),
+    email: z.string().email().max(320),
+    password: z.string().min(1).max(1024),
+  }),
+  z.object({
+    method: z.literal('token'),
+    apiUrl: HttpUrlSchema,
+    dataApiUrl: HttpUrlSchema.optional(),
+    accessToken: z.string().min(1).max(8192),
+    refreshToken: z.string().min(1).max(8192).optional(),
+  }),
+]);
+/** A sign-in request. */
+export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/** A tenant named by id and name (recent, pinned, tray). */
+export const TenantRefSchema = z.object({ id: TenantIdSchema, name: z.string() });
+/** A tenant reference. */
+export type TenantRef = z.infer<typeof TenantRefSchema>;
+
+/** The tenant the desktop is in, with the user's role there. */
+export const ActiveTenantSchema = z.object({
+  id: TenantIdSchema,
+  name: z.string(),
+  slug: z.string(),
+  role: RoleSchema,
+  status: MembershipStatusSchema,
+});
+/** The desktop's active tenant. */
+export type ActiveTenant = z.infer<typeof ActiveTenantSchema>;
+
+/** The desktop session (window + tray) as data. */
+export const DesktopSessionStateSchema = z.object({
+  sessionId: z.string().nullable(),
+  activeTenant: ActiveTenantSchema.nullable(),
+  homeTenantId: TenantIdSchema.nullable(),
+  role: RoleSchema.nullable(),
+  switching: z.boolean(),
+  /** The last failed switch or reset of the desktop session (cleared by the next success). */
+  lastSwitchError: AppErrorDataSchema.nullable(),
+});
+/** The desktop session state. */
+export type DesktopSessionState = z.infer<typeof DesktopSessionStateSchema>;
+
+/** Recent and pinned tenants (most recent first). */
+export const TenantShortcutsSchema = z.object({
+  recent: z.array(TenantRefSchema),
+  pinned: z.array(TenantRefSchema),
+});
+/** Recent and pinned tenants. */
+export type TenantShortcuts = z.infer<typeof TenantShortcutsSchema>;
+
+/** The MCP socket bridge. */
+export const BridgeStatusSchema = z.object({
+  state: z.enum(['starting', 'listening', 'stopped', 'error']),
+  socketPath: z.string().nullable(),
+  /** Connected MCP sessions (the desktop session is not counted). */
+  sessionCount: z.number().int().min(0),
+  error: z.string().nullable(),
+});
+/** Bridge status. */
+export type BridgeStatus = z.infer<typeof BridgeStatusSchema>;
+
+/**
+ * Everything the header, tray and panels show, in one snapshot. `version` increases by one with every
+ * change; the renderer ignores a snapshot whose version is not newer than the one it has.
+ */
+export const AppStateSchema = z.object({
+  version: z.number().int().min(0),
+  account: AccountStatusSchema,
+  desktop: DesktopSessionStateSchema,
+  tenants: TenantShortcutsSchema.extend({
+    /** Accessible tenants; 1 means single-tenant mode (no picker). */
+    count: z.number().int().min(0),
+  }),
+  bridge: BridgeStatusSchema,
+  operationMode: OperationModeSchema,
+});
+/** The app state snapshot. */
+export type AppState = z.infer<typeof AppStateSchema>;
+
+/** `tenants.list` answer. */
+export const TenantListSchema = z.object({
+  tenants: z.array(AccessibleTenantSchema),
+  role: RoleSchema,
+  homeTenantId: TenantIdSchema.nullable(),
+  activeTenantId: TenantIdSchema.nullable(),
+  recent: z.array(TenantRefSchema),
+  pinned: z.array(TenantRefSchema),
+});
+/** Tenant list. */
+export type TenantList = z.infer<typeof TenantListSchema>;
+
+/** A switch, reset or move outcome. */
+export const SwitchResultSchema = z.object({
+  activeTenantId: TenantIdSchema,
+  homeTenantId: TenantIdSchema.nullable(),
+  previousTenantId: TenantIdSchema.nullable(),
+});
+/** Switch outcome. */
+export type SwitchResult = z.infer<typeof SwitchResultSchema>;
+
+/** A tenant id argument. */
+export const TenantIdRequestSchema = z.object({ tenantId: TenantIdSchema });
+
+/**
+ * Optional guard on tenant-scoped requests: when set and the desktop is in another tenant (a switch
+ * from the tray happened while a form was open), the request fails with `tenant_mismatch`.
+ */
+const expectedTenant = { expectedTenantId: TenantIdSchema.optional() };
+
+/** `segments.list` request. */
+export const SegmentListRequestSchema = z.object({
+  search: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(512).optional(),
+  ...expectedTenant,
+});
+/** `segments.list` answer. */
+export const SegmentListSchema = z.object({
+  segments: z.array(SegmentSchema),
+  nextCursor: z.string().nullable(),
+  tenantId: TenantIdSchema,
+});
+/** Segment list. */
+export type SegmentList = z.infer<typeof SegmentListSchema>;
+
+/** `segments.get` request. */
+export const SegmentGetRequestSchema = z.object({ segmentId: ObjectIdSchema, ...expectedTenant });
+/** `segments.create` request. */
+export const SegmentCreateRequestSchema = SegmentCreateSchema.extend(expectedTenant);
+/** `segments.update` request: the window always edits from a known `version` (stale → `conflict`). */
+export const SegmentUpdateRequestSchema = SegmentUpdateSchema.extend({
+  segmentId: ObjectIdSchema,
+  version: z.number().int().min(0),
+  ...expectedTenant,
+});
+/** One segment and the tenant it was answered in. */
+export const ScopedSegmentSchema = z.object({ segment: SegmentSchema, tenantId: TenantIdSchema });
+/** A scoped segment. */
+export type ScopedSegment = z.infer<typeof ScopedSegmentSchema>;
+
+/** `segments.preview` request. */
+export const SegmentPreviewRequestSchema = z.object({ definition: SegmentDefinitionSchema, ...expectedTenant });
+/** `segments.preview` answer. */
+export const SegmentPreviewSchema = PreviewSchema.extend({ tenantId: TenantIdSchema });
+/** Preview answer. */
+export type SegmentPreview = z.infer<typeof SegmentPreviewSchema>;
+
+/** `segments.criteria` request. */
+export const CriteriaRequestSchema = z.object({ ...expectedTenant });
+/** `segments.criteria` answer. */
+export const CriteriaListSchema = z.object({ criteria: z.array(CriterionSchema), tenantId: TenantIdSchema });
+/** Criteria answer. */
+export type CriteriaList = z.infer<typeof CriteriaListSchema>;
+
+/** Every session (desktop and MCP), with a version that increases with each change. */
+export const SessionListSchema = z.object({
+  version: z.number().int().min(0),
+  sessions: z.array(SessionSnapshotSchema),
+});
+/** Session list. */
+export type SessionList = z.infer<typeof SessionListSchema>;
+
+/** `mcp.moveSession` request: the desktop moves one MCP session to a tenant. */
+export const MoveSessionRequestSchema = z.object({ sessionId: z.string().min(1).max(128), tenantId: TenantIdSchema });
+
+/** `mcp.audit` query: newest first; page with `beforeSeq`. */
+export const AuditQuerySchema = z.object({
+  sessionId: z.string().max(128).optional(),
+  tenantId: TenantIdSchema.optional(),
+  kind: AuditEntrySchema.shape.kind.optional(),
+  /** `ok`, `error` (any failure) or one error code. */
+  result: z.union([z.literal('ok'), z.literal('error'), ErrorCodeSchema]).optional(),
+  /** Substring of the tool or action name. */
+  name: z.string().max(100).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+  beforeSeq: z.number().int().optional(),
+});
+/** Audit query. */
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** `mcp.audit` answer. */
+export const AuditPageSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  /** Pass as `beforeSeq` for older entries; null at the end. */
+  nextBeforeSeq: z.number().int().nullable(),
+});
+/** A page of the audit log. */
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+/** The operation mode as a request or answer. */
+export const OperationModeValueSchema = z.object({ mode: OperationModeSchema });
+
+/** MCP clients the app can configure (DESIGN §5). */
+export const McpClientSchema = z.enum(['claude', 'cursor', 'vscode']);
+/** An MCP client. */
+export type McpClient = z.infer<typeof McpClientSchema>;
+
+/** Names the MCP client to configure. */
+export const ClientRequestSchema = z.object({ client: McpClientSchema });
+
+/** `mcp.clientConfigPreview` answer: the exact change before it is written. */
+export const ClientConfigPreviewSchema = z.object({
+  client: McpClientSchema,
+  path: z.string(),
+  exists: z.boolean(),
+  /** The file's text today (null when it does not exist). */
+  current: z.string().nullable(),
+  /** The file's text after the change. */
+  proposed: z.string(),
+  /** False when the file already holds exactly this entry. */
+  changed: z.boolean(),
+});
+/** A client-config preview. */
+export type ClientConfigPreview = z.infer<typeof ClientConfigPreviewSchema>;
+
+/** `mcp.clientConfigWrite` answer. */
+export const ClientConfigWriteSchema = z.object({
+  client: McpClientSchema,
+  path: z.string(),
+  written: z.boolean(),
+  /** Where the previous file was copied to, when there was one. */
+  backupPath: z.string().nullable(),
+});
+/** A client-config write result. */
+export type ClientConfigWrite = z.infer<typeof ClientConfigWriteSchema>;
+
+/** App settings. URLs are the defaults for the next URL + password sign-in. */
+export const SettingsSchema = z.object({
+  apiUrl: z.string().nullable(),
+  dataApiUrl: z.string().nullable(),
+  operationMode: OperationModeSchema,
+});
+/** App settings. */
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** `settings.update` request: only the given fields change; null clears a URL. */
+export const SettingsUpdateSchema = z.object({
+  apiUrl: HttpUrlSchema.nullable().optional(),
+  dataApiUrl: HttpUrlSchema.nullable().optional(),
+  operationMode: OperationModeSchema.optional(),
+});
+/** A settings change. */
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+
+/** `app.info` answer. */
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  /** `electron` for the desktop window, `serve` for the browser UI. */
+  shell: z.enum(['electron', 'serve']),
+  platform: z.string(),
+  demoUsers: z.array(DemoUserSchema),
+});
+/** App info. */
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** A notification for the window (the Electron shell also shows OS notifications). */
+export const AppNotificationSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'success', 'warning', 'error']),
+  title: z.string(),
+  body: z.string(),
+  at: z.string(),
+});
+/** A notification. */
+export type AppNotification = z.infer<typeof AppNotificationSchema>;
+
+/** Main asks the window to open the quick-switch palette (global shortcut or tray). */
+export const QuickSwitchRequestSchema = z.object({ source: z.enum(['shortcut', 'tray']) });
+/** Quick-switch request. */
+export type QuickSwitchRequest = z.infer<typeof QuickSwitchRequestSchema>;
+
+/** A request that takes no input. */
+export const NoInputSchema = z.undefined();
+/** An answer that carries nothing. */
+export const OkSchema = z.object({ ok: z.literal(true) });

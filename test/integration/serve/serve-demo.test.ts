@@ -1,0 +1,157 @@
+/**
+ * `nevent-companion serve --demo` as a user runs it (the built CLI, a real demo API, a real MCP client
+ * over the socket): every contract method over HTTP, the event stream, the request guard, shutdown.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestChannelNames, type RequestChannel } from '../../../src-shared/ipc';
+import { callApi, httpRequest, openEventStream } from '../../unit/shell/http-client';
+import { connectClient, type SocketClient } from '../mcp/socket-helpers';
+import { startServe, type ServeProcess } from './serve-process';
+
+type Answer = Awaited<ReturnType<typeof callApi>>['json'];
+
+describe('serve --demo (spawned CLI)', () => {
+  let serve: ServeProcess;
+  let mcp: SocketClient;
+  const called = new Set<RequestChannel>();
+
+  async function call(channel: RequestChannel, payload?: unknown): Promise<Record<string, never>> {
+    const answer: Answer = (await callApi(serve.port, serve.token, channel, payload)).json;
+    called.add(channel);
+    if (!answer.ok) throw new Error(`${channel} failed: ${JSON.stringify(answer.error)}`);
+    return answer.value as unknown as Record<string, never>;
+  }
+
+  beforeAll(async () => {
+    serve = await startServe();
+  });
+  afterAll(async () => {
+    await mcp?.close().catch(() => undefined);
+    if (serve.child.exitCode === null) await serve.stop();
+    serve.cleanup();
+  });
+
+  it('prints the ui URL with a token and the socket path', () => {
+    expect(serve.uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/);
+    expect(serve.socketPath).toBe(join(serve.home, 'sock', 'mcp.sock'));
+    expect(existsSync(serve.socketPath)).toBe(true);
+  });
+
+  it('serves the built renderer only with the token', async () => {
+    expect((await httpRequest(serve.port, { path: '/' })).status).toBe(401);
+    const page = await httpRequest(serve.port, { path: new URL(serve.uiUrl).pathname + new URL(serve.uiUrl).search });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+  });
+
+  it('refuses requests without the token, with a wrong Host or a foreign Origin', async () => {
+    const noToken = await httpRequest(serve.port, { method: 'POST', path: '/api/session.get', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(401);
+    expect((await callApi(serve.port, 'x'.repeat(43), 'session.get')).status).toBe(401);
+    expect((await callApi(serve.port, serve.token, 'session.get', undefined, { host: `rebind.attacker.test:${serve.port}` })).status).toBe(403);
+    expect((await callApi(serve.port, serve.token, 'session.get', undefined, { origin: 'http://attacker.test' })).status).toBe(403);
+    expect((await callApi(serve.port, serve.token, 'session.get', undefined, { origin: `http://localhost:${serve.port}` })).status).toBe(200);
+    const preflight = await httpRequest(serve.port, { method: 'OPTIONS', path: '/api/session.get', headers: { origin: 'http://attacker.test', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers every contract method, with events in order', async () => {
+    const stream = await openEventStream(serve.port, serve.token);
+    try {
+      // App and account.
+      expect(await call('app.info')).toMatchObject({ shell: 'serve', demoUsers: ['superadmin', 'owner', 'admin', 'solo'] });
+      expect(await call('account.status')).toMatchObject({ state: 'signed_in', demo: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' } });
+      const state = await call('session.get');
+      expect(state).toMatchObject({ desktop: { activeTenant: { id: 'tn-acme' } }, bridge: { state: 'listening', socketPath: serve.socketPath } });
+
+      // Tenants.
+      const list = await call('tenants.list');
+      const tenants = list.tenants as unknown as Array<{ id: string; name: string; status: string }>;
+      const target = tenants.find((t) => t.status === 'ACTIVE' && t.id !== 'tn-acme');
+      expect(target).toBeDefined();
+      expect(await call('tenants.switch', { tenantId: target?.id })).toMatchObject({ activeTenantId: target?.id, previousTenantId: 'tn-acme' });
+      expect(await call('tenants.pin', { tenantId: target?.id })).toMatchObject({ pinned: [{ id: target?.id, name: target?.name }] });
+      expect(await call('tenants.recent')).toMatchObject({ recent: [{ id: target?.id }, { id: 'tn-acme' }] });
+      expect(await call('tenants.unpin', { tenantId: target?.id })).toMatchObject({ pinned: [] });
+      expect(await call('tenants.reset')).toMatchObject({ activeTenantId: 'tn-acme' });
+
+      // Segments.
+      const criteria = await call('segments.criteria');
+      const criterion = (criteria.criteria as unknown as Array<{ id: string; operators: string[]; valueType: string }>).find((c) => c.valueType === 'TEXT');
+      expect(criterion).toBeDefined();
+      const definition = { stanzas: [{ criteria: [{ criterion_id: criterion?.id, operator: criterion?.operators[0], value: 'Bilbao' }] }] };
+      const preview = await call('segments.preview', { definition });
+      expect(preview).toMatchObject({ tenantId: 'tn-acme' });
+      expect(typeof preview.estimated_fan_count).toBe('number');
+      const created = await call('segments.create', { name: 'Serve test segment', definition, expectedTenantId: 'tn-acme' });
+      const segment = created.segment as unknown as { id: string; version: number };
+      expect(await call('segments.get', { segmentId: segment.id })).toMatchObject({ segment: { name: 'Serve test segment' }, tenantId: 'tn-acme' });
+      expect(await call('segments.update', { segmentId: segment.id, version: segment.version, name: 'Renamed by serve test' })).toMatchObject({ segment: { name: 'Renamed by serve test' } });
+      const stale = (await callApi(serve.port, serve.token, 'segments.update', { segmentId: segment.id, version: segment.version, name: 'Stale write' })).json;
+      expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(((await call('segments.list', { search: 'Renamed by serve' })).segments as unknown as unknown[]).length).toBe(1);
+
+      // MCP: a real client over the socket gets its own session, then the desktop moves it.
+      mcp = await connectClient(serve.socketPath, 'serve-integration');
+      await mcp.call('nevent_list_tenants');
+      const sessions = await call('mcp.sessions');
+      const mcpSession = (sessions.sessions as unknown as Array<{ id: string; kind: string; clientName: string | null; activeTenantId: string }>).find((s) => s.kind === 'mcp');
+      expect(mcpSession).toMatchObject({ clientName: 'serve-integration', activeTenantId: 'tn-acme' });
+      expect(await call('mcp.status')).toMatchObject({ state: 'listening', sessionCount: 1 });
+      expect(await call('mcp.moveSession', { sessionId: mcpSession?.id, tenantId: target?.id })).toMatchObject({ activeTenantId: target?.id });
+      const active = await mcp.call('nevent_get_active_tenant');
+      expect(JSON.stringify(active.structuredContent)).toContain(target?.id ?? '?');
+      expect(await call('session.get')).toMatchObject({ desktop: { activeTenant: { id: 'tn-acme' } } });
+      await mcp.call('nevent_create_segment', { name: 'refused in read-only', definition });
+      const audit = await call('mcp.audit', { sessionId: mcpSession?.id });
+      const names = (audit.entries as unknown as Array<{ name: string; result: string }>).map((e) => `${e.name}:${e.result}`);
+      expect(names).toContain('nevent_list_tenants:ok');
+      expect(names).toContain('nevent_create_segment:operation_not_permitted');
+      expect(await call('mcp.audit', { result: 'error', limit: 1 })).toMatchObject({ entries: [{ name: 'nevent_create_segment' }] });
+
+      // Mode and settings.
+      expect(await call('mcp.getMode')).toEqual({ mode: 'READ_ONLY' });
+      expect(await call('mcp.setMode', { mode: 'STANDARD' })).toEqual({ mode: 'STANDARD' });
+      expect(await call('settings.get')).toMatchObject({ operationMode: 'STANDARD' });
+      expect(await call('settings.update', { apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' })).toMatchObject({ apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' });
+
+      // Client configuration, in the private HOME.
+      const configPreview = await call('mcp.clientConfigPreview', { client: 'cursor' });
+      expect(configPreview).toMatchObject({ client: 'cursor', path: join(serve.home, '.cursor', 'mcp.json'), exists: false, current: null, changed: true });
+      expect(String(configPreview.proposed)).toContain('"--attach"');
+      expect(await call('mcp.clientConfigWrite', { client: 'cursor' })).toMatchObject({ written: true, backupPath: null });
+      expect(readFileSync(join(serve.home, '.cursor', 'mcp.json'), 'utf8')).toBe(configPreview.proposed);
+      expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false });
+
+      // Sign out ends every session; sign in again as another demo user.
+      expect(await call('account.signOut')).toMatchObject({ state: 'signed_out', user: null });
+      expect(await call('mcp.sessions')).toMatchObject({ sessions: [] });
+      expect(await call('account.signIn', { method: 'demo', user: 'solo' })).toMatchObject({ state: 'signed_in', needsTenantChoice: false });
+
+      expect(requestChannelNames.filter((c) => !called.has(c))).toEqual([]);
+
+      // Events: ids in order, state versions strictly increasing, every kind seen, no token anywhere.
+      await stream.waitFor((events) => events.some((e) => e.event === 'session.onDidChange' && e.data.includes('"solo@demo.nevent.local"')));
+      const ids = stream.events.map((e) => Number(e.id));
+      expect(ids).toEqual(ids.map((_, i) => i + 1));
+      const versions = stream.events.filter((e) => e.event === 'session.onDidChange').map((e) => (JSON.parse(e.data) as { version: number }).version);
+      expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] ?? 0))).toBe(true);
+      const sessionVersions = stream.events.filter((e) => e.event === 'mcp.onDidChangeSessions').map((e) => (JSON.parse(e.data) as { version: number }).version);
+      expect(sessionVersions.every((v, i) => i === 0 || v > (sessionVersions[i - 1] ?? 0))).toBe(true);
+      expect(new Set(stream.events.map((e) => e.event))).toEqual(new Set(['session.onDidChange', 'mcp.onDidChangeSessions', 'mcp.onDidAppendAudit', 'notifications.onDidNotify']));
+      expect(stream.events.filter((e) => e.event === 'notifications.onDidNotify').map((e) => (JSON.parse(e.data) as { title: string }).title)).toContain(`Switched to ${target?.name}`);
+      expect(JSON.stringify(stream.events)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('shuts down cleanly on SIGTERM: exit 0, socket removed', async () => {
+    expect(await serve.stop('SIGTERM')).toBe(0);
+    expect(existsSync(serve.socketPath)).toBe(false);
+    expect(serve.stderr()).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+});

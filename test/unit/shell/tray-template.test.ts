@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../../src-shared/ipc';
+import { buildTrayTemplate, type TrayMenuItem } from '../../../src-main/electron/tray-template';
+
+const signedOut: AppState = {
+  version: 1,
+  account: { state: 'signed_out', needsTenantChoice: false, user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'available', notice: null, error: null },
+  desktop: { sessionId: null, activeTenant: null, homeTenantId: null, role: null, switching: false, lastSwitchError: null },
+  tenants: { recent: [], pinned: [], count: 0 },
+  bridge: { state: 'listening', socketPath: '/run/user/1/nevent/mcp.sock', sessionCount: 0, error: null },
+  operationMode: 'READ_ONLY',
+};
+
+const signedIn: AppState = {
+  ...signedOut,
+  version: 2,
+  account: { ...signedOut.account, state: 'signed_in', user: { id: 'u1', email: 'o@x', name: 'Olivia', role: 'OWNER' } },
+  desktop: { sessionId: 's1', activeTenant: { id: 't-es', name: 'Acme Spain', slug: 'acme-es', role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 't-acme', role: 'OWNER', switching: false, lastSwitchError: null },
+  tenants: {
+    recent: [
+      { id: 't-es', name: 'Acme Spain' },
+      { id: 't-acme', name: 'Acme Group' },
+      { id: 't-fr', name: 'Acme France' },
+      { id: 't-1', name: 'One' },
+      { id: 't-2', name: 'Two' },
+      { id: 't-3', name: 'Three' },
+      { id: 't-4', name: 'Four' },
+    ],
+    pinned: [{ id: 't-fr', name: 'Acme France' }],
+    count: 12,
+  },
+  bridge: { ...signedOut.bridge, sessionCount: 2 },
+};
+
+const labels = (items: TrayMenuItem[]) => items.map((item) => (item.kind === 'separator' ? '---' : item.label));
+const item = (items: TrayMenuItem[], label: string) => items.find((i) => i.kind !== 'separator' && i.label === label) as Extract<TrayMenuItem, { kind: 'item' }> | undefined;
+
+describe('tray template', () => {
+  it('signed out: says so, offers sign-in, open and quit', () => {
+    const tray = buildTrayTemplate(signedOut);
+    expect(tray.tooltip).toBe('Nevent Companion');
+    expect(labels(tray.items)).toEqual(['Not signed in', '---', 'Sign in…', '---', 'AI sessions: none connected', '---', 'Open Nevent Companion', 'Quit Nevent Companion']);
+    expect(item(tray.items, 'Sign in…')?.action).toEqual({ type: 'open' });
+  });
+
+  it('signed in: active tenant, pinned, recent (minus pinned, at most five), quick switch, home, sessions count', () => {
+    const tray = buildTrayTemplate(signedIn);
+    expect(tray.tooltip).toBe('Nevent Companion — Acme Spain');
+    expect(labels(tray.items)).toEqual([
+      'Acme Spain · OWNER',
+      '---',
+      'Pinned',
+      'Acme France',
+      'Recent',
+      'Acme Spain',
+      'Acme Group',
+      'One',
+      'Two',
+      'Three',
+      'Switch tenant…',
+      'Back to home tenant',
+      '---',
+      'AI sessions: 2 connected',
+      '---',
+      'Open Nevent Companion',
+      'Quit Nevent Companion',
+    ]);
+    const active = item(tray.items, 'Acme Spain');
+    expect(active).toMatchObject({ checked: true, enabled: false });
+    expect(item(tray.items, 'Acme Group')).toMatchObject({ checked: false, enabled: true, action: { type: 'switch', tenantId: 't-acme' } });
+    expect(item(tray.items, 'Back to home tenant')?.action).toEqual({ type: 'reset' });
+    expect(item(tray.items, 'Switch tenant…')?.accelerator).toBe('CommandOrControl+Shift+K');
+  });
+
+  it('while switching: every switch is disabled', () => {
+    const tray = buildTrayTemplate({ ...signedIn, desktop: { ...signedIn.desktop, switching: true } });
+    expect(labels(tray.items)[0]).toBe('Switching from Acme Spain…');
+    const switches = tray.items.filter((i) => i.kind === 'item' && (i.action?.type === 'switch' || i.action?.type === 'reset' || i.action?.type === 'quickSwitch'));
+    expect(switches.length).toBeGreaterThan(3);
+    expect(switches.every((i) => i.kind === 'item' && !i.enabled)).toBe(true);
+  });
+
+  it('single-tenant user at home: no quick switch, no home item', () => {
+    const solo: AppState = { ...signedIn, desktop: { ...signedIn.desktop, activeTenant: { id: 't-acme', name: 'Solo Org', slug: 'solo', role: 'ADMIN', status: 'ACTIVE' }, homeTenantId: 't-acme' }, tenants: { recent: [{ id: 't-acme', name: 'Solo Org' }], pinned: [], count: 1 } };
+    const names = labels(buildTrayTemplate(solo).items);
+    expect(names).not.toContain('Switch tenant…');
+    expect(names).not.toContain('Back to home tenant');
+    expect(names[0]).toBe('Solo Org · ADMIN');
+  });
+
+  it('shows a failed switch and a broken bridge', () => {
+    const tray = buildTrayTemplate({ ...signedIn, desktop: { ...signedIn.desktop, lastSwitchError: { code: 'tenant_forbidden', message: 'no access to Acme West' } }, bridge: { state: 'error', socketPath: null, sessionCount: 0, error: 'socket path is in use' } });
+    expect(labels(tray.items)).toContain('Last switch failed: no access to Acme West');
+    expect(labels(tray.items)).toContain('AI bridge: socket path is in use');
+  });
+});

@@ -1,0 +1,85 @@
+/** The renderer's bridge over the web transport, against the real `serve` HTTP server (fake-backed core). */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BridgeError, createBridge, type AppState, type NeventBridge } from '../../../src-shared/ipc';
+import { startServeHttp, type ServeHttp } from '../../../src-main/serve/http-server';
+import { createWebTransport, parseServerSentEvents, selectBridge, tokenFromSearch } from '../../../src-renderer/bridge';
+import { createTestService } from './fakes';
+
+const token = 'web-bridge-token-0123456789';
+
+describe('web transport', () => {
+  let t: Awaited<ReturnType<typeof createTestService>>;
+  let http: ServeHttp;
+  let transport: ReturnType<typeof createWebTransport>;
+  let bridge: NeventBridge;
+
+  beforeEach(async () => {
+    t = await createTestService();
+    http = await startServeHttp({ dispatch: t.dispatch, events: t.events, initialEvents: () => [{ channel: 'session.onDidChange', payload: t.service.state() }], rendererDir: '/nonexistent', token, port: 0 });
+    transport = createWebTransport({ baseUrl: http.origin, token, retryDelaysMs: [20] });
+    bridge = createBridge(transport);
+  });
+  afterEach(async () => {
+    transport.close();
+    await http.close();
+  });
+
+  it('calls methods and resolves with checked values', async () => {
+    expect((await bridge.account.signIn({ method: 'demo' })).state).toBe('signed_in');
+    const list = await bridge.tenants.list();
+    expect(list.tenants.map((x) => x.id)).toContain('t-east');
+    expect((await bridge.segments.list()).tenantId).toBe('t-root');
+  });
+
+  it('rejects with a BridgeError carrying the code', async () => {
+    await bridge.account.signIn({ method: 'demo' });
+    const error = await bridge.tenants.switch({ tenantId: 't-west' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BridgeError);
+    expect((error as BridgeError).code).toBe('tenant_forbidden');
+    const wrong = createBridge(createWebTransport({ baseUrl: http.origin, token: 'nope' }));
+    await expect(wrong.account.status()).rejects.toMatchObject({ code: 'authentication_failed' });
+  });
+
+  it('delivers events in version order and stops on unsubscribe', async () => {
+    const versions: number[] = [];
+    const states: AppState[] = [];
+    const off = bridge.session.onDidChange((state) => {
+      versions.push(state.version);
+      states.push(state);
+    });
+    await vi.waitFor(() => expect(versions.length).toBe(1));
+    await bridge.account.signIn({ method: 'demo' });
+    await bridge.tenants.switch({ tenantId: 't-east' });
+    await vi.waitFor(() => expect(states.at(-1)?.desktop.activeTenant?.id).toBe('t-east'));
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    off();
+    const seen = versions.length;
+    await bridge.tenants.switch({ tenantId: 't-root' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(versions.length).toBe(seen);
+  });
+
+  it('parses server-sent events across chunk boundaries', () => {
+    const first = parseServerSentEvents('id: 1\nevent: a\ndata: {"x":\n\nid: 2\nevent: b\nda');
+    expect(first.events).toEqual([{ id: '1', event: 'a', data: '{"x":' }]);
+    const second = parseServerSentEvents(`${first.rest}ta: 2\n\n: keep-alive\n\n`);
+    expect(second.events).toEqual([{ id: '2', event: 'b', data: '2' }]);
+  });
+});
+
+describe('bridge selection', () => {
+  it('uses the preload bridge when window.nevent exists, turning plain-data rejections into BridgeErrors', async () => {
+    const preload = { tenants: { list: () => Promise.reject({ code: 'signed_out', message: 'Sign in first.' }), onDidNothing: () => () => undefined } };
+    const selected = selectBridge({ nevent: preload, location: { origin: 'file://', search: '' } });
+    expect(selected.kind).toBe('preload');
+    const error = await selected.bridge.tenants.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BridgeError);
+    expect((error as BridgeError).code).toBe('signed_out');
+  });
+
+  it('uses the web transport otherwise, with the token from the page URL', () => {
+    expect(selectBridge({ location: { origin: 'http://127.0.0.1:5', search: '?token=abc' } }).kind).toBe('web');
+    expect(tokenFromSearch('?token=abc&x=1')).toBe('abc');
+    expect(tokenFromSearch('')).toBeNull();
+  });
+});
