@@ -1,0 +1,78 @@
+/**
+ * A fixed-row-height virtual list: only the rows in view (plus overscan) exist in the DOM, so 100,000
+ * rows cost the same as 30. Row heights are fixed by CSS and by `rowHeight`; they must agree.
+ */
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { scrollTopToReveal, visibleRange } from '../lib/virtual-range';
+
+/** Props of the virtual list. */
+export interface VirtualListProps {
+  id: string;
+  count: number;
+  rowHeight: number;
+  /** The row kept in view (keyboard selection); -1 for none. */
+  activeIndex: number;
+  role: 'listbox' | 'tree' | 'list';
+  label: string;
+  renderRow: (index: number) => ReactNode;
+  /** Shown instead of rows when `count` is 0. */
+  empty?: ReactNode;
+}
+
+/** Renders `count` rows of `rowHeight` px, virtualized. */
+export function VirtualList(props: VirtualListProps): ReactNode {
+  const { count, rowHeight, activeIndex } = props;
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const frame = useRef(0);
+
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el) return;
+    setHeight(el.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keep the keyboard selection visible; scroll only as far as needed.
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el || activeIndex < 0) return;
+    const next = scrollTopToReveal(activeIndex, el.scrollTop, el.clientHeight, rowHeight);
+    if (next !== null) {
+      el.scrollTop = next;
+      setScrollTop(next);
+    }
+  }, [activeIndex, rowHeight]);
+
+  // A shorter list may leave the viewport scrolled past its end.
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (el && el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
+  }, [count, scrollTop]);
+
+  const onScroll = (): void => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setScrollTop(viewport.current?.scrollTop ?? 0));
+  };
+
+  const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  const rows: ReactNode[] = [];
+  for (let i = start; i < end; i++) rows.push(props.renderRow(i));
+
+  return (
+    <div ref={viewport} id={props.id} className="virtual-list" role={props.role} aria-label={props.label} onScroll={onScroll} tabIndex={-1}>
+      {count === 0 ? (
+        props.empty
+      ) : (
+        <div className="virtual-list-canvas" style={{ height: count * rowHeight }}>
+          <div className="virtual-list-window" style={{ transform: `translateY(${start * rowHeight}px)` }}>
+            {rows}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The active-tenant header: always says which tenant everything below acts on (name, slug, role, the
+ * tenant's colour, home marker), with switch and reset. A switch in progress shows progress; a failed
+ * one says why while the old tenant stays visibly active.
+ */
+import type { ReactNode } from 'react';
+import { RoleBadge } from '../../components/badges';
+import { TenantSwatch, tenantHueStyle } from '../../components/tenant-swatch';
+import { useAppState, useCommands, useTenants } from '../../app/app-context';
+import { switchErrorText } from '../../lib/error-text';
+
+/** The header bar. */
+export function ActiveTenantHeader(): ReactNode {
+  const commands = useCommands();
+  const active = useAppState((a) => a?.desktop.activeTenant ?? null);
+  const homeTenantId = useAppState((a) => a?.desktop.homeTenantId ?? null);
+  const switching = useAppState((a) => a?.desktop.switching ?? false);
+  const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
+  const attempt = useTenants((s) => s.attempt);
+  const byId = useTenants((s) => s.catalog?.byId ?? null);
+
+  const nameOf = (id: string | null): string => (id === null ? 'your home tenant' : (byId?.get(id)?.name ?? id));
+  const pending = attempt.state === 'pending' || switching;
+  const atHome = active !== null && active.id === homeTenantId;
+  const singleTenant = tenantCount <= 1;
+
+  return (
+    <header className="tenant-header" style={active ? tenantHueStyle(active.id) : undefined} aria-label="Active tenant">
+      <div className="tenant-header-main">
+        {active ? <TenantSwatch tenantId={active.id} size="large" /> : <span className="tenant-swatch large empty" aria-hidden="true" />}
+        <div className="tenant-header-text">
+          <div className="tenant-header-name">
+            <h1 data-testid="active-tenant-name">{active?.name ?? 'No tenant'}</h1>
+            {active ? <RoleBadge role={active.role} /> : null}
+            {atHome ? (
+              <span className="badge home-badge" title="The tenant of your sign-in; Reset returns here">
+                Home
+              </span>
+            ) : null}
+            {singleTenant ? <span className="badge">Single tenant</span> : null}
+          </div>
+          <div className="tenant-header-sub mono">
+            <span data-testid="active-tenant-slug">{active?.slug ?? ''}</span>
+            <span className="muted">{active?.id ?? ''}</span>
+          </div>
+        </div>
+        <div className="tenant-header-actions">
+          {!singleTenant ? (
+            <button type="button" onClick={() => commands.setPickerOpen(true)} disabled={pending} aria-keyshortcuts="Control+K" title="Switch tenant (Ctrl+K)">
+              Switch tenant…
+            </button>
+          ) : null}
+          {!singleTenant ? (
+            <button type="button" onClick={() => void commands.resetTenant()} disabled={pending || atHome || homeTenantId === null} title={`Return to ${nameOf(homeTenantId)}`}>
+              Reset to home
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <div className={`progress-track${pending ? ' running' : ''}`} aria-hidden="true">
+        <div className="progress-bar" />
+      </div>
+      <div className="tenant-header-status">
+        {pending ? (
+          <p role="status" className="switch-progress">
+            {attempt.state === 'pending' && attempt.kind === 'reset' ? `Returning to ${nameOf(attempt.targetId)}…` : `Switching to ${nameOf(attempt.state === 'pending' ? attempt.targetId : null)}…`}
+          </p>
+        ) : attempt.state === 'failed' ? (
+          <div role="alert" className="switch-error">
+            <span>
+              <strong>{attempt.kind === 'reset' ? 'Could not return home' : `Could not switch to ${nameOf(attempt.targetId)}`}:</strong> {switchErrorText(attempt.error)} You are
+              still in <strong>{active?.name ?? 'the previous tenant'}</strong>.
+            </span>
+            <button type="button" className="link" onClick={() => commands.dismissSwitchError()}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,101 @@
+/** The audit log with filters: every tool call, switch, reset and move, newest first. */
+import { useState, type ReactNode } from 'react';
+import type { AuditQuery } from '../../../src-shared/ipc';
+import { useAudit, useCommands, useSessions, useTenants } from '../../app/app-context';
+
+/** The audit log section. */
+export function AuditLog(): ReactNode {
+  const commands = useCommands();
+  const entries = useAudit((s) => s.entries);
+  const loading = useAudit((s) => s.loading);
+  const more = useAudit((s) => s.nextBeforeSeq !== null);
+  const query = useAudit((s) => s.query);
+  const sessions = useSessions((s) => s.sessions);
+  const byId = useTenants((s) => s.catalog?.byId ?? null);
+  const [name, setName] = useState(query.name ?? '');
+
+  const setFilter = (patch: Partial<AuditQuery>): void => {
+    const next: AuditQuery = { ...query, ...patch };
+    for (const key of Object.keys(next) as (keyof AuditQuery)[]) if (next[key] === undefined || next[key] === '') delete next[key];
+    void commands.loadAudit(next);
+  };
+
+  return (
+    <section className="panel-section" aria-labelledby="audit-title">
+      <h2 id="audit-title">Audit log</h2>
+      <div className="filters" role="group" aria-label="Audit filters">
+        <select aria-label="Filter by session" value={query.sessionId ?? ''} onChange={(e) => setFilter({ sessionId: e.target.value || undefined })}>
+          <option value="">All sessions</option>
+          {sessions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.kind === 'desktop' ? 'Desktop' : (s.clientName ?? s.id.slice(0, 8))}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by kind" value={query.kind ?? ''} onChange={(e) => setFilter({ kind: (e.target.value || undefined) as AuditQuery['kind'] })}>
+          <option value="">All kinds</option>
+          <option value="tool">Tool calls</option>
+          <option value="switch">Switches</option>
+          <option value="reset">Resets</option>
+          <option value="move">Moves</option>
+        </select>
+        <select aria-label="Filter by result" value={query.result ?? ''} onChange={(e) => setFilter({ result: (e.target.value || undefined) as AuditQuery['result'] })}>
+          <option value="">Any result</option>
+          <option value="ok">Succeeded</option>
+          <option value="error">Failed</option>
+        </select>
+        <input
+          type="search"
+          aria-label="Filter by tool name"
+          placeholder="Tool name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setFilter({ name: name.trim() || undefined });
+          }}
+          onBlur={() => {
+            if ((query.name ?? '') !== name.trim()) setFilter({ name: name.trim() || undefined });
+          }}
+        />
+      </div>
+      <div className="table-scroll">
+        <table className="data-table" aria-label="Audit entries">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Client</th>
+              <th scope="col">Action</th>
+              <th scope="col">Tenant</th>
+              <th scope="col">Arguments</th>
+              <th scope="col">Result</th>
+              <th scope="col" className="num">
+                ms
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.seq}>
+                <td className="mono small">{new Date(e.at).toLocaleTimeString()}</td>
+                <td>{e.clientName ?? (sessions.find((s) => s.id === e.sessionId)?.kind === 'desktop' ? 'Desktop' : '—')}</td>
+                <td className="mono">{e.name}</td>
+                <td>{e.tenantId === null ? '—' : (byId?.get(e.tenantId)?.name ?? e.tenantId)}</td>
+                <td className="mono small">{e.argKeys.join(', ') || '—'}</td>
+                <td>
+                  <span className={`badge ${e.result === 'ok' ? 'ok' : 'failed'}`}>{e.result}</span>
+                </td>
+                <td className="num mono small">{Math.round(e.durationMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {entries.length === 0 ? <p className="muted">{loading ? 'Loading…' : 'No entries match.'}</p> : null}
+      </div>
+      {more ? (
+        <button type="button" className="link" onClick={() => void commands.loadOlderAudit()}>
+          Show older entries
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/** Connected MCP sessions: client, tenant, last tool call, call count, and "move to tenant". */
+import { useState, type ReactNode } from 'react';
+import type { SessionSnapshot } from '../../../src-shared/session';
+import { TenantSwatch } from '../../components/tenant-swatch';
+import { useCommands, useSessions, useTenants } from '../../app/app-context';
+
+/** The sessions table (MCP sessions only; the desktop is the header). */
+export function SessionsTable(): ReactNode {
+  const sessions = useSessions((s) => s.sessions);
+  const mcp = sessions.filter((s) => s.kind === 'mcp');
+  return (
+    <section className="panel-section" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Connected sessions</h2>
+      {mcp.length === 0 ? (
+        <p className="muted">No AI client is connected. Use “Connect a client” below, then start a conversation in it.</p>
+      ) : (
+        <table className="data-table" aria-label="MCP sessions">
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Tenant</th>
+              <th scope="col">Last tool call</th>
+              <th scope="col" className="num">
+                Calls
+              </th>
+              <th scope="col">Move to</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mcp.map((s) => (
+              <SessionRow key={s.id} session={s} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function SessionRow(props: { session: SessionSnapshot }): ReactNode {
+  const { session } = props;
+  const commands = useCommands();
+  const byId = useTenants((s) => s.catalog?.byId ?? null);
+  const tenants = useTenants((s) => s.catalog?.list.tenants ?? null);
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const tenantName = (id: string | null): string => (id === null ? '—' : (byId?.get(id)?.name ?? id));
+  const client = `${session.clientName ?? 'Unknown client'}${session.clientVersion ? ` ${session.clientVersion}` : ''}`;
+  // A select over 100,000 tenants would be unusable: offer the first 500 switchable ones.
+  const options = (tenants ?? []).filter((t) => t.status === 'ACTIVE' && t.id !== session.activeTenantId).slice(0, 500);
+  return (
+    <tr aria-label={`Session ${client}`}>
+      <td>
+        <strong>{client}</strong>
+        <div className="muted small mono">{session.id.slice(0, 12)}</div>
+      </td>
+      <td data-testid="session-tenant">
+        {session.activeTenantId ? <TenantSwatch tenantId={session.activeTenantId} /> : null} {tenantName(session.activeTenantId)}
+        {session.switching ? <span className="muted small"> (switching…)</span> : null}
+        {session.activeTenantId !== null && session.activeTenantId === session.homeTenantId ? <span className="badge home-badge">Home</span> : null}
+      </td>
+      <td className="mono small">{session.lastToolCall ?? '—'}</td>
+      <td className="num">{session.callCount}</td>
+      <td>
+        <span className="move-control">
+          <select aria-label={`Move ${client} to tenant`} value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">Choose a tenant…</option>
+            {options.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={target === '' || session.switching}
+            onClick={() =>
+              void commands.moveSession(session.id, target).then((r) => {
+                setError(r.ok ? null : r.error.message);
+                if (r.ok) setTarget('');
+              })
+            }
+          >
+            Move
+          </button>
+        </span>
+        {error ? (
+          <p className="form-error small" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

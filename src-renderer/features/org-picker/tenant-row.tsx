@@ -1,0 +1,103 @@
+/** One row of the org-picker: a tree item (or a search result) with badges, pin and expand controls. */
+import { memo, type ReactNode } from 'react';
+import type { AccessibleTenant } from '../../../src-shared/api';
+import { RoleBadge, StatusBadge, statusReason } from '../../components/badges';
+import { Highlight } from '../../components/highlight';
+import { TenantSwatch } from '../../components/tenant-swatch';
+
+/** Row height in px; must match `.tenant-row` in the CSS. */
+export const tenantRowHeight = 52;
+
+/** Props of a tenant row. */
+export interface TenantRowProps {
+  index: number;
+  tenant: AccessibleTenant;
+  mode: 'tree' | 'search';
+  depth: number;
+  childCount: number;
+  expanded: boolean;
+  selected: boolean;
+  isActive: boolean;
+  isHome: boolean;
+  pinned: boolean;
+  query: string;
+  path: string;
+  onChoose: () => void;
+  onToggle: () => void;
+  onPin: () => void;
+}
+
+/** A tenant row; memoized so moving the selection re-renders two rows, not the window. */
+export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNode {
+  const { tenant } = props;
+  const disabled = tenant.status !== 'ACTIVE';
+  const reason = statusReason(tenant.status, tenant.statusReason);
+  const treeMode = props.mode === 'tree';
+  return (
+    <div
+      id={`tenant-option-${props.index}`}
+      className={`tenant-row${props.selected ? ' selected' : ''}${disabled ? ' disabled' : ''}${props.isActive ? ' current' : ''}`}
+      role={treeMode ? 'treeitem' : 'option'}
+      aria-selected={props.selected}
+      aria-disabled={disabled || undefined}
+      aria-level={treeMode ? props.depth + 1 : undefined}
+      aria-expanded={treeMode && props.childCount > 0 ? props.expanded : undefined}
+      aria-label={`${tenant.name}${disabled ? ` (${tenant.status === 'INVITED' ? 'invited' : 'suspended'})` : ''}`}
+      style={{ paddingInlineStart: 8 + props.depth * 20 }}
+      onClick={props.onChoose}
+      // Keep the keyboard focus in the search field while clicking rows.
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      <span className="tree-toggle-slot">
+        {treeMode && props.childCount > 0 ? (
+          <button
+            type="button"
+            className="tree-toggle"
+            tabIndex={-1}
+            aria-label={`${props.expanded ? 'Collapse' : 'Expand'} ${tenant.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onToggle();
+            }}
+          >
+            {props.expanded ? '▾' : '▸'}
+          </button>
+        ) : null}
+      </span>
+      <TenantSwatch tenantId={tenant.id} />
+      <span className="tenant-row-text">
+        <span className="tenant-row-name">
+          <Highlight text={tenant.name} query={props.query} />
+          {props.isActive ? <span className="badge current-badge">Active</span> : null}
+          {props.isHome ? <span className="badge home-badge">Home</span> : null}
+          <RoleBadge role={tenant.role} />
+          <StatusBadge status={tenant.status} />
+          {treeMode && props.childCount > 0 && !props.expanded ? <span className="muted small">{props.childCount.toLocaleString('en')} inside</span> : null}
+        </span>
+        <span className="tenant-row-sub">
+          <span className="mono">
+            <Highlight text={tenant.slug} query={props.query} />
+          </span>
+          <span className="mono muted">
+            <Highlight text={tenant.id} query={props.query} />
+          </span>
+          {reason ? <span className="reason">{reason}</span> : props.path ? <span className="muted">{props.path}</span> : null}
+        </span>
+      </span>
+      <button
+        type="button"
+        className={`pin-button${props.pinned ? ' pinned' : ''}`}
+        tabIndex={-1}
+        aria-pressed={props.pinned}
+        aria-label={`${props.pinned ? 'Unpin' : 'Pin'} ${tenant.name}`}
+        title={props.pinned ? 'Unpin' : 'Pin to the top of the picker and the tray'}
+        onClick={(e) => {
+          e.stopPropagation();
+          props.onPin();
+        }}
+      >
+        {props.pinned ? '★' : '☆'}
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,42 @@
+/** Pinned and recent tenants above the picker's list: one click (or Tab + Enter) away. */
+import type { ReactNode } from 'react';
+import type { AccessibleTenant } from '../../../src-shared/api';
+import type { TenantRef } from '../../../src-shared/ipc';
+import { TenantSwatch } from '../../components/tenant-swatch';
+import type { TenantCatalog } from '../../stores/tenants-store';
+
+/** Props of the shortcut bar. */
+export interface TenantShortcutBarProps {
+  pinned: readonly TenantRef[];
+  recent: readonly TenantRef[];
+  catalog: TenantCatalog;
+  onChoose: (tenant: AccessibleTenant) => void;
+}
+
+/** Pinned then recent tenants as buttons; tenants no longer accessible are left out. */
+export function TenantShortcutBar(props: TenantShortcutBarProps): ReactNode {
+  const group = (label: string, refs: readonly TenantRef[]): ReactNode => {
+    const tenants = refs.map((r) => props.catalog.byId.get(r.id)).filter((t): t is AccessibleTenant => t !== undefined).slice(0, 6);
+    return (
+      <div className="shortcut-group" role="group" aria-label={`${label} tenants`}>
+        <span className="shortcut-label">{label}</span>
+        {tenants.length === 0 ? (
+          <span className="muted small">{label === 'Pinned' ? 'Pin tenants with ☆' : 'None yet'}</span>
+        ) : (
+          tenants.map((t) => (
+            <button key={t.id} type="button" className="chip" disabled={t.status !== 'ACTIVE'} onClick={() => props.onChoose(t)} aria-label={`${label}: ${t.name}`}>
+              <TenantSwatch tenantId={t.id} />
+              {t.name}
+            </button>
+          ))
+        )}
+      </div>
+    );
+  };
+  return (
+    <div className="shortcut-bar">
+      {group('Pinned', props.pinned)}
+      {group('Recent', props.recent)}
+    </div>
+  );
+}

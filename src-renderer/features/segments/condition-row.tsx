@@ -1,0 +1,129 @@
+/** One condition of the builder: criterion, an operator valid for its value type, a value input by type. */
+import type { Dispatch, ReactNode } from 'react';
+import type { Criterion } from '../../../src-shared/api';
+import { missingCaseError } from '../../../src-shared/errors';
+import { operatorLabel } from '../../lib/operator-labels';
+import { operatorsFor, valueArity, type DraftAction, type DraftCondition } from '../../lib/segment-draft';
+
+/** Props of a condition row. */
+export interface ConditionRowProps {
+  stanzaKey: number;
+  condition: DraftCondition;
+  /** "1.2" = group 1, condition 2; used in accessible names. */
+  position: string;
+  criteria: readonly Criterion[];
+  catalog: ReadonlyMap<string, Criterion>;
+  issue: string | null;
+  dispatch: Dispatch<DraftAction>;
+}
+
+/** A condition row. */
+export function ConditionRow(props: ConditionRowProps): ReactNode {
+  const { condition, stanzaKey, dispatch, position } = props;
+  const criterion = props.catalog.get(condition.criterionId);
+  const operators = operatorsFor(criterion);
+  const at = { stanzaKey, conditionKey: condition.key };
+  const issueId = `issue-${stanzaKey}-${condition.key}`;
+  const invalid = props.issue !== null;
+  const groups = new Map<string, Criterion[]>();
+  for (const c of props.criteria) groups.set(c.type, [...(groups.get(c.type) ?? []), c]);
+
+  return (
+    <div className={`condition${invalid ? ' invalid' : ''}`} role="group" aria-label={`Condition ${position}`}>
+      <select
+        aria-label={`Criterion ${position}`}
+        value={condition.criterionId}
+        aria-invalid={invalid && !criterion}
+        onChange={(e) => {
+          const next = props.catalog.get(e.target.value);
+          if (next) dispatch({ type: 'setCriterion', ...at, criterion: next });
+        }}
+      >
+        {criterion === undefined ? <option value={condition.criterionId}>{condition.criterionId === '' ? 'Choose a criterion…' : `${condition.criterionId} (unknown)`}</option> : null}
+        {[...groups.entries()].map(([type, list]) => (
+          <optgroup key={type} label={type}>
+            {list.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <select aria-label={`Operator ${position}`} value={condition.operator} disabled={!criterion} onChange={(e) => dispatch({ type: 'setOperator', ...at, operator: e.target.value })}>
+        {operators.includes(condition.operator) ? null : <option value={condition.operator}>{condition.operator === '' ? '—' : condition.operator}</option>}
+        {operators.map((op) => (
+          <option key={op} value={op}>
+            {operatorLabel(op)}
+          </option>
+        ))}
+      </select>
+      <span className="condition-value">{criterion ? <ValueInput {...props} criterion={criterion} invalid={invalid} issueId={issueId} /> : null}</span>
+      <button type="button" className="icon-button" aria-label={`Remove condition ${position}`} title="Remove this condition" onClick={() => dispatch({ type: 'removeCondition', ...at })}>
+        ✕
+      </button>
+      <p id={issueId} className="condition-issue">
+        {props.issue ?? ''}
+      </p>
+    </div>
+  );
+}
+
+function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: boolean; issueId: string }): ReactNode {
+  const { condition, criterion, dispatch, position } = props;
+  const at = { stanzaKey: props.stanzaKey, conditionKey: condition.key };
+  const arity = valueArity(criterion.valueType, condition.operator);
+  const common = { 'aria-invalid': props.invalid, 'aria-describedby': props.issueId };
+  const set = (index: number, value: string): void => dispatch({ type: 'setValue', ...at, index, value });
+  if (arity === 0) return null;
+  switch (criterion.valueType) {
+    case 'ENTITY':
+      if (criterion.options && criterion.options.length > 0) {
+        return (
+          <select
+            multiple
+            size={Math.min(4, criterion.options.length)}
+            aria-label={`Value ${position}`}
+            title="Ctrl-click to choose several"
+            value={condition.values}
+            onChange={(e) => dispatch({ type: 'setValues', ...at, values: Array.from(e.target.selectedOptions, (o) => o.value) })}
+            {...common}
+          >
+            {criterion.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        );
+      }
+      return (
+        <input
+          type="text"
+          aria-label={`Value ${position}`}
+          placeholder="values, comma-separated"
+          value={condition.values.join(', ')}
+          onChange={(e) => dispatch({ type: 'setValues', ...at, values: e.target.value.split(',').map((v) => v.trimStart()) })}
+          {...common}
+        />
+      );
+    case 'TEXT':
+      return <input type="text" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
+    case 'NUMBER':
+      return <input type="text" inputMode="decimal" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
+    case 'DATE':
+      return arity === 2 ? (
+        <span className="date-range">
+          <input type="date" aria-label={`From ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
+          <span className="muted">and</span>
+          <input type="date" aria-label={`To ${position}`} value={condition.values[1] ?? ''} onChange={(e) => set(1, e.target.value)} {...common} />
+        </span>
+      ) : (
+        <input type="date" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
+      );
+    case 'BOOLEAN':
+      return null;
+    default:
+      return missingCaseError(criterion.valueType);
+  }
+}

@@ -1,0 +1,45 @@
+/** One segment: name, description, the definition in words, and Edit. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useAppState, useCommands, useSegments, useSetUi } from '../../app/app-context';
+import { DefinitionView } from './definition-view';
+
+/** The detail pane for `segmentId` (re-read from the API when opened). */
+export function SegmentDetail(props: { segmentId: string }): ReactNode {
+  const commands = useCommands();
+  const setUi = useSetUi();
+  const segment = useSegments((s) => s.segments.find((x) => x.id === props.segmentId) ?? null);
+  const catalog = useSegments((s) => s.criteriaById);
+  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void commands.getSegment(props.segmentId).then((r) => {
+      if (live && !r.ok) setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [commands, props.segmentId]);
+
+  if (!segment) return <p className={error ? 'form-error' : 'muted'}>{error ?? 'Loading…'}</p>;
+  return (
+    <article className="segment-detail" aria-labelledby="segment-detail-title">
+      <div className="pane-head">
+        <div>
+          <h2 id="segment-detail-title">{segment.name}</h2>
+          <p className="muted small">
+            In {tenantName} · version {segment.version} · updated {new Date(segment.updatedAt).toLocaleString()}
+          </p>
+        </div>
+        <button type="button" onClick={() => setUi({ segmentPane: { mode: 'edit', segmentId: segment.id } })}>
+          Edit
+        </button>
+      </div>
+      {segment.description ? <p>{segment.description}</p> : null}
+      <h3>Fans who match</h3>
+      <DefinitionView definition={segment.definition} catalog={catalog} />
+      {segment.estimatedFanCount !== undefined ? <p className="muted">About {segment.estimatedFanCount.toLocaleString('en')} fans.</p> : null}
+    </article>
+  );
+}

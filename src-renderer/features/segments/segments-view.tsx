@@ -1,0 +1,39 @@
+/** The segments view: the list on the left, detail or editor on the right. */
+import type { ReactNode } from 'react';
+import { missingCaseError } from '../../../src-shared/errors';
+import { useSegments, useUi } from '../../app/app-context';
+import { SegmentDetail } from './segment-detail';
+import { SegmentEditor } from './segment-editor';
+import { SegmentList } from './segment-list';
+
+/** The segments view of the active tenant. */
+export function SegmentsView(): ReactNode {
+  const pane = useUi((s) => s.segmentPane);
+  const editing = useSegments((s) => (pane.mode === 'edit' ? (s.segments.find((x) => x.id === pane.segmentId) ?? null) : null));
+  const criteriaReady = useSegments((s) => s.criteriaTenantId !== null && s.criteriaTenantId === s.tenantId);
+  let content: ReactNode;
+  switch (pane.mode) {
+    case 'none':
+      content = <p className="pane-empty muted">Choose a segment to see its definition, or create a new one.</p>;
+      break;
+    case 'detail':
+      content = <SegmentDetail key={pane.segmentId} segmentId={pane.segmentId} />;
+      break;
+    case 'create':
+      content = criteriaReady ? <SegmentEditor key="new" segment={null} /> : <p className="muted">Loading criteria…</p>;
+      break;
+    case 'edit':
+      content = editing && criteriaReady ? <SegmentEditor key={editing.id} segment={editing} /> : <p className="muted">Loading…</p>;
+      break;
+    default:
+      return missingCaseError(pane);
+  }
+  return (
+    <div className="segments-view">
+      <SegmentList />
+      <section className="segment-pane" aria-label="Segment">
+        {content}
+      </section>
+    </div>
+  );
+}

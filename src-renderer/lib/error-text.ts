@@ -1,0 +1,44 @@
+/** Plain-language wording for errors the window shows, by code; main's message adds the detail. */
+import type { AppErrorData } from '../../src-shared/errors';
+
+/** A sign-in failure as a sentence a user can act on. */
+export function signInErrorText(error: AppErrorData, apiUrl: string | null): string {
+  switch (error.code) {
+    case 'authentication_failed':
+    case 'forbidden':
+      return 'Wrong email or password.';
+    case 'invalid_token':
+    case 'token_expired':
+      return `The token was not accepted: ${error.message}`;
+    case 'api_unavailable':
+    case 'timeout':
+      return `Could not reach ${apiUrl ?? 'the server'}. Check the address and that the server is running.`;
+    case 'validation_failed':
+    case 'invalid_request':
+      return error.message;
+    case 'keychain_unavailable':
+    case 'keychain_timeout':
+      return 'No secret service is available: you are signed in, but the sign-in will not be remembered.';
+    default:
+      return error.message;
+  }
+}
+
+/** A failed switch or reset as a sentence. */
+export function switchErrorText(error: AppErrorData): string {
+  switch (error.code) {
+    case 'tenant_forbidden':
+    case 'forbidden':
+      return `You have no access to that tenant. ${error.message}`;
+    case 'tenant_not_found':
+    case 'not_found':
+      return 'That tenant no longer exists.';
+    case 'no_home_tenant':
+      return 'This sign-in has no home tenant to return to.';
+    case 'timeout':
+    case 'api_unavailable':
+      return `The server did not answer in time. ${error.message}`;
+    default:
+      return error.message;
+  }
+}

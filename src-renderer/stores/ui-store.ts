@@ -1,0 +1,33 @@
+/** UI-only state: which screen and panel are open, what is selected, transient notices. Never main's truth. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppNotification } from '../../src-shared/ipc';
+
+/** The main views behind the header. */
+export type MainView = 'segments' | 'mcp' | 'settings';
+
+/** What the segments view shows on the right. */
+export type SegmentPane = { mode: 'none' } | { mode: 'detail'; segmentId: string } | { mode: 'create' } | { mode: 'edit'; segmentId: string };
+
+/** UI state. */
+export interface UiState {
+  view: MainView;
+  /** The org-picker as a dialog over the app (switch action, quick-switch shortcut). */
+  pickerOpen: boolean;
+  segmentPane: SegmentPane;
+  segmentSearch: string;
+  notices: AppNotification[];
+}
+
+/** The UI store. */
+export type UiStore = StoreApi<UiState>;
+
+/** Creates the UI store. */
+export function createUiStore(): UiStore {
+  return createStore<UiState>(() => ({
+    view: 'segments',
+    pickerOpen: false,
+    segmentPane: { mode: 'none' },
+    segmentSearch: '',
+    notices: [],
+  }));
+}

@@ -1,0 +1,34 @@
+/** Small page helpers shared by the e2e specs. */
+import { expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { repoRoot } from './processes';
+
+/** Screenshots the page in the light and the dark theme (test-results/screenshots/<name>-<theme>.png). */
+export async function snap(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Opens the UI and waits for one of its first screens (sign-in, org-picker or the app). */
+export async function openUi(page: Page, url: string = process.env.E2E_UI_URL as string): Promise<'sign-in' | 'picker' | 'app'> {
+  await page.goto(url);
+  const signIn = page.getByRole('heading', { name: 'Sign in to Nevent' });
+  const picker = page.getByRole('heading', { name: 'Choose an organization' });
+  const app = page.getByRole('banner', { name: 'Active tenant' });
+  await expect(signIn.or(picker).or(app)).toBeVisible({ timeout: 20_000 });
+  if (await signIn.isVisible()) return 'sign-in';
+  if (await picker.isVisible()) return 'picker';
+  return 'app';
+}
+
+/** Signs out from wherever the UI is, back to the sign-in screen. */
+export async function signOutIfNeeded(page: Page): Promise<void> {
+  const screen = await openUi(page);
+  if (screen === 'sign-in') return;
+  if (screen === 'app') await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Nevent' })).toBeVisible();
+}
