@@ -59,12 +59,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   };
 
   if (flags.attach === true) {
-<<<<<<< HEAD
     if (flags.mode !== undefined || flags.demo === true || flags['api-url'] !== undefined) {
       say('nevent-companion mcp --attach: the running app decides the sign-in and operation mode; --demo, --api-url and --mode are ignored.');
     }
-=======
->>>>>>> shell
     const { defaultSocketPath } = await import('../../mcp/socket-path');
     const { runAttach } = await import('../../mcp/attach-client');
     return runAttach({ socketPath: flags.socket ?? defaultSocketPath({ env: io.env }), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream });

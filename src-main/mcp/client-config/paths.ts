@@ -15,11 +15,7 @@ export interface ConfigPathEnv {
 export function clientConfigPath(kind: ClientKind, options: ConfigPathEnv = {}): string {
   const platform = options.platform ?? process.platform;
   const env = options.env ?? process.env;
-<<<<<<< HEAD
   const home = options.home ?? (platform !== 'win32' && env.HOME !== undefined && env.HOME !== '' ? env.HOME : homedir());
-=======
-  const home = options.home ?? homedir();
->>>>>>> shell
   const appData = env.APPDATA ?? join(home, 'AppData', 'Roaming');
   const xdgConfig = env.XDG_CONFIG_HOME ?? join(home, '.config');
   const userDataDir = (app: string): string => (platform === 'darwin' ? join(home, 'Library', 'Application Support', app) : platform === 'win32' ? join(appData, app) : join(xdgConfig, app));
