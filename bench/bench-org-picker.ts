@@ -20,13 +20,17 @@ const typing = ['northwind', '\b\b\b\b\b\b\b\b\b', 'acme mad', '\b\b\b\b\b\b\b\b
 
 /** Installed before the app loads: records the first rendered row and every keystroke's filter time. */
 function instrument(): void {
-  const bench = { firstRow: null as number | null, keys: [] as number[] };
+  const bench = { firstRow: null as number | null, keys: [] as number[], echo: [] as number[] };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   let pending: number | null = null;
   document.addEventListener(
     'keydown',
     (event) => {
-      if ((event.target as Element | null)?.classList?.contains('picker-search') === true) pending = event.timeStamp;
+      if ((event.target as Element | null)?.classList?.contains('picker-search') !== true) return;
+      const started = event.timeStamp;
+      pending = started;
+      // The next frame after the key: how soon the field itself answers, list or not.
+      requestAnimationFrame(() => bench.echo.push(performance.now() - started));
     },
     true,
   );
@@ -78,13 +82,13 @@ async function firstRender(browser: Browser, picker: Picker): Promise<number> {
     await page.addInitScript(instrument);
     await page.goto(picker.uiUrl);
     await page.waitForFunction(() => ((window as unknown as { __bench: { firstRow: number | null } }).__bench.firstRow ?? -1) > 0, undefined, { timeout: 60_000, polling: 50 });
-    return page.evaluate(() => (window as unknown as { __bench: { firstRow: number } }).__bench.firstRow);
+    return await page.evaluate(() => (window as unknown as { __bench: { firstRow: number } }).__bench.firstRow);
   } finally {
     await page.close();
   }
 }
 
-async function keystrokes(browser: Browser, picker: Picker): Promise<number[]> {
+async function keystrokes(browser: Browser, picker: Picker): Promise<{ keys: number[]; echo: number[] }> {
   const page = await browser.newPage();
   try {
     await page.addInitScript(instrument);
@@ -102,7 +106,7 @@ async function keystrokes(browser: Browser, picker: Picker): Promise<number[]> {
         await page.waitForTimeout(30);
       }
     }
-    return page.evaluate(() => (window as unknown as { __bench: { keys: number[] } }).__bench.keys);
+    return await page.evaluate(() => (window as unknown as { __bench: { keys: number[]; echo: number[] } }).__bench);
   } finally {
     await page.close();
   }
@@ -122,8 +126,8 @@ export async function benchOrgPicker(ctx: BenchContext): Promise<BenchResult> {
       renders.small.push(await firstRender(browser, small));
       renders.large.push(await firstRender(browser, large));
     }
-    const keysSmall = await keystrokes(browser, small);
-    const keysLarge = await keystrokes(browser, large);
+    const { keys: keysSmall, echo: echoSmall } = await keystrokes(browser, small);
+    const { keys: keysLarge, echo: echoLarge } = await keystrokes(browser, large);
     const p95Large = quantile(keysLarge, 0.95);
     const p95Small = quantile(keysSmall, 0.95);
     return {
@@ -142,6 +146,8 @@ export async function benchOrgPicker(ctx: BenchContext): Promise<BenchResult> {
         medianKeystrokeMs: median(keysLarge),
         baselineMedianKeystrokeMs: median(keysSmall),
         maxKeystrokeMs: Math.max(...keysLarge),
+        p95InputEchoMs: quantile(echoLarge, 0.95),
+        baselineP95InputEchoMs: quantile(echoSmall, 0.95),
         firstRenderMs: median(renders.large),
         baselineFirstRenderMs: median(renders.small),
         firstRenderRatio: median(renders.large) / median(renders.small),

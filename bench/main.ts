@@ -53,6 +53,7 @@ try {
 }
 const totalSeconds = (now() - started) / 1000;
 printTable(results);
+if (only !== undefined) for (const r of results) process.stdout.write(`${r.id}: ${JSON.stringify(r.details)}\n`);
 process.stdout.write(`\ntotal ${totalSeconds.toFixed(1)} s\n`);
 if (only === undefined && !failed) {
   writeJson(machine, results, totalSeconds);
