@@ -1,5 +1,5 @@
 /** Prints the table and writes bench/results.json and docs/benchmarks.md from one run's results. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
@@ -69,11 +69,13 @@ export function writeMarkdown(machine: MachineInfo, results: BenchResult[], tota
     '',
     '## How it is measured',
     '',
+    '- Run: `npm run bench` (builds, bundles bench/*.ts with esbuild to out/bench/, runs; not part of `npm test`). `NEVENT_BENCH_ONLY=switch,attach` runs a subset and writes nothing; `NEVENT_BENCH_SKIP_BUILD=1` skips `npm run build`; `NEVENT_BENCH_CHROMIUM` overrides /usr/bin/chromium.',
     ...methodNotes,
     '',
     '## Figures',
     '',
     ...sections,
   ].join('\n');
+  mkdirSync(join(repoRoot, 'docs'), { recursive: true });
   writeFileSync(join(repoRoot, 'docs', 'benchmarks.md'), doc);
 }
