@@ -13,7 +13,7 @@ import { benchScale } from './bench-scale';
 import { benchStartup } from './bench-startup';
 import { benchStdio } from './bench-stdio';
 import { createContext, type BenchContext } from './context';
-import { describeMachine } from './machine';
+import { describeMachine, finishMachine } from './machine';
 import { printTable, writeJson, writeMarkdown } from './report';
 import type { BenchResult } from './result';
 import { now } from './stats';
@@ -56,8 +56,9 @@ printTable(results);
 if (only !== undefined) for (const r of results) process.stdout.write(`${r.id}: ${JSON.stringify(r.details)}\n`);
 process.stdout.write(`\ntotal ${totalSeconds.toFixed(1)} s\n`);
 if (only === undefined && !failed) {
-  writeJson(machine, results, totalSeconds);
-  writeMarkdown(machine, results, totalSeconds);
+  const finished = finishMachine(machine);
+  writeJson(finished, results, totalSeconds);
+  writeMarkdown(finished, results, totalSeconds);
   process.stdout.write('wrote bench/results.json and docs/benchmarks.md\n');
 }
 process.exit(failed ? 1 : 0);

@@ -15,6 +15,12 @@ export interface StartedProcess {
 /** Spawns `command args`, resolves when stdout matches `ready` (bounded by `timeoutMs`). */
 export function startProcess(command: string, args: string[], ready: RegExp, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<StartedProcess> {
   const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // However the run ends (a crash included), no server is left behind.
+  const reap = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let output = '';
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;

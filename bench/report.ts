@@ -59,7 +59,7 @@ export function writeMarkdown(machine: MachineInfo, results: BenchResult[], tota
     '',
     '<!-- Written by `npm run bench` (scripts/bench.mjs → bench/main.ts); do not edit by hand: change bench/notes.ts. -->',
     '',
-    `Run on ${machine.date.slice(0, 10)} (${machine.date}) — \`nproc\` ${machine.nproc}, ${machine.memoryGiB} GiB memory, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}. The whole run took ${Math.round(totalSeconds)} s.`,
+    `Run on ${machine.date.slice(0, 10)} (${machine.date}) — \`nproc\` ${machine.nproc}, ${machine.memoryGiB} GiB memory, ${machine.cpuModel}, Node ${machine.node}, ${machine.platform}; 1-minute load average ${machine.loadAverage.start} at the start and ${machine.loadAverage.end ?? '?'} at the end (the machine is shared with other builds). The whole run took ${Math.round(totalSeconds)} s.`,
     '',
     'Every figure is a ratio against a baseline measured in the same run on the same machine (`subject / baseline`; lower is better).',
     '',
