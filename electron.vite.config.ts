@@ -7,6 +7,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // keytar is an optional native addon: load it from node_modules, where electron-builder rebuilds it
+      // for Electron's ABI, instead of bundling a copy built for Node.
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
     },
   },

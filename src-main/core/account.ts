@@ -370,7 +370,12 @@ export class Account {
       this.warningValue = this.options.secretStoreWarning ?? `no OS keychain: ${NOT_REMEMBERED_WARNING}`;
       return 'memory';
     }
+    const previous = await this.options.record.read();
     await this.options.record.write({ apiUrl: urls.apiUrl, dataApiUrl: urls.dataApiUrl, email, store: 'keychain', savedAt: new Date(this.options.clock.now()).toISOString() });
+    if (previous !== null && (previous.apiUrl !== urls.apiUrl || previous.email !== email)) {
+      // One saved account per machine: the one it replaces must not linger in the keychain.
+      await this.options.secretStore.delete(keychainServiceFor(previous.apiUrl), previous.email).catch(() => false);
+    }
     return 'keychain';
   }
 

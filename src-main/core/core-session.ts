@@ -28,6 +28,7 @@ import {
   type Campaign,
   type Capabilities,
   type Criterion,
+  type Me,
   type PaidAdsStatus,
   type PaidMediaProvider,
   type Preview,
@@ -176,6 +177,13 @@ export class CoreSession implements TenantSession {
     this.lastToolCall = name;
     this.callCount += 1;
     this.changed();
+  }
+
+  /** Who the session's token belongs to (`GET /auth/me`), with the usual 401 → refresh handling. */
+  async me(): Promise<Scoped<Me>> {
+    this.ensureOpen();
+    const answer = await this.dataClient.me();
+    return this.scoped(answer.credential, answer.value);
   }
 
   async listTenants(): Promise<TenantsView> {

@@ -11,6 +11,7 @@ import {
   CampaignSchema,
   CapabilitiesSchema,
   CriterionSchema,
+  MeSchema,
   normalizeSegmentList,
   normalizeTokenResponse,
   PaidAdsStatusSchema,
@@ -20,6 +21,7 @@ import {
   type Campaign,
   type Capabilities,
   type Criterion,
+  type Me,
   type PaidAdsStatus,
   type PaidMediaProvider,
   type Preview,
@@ -101,6 +103,12 @@ export class DataClient {
     } catch {
       throw new CoreError('invalid_token', 'the tenant switch answered without a usable access token');
     }
+  }
+
+  /** `GET /auth/me`. */
+  async me(credential?: Credential): Promise<Authorized<Me>> {
+    const req = { method: 'GET', path: '/auth/me' } as const;
+    return map(await this.core(req, credential), (body) => parseResponse(body, MeSchema, req));
   }
 
   /** `GET /users/accessible-tenants`. */

@@ -66,6 +66,8 @@ export interface TenantSession {
   onDidChange(listener: (snapshot: SessionSnapshot) => void): () => void;
   /** Records the MCP client's name/version from `initialize`. */
   setClientInfo(info: { name: string | null; version: string | null }): void;
+  /** Counts a tool call for the snapshot (`lastToolCall`, `callCount`); the MCP bridge calls it. */
+  recordToolCall(toolName: string): void;
 
   listTenants(): Promise<TenantsView>;
   switchTenant(tenantId: string): Promise<SwitchOutcome>;

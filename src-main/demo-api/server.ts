@@ -67,6 +67,10 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   };
   const app = createDemoApp(deps);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' }) as Server;
+  // Node's 5 s keep-alive default races clients that reuse an idle socket just as the server drops it
+  // (ECONNRESET on a busy machine). Keep idle sockets longer; close() ends them all anyway.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

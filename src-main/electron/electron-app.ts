@@ -60,6 +60,7 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   let unregisterIpc: () => void = () => undefined;
   let offEvents: Array<() => void> = [];
   let shuttingDown: Promise<void> | null = null;
+  let shutdownComplete = false;
   let quitting = false;
 
   const showWindow = (): BrowserWindow => {
@@ -108,7 +109,11 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       globalShortcut.unregisterAll();
       tray?.destroy();
       tray = null;
-      await desktopApp?.close();
+      try {
+        await desktopApp?.close();
+      } finally {
+        shutdownComplete = true;
+      }
     })());
 
   app.on('second-instance', () => {
@@ -122,8 +127,9 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
     if (tray === null) void shell.quit();
   });
   app.on('before-quit', (event) => {
-    if (shuttingDown !== null) return;
-    // Hold the quit until the socket is removed and the sessions are ended, then quit for real.
+    if (shutdownComplete) return;
+    // Hold every quit (Cmd+Q, the OS, a second Quit click) until the socket is removed and the
+    // sessions are ended, then quit for real.
     event.preventDefault();
     void shutdown().finally(() => app.quit());
   });

@@ -1,6 +1,6 @@
 /** The one app window: created hidden, shown when ready; closing it hides it to the tray. */
 import { BrowserWindow } from 'electron';
-import { hardenWebContents, secureWebPreferences } from './web-security';
+import { hardenWebContents } from './web-security';
 
 /** Where the renderer comes from. */
 export type RendererTarget = { file: string } | { devServerUrl: string };
@@ -16,7 +16,24 @@ export function createMainWindow(options: { preloadPath: string; target: Rendere
     title: 'Nevent Companion',
     backgroundColor: '#0f172a',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // Spelled out here, not built by a helper, so the security scan (electronegativity) can read them.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click would otherwise open links in a new window (the open handler denies it too).
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   hardenWebContents(window.webContents, options.isOurRendererUrl);
   window.once('ready-to-show', () => window.show());

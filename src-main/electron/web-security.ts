@@ -3,29 +3,10 @@
  * contextIsolation + sandbox + no nodeIntegration + webSecurity; a strict CSP (meta tag in index.html
  * and a response header); navigation, new windows and <webview> denied; every permission denied.
  */
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 
 /** The CSP of the window: our own scripts only, no remote content. */
 export const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-/** The webPreferences of every window we open. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
 
 /** Denies every permission request and check, and adds the CSP header to every response. */
 export function hardenSession(session: Session): void {

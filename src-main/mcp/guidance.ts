@@ -3,6 +3,7 @@
  * seed and the AuthVital multi-tenancy seed, and the server `instructions` a client shows its model.
  */
 import { missingCaseError } from '../../src-shared/errors';
+import type { OperationMode } from '../../src-shared/session';
 
 /** Help topics. */
 export const helpTopics = ['tenants', 'segments', 'campaigns', 'errors', 'workflows'] as const;
@@ -241,13 +242,15 @@ export function guidanceFor(topic: HelpTopic | undefined): string {
   }
 }
 
-/** The `instructions` the server sends in `initialize`: the tenant workflow in a few lines. */
-export const serverInstructions = [
-  'Nevent Companion gives you Nevent tools for the user\'s organizations (tenants).',
-  'This conversation has one active tenant: every segment, campaign, analytics and paid-media tool acts on it and reports it as tenant_id in its answer.',
-  'Workflow: nevent_list_tenants (ids, roles, status) → nevent_switch_tenant({tenantId}) (check active_tenant_id in the answer) → work → nevent_reset_tenant() to return to the home tenant.',
-  'Only ACTIVE memberships can be switched to. Switching here never affects other conversations.',
-  'Pass tenant_id on tenant-scoped calls to make them fail with tenant_mismatch instead of acting on the wrong tenant.',
-  'Writes (create/update segment) need operation mode STANDARD or FULL; in READ_ONLY they fail with operation_not_permitted.',
-  'Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with tenants, segments, campaigns, errors or workflows.',
-].join('\n');
+/** The `instructions` the server sends in `initialize`: the tenant workflow in a few lines, and the mode in effect. */
+export function serverInstructions(mode: OperationMode): string {
+  return [
+    'Nevent Companion gives you Nevent tools for the user\'s organizations (tenants).',
+    'This conversation has one active tenant: every segment, campaign, analytics and paid-media tool acts on it and reports it as tenant_id in its answer.',
+    'Workflow: nevent_list_tenants (ids, roles, status) → nevent_switch_tenant({tenantId}) (check active_tenant_id in the answer) → work → nevent_reset_tenant() to return to the home tenant.',
+    'Only ACTIVE memberships can be switched to. Switching here never affects other conversations.',
+    'Pass tenant_id on tenant-scoped calls to make them fail with tenant_mismatch instead of acting on the wrong tenant.',
+    `Operation mode: ${mode}. ${mode === 'READ_ONLY' ? 'Writes (create/update segment) fail with operation_not_permitted; reads, switch and reset work.' : 'Segment writes are allowed; confirm the tenant before writing.'}`,
+    'Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with tenants, segments, campaigns, errors or workflows.',
+  ].join('\n');
+}

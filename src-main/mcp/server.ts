@@ -54,14 +54,6 @@ interface Prepared {
   input: z.ZodObject;
 }
 
-/**
- * The core's sessions count tool calls for their snapshot (`lastToolCall`, `callCount`); the method
- * is not part of the TenantSession contract, so it is used when present.
- */
-function countToolCall(session: TenantSession, name: string): void {
-  const counter = session as TenantSession & { recordToolCall?: (toolName: string) => void };
-  if (typeof counter.recordToolCall === 'function') counter.recordToolCall(name);
-}
 
 /** Builds an McpServer with every Nevent tool, bound to `options.session`. */
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
@@ -69,7 +61,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const log = options.log ?? (() => undefined);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
-    { instructions: serverInstructions },
+    { instructions: serverInstructions(mode) },
   );
 
   const prepared = new Map<string, Prepared>();
@@ -106,7 +98,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   });
 
   const recordCall = (spec: AnyToolSpec, args: unknown, tenantId: string | null, result: 'ok' | AppErrorCode, startedAt: number): void => {
-    countToolCall(session, spec.name);
+    session.recordToolCall(spec.name);
     if (audit === undefined) return;
     const info = clientInfo();
     const durationMs = Math.max(0, performance.now() - startedAt);

@@ -13,6 +13,7 @@ import type { Server, Socket } from 'node:net';
 import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
+import { errorDataOf, redactTokens } from './envelope';
 import { LineTransport, defaultMaxLineBytes } from './line-transport';
 import { createMcpServer } from './server';
 import type { McpLogger } from './server';
@@ -64,8 +65,16 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
     try {
       session = await options.registry.openMcpSession();
     } catch (error) {
-      log(`nevent-companion mcp: cannot open a session for a new connection (${(error as { code?: string }).code ?? 'error'})`);
-      socket.destroy();
+      // Typically `signed_out`: tell the client why before hanging up (an MCP error without an id,
+      // since no request has been read), so the AI client's log shows something actionable.
+      const data = errorDataOf(error);
+      log(`nevent-companion mcp: cannot open a session for a new connection (${data.code})`);
+      const message = data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : `Nevent Companion could not open a session: ${redactTokens(data.message)}`;
+      // Read and drop whatever the client sends so its end-of-stream is seen and the socket closes;
+      // a client that never hangs up is cut off after a second.
+      socket.resume();
+      socket.end(`${JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message } })}\n`);
+      setTimeout(() => socket.destroy(), 1000).unref();
       return;
     }
     if (ended) {

@@ -12,6 +12,7 @@ import type { Core } from '../core/create-core';
 import { demoUserNames, signInToDemo } from '../core/demo-sign-in';
 import type { DemoUserName } from '../core/demo-sign-in';
 import { MemorySecretStore } from '../core/secret-store';
+import { signInStandalone } from '../core/standalone-sign-in';
 import type { TenantSession } from '../core/tenant-session';
 import { CoreError } from '../core/tenant-session';
 
@@ -67,28 +68,18 @@ export async function openStandaloneSession(options: StandaloneOptions): Promise
     }
   }
 
-  const accessToken = nonEmpty(env.NEVENT_JWT_TOKEN);
-  if (accessToken !== undefined) {
-    if (apiUrl === undefined) throw new NoCredentialsError('NEVENT_JWT_TOKEN is set but no API URL: set NEVENT_API_URL or pass --api-url.');
-    const core = await createCore({ apiUrl, dataApiUrl, desktop: false, secretStore: new MemorySecretStore() });
-    try {
-      await core.account.signIn({ type: 'tokens', accessToken, refreshToken: nonEmpty(env.NEVENT_REFRESH_TOKEN) ?? null }, { persist: false });
-    } catch (error) {
-      core.dispose();
-      throw error;
-    }
-    return withSession(core, 'environment', async () => undefined);
-  }
-
-  const core = await createCore({ desktop: false, ...(apiUrl === undefined ? {} : { apiUrl, dataApiUrl }) });
-  let restored = false;
+  // Environment tokens are for this run only: keep them in memory and never open the keychain.
+  const fromEnvironment = nonEmpty(env.NEVENT_JWT_TOKEN) !== undefined;
+  if (fromEnvironment && apiUrl === undefined) throw new NoCredentialsError('NEVENT_JWT_TOKEN is set but no API URL: set NEVENT_API_URL or pass --api-url.');
+  const core = await createCore({ desktop: false, ...(fromEnvironment ? { secretStore: new MemorySecretStore() } : {}), ...(apiUrl === undefined ? {} : { apiUrl, dataApiUrl }) });
+  let source: Awaited<ReturnType<typeof signInStandalone>>;
   try {
-    restored = await core.account.restore();
+    source = await signInStandalone(core, env, { ...(apiUrl === undefined ? {} : { apiUrl }), ...(dataApiUrl === undefined ? {} : { dataApiUrl }) });
   } catch (error) {
     core.dispose();
     throw error;
   }
-  if (!restored) {
+  if (source === null) {
     core.dispose();
     const keychainNote = core.secretStoreWarning === null ? '' : ' (no OS keychain is available here, so no saved sign-in can be used)';
     throw new NoCredentialsError(
@@ -96,10 +87,10 @@ export async function openStandaloneSession(options: StandaloneOptions): Promise
         '  nevent-companion mcp --demo                      try it with the embedded demo API\n' +
         '  NEVENT_JWT_TOKEN=… NEVENT_API_URL=… nevent-companion mcp\n' +
         '  nevent-companion login                           save a sign-in in the OS keychain\n' +
-        '  nevent-companion mcp --attach                    use the running app\'s sign-in',
+        "  nevent-companion mcp --attach                    use the running app's sign-in",
     );
   }
-  return withSession(core, 'keychain', async () => undefined);
+  return withSession(core, source, async () => undefined);
 }
 
 function withSession(core: Core, source: StandaloneSession['source'], after: () => Promise<void>): StandaloneSession {

@@ -15,6 +15,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { EventChannel } from '../../src-shared/ipc';
 import { ipcFail } from '../../src-shared/ipc';
@@ -119,12 +120,11 @@ export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHt
     }),
   );
 
-  app.post('/api/:channel', async (c) => {
+  const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => refuse(c, 413, 'invalid_request', 'The request is too large.') });
+  app.post('/api/:channel', limit, async (c) => {
+    // JSON only: a cross-site form cannot send it without a CORS preflight, which is never answered.
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return refuse(c, 415, 'invalid_request', 'Send JSON (content-type: application/json).');
-    const length = Number(c.req.header('content-length') ?? '0');
-    if (length > maxBodyBytes) return refuse(c, 413, 'invalid_request', 'The request is too large.');
     const text = await c.req.text();
-    if (text.length > maxBodyBytes) return refuse(c, 413, 'invalid_request', 'The request is too large.');
     let body: unknown;
     try {
       body = text === '' ? {} : JSON.parse(text);

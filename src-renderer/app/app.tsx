@@ -2,10 +2,9 @@
  * The window's screens: connecting → sign-in → org-picker (several tenants, once per sign-in) → the app
  * (active-tenant header, views). Single-tenant mode skips the picker (AuthVital seed).
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
-import { NoticeToasts } from '../components/notice-toasts';
 import { ActiveTenantHeader } from '../features/header/active-tenant-header';
 import { McpPanel } from '../features/mcp/mcp-panel';
 import { OrgPicker } from '../features/org-picker/org-picker';
@@ -67,12 +66,22 @@ function MainWindow(): ReactNode {
   const setUi = useSetUi();
   const view = useUi((s) => s.view);
   const pickerOpen = useUi((s) => s.pickerOpen);
-  const notice = useAppState((a) => a?.account.notice ?? null);
+  const notice = useAppState((a) => a?.account.notice ?? (a && !a.account.demo && !a.account.remembered && a.account.keychain === 'unavailable' ? 'No secret service is available: you are signed in for now, but the sign-in will not be remembered after you quit.' : null));
   const sessionCount = useAppState((a) => a?.bridge.sessionCount ?? 0);
   const user = useAppState((a) => a?.account.user ?? null);
   const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
   const activeId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
   const [noticeHidden, setNoticeHidden] = useState(false);
+
+  // The dialog gives focus back to where it was opened from (the Switch button, or wherever Ctrl+K was pressed).
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (pickerOpen) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    else if (returnFocus.current) {
+      returnFocus.current.focus();
+      returnFocus.current = null;
+    }
+  }, [pickerOpen]);
 
   // Ctrl/Cmd+K opens the quick switch from anywhere in the window.
   useEffect(() => {
@@ -123,7 +132,6 @@ function MainWindow(): ReactNode {
         </div>
       ) : null}
       <main className="app-content">{content}</main>
-      <NoticeToasts />
       {pickerOpen ? (
         <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && commands.setPickerOpen(false)}>
           <div className="dialog" role="dialog" aria-modal="true" aria-label="Switch tenant">

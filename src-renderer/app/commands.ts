@@ -59,7 +59,7 @@ export class Commands {
   /** Signs out and forgets everything tenant-scoped the window holds. */
   async signOut(): Promise<void> {
     await attempt(() => this.bridge.account.signOut());
-    this.stores.ui.setState({ pickerOpen: false, segmentPane: { mode: 'none' } });
+    this.stores.ui.setState({ view: 'segments', pickerOpen: false, segmentPane: { mode: 'none' }, segmentSearch: '', notices: [] });
     await this.refreshAppState();
   }
 

@@ -28,6 +28,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
 
   let accountId: string | null = null;
   let tenantId: string | null = null;
+  let previousTenantName: string | null = null;
   const react = (app: AppState | null): void => {
     const nextAccount = app?.account.state === 'signed_in' ? (app.account.user?.id ?? null) : null;
     if (nextAccount !== accountId) {
@@ -43,8 +44,21 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
     }
     const nextTenant = app?.desktop.activeTenant?.id ?? null;
     if (nextTenant !== tenantId) {
+      const previousName = previousTenantName;
       tenantId = nextTenant;
-      // Whatever was open belonged to the previous tenant.
+      previousTenantName = app?.desktop.activeTenant?.name ?? null;
+      // Whatever was open belonged to the previous tenant; an open editor must not save into the new one.
+      const pane = stores.ui.getState().segmentPane;
+      if (pane.mode === 'create' || pane.mode === 'edit') {
+        const notice = {
+          id: `editor-closed-${Date.now()}`,
+          level: 'warning' as const,
+          title: 'Editor closed',
+          body: `The desktop switched tenant while you were editing a segment${previousName ? ` in ${previousName}` : ''}; nothing was saved.`,
+          at: new Date().toISOString(),
+        };
+        stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }));
+      }
       stores.ui.setState({ segmentPane: { mode: 'none' } });
       if (nextTenant !== null) {
         void commands.loadSegments();

@@ -24,12 +24,22 @@ export function signInErrorText(error: AppErrorData, apiUrl: string | null): str
   }
 }
 
+/** `text` ending in a full stop (messages from main may or may not have one). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** A failed switch or reset as a sentence. */
 export function switchErrorText(error: AppErrorData): string {
+  return sentence(switchErrorWords(error));
+}
+
+function switchErrorWords(error: AppErrorData): string {
   switch (error.code) {
     case 'tenant_forbidden':
     case 'forbidden':
-      return `You have no access to that tenant. ${error.message}`;
+      return `You have no access to that tenant. ${sentence(error.message)}`;
     case 'tenant_not_found':
     case 'not_found':
       return 'That tenant no longer exists.';
@@ -37,7 +47,7 @@ export function switchErrorText(error: AppErrorData): string {
       return 'This sign-in has no home tenant to return to.';
     case 'timeout':
     case 'api_unavailable':
-      return `The server did not answer in time. ${error.message}`;
+      return `The server did not answer in time. ${sentence(error.message)}`;
     default:
       return error.message;
   }

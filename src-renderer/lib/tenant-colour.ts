@@ -20,7 +20,14 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+/**
+ * Twelve hues spaced by how different they look, not by degrees: an even split of the wheel gives a
+ * third of all tenants some shade of green. Neighbours in a list still collide sometimes; the name is
+ * always shown next to the colour.
+ */
+export const tenantHues: readonly number[] = [4, 24, 42, 85, 135, 168, 192, 212, 232, 262, 290, 325];
+
 /** The tenant's hue (0–359); themes choose saturation and lightness so contrast holds in light and dark. */
 export function tenantHue(tenantId: string): number {
-  return mix(fnv1a(tenantId)) % 360;
+  return tenantHues[mix(fnv1a(tenantId)) % tenantHues.length] as number;
 }

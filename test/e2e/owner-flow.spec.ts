@@ -52,6 +52,13 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   await test.step('filter and keyboard-select a child tenant', async () => {
     const search = page.getByRole('combobox', { name: 'Search tenants by name, slug or id' });
     await expect(search).toBeFocused();
+    // A tenant with a pending invitation cannot be opened, and the picker says why.
+    await page.keyboard.type('lyon');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'Acme Lyon cannot be opened' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(search).toHaveValue('');
     await page.keyboard.type('madrid');
     const results = page.getByRole('listbox', { name: 'Matching tenants' });
     await expect(results.getByRole('option')).toHaveCount(2);
@@ -109,7 +116,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   });
 
   await test.step('edit it', async () => {
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
     await page.getByLabel('Name', { exact: true }).fill(`${name} (edited)`);
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -118,7 +125,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   });
 
   await test.step('a stale edit shows the conflict and reloads', async () => {
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(page.getByText('editing version 2')).toBeVisible();
     const list = await callServe<SegmentList>('segments.list', {});
     const segment = list.segments.find((s) => s.name === `${name} (edited)`);
@@ -149,6 +156,18 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await snap(page, '07-segments-home');
   });
 
+  await test.step('a switch from elsewhere closes an open editor and says so', async () => {
+    await page.getByRole('button', { name: 'New segment' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Never saved');
+    // The tray (or another window) switches the desktop session meanwhile.
+    await callServe('tenants.switch', { tenantId: 'tn-acme-es' });
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Spain');
+    await expect(page.getByRole('heading', { name: 'New segment' })).toHaveCount(0);
+    await expect(page.getByText(/Editor closed\. The desktop switched tenant while you were editing a segment in Acme Group; nothing was saved\./)).toBeVisible();
+    await page.getByRole('button', { name: 'Reset to home' }).click();
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
+  });
+
   await test.step('a failed switch says why and keeps the old tenant', async () => {
     const account = await callServe<AccountStatus>('account.status');
     const faults = await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failNextSwitches: { n: 1, kind: 'http_500' } }) });
@@ -157,6 +176,10 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     const dialog = page.getByRole('dialog', { name: 'Switch tenant' });
     await expect(dialog).toBeVisible();
     await snap(page, '08-quick-switch');
+    // Pin a tenant: it shows among the pinned shortcuts (kept by main, shared with the tray).
+    await dialog.getByRole('button', { name: 'Pin Acme Lisbon' }).click();
+    await expect(dialog.getByRole('group', { name: 'Pinned tenants' }).getByRole('button', { name: 'Pinned: Acme Lisbon' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Unpin Acme Lisbon' })).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.type('paris');
     await expect(dialog.getByRole('option', { name: 'Acme Paris' })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
@@ -165,11 +188,18 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await expect(alert).toContainText('still in Acme Group');
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
     await snap(page, '09-switch-failed');
-    // The fault was one-shot: the same switch now works.
+    // The fault was one-shot: the same switch now works; a slow API shows the switch in progress.
+    const slow = await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 1500 }) });
+    expect(slow.ok).toBe(true);
     await page.getByRole('button', { name: 'Switch tenant…' }).click();
     await page.keyboard.type('paris');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Paris');
+    await expect(page.getByRole('status').filter({ hasText: 'Switching to Acme Paris…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Switch tenant…' })).toBeDisabled();
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
+    await snap(page, '09b-switch-in-progress');
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Paris', { timeout: 20_000 });
+    await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
     await expect(alert).toBeHidden();
     await page.getByRole('button', { name: 'Reset to home' }).click();
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
@@ -217,9 +247,20 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     expect(JSON.stringify(active.structuredContent)).toContain('tn-acme-paris');
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
 
+    // Operation mode: main's setting, mirrored back into the radio group.
+    await page.getByRole('radio', { name: /^Standard/ }).check();
+    await expect(page.getByRole('radio', { name: /^Standard/ })).toBeChecked();
+    await expect.poll(async () => (await callServe<{ mode: string }>('mcp.getMode')).mode).toBe('STANDARD');
+    await page.getByRole('radio', { name: /^Read only/ }).check();
+
+    // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).
     await page.getByRole('radio', { name: 'Claude Desktop' }).check();
     await expect(page.getByLabel('Proposed file')).toContainText('nevent');
+    await page.getByLabel('Proposed file').scrollIntoViewIfNeeded();
     await snap(page, '11-mcp-connect-client');
+    await page.getByRole('button', { name: 'Write to Claude Desktop config' }).click();
+    await expect(page.getByText(/^Written to .*claude_desktop_config\.json/)).toBeVisible();
+    await expect(page.getByText('already up to date')).toBeVisible();
   } finally {
     await client.close();
   }

@@ -21,8 +21,8 @@ test('superadmin with 100,000 tenants: the picker filters and stays virtualized'
     }
     await page.getByRole('radio', { name: 'Email and password' }).check();
     await page.getByLabel('API URL', { exact: true }).fill(api.values.url as string);
-    await page.getByLabel('Email').fill('superadmin@demo.nevent.local');
-    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('textbox', { name: 'Email' }).fill('superadmin@demo.nevent.local');
+    await page.getByLabel('Password', { exact: true }).fill('demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/^100,\d{3} tenants$/)).toBeVisible({ timeout: 30_000 });

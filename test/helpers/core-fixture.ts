@@ -22,7 +22,7 @@ export async function startCoreFixture(options: { demo?: DemoApiOptions; core?: 
   const demo = await startDemoApi(options.demo ?? {});
   const http = recordingFetch();
   const configDir = await mkdtemp(join(tmpdir(), 'nevent-core-'));
-  const core = await createCore({ apiUrl: demo.url, dataApiUrl: demo.dataUrl, secretStore: new MemorySecretStore(), configDir, fetch: http.fetch, requestTimeoutMs: 2000, ...options.core });
+  const core = await createCore({ apiUrl: demo.url, dataApiUrl: demo.dataUrl, secretStore: new MemorySecretStore(), configDir, fetch: http.fetch, requestTimeoutMs: 5000, ...options.core });
   if (options.user !== null) await signInToDemo(core, demo, options.user ?? 'owner');
   return {
     demo,

@@ -92,8 +92,8 @@ export class FakeTenantSession implements TenantSession {
       role: this.role,
       switching: false,
       createdAt: '2026-01-01T00:00:00.000Z',
-      lastToolCall: null,
-      callCount: 0,
+      lastToolCall: this.lastToolCall,
+      callCount: this.callCount,
     };
   }
 
@@ -105,6 +105,16 @@ export class FakeTenantSession implements TenantSession {
   setClientInfo(info: { name: string | null; version: string | null }): void {
     this.clientName = info.name;
     this.clientVersion = info.version;
+    this.emit();
+  }
+
+  /** Tool calls the bridge counted (name of the last one and how many). */
+  lastToolCall: string | null = null;
+  callCount = 0;
+
+  recordToolCall(toolName: string): void {
+    this.lastToolCall = toolName;
+    this.callCount += 1;
     this.emit();
   }
 

@@ -29,6 +29,8 @@ describe('no secret service', () => {
     const core = await createCore({ apiUrl: demo.url, dataApiUrl: demo.dataUrl, configDir, keychainTimeoutMs: 3000 });
     expect(core.secretStore.kind).toBe('memory');
     expect(core.secretStoreWarning).toContain(NOT_REMEMBERED_WARNING);
+    // keytar itself loaded: it is the secret service that is missing.
+    expect(core.secretStoreWarning).toContain('secret service');
     await core.account.signIn({ type: 'password', email: 'admin@demo.nevent.local', password: 'demo' });
     expect(core.account.status()).toMatchObject({ signedIn: true, storage: 'memory' });
     expect(core.account.status().warning).toContain(NOT_REMEMBERED_WARNING);

@@ -1,6 +1,7 @@
 /** `nevent_reset_tenant`: returns this session to its home tenant. */
 import { z } from 'zod';
 import { defineTool } from '../tool';
+import { switchResult, switchResultSchema } from './switch-result';
 
 /** `nevent_reset_tenant` tool. */
 export const resetTenantTool = defineTool({
@@ -15,13 +16,7 @@ export const resetTenantTool = defineTool({
   access: 'tenant',
   tenantScoped: false,
   input: z.object({}),
-  output: z.object({
-    success: z.boolean(),
-    active_tenant_id: z.string(),
-    home_tenant_id: z.string().nullable(),
-    previous_tenant_id: z.string().nullable(),
-    message: z.string(),
-  }),
+  output: switchResultSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(_args, { session }) {
     const outcome = await session.resetTenant();
@@ -29,12 +24,6 @@ export const resetTenantTool = defineTool({
       outcome.previousTenantId === outcome.activeTenantId
         ? `Already in the home tenant ${outcome.activeTenantId}; nothing changed.`
         : `Back in the home tenant ${outcome.activeTenantId} (was ${outcome.previousTenantId ?? '(none)'}).`;
-    return {
-      success: true,
-      active_tenant_id: outcome.activeTenantId,
-      home_tenant_id: outcome.homeTenantId,
-      previous_tenant_id: outcome.previousTenantId,
-      message,
-    };
+    return switchResult(outcome, message);
   },
 });

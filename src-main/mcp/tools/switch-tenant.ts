@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TenantIdSchema } from '../../../src-shared/api';
 import { CoreError } from '../../core/tenant-session';
 import { defineTool } from '../tool';
+import { switchResult, switchResultSchema } from './switch-result';
 
 /** `nevent_switch_tenant` tool. */
 export const switchTenantTool = defineTool({
@@ -22,13 +23,7 @@ export const switchTenantTool = defineTool({
       tenantId: TenantIdSchema.optional().describe('Id of the tenant to switch to (from nevent_list_tenants).'),
       tenant_id: TenantIdSchema.optional().describe('Same as tenantId, for snake_case callers.'),
     }),
-  output: z.object({
-    success: z.boolean(),
-    active_tenant_id: z.string(),
-    home_tenant_id: z.string().nullable(),
-    previous_tenant_id: z.string().nullable(),
-    message: z.string(),
-  }),
+  output: switchResultSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { session }) {
     const target = args.tenantId ?? args.tenant_id;
@@ -41,12 +36,6 @@ export const switchTenantTool = defineTool({
       outcome.previousTenantId === outcome.activeTenantId
         ? `Already in tenant ${outcome.activeTenantId}; nothing changed.`
         : `Switched from tenant ${outcome.previousTenantId ?? '(none)'} to ${outcome.activeTenantId}. Tenant-scoped tools in this conversation now act on ${outcome.activeTenantId}.`;
-    return {
-      success: true,
-      active_tenant_id: outcome.activeTenantId,
-      home_tenant_id: outcome.homeTenantId,
-      previous_tenant_id: outcome.previousTenantId,
-      message,
-    };
+    return switchResult(outcome, message);
   },
 });

@@ -3,11 +3,31 @@
  * tenant's colour, home marker), with switch and reset. A switch in progress shows progress; a failed
  * one says why while the old tenant stays visibly active.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { RoleBadge } from '../../components/badges';
 import { TenantSwatch, tenantHueStyle } from '../../components/tenant-swatch';
-import { useAppState, useCommands, useTenants } from '../../app/app-context';
+import { useAppState, useCommands, useSetUi, useTenants, useUi } from '../../app/app-context';
 import { switchErrorText } from '../../lib/error-text';
+
+const noticeVisibleMs = 6_000;
+
+// Main's latest notification ("Switched to …"), shown in the header's reserved status line for a few
+// seconds: never over the content, never moving it.
+function LatestNotice(): ReactNode {
+  // Warnings outrank routine news (an editor closed by a switch beats "Switched to …").
+  const newest = useUi((s) => s.notices.find((n) => n.level === 'warning' || n.level === 'error') ?? s.notices[0] ?? null);
+  const setUi = useSetUi();
+  useEffect(() => {
+    if (newest === null) return;
+    const timer = setTimeout(() => setUi({ notices: [] }), noticeVisibleMs);
+    return () => clearTimeout(timer);
+  }, [newest, setUi]);
+  return (
+    <p className={`header-notice ${newest?.level ?? ''}`} role="status" aria-live="polite">
+      {newest ? `${newest.title}. ${newest.body}` : ''}
+    </p>
+  );
+}
 
 /** The header bar. */
 export function ActiveTenantHeader(): ReactNode {
@@ -75,7 +95,9 @@ export function ActiveTenantHeader(): ReactNode {
               Dismiss
             </button>
           </div>
-        ) : null}
+        ) : (
+          <LatestNotice />
+        )}
       </div>
     </header>
   );

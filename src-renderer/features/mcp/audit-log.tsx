@@ -78,7 +78,9 @@ export function AuditLog(): ReactNode {
               <tr key={e.seq}>
                 <td className="mono small">{new Date(e.at).toLocaleTimeString()}</td>
                 <td>{e.clientName ?? (sessions.find((s) => s.id === e.sessionId)?.kind === 'desktop' ? 'Desktop' : '—')}</td>
-                <td className="mono">{e.name}</td>
+                <td className="mono">
+                  {e.kind === 'tool' ? null : <span className="badge">{e.kind}</span>} {e.name}
+                </td>
                 <td>{e.tenantId === null ? '—' : (byId?.get(e.tenantId)?.name ?? e.tenantId)}</td>
                 <td className="mono small">{e.argKeys.join(', ') || '—'}</td>
                 <td>

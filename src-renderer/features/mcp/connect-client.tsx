@@ -12,11 +12,11 @@ const clients: { id: McpClient; label: string }[] = [
 /** The connect-a-client section. */
 export function ConnectClient(): ReactNode {
   const commands = useCommands();
-  const [client, setClient] = useState<McpClient>('claude');
+  const [client, setClient] = useState<McpClient | null>(null);
   const [preview, setPreview] = useState<ClientConfigPreview | null>(null);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = clients.find((c) => c.id === client)?.label ?? client;
+  const label = clients.find((c) => c.id === client)?.label ?? '';
 
   const showPreview = async (next: McpClient): Promise<void> => {
     setClient(next);
@@ -30,6 +30,7 @@ export function ConnectClient(): ReactNode {
   };
 
   const write = async (): Promise<void> => {
+    if (client === null) return;
     setBusy(true);
     const r = await commands.writeClientConfig(client);
     setBusy(false);
@@ -44,8 +45,8 @@ export function ConnectClient(): ReactNode {
       <h2 id="connect-title">Connect a client</h2>
       <div className="segmented" role="radiogroup" aria-label="MCP client">
         {clients.map((c) => (
-          <label key={c.id} className={`segmented-option${client === c.id && preview ? ' checked' : ''}`}>
-            <input type="radio" name="mcp-client" checked={client === c.id && preview !== null} onChange={() => void showPreview(c.id)} />
+          <label key={c.id} className={`segmented-option${client === c.id ? ' checked' : ''}`}>
+            <input type="radio" name="mcp-client" checked={client === c.id} onChange={() => void showPreview(c.id)} />
             {c.label}
           </label>
         ))}

@@ -14,6 +14,9 @@ export function OperationModeControl(): ReactNode {
   const commands = useCommands();
   const mode = useAppState((a) => a?.operationMode ?? 'READ_ONLY');
   const [error, setError] = useState<string | null>(null);
+  // The user's choice shows at once; main's state takes over when it answers (or the choice fails).
+  const [pending, setPending] = useState<OperationMode | null>(null);
+  const shown = pending ?? mode;
   return (
     <fieldset className="mode-control">
       <legend>Operation mode</legend>
@@ -23,10 +26,14 @@ export function OperationModeControl(): ReactNode {
             type="radio"
             name="operation-mode"
             value={m.mode}
-            checked={mode === m.mode}
-            onChange={() =>
-              void commands.setMode(m.mode).then((r) => setError(r.ok ? null : r.error.message))
-            }
+            checked={shown === m.mode}
+            onChange={() => {
+              setPending(m.mode);
+              void commands.setMode(m.mode).then((r) => {
+                setPending(null);
+                setError(r.ok ? null : r.error.message);
+              });
+            }}
           />
           <span>
             <strong>{m.label}</strong> <span className="muted">— {m.text}</span>

@@ -3,7 +3,7 @@
  * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use. The
  * search input keeps focus (combobox pattern): typing filters, arrows move, Enter opens.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AccessibleTenant } from '../../../src-shared/api';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { VirtualList } from '../../components/virtual-list';
@@ -91,8 +91,13 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     // A new filter starts at its first switchable match.
     const firstActive = rows.findIndex((i) => tenants[i]?.status === 'ACTIVE');
     setCursor(Math.max(0, firstActive));
-    setMessage(null);
   }, [deferredQuery, rows, tenants]);
+  // The "cannot be opened" message belongs to what was typed: a new keystroke clears it, but the
+  // deferred list catching up must not (Enter may have answered before the list re-rendered).
+  const changeQuery = (next: string): void => {
+    setQuery(next);
+    setMessage(null);
+  };
 
   const cursorRow = Math.min(cursor, rows.length - 1);
   const activeIndex = rows[cursorRow];
@@ -117,6 +122,16 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     });
   };
 
+  // Stable row handlers: the latest `choose`/`toggle` are read through a ref.
+  const latest = useRef({ choose, toggle });
+  latest.current = { choose, toggle };
+  const onRowChoose = useCallback((row: number, tenant: AccessibleTenant) => {
+    setCursor(row);
+    latest.current.choose(tenant);
+  }, []);
+  const onRowToggle = useCallback((index: number) => latest.current.toggle(index), []);
+  const onRowPin = useCallback((tenantId: string, pin: boolean) => void commands.setPinned(tenantId, pin), [commands]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     const page = 8;
     const move = (to: number): void => {
@@ -140,6 +155,14 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         return;
       case 'Enter': {
         event.preventDefault();
+        if (query !== deferredQuery) {
+          // Typed faster than the list re-rendered: act on what is typed, never on the stale rows.
+          const fresh = query.trim() === '' ? flattenVisible(catalog.tree, expanded, catalog.ids) : filterTenantIndices(catalog.search, query);
+          const first = fresh.find((i) => tenants[i]?.status === 'ACTIVE') ?? fresh[0];
+          const tenant = first === undefined ? undefined : tenants[first];
+          if (tenant) choose(tenant);
+          return;
+        }
         const tenant = activeIndex === undefined ? undefined : tenants[activeIndex];
         if (tenant) choose(tenant);
         return;
@@ -163,7 +186,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         return;
       case 'Escape':
         event.preventDefault();
-        if (query !== '') setQuery('');
+        if (query !== '') changeQuery('');
         else props.onCancel?.();
         return;
       default:
@@ -197,7 +220,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         value={query}
         autoFocus
         spellCheck={false}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => changeQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <TenantShortcutBar pinned={pinned} recent={recent} catalog={catalog} onChoose={choose} />
@@ -236,12 +259,10 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
               pinned={pinnedIds.has(tenant.id)}
               query={searching ? deferredQuery : ''}
               path={searching ? pathOf(catalog, index) : ''}
-              onChoose={() => {
-                setCursor(row);
-                choose(tenant);
-              }}
-              onToggle={() => toggle(index)}
-              onPin={() => void commands.setPinned(tenant.id, !pinnedIds.has(tenant.id))}
+              row={row}
+              onChoose={onRowChoose}
+              onToggle={onRowToggle}
+              onPin={onRowPin}
             />
           );
         }}

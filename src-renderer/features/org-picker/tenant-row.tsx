@@ -22,12 +22,14 @@ export interface TenantRowProps {
   pinned: boolean;
   query: string;
   path: string;
-  onChoose: () => void;
-  onToggle: () => void;
-  onPin: () => void;
+  /** Row position in the list; handlers get it back so they can be stable across renders. */
+  row: number;
+  onChoose: (row: number, tenant: AccessibleTenant) => void;
+  onToggle: (index: number) => void;
+  onPin: (tenantId: string, pin: boolean) => void;
 }
 
-/** A tenant row; memoized so moving the selection re-renders two rows, not the window. */
+/** A tenant row; memoized (with stable handlers) so moving the selection re-renders two rows, not the window. */
 export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNode {
   const { tenant } = props;
   const disabled = tenant.status !== 'ACTIVE';
@@ -44,7 +46,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       aria-expanded={treeMode && props.childCount > 0 ? props.expanded : undefined}
       aria-label={`${tenant.name}${disabled ? ` (${tenant.status === 'INVITED' ? 'invited' : 'suspended'})` : ''}`}
       style={{ paddingInlineStart: 8 + props.depth * 20 }}
-      onClick={props.onChoose}
+      onClick={() => props.onChoose(props.row, tenant)}
       // Keep the keyboard focus in the search field while clicking rows.
       onMouseDown={(e) => e.preventDefault()}
     >
@@ -57,7 +59,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
             aria-label={`${props.expanded ? 'Collapse' : 'Expand'} ${tenant.name}`}
             onClick={(e) => {
               e.stopPropagation();
-              props.onToggle();
+              props.onToggle(props.index);
             }}
           >
             {props.expanded ? '▾' : '▸'}
@@ -67,7 +69,9 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       <TenantSwatch tenantId={tenant.id} />
       <span className="tenant-row-text">
         <span className="tenant-row-name">
-          <Highlight text={tenant.name} query={props.query} />
+          <span className="tenant-name-text">
+            <Highlight text={tenant.name} query={props.query} />
+          </span>
           {props.isActive ? <span className="badge current-badge">Active</span> : null}
           {props.isHome ? <span className="badge home-badge">Home</span> : null}
           <RoleBadge role={tenant.role} />
@@ -93,7 +97,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
         title={props.pinned ? 'Unpin' : 'Pin to the top of the picker and the tray'}
         onClick={(e) => {
           e.stopPropagation();
-          props.onPin();
+          props.onPin(tenant.id, !props.pinned);
         }}
       >
         {props.pinned ? '★' : '☆'}

@@ -88,22 +88,6 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
         </div>
       </div>
 
-      {failure?.code === 'conflict' ? (
-        <div role="alert" className="banner warning">
-          <p>
-            <strong>This segment was changed elsewhere</strong> since you opened version {base?.version}. Your changes were not saved, so nothing was overwritten.
-          </p>
-          <button type="button" onClick={() => void reloadLatest()}>
-            Reload latest version
-          </button>
-        </div>
-      ) : failure ? (
-        <div role="alert" className="banner error">
-          <p>
-            <strong>Not saved:</strong> {failure.code === 'tenant_mismatch' ? 'the desktop switched to another tenant while you were editing.' : failure.message}
-          </p>
-        </div>
-      ) : null}
 
       <label className="field">
         Name
@@ -127,6 +111,22 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
       <CriteriaBuilder draft={current} criteria={criteria} catalog={catalog} issues={issues} showIssues={showIssues} dispatch={act} />
       <p className="field-issue">{definitionIssue ?? ''}</p>
 
+      {failure?.code === 'conflict' ? (
+        <div role="alert" className="banner warning">
+          <p>
+            <strong>This segment was changed elsewhere</strong> since you opened version {base?.version}. Your changes were not saved, so nothing was overwritten.
+          </p>
+          <button type="button" onClick={() => void reloadLatest()}>
+            Reload latest version
+          </button>
+        </div>
+      ) : failure ? (
+        <div role="alert" className="banner error">
+          <p>
+            <strong>Not saved:</strong> {failure.code === 'tenant_mismatch' ? 'the desktop switched to another tenant while you were editing.' : failure.message}
+          </p>
+        </div>
+      ) : null}
       <div className="editor-footer">
         <p className="preview-count" role="status" aria-label="Preview">
           {preview.state === 'ready'

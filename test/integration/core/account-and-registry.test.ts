@@ -6,6 +6,7 @@ import { keychainServiceFor } from '../../../src-main/core/secret-store';
 import { signInStandalone } from '../../../src-main/core/standalone-sign-in';
 import type { SessionRegistryEvent } from '../../../src-main/core/session-registry';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { FakeClock } from '../../helpers/fake-clock';
 import { FakeKeychainStore, MemorySecretStore } from '../../helpers/secret-stores';
 
 let fixture: CoreFixture | null = null;
@@ -67,14 +68,28 @@ describe('account: sign-in, restore, sign-out', () => {
     again.dispose();
   });
 
+  it('a new sign-in replaces the saved account, leaving no orphaned keychain entry', async () => {
+    const store = new FakeKeychainStore();
+    fixture = await startCoreFixture({ user: null, core: { secretStore: store } });
+    await fixture.core.account.signIn(owner);
+    const other = await createCore({ apiUrl: fixture.demo.url, dataApiUrl: fixture.demo.dataUrl, secretStore: store, configDir: fixture.configDir });
+    await other.account.signIn({ type: 'password', email: 'admin@demo.nevent.local', password: 'demo' });
+    const service = keychainServiceFor(fixture.demo.url);
+    expect(await store.get(service, owner.email)).toBeNull();
+    expect(await store.get(service, 'admin@demo.nevent.local')).not.toBeNull();
+    expect((await other.account.savedAccount())?.email).toBe('admin@demo.nevent.local');
+    other.dispose();
+  });
+
   it('restores with an expired access token by refreshing first, and rewrites the keychain', async () => {
     const store = new FakeKeychainStore();
-    fixture = await startCoreFixture({ user: null, demo: { accessTokenTtlSeconds: 1 }, core: { secretStore: store } });
+    fixture = await startCoreFixture({ user: null, core: { secretStore: store } });
     await fixture.core.account.signIn(owner);
     const firstRefresh = fixture.core.account.context?.credential.refreshToken;
     fixture.core.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const restarted = await createCore({ secretStore: store, configDir: fixture.configDir, fetch: fixture.http.fetch });
+    // Restart 1000 s later: the stored access token (15 min) has expired; the renewed one (1 h) has not.
+    fixture.demo.faults.setAccessTokenTtl(3600);
+    const restarted = await createCore({ secretStore: store, configDir: fixture.configDir, fetch: fixture.http.fetch, clock: new FakeClock(Date.now() + 1_000_000) });
     expect(await restarted.account.restore()).toBe(true);
     expect(fixture.demo.faults.stats().refreshCalls).toBe(1);
     const saved = JSON.parse((await store.get(keychainServiceFor(fixture.demo.url), owner.email)) ?? '{}') as { refreshToken?: string };

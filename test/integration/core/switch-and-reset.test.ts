@@ -78,6 +78,9 @@ describe('switch and reset (seed 000 contract)', () => {
     expect(segments.tenantId).toBe('tn-acme-madrid');
     expect(segments.value.segments.every((s) => s.tenantId === 'tn-acme-madrid')).toBe(true);
 
+    const me = await session.me();
+    expect(me).toMatchObject({ tenantId: 'tn-acme-madrid', value: { email: 'owner@demo.nevent.local', role: 'OWNER', tenantId: 'tn-acme-madrid' } });
+
     const reset = await session.resetTenant();
     expect(reset.activeTenantId).toBe('tn-acme');
     expect(session.activeTenantId).toBe('tn-acme');

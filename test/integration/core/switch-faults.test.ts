@@ -5,7 +5,8 @@ import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture;
 beforeAll(async () => {
-  fixture = await startCoreFixture({ core: { requestTimeoutMs: 400 } });
+  // Short enough to keep the `timeout` case quick, long enough for a loaded CI machine.
+  fixture = await startCoreFixture({ core: { requestTimeoutMs: 1500 } });
 });
 afterAll(async () => {
   await fixture.close();

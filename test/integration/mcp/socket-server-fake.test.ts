@@ -6,7 +6,9 @@ import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CoreError } from '../../../src-main/core/tenant-session';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { McpSocketServer } from '../../../src-main/mcp/socket-server';
@@ -139,5 +141,23 @@ describe.skipIf(process.platform === 'win32')('MCP socket server', () => {
     expect((await good.call('nevent_get_active_tenant')).structuredContent).toMatchObject({ active_tenant_id: 'tenant-a' });
     await waitFor(() => server?.connectionCount() === 1);
     await good.close();
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('MCP socket server without a signed-in account', () => {
+  it('tells the client the app is not signed in and hangs up', async () => {
+    const signedOut = {
+      openMcpSession: () => {
+        throw new CoreError('signed_out', 'nobody is signed in');
+      },
+    };
+    server = await startMcpSocketServer({ registry: signedOut, socketPath: temp.path, mode: 'READ_ONLY' });
+    const socket = await rawConnect(temp.path);
+    const received = readUntilClosed(socket);
+    socket.write('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}\n');
+    const answer = JSON.parse((await received).trim()) as { error: { message: string } };
+    expect(JSONRPCMessageSchema.safeParse(answer).success).toBe(true);
+    expect(answer.error.message).toMatch(/not signed in/);
+    expect(server.connectionCount()).toBe(0);
   });
 });

@@ -50,12 +50,14 @@ describe('window commands', () => {
     expect(stores.tenants.getState().attempt).toMatchObject({ state: 'failed', targetId: 'child', fromTenantId: 'home', error: { code: 'api_error' } });
   });
 
-  it('a successful switch clears the attempt and mirrors the new tenant', async () => {
+  it('a successful switch shows progress, then clears the attempt and mirrors the new tenant', async () => {
     const stores = createStores();
     const { bridge } = fakeBridge({});
     const commands = new Commands(bridge, stores);
     await commands.refreshAppState();
-    expect(await commands.switchTenant('child')).toBe(true);
+    const switching = commands.switchTenant('child');
+    expect(stores.tenants.getState().attempt).toEqual({ state: 'pending', kind: 'switch', targetId: 'child' });
+    expect(await switching).toBe(true);
     expect(stores.app.getState().app?.desktop.activeTenant?.id).toBe('child');
     expect(stores.tenants.getState().attempt).toEqual({ state: 'idle' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, tenantHue } from '../../../src-renderer/lib/tenant-colour';
+import { fnv1a, tenantHue, tenantHues } from '../../../src-renderer/lib/tenant-colour';
 
 describe('per-tenant colour', () => {
   it('is stable and in range', () => {
@@ -8,8 +8,15 @@ describe('per-tenant colour', () => {
     expect(tenantHue('tenant-acme')).toBe(tenantHue('tenant-acme'));
     for (const id of ['a', 'b', 'tenant-1', 'x'.repeat(128)]) {
       const hue = tenantHue(id);
-      expect(Number.isInteger(hue) && hue >= 0 && hue < 360).toBe(true);
+      expect(tenantHues).toContain(hue);
     }
+  });
+
+  it('uses every hue of the palette about equally', () => {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 12_000; i++) counts.set(tenantHue(`tn-gen-${i}`), (counts.get(tenantHue(`tn-gen-${i}`)) ?? 0) + 1);
+    expect(counts.size).toBe(tenantHues.length);
+    for (const n of counts.values()) expect(n).toBeGreaterThan(800);
   });
 
   it('spreads similar ids over the wheel', () => {

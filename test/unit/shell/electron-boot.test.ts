@@ -142,13 +142,12 @@ describe('Electron main boot (fake electron, real core + MCP socket)', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(1);
   });
 
-  it('quits cleanly from the tray: IPC removed, tray gone, sessions ended, socket file removed', async () => {
+  it('quits cleanly (Cmd+Q is held until IPC is removed, the tray is gone, sessions ended and the socket file removed)', async () => {
     const app = electron().module.app;
-    const quit = new Promise<void>((resolve) => app.once('quit', () => resolve()));
-    const item = FakeTray.instances[0]?.menu.find((entry) => entry.label === 'Quit Nevent Companion') as { click: () => void };
-    item.click();
-    await quit;
-    expect(existsSync(socketPath)).toBe(false);
+    expect(FakeTray.instances[0]?.menu.find((entry) => entry.label === 'Quit Nevent Companion')?.click).toBeTypeOf('function');
+    const socketGoneAtQuit = new Promise<boolean>((resolve) => app.once('quit', () => resolve(!existsSync(socketPath))));
+    app.quit();
+    expect(await socketGoneAtQuit).toBe(true);
     expect(electron().handlers.size).toBe(0);
     expect(FakeTray.instances[0]?.destroyed).toBe(true);
     expect(electron().module.globalShortcut.unregisterAll).toHaveBeenCalled();

@@ -60,6 +60,7 @@ export class FakeTenantSession implements TenantSession {
   setClientInfo(info: { name: string | null }): void {
     this.clientName = info.name;
   }
+  recordToolCall(): void {}
   async listTenants(): Promise<TenantsView> {
     return { tenants, role: 'OWNER', homeTenantId: this.home, activeTenantId: this.active };
   }

@@ -1,8 +1,8 @@
 /** `serve`'s HTTP transport over the fake-backed desktop service: guard, API, event stream, static page. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServeHttp, type ServeHttp } from '../../../src-main/serve/http-server';
 import { createTestService, secretToken } from './fakes';
 import { callApi, httpRequest, openEventStream } from './http-client';
@@ -14,6 +14,7 @@ writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Nevent</ti
 writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
 
 describe('serve HTTP transport', () => {
+  afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
   let t: Awaited<ReturnType<typeof createTestService>>;
   let http: ServeHttp;
 
@@ -74,6 +75,8 @@ describe('serve HTTP transport', () => {
   it('refuses non-JSON bodies (no simple-request CSRF)', async () => {
     const form = await httpRequest(http.port, { method: 'POST', path: '/api/account.signOut', headers: { 'content-type': 'text/plain', 'x-nevent-token': token }, body: '{}' });
     expect(form.status).toBe(415);
+    const huge = await httpRequest(http.port, { method: 'POST', path: '/api/segments.create', headers: { 'content-type': 'application/json', 'x-nevent-token': token }, body: JSON.stringify({ payload: { name: 'x'.repeat(2 * 1024 * 1024) } }) });
+    expect(huge.status).toBe(413);
   });
 
   it('serves the page with the token in the query, then its assets by cookie, and nothing without', async () => {

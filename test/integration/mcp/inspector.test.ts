@@ -1,0 +1,73 @@
+/**
+ * A second, independent MCP client: the MCP Inspector in CLI mode drives `nevent-companion mcp --demo`
+ * over stdio, as a user checking their setup would. Its own CLI package is invoked directly because
+ * the umbrella package's launcher resolves an older `commander` hoisted by other dev dependencies.
+ */
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { binPath, ensureCliBuilt, repoRoot } from './cli-helpers';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const inspectorCli = join(dirname(require.resolve('@modelcontextprotocol/inspector-cli/package.json')), 'build', 'cli.js');
+
+async function inspect(args: string[]): Promise<unknown> {
+  const { stdout } = await run(process.execPath, [inspectorCli, '--cli', process.execPath, binPath, 'mcp', '--demo', ...args], {
+    cwd: repoRoot,
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout);
+}
+
+describe('MCP Inspector (CLI mode) against `mcp --demo`', () => {
+  beforeAll(ensureCliBuilt, 60_000);
+
+  it('lists every Nevent tool with its input schema', async () => {
+    const listed = (await inspect(['--method', 'tools/list'])) as { tools: { name: string; inputSchema: { type: string } }[] };
+    const names = listed.tools.map((tool) => tool.name).sort();
+    expect(names).toEqual(
+      [
+        'nevent_analytics_capabilities',
+        'nevent_create_segment',
+        'nevent_get_active_tenant',
+        'nevent_get_segment',
+        'nevent_help',
+        'nevent_list_campaigns',
+        'nevent_list_segments',
+        'nevent_list_tenants',
+        'nevent_paid_ads_status',
+        'nevent_reset_tenant',
+        'nevent_segment_preview',
+        'nevent_segmentation_criteria',
+        'nevent_switch_tenant',
+        'nevent_update_segment',
+      ].sort(),
+    );
+    for (const tool of listed.tools) expect(tool.inputSchema.type).toBe('object');
+  });
+
+  it('calls a tool and gets structured content for the demo user’s tenant', async () => {
+    const result = (await inspect(['--demo-user', 'admin', '--method', 'tools/call', '--tool-name', 'nevent_get_active_tenant'])) as {
+      isError?: boolean;
+      structuredContent: { active_tenant_id: string; home_tenant_id: string; role: string };
+    };
+    expect(result.isError).not.toBe(true);
+    expect(result.structuredContent.role).toBe('ADMIN');
+    expect(result.structuredContent.active_tenant_id).toBe(result.structuredContent.home_tenant_id);
+  });
+
+  it('passes tool arguments through and reports refusals in the error envelope', async () => {
+    const result = (await inspect(['--method', 'tools/call', '--tool-name', 'nevent_switch_tenant', '--tool-arg', 'tenantId=tn-does-not-exist'])) as {
+      isError?: boolean;
+      content: { type: string; text: string }[];
+    };
+    expect(result.isError).toBe(true);
+    const envelope = JSON.parse(result.content[0]?.text ?? '{}') as { error: { type: string; code: string } };
+    expect(envelope.error.type).toBe('not_found');
+    expect(envelope.error.code).toBe('tenant_not_found');
+  });
+});
