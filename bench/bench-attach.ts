@@ -9,7 +9,8 @@ import type { BenchResult } from './result';
 import { interleaved, median, now, quantile } from './stats';
 
 const calls = 1000;
-const rounds = 10;
+// Small interleaved blocks: drift on a shared machine moves both sides alike.
+const rounds = 50;
 
 /** Runs the attach benchmark (API latency 0, a tool answered from the session: the pipe is what shows). */
 export async function benchAttach(ctx: BenchContext): Promise<BenchResult> {

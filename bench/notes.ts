@@ -38,6 +38,8 @@ const readings: Record<string, (r: BenchResult) => string> = {
 };
 
 const reasons: Record<string, (r: BenchResult) => string> = {
+  attach: (r) =>
+    `Why: \`mcp --attach\` is a plain byte pipe (Node \`stream.pipe\` both ways, no parsing), against socat's C relay; the only extra cost is a Node process's wake-ups per message (${round(r.subjectValue - r.baselineValue, 2)} ms median here; total time ratio ${n(r, 'totalRatio', 3)}, p99 ${n(r, 'subjectP99Ms')} vs ${n(r, 'baselineP99Ms')} ms). Across the full runs made on this shared machine while building this, the ratio ranged from 0.91 to 1.10, so a 5 % bound sits close to the run-to-run noise. What would close it: measure on an idle machine (or pin both relays with taskset); if a gap remains there, the lever is a leaner relay in \`runAttach\` (one \`stream.pipeline\` per direction with a larger highWaterMark, no per-chunk work) — the AI client needs a process on stdio, so the relay itself cannot go.`,
   switch: overheadReason,
   'tool-call': overheadReason,
   startup: (r) =>
