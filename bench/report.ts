@@ -69,7 +69,7 @@ export function writeMarkdown(machine: MachineInfo, results: BenchResult[], tota
     '',
     '## How it is measured',
     '',
-    '- Run: `npm run bench` (builds, bundles bench/*.ts with esbuild to out/bench/, runs; not part of `npm test`). `NEVENT_BENCH_ONLY=switch,attach` runs a subset and writes nothing; `NEVENT_BENCH_SKIP_BUILD=1` skips `npm run build`; `NEVENT_BENCH_CHROMIUM` overrides /usr/bin/chromium.',
+    '- Run: `npm run bench` (builds, bundles bench/*.ts with esbuild to out/bench/, runs; not part of `npm test`). `NEVENT_BENCH_ONLY=switch,attach` runs a subset and writes nothing; `NEVENT_BENCH_SKIP_BUILD=1` skips `npm run build`; `NEVENT_BENCH_REPORT_ONLY=1` rewrites this file from bench/results.json (the same figures) after a change of the prose in bench/notes.ts; `NEVENT_BENCH_CHROMIUM` overrides /usr/bin/chromium.',
     ...methodNotes,
     '',
     '## Figures',
