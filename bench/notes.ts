@@ -1,0 +1,51 @@
+/** The prose of docs/benchmarks.md: method, and for a missed target why and what would close it. */
+import { meetsTarget, round, type BenchResult } from './result';
+
+/** How the figures are taken (a bullet list). */
+export const methodNotes = [
+  '- One `npm run bench` run: the demo API runs in the benchmark process (`startDemoApi`), signed in as the demo `owner`; the bridge under test runs in its own process (`nevent-companion mcp`, `mcp --attach`, or `bench/fixtures/socket-bridge.ts`: the real core and MCP socket server that `serve` runs, pointed at the same demo API).',
+  '- Baseline and subject are measured in alternating blocks (order flipped every round) so drift on this shared machine falls on both sides; figures are medians unless named otherwise.',
+  '- switch / tool call: 5 ms injected API latency (`faults.setLatency(5)`), 10 rounds × 20 calls per side after a warm-up. The baseline is the same request with `fetch` and a bearer token, no verification.',
+  '- start-up: spawn → `initialize` answer through the SDK `StdioClientTransport` (`Client.connect`), 16 starts per side; API latency 0.',
+  '- attach: one bridge, one socket, two long-lived SDK clients (one through `mcp --attach`, one through `socat`), 1,000 sequential `nevent_get_active_tenant` calls each in 10 interleaved blocks; API latency 0 so the pipe is what shows.',
+  '- scale: 200 socket sessions (SDK clients over the unix socket) each loop switch → list → reset for 10 s; every list must answer in the tenant that session switched to. Memory per session = (bridge RSS after the load − RSS before any session) / 200. Baseline: the same loop as raw HTTP with 5 ms API latency.',
+  '- org-picker: a `demo-api --tenants 100000` and a `demo-api --tenants 1000`, each with its own `serve` (no `--demo`; superadmin signed in through the sign-in form with email and password, so no extra flag was needed), headless Chromium via playwright-core. First render = navigation start → the frame after the first tenant row exists (median of 5); keystroke = keydown → the frame after the filtered list is committed (p95 over ~80 keys: typing and Backspace).',
+];
+
+/** Why a target was missed and what would close it (or, for a figure without target, how to read it). */
+export function explainMiss(result: BenchResult): string | null {
+  if (meetsTarget(result)) return readings[result.id]?.(result) ?? null;
+  const by = result.target !== null && result.ratio > result.target ? `ratio ${round(result.ratio, 3)} against ≤ ${result.target} (${round((result.ratio / result.target - 1) * 100, 1)} % over)` : `${round(result.subjectValue, 2)} ms against ≤ ${result.absoluteTarget} ms`;
+  const why = reasons[result.id]?.(result) ?? 'No analysis recorded for this benchmark yet.';
+  return `**Target missed** by ${by}. ${why}`;
+}
+
+const n = (r: BenchResult, key: string, digits = 2): string => {
+  const value = r.details[key];
+  return typeof value === 'number' ? String(round(value, digits)) : '?';
+};
+
+const overheadReason = (r: BenchResult): string =>
+  `Why: the bridge adds a fixed ${n(r, 'overheadMs')} ms per call (median), and at 5 ms injected latency the raw call itself takes only ${round(r.baselineValue, 2)} ms on this machine, so a ≤ 10 % budget is ≤ ${round(r.baselineValue * 0.1, 2)} ms for two process hops, JSON-RPC, validation and the core's request path. ` +
+  `The split: a tool that makes no API call (\`nevent_help\`) costs ${n(r, 'mcpNoApiToolMedianMs')} ms end to end (pipes, SDK framing, input and output validation, audit), so the rest is the core's request path in the bridge process (authorized requester, per-request AbortSignal.timeout/any, response zod parsing${r.id === 'switch' ? ', verifying the new token\'s signature against the JWKS, the serialized switch queue and the atomic credential swap' : ', scoping every segment to its tenant'}); the call makes ${n(r, 'apiRequestsPerCall')} API request(s), like the baseline. ` +
+  `The overhead does not grow with the API: in the same run at 25 ms API latency the ratio is ${n(r, 'ratioAt25msApiLatency', 3)} (within 1.10). ` +
+  `What would close it at 5 ms: profile the bridge's request path (the per-request signal composition and zod parsing of answers are the likely bulk), and measure on an idle machine — this one was shared with other builds (load average in the header), which inflates every extra process hop.`;
+
+const readings: Record<string, (r: BenchResult) => string> = {
+  attach: (r) => `Reading: \`mcp --attach\` is a byte pipe like socat; the difference is noise (total time ratio ${n(r, 'totalRatio', 3)}, p99 ${n(r, 'subjectP99Ms')} vs ${n(r, 'baselineP99Ms')} ms).`,
+  scale: (r) =>
+    `Reading: no target (information). ${n(r, 'crossTenantAnswers', 0)} cross-tenant answers and ${n(r, 'subjectErrors', 0)} errors at ${n(r, 'subjectCallsPerSecond', 0)} calls/s for 10 s; throughput ${n(r, 'throughputRatio')}× the raw loops', p50 ${round(r.ratio, 2)}×, p99 ${n(r, 'subjectP99Ms', 0)} ms vs ${n(r, 'baselineP99Ms', 0)} ms. The bridge is one Node process (one core) serving all 200 sessions — each call is JSON-RPC parsing, validation, the core's request and, for switches, a token signature check — so calls queue in one event loop and its median is higher; the raw loops share one event loop with the demo API in the benchmark process, which starves their tails (hence their higher p99). Memory: ${n(r, 'kibPerSessionConnected', 0)} KiB per connected idle session, ${n(r, 'kibPerSessionLoaded', 0)} KiB per session after the load (RSS ${n(r, 'rssIdleMiB', 0)} → ${n(r, 'rssConnectedMiB', 0)} → ${n(r, 'rssLoadedMiB', 0)} MiB; the last step includes V8 heap growth that is not returned to the OS).`,
+};
+
+const reasons: Record<string, (r: BenchResult) => string> = {
+  attach: (r) =>
+    `Why: \`mcp --attach\` is a plain byte pipe (Node \`stream.pipe\` both ways, no parsing), against socat's C relay; the only extra cost is a Node process's wake-ups per message (${round(r.subjectValue - r.baselineValue, 2)} ms median here; total time ratio ${n(r, 'totalRatio', 3)}, p99 ${n(r, 'subjectP99Ms')} vs ${n(r, 'baselineP99Ms')} ms). Across the full runs made on this shared machine while building this, the ratio ranged from 0.91 to 1.10, so a 5 % bound sits close to the run-to-run noise. What would close it: measure on an idle machine (or pin both relays with taskset); if a gap remains there, the lever is a leaner relay in \`runAttach\` (one \`stream.pipeline\` per direction with a larger highWaterMark, no per-chunk work) — the AI client needs a process on stdio, so the relay itself cannot go.`,
+  switch: overheadReason,
+  'tool-call': overheadReason,
+  startup: (r) =>
+    `Why: two costs the minimal server does not have. (1) Module loading: the CLI is one esbuild bundle without code splitting, so \`mcp\` also loads what only other commands need (hono and @hono/node-server for the demo API and \`serve\`, jose, the serve composition root); importing the bundle alone takes about 0.1 s longer than importing the SDK server on this machine when idle. (2) \`mcp\` signs in (token check, tenant lookup against the API) before it answers \`initialize\`, while the baseline answers at once. ` +
+    `What would close it: build the CLI with esbuild \`splitting: true\` (keep the per-command dynamic imports as separate chunks) in scripts/build-cli.mjs, and answer \`initialize\` first and finish the sign-in before the first tool call (a failed sign-in then surfaces as an \`authentication_error\` result instead of a failed start). Start-up is paid once per AI-client launch (p95 ${n(r, 'subjectP95Ms', 0)} ms here).`,
+  'org-picker': (r) =>
+    `Why: the picker filters through React's \`useDeferredValue\`: the keystroke itself is painted in the next frame (p95 keydown → next frame: ${n(r, 'p95InputEchoMs', 1)} ms at 100,000 tenants, ${n(r, 'baselineP95InputEchoMs', 1)} ms at 1,000 — within 16 ms), and the filtered list follows in a later frame by design, so keydown → filtered frame is about two frames at any size (median ${n(r, 'medianKeystrokeMs', 1)} ms at 100,000, ${n(r, 'baselineMedianKeystrokeMs', 1)} ms at 1,000). The part that grows with the tenant count is small (p95 ${round(r.subjectValue, 1)} vs ${round(r.baselineValue, 1)} ms); headless Chromium with software rendering on a busy 2-core machine adds frame jitter. ` +
+    `What would close it: filter in the urgent render when the query refines the previous one (the incremental \`refinesQuery\` path already narrows the candidate set to the last result) and keep \`useDeferredValue\` only for widening queries (Backspace) on huge lists, or move the search index to a Web Worker; then the list lands in the same frame as the keystroke. First render at 100,000 tenants (${n(r, 'firstRenderMs', 0)} ms, ${n(r, 'firstRenderRatio')}× the 1,000-tenant page) includes transferring the full tenant list from \`serve\` and building the tree and search index in the page; sign-in → picker (${n(r, 'signInToPickerMs', 0)} ms, once per sign-in) includes the API's answer of 100,000 tenants and its validation in the main process. Neither has a target.`,
+};
