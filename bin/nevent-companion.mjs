@@ -16,4 +16,9 @@ if (!existsSync(bundle)) {
   }
 }
 const { main } = await import(pathToFileURL(bundle).href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Every command has finished its work when main resolves (long-running ones resolve on shutdown).
+// A keychain call that timed out may still hold the event loop in native code, so once our output is
+// flushed, leave explicitly instead of waiting for it.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit(code);
