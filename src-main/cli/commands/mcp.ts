@@ -81,8 +81,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Anything in this process that logs with console.log would corrupt the JSON-RPC stream: send it to stderr.
   for (const method of ['log', 'info', 'debug'] as const) console[method] = (...args: unknown[]) => say(args.map(String).join(' '));
 
+  // Load the MCP server (the SDK and every tool: the bulk of start-up) while signing in, not after.
+  const runnerLoading = import('../../mcp/stdio-runner');
+  runnerLoading.catch(() => undefined);
   const { openStandaloneSession, NoCredentialsError } = await import('../../mcp/standalone');
-  const { runStdioServer } = await import('../../mcp/stdio-runner');
   let standalone;
   try {
     standalone = await openStandaloneSession({ demo: flags.demo === true, demoUser: flags['demo-user'], apiUrl: flags['api-url'], dataApiUrl: flags['data-api-url'], env: io.env });
@@ -97,6 +99,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const snapshot = standalone.session.snapshot();
   say(`nevent-companion mcp: ready on stdio (credentials: ${standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
+  const { runStdioServer } = await runnerLoading;
   try {
     await runStdioServer({ session: standalone.session, mode, stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
   } finally {
