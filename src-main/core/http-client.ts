@@ -100,6 +100,12 @@ function networkError(error: unknown, req: HttpRequest): CoreError {
   return new CoreError('api_unavailable', `could not reach the Nevent API at ${host}${detail}`);
 }
 
+/** The error for a request its caller cancelled: the caller's CoreError reason (e.g. `signed_out`). */
+function cancelled(req: HttpRequest): CoreError {
+  const reason: unknown = req.signal?.reason;
+  return reason instanceof CoreError ? reason : new CoreError('internal_error', `request cancelled (${describe(req)})`);
+}
+
 function buildUrl(req: HttpRequest): string {
   const url = new URL(req.baseUrl.replace(/\/+$/, '') + req.path);
   for (const [key, value] of Object.entries(req.query ?? {})) {
@@ -120,9 +126,28 @@ export class HttpClient {
 
   /** Sends the request; resolves to the parsed JSON body (null for an empty body) or rejects with a CoreError. */
   async request(req: HttpRequest): Promise<unknown> {
+    if (req.signal?.aborted === true) throw cancelled(req);
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal === undefined ? timeout : AbortSignal.any([timeout, req.signal]);
+    // One controller per request, tied to the caller's (long-lived, per-session) signal by a listener
+    // that is removed when the request ends. AbortSignal.any would leave a dependant on the session's
+    // signal for every request: listener warnings under load and memory that grows with the session.
+    const controller = new AbortController();
+    const timeout = { aborted: false };
+    const timer = setTimeout(() => {
+      timeout.aborted = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = (): void => controller.abort(req.signal?.reason);
+    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      return await this.send(req, controller.signal, timeout, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private async send(req: HttpRequest, signal: AbortSignal, timeout: { aborted: boolean }, timeoutMs: number): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.bearer !== undefined) headers.authorization = `Bearer ${req.bearer}`;
@@ -136,10 +161,7 @@ export class HttpClient {
       text = await response.text();
     } catch (error) {
       if (timeout.aborted) throw new CoreError('timeout', `the Nevent API did not answer within ${timeoutMs} ms (${describe(req)})`);
-      if (req.signal?.aborted === true) {
-        const reason: unknown = req.signal.reason;
-        throw reason instanceof CoreError ? reason : new CoreError('internal_error', `request cancelled (${describe(req)})`);
-      }
+      if (req.signal?.aborted === true) throw cancelled(req);
       throw networkError(error, req);
     }
 

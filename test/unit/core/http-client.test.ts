@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { HttpClient, HttpStatusError, unwrapDataEnvelope } from '../../../src-main/core/http-client';
 import { CoreError } from '../../../src-main/core/tenant-session';
@@ -89,6 +90,25 @@ describe('HttpClient', () => {
     const pending = new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/slow', signal: controller.signal });
     controller.abort(new CoreError('signed_out', 'the session was closed'));
     expect((await failure(pending)).code).toBe('signed_out');
+  });
+
+  it('leaves nothing attached to the caller’s long-lived signal once requests end', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /ok', () => [200, { ok: true }]);
+    fake.on('GET /bad', () => [500, {}]);
+    const session = new AbortController();
+    const http = new HttpClient({ fetch: fake.fetch });
+    const requests = Array.from({ length: 25 }, (_, i) => http.request({ method: 'GET', baseUrl: base, path: i % 5 === 0 ? '/bad' : '/ok', signal: session.signal }).catch(() => null));
+    await Promise.all(requests);
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('refuses at once when the caller’s signal is already aborted', async () => {
+    const fake = fakeFetch();
+    fake.on('GET /slow', (req) => new Promise((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
+    const gone = new AbortController();
+    gone.abort(new CoreError('signed_out', 'the session was closed'));
+    expect((await failure(new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/slow', signal: gone.signal }))).code).toBe('signed_out');
   });
 
   it('reports an unreachable server as api_unavailable', async () => {
