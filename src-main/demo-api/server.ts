@@ -1,6 +1,7 @@
 /** Starts the demo API on 127.0.0.1 and wires its parts together (the composition root). */
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp } from './app';
 import type { DemoApi, DemoApiOptions } from './demo-api-types';
@@ -32,6 +33,9 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   const now = (): Date => new Date();
 
   const closing = new AbortController();
+  // Every request delayed by injected latency waits on this one signal (and stops listening when done),
+  // so hundreds of listeners at once are expected under load, not a leak.
+  setMaxListeners(0, closing.signal);
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       if (closing.signal.aborted) return resolve();
