@@ -19,6 +19,7 @@ import type {
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { CoreError } from '../../src-main/core/tenant-session';
 import type { CampaignQuery, Scoped, SegmentQuery, SwitchOutcome, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import { fakeJwtShape } from './tokens';
 
 /** The fake's tenants: root (home) → child-a, child-b (INVITED), child-c (SUSPENDED). */
 export const fakeTenants: AccessibleTenant[] = [
@@ -29,7 +30,7 @@ export const fakeTenants: AccessibleTenant[] = [
 ];
 
 /** A fake access token that must never appear in any tool result. */
-export const fakeSecretToken = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZWNyZXQifQ.c2VjcmV0LXNpZ25hdHVyZQ';
+export const fakeSecretToken = fakeJwtShape({ sub: 'secret' }, 'secret-signature', 'RS256');
 
 const hex = (n: number): string => n.toString(16).padStart(24, '0');
 

@@ -49,3 +49,11 @@ export async function esSigner(): Promise<TestSigner> {
     sign: (claims = {}, nowMs = Date.now()) => new SignJWT(payload(claims, nowMs)).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'k1' }).sign(key),
   };
 }
+
+/**
+ * A token-shaped string (header.payload.signature, base64url) that no server ever signed, built at run
+ * time so the repository holds no literal that looks like a real JWT. For leak and redaction tests.
+ */
+export function fakeJwtShape(claims: Record<string, unknown>, signature: string, alg = 'HS256'): string {
+  return [JSON.stringify({ alg }), JSON.stringify(claims), signature].map((part) => base64url.encode(part)).join('.');
+}

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configCommand } from '../../../src-main/cli/commands/config';
 import { applyClientConfigWrite, planClientConfigWrite } from '../../../src-main/mcp/client-config/write';
 import { binPath, ensureCliBuilt, repoRoot, tokenPattern } from './cli-helpers';
+import { fakeJwtShape } from '../../helpers/tokens';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const tokenEnv = { NEVENT_JWT_TOKEN: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXNlY3JldA', NEVENT_REFRESH_TOKEN: 'rt_abcdefghijklmnopqrstuvwxyz' };
+const tokenEnv = { NEVENT_JWT_TOKEN: fakeJwtShape({ sub: 'x' }, 'signature-secret'), NEVENT_REFRESH_TOKEN: 'rt_abcdefghijklmnopqrstuvwxyz' };
 
 /** The built CLI, as a user runs it (absolute node + launcher in the entry). */
 const spawnCli = (args: string[]) => spawnSync(process.execPath, [binPath, 'config', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...tokenEnv } });

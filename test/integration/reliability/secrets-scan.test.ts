@@ -19,6 +19,7 @@ import { startMcpSocketServer } from '../../../src-main/mcp/socket-server';
 import { binPath, ensureCliBuilt, repoRoot, spawnCliClient } from '../mcp/cli-helpers';
 import { connectClient, tempSocketPath, waitFor } from '../mcp/socket-helpers';
 import { startTokenCaptureProxy, type TokenCaptureProxy } from './token-capture-proxy';
+import { fakeJwtShape } from '../../helpers/tokens';
 
 let demo: DemoApi;
 let proxy: TokenCaptureProxy;
@@ -111,7 +112,8 @@ function leaks(tokens: Set<string>, texts: { where: string; text: string }[]): s
 
 describe('secrets scan', () => {
   it('the scanner finds a planted token (so a clean scan means something)', () => {
-    expect(leaks(new Set(['eyJhbGciOi.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXBhcnQtMTIzNDU2']), [{ where: 'planted', text: 'x c2lnbmF0dXJlLXBhcnQtMTIzNDU2 y' }])).toHaveLength(1);
+    const planted = fakeJwtShape({ sub: 'x' }, 'signature-part-123456');
+    expect(leaks(new Set([planted]), [{ where: 'planted', text: `x ${planted.split('.')[2]} y` }])).toHaveLength(1);
   });
 
   it('in-process core + MCP socket: sign-in, switches, faults, refresh, tool calls', async () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { HttpClient, HttpStatusError, unwrapDataEnvelope } from '../../../src-main/core/http-client';
 import { CoreError } from '../../../src-main/core/tenant-session';
 import { fakeFetch } from '../../helpers/fake-fetch';
+import { fakeJwtShape } from '../../helpers/tokens';
 
 const base = 'http://api.test';
-const bearer = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlc2lnbmF0dXJl';
+const bearer = fakeJwtShape({ sub: 'x' }, 'signaturesignature');
 
 async function failure(promise: Promise<unknown>): Promise<CoreError> {
   const error = await promise.then(

@@ -9,9 +9,10 @@ import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, OperationModeCell, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
 import { CoreError, type SwitchOutcome, type TenantSession, type TenantsView } from '../../../src-main/core/tenant-session';
+import { fakeJwtShape } from '../../helpers/tokens';
 
 /** A secret that must never appear in anything sent to the window. */
-export const secretToken = 'eyJhbGciOiJSUzI1NiJ9.c2VjcmV0.c2lnbmF0dXJl';
+export const secretToken = fakeJwtShape({ sub: 'secret' }, 'signature', 'RS256');
 
 /** Demo-like tenants. */
 export const tenants: AccessibleTenant[] = [
