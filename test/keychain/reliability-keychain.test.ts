@@ -6,34 +6,21 @@
  * (captured by a proxy in front of the demo API).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/create-core';
 import { withTimeouts, type SecretStore } from '../../src-main/core/secret-store';
-import { startDemoApi, type DemoApi } from '../../src-main/demo-api';
-import { binPath, ensureCliBuilt, repoRoot } from '../integration/mcp/cli-helpers';
-import { startTokenCaptureProxy, type TokenCaptureProxy } from '../integration/reliability/token-capture-proxy';
+import { binPath, repoRoot } from '../integration/mcp/cli-helpers';
+import { useProxiedDemo } from '../integration/reliability/proxied-demo-fixture';
+import type { TokenCaptureProxy } from '../integration/reliability/token-capture-proxy';
 
-let demo: DemoApi;
+const fixture = useProxiedDemo();
+const tempDir = fixture.tempDir;
 let proxy: TokenCaptureProxy;
-const dirs: string[] = [];
-const tempDir = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-beforeAll(async () => {
-  await ensureCliBuilt();
-  demo = await startDemoApi();
-  proxy = await startTokenCaptureProxy(demo.url);
-}, 60_000);
-afterAll(async () => {
-  await proxy?.close();
-  await demo?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  proxy = fixture.proxy();
 });
 
 /** Runs a command, bounded; resolves with its output, exit code and duration. */

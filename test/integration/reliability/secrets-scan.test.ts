@@ -7,43 +7,32 @@
  * is searched for any of them (whole, or the signature part alone) → none.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
 import { MemorySecretStore } from '../../../src-main/core/secret-store';
-import { startDemoApi, type DemoApi } from '../../../src-main/demo-api';
+import type { DemoApi } from '../../../src-main/demo-api';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer } from '../../../src-main/mcp/socket-server';
-import { binPath, ensureCliBuilt, repoRoot, spawnCliClient } from '../mcp/cli-helpers';
+import { binPath, repoRoot, spawnCliClient } from '../mcp/cli-helpers';
 import { connectClient, tempSocketPath, waitFor } from '../mcp/socket-helpers';
-import { startTokenCaptureProxy, type TokenCaptureProxy } from './token-capture-proxy';
+import type { TokenCaptureProxy } from './token-capture-proxy';
+import { useProxiedDemo } from './proxied-demo-fixture';
 import { fakeJwtShape } from '../../helpers/tokens';
 
+const fixture = useProxiedDemo();
+const tempDir = fixture.tempDir;
 let demo: DemoApi;
 let proxy: TokenCaptureProxy;
+beforeAll(() => {
+  demo = fixture.demo();
+  proxy = fixture.proxy();
+});
 const seen: { where: string; text: string }[] = [];
-const dirs: string[] = [];
 const record = (where: string, value: unknown): void => {
   seen.push({ where, text: typeof value === 'string' ? value : JSON.stringify(value) });
 };
-const tempDir = (prefix: string): string => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-
-beforeAll(async () => {
-  await ensureCliBuilt();
-  demo = await startDemoApi();
-  proxy = await startTokenCaptureProxy(demo.url);
-}, 60_000);
-afterAll(async () => {
-  await proxy?.close();
-  await demo?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 /** Runs the tool calls every part makes, recording every answer and every thrown error. */
 async function exercise(where: string, call: (name: string, args?: Record<string, unknown>) => Promise<unknown>): Promise<void> {
