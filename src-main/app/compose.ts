@@ -19,6 +19,7 @@ import { EventHub } from './event-hub';
 import { FileJsonStore, MemoryJsonStore } from './file-json-store';
 import type { BridgePort, ClientConfigPort, DemoPort, OperationModeCell } from './ports';
 import { Preferences } from './preferences';
+import { redactSecrets } from '../core/redact';
 
 /** A running MCP socket bridge, as the app sees it. */
 export interface McpBridgeHandle {
@@ -84,7 +85,8 @@ class ModeCell implements OperationModeCell {
 /** Builds and starts the app. */
 export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const log = options.log;
-  const logInternal = (what: string, error: unknown): void => log(`internal error in ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  // Unexpected errors come from libraries whose messages are not ours: redact before they reach a log.
+  const logInternal = (what: string, error: unknown): void => log(`internal error in ${what}: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
   const configDir = options.configDir ?? defaultConfigDir(options.env);
   const apiUrl = options.env.NEVENT_API_URL;
   const dataApiUrl = options.env.NEVENT_DATA_API_URL;

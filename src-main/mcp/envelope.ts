@@ -12,6 +12,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ErrorCodeSchema, errorCodes, mcpErrorTypeOf } from '../../src-shared/errors';
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
 import { CoreError } from '../core/tenant-session';
+import { redactSecrets } from '../core/redact';
 
 /** The envelope's `error` object. */
 export const ToolErrorSchema = z.object({
@@ -25,13 +26,9 @@ export const ToolErrorEnvelopeSchema = z.object({ error: ToolErrorSchema });
 /** The error envelope. */
 export type ToolErrorEnvelope = z.infer<typeof ToolErrorEnvelopeSchema>;
 
-// JWT-shaped strings (three base64url parts, the first a JSON header) and bearer headers.
-const jwtPattern = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-const bearerPattern = /Bearer\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-
-/** Removes anything token-shaped from a message. */
+/** Removes anything token-shaped from a message (the core's redaction, labelled for AI clients). */
 export function redactTokens(text: string): string {
-  return text.replace(jwtPattern, '[redacted token]').replace(bearerPattern, 'Bearer [redacted]');
+  return redactSecrets(text, [], '[redacted token]');
 }
 
 const knownCodes: ReadonlySet<string> = new Set(errorCodes);
