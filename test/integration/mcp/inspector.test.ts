@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contractToolNames } from '../../helpers/contract-tools';
 import { binPath, ensureCliBuilt, repoRoot } from './cli-helpers';
 
 const run = promisify(execFile);
@@ -29,24 +30,7 @@ describe('MCP Inspector (CLI mode) against `mcp --demo`', () => {
   it('lists every Nevent tool with its input schema', async () => {
     const listed = (await inspect(['--method', 'tools/list'])) as { tools: { name: string; inputSchema: { type: string } }[] };
     const names = listed.tools.map((tool) => tool.name).sort();
-    expect(names).toEqual(
-      [
-        'nevent_analytics_capabilities',
-        'nevent_create_segment',
-        'nevent_get_active_tenant',
-        'nevent_get_segment',
-        'nevent_help',
-        'nevent_list_campaigns',
-        'nevent_list_segments',
-        'nevent_list_tenants',
-        'nevent_paid_ads_status',
-        'nevent_reset_tenant',
-        'nevent_segment_preview',
-        'nevent_segmentation_criteria',
-        'nevent_switch_tenant',
-        'nevent_update_segment',
-      ].sort(),
-    );
+    expect(names).toEqual([...contractToolNames].sort());
     for (const tool of listed.tools) expect(tool.inputSchema.type).toBe('object');
   });
 

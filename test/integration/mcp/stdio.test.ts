@@ -6,23 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, spawnCliClient, tokenPattern } from './cli-helpers';
 import type { CliClient } from './cli-helpers';
 import { failure, ok } from './envelope-assert';
+import { contractToolNames } from '../../helpers/contract-tools';
 
-const allTools = [
-  'nevent_list_tenants',
-  'nevent_get_active_tenant',
-  'nevent_switch_tenant',
-  'nevent_reset_tenant',
-  'nevent_list_segments',
-  'nevent_get_segment',
-  'nevent_create_segment',
-  'nevent_update_segment',
-  'nevent_segment_preview',
-  'nevent_segmentation_criteria',
-  'nevent_list_campaigns',
-  'nevent_analytics_capabilities',
-  'nevent_paid_ads_status',
-  'nevent_help',
-];
+const allTools = contractToolNames;
 
 beforeAll(async () => {
   await ensureCliBuilt();

@@ -4,23 +4,9 @@ import { CoreError } from '../../../src-main/core/tenant-session';
 import { fakeSecretToken } from '../../helpers/fake-tenant-session';
 import { connect, failure, ok } from './harness';
 import type { Harness } from './harness';
+import { contractToolNames } from '../../helpers/contract-tools';
 
-const expectedTools = [
-  'nevent_list_tenants',
-  'nevent_get_active_tenant',
-  'nevent_switch_tenant',
-  'nevent_reset_tenant',
-  'nevent_list_segments',
-  'nevent_get_segment',
-  'nevent_create_segment',
-  'nevent_update_segment',
-  'nevent_segment_preview',
-  'nevent_segmentation_criteria',
-  'nevent_list_campaigns',
-  'nevent_analytics_capabilities',
-  'nevent_paid_ads_status',
-  'nevent_help',
-];
+const expectedTools = contractToolNames;
 const scoped = ['nevent_list_segments', 'nevent_get_segment', 'nevent_create_segment', 'nevent_update_segment', 'nevent_segment_preview', 'nevent_segmentation_criteria', 'nevent_list_campaigns', 'nevent_analytics_capabilities', 'nevent_paid_ads_status'];
 const definition = { stanzas: [{ criteria: [{ criterion_id: 'country', operator: 'is', value: ['ES'] }] }] };
 
