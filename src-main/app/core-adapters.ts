@@ -2,7 +2,7 @@
  * Adapts the tenant core (Account, SessionRegistry) to the desktop service's ports. This is where the
  * core's account status becomes the window's token-free `AccountStatus`.
  */
-import { MeSchema, type Me } from '../../src-shared/api';
+import { MeSchema, type AccessTokenClaims, type Me } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AccountStatus as WindowAccountStatus } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
@@ -48,10 +48,7 @@ export class CoreAccountPort implements AccountPort {
     return {
       state,
       needsTenantChoice: status.state.type === 'choosingTenant',
-      user:
-        state === 'signed_in' && claims !== null
-          ? { id: me?.id ?? claims.sub, email: me?.email ?? email, name: me?.name ?? (email.split('@')[0] || claims.sub), role: me?.role ?? claims.role }
-          : null,
+      user: state === 'signed_in' && claims !== null ? userOf(me, claims, email) : null,
       apiUrl: status.apiUrl,
       dataApiUrl: status.dataApiUrl,
       demo: state === 'signed_in' && this.demo,
@@ -138,6 +135,18 @@ export class CoreAccountPort implements AccountPort {
       this.logInternal('account.me', error);
     }
   }
+}
+
+/** The signed-in user for the window: the token's subject, with name, email and role from `/auth/me` where it answered. */
+function userOf(me: Me | null, claims: AccessTokenClaims, email: string): NonNullable<WindowAccountStatus['user']> {
+  const fullName = [me?.firstName, me?.lastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  return {
+    // The token is the identity: preferences are keyed by it, so it must not change when /auth/me loads.
+    id: claims.subject,
+    email: me?.email ?? email,
+    name: me?.name ?? (fullName || email.split('@')[0] || claims.subject),
+    role: me?.role ?? claims.role ?? null,
+  };
 }
 
 /** The sessions port over the core's SessionRegistry. */

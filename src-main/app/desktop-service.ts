@@ -12,6 +12,7 @@ import { DemoUserSchema } from '../../src-shared/ipc';
 import { missingCaseError, type AppErrorData } from '../../src-shared/errors';
 import { CoreError, type SwitchOutcome, type TenantSession, type TenantsView } from '../core/tenant-session';
 import { queryAudit } from './audit-query';
+import { sampleFanView, segmentView, tenantView } from './views';
 import type { RequestHandlers } from './dispatcher';
 import type { EventHub } from './event-hub';
 import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, OperationModeCell, SessionsPort } from './ports';
@@ -144,9 +145,12 @@ export class DesktopService {
   private activeTenant(tenantId: string | null, role: AppState['desktop']['role'], view: TenantsView | null): ActiveTenant | null {
     if (tenantId === null) return null;
     const tenant = view?.tenants.find((t) => t.id === tenantId);
-    if (tenant !== undefined) return { id: tenant.id, name: tenant.name, slug: tenant.slug, role: tenant.role, status: tenant.status };
-    // Not loaded yet: show the id until the list arrives (a refresh is already on its way).
-    return { id: tenantId, name: tenantId, slug: tenantId, role: role ?? view?.role ?? 'ADMIN', status: 'ACTIVE' };
+    // Only what the API said: the id stands in for the name until the list arrives (a refresh is on
+    // its way), and the role is the tenant's, else the token's, else unknown.
+    const active: ActiveTenant = { id: tenantId, name: tenant?.name ?? tenantId, role: tenant?.role ?? role ?? view?.role ?? null };
+    if (tenant?.slug !== undefined) active.slug = tenant.slug;
+    if (tenant?.status !== undefined) active.status = tenant.status;
+    return active;
   }
 
   private onAccountChange(): void {
@@ -330,7 +334,7 @@ export class DesktopService {
         const desktop = this.requireDesktop();
         const view = await desktop.listTenants();
         if (sessions.desktop()?.id === desktop.id) this.cacheTenants(desktop, view);
-        return { ...view, ...preferences.shortcuts(account.status().user?.id ?? null) };
+        return { ...view, tenants: view.tenants.map(tenantView), ...preferences.shortcuts(account.status().user?.id ?? null) };
       },
       'tenants.switch': async ({ tenantId }) => this.desktopSwitch((desktop) => desktop.switchTenant(tenantId)),
       'tenants.reset': async () => this.desktopSwitch((desktop) => desktop.resetTenant()),
@@ -351,23 +355,23 @@ export class DesktopService {
 
       'segments.list': async ({ expectedTenantId, ...query }) => {
         const scoped = await this.desktopIn(expectedTenantId).listSegments(query);
-        return { segments: scoped.value.segments, nextCursor: scoped.value.nextCursor, tenantId: scoped.tenantId };
+        return { segments: scoped.value.segments.map(segmentView), nextCursor: scoped.value.nextCursor, tenantId: scoped.tenantId };
       },
       'segments.get': async ({ segmentId, expectedTenantId }) => {
         const scoped = await this.desktopIn(expectedTenantId).getSegment(segmentId);
-        return { segment: scoped.value, tenantId: scoped.tenantId };
+        return { segment: segmentView(scoped.value), tenantId: scoped.tenantId };
       },
       'segments.create': async ({ expectedTenantId, ...input }) => {
         const scoped = await this.desktopIn(expectedTenantId).createSegment(input);
-        return { segment: scoped.value, tenantId: scoped.tenantId };
+        return { segment: segmentView(scoped.value), tenantId: scoped.tenantId };
       },
-      'segments.update': async ({ segmentId, expectedTenantId, ...input }) => {
-        const scoped = await this.desktopIn(expectedTenantId).updateSegment(segmentId, input);
-        return { segment: scoped.value, tenantId: scoped.tenantId };
+      'segments.update': async ({ segmentId, expectedTenantId, baseRevision, ...input }) => {
+        const scoped = await this.desktopIn(expectedTenantId).updateSegment(segmentId, input, { baseRevision });
+        return { segment: segmentView(scoped.value), tenantId: scoped.tenantId };
       },
       'segments.preview': async ({ definition, expectedTenantId }) => {
         const scoped = await this.desktopIn(expectedTenantId).previewSegment(definition);
-        return { ...scoped.value, tenantId: scoped.tenantId };
+        return { estimated_fan_count: scoped.value.estimated_fan_count, sample_fans: scoped.value.sample_fans.map(sampleFanView), tenantId: scoped.tenantId };
       },
       'segments.criteria': async ({ expectedTenantId }) => {
         const scoped = await this.desktopIn(expectedTenantId).segmentationCriteria();

@@ -9,14 +9,15 @@
  *   broker rotated the stored refresh token ─> keychain.set (serialized)
  */
 import { z } from 'zod';
-import { AccessibleTenantsResponseSchema, LoginRequestSchema, normalizeTokenResponse, type AccessibleTenantsResponse } from '../../src-shared/api';
-import { missingCaseError } from '../../src-shared/errors';
+import { isSwitchableStatus, LoginRequestSchema, normalizeTokenResponse, type Tenant } from '../../src-shared/api';
+import { resolveApiUrls } from './api-urls';
+import { AuthorizedRequester } from './authorized-requester';
 import { active, signedOut, transition, type TenantEvent, type TenantState } from '../../src-shared/tenant-state';
 import type { AccountRecordFile } from './account-record';
 import type { Clock } from './clock';
 import { CoreSession } from './core-session';
-import { tenantOf, type Credential } from './credential';
-import type { ApiUrls } from './data-client';
+import { CredentialCell, tenantOf, type Credential } from './credential';
+import { DataClient, type ApiUrls } from './data-client';
 import { Emitter } from './emitter';
 import { HttpStatusError, type FetchLike, type HttpClient } from './http-client';
 import { keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
@@ -137,11 +138,6 @@ export interface SignInOptions {
   persist?: boolean;
 }
 
-/** The default data-API URL for an API URL (the demo API serves it under `/data`). */
-export function defaultDataApiUrl(apiUrl: string): string {
-  return `${apiUrl.replace(/\/+$/, '')}/data`;
-}
-
 /** The account service. */
 export class Account {
   private stateValue: TenantState = signedOut();
@@ -188,9 +184,8 @@ export class Account {
 
   /** Signs in with a password or with tokens; resolves to the status. Rejects with a CoreError. */
   async signIn(source: SignInSource, options: SignInOptions = {}): Promise<AccountStatus> {
-    const apiUrl = options.apiUrl ?? this.options.urls?.apiUrl;
-    if (apiUrl === undefined) throw new CoreError('invalid_request', 'no API URL: pass one or set NEVENT_API_URL', 'apiUrl');
-    const urls: ApiUrls = { apiUrl: apiUrl.replace(/\/+$/, ''), dataApiUrl: (options.dataApiUrl ?? (options.apiUrl === undefined ? this.options.urls?.dataApiUrl : undefined) ?? defaultDataApiUrl(apiUrl)).replace(/\/+$/, '') };
+    // A data URL configured for another API URL does not carry over to the one given here.
+    const urls: ApiUrls = options.apiUrl === undefined ? resolveApiUrls(this.options.urls?.apiUrl, options.dataApiUrl ?? this.options.urls?.dataApiUrl) : resolveApiUrls(options.apiUrl, options.dataApiUrl);
     if (this.contextValue !== null) await this.signOut();
     this.apply({ type: 'signInStarted' });
     try {
@@ -198,7 +193,7 @@ export class Account {
       const pair = source.type === 'password' ? await this.passwordSignIn(urls, source.email, source.password) : { accessToken: source.accessToken, refreshToken: source.refreshToken ?? null };
       const claims = await verifier.verify(pair.accessToken, null);
       const credential: Credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims };
-      const email = source.type === 'password' ? source.email : (claims.email ?? claims.sub);
+      const email = source.type === 'password' ? source.email : (claims.email ?? claims.subject);
       const persist = options.persist ?? true;
       let storage: SecretStoreKind = 'memory';
       // A deliberate this-run-only sign-in (demo, NEVENT_JWT_TOKEN) is not a problem worth a warning.
@@ -234,7 +229,8 @@ export class Account {
       const verifier = this.verifierFor(urls);
       let credential: Credential = { accessToken: stored.data.accessToken, refreshToken: stored.data.refreshToken, claims: verifier.decodeStored(stored.data.accessToken) };
       const context = new SignedInContext(urls, record.email, credential, 'keychain', { http: this.options.http, clock: this.options.clock, verifier });
-      if (credential.claims.exp * 1000 <= this.options.clock.now() && credential.refreshToken !== null) {
+      const exp = credential.claims.exp;
+      if (exp !== undefined && exp * 1000 <= this.options.clock.now() && credential.refreshToken !== null) {
         // Renew now rather than on the first 401: a dead refresh token should mean "signed out" at start.
         const pair = await context.broker.refresh(credential.refreshToken);
         credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims: await verifier.verify(pair.accessToken, tenantOf(credential)) };
@@ -267,7 +263,7 @@ export class Account {
       try {
         const claims = this.verifierFor({ apiUrl: record.apiUrl, dataApiUrl: record.dataApiUrl }).decodeStored(stored.data.accessToken);
         tenantId = claims.tenantId ?? null;
-        role = claims.role;
+        role = claims.role ?? null;
       } catch {
         // An unreadable token still counts as present: `login` replaces it.
       }
@@ -384,12 +380,11 @@ export class Account {
     return this.persistQueue.run(() => this.options.secretStore.set(keychainServiceFor(urls.apiUrl), email, secret));
   }
 
+  /** The tenants the picker offers, listed the way every session lists them (no renewal: fresh tokens). */
   private async switchableTenants(urls: ApiUrls, credential: Credential): Promise<string[]> {
+    const requester = new AuthorizedRequester(new CredentialCell(credential), this.options.http, () => Promise.reject(new CoreError('authentication_failed', 'the new sign-in was refused')), () => new AbortController().signal);
     try {
-      const body = await this.options.http.request({ method: 'GET', baseUrl: urls.apiUrl, path: '/users/accessible-tenants', bearer: credential.accessToken });
-      const parsed = AccessibleTenantsResponseSchema.safeParse(body);
-      if (!parsed.success) return [];
-      return switchableOf(parsed.data);
+      return switchableOf((await new DataClient(requester, urls).listTenants(credential)).value);
     } catch {
       // The picker is a convenience: without the list the user stays in the token's tenant.
       return [];
@@ -414,19 +409,9 @@ export class Account {
   }
 }
 
-/** The ids of the tenants the user may switch to (ACTIVE memberships). */
-export function switchableOf(response: AccessibleTenantsResponse): string[] {
-  return response.flatList.filter((t) => {
-    switch (t.status) {
-      case 'ACTIVE':
-        return true;
-      case 'INVITED':
-      case 'SUSPENDED':
-        return false;
-      default:
-        return missingCaseError(t.status);
-    }
-  }).map((t) => t.id);
+/** The ids of the tenants the user may switch to (memberships not known to block a switch). */
+export function switchableOf(tenants: readonly Tenant[]): string[] {
+  return tenants.filter((t) => isSwitchableStatus(t.status)).map((t) => t.id);
 }
 
 function safeJson(text: string): unknown {

@@ -33,6 +33,11 @@ export class AuthorizedRequester {
     private readonly signal: () => AbortSignal,
   ) {}
 
+  /** Sends `req` with `credential` as it is: no renewal on 401 (used while renewing). */
+  async sendOnce(req: UnauthorizedRequest, credential: Credential): Promise<Authorized<unknown>> {
+    return { credential, value: await this.http.request({ ...req, bearer: credential.accessToken, signal: this.signal() }) };
+  }
+
   /** Sends `req` with `credential` (default: the cell's current one at call time). */
   async send(req: UnauthorizedRequest, credential: Credential = this.cell.current): Promise<Authorized<unknown>> {
     try {

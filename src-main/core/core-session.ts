@@ -19,16 +19,17 @@ import { randomUUID } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import {
-  ObjectIdSchema,
+  changeAuthor,
   PaidMediaProviderSchema,
   SegmentCreateSchema,
-  SegmentDefinitionSchema,
+  SegmentDefinitionInputSchema,
+  SegmentIdSchema,
+  segmentRevision,
   SegmentUpdateSchema,
   TenantIdSchema,
-  type Campaign,
+  withDefinitionIds,
   type Capabilities,
   type Criterion,
-  type Me,
   type PaidAdsStatus,
   type PaidMediaProvider,
   type Preview,
@@ -36,10 +37,12 @@ import {
   type SegmentCreate,
   type SegmentDefinition,
   type SegmentUpdate,
+  type SegmentUpdateBody,
 } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { active, signedOut, transition, type TenantEvent, type TenantState } from '../../src-shared/tenant-state';
 import { AuthorizedRequester } from './authorized-requester';
+import { campaignCollection, campaignColumns, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListItem, type CampaignListQuery } from './campaign-list';
 import type { Clock } from './clock';
 import { CredentialCell, tenantOf, type Credential } from './credential';
 import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
@@ -48,8 +51,8 @@ import type { HttpClient } from './http-client';
 import { SerialQueue } from './serial-queue';
 import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
-import type { CampaignQuery, Scoped, SegmentQuery, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
-import { CoreError } from './tenant-session';
+import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import { CoreError, SegmentConflictError } from './tenant-session';
 
 /** What a session needs; assembled by the registry. */
 export interface CoreSessionDeps {
@@ -68,11 +71,14 @@ export interface CoreSessionDeps {
 class TenantCaches {
   criteria: Promise<Criterion[]> | null = null;
   capabilities: Promise<Capabilities> | null = null;
+  campaignColumns: Promise<CampaignColumns | null> | null = null;
 }
 
 const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
 const DEFAULT_SEGMENT_LIMIT = 50;
 const MAX_SEGMENT_LIMIT = 200;
+/** Segment revisions remembered per session (the base of an update that names none). */
+const MAX_SEEN_REVISIONS = 500;
 
 function invalidInput(error: z.ZodError, fallbackParam?: string): CoreError {
   const first = error.issues[0];
@@ -109,6 +115,8 @@ export class CoreSession implements TenantSession {
   private clientVersion: string | null;
   private lastToolCall: string | null = null;
   private callCount = 0;
+  /** `tenant segment` → the revision this session last read or wrote; oldest forgotten first. */
+  private readonly seenRevisions = new Map<string, string>();
 
   /** Fires after every change of the snapshot. */
   readonly onDidChange = this.changeEmitter.event;
@@ -158,7 +166,7 @@ export class CoreSession implements TenantSession {
       clientVersion: this.clientVersion,
       activeTenantId: this.activeTenantId,
       homeTenantId: this.homeTenantId,
-      role: claims.role,
+      role: claims.role ?? null,
       switching: this.state.type === 'switching',
       createdAt: this.createdAt,
       lastToolCall: this.lastToolCall,
@@ -179,17 +187,10 @@ export class CoreSession implements TenantSession {
     this.changed();
   }
 
-  /** Who the session's token belongs to (`GET /auth/me`), with the usual 401 → refresh handling. */
-  async me(): Promise<Scoped<Me>> {
-    this.ensureOpen();
-    const answer = await this.dataClient.me();
-    return this.scoped(answer.credential, answer.value);
-  }
-
   async listTenants(): Promise<TenantsView> {
     this.ensureOpen();
-    const { credential, value } = await this.dataClient.accessibleTenants();
-    return { tenants: value.flatList, role: credential.claims.role, homeTenantId: this.homeTenantId, activeTenantId: tenantOf(credential) };
+    const { credential, value } = await this.dataClient.listTenants();
+    return { tenants: value, role: credential.claims.role ?? null, homeTenantId: this.homeTenantId, activeTenantId: tenantOf(credential) };
   }
 
   async switchTenant(tenantId: string): Promise<SwitchOutcome> {
@@ -232,40 +233,58 @@ export class CoreSession implements TenantSession {
 
   async getSegment(segmentId: string): Promise<Scoped<Segment>> {
     this.ensureOpen();
-    const id = parseInput(ObjectIdSchema, segmentId, 'segment_id');
+    const id = parseInput(SegmentIdSchema, segmentId, 'segment_id');
     const answer = await this.dataClient.getSegment(id);
     return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
   }
 
   async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
     this.ensureOpen();
-    const body = parseInput(SegmentCreateSchema, input);
+    const create = parseInput(SegmentCreateSchema, input);
+    // Upstream creates with status ACTIVE (else a segment may land as a draft) and names its author.
+    const body = {
+      name: create.name,
+      ...(create.description === undefined ? {} : { description: create.description }),
+      definition: withDefinitionIds(create.definition, randomUUID),
+      status: 'ACTIVE' as const,
+      createdBy: changeAuthor,
+    };
     const answer = await this.dataClient.createSegment(body);
     return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
   }
 
-  async updateSegment(segmentId: string, input: SegmentUpdate): Promise<Scoped<Segment>> {
+  /**
+   * The real API has no optimistic concurrency (DESIGN §3): re-read the segment, compare its revision
+   * with the one the edit started from, and write only when nothing changed in between. Both requests
+   * use the credential captured here, so the check and the write belong to one tenant.
+   */
+  async updateSegment(segmentId: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}): Promise<Scoped<Segment>> {
     this.ensureOpen();
-    const id = parseInput(ObjectIdSchema, segmentId, 'segment_id');
+    const id = parseInput(SegmentIdSchema, segmentId, 'segment_id');
     const update = parseInput(SegmentUpdateSchema, input);
-    // Both requests use the credential captured here: the version and the write belong to one tenant.
-    let credential = this.cell.current;
-    let version = update.version;
-    if (version === undefined) {
-      // No version from the caller: take the current one, so a write racing ours still fails with 409.
-      const current = await this.dataClient.getSegment(id, credential);
-      credential = current.credential;
-      version = this.ownSegment(current.value, credential).version;
+    if (update.name === undefined && update.description === undefined && update.definition === undefined) {
+      throw new CoreError('validation_failed', 'nothing to update: pass a name, a description and/or a definition', 'segment_id');
     }
-    const write = { version, ...(update.name === undefined ? {} : { name: update.name }), ...(update.description === undefined ? {} : { description: update.description }), ...(update.definition === undefined ? {} : { definition: update.definition }) };
-    const answer = await this.dataClient.updateSegment(id, write, credential);
+    const before = await this.dataClient.getSegment(id, this.cell.current);
+    // The base is read before `ownSegment` records the revision just fetched.
+    const base = options.baseRevision ?? this.seenRevisions.get(this.revisionKey(before.credential, id));
+    const current = this.ownSegment(before.value, before.credential);
+    if (base !== undefined && base !== segmentRevision(current)) throw new SegmentConflictError(current, base);
+    const body: SegmentUpdateBody = {
+      ...(update.name === undefined ? {} : { name: update.name }),
+      ...(update.description === undefined ? {} : { description: update.description }),
+      ...(update.definition === undefined ? {} : { definition: withDefinitionIds(update.definition, randomUUID) }),
+      modifiedBy: changeAuthor,
+      modifiedAt: new Date(this.deps.clock.now()).toISOString(),
+    };
+    const answer = await this.dataClient.updateSegment(id, body, before.credential);
     return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
   }
 
   async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
     this.ensureOpen();
-    const body = parseInput(SegmentDefinitionSchema, definition, 'definition');
-    const answer = await this.dataClient.previewSegment(body);
+    const body = parseInput(SegmentDefinitionInputSchema, definition, 'definition');
+    const answer = await this.dataClient.previewSegment(withDefinitionIds(body, randomUUID));
     return this.scoped(answer.credential, answer.value);
   }
 
@@ -277,11 +296,35 @@ export class CoreSession implements TenantSession {
     return this.scoped(credential, await pending);
   }
 
-  async listCampaigns(query: CampaignQuery): Promise<Scoped<Campaign[]>> {
+  /**
+   * Campaigns from the data API's analytics collection (the only HTTP source: see campaign-list.ts).
+   * `not_available` when this tenant's analytics has no campaigns table with an id column.
+   */
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
     this.ensureOpen();
-    const size = query.limit === undefined ? 50 : parseInput(z.number().int().min(1).max(500), query.limit, 'limit');
-    const answer = await this.dataClient.listCampaigns({ size, ...(query.status === undefined ? {} : { status: query.status }), ...(query.channel === undefined ? {} : { channel: query.channel }) });
-    return this.scoped(answer.credential, answer.value.slice(0, size));
+    const caches = this.caches;
+    const credential = this.cell.current;
+    const pending = caches.campaignColumns ?? this.fill(caches, 'campaignColumns', this.campaignColumnsOf(credential));
+    const columns = await pending;
+    if (columns === null) {
+      throw new CoreError(
+        'not_available',
+        'This Nevent tenant offers no campaign list over its API (no "campaigns" analytics table). Ask for a campaign by id with nevent_get_campaign_metrics, or for a month with nevent_campaign_report.',
+      );
+    }
+    const { body, ignored } = campaignListQuery(columns, query);
+    const answer = await this.dataClient.analyticsQuery(body, {}, credential);
+    return this.scoped(answer.credential, { campaigns: campaignsFromRows(answer.value.rows, columns), ignoredFilters: ignored });
+  }
+
+  private async campaignColumnsOf(credential: Credential): Promise<CampaignColumns | null> {
+    try {
+      return campaignColumns((await this.dataClient.analyticsTableSchema(campaignCollection, credential)).value.columns);
+    } catch (error) {
+      // No such table here: a fact about the tenant (cached), not a failure.
+      if (error instanceof CoreError && (error.code === 'not_found' || error.code === 'tenant_not_found')) return null;
+      throw error;
+    }
   }
 
   async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
@@ -348,19 +391,36 @@ export class CoreSession implements TenantSession {
 
   /**
    * Exchanges a refused credential's refresh token through the account's broker (shared with every
-   * session holding the same token), checks the new token is for the same tenant, and installs it only
-   * if the cell still holds the refused credential (a switch in between wins).
+   * session holding the same token) and installs the result only if the cell still holds the refused
+   * credential (a switch in between wins). Every new token must carry the session's tenant: a refresh
+   * can come back in another one (a SUPERADMIN's switch is persisted server-side, NEVENT-API.md), and
+   * then the session switches back before anything is answered — never an answer from the wrong tenant.
    */
   private async renew(refused: Credential): Promise<Credential> {
     if (refused.refreshToken === null) throw new CoreError('authentication_failed', 'the access token was refused and there is no refresh token to renew it; sign in again');
+    const expected = tenantOf(refused);
     const pair = await this.deps.broker.refresh(refused.refreshToken, refused.accessToken);
-    const claims = await this.deps.verifier.verify(pair.accessToken, tenantOf(refused));
-    const renewed: Credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims };
+    const claims = await this.deps.verifier.verify(pair.accessToken, null);
+    let renewed: Credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims };
+    if (expected !== null && tenantOf(renewed) !== expected) renewed = await this.rescope(renewed, expected);
     if (!this.closed && this.cell.current === refused) this.cell.replace(renewed);
     return renewed;
   }
 
-  private fill<K extends 'criteria' | 'capabilities'>(caches: TenantCaches, key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
+  /** Switches a freshly refreshed credential back to `tenantId` (checked like any switch). */
+  private async rescope(fresh: Credential, tenantId: string): Promise<Credential> {
+    const cameBackIn = tenantOf(fresh) ?? 'no tenant';
+    try {
+      const answer = await this.dataClient.switchTenant(tenantId, fresh, { renew: false });
+      const claims = await this.deps.verifier.verify(answer.value.accessToken, tenantId);
+      return { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? fresh.refreshToken, claims };
+    } catch (error) {
+      const why = error instanceof CoreError ? error.message : 'the switch failed';
+      throw new CoreError('token_tenant_mismatch', `the renewed sign-in came back in tenant "${cameBackIn}" instead of "${tenantId}", and switching back failed (${why}); nothing was answered from the wrong tenant`);
+    }
+  }
+
+  private fill<K extends keyof TenantCaches>(caches: TenantCaches, key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
     caches[key] = pending;
     // A failure is not cached: the next call asks again.
     (pending as Promise<unknown>).catch(() => {
@@ -373,11 +433,22 @@ export class CoreSession implements TenantSession {
     return { tenantId: tenantOf(credential) ?? '', value };
   }
 
-  /** Refuses an answer that belongs to another tenant than the credential that asked (isolation). */
+  /**
+   * Refuses an answer that names another tenant than the credential that asked (isolation; a record
+   * without `tenantId` is the token's tenant's) and remembers its revision as the base of later edits.
+   */
   private ownSegment(segment: Segment, credential: Credential): Segment {
     const tenant = tenantOf(credential);
-    if (tenant !== null && segment.tenantId !== tenant) throw new CoreError('api_error', `the API answered with a segment of another tenant (${segment.tenantId})`);
+    if (tenant !== null && typeof segment.tenantId === 'string' && segment.tenantId !== tenant) throw new CoreError('api_error', `the API answered with a segment of another tenant (${segment.tenantId})`);
+    const key = this.revisionKey(credential, segment.id);
+    this.seenRevisions.delete(key);
+    this.seenRevisions.set(key, segmentRevision(segment));
+    if (this.seenRevisions.size > MAX_SEEN_REVISIONS) this.seenRevisions.delete(this.seenRevisions.keys().next().value as string);
     return segment;
+  }
+
+  private revisionKey(credential: Credential, segmentId: string): string {
+    return `${tenantOf(credential) ?? ''} ${segmentId}`;
   }
 
   private encodeCursor(cursor: z.infer<typeof CursorSchema>): string {

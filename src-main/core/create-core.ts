@@ -23,7 +23,7 @@
  * Sessions never expose tokens through snapshots or events; `CoreError.toData()` is what crosses
  * IPC / MCP / CLI boundaries.
  */
-import { Account, defaultDataApiUrl } from './account';
+import { Account } from './account';
 import { AccountRecordFile, defaultConfigDir } from './account-record';
 import { systemClock, type Clock } from './clock';
 import { HttpClient, type FetchLike } from './http-client';
@@ -36,7 +36,7 @@ import type { JwksSetting } from './token-verifier';
 export interface CoreOptions {
   /** Default API URL for sign-in (restore uses the saved one). */
   apiUrl?: string;
-  /** Default data-API URL (else `${apiUrl}/data`). */
+  /** Default data-API URL (else derived where its place is known: see `resolveApiUrls`). */
   dataApiUrl?: string;
   /** Secret store; default: the OS keychain via keytar, or memory with `secretStoreWarning`. */
   secretStore?: SecretStore;
@@ -75,7 +75,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const http = new HttpClient({ ...(options.fetch === undefined ? {} : { fetch: options.fetch }), ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }) });
   const opened = options.secretStore === undefined ? await openSecretStore(options.keychainTimeoutMs === undefined ? {} : { timeoutMs: options.keychainTimeoutMs }) : { store: options.secretStore, warning: null };
   const configDir = options.configDir ?? defaultConfigDir();
-  const urls = options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl, dataApiUrl: options.dataApiUrl ?? defaultDataApiUrl(options.apiUrl) };
+  // Resolved at sign-in (resolveApiUrls), so a missing data URL is reported where the user acts.
+  const urls = { ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }), ...(options.dataApiUrl === undefined ? {} : { dataApiUrl: options.dataApiUrl }) };
   const account = new Account({
     http,
     clock,

@@ -2,61 +2,54 @@
  * The session's API clients (seed 000): `DataClient` speaks the core API and the data API,
  * `PaidMediaClient` the paid-media endpoints. Both hold the same `AuthorizedRequester`, hence the same
  * credential cell: a switch swaps the token for both at once. Every method answers with the credential
- * that obtained the value, so callers can report the tenant it belongs to. Response shapes are read
- * tolerantly (DESIGN §3) and validated with the shared schemas.
+ * that obtained the value, so callers can report the tenant it belongs to.
+ *
+ * Liberal in what they accept (the normalizers in src-shared/api read every shape the real API sends),
+ * exact in what they send (the bodies below are built field by field).
  */
-import { z } from 'zod';
 import {
-  AccessibleTenantsResponseSchema,
-  CampaignSchema,
-  CapabilitiesSchema,
-  CriterionSchema,
-  MeSchema,
+  isFailureEnvelope,
+  normalizeAccessibleTenants,
+  normalizeCriteria,
+  normalizePlatformTenants,
+  normalizeSegmentAnswer,
   normalizeSegmentList,
   normalizeTokenResponse,
   PaidAdsStatusSchema,
   PreviewSchema,
-  SegmentSchema,
-  type AccessibleTenantsResponse,
-  type Campaign,
+  CapabilitiesSchema,
+  normalizeAnalyticsResult,
+  normalizeTableSchema,
+  unwrapDataEnvelope,
+  type AnalyticsColumn,
+  type AnalyticsResult,
   type Capabilities,
   type Criterion,
-  type Me,
   type PaidAdsStatus,
   type PaidMediaProvider,
   type Preview,
   type Segment,
-  type SegmentCreate,
+  type SegmentCreateBody,
   type SegmentDefinition,
+  type SegmentUpdateBody,
+  type Tenant,
   type TokenPair,
 } from '../../src-shared/api';
+import type { ApiUrls } from './api-urls';
 import type { Authorized, AuthorizedRequester, UnauthorizedRequest } from './authorized-requester';
-import type { Credential } from './credential';
-import { parseResponse, unwrapDataEnvelope, errorFromResponse } from './http-client';
+import { tenantOf, type Credential } from './credential';
+import { errorFromResponse, HttpStatusError, parseResponse, readResponse } from './http-client';
 import { CoreError } from './tenant-session';
 
-/** The two base URLs of the Nevent API. */
-export interface ApiUrls {
-  apiUrl: string;
-  dataApiUrl: string;
-}
+export type { ApiUrls } from './api-urls';
 
-/** Fields of a segment update as sent on the wire (`version` always present). */
-export interface SegmentWrite {
-  name?: string;
-  description?: string;
-  definition?: SegmentDefinition;
-  version: number;
-}
-
-const SegmentAnswerSchema = z.union([SegmentSchema, z.object({ segment: SegmentSchema }).loose()]);
-const CampaignListSchema = z.union([z.array(CampaignSchema), z.object({ content: z.array(CampaignSchema) }).loose(), z.object({ campaigns: z.array(CampaignSchema) }).loose()]);
-const PageMetaSchema = z.object({ totalPages: z.number().int().optional(), total: z.number().int().optional(), totalElements: z.number().int().optional() }).loose();
-const CriteriaSchema = z.union([z.object({ criteria: z.array(CriterionSchema) }).loose(), z.array(CriterionSchema)]);
-
-function segmentOf(body: unknown, req: Pick<UnauthorizedRequest, 'method' | 'path'>): Segment {
-  const parsed = parseResponse(body, SegmentAnswerSchema, req);
-  return 'segment' in parsed && typeof parsed.segment === 'object' ? (parsed.segment as Segment) : (parsed as Segment);
+/**
+ * `?tenant_id=` as upstream sends it on core segment calls: always the tenant of the token used, so it
+ * can only repeat what the token already says (an API that ignores it loses nothing).
+ */
+function tenantQuery(credential: Credential): { tenant_id?: string } {
+  const tenantId = tenantOf(credential);
+  return tenantId === null ? {} : { tenant_id: tenantId };
 }
 
 function map<T, U>(answer: Authorized<T>, fn: (value: T) => U): Authorized<U> {
@@ -82,113 +75,118 @@ export class DataClient {
   private async data(req: Omit<UnauthorizedRequest, 'baseUrl'>, credential?: Credential): Promise<Authorized<unknown>> {
     const full = { ...req, baseUrl: this.urls.dataApiUrl };
     const answer = await this.requester.send(full, credential);
-    const body = answer.value;
-    // The data API may report a failure inside a 200 envelope.
-    if (body !== null && typeof body === 'object' && (body as { success?: unknown }).success === false) throw errorFromResponse(500, body, full);
+    // The data API may report a failure inside a 200: an API error with its own message.
+    if (isFailureEnvelope(answer.value)) throw errorFromResponse(200, answer.value, full);
     return map(answer, unwrapDataEnvelope);
   }
 
-  /** `POST /users/tenant`: a token pair scoped to `tenantId` (403 → tenant_forbidden, 404 → tenant_not_found). */
-  async switchTenant(tenantId: string, credential?: Credential): Promise<Authorized<TokenPair>> {
+  /**
+   * `POST /users/tenant`: a token pair scoped to `tenantId` (403 → tenant_forbidden, 404 →
+   * tenant_not_found). `renew: false` sends the credential as it is (re-scoping a fresh token).
+   */
+  async switchTenant(tenantId: string, credential?: Credential, options: { renew?: boolean } = {}): Promise<Authorized<TokenPair>> {
     let answer: Authorized<unknown>;
     try {
-      answer = await this.core({ method: 'POST', path: '/users/tenant', body: { tenantId } }, credential);
+      const req = { method: 'POST', baseUrl: this.urls.apiUrl, path: '/users/tenant', body: { tenantId } } as const;
+      answer = options.renew === false && credential !== undefined ? await this.requester.sendOnce(req, credential) : await this.requester.send(req, credential);
     } catch (error) {
       if (error instanceof CoreError && error.code === 'forbidden') throw new CoreError('tenant_forbidden', `no access to tenant "${tenantId}": ${error.message}`, 'tenantId');
-      if (error instanceof CoreError && error.code === 'not_found') throw new CoreError('tenant_not_found', `tenant "${tenantId}" does not exist`, 'tenantId');
+      if (error instanceof CoreError && error.code === 'not_found') throw new CoreError('tenant_not_found', `tenant "${tenantId}" does not exist or is not visible to this user`, 'tenantId');
       throw error;
     }
     try {
       return map(answer, normalizeTokenResponse);
     } catch {
-      throw new CoreError('invalid_token', 'the tenant switch answered without a usable access token');
+      throw new CoreError('invalid_token', 'the tenant switch answered without a usable access token (no access_token or accessToken)');
     }
   }
 
-  /** `GET /auth/me`. */
-  async me(credential?: Credential): Promise<Authorized<Me>> {
-    const req = { method: 'GET', path: '/auth/me' } as const;
-    return map(await this.core(req, credential), (body) => parseResponse(body, MeSchema, req));
+  /** `GET /users/accessible-tenants`, de-duplicated (its `flatList` includes `root`). */
+  async accessibleTenants(credential?: Credential): Promise<Authorized<Tenant[]>> {
+    const req = { method: 'GET', path: '/users/accessible-tenants' } as const;
+    return map(await this.core(req, credential), (body) => readResponse(body, normalizeAccessibleTenants, req));
   }
 
-  /** `GET /users/accessible-tenants`. */
-  async accessibleTenants(credential?: Credential): Promise<Authorized<AccessibleTenantsResponse>> {
-    const req = { method: 'GET', path: '/users/accessible-tenants' } as const;
-    return map(await this.core(req, credential), (body) => parseResponse(body, AccessibleTenantsResponseSchema, req));
+  /** `GET /platform/tenants` (SUPERADMIN only; 403 for everyone else). */
+  async platformTenants(credential?: Credential): Promise<Authorized<Tenant[]>> {
+    const req = { method: 'GET', path: '/platform/tenants' } as const;
+    return map(await this.core(req, credential), (body) => readResponse(body, normalizePlatformTenants, req));
   }
 
   /**
-   * `GET /segments?search&page&size` in any of the three list shapes. `hasMore` comes from the page
-   * metadata when the shape has it, else from a full page.
+   * Every tenant the user can see: a SUPERADMIN lists the platform, falling back to the accessible
+   * tenants when the API refuses (403) or does not offer it (404); everyone else lists accessible tenants.
    */
-  async listSegments(query: { search?: string; page: number; size: number }, credential?: Credential): Promise<Authorized<{ segments: Segment[]; hasMore: boolean }>> {
-    const req = { method: 'GET', path: '/segments', query: { search: query.search, page: query.page, size: query.size } } as const;
-    return map(await this.core(req, credential), (body) => {
-      let segments: Segment[];
+  async listTenants(credential: Credential = this.credential): Promise<Authorized<Tenant[]>> {
+    if (credential.claims.role === 'SUPERADMIN') {
       try {
-        segments = normalizeSegmentList(body);
-      } catch {
-        throw new CoreError('api_error', 'unexpected response shape from GET /segments');
+        return await this.platformTenants(credential);
+      } catch (error) {
+        if (!(error instanceof HttpStatusError && (error.status === 403 || error.status === 404))) throw error;
       }
-      const meta = PageMetaSchema.safeParse(body);
+    }
+    return this.accessibleTenants(credential);
+  }
+
+  /**
+   * `GET /segments?search&page&size` in any of its list shapes. `hasMore` comes from the page
+   * metadata when the answer has it, else from a full page.
+   */
+  async listSegments(query: { search?: string; page: number; size: number }, credential: Credential = this.credential): Promise<Authorized<{ segments: Segment[]; hasMore: boolean }>> {
+    const req = { method: 'GET', path: '/segments', query: { ...tenantQuery(credential), search: query.search, page: query.page, size: query.size } } as const;
+    return map(await this.core(req, credential), (body) => {
+      const { segments, page } = readResponse(body, normalizeSegmentList, req);
       let hasMore = segments.length >= query.size;
-      if (meta.success && meta.data.totalPages !== undefined) hasMore = query.page + 1 < meta.data.totalPages;
-      else if (meta.success && (meta.data.total ?? meta.data.totalElements) !== undefined) hasMore = (query.page + 1) * query.size < (meta.data.total ?? meta.data.totalElements ?? 0);
+      if (page.totalPages !== undefined) hasMore = query.page + 1 < page.totalPages;
+      else if (page.total !== undefined) hasMore = (query.page + 1) * query.size < page.total;
       return { segments, hasMore };
     });
   }
 
   /** `GET /segments/{id}`. */
-  async getSegment(segmentId: string, credential?: Credential): Promise<Authorized<Segment>> {
-    const req = { method: 'GET', path: `/segments/${encodeURIComponent(segmentId)}` } as const;
-    return map(await this.core(req, credential), (body) => segmentOf(body, req));
+  async getSegment(segmentId: string, credential: Credential = this.credential): Promise<Authorized<Segment>> {
+    const req = { method: 'GET', path: `/segments/${encodeURIComponent(segmentId)}`, query: tenantQuery(credential) } as const;
+    return map(await this.core(req, credential), (body) => readResponse(body, normalizeSegmentAnswer, req));
   }
 
-  /** `POST /segments`. */
-  async createSegment(input: SegmentCreate, credential?: Credential): Promise<Authorized<Segment>> {
-    const req = { method: 'POST', path: '/segments', body: input } as const;
-    return map(await this.core(req, credential), (body) => segmentOf(body, req));
+  /** `POST /segments` with exactly the body a usable segment needs (and the token's tenant, as upstream sends it). */
+  async createSegment(body: SegmentCreateBody, credential: Credential = this.credential): Promise<Authorized<Segment>> {
+    const tenantId = tenantOf(credential);
+    const req = { method: 'POST', path: '/segments', query: tenantQuery(credential), body: tenantId === null ? body : { ...body, tenantId } } as const;
+    return map(await this.core(req, credential), (answer) => readResponse(answer, normalizeSegmentAnswer, req));
   }
 
-  /** `PUT /segments/{id}` with the version the edit started from (409 on a stale version). */
-  async updateSegment(segmentId: string, input: SegmentWrite, credential?: Credential): Promise<Authorized<Segment>> {
-    const req = { method: 'PUT', path: `/segments/${encodeURIComponent(segmentId)}`, body: input } as const;
-    try {
-      return map(await this.core(req, credential), (body) => segmentOf(body, req));
-    } catch (error) {
-      if (error instanceof CoreError && error.code === 'conflict') {
-        throw new CoreError('conflict', `segment ${segmentId} was changed by someone else since version ${input.version}; reload it and apply the edit again`, 'version');
-      }
-      throw error;
-    }
-  }
-
-  /** `GET /campaigns` (Spring page or array). */
-  async listCampaigns(query: { status?: string; channel?: string; size: number }, credential?: Credential): Promise<Authorized<Campaign[]>> {
-    const req = { method: 'GET', path: '/campaigns', query: { page: 0, size: query.size, status: query.status, channel: query.channel } } as const;
-    return map(await this.core(req, credential), (body) => {
-      const parsed = parseResponse(body, CampaignListSchema, req);
-      if (Array.isArray(parsed)) return parsed;
-      return ('content' in parsed ? parsed.content : (parsed as { campaigns: Campaign[] }).campaigns) as Campaign[];
-    });
+  /** `PUT /segments/{id}` with only the fields that change (the real API has no optimistic concurrency). */
+  async updateSegment(segmentId: string, body: SegmentUpdateBody, credential: Credential = this.credential): Promise<Authorized<Segment>> {
+    const req = { method: 'PUT', path: `/segments/${encodeURIComponent(segmentId)}`, query: tenantQuery(credential), body } as const;
+    return map(await this.core(req, credential), (answer) => readResponse(answer, normalizeSegmentAnswer, req));
   }
 
   /** Data API `GET /segmentation/criteria`. */
   async segmentationCriteria(credential?: Credential): Promise<Authorized<Criterion[]>> {
     const req = { method: 'GET', path: '/segmentation/criteria' } as const;
-    return map(await this.data(req, credential), (body) => {
-      const parsed = parseResponse(body, CriteriaSchema, req);
-      return Array.isArray(parsed) ? parsed : (parsed.criteria as Criterion[]);
-    });
+    return map(await this.data(req, credential), (body) => readResponse(body, normalizeCriteria, req));
   }
 
-  /** Data API `POST /segments/preview`. */
+  /** Data API `POST /segments/preview` (the definition must carry stanza and criterion ids). */
   async previewSegment(definition: SegmentDefinition, credential?: Credential): Promise<Authorized<Preview>> {
     const req = { method: 'POST', path: '/segments/preview', body: { definition } } as const;
     return map(await this.data(req, credential), (body) => parseResponse(body, PreviewSchema, req));
   }
 
-  /** Data API `GET /analytics/capabilities`. */
+  /** Data API `GET /analytics/schema/{table}`. */
+  async analyticsTableSchema(table: string, credential?: Credential): Promise<Authorized<{ table: string; columns: AnalyticsColumn[] }>> {
+    const req = { method: 'GET', path: `/analytics/schema/${encodeURIComponent(table)}` } as const;
+    return map(await this.data(req, credential), (body) => readResponse(body, (b) => normalizeTableSchema(b, table), req));
+  }
+
+  /** Data API `POST /analytics/query[?dryRun=true]` with the query as given (the tenant comes from the token). */
+  async analyticsQuery(query: Record<string, unknown>, options: { dryRun?: boolean } = {}, credential?: Credential): Promise<Authorized<AnalyticsResult>> {
+    const req = { method: 'POST', path: '/analytics/query', body: query, ...(options.dryRun === true ? { query: { dryRun: 'true' } } : {}) } as const;
+    return map(await this.data(req, credential), (body) => readResponse(body, normalizeAnalyticsResult, req));
+  }
+
+  /** Data API `GET /analytics/capabilities` (large: the tools summarize it). */
   async analyticsCapabilities(credential?: Credential): Promise<Authorized<Capabilities>> {
     const req = { method: 'GET', path: '/analytics/capabilities' } as const;
     return map(await this.data(req, credential), (body) => parseResponse(body, CapabilitiesSchema, req));
@@ -210,6 +208,6 @@ export class PaidMediaClient {
   /** `GET /api/ads/{provider}/status`. */
   async status(provider: PaidMediaProvider, credential?: Credential): Promise<Authorized<PaidAdsStatus>> {
     const req = { method: 'GET', baseUrl: this.urls.apiUrl, path: `/api/ads/${provider}/status` } as const;
-    return map(await this.requester.send(req, credential), (body) => parseResponse(body, PaidAdsStatusSchema, req));
+    return map(await this.requester.send(req, credential), (body) => parseResponse(unwrapDataEnvelope(body), PaidAdsStatusSchema, req));
   }
 }

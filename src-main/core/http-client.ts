@@ -4,7 +4,7 @@
  * and a message that never carries a token.
  */
 import type { ZodType } from 'zod';
-import { ApiErrorBodySchema, DataErrorEnvelopeSchema } from '../../src-shared/api';
+import { ApiShapeError, readApiErrorBody } from '../../src-shared/api';
 import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
 import { redactSecrets } from './redact';
 import { CoreError } from './tenant-session';
@@ -67,25 +67,18 @@ function fallbackMessage(status: number, req: HttpRequest): string {
   }
 }
 
-/** Turns an error response into a CoreError: the API's code when it is one of ours, else by status. */
+/**
+ * Turns an error response into a CoreError: the API's own message whatever the body's shape, the API's
+ * code when it is one of ours (in any letter case: `NOT_FOUND` is `not_found`), else the code by status.
+ */
 export function errorFromResponse(status: number, body: unknown, req: HttpRequest): HttpStatusError {
-  let code: ErrorCode = errorCodeForHttpStatus(status);
-  let message = fallbackMessage(status, req);
-  let param: string | undefined;
-  const nest = ApiErrorBodySchema.safeParse(body);
-  const data = DataErrorEnvelopeSchema.safeParse(body);
-  const detail = nest.success
-    ? { code: nest.data.code, message: Array.isArray(nest.data.message) ? nest.data.message.join('; ') : nest.data.message, param: nest.data.param }
-    : data.success
-      ? { code: data.data.error.code, message: data.data.error.message, param: data.data.error.param }
-      : null;
-  if (detail !== null) {
-    if (detail.code !== undefined && knownCodes.has(detail.code)) code = detail.code as ErrorCode;
-    if (detail.message.trim() !== '') message = detail.message.slice(0, 500);
-    param = detail.param;
-  }
+  const detail = readApiErrorBody(body);
+  const apiCode = detail.code?.toLowerCase();
+  const code: ErrorCode = apiCode !== undefined && knownCodes.has(apiCode) ? (apiCode as ErrorCode) : errorCodeForHttpStatus(status);
+  const retry = detail.retryAfterSeconds === null ? '' : ` (retry after ${detail.retryAfterSeconds} s)`;
+  const message = `${detail.message ?? fallbackMessage(status, req)}${code === 'rate_limited' ? retry : ''}`;
   const bearer = req.bearer === undefined ? [] : [req.bearer];
-  return new HttpStatusError(code, redactSecrets(message, bearer), status, param);
+  return new HttpStatusError(code, redactSecrets(message, bearer), status, detail.param ?? undefined);
 }
 
 function networkError(error: unknown, req: HttpRequest): CoreError {
@@ -171,6 +164,8 @@ export class HttpClient {
         body = JSON.parse(text);
       } catch {
         if (response.ok) throw new CoreError('api_error', `the Nevent API sent a response that is not JSON (${describe(req)})`);
+        // Error bodies may be plain text ("Forbidden"): the error reader shows them (HTML pages excepted).
+        body = text;
       }
     }
     if (!response.ok) throw errorFromResponse(response.status, body, req);
@@ -183,7 +178,7 @@ export class HttpClient {
   }
 }
 
-/** Validates a response body; a mismatch is an `api_error` naming the endpoint (never the body). */
+/** Validates a response body; a mismatch is an `api_error` naming the endpoint and the field (never the body). */
 export function parseResponse<T>(body: unknown, schema: ZodType<T>, req: Pick<HttpRequest, 'method' | 'path'>): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -194,10 +189,15 @@ export function parseResponse<T>(body: unknown, schema: ZodType<T>, req: Pick<Ht
   return parsed.data;
 }
 
-/** Reads a data-API body: enveloped `{success, data, timestamp}` or, tolerantly, bare. */
-export function unwrapDataEnvelope(body: unknown): unknown {
-  if (body !== null && typeof body === 'object' && 'success' in body && 'data' in body) {
-    return (body as { data: unknown }).data;
+/**
+ * Runs a normalizer over a response body; an ApiShapeError (the body lacks what the code needs)
+ * becomes an `api_error` naming the endpoint and the missing field.
+ */
+export function readResponse<T>(body: unknown, normalize: (body: unknown) => T, req: Pick<HttpRequest, 'method' | 'path'>): T {
+  try {
+    return normalize(body);
+  } catch (error) {
+    if (error instanceof ApiShapeError) throw new CoreError('api_error', `unexpected response from ${req.method} ${req.path}: ${error.message}`, error.field);
+    throw error;
   }
-  return body;
 }

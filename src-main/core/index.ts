@@ -2,10 +2,11 @@
 export { createCore, type Core, type CoreOptions } from './create-core';
 export { signInStandalone, type StandaloneSource } from './standalone-sign-in';
 export { signInToDemo, demoUserNames, type DemoUserName, type DemoApiEndpoint } from './demo-sign-in';
-export { Account, defaultDataApiUrl, type AccountStatus, type SavedAccount, type SignInSource, type SignInOptions, type CredentialStorage } from './account';
+export { Account, type AccountStatus, type SavedAccount, type SignInSource, type SignInOptions, type CredentialStorage } from './account';
 export { SessionRegistry, type SessionRegistryEvent, type McpClientInfo } from './session-registry';
 export { CoreSession, asCoreError } from './core-session';
-export { CoreError, type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type CampaignQuery } from './tenant-session';
+export { CoreError, type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type SegmentUpdateOptions, SegmentConflictError } from './tenant-session';
+export { resolveApiUrls, neventApiUrls, isLoopbackUrl, type ApiUrls } from './api-urls';
 export { MemorySecretStore, withTimeouts, keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
 export { openSecretStore, KeytarSecretStore, type KeytarModule } from './keytar-secret-store';
 export { defaultConfigDir, AccountRecordFile } from './account-record';

@@ -5,21 +5,9 @@
  * Every tenant-scoped read answers with the tenant it was answered in (`Scoped.tenantId`): a request
  * that started before a switch completed reports the tenant it started in (DESIGN §2).
  */
-import type {
-  AccessibleTenant,
-  Campaign,
-  Capabilities,
-  Criterion,
-  PaidAdsStatus,
-  PaidMediaProvider,
-  Preview,
-  Role,
-  Segment,
-  SegmentCreate,
-  SegmentDefinition,
-  SegmentUpdate,
-} from '../../src-shared/api';
+import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
+import type { CampaignListItem, CampaignListQuery } from './campaign-list';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 
 /** A value and the tenant it belongs to. */
@@ -37,8 +25,9 @@ export interface SwitchOutcome {
 
 /** The tenants a session's user may see, with where the session is. */
 export interface TenantsView {
-  tenants: AccessibleTenant[];
-  role: Role;
+  tenants: Tenant[];
+  /** The token's role; null when the token carries none. */
+  role: Role | null;
   homeTenantId: string | null;
   activeTenantId: string | null;
 }
@@ -50,11 +39,12 @@ export interface SegmentQuery {
   cursor?: string;
 }
 
-/** Campaign list query. */
-export interface CampaignQuery {
-  status?: Campaign['status'];
-  channel?: Campaign['channel'];
-  limit?: number;
+/**
+ * Options of a segment update. `baseRevision` is the revision (`segmentRevision`) the edit started
+ * from; without it the session uses the revision it last read of that segment, if any.
+ */
+export interface SegmentUpdateOptions {
+  baseRevision?: string;
 }
 
 /** One tenant context (DESIGN §2). */
@@ -76,10 +66,12 @@ export interface TenantSession {
   listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>>;
   getSegment(segmentId: string): Promise<Scoped<Segment>>;
   createSegment(input: SegmentCreate): Promise<Scoped<Segment>>;
-  updateSegment(segmentId: string, input: SegmentUpdate): Promise<Scoped<Segment>>;
+  /** Re-reads, compares with the base revision (a change → `conflict` with the current segment), writes. */
+  updateSegment(segmentId: string, input: SegmentUpdate, options?: SegmentUpdateOptions): Promise<Scoped<Segment>>;
   previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
   segmentationCriteria(): Promise<Scoped<Criterion[]>>;
-  listCampaigns(query: CampaignQuery): Promise<Scoped<Campaign[]>>;
+  /** Campaigns from the data API's analytics (`not_available` where the tenant has none to list). */
+  listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>>;
   analyticsCapabilities(): Promise<Scoped<Capabilities>>;
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
 
@@ -101,5 +93,19 @@ export class CoreError extends Error {
   /** Plain data for IPC, MCP and the CLI. */
   toData(): AppErrorData {
     return this.param === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, param: this.param };
+  }
+}
+
+/**
+ * A segment changed since the edit started (DESIGN §3: the real API has no optimistic concurrency, so
+ * the client compares revisions before writing). Nothing was written; `current` is what is stored now.
+ */
+export class SegmentConflictError extends CoreError {
+  constructor(
+    readonly current: Segment,
+    readonly baseRevision: string,
+  ) {
+    super('conflict', `segment "${current.name}" was changed by someone else since you opened it; nothing was saved. Reload it and apply your edit again`, 'segment_id');
+    this.name = 'SegmentConflictError';
   }
 }

@@ -68,7 +68,7 @@ export class TokenVerifier {
       payload = await this.verifySignature(token, keys);
     }
     const claims = AccessTokenClaimsSchema.safeParse(payload);
-    if (!claims.success) throw invalid('the token does not carry the expected claims (sub, role, exp, iat)');
+    if (!claims.success) throw invalid('the claims of the token cannot be read');
     this.checkClaims(claims.data, expectedTenant);
     return claims.data;
   }
@@ -82,7 +82,7 @@ export class TokenVerifier {
     const header = this.header(token);
     if (!decodableAlgorithms.has(header.alg)) throw invalid(`the token uses an unsupported algorithm (${header.alg})`);
     const claims = AccessTokenClaimsSchema.safeParse(this.decode(token));
-    if (!claims.success) throw invalid('the token does not carry the expected claims (sub, role, exp, iat)');
+    if (!claims.success) throw invalid('the claims of the token cannot be read');
     return claims.data;
   }
 
@@ -126,7 +126,8 @@ export class TokenVerifier {
   }
 
   private checkClaims(claims: AccessTokenClaims, expectedTenant: ExpectedTenant): void {
-    if (claims.exp * 1000 <= this.options.clock.now()) throw invalid('the token has expired');
+    // A token without `exp` is left to the API to refuse (a 401 then renews it).
+    if (claims.exp !== undefined && claims.exp * 1000 <= this.options.clock.now()) throw invalid('the token has expired');
     if (this.options.issuer !== undefined && claims.iss !== this.options.issuer) throw invalid('the token was issued by someone else (iss)');
     if (expectedTenant !== null && claims.tenantId !== expectedTenant) {
       throw new CoreError('token_tenant_mismatch', `the API returned a token for ${claims.tenantId === undefined ? 'no tenant' : `tenant "${claims.tenantId}"`} instead of "${expectedTenant}"`);

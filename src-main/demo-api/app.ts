@@ -23,7 +23,9 @@ export function createDemoApp(deps: DemoContext): Hono {
   const app = new Hono();
   const respond = (c: Context, error: DemoHttpError): Response => {
     const isData = c.req.path === dataApiPrefix || c.req.path.startsWith(`${dataApiPrefix}/`);
-    return c.json(isData ? error.toEnvelope(deps.now()) : error.toBody(), error.status as 400);
+    if (isData) return c.json(error.toEnvelope(), error.status as 400);
+    const body = error.toBody();
+    return typeof body === 'string' ? c.text(body, error.status as 400) : c.json(body, error.status as 400);
   };
 
   app.use('*', async (c, next) => {
@@ -53,7 +55,11 @@ export function createDemoApp(deps: DemoContext): Hono {
     }),
   );
 
-  app.get('/.well-known/jwks.json', (c) => c.json(deps.tokens.jwks()));
+  // Published only in `--jwks` mode; the real API signs HS256 and publishes no keys (404 here too).
+  app.get('/.well-known/jwks.json', (c) => {
+    const jwks = deps.tokens.jwks();
+    return jwks === null ? respond(c, new DemoHttpError(404, 'not_found', 'No signing keys are published: tokens are signed with a server secret', undefined, 'plain')) : c.json(jwks);
+  });
   registerAuthRoutes(app, deps);
   registerTenantRoutes(app, deps);
   registerSegmentRoutes(app, deps);

@@ -13,6 +13,11 @@ export interface DemoApiOptions {
   issuer?: string;
   /** Shape of `GET /segments` (default `content`, a Spring page). */
   segmentListShape?: 'array' | 'segments' | 'content';
+  /**
+   * Sign tokens ES256 and publish the key at `/.well-known/jwks.json` (default false: HS256 with a
+   * server secret and no keys published, as the real API does).
+   */
+  jwks?: boolean;
 }
 
 /** A running demo API. */
@@ -21,8 +26,8 @@ export interface DemoApi {
   url: string;
   /** Data API base, e.g. http://127.0.0.1:PORT/data */
   dataUrl: string;
-  /** `${url}/.well-known/jwks.json` */
-  jwksUrl: string;
+  /** `${url}/.well-known/jwks.json` when `jwks` is on, else null (no keys are published). */
+  jwksUrl: string | null;
   issuer: string;
   faults: DemoFaults;
   close(): Promise<void>;
@@ -44,6 +49,8 @@ export interface DemoFaults {
   setLatency(ms: number): void;
   /** The next n POST /users/tenant calls fail in the given way. */
   failNextSwitches(n: number, kind: SwitchFaultKind): void;
+  /** The next n refreshes answer with a token for another tenant than the refresh token's (any role). */
+  refreshInOtherTenant(n: number): void;
   /** Every access token issued so far is rejected with 401 from now on (forces refresh). */
   expireAccessTokens(): void;
   /** Set the lifetime of newly issued access tokens. */

@@ -17,6 +17,8 @@ export interface DemoContext {
   data: TenantDataStore;
   accounts: readonly DemoAccount[];
   segmentListShape: 'array' | 'segments' | 'content';
+  /** user name → the tenant a SUPERADMIN switched to last (persisted server-side, as upstream). */
+  persistedTenants: Map<string, string>;
   /** Waits `ms`, or less when the server is closing (so `close()` never waits for injected delays). */
   sleep(ms: number): Promise<void>;
   now(): Date;

@@ -1,5 +1,5 @@
 /** Deterministic fans per tenant: the population the preview endpoint counts over. */
-import type { Tenant } from '../../src-shared/api';
+import type { DemoTenant } from './demo-records';
 import { cityOptions, genderOptions, genreOptions, venueOptions } from './criteria-catalogue';
 import { SeededRandom } from './prng';
 
@@ -10,6 +10,7 @@ export type DemoFan = {
   name: string;
   email: string;
   first_name: string;
+  last_name: string;
   city: string | null;
   gender: string | null;
   favourite_genre: string | null;
@@ -29,7 +30,7 @@ const dataEpoch = Date.UTC(2026, 0, 1);
 const dayMs = 24 * 3600 * 1000;
 
 /** Generates the tenant's fans (1 500–4 000), always the same for the same tenant. */
-export function generateFans(tenant: Tenant): DemoFan[] {
+export function generateFans(tenant: DemoTenant): DemoFan[] {
   const rng = new SeededRandom(`fans:${tenant.id}`);
   const count = rng.int(1500, 4000);
   const venues = venueOptions(tenant);
@@ -41,10 +42,11 @@ export function generateFans(tenant: Tenant): DemoFan[] {
     const asciiFirst = first.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     const asciiLast = last.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     fans.push({
-      id: `fan-${tenant.slug}-${number}`,
+      id: `fan-${tenant.key}-${number}`,
       name: `${first} ${last}`,
       email: `${asciiFirst}.${asciiLast}.${number}@fans.example`,
       first_name: first,
+      last_name: last,
       city: rng.chance(0.9) ? rng.pick(cityOptions) : null,
       gender: rng.chance(0.85) ? rng.pick(genderOptions) : null,
       favourite_genre: rng.chance(0.8) ? rng.pick(genreOptions) : null,

@@ -9,6 +9,7 @@ export class FaultController implements DemoFaults {
   latencyMs: number;
   accessTokenTtlSeconds: number;
   private switchFaults: SwitchFaultKind[] = [];
+  private refreshesInOtherTenant = 0;
   private counters: DemoStats = { refreshCalls: 0, switchCalls: 0, refreshReuseRejected: 0, requests: 0 };
 
   constructor(
@@ -28,6 +29,10 @@ export class FaultController implements DemoFaults {
     this.switchFaults.push(...Array.from({ length: Math.min(count, maxQueuedSwitchFaults - this.switchFaults.length) }, () => kind));
   }
 
+  refreshInOtherTenant(n: number): void {
+    this.refreshesInOtherTenant = Math.min(this.refreshesInOtherTenant + clampNonNegative(n, maxQueuedSwitchFaults), maxQueuedSwitchFaults);
+  }
+
   expireAccessTokens(): void {
     this.revokeAccessTokens();
   }
@@ -40,6 +45,7 @@ export class FaultController implements DemoFaults {
     this.latencyMs = this.defaults.latencyMs;
     this.accessTokenTtlSeconds = this.defaults.accessTokenTtlSeconds;
     this.switchFaults = [];
+    this.refreshesInOtherTenant = 0;
     this.counters = { refreshCalls: 0, switchCalls: 0, refreshReuseRejected: 0, requests: 0 };
   }
 
@@ -50,6 +56,13 @@ export class FaultController implements DemoFaults {
   /** Takes the next queued switch failure, if any. */
   takeSwitchFault(): SwitchFaultKind | undefined {
     return this.switchFaults.shift();
+  }
+
+  /** True (and counted down) when the next refresh must come back in another tenant. */
+  takeRefreshInOtherTenant(): boolean {
+    if (this.refreshesInOtherTenant === 0) return false;
+    this.refreshesInOtherTenant -= 1;
+    return true;
   }
 
   /** Counts one event. */

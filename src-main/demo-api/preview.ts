@@ -2,16 +2,22 @@
  * The preview matcher: criteria inside a stanza are OR-combined, stanzas AND-combined; an empty
  * definition matches everyone. Expects a definition that passed `checkSegmentDefinition`.
  */
-import type { Criterion, Preview, SegmentCriterion, SegmentDefinition, ValueType } from '../../src-shared/api';
-import { missingCaseError } from '../../src-shared/errors';
+import type { SegmentCriterion, SegmentDefinition } from '../../src-shared/api';
+import type { DemoCriterion } from './criteria-catalogue';
 
 /** Attribute values a fan may carry (keys are criterion ids). */
 export type FanAttributes = Readonly<Record<string, string | number | boolean | null>>;
 
 const lower = (value: unknown): string => String(value).toLowerCase();
 
-/** True when one condition holds for the fan. */
-export function conditionMatches(fan: FanAttributes, condition: SegmentCriterion, valueType: ValueType): boolean {
+/** A preview answer as the data API sends it. */
+export interface DemoPreview {
+  estimated_fan_count: number;
+  sample_fans: { fan_id: string; first_name: string; last_name: string; email?: string }[];
+}
+
+/** True when one condition holds for the fan (value types as the catalogue names them). */
+export function conditionMatches(fan: FanAttributes, condition: SegmentCriterion, valueType: string): boolean {
   const actual = fan[condition.criterion_id] ?? null;
   const expected = condition.value;
   switch (valueType) {
@@ -22,7 +28,8 @@ export function conditionMatches(fan: FanAttributes, condition: SegmentCriterion
       const inList = actual !== null && choices.includes(String(actual));
       return condition.operator === 'is' ? inList : condition.operator === 'is_not' ? !inList : false;
     }
-    case 'TEXT': {
+    case 'TEXT':
+    case 'STRING': {
       if (condition.operator === 'neq') return actual === null || lower(actual) !== lower(expected);
       if (actual === null) return false;
       const a = lower(actual);
@@ -33,7 +40,8 @@ export function conditionMatches(fan: FanAttributes, condition: SegmentCriterion
       if (condition.operator === 'ends_with') return a.endsWith(e);
       return false;
     }
-    case 'NUMBER': {
+    case 'NUMBER':
+    case 'CURRENCY': {
       if (condition.operator === 'neq') return actual !== expected;
       if (typeof actual !== 'number' || typeof expected !== 'number') return false;
       if (condition.operator === 'eq') return actual === expected;
@@ -56,12 +64,12 @@ export function conditionMatches(fan: FanAttributes, condition: SegmentCriterion
       return false;
     }
     default:
-      return missingCaseError(valueType);
+      return false;
   }
 }
 
 /** True when the fan is in the segment the definition describes. */
-export function matchesDefinition(fan: FanAttributes, definition: SegmentDefinition, valueTypes: ReadonlyMap<string, ValueType>): boolean {
+export function matchesDefinition(fan: FanAttributes, definition: SegmentDefinition, valueTypes: ReadonlyMap<string, string>): boolean {
   return definition.stanzas.every((stanza) =>
     stanza.criteria.some((condition) => {
       const valueType = valueTypes.get(condition.criterion_id);
@@ -70,15 +78,19 @@ export function matchesDefinition(fan: FanAttributes, definition: SegmentDefinit
   );
 }
 
-/** Counts the matching fans; `sample_fans` are the first five matches (id, name, email). */
-export function previewDefinition(fans: readonly (FanAttributes & { id: string; name: string; email: string })[], definition: SegmentDefinition, catalogue: readonly Criterion[]): Preview {
+/** Counts the matching fans; `sample_fans` are the first five matches (email only when they opted in). */
+export function previewDefinition(
+  fans: readonly (FanAttributes & { id: string; first_name: string; last_name: string; email: string; newsletter_opt_in: boolean })[],
+  definition: SegmentDefinition,
+  catalogue: readonly DemoCriterion[],
+): DemoPreview {
   const valueTypes = new Map(catalogue.map((criterion) => [criterion.id, criterion.valueType]));
   let count = 0;
-  const sample: Preview['sample_fans'] = [];
+  const sample: DemoPreview['sample_fans'] = [];
   for (const fan of fans) {
     if (!matchesDefinition(fan, definition, valueTypes)) continue;
     count += 1;
-    if (sample.length < 5) sample.push({ id: fan.id, name: fan.name, email: fan.email });
+    if (sample.length < 5) sample.push(fan.newsletter_opt_in ? { fan_id: fan.id, first_name: fan.first_name, last_name: fan.last_name, email: fan.email } : { fan_id: fan.id, first_name: fan.first_name, last_name: fan.last_name });
   }
   return { estimated_fan_count: count, sample_fans: sample };
 }

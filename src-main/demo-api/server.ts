@@ -50,7 +50,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
 
   let revoke = (): void => undefined;
   const faults = new FaultController({ latencyMs: options.latencyMs ?? 0, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900 }, () => revoke());
-  const tokens = await TokenService.create(issuer, () => faults.accessTokenTtlSeconds);
+  const tokens = await TokenService.create(issuer, () => faults.accessTokenTtlSeconds, { mode: options.jwks === true ? 'jwks' : 'hs256' });
   revoke = () => tokens.revokeIssuedAccessTokens();
   tokens.onRefreshReuse = () => faults.count('refreshReuseRejected');
 
@@ -65,6 +65,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
     data: new TenantDataStore(directory, now),
     accounts: demoAccounts(),
     segmentListShape: options.segmentListShape ?? 'content',
+    persistedTenants: new Map(),
     sleep,
     now,
     isOwnHost: (host) => host === undefined || host === `127.0.0.1:${port}` || host === `localhost:${port}`,
@@ -90,7 +91,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   return {
     url,
     dataUrl: `${url}${dataApiPrefix}`,
-    jwksUrl: `${url}/.well-known/jwks.json`,
+    jwksUrl: options.jwks === true ? `${url}/.well-known/jwks.json` : null,
     issuer,
     faults,
     close() {

@@ -1,22 +1,29 @@
 /**
- * Who may see and switch to which tenant (DESIGN §2): SUPERADMIN every tenant, OWNER their tenant and
- * all descendants, ADMIN their tenant only. Non-ACTIVE memberships are listed but not switchable.
+ * Who may see and switch to which tenant (DESIGN §2): SUPERADMIN every tenant, OWNER and STAFF their
+ * tenant and all descendants, ADMIN their tenant only. Non-ACTIVE memberships are listed but not
+ * switchable. Listings come in the real API's minimal shapes (NEVENT-API.md "Tenants"): most records
+ * are `{id, name, parentId, level}`, a few carry a slug and domain, and only the memberships that are
+ * not plainly active (and the user's home) say their status and role.
  */
-import type { AccessibleTenant, AccessibleTenantNode, AccessibleTenantsResponse, Tenant } from '../../src-shared/api';
 import { missingCaseError } from '../../src-shared/errors';
+import type { DemoTenant } from './demo-records';
 import type { DemoAccount } from './demo-users';
 import { DemoHttpError, notFound } from './http-error';
 import type { TenantDirectory } from './tenant-directory';
+
+/** A tenant record as the API lists it. */
+type TenantRecord = Record<string, unknown> & { id: string; name: string };
 
 /** Applies the role and membership rules to the directory. */
 export class TenantAccess {
   /** Serialized trees per account: the tree and memberships never change while the server runs. */
   private readonly treeJsonCache = new Map<string, string>();
+  private platformJsonCache: string | null = null;
 
   constructor(private readonly directory: TenantDirectory) {}
 
   /** The top of what the account sees (their home, or the platform root for SUPERADMIN). */
-  rootOf(account: DemoAccount): Tenant {
+  rootOf(account: DemoAccount): DemoTenant {
     return account.role === 'SUPERADMIN' ? this.directory.root : this.directory.require(account.homeTenantId);
   }
 
@@ -26,6 +33,7 @@ export class TenantAccess {
       case 'SUPERADMIN':
         return this.directory.get(tenantId) !== undefined;
       case 'OWNER':
+      case 'STAFF':
         return this.directory.isWithin(tenantId, account.homeTenantId);
       case 'ADMIN':
         return tenantId === account.homeTenantId;
@@ -34,50 +42,60 @@ export class TenantAccess {
     }
   }
 
-  /** The tenant as this account sees it, with role and membership status. */
-  view(account: DemoAccount, tenant: Tenant): AccessibleTenant {
-    const override = account.memberships[tenant.id];
-    const view: AccessibleTenant = { id: tenant.id, name: tenant.name, slug: tenant.slug, parentId: tenant.parentId, level: tenant.level, role: account.role, status: override?.status ?? 'ACTIVE' };
-    if (override !== undefined) view.statusReason = override.statusReason;
-    return view;
-  }
-
   /** Every visible tenant in tree order. */
-  list(account: DemoAccount): AccessibleTenant[] {
+  list(account: DemoAccount): DemoTenant[] {
     switch (account.role) {
       case 'SUPERADMIN':
-        return this.directory.all().map((tenant) => this.view(account, tenant));
+        return [...this.directory.all()];
       case 'OWNER':
-        return this.directory.subtree(account.homeTenantId).map((tenant) => this.view(account, tenant));
+      case 'STAFF':
+        return this.directory.subtree(account.homeTenantId);
       case 'ADMIN':
-        return [this.view(account, this.directory.require(account.homeTenantId))];
+        return [this.directory.require(account.homeTenantId)];
       default:
         return missingCaseError(account.role);
     }
   }
 
-  /** The `GET /users/accessible-tenants` body. */
-  tree(account: DemoAccount): AccessibleTenantsResponse {
-    const flatList = this.list(account);
-    const root = this.rootOf(account);
-    // Build nodes from the flat list in one pass: parents always come before their children.
-    const nodes = new Map<string, AccessibleTenantNode>();
-    const children: AccessibleTenantNode[] = [];
-    for (const tenant of flatList) {
-      // An explicit literal, not a spread: this loop runs 100 000 times on scale runs.
-      const node: AccessibleTenantNode = { id: tenant.id, name: tenant.name, slug: tenant.slug, parentId: tenant.parentId, level: tenant.level, role: tenant.role, status: tenant.status, children: [] };
-      if (tenant.statusReason !== undefined) node.statusReason = tenant.statusReason;
-      nodes.set(tenant.id, node);
-      if (tenant.id === root.id) continue;
-      const parent = tenant.parentId === null ? undefined : nodes.get(tenant.parentId);
-      if (parent === undefined || tenant.parentId === root.id) children.push(node);
-      else parent.children.push(node);
+  /** A flat-list record: minimal, with status/role only where the membership is special. */
+  private record(account: DemoAccount, tenant: DemoTenant): TenantRecord {
+    // An explicit literal, not a spread: this runs 100 000 times on scale runs.
+    const record: TenantRecord = { id: tenant.id, name: tenant.name, parentId: tenant.parentId, level: tenant.level };
+    if (tenant.slug !== undefined) record.slug = tenant.slug;
+    if (tenant.domain !== undefined) record.domain = tenant.domain;
+    const override = account.memberships[tenant.id];
+    if (override !== undefined) {
+      record.status = override.status;
+      record.statusReason = override.statusReason;
+    } else if (tenant.id === account.homeTenantId) {
+      record.status = 'ACTIVE';
+      record.role = account.role;
     }
-    const rootView = flatList.find((tenant) => tenant.id === root.id) ?? null;
-    return { root: rootView, children, flatList, totalTenants: flatList.length };
+    return record;
   }
 
-  /** `tree(account)` as JSON text, computed once per account (100 000 tenants make ~30 MB). */
+  /**
+   * The `GET /users/accessible-tenants` body: `flatList` (including `root`) plus the tree as nested
+   * `children` nodes that carry only `id`, `name` and their own `children` (parents are the nesting).
+   */
+  tree(account: DemoAccount): { root: TenantRecord; children: unknown[]; flatList: TenantRecord[]; totalTenants: number } {
+    const visible = this.list(account);
+    const root = this.rootOf(account);
+    const nodes = new Map<string, { id: string; name: string; children?: unknown[] }>();
+    const children: unknown[] = [];
+    for (const tenant of visible) {
+      if (tenant.id === root.id) continue;
+      const node = { id: tenant.id, name: tenant.name };
+      nodes.set(tenant.id, node);
+      const parent = tenant.parentId === null ? undefined : nodes.get(tenant.parentId);
+      if (parent === undefined) children.push(node);
+      else (parent.children ??= []).push(node);
+    }
+    const flatList = visible.map((tenant) => this.record(account, tenant));
+    return { root: this.record(account, root), children, flatList, totalTenants: flatList.length };
+  }
+
+  /** `tree(account)` as JSON text, computed once per account (100 000 tenants make ~10 MB). */
   treeJson(account: DemoAccount): string {
     let json = this.treeJsonCache.get(account.name);
     if (json === undefined) {
@@ -87,20 +105,32 @@ export class TenantAccess {
     return json;
   }
 
+  /** The `GET /platform/tenants` body (a plain array of `{id, name, parentId, level, domain?}`), cached. */
+  platformJson(): string {
+    this.platformJsonCache ??= JSON.stringify(
+      this.directory.all().map((tenant) => {
+        const record: TenantRecord = { id: tenant.id, name: tenant.name, parentId: tenant.parentId, level: tenant.level };
+        if (tenant.domain !== undefined) record.domain = tenant.domain;
+        return record;
+      }),
+    );
+    return this.platformJsonCache;
+  }
+
   /**
    * The tenant the account may switch to, or the refusal: 404 unknown, 403 not visible,
    * 403 visible but the membership is not ACTIVE (with a message saying what to do).
    */
-  checkSwitch(account: DemoAccount, tenantId: string): Tenant {
+  checkSwitch(account: DemoAccount, tenantId: string): DemoTenant {
     const tenant = this.directory.get(tenantId);
-    if (tenant === undefined) throw notFound(`Tenant ${tenantId} does not exist`, 'tenant_not_found');
+    if (tenant === undefined) throw notFound(`Tenant ${tenantId} does not exist`);
     if (!this.canSee(account, tenantId)) {
-      throw new DemoHttpError(403, 'tenant_forbidden', `You do not have access to tenant ${tenant.name} (${tenant.id})`);
+      throw new DemoHttpError(403, 'tenant_forbidden', `You do not have access to tenant ${tenant.name} (${tenant.id})`, 'tenantId', 'nested');
     }
     const override = account.memberships[tenantId];
     if (override !== undefined) {
       const advice = override.status === 'INVITED' ? 'accept the invitation before switching' : 'ask an administrator of the tenant to restore your access';
-      throw new DemoHttpError(403, 'tenant_forbidden', `Your membership in ${tenant.name} is ${override.status}: ${advice}`);
+      throw new DemoHttpError(403, 'tenant_forbidden', `Your membership in ${tenant.name} is ${override.status}: ${advice}`, 'tenantId', 'nested');
     }
     return tenant;
   }

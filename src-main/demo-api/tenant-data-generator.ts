@@ -2,20 +2,42 @@
  * Generates one tenant's demo data: 3-6 segments from templates, 10-30 campaigns, paid-ads status per
  * provider and analytics capabilities. Deterministic (seeded by the tenant id); fans come later, lazily.
  */
-import type { Campaign, Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Segment, SegmentDefinition, Tenant } from '../../src-shared/api';
-import { CampaignChannelSchema, CampaignStatusSchema } from '../../src-shared/api';
-import { criteriaCatalogue } from './criteria-catalogue';
+import type { PaidMediaProvider, SegmentDefinition } from '../../src-shared/api';
+import { knownCampaignChannels, knownCampaignStatuses } from '../../src-shared/api';
+import { criteriaCatalogue, type DemoCriterion } from './criteria-catalogue';
+import type { DemoSegment, DemoTenant } from './demo-records';
 import type { DemoFan } from './fans';
 import { SeededRandom } from './prng';
 
+/** A campaign as the demo stores it (upstream's statuses and channels). */
+export interface DemoCampaign {
+  id: string;
+  name: string;
+  status: string;
+  channel: string;
+  tenantId: string;
+  segmentIds: string[];
+  createdAt: string;
+  scheduledTime: string | null;
+}
+
+/** A paid-media connection as the demo sends it (`provider` upper case, as upstream sometimes does). */
+export interface DemoAdsStatus {
+  connected: boolean;
+  provider: string;
+  accountId: string | null;
+  accountName: string | null;
+  lastSyncAt: string | null;
+}
+
 /** One tenant's data. */
 export interface TenantData {
-  tenant: Tenant;
-  criteria: Criterion[];
-  segments: Map<string, Segment>;
-  campaigns: Campaign[];
-  ads: Record<PaidMediaProvider, PaidAdsStatus>;
-  capabilities: Capabilities;
+  tenant: DemoTenant;
+  criteria: DemoCriterion[];
+  segments: Map<string, DemoSegment>;
+  campaigns: DemoCampaign[];
+  ads: Record<PaidMediaProvider, DemoAdsStatus>;
+  capabilities: Record<string, unknown>;
   /** Ids for new segments continue this tenant's own sequence. */
   idRandom: SeededRandom;
   fans?: DemoFan[];
@@ -23,13 +45,15 @@ export interface TenantData {
 
 const dataEpoch = Date.UTC(2026, 0, 1);
 const dayMs = 24 * 3600 * 1000;
+// Stored the way the real API stores them: ids on every stanza and criterion, upstream's `type`
+// categories, and fields the client must carry through untouched (`timeframe`, `filters`, `modifiers`).
 const segmentTemplates: { name: string; description: string; definition: SegmentDefinition }[] = [
-  { name: 'VIP fans', description: 'Spent over 500 EUR and came to at least 5 events', definition: { stanzas: [{ criteria: [{ criterion_id: 'total_spent', operator: 'gte', value: 500 }] }, { criteria: [{ criterion_id: 'events_attended', operator: 'gte', value: 5 }] }] } },
-  { name: 'Local fans', description: 'Living in Madrid or Barcelona', definition: { stanzas: [{ criteria: [{ criterion_id: 'city', operator: 'is', value: ['madrid', 'barcelona'] }] }] } },
-  { name: 'Newsletter subscribers', description: 'Opted in to the newsletter', definition: { stanzas: [{ criteria: [{ criterion_id: 'newsletter_opt_in', operator: 'is_true' }] }] } },
-  { name: 'Lapsed buyers', description: 'No purchase since mid-2025', definition: { stanzas: [{ criteria: [{ criterion_id: 'last_purchase_at', operator: 'before', value: '2025-06-01' }] }] } },
-  { name: 'Rock and techno lovers', description: 'Rock or techno as favourite genre, app users or young', definition: { stanzas: [{ criteria: [{ criterion_id: 'favourite_genre', operator: 'is', value: ['rock', 'techno'] }] }, { criteria: [{ criterion_id: 'has_app', operator: 'is_true' }, { criterion_id: 'age', operator: 'lt', value: 30 }] }] } },
-  { name: 'Young app users', description: 'Under 25 with the mobile app', definition: { stanzas: [{ criteria: [{ criterion_id: 'age', operator: 'lt', value: 25 }] }, { criteria: [{ criterion_id: 'has_app', operator: 'is_true' }] }] } },
+  { name: 'VIP fans', description: 'Spent over 500 EUR and came to at least 5 events', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'behavior', criterion_id: 'total_spent', operator: 'gte', value: 500, modifiers: { frequency: { count: 1, operator: 'gte' } } }] }, { id: 's2', criteria: [{ id: 'c2', type: 'behavior', criterion_id: 'events_attended', operator: 'gte', value: 5, timeframe: { type: 'relative', unit: 'days', value_start: 365, value_end: 0 } }] }] } },
+  { name: 'Local fans', description: 'Living in Madrid or Barcelona', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'profile_property', criterion_id: 'city', operator: 'is', value: ['madrid', 'barcelona'], filters: { property_name: 'home_city' } }] }] } },
+  { name: 'Newsletter subscribers', description: 'Opted in to the newsletter', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'communication_interaction', criterion_id: 'newsletter_opt_in', operator: 'is_true' }] }] } },
+  { name: 'Lapsed buyers', description: 'No purchase since mid-2025', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'behavior', criterion_id: 'last_purchase_at', operator: 'before', value: '2025-06-01' }] }] } },
+  { name: 'Rock and techno lovers', description: 'Rock or techno as favourite genre, app users or young', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'profile_property', criterion_id: 'favourite_genre', operator: 'is', value: ['rock', 'techno'] }] }, { id: 's2', criteria: [{ id: 'c2', type: 'app_interaction', criterion_id: 'has_app', operator: 'is_true' }, { id: 'c3', type: 'profile_property', criterion_id: 'age', operator: 'lt', value: 30 }] }] } },
+  { name: 'Young app users', description: 'Under 25 with the mobile app', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'profile_property', criterion_id: 'age', operator: 'lt', value: 25 }] }, { id: 's2', criteria: [{ id: 'c2', type: 'app_interaction', criterion_id: 'has_app', operator: 'is_true' }] }] } },
   { name: 'Everyone', description: 'All fans', definition: { stanzas: [] } },
 ];
 const campaignThemes = ['Spring presale', 'Summer festival launch', 'Last tickets', 'Members early access', 'Autumn season', 'New Year party', 'Fan survey', 'Merch drop', 'Weekend reminder', 'VIP upgrade'];
@@ -41,10 +65,10 @@ function isoDaysBefore(days: number, hour = 9): string {
 }
 
 /** Generates a tenant's data from a seed derived from its id: same tenant, same data, every run. */
-export function generateTenantData(tenant: Tenant): TenantData {
+export function generateTenantData(tenant: DemoTenant): TenantData {
   const rng = new SeededRandom(`tenant:${tenant.id}`);
   const criteria = criteriaCatalogue(tenant);
-  const segments = new Map<string, Segment>();
+  const segments = new Map<string, DemoSegment>();
   const templates = [...segmentTemplates];
   const segmentCount = rng.int(3, 6);
   for (let i = 0; i < segmentCount; i += 1) {
@@ -52,42 +76,47 @@ export function generateTenantData(tenant: Tenant): TenantData {
     if (template === undefined) break;
     const created = rng.int(60, 400);
     const id = rng.hex(24);
+    const modified = rng.int(1, created);
     segments.set(id, {
       id,
       name: template.name,
       description: template.description,
       definition: structuredClone(template.definition),
-      version: rng.int(1, 4),
+      status: 'ACTIVE',
       tenantId: tenant.id,
       createdAt: isoDaysBefore(created),
-      updatedAt: isoDaysBefore(rng.int(1, created)),
+      createdBy: 'owner@demo.nevent.local',
+      modifiedAt: isoDaysBefore(modified),
+      ...(rng.chance(0.5) ? { lastExecutedAt: isoDaysBefore(rng.int(0, modified)) } : {}),
+      isLegacy: false,
     });
   }
   const segmentIds = [...segments.keys()];
   const campaignCount = rng.int(10, 30);
-  const campaigns: Campaign[] = [];
+  const campaigns: DemoCampaign[] = [];
   for (let i = 0; i < campaignCount; i += 1) {
-    const status = rng.pick(CampaignStatusSchema.options);
+    const status = rng.pick(knownCampaignStatuses);
     const createdDaysAgo = i * 7 + rng.int(0, 6);
     campaigns.push({
-      id: `cmp-${tenant.slug}-${String(i + 1).padStart(3, '0')}`,
+      id: rng.hex(24),
       name: `${rng.pick(campaignThemes)} — ${tenant.name}`,
       status,
-      channel: rng.pick(CampaignChannelSchema.options),
+      channel: rng.pick(knownCampaignChannels),
       tenantId: tenant.id,
-      segmentId: rng.chance(0.7) ? rng.pick(segmentIds) : null,
+      segmentIds: rng.chance(0.7) ? [rng.pick(segmentIds)] : [],
       createdAt: isoDaysBefore(createdDaysAgo),
-      scheduledAt: status === 'SCHEDULED' ? isoDaysBefore(-rng.int(1, 30), 18) : null,
+      scheduledTime: status === 'SCHEDULED' ? isoDaysBefore(-rng.int(1, 30), 18) : null,
     });
   }
-  const ads = {} as Record<PaidMediaProvider, PaidAdsStatus>;
+  const ads = {} as Record<PaidMediaProvider, DemoAdsStatus>;
   for (const provider of providers) {
     const connected = rng.chance(0.6);
+    const name = provider.toUpperCase();
     ads[provider] = connected
-      ? { connected, provider, accountId: `${provider}-act-${rng.hex(10)}`, accountName: `${tenant.name} · ${providerNames[provider]}`, lastSyncAt: isoDaysBefore(rng.int(0, 3), rng.int(0, 23)) }
-      : { connected, provider, accountId: null, accountName: null, lastSyncAt: null };
+      ? { connected, provider: name, accountId: `${provider}-act-${rng.hex(10)}`, accountName: `${tenant.name} · ${providerNames[provider]}`, lastSyncAt: isoDaysBefore(rng.int(0, 3), rng.int(0, 23)) }
+      : { connected, provider: name, accountId: null, accountName: null, lastSyncAt: null };
   }
-  const capabilities: Capabilities = {
+  const capabilities: Record<string, unknown> = {
     tenantId: tenant.id,
     features: {
       segments: true,
@@ -97,7 +126,7 @@ export function generateTenantData(tenant: Tenant): TenantData {
       predictive_scores: rng.chance(0.5),
       revenue_attribution: rng.chance(0.5),
     },
-    channels: CampaignChannelSchema.options.filter(() => rng.chance(0.75)),
+    channels: knownCampaignChannels.filter(() => rng.chance(0.75)),
     metrics: ['fans', 'tickets_sold', 'revenue', 'open_rate', 'click_rate'],
   };
   return { tenant, criteria, segments, campaigns, ads, capabilities, idRandom: new SeededRandom(`segment-ids:${tenant.id}`) };

@@ -11,7 +11,7 @@
  *   ├─ tn-globex ─ tn-globex-de ─ …   ├─ tn-initech ─ …   ├─ tn-solo-studio
  *   └─ tn-scale ─ tn-gen-000000 … (only with --tenants above the base size)
  */
-import type { Tenant } from '../../src-shared/api';
+import type { DemoTenant } from './demo-records';
 import { SeededRandom } from './prng';
 
 /** The platform root: SUPERADMIN's home. */
@@ -71,16 +71,21 @@ const scaleCities = ['Sevilla', 'Bilbao', 'Nantes', 'Lille', 'Hamburg', 'Cologne
 
 /** Read-only access to the tenant tree. */
 export class TenantDirectory {
-  private readonly byId = new Map<string, Tenant>();
-  private readonly childrenById = new Map<string, Tenant[]>();
+  private readonly byId = new Map<string, DemoTenant>();
+  private readonly childrenById = new Map<string, DemoTenant[]>();
   /** Every tenant in tree (pre-)order. */
-  private readonly ordered: Tenant[] = [];
+  private readonly ordered: DemoTenant[] = [];
 
   /** `totalTenants`: generate extra tenants until the tree holds this many (never fewer than the base tree). */
   constructor(totalTenants = 0) {
-    const flat: Tenant[] = [];
+    const flat: DemoTenant[] = [];
     const walk = (seed: TenantSeed, parentId: string | null, level: number): void => {
-      const tenant: Tenant = { id: `tn-${seed.slug}`, name: seed.name, slug: seed.slug, parentId, level };
+      const tenant: DemoTenant = { id: `tn-${seed.slug}`, key: seed.slug, name: seed.name, parentId, level };
+      // Like the real API, most records carry no slug: only the groups have one (and a domain).
+      if (level === 1) {
+        tenant.slug = seed.slug;
+        tenant.domain = `${seed.slug}.nevent.es`;
+      }
       flat.push(tenant);
       for (const child of seed.children ?? []) walk(child, tenant.id, level + 1);
     };
@@ -104,35 +109,35 @@ export class TenantDirectory {
   }
 
   /** The platform root. */
-  get root(): Tenant {
+  get root(): DemoTenant {
     return this.require(platformRootId);
   }
 
   /** A tenant by id, or undefined. */
-  get(id: string): Tenant | undefined {
+  get(id: string): DemoTenant | undefined {
     return this.byId.get(id);
   }
 
   /** A tenant that must exist (ids from our own tables). */
-  require(id: string): Tenant {
+  require(id: string): DemoTenant {
     const tenant = this.byId.get(id);
     if (tenant === undefined) throw new Error(`demo data refers to unknown tenant ${id}`);
     return tenant;
   }
 
   /** Direct children, in display order. */
-  children(id: string): readonly Tenant[] {
+  children(id: string): readonly DemoTenant[] {
     return this.childrenById.get(id) ?? [];
   }
 
   /** Every tenant in tree order. */
-  all(): readonly Tenant[] {
+  all(): readonly DemoTenant[] {
     return this.ordered;
   }
 
   /** A tenant and all its descendants, in tree order. */
-  subtree(id: string): Tenant[] {
-    const out: Tenant[] = [];
+  subtree(id: string): DemoTenant[] {
+    const out: DemoTenant[] = [];
     this.collectPreorder(id, out);
     return out;
   }
@@ -148,31 +153,31 @@ export class TenantDirectory {
     return false;
   }
 
-  private collectPreorder(id: string, out: Tenant[]): void {
+  private collectPreorder(id: string, out: DemoTenant[]): void {
     // Iterative: generated trees can be deep enough to make recursion a risk.
-    const stack: Tenant[] = [];
+    const stack: DemoTenant[] = [];
     const start = this.byId.get(id);
     if (start !== undefined) stack.push(start);
     while (stack.length > 0) {
-      const tenant = stack.pop() as Tenant;
+      const tenant = stack.pop() as DemoTenant;
       out.push(tenant);
       const kids = this.childrenById.get(tenant.id) ?? [];
-      for (let i = kids.length - 1; i >= 0; i -= 1) stack.push(kids[i] as Tenant);
+      for (let i = kids.length - 1; i >= 0; i -= 1) stack.push(kids[i] as DemoTenant);
     }
   }
 }
 
-function generateScaleTenants(count: number): Tenant[] {
-  const group: Tenant = { id: 'tn-scale', name: 'Scale Test Group', slug: 'scale', parentId: platformRootId, level: 1 };
-  const out: Tenant[] = [group];
+function generateScaleTenants(count: number): DemoTenant[] {
+  const group: DemoTenant = { id: 'tn-scale', key: 'scale', name: 'Scale Test Group', slug: 'scale', parentId: platformRootId, level: 1 };
+  const out: DemoTenant[] = [group];
   const rng = new SeededRandom('scale-tenants');
   for (let i = 0; i < count - 1; i += 1) {
-    const parent = i < scaleFanout ? group : (out[1 + Math.floor((i - scaleFanout) / scaleFanout)] as Tenant);
+    const parent = i < scaleFanout ? group : (out[1 + Math.floor((i - scaleFanout) / scaleFanout)] as DemoTenant);
     const number = String(i).padStart(6, '0');
     out.push({
       id: `tn-gen-${number}`,
       name: `${rng.pick(scaleBrands)} ${rng.pick(scaleCities)} ${number}`,
-      slug: `gen-${number}`,
+      key: `gen-${number}`,
       parentId: parent.id,
       level: parent.level + 1,
     });

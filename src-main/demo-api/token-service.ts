@@ -1,22 +1,26 @@
 /**
  * Access and refresh tokens for the demo API.
  *
- * Access tokens: ES256 JWTs (kid in the header) with the DESIGN §3 claims plus a `jti` sequence number,
- * which is how `expireAccessTokens()` rejects everything issued so far. Refresh tokens: opaque, random,
- * bound to user + tenant, single-use and rotating — a second use is refused and counted.
+ * Access tokens, like the real API's: HS256 with a server secret the client never sees (so clients can
+ * only check claims), or — with `--jwks` — ES256 with the public key served as a JWKS, so the signature
+ * path stays tested too. Claims as Nevent sends them (`sub email role tenantId iat exp iss`; the
+ * SUPERADMIN's tenant in `activeTenantId`; the `solo` user's token without a role) plus a `jti` sequence
+ * number, which is how `expireAccessTokens()` rejects everything issued so far. Refresh tokens: opaque,
+ * random, bound to user + tenant, single-use and rotating — a second use is refused and counted.
  */
 import { randomBytes } from 'node:crypto';
 import { base64url, calculateJwkThumbprint, errors as joseErrors, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
 import { z } from 'zod';
-import { AccessTokenClaimsSchema } from '../../src-shared/api';
-import type { AccessTokenClaims, Tenant } from '../../src-shared/api';
+import type { DemoTenant } from './demo-records';
 import type { DemoAccount } from './demo-users';
 import { DemoHttpError } from './http-error';
 
+/** The claims the demo reads back from its own tokens. */
+const DemoClaimsSchema = z.object({ sub: z.string().min(1), jti: z.string().min(1), tenantId: z.string().optional(), activeTenantId: z.string().optional() }).loose();
+
 /** What a valid bearer proves. */
 export interface VerifiedAccess {
-  claims: AccessTokenClaims;
   userName: string;
   /** Null for an unscoped token (signed in with `?unscoped=true`, not yet switched). */
   tenantId: string | null;
@@ -28,8 +32,21 @@ export interface IssueOptions {
   ttlSeconds?: number;
   /** Shift `iat` into the past (seconds), e.g. for an already-expired token. */
   issuedSecondsAgo?: number;
-  /** Sign with a key that is not in the JWKS (for `bad_signature`). */
+  /** Sign with a key the server does not use (for `bad_signature`). */
   foreignKey?: boolean;
+}
+
+/** How tokens are signed: HS256 like the real API (default), or ES256 with a published JWKS. */
+export type SigningMode = 'hs256' | 'jwks';
+
+interface Keys {
+  alg: 'HS256' | 'ES256';
+  sign: CryptoKey | Uint8Array;
+  verify: CryptoKey | Uint8Array;
+  foreign: CryptoKey | Uint8Array;
+  /** Published only in `jwks` mode. */
+  publicJwk: JWK | null;
+  kid: string | null;
 }
 
 interface RefreshRecord {
@@ -53,53 +70,62 @@ export class TokenService {
 
   private constructor(
     private readonly issuer: string,
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
-    private readonly foreignKey: CryptoKey,
-    private readonly publicJwk: JWK,
-    private readonly kid: string,
+    private readonly keys: Keys,
     private readonly getTtlSeconds: () => number,
     private readonly now: () => number,
   ) {}
 
-  /** Generates a fresh ES256 key pair (and a second, unpublished one for forged signatures). */
-  static async create(issuer: string, getTtlSeconds: () => number, now: () => number = Date.now): Promise<TokenService> {
+  /**
+   * HS256 with a random secret (and a second one for forged signatures), or ES256 keys with the public
+   * one published as a JWKS.
+   */
+  static async create(issuer: string, getTtlSeconds: () => number, options: { mode?: SigningMode; now?: () => number } = {}): Promise<TokenService> {
+    const now = options.now ?? Date.now;
+    if ((options.mode ?? 'hs256') === 'hs256') {
+      const secret = randomBytes(32);
+      return new TokenService(issuer, { alg: 'HS256', sign: secret, verify: secret, foreign: randomBytes(32), publicJwk: null, kid: null }, getTtlSeconds, now);
+    }
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const foreign = await generateKeyPair('ES256');
     const publicJwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(publicJwk);
-    return new TokenService(issuer, privateKey, publicKey, foreign.privateKey, { ...publicJwk, kid, alg: 'ES256', use: 'sig' }, kid, getTtlSeconds, now);
+    return new TokenService(issuer, { alg: 'ES256', sign: privateKey, verify: publicKey, foreign: foreign.privateKey, publicJwk: { ...publicJwk, kid, alg: 'ES256', use: 'sig' }, kid }, getTtlSeconds, now);
   }
 
-  /** The `/.well-known/jwks.json` body. */
-  jwks(): { keys: JWK[] } {
-    return { keys: [this.publicJwk] };
+  /** The `/.well-known/jwks.json` body, or null when tokens are HS256 (no keys are published). */
+  jwks(): { keys: JWK[] } | null {
+    return this.keys.publicJwk === null ? null : { keys: [this.keys.publicJwk] };
+  }
+
+  /** The claims of an access token for the account in `tenant` (null: unscoped, no tenant claims). */
+  private claimsFor(account: DemoAccount, tenant: DemoTenant | null, iat: number, ttl: number): Record<string, unknown> {
+    const claims: Record<string, unknown> = { sub: account.id, email: account.email, iat, exp: iat + ttl, iss: this.issuer };
+    if (account.tokenRole !== null) claims.role = account.tokenRole;
+    if (tenant !== null) {
+      // The tenant claim comes as `tenantId`, or `activeTenantId` for the platform user (both are seen).
+      claims[account.role === 'SUPERADMIN' ? 'activeTenantId' : 'tenantId'] = tenant.id;
+      if (tenant.slug !== undefined) claims.tenant_slug = tenant.slug;
+    }
+    return claims;
   }
 
   /** An access token for the account, scoped to `tenant` (null: an unscoped token without tenant claims). */
-  async issueAccess(account: DemoAccount, tenant: Tenant | null, options: IssueOptions = {}): Promise<string> {
+  async issueAccess(account: DemoAccount, tenant: DemoTenant | null, options: IssueOptions = {}): Promise<string> {
     const iat = Math.floor(this.now() / 1000) - (options.issuedSecondsAgo ?? 0);
     const ttl = options.ttlSeconds ?? this.getTtlSeconds();
     const jti = `at-${this.nextSeq}`;
     this.nextSeq += 1;
-    const scope = tenant === null ? {} : { tenantId: tenant.id, tenant_slug: tenant.slug, tenant_role: account.role.toLowerCase() };
-    return new SignJWT({ email: account.email, role: account.role, ...scope, name: account.displayName })
-      .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: this.kid })
-      .setSubject(account.id)
-      .setIssuer(this.issuer)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + ttl)
-      .setJti(jti)
-      .sign(options.foreignKey === true ? this.foreignKey : this.privateKey);
+    const header = this.keys.kid === null ? { alg: this.keys.alg, typ: 'JWT' } : { alg: this.keys.alg, typ: 'JWT', kid: this.keys.kid };
+    return new SignJWT({ ...this.claimsFor(account, tenant, iat, ttl), jti })
+      .setProtectedHeader(header)
+      .sign(options.foreignKey === true ? this.keys.foreign : this.keys.sign);
   }
 
   /** An unsigned `alg: none` token with otherwise plausible claims (fault injection). */
-  unsignedToken(account: DemoAccount, tenant: Tenant): string {
+  unsignedToken(account: DemoAccount, tenant: DemoTenant): string {
     const iat = Math.floor(this.now() / 1000);
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-    const payload = base64url.encode(
-      JSON.stringify({ sub: account.id, email: account.email, role: account.role, tenantId: tenant.id, tenant_slug: tenant.slug, iat, exp: iat + this.getTtlSeconds(), iss: this.issuer }),
-    );
+    const payload = base64url.encode(JSON.stringify(this.claimsFor(account, tenant, iat, this.getTtlSeconds())));
     return `${header}.${payload}.`;
   }
 
@@ -107,18 +133,18 @@ export class TokenService {
   async verifyAccess(token: string, userNameOf: (userId: string) => string | undefined): Promise<VerifiedAccess> {
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer, algorithms: ['ES256'], currentDate: new Date(this.now()) }));
+      ({ payload } = await jwtVerify(token, this.keys.verify, { issuer: this.issuer, algorithms: [this.keys.alg], currentDate: new Date(this.now()) }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new DemoHttpError(401, 'token_expired', 'Access token has expired');
       throw new DemoHttpError(401, 'invalid_token', 'Access token is invalid');
     }
-    const parsed = AccessTokenClaimsSchema.extend({ jti: z.string().min(1) }).safeParse(payload);
+    const parsed = DemoClaimsSchema.safeParse(payload);
     if (!parsed.success) throw new DemoHttpError(401, 'invalid_token', 'Access token is invalid');
     const seq = Number(parsed.data.jti.replace(/^at-/, ''));
     if (!Number.isInteger(seq) || seq < this.firstValidSeq) throw new DemoHttpError(401, 'token_expired', 'Access token has expired');
     const userName = userNameOf(parsed.data.sub);
     if (userName === undefined) throw new DemoHttpError(401, 'invalid_token', 'Access token is invalid');
-    return { claims: parsed.data, userName, tenantId: parsed.data.tenantId ?? null };
+    return { userName, tenantId: parsed.data.tenantId ?? parsed.data.activeTenantId ?? null };
   }
 
   /** Every access token issued so far is rejected from now on. */

@@ -58,7 +58,7 @@ export async function openStandaloneSession(options: StandaloneOptions): Promise
     const demo = await startDemoApi({ port: 0 });
     let core: Core | null = null;
     try {
-      core = await createCore({ apiUrl: demo.url, dataApiUrl: demo.dataUrl, desktop: false, secretStore: new MemorySecretStore(), jwks: demo.jwksUrl, issuer: demo.issuer });
+      core = await createCore({ apiUrl: demo.url, dataApiUrl: demo.dataUrl, desktop: false, secretStore: new MemorySecretStore(), ...(demo.jwksUrl === null ? {} : { jwks: demo.jwksUrl }), issuer: demo.issuer });
       await signInToDemo(core, demo, user);
       return withSession(core, 'demo', () => demo.close());
     } catch (error) {
@@ -69,8 +69,8 @@ export async function openStandaloneSession(options: StandaloneOptions): Promise
   }
 
   // Environment tokens are for this run only: keep them in memory and never open the keychain.
+  // Without NEVENT_API_URL a token is for Nevent itself (https://api.nevent.es, DESIGN §3).
   const fromEnvironment = nonEmpty(env.NEVENT_JWT_TOKEN) !== undefined;
-  if (fromEnvironment && apiUrl === undefined) throw new NoCredentialsError('NEVENT_JWT_TOKEN is set but no API URL: set NEVENT_API_URL or pass --api-url.');
   const core = await createCore({ desktop: false, ...(fromEnvironment ? { secretStore: new MemorySecretStore() } : {}), ...(apiUrl === undefined ? {} : { apiUrl, dataApiUrl }) });
   let source: Awaited<ReturnType<typeof signInStandalone>>;
   try {

@@ -1,102 +1,87 @@
 /**
  * The shapes the MCP tools answer with: snake_case as Nevent AI's tools use (DESIGN §4), plus the
- * mappers from the API's camelCase DTOs. Output schemas are derived from these, so what `tools/list`
- * advertises and what a call returns cannot drift apart.
+ * mappers from the API's records. Output schemas are derived from these, so what `tools/list`
+ * advertises and what a call returns cannot drift apart. Fields the API did not send are left out
+ * rather than made up; enums from the API are plain strings here (the API may send values we do not know).
  */
 import { z } from 'zod';
-import {
-  CampaignChannelSchema,
-  CampaignStatusSchema,
-  MembershipStatusSchema,
-  PaidMediaProviderSchema,
-  RoleSchema,
-  SegmentDefinitionSchema,
-  ValueTypeSchema,
-} from '../../src-shared/api';
-import type { AccessibleTenant, Campaign, Criterion, PaidAdsStatus, Segment } from '../../src-shared/api';
+import { isSwitchableStatus, SegmentDefinitionSchema } from '../../src-shared/api';
+import type { Criterion, PaidAdsStatus, Segment, Tenant } from '../../src-shared/api';
+import { operatorsFor } from '../../src-shared/segment-definition-check';
 
 /** A tenant as the tools show it. */
 export const TenantOutSchema = z.object({
   id: z.string(),
   name: z.string(),
-  slug: z.string(),
-  parent_id: z.string().nullable(),
-  level: z.number().int(),
-  status: MembershipStatusSchema,
-  role: RoleSchema,
-  switchable: z.boolean().describe('Only ACTIVE memberships can be switched to.'),
+  parent_id: z.string().nullable().optional(),
+  level: z.number().int().optional(),
+  status: z.string().optional().describe('Membership status; absent means active.'),
+  role: z.string().optional().describe("The user's role there, when the API says."),
+  switchable: z.literal(false).optional().describe('Present only when the membership cannot be switched to.'),
   status_reason: z.string().optional(),
 });
 /** A tenant as the tools show it. */
 export type TenantOut = z.infer<typeof TenantOutSchema>;
 
-/** Maps an accessible tenant to its tool shape. */
-export function tenantOut(tenant: AccessibleTenant): TenantOut {
-  const out: TenantOut = {
-    id: tenant.id,
-    name: tenant.name,
-    slug: tenant.slug,
-    parent_id: tenant.parentId,
-    level: tenant.level,
-    status: tenant.status,
-    role: tenant.role,
-    switchable: tenant.status === 'ACTIVE',
-  };
+/** Maps a tenant to its tool shape (only the fields the API gave). */
+export function tenantOut(tenant: Tenant): TenantOut {
+  const out: TenantOut = { id: tenant.id, name: tenant.name };
+  if (tenant.parentId !== null) out.parent_id = tenant.parentId;
+  if (tenant.level !== null) out.level = tenant.level;
+  if (tenant.status !== undefined) out.status = tenant.status;
+  if (tenant.role !== undefined) out.role = tenant.role;
+  if (!isSwitchableStatus(tenant.status)) out.switchable = false;
   if (tenant.statusReason !== undefined) out.status_reason = tenant.statusReason;
   return out;
 }
 
-/** A segment with its definition. */
+/** A segment with its definition (null: the API sent none, or one this bridge cannot read). */
 export const SegmentOutSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  definition: SegmentDefinitionSchema,
-  version: z.number().int(),
+  definition: SegmentDefinitionSchema.nullable(),
+  status: z.string().optional(),
+  estimated_count: z.number().optional(),
+  created_at: z.string().optional(),
+  modified_at: z.string().optional(),
+  last_executed_at: z.string().optional(),
   tenant_id: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  estimated_fan_count: z.number().int().optional(),
 });
 /** A segment with its definition. */
 export type SegmentOut = z.infer<typeof SegmentOutSchema>;
 
-/** Maps a segment to its tool shape. */
-export function segmentOut(segment: Segment): SegmentOut {
-  const out: SegmentOut = {
-    id: segment.id,
-    name: segment.name,
-    description: segment.description ?? null,
-    definition: segment.definition,
-    version: segment.version,
-    tenant_id: segment.tenantId,
-    created_at: segment.createdAt,
-    updated_at: segment.updatedAt,
-  };
-  if (segment.estimatedFanCount !== undefined) out.estimated_fan_count = segment.estimatedFanCount;
+/** Maps a segment to its tool shape; `tenantId` is the tenant the answer came from. */
+export function segmentOut(segment: Segment, tenantId: string): SegmentOut {
+  const out: SegmentOut = { id: segment.id, name: segment.name, description: segment.description ?? null, definition: segment.definition, tenant_id: tenantId };
+  if (typeof segment.status === 'string') out.status = segment.status;
+  if (typeof segment.estimatedCount === 'number') out.estimated_count = segment.estimatedCount;
+  if (typeof segment.createdAt === 'string') out.created_at = segment.createdAt;
+  if (typeof segment.modifiedAt === 'string') out.modified_at = segment.modifiedAt;
+  if (typeof segment.lastExecutedAt === 'string') out.last_executed_at = segment.lastExecutedAt;
   return out;
 }
 
 /** A segment in a list: no definition (fetch it with `nevent_get_segment`). */
-export const SegmentSummaryOutSchema = SegmentOutSchema.omit({ definition: true }).extend({
-  stanza_count: z.number().int(),
+export const SegmentSummaryOutSchema = SegmentOutSchema.omit({ definition: true, tenant_id: true }).extend({
+  stanza_count: z.number().int().optional(),
 });
 /** A segment in a list. */
 export type SegmentSummaryOut = z.infer<typeof SegmentSummaryOutSchema>;
 
 /** Maps a segment to its list shape. */
 export function segmentSummaryOut(segment: Segment): SegmentSummaryOut {
-  const { definition, ...rest } = segmentOut(segment);
-  return { ...rest, stanza_count: definition.stanzas.length };
+  const { definition, tenant_id: _tenant, ...rest } = segmentOut(segment, '');
+  return definition === null ? rest : { ...rest, stanza_count: definition.stanzas.length };
 }
 
-/** A segmentation criterion. */
+/** A segmentation criterion: operators as offered (the API's list, else the defaults of its value type). */
 export const CriterionOutSchema = z.object({
   id: z.string(),
-  type: z.string(),
+  type: z.string().optional(),
   label: z.string(),
   operators: z.array(z.string()),
-  value_type: ValueTypeSchema,
+  value_type: z.string().optional(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
 });
 /** A segmentation criterion. */
@@ -104,61 +89,35 @@ export type CriterionOut = z.infer<typeof CriterionOutSchema>;
 
 /** Maps a criterion to its tool shape. */
 export function criterionOut(criterion: Criterion): CriterionOut {
-  const out: CriterionOut = {
-    id: criterion.id,
-    type: criterion.type,
-    label: criterion.label,
-    operators: criterion.operators,
-    value_type: criterion.valueType,
-  };
+  const out: CriterionOut = { id: criterion.id, label: criterion.label, operators: [...operatorsFor(criterion)] };
+  if (criterion.type !== null) out.type = criterion.type;
+  if (criterion.valueType !== null) out.value_type = criterion.valueType;
   if (criterion.options !== undefined) out.options = criterion.options;
   return out;
 }
 
-/** A campaign. */
-export const CampaignOutSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: CampaignStatusSchema,
-  channel: CampaignChannelSchema,
-  tenant_id: z.string(),
-  segment_id: z.string().nullable(),
-  created_at: z.string(),
-  scheduled_at: z.string().nullable(),
-});
-/** A campaign. */
-export type CampaignOut = z.infer<typeof CampaignOutSchema>;
+/** A sample fan of a preview: `fan_id`, names and email when the API gives them, other fields as sent. */
+export const SampleFanOutSchema = z
+  .object({ fan_id: z.string().optional(), first_name: z.string().nullable().optional(), last_name: z.string().nullable().optional(), email: z.string().nullable().optional() })
+  .loose();
 
-/** Maps a campaign to its tool shape. */
-export function campaignOut(campaign: Campaign): CampaignOut {
-  return {
-    id: campaign.id,
-    name: campaign.name,
-    status: campaign.status,
-    channel: campaign.channel,
-    tenant_id: campaign.tenantId,
-    segment_id: campaign.segmentId ?? null,
-    created_at: campaign.createdAt,
-    scheduled_at: campaign.scheduledAt ?? null,
-  };
-}
-
-/** Paid-media connection status. */
+/** Paid-media connection status (`provider` lower case, as asked; null where the API gave nothing). */
 export const PaidAdsStatusOutSchema = z.object({
   connected: z.boolean(),
-  provider: PaidMediaProviderSchema,
+  provider: z.string(),
   account_id: z.string().nullable(),
   account_name: z.string().nullable(),
   last_sync_at: z.string().nullable(),
 });
 
 /** Maps a paid-media status to its tool shape. */
-export function paidAdsStatusOut(status: PaidAdsStatus): z.infer<typeof PaidAdsStatusOutSchema> {
+export function paidAdsStatusOut(status: PaidAdsStatus, provider: string): z.infer<typeof PaidAdsStatusOutSchema> {
   return {
-    connected: status.connected,
-    provider: status.provider,
-    account_id: status.accountId,
-    account_name: status.accountName,
-    last_sync_at: status.lastSyncAt,
+    // Read liberally: an answer that names an account is connected even when it omits the flag.
+    connected: status.connected ?? (status.accountId !== undefined && status.accountId !== null),
+    provider: (status.provider ?? provider).toLowerCase(),
+    account_id: status.accountId ?? null,
+    account_name: status.accountName ?? null,
+    last_sync_at: status.lastSyncAt ?? null,
   };
 }

@@ -2,7 +2,7 @@
  * Everything the window asks main to do. Components call these; only these (and the start-up wiring)
  * write the mirrored stores, so the stores stay a read-only copy of main's truth (STYLE.md 3).
  */
-import type { Preview, Segment, SegmentDefinition } from '../../src-shared/api';
+import type { SegmentDefinition } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import { toBridgeError } from '../../src-shared/ipc';
 import type {
@@ -11,6 +11,8 @@ import type {
   ClientConfigWrite,
   McpClient,
   NeventBridge,
+  SegmentPreview,
+  SegmentView as Segment,
   Settings,
   SettingsUpdate,
   SignInRequest,
@@ -149,7 +151,7 @@ export class Commands {
   async getSegment(segmentId: string): Promise<Outcome<Segment>> {
     const result = await attempt(() => this.bridge.segments.get({ segmentId, ...this.expected() }));
     if (!result.ok) return result;
-    this.mergeSegment(result.value.segment);
+    this.mergeSegment(result.value.segment, result.value.tenantId);
     return { ok: true, value: result.value.segment };
   }
 
@@ -157,25 +159,26 @@ export class Commands {
   async createSegment(input: { name: string; description?: string; definition: SegmentDefinition }): Promise<Outcome<Segment>> {
     const result = await attempt(() => this.bridge.segments.create({ ...input, ...this.expected() }));
     if (!result.ok) return result;
-    this.mergeSegment(result.value.segment);
+    this.mergeSegment(result.value.segment, result.value.tenantId);
     return { ok: true, value: result.value.segment };
   }
 
-  /** Updates a segment from the version the edit started at; a stale version answers `conflict`. */
-  async updateSegment(segmentId: string, version: number, input: { name: string; description?: string; definition: SegmentDefinition }): Promise<Outcome<Segment>> {
-    const result = await attempt(() => this.bridge.segments.update({ segmentId, version, ...input, ...this.expected() }));
+  /** Updates a segment from the revision the edit started at; a change made meanwhile answers `conflict`. */
+  async updateSegment(segmentId: string, baseRevision: string, input: { name: string; description?: string; definition: SegmentDefinition }): Promise<Outcome<Segment>> {
+    const result = await attempt(() => this.bridge.segments.update({ segmentId, baseRevision, ...input, ...this.expected() }));
     if (!result.ok) return result;
-    this.mergeSegment(result.value.segment);
+    this.mergeSegment(result.value.segment, result.value.tenantId);
     return { ok: true, value: result.value.segment };
   }
 
-  private mergeSegment(segment: Segment): void {
+  /** Puts a segment answered in `tenantId` into the list, when the list shows that tenant. */
+  private mergeSegment(segment: Segment, tenantId: string): void {
     const state = this.stores.segments.getState();
-    if (state.tenantId === segment.tenantId) this.stores.segments.setState({ segments: upsertSegment(state.segments, segment) });
+    if (state.tenantId === tenantId) this.stores.segments.setState({ segments: upsertSegment(state.segments, segment) });
   }
 
   /** Estimates how many fans a definition matches in the active tenant. */
-  async previewSegment(definition: SegmentDefinition): Promise<Outcome<Preview & { tenantId: string }>> {
+  async previewSegment(definition: SegmentDefinition): Promise<Outcome<SegmentPreview>> {
     return attempt(() => this.bridge.segments.preview({ definition, ...this.expected() }));
   }
 

@@ -2,25 +2,27 @@
  * The criteria builder's model: a segment draft as plain data and a pure reducer over it.
  * Values are kept as the strings the inputs show and converted to the API's types only in
  * `draftToDefinition`, so half-typed numbers and dates never get lost or coerced while editing.
+ * Which operators are offered and what value each needs come from the one shared validator
+ * (src-shared/segment-definition-check.ts), which also has the last word on what may be saved.
  *
  *   draft ──reduce(action)──> draft ──validateDraft──> issues
  *                               └──draftToDefinition──> SegmentDefinition (sent to main)
  */
 import { missingCaseError } from '../../src-shared/errors';
-import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
-import { operatorsByValueType, valuelessOperators } from '../../src-shared/api';
-import type { Criterion, SegmentCriterion, SegmentDefinition, ValueType } from '../../src-shared/api';
+import { checkSegmentDefinition, operatorsFor as sharedOperatorsFor, valueKindFor, type ValueKind } from '../../src-shared/segment-definition-check';
+import type { Criterion, SegmentCriterion, SegmentDefinition, Stanza } from '../../src-shared/api';
 
 /** One condition being edited. */
 export interface DraftCondition {
   key: number;
   criterionId: string;
   operator: string;
-  /** One entry per input: `[v]`, `[from, to]` for DATE between, several for ENTITY lists, `[]` when valueless. */
+  /** One entry per input: `[v]`, `[from, to]` for ranges, several for ENTITY lists, `[]` when valueless. */
   values: string[];
   /** Carried through unchanged from a loaded definition. */
   id?: string;
-  modifiers?: Record<string, unknown>;
+  /** Every other key of a loaded criterion (`type`, `timeframe`, `filters`, `modifiers`, unknown ones), kept as it came. */
+  extra?: Record<string, unknown>;
 }
 
 /** A stanza being edited: its conditions are OR-combined. */
@@ -28,14 +30,18 @@ export interface DraftStanza {
   key: number;
   conditions: DraftCondition[];
   id?: string;
+  /** Keys of a loaded stanza besides `id` and `criteria`, kept as they came. */
+  extra?: Record<string, unknown>;
 }
 
 /** A segment being created or edited. */
 export interface SegmentDraft {
   name: string;
   description: string;
-  /** AND-combined. */
+  /** AND-combined. None means every fan of the tenant. */
   stanzas: DraftStanza[];
+  /** Keys of a loaded definition besides `stanzas`, kept as they came. */
+  definitionExtra?: Record<string, unknown>;
   /** Next React key; keys stay unique for the life of the draft. */
   nextKey: number;
 }
@@ -49,36 +55,49 @@ export type DraftAction =
   | { type: 'addCondition'; stanzaKey: number; criterion: Criterion | undefined }
   | { type: 'removeCondition'; stanzaKey: number; conditionKey: number }
   | { type: 'setCriterion'; stanzaKey: number; conditionKey: number; criterion: Criterion }
-  | { type: 'setOperator'; stanzaKey: number; conditionKey: number; operator: string }
+  /** `criterion` tells the value shape the new operator takes (unknown criteria keep one free input). */
+  | { type: 'setOperator'; stanzaKey: number; conditionKey: number; operator: string; criterion?: Criterion }
   | { type: 'setValue'; stanzaKey: number; conditionKey: number; index: number; value: string }
   | { type: 'setValues'; stanzaKey: number; conditionKey: number; values: string[] };
 
-/** Operators offered for a criterion: the endpoint's list, narrowed to those valid for its value type. */
+/** Operators offered for a criterion (the shared rule: the endpoint's list, else its value type's defaults). */
 export function operatorsFor(criterion: Criterion | undefined): string[] {
-  if (!criterion) return [];
-  const allowed: readonly string[] = operatorsByValueType[criterion.valueType];
-  const offered = criterion.operators.filter((op) => allowed.includes(op));
-  return offered.length > 0 ? offered : [...allowed];
+  return criterion === undefined ? [] : [...sharedOperatorsFor(criterion)];
 }
 
-/** How many value inputs an operator takes for a value type (`list` = one or more). */
-export function valueArity(valueType: ValueType, operator: string): 0 | 1 | 2 | 'list' {
-  if (valuelessOperators.includes(operator)) return 0;
-  if (valueType === 'DATE' && operator === 'between') return 2;
-  if (valueType === 'ENTITY') return 'list';
-  return 1;
+/** How many value inputs a condition takes (`list` = one or more), from the shared value rules. */
+export function valueArity(kind: ValueKind): 0 | 1 | 2 | 'list' {
+  switch (kind) {
+    case 'none':
+      return 0;
+    case 'choices':
+      return 'list';
+    case 'number_range':
+    case 'date_range':
+      return 2;
+    case 'text':
+    case 'number':
+    case 'date':
+    case 'boolean':
+    case 'any':
+      return 1;
+    default:
+      return missingCaseError(kind);
+  }
 }
 
-function emptyValues(valueType: ValueType, operator: string): string[] {
-  const arity = valueArity(valueType, operator);
+function emptyValues(criterion: Criterion, operator: string): string[] {
+  const kind = valueKindFor(criterion, operator);
+  const arity = valueArity(kind);
   if (arity === 0 || arity === 'list') return [];
+  if (kind === 'boolean') return ['true'];
   return arity === 2 ? ['', ''] : [''];
 }
 
 function newCondition(key: number, criterion: Criterion | undefined): DraftCondition {
   if (!criterion) return { key, criterionId: '', operator: '', values: [] };
   const operator = operatorsFor(criterion)[0] ?? '';
-  return { key, criterionId: criterion.id, operator, values: emptyValues(criterion.valueType, operator) };
+  return { key, criterionId: criterion.id, operator, values: emptyValues(criterion, operator) };
 }
 
 /** A new, empty draft with one stanza holding one condition on `first` (when the catalog has one). */
@@ -89,27 +108,40 @@ export function emptyDraft(first: Criterion | undefined): SegmentDraft {
 function valuesFromApi(value: SegmentCriterion['value']): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'boolean') return [];
+  if (typeof value === 'object') return [JSON.stringify(value)];
   return [String(value)];
 }
 
-/** A draft from an existing segment (for editing). */
-export function draftFromSegment(segment: { name: string; description?: string | null; definition: SegmentDefinition }): SegmentDraft {
+function withoutKeys(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | undefined {
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!keys.includes(k)) rest[k] = v;
+  return Object.keys(rest).length === 0 ? undefined : rest;
+}
+
+/** A draft from an existing segment (for editing); a segment without a readable definition edits as "every fan". */
+export function draftFromSegment(segment: { name: string; description?: string | null; definition: SegmentDefinition | null }): SegmentDraft {
   let key = 1;
-  const stanzas = segment.definition.stanzas.map((stanza): DraftStanza => {
+  const definition = segment.definition ?? { stanzas: [] };
+  const stanzas = definition.stanzas.map((stanza): DraftStanza => {
     const s: DraftStanza = {
       key: key++,
       conditions: stanza.criteria.map((c): DraftCondition => {
         const d: DraftCondition = { key: key++, criterionId: c.criterion_id, operator: c.operator, values: valuesFromApi(c.value) };
         if (c.id !== undefined) d.id = c.id;
-        if (c.modifiers !== undefined) d.modifiers = c.modifiers;
+        const extra = withoutKeys(c, ['id', 'criterion_id', 'operator', 'value']);
+        if (extra !== undefined) d.extra = extra;
         return d;
       }),
     };
     if (stanza.id !== undefined) s.id = stanza.id;
+    const extra = withoutKeys(stanza, ['id', 'criteria']);
+    if (extra !== undefined) s.extra = extra;
     return s;
   });
-  return { name: segment.name, description: segment.description ?? '', stanzas, nextKey: key };
+  const draft: SegmentDraft = { name: segment.name, description: segment.description ?? '', stanzas, nextKey: key };
+  const definitionExtra = withoutKeys(definition, ['stanzas']);
+  if (definitionExtra !== undefined) draft.definitionExtra = definitionExtra;
+  return draft;
 }
 
 function mapCondition(draft: SegmentDraft, stanzaKey: number, conditionKey: number, f: (c: DraftCondition) => DraftCondition): SegmentDraft {
@@ -152,10 +184,11 @@ export function reduceDraft(draft: SegmentDraft, action: DraftAction): SegmentDr
         const operators = operatorsFor(action.criterion);
         const operator = operators.includes(c.operator) ? c.operator : (operators[0] ?? '');
         const sameType = operators.includes(c.operator) && c.criterionId !== '';
-        return { key: c.key, criterionId: action.criterion.id, operator, values: sameType ? c.values : emptyValues(action.criterion.valueType, operator) };
+        // A new criterion is a new condition: what belonged to the old one (its id, filters, modifiers) goes.
+        return { key: c.key, criterionId: action.criterion.id, operator, values: sameType ? c.values : emptyValues(action.criterion, operator) };
       });
     case 'setOperator':
-      return mapCondition(draft, action.stanzaKey, action.conditionKey, (c) => ({ ...c, operator: action.operator, values: reshape(c.values, action.operator) }));
+      return mapCondition(draft, action.stanzaKey, action.conditionKey, (c) => ({ ...c, operator: action.operator, values: reshape(c.values, arityIn(catalogCriterion(action.criterion, c), action.operator)) }));
     case 'setValue':
       return mapCondition(draft, action.stanzaKey, action.conditionKey, (c) => {
         const values = [...c.values];
@@ -170,11 +203,20 @@ export function reduceDraft(draft: SegmentDraft, action: DraftAction): SegmentDr
   }
 }
 
+function catalogCriterion(criterion: Criterion | undefined, c: DraftCondition): Criterion {
+  return criterion ?? { id: c.criterionId, type: null, label: c.criterionId, operators: [], valueType: null };
+}
+
+function arityIn(criterion: Criterion, operator: string): 0 | 1 | 2 | 'list' {
+  return valueArity(valueKindFor(criterion, operator));
+}
+
 // Changing the operator keeps what was typed where the new operator still takes it.
-function reshape(values: string[], operator: string): string[] {
-  if (valuelessOperators.includes(operator)) return [];
-  if (operator === 'between') return [values[0] ?? '', values[1] ?? ''];
-  return values.length === 0 ? [''] : values.length === 2 && values[1] === '' ? [values[0] ?? ''] : values;
+function reshape(values: string[], arity: 0 | 1 | 2 | 'list'): string[] {
+  if (arity === 0) return [];
+  if (arity === 2) return [values[0] ?? '', values[1] ?? ''];
+  if (arity === 'list') return values;
+  return values.length === 0 ? [''] : [values[0] ?? ''];
 }
 
 /** Where a validation message belongs. */
@@ -196,14 +238,13 @@ function validDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-/** Every problem that would stop the draft from saving, in reading order. */
+/** Every problem that would stop the draft from saving, in reading order. No conditions is fine: every fan. */
 export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, Criterion>): DraftIssue[] {
   const issues: DraftIssue[] = [];
   const name = draft.name.trim();
   if (name === '') issues.push({ field: 'name', message: 'Give the segment a name.' });
   else if (name.length > 200) issues.push({ field: 'name', message: 'The name is longer than 200 characters.' });
   if (draft.description.length > 2000) issues.push({ field: 'description', message: 'The description is longer than 2,000 characters.' });
-  if (draft.stanzas.length === 0) issues.push({ field: 'definition', message: 'Add at least one condition.' });
   if (draft.stanzas.length > 50) issues.push({ field: 'definition', message: 'A segment can have at most 50 groups.' });
   for (const stanza of draft.stanzas) {
     if (stanza.conditions.length > 50) issues.push({ field: 'definition', stanzaKey: stanza.key, message: 'A group can have at most 50 conditions.' });
@@ -218,16 +259,18 @@ export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, 
         issues.push({ ...at, field: 'criterion', message: `“${c.criterionId}” is not a criterion of this tenant.` });
         continue;
       }
-      if (!operatorsFor(criterion).includes(c.operator)) {
+      const operators = operatorsFor(criterion);
+      if (c.operator === '' || (operators.length > 0 && !operators.includes(c.operator))) {
         issues.push({ ...at, field: 'operator', message: `Choose an operator for ${criterion.label}.` });
         continue;
       }
-      const message = valueProblem(criterion, c);
+      const message = inputProblem(criterion, c);
       if (message) issues.push({ ...at, field: 'value', message });
     }
   }
   if (issues.some((i) => i.field === 'definition' || i.conditionKey !== undefined)) return issues;
-  // The same check the API applies, as the last word: whatever it still finds is shown at its condition.
+  // The shared validator has the last word (the same one the demo API and the tools use): whatever it
+  // still finds is shown at its condition.
   for (const found of checkSegmentDefinition(draftToDefinition(draft, catalog), [...catalog.values()])) {
     const m = /^stanzas\[(\d+)\](?:\.criteria\[(\d+)\])?(?:\.(\w+))?/.exec(found.path);
     const stanza = m ? draft.stanzas[Number(m[1])] : undefined;
@@ -239,12 +282,19 @@ export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, 
   return issues;
 }
 
-function valueProblem(criterion: Criterion, c: DraftCondition): string | null {
-  const arity = valueArity(criterion.valueType, c.operator);
-  if (arity === 0) return null;
+/**
+ * What the inputs must hold before the draft can even be turned into a definition (a number that
+ * parses, a date typed in full), with messages that name the criterion. Everything else is the shared
+ * validator's to judge.
+ */
+function inputProblem(criterion: Criterion, c: DraftCondition): string | null {
+  const kind = valueKindFor(criterion, c.operator);
   const values = c.values.map((v) => v.trim());
-  switch (criterion.valueType) {
-    case 'ENTITY': {
+  switch (kind) {
+    case 'none':
+    case 'boolean':
+      return null;
+    case 'choices': {
       const chosen = values.filter((v) => v !== '');
       if (chosen.length === 0) return `Choose at least one value for ${criterion.label}.`;
       if (chosen.length > 100) return 'Choose at most 100 values.';
@@ -255,52 +305,73 @@ function valueProblem(criterion: Criterion, c: DraftCondition): string | null {
       }
       return null;
     }
-    case 'TEXT':
-      if ((values[0] ?? '') === '') return `Enter a text for ${criterion.label}.`;
-      if ((c.values[0] ?? '').length > 1000) return 'The text is longer than 1,000 characters.';
+    case 'text':
+    case 'any':
+      if ((values[0] ?? '') === '') return `Enter a value for ${criterion.label}.`;
+      if ((c.values[0] ?? '').length > 1000) return 'The value is longer than 1,000 characters.';
       return null;
-    case 'NUMBER': {
-      const v = values[0] ?? '';
-      if (v === '') return `Enter a number for ${criterion.label}.`;
-      return Number.isFinite(Number(v)) ? null : `“${v}” is not a number.`;
+    case 'number':
+    case 'number_range': {
+      const wanted = kind === 'number' ? values.slice(0, 1) : [values[0] ?? '', values[1] ?? ''];
+      for (const v of wanted) {
+        if (v === '') return `Enter a number for ${criterion.label}.`;
+        if (!Number.isFinite(Number(v))) return `“${v}” is not a number.`;
+      }
+      return kind === 'number_range' && Number(wanted[1]) < Number(wanted[0]) ? 'The second number is below the first.' : null;
     }
-    case 'BOOLEAN':
-      return null;
-    case 'DATE': {
+    case 'date':
+    case 'date_range': {
       const [from = '', to = ''] = values;
       if (!validDate(from)) return `Enter a date (YYYY-MM-DD) for ${criterion.label}.`;
-      if (arity === 2) {
+      if (kind === 'date_range') {
         if (!validDate(to)) return 'Enter the end date (YYYY-MM-DD).';
         if (to < from) return 'The end date is before the start date.';
       }
       return null;
     }
     default:
-      return missingCaseError(criterion.valueType);
+      return missingCaseError(kind);
   }
 }
 
 function apiValue(criterion: Criterion | undefined, c: DraftCondition): SegmentCriterion['value'] | undefined {
-  if (!criterion) return c.values.length === 0 ? undefined : c.values.length === 1 ? c.values[0] : c.values;
-  const arity = valueArity(criterion.valueType, c.operator);
   const values = c.values.map((v) => v.trim());
-  if (arity === 0) return undefined;
-  if (arity === 'list') return values.filter((v) => v !== '');
-  if (arity === 2) return [values[0] ?? '', values[1] ?? ''];
-  return criterion.valueType === 'NUMBER' ? Number(values[0]) : (values[0] ?? '');
+  if (!criterion) return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+  const kind = valueKindFor(criterion, c.operator);
+  switch (kind) {
+    case 'none':
+      return undefined;
+    case 'choices':
+      return values.filter((v) => v !== '');
+    case 'number':
+      return Number(values[0]);
+    case 'number_range':
+      return [Number(values[0]), Number(values[1])];
+    case 'date_range':
+      return [values[0] ?? '', values[1] ?? ''];
+    case 'boolean':
+      return values[0] !== 'false';
+    case 'text':
+    case 'date':
+    case 'any':
+      return values[0] ?? '';
+    default:
+      return missingCaseError(kind);
+  }
 }
 
-/** The API definition of a draft (call after `validateDraft` found nothing). */
+/** The API definition of a draft (call after `validateDraft` found nothing); loaded keys are kept as they came. */
 export function draftToDefinition(draft: SegmentDraft, catalog: ReadonlyMap<string, Criterion>): SegmentDefinition {
   return {
-    stanzas: draft.stanzas.map((s) => {
-      const stanza: SegmentDefinition['stanzas'][number] = {
+    ...draft.definitionExtra,
+    stanzas: draft.stanzas.map((s): Stanza => {
+      const stanza: Stanza = {
+        ...s.extra,
         criteria: s.conditions.map((c) => {
-          const out: SegmentCriterion = { criterion_id: c.criterionId, operator: c.operator };
+          const out: SegmentCriterion = { ...c.extra, criterion_id: c.criterionId, operator: c.operator };
           const value = apiValue(catalog.get(c.criterionId), c);
           if (value !== undefined) out.value = value;
           if (c.id !== undefined) out.id = c.id;
-          if (c.modifiers !== undefined) out.modifiers = c.modifiers;
           return out;
         }),
       };

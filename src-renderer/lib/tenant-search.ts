@@ -8,7 +8,8 @@
 export interface SearchableTenant {
   id: string;
   name: string;
-  slug: string;
+  /** Not every tenant has one (the API does not promise it). */
+  slug?: string;
 }
 
 /** A precomputed, lowercase search index over a tenant list (same order as the list). */
@@ -23,7 +24,7 @@ export function buildSearchIndex(tenants: readonly SearchableTenant[]): TenantSe
   const haystacks = new Array<string>(tenants.length);
   for (let i = 0; i < tenants.length; i++) {
     const t = tenants[i] as SearchableTenant;
-    haystacks[i] = `${t.name}\n${t.slug}\n${t.id}`.toLowerCase();
+    haystacks[i] = `${t.name}\n${t.slug ?? ''}\n${t.id}`.toLowerCase();
   }
   return { size: tenants.length, haystacks };
 }

@@ -1,6 +1,7 @@
 /** The active tenant's segments and segmentation criteria, each tagged with the tenant it was read in. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Criterion, Segment } from '../../src-shared/api';
+import type { Criterion } from '../../src-shared/api';
+import type { SegmentView as Segment } from '../../src-shared/ipc';
 import type { AppErrorData } from '../../src-shared/errors';
 
 /** Segments state. A result for another tenant than `tenantId` is never shown. */

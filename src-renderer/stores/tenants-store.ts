@@ -3,7 +3,7 @@
  * per list (never per keystroke), and the state of the desktop's last switch attempt.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AccessibleTenant } from '../../src-shared/api';
+import type { TenantView as AccessibleTenant } from '../../src-shared/ipc';
 import type { AppErrorData } from '../../src-shared/errors';
 import type { TenantList } from '../../src-shared/ipc';
 import { buildSearchIndex, type TenantSearchIndex } from '../lib/tenant-search';

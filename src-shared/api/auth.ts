@@ -1,6 +1,12 @@
-/** Auth endpoints and token claims (DESIGN §3). Token names may be snake or camel case. */
+/**
+ * Auth endpoints and token claims (DESIGN §3, NEVENT-API.md "Tokens", "Auth").
+ *
+ *   POST /auth/admin/login {email,password}  -> {loggedIn, access_token | accessToken, refresh_token? | refreshToken?}
+ *   POST /auth/refresh {refreshToken}        -> the same token shapes (no bearer; keep the old refresh token if none)
+ *   POST /users/tenant {tenantId}            -> the same token shapes, scoped to tenantId
+ */
 import { z } from 'zod';
-import { RoleSchema, TenantIdSchema } from './common';
+import { ApiIdSchema, ApiShapeError, RoleSchema, TenantIdSchema } from './common';
 
 /** `POST /auth/admin/login` body. */
 export const LoginRequestSchema = z.object({
@@ -16,21 +22,15 @@ export const RefreshRequestSchema = z.object({ refreshToken: z.string().min(1).m
 /** `POST /users/tenant` body. */
 export const SwitchTenantRequestSchema = z.object({ tenantId: TenantIdSchema });
 
-/**
- * A token response in either naming. `normalizeTokenResponse` turns it into a `TokenPair`;
- * a missing refresh token means "keep the old one".
- */
+/** A token answer in either naming; everything else it carries (`loggedIn`, `user`…) is kept. */
 export const RawTokenResponseSchema = z
   .object({
-    loggedIn: z.boolean().optional(),
-    access_token: z.string().min(1).optional(),
-    accessToken: z.string().min(1).optional(),
-    refresh_token: z.string().min(1).optional(),
-    refreshToken: z.string().min(1).optional(),
+    access_token: z.string().optional(),
+    accessToken: z.string().optional(),
+    refresh_token: z.string().nullish(),
+    refreshToken: z.string().nullish(),
   })
-  .refine((v) => v.access_token !== undefined || v.accessToken !== undefined, {
-    message: 'response has no access token',
-  });
+  .loose();
 
 /** An access token and (optionally) a new refresh token. */
 export interface TokenPair {
@@ -38,36 +38,64 @@ export interface TokenPair {
   refreshToken?: string;
 }
 
-/** Reads a token response in snake or camel case. Throws a zod error when malformed. */
+/**
+ * Reads a token answer in snake or camel case, bare or inside `{data}`. A missing refresh token means
+ * "keep the old one". Throws ApiShapeError (field `access_token`) when there is no access token.
+ */
 export function normalizeTokenResponse(body: unknown): TokenPair {
-  const raw = RawTokenResponseSchema.parse(body);
-  const accessToken = (raw.access_token ?? raw.accessToken) as string;
-  const refreshToken = raw.refresh_token ?? raw.refreshToken;
+  const inner = body !== null && typeof body === 'object' && 'data' in body && !('access_token' in body) && !('accessToken' in body) ? (body as { data: unknown }).data : body;
+  const raw = RawTokenResponseSchema.safeParse(inner);
+  const accessToken = raw.success ? raw.data.access_token || raw.data.accessToken : undefined;
+  if (!raw.success || accessToken === undefined || accessToken === '') throw new ApiShapeError('access_token', 'the answer carries no access token (access_token or accessToken)');
+  const refreshToken = raw.data.refresh_token || raw.data.refreshToken || undefined;
   return refreshToken === undefined ? { accessToken } : { accessToken, refreshToken };
 }
 
-/** Access-token claims (Nevent + the AuthVital scoped-token extras). */
-export const AccessTokenClaimsSchema = z.object({
-  sub: z.string().min(1),
-  email: z.string().optional(),
-  role: RoleSchema,
-  tenantId: TenantIdSchema.optional(),
-  tenant_slug: z.string().optional(),
-  tenant_role: z.string().optional(),
-  exp: z.number().int(),
-  iat: z.number().int(),
-  iss: z.string().optional(),
-});
-/** Access-token claims. */
-export type AccessTokenClaims = z.infer<typeof AccessTokenClaimsSchema>;
+/**
+ * Access-token claims as Nevent issues them, read liberally: the tenant in `tenantId` or
+ * `activeTenantId` (numbers become strings), the role optional (upstream treats a missing one as
+ * ADMIN; we show none), `exp`/`iat` optional, AuthVital's `tenant_slug`/`tenant_role` when present.
+ * `subject` is `sub`, else `userId`/`id`, else the email: what the product keys a user by.
+ */
+export const AccessTokenClaimsSchema = z
+  .object({
+    sub: ApiIdSchema.optional(),
+    userId: ApiIdSchema.optional(),
+    id: ApiIdSchema.optional(),
+    email: z.string().optional(),
+    role: RoleSchema.nullish(),
+    tenantId: ApiIdSchema.nullish(),
+    activeTenantId: ApiIdSchema.nullish(),
+    tenant_slug: z.string().optional(),
+    tenant_role: z.string().optional(),
+    exp: z.number().optional(),
+    iat: z.number().optional(),
+    iss: z.string().optional(),
+  })
+  .loose()
+  .transform((claims) => {
+    const { role, tenantId, activeTenantId, ...rest } = claims;
+    const normalized: typeof rest & { subject: string; role?: NonNullable<typeof role>; tenantId?: string } = { ...rest, subject: claims.sub ?? claims.userId ?? claims.id ?? claims.email ?? 'unknown' };
+    if (role !== undefined && role !== null) normalized.role = role;
+    const tenant = tenantId ?? activeTenantId;
+    if (tenant !== undefined && tenant !== null) normalized.tenantId = tenant;
+    return normalized;
+  });
+/** Access-token claims, normalized. */
+export type AccessTokenClaims = z.output<typeof AccessTokenClaimsSchema>;
 
-/** `GET /auth/me`. */
-export const MeSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: RoleSchema,
-  tenantId: TenantIdSchema.nullable(),
-});
+/** `GET /auth/me`, read liberally: only what the window shows, all optional, the rest kept. */
+export const MeSchema = z
+  .object({
+    id: ApiIdSchema.optional(),
+    _id: ApiIdSchema.optional(),
+    email: z.string().nullish(),
+    name: z.string().nullish(),
+    firstName: z.string().nullish(),
+    lastName: z.string().nullish(),
+    role: RoleSchema.nullish(),
+    tenantId: ApiIdSchema.nullish(),
+  })
+  .loose();
 /** Who am I. */
-export type Me = z.infer<typeof MeSchema>;
+export type Me = z.output<typeof MeSchema>;

@@ -1,62 +1,41 @@
-/** Campaigns (Spring page) and paid-media status (DESIGN §3). */
+/**
+ * Campaigns and paid-media status (DESIGN §3, NEVENT-API.md "Campaigns", "Paid media"). Enums are open:
+ * upstream's campaign statuses and channels are known, anything else passes through.
+ */
 import { z } from 'zod';
-import { TenantIdSchema } from './common';
+import { ApiIdSchema, openEnum, type OpenEnum } from './common';
 
-/** Campaign status. */
-export const CampaignStatusSchema = z.enum(['DRAFT', 'SCHEDULED', 'SENDING', 'SENT', 'PAUSED', 'ARCHIVED']);
-/** Campaign channel. */
-export const CampaignChannelSchema = z.enum(['EMAIL', 'SMS', 'PUSH', 'WHATSAPP']);
+/** Campaign statuses upstream uses. */
+export const knownCampaignStatuses = ['EXECUTED', 'DRAFT', 'PAUSED', 'STOPPED', 'SCHEDULED'] as const;
+/** Campaign status as the API sends it. */
+export const CampaignStatusSchema = openEnum(knownCampaignStatuses);
+/** A campaign status. */
+export type CampaignStatus = OpenEnum<(typeof knownCampaignStatuses)[number]>;
 
-/** A campaign. */
-export const CampaignSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: CampaignStatusSchema,
-  channel: CampaignChannelSchema,
-  tenantId: TenantIdSchema,
-  segmentId: z.string().nullable().optional(),
-  createdAt: z.string(),
-  scheduledAt: z.string().nullable().optional(),
-});
-/** A campaign. */
-export type Campaign = z.infer<typeof CampaignSchema>;
+/** Campaign channels upstream uses (quotes also use `EMAIL_ONLY`-style values). */
+export const knownCampaignChannels = ['EMAIL', 'SMS', 'WHATSAPP'] as const;
+/** Campaign channel as the API sends it. */
+export const CampaignChannelSchema = openEnum(knownCampaignChannels);
+/** A campaign channel. */
+export type CampaignChannel = OpenEnum<(typeof knownCampaignChannels)[number]>;
 
-/** `GET /campaigns` query. */
-export const CampaignQuerySchema = z.object({
-  page: z.coerce.number().int().min(0).optional(),
-  size: z.coerce.number().int().min(1).max(500).optional(),
-  status: CampaignStatusSchema.optional(),
-  channel: CampaignChannelSchema.optional(),
-});
-
-/** A Spring Data page. */
-export function springPageSchema<T extends z.ZodType>(item: T) {
-  return z.object({
-    content: z.array(item),
-    page: z.number().int().min(0),
-    size: z.number().int().min(1),
-    totalElements: z.number().int().min(0),
-    totalPages: z.number().int().min(0),
-  });
-}
-
-/** `GET /campaigns` response. */
-export const CampaignPageSchema = springPageSchema(CampaignSchema);
-/** A page of campaigns. */
-export type CampaignPage = z.infer<typeof CampaignPageSchema>;
-
-/** Paid-media providers. */
+/** Paid-media providers we ask about (paths are lower case: `/api/ads/meta/status`). */
 export const PaidMediaProviderSchema = z.enum(['meta', 'google', 'tiktok']);
 /** A paid-media provider. */
 export type PaidMediaProvider = z.infer<typeof PaidMediaProviderSchema>;
 
-/** `GET /api/ads/{provider}/status`. */
-export const PaidAdsStatusSchema = z.object({
-  connected: z.boolean(),
-  provider: PaidMediaProviderSchema,
-  accountId: z.string().nullable(),
-  accountName: z.string().nullable(),
-  lastSyncAt: z.string().nullable(),
-});
-/** Paid-media connection status. */
-export type PaidAdsStatus = z.infer<typeof PaidAdsStatusSchema>;
+/**
+ * `GET /api/ads/{provider}/status`: `{connected, provider, accountId, accountName, lastSyncAt}`, every
+ * field optional; `provider` may come upper case (kept lower case here, as we ask for it).
+ */
+export const PaidAdsStatusSchema = z
+  .object({
+    connected: z.boolean().nullish(),
+    provider: z.string().nullish(),
+    accountId: ApiIdSchema.nullish(),
+    accountName: z.string().nullish(),
+    lastSyncAt: z.string().nullish(),
+  })
+  .loose();
+/** Paid-media connection status as the API sent it. */
+export type PaidAdsStatus = z.output<typeof PaidAdsStatusSchema>;

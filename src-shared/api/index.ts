@@ -1,7 +1,9 @@
 /** The Nevent API contract (DESIGN §3): one import point for schemas and types. */
 export * from './common';
+export * from './error-body';
 export * from './auth';
 export * from './tenants';
 export * from './segments';
 export * from './data-api';
+export * from './analytics';
 export * from './campaigns';

@@ -1,49 +1,176 @@
-/** Tenants, the tenant tree and accessible tenants (DESIGN §2, §3). */
+/**
+ * Tenants as the Nevent API sends them (DESIGN §2–§3, NEVENT-API.md "Tenants").
+ *
+ * A tenant record guarantees only `id` (or `_id`) — and usually `name`; `domain`, `level`, `parentId` are
+ * optional, `slug`, `status`, `role` are not promised. Two endpoints list them:
+ *
+ *   GET /platform/tenants           SUPERADMIN: array, {tenants} or Spring {content}   (403 for others)
+ *   GET /users/accessible-tenants   {root, children (tree), flatList (includes root), totalTenants}
+ *
+ * `normalize…` turn either into one de-duplicated list in tree order with `parentId` and `level` filled
+ * in where the answer lets us know them (a tree node's parent, a parent's level + 1). Tenants are never
+ * written back, so the normalized view holds only the fields the product shows (unlike segments, whose
+ * records are kept whole for read-modify-write).
+ */
 import { z } from 'zod';
-import { MembershipStatusSchema, RoleSchema, TenantIdSchema } from './common';
+import { ApiIdSchema, ApiShapeError, listOf, MembershipStatusSchema, RoleSchema, type MembershipStatus, type Role } from './common';
 
-/** A tenant as `GET /platform/tenants` lists it. */
-export const TenantSchema = z.object({
-  id: TenantIdSchema,
-  name: z.string(),
-  slug: z.string(),
-  parentId: TenantIdSchema.nullable(),
-  level: z.number().int().min(0),
-});
-/** A tenant. */
-export type Tenant = z.infer<typeof TenantSchema>;
+/** One tenant record in any of the API's listings. Only an id is required; everything else is kept. */
+export const TenantRecordSchema = z
+  .object({
+    id: ApiIdSchema.optional(),
+    _id: ApiIdSchema.optional(),
+    name: z.string().nullish(),
+    slug: z.string().nullish(),
+    domain: z.string().nullish(),
+    parentId: ApiIdSchema.nullish(),
+    level: z.number().int().min(0).nullish(),
+    status: MembershipStatusSchema.nullish(),
+    role: RoleSchema.nullish(),
+    statusReason: z.string().nullish(),
+  })
+  .loose();
 
-/** A tenant as the signed-in user sees it: with the user's role there and membership status. */
-export const AccessibleTenantSchema = TenantSchema.extend({
-  role: RoleSchema,
-  status: MembershipStatusSchema,
-  /** Why the tenant is not switchable, when `status` is not ACTIVE. */
-  statusReason: z.string().optional(),
-});
-/** An accessible tenant. */
-export type AccessibleTenant = z.infer<typeof AccessibleTenantSchema>;
-
-/** A node of the accessible tenant tree. */
-export interface AccessibleTenantNode extends AccessibleTenant {
-  children: AccessibleTenantNode[];
+/** A tenant, normalized: always an id, a name to show and the tree fields (null when unknown). */
+export interface Tenant {
+  id: string;
+  /** The API's name; the slug, domain or id when it sent none (something must be shown). */
+  name: string;
+  parentId: string | null;
+  /** Depth in the tree (0 at the top of what the user sees), null when the answer cannot tell. */
+  level: number | null;
+  slug?: string;
+  domain?: string;
+  /** Membership status when the API gives one; absent means active (DESIGN §3). */
+  status?: MembershipStatus;
+  /** The user's role in this tenant when the API gives one; absent means the token's role. */
+  role?: Role;
+  /** Why the membership is not active, when the API says. */
+  statusReason?: string;
 }
-/** zod schema of a tree node (recursive). */
-export const AccessibleTenantNodeSchema: z.ZodType<AccessibleTenantNode> = z.lazy(() =>
-  AccessibleTenantSchema.extend({ children: z.array(AccessibleTenantNodeSchema) }),
-);
+
+/** A tenant as the signed-in user sees it (the same record; status and role when known). */
+export type AccessibleTenant = Tenant;
+
+type TenantRecord = z.infer<typeof TenantRecordSchema>;
+
+function toTenant(record: TenantRecord, at: string): Tenant {
+  const id = record.id ?? record._id;
+  if (id === undefined) throw new ApiShapeError(`${at}.id`, `a tenant record has no id (${at})`);
+  const tenant: Tenant = { id, name: record.name?.trim() || record.slug || record.domain || id, parentId: record.parentId ?? null, level: record.level ?? null };
+  if (record.slug) tenant.slug = record.slug;
+  if (record.domain) tenant.domain = record.domain;
+  if (record.status) tenant.status = record.status;
+  if (record.role) tenant.role = record.role;
+  if (record.statusReason) tenant.statusReason = record.statusReason;
+  return tenant;
+}
+
+function parseRecord(raw: unknown, at: string): Tenant {
+  const parsed = TenantRecordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? at : `${at}.${issue.path.join('.')}`;
+    throw new ApiShapeError(where, `a tenant record cannot be read at ${where}: ${issue?.message ?? 'not an object'}`);
+  }
+  return toTenant(parsed.data, at);
+}
 
 /**
- * `GET /users/accessible-tenants`: `root` is the top of what the user sees (their own tenant, or the
- * platform root for SUPERADMIN), `children` its subtree, `flatList` every accessible tenant in tree order.
+ * Merges records into a de-duplicated list (first occurrence keeps its place; later ones only fill
+ * fields it lacks) and fills `level` from the parent chain where it is missing.
  */
-export const AccessibleTenantsResponseSchema = z.object({
-  root: AccessibleTenantSchema.nullable(),
-  children: z.array(AccessibleTenantNodeSchema),
-  flatList: z.array(AccessibleTenantSchema),
-  totalTenants: z.number().int().min(0),
-});
-/** Accessible tenants. */
-export type AccessibleTenantsResponse = z.infer<typeof AccessibleTenantsResponseSchema>;
+function mergeTenants(lists: Iterable<Tenant>): Tenant[] {
+  const byId = new Map<string, Tenant>();
+  for (const tenant of lists) {
+    const seen = byId.get(tenant.id);
+    if (seen === undefined) {
+      byId.set(tenant.id, tenant);
+      continue;
+    }
+    if (seen.parentId === null && tenant.parentId !== null) seen.parentId = tenant.parentId;
+    if (seen.level === null && tenant.level !== null) seen.level = tenant.level;
+    seen.slug ??= tenant.slug;
+    seen.domain ??= tenant.domain;
+    seen.status ??= tenant.status;
+    seen.role ??= tenant.role;
+    seen.statusReason ??= tenant.statusReason;
+    if (seen.name === seen.id && tenant.name !== tenant.id) seen.name = tenant.name;
+  }
+  const tenants = [...byId.values()];
+  fillLevels(tenants, byId);
+  return tenants;
+}
 
-/** `GET /platform/tenants` (SUPERADMIN only). */
-export const PlatformTenantsResponseSchema = z.array(TenantSchema);
+/** Levels from parents, iteratively (no recursion on untrusted depth); a cycle leaves levels null. */
+function fillLevels(tenants: readonly Tenant[], byId: ReadonlyMap<string, Tenant>): void {
+  for (const tenant of tenants) {
+    if (tenant.level !== null) continue;
+    const chain: Tenant[] = [];
+    let current: Tenant | undefined = tenant;
+    while (current !== undefined && current.level === null && !chain.includes(current) && chain.length < 10_000) {
+      chain.push(current);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    if (current !== undefined && current.level === null) continue; // a cycle: leave it unknown
+    let level = current === undefined ? -1 : (current.level as number);
+    for (let i = chain.length - 1; i >= 0; i -= 1) {
+      level += 1;
+      (chain[i] as Tenant).level = level;
+    }
+  }
+}
+
+/** `GET /platform/tenants` in any of its shapes, normalized. Throws ApiShapeError when it is not a list. */
+export function normalizePlatformTenants(body: unknown): Tenant[] {
+  const list = listOf(body, ['tenants', 'content', 'data', 'items']);
+  if (list === null) throw new ApiShapeError('(root)', 'the tenant list is neither an array nor a {tenants} or {content} page');
+  return mergeTenants(list.map((raw, i) => parseRecord(raw, `[${i}]`)));
+}
+
+/**
+ * `GET /users/accessible-tenants`, normalized: `flatList` (which includes `root`) merged with what the
+ * tree says (`root` + nested `children`), each tenant once. Throws ApiShapeError when neither a flat
+ * list nor a tree is there.
+ */
+export function normalizeAccessibleTenants(body: unknown): Tenant[] {
+  if (body === null || typeof body !== 'object') throw new ApiShapeError('(root)', 'the accessible-tenants answer is not an object');
+  const record = body as { root?: unknown; children?: unknown; flatList?: unknown };
+  const flat = Array.isArray(record.flatList) ? record.flatList : Array.isArray(body) ? (body as unknown[]) : null;
+  const hasTree = (record.root !== undefined && record.root !== null) || Array.isArray(record.children);
+  if (flat === null && !hasTree) throw new ApiShapeError('flatList', 'the accessible-tenants answer has neither flatList nor root/children');
+  const fromTree = treeTenants(record.root, record.children);
+  const fromFlat = (flat ?? []).map((raw, i) => parseRecord(raw, `flatList[${i}]`));
+  // Flat list first (its order is the API's), then the tree fills parents and anything the list lacks.
+  return mergeTenants([...fromFlat, ...fromTree]);
+}
+
+/** The tenants of a `{root, children}` tree with `parentId` taken from the nesting. Iterative. */
+function treeTenants(root: unknown, children: unknown): Tenant[] {
+  const out: Tenant[] = [];
+  const stack: { raw: unknown; parentId: string | null; at: string }[] = [];
+  let rootId: string | null = null;
+  if (root !== undefined && root !== null) {
+    const tenant = parseRecord(root, 'root');
+    rootId = tenant.id;
+    out.push(tenant);
+    pushChildren(stack, (root as { children?: unknown }).children, rootId, 'root.children');
+  }
+  pushChildren(stack, children, rootId, 'children');
+  while (stack.length > 0) {
+    const { raw, parentId, at } = stack.pop() as { raw: unknown; parentId: string | null; at: string };
+    const tenant = parseRecord(raw, at);
+    if (tenant.parentId === null && parentId !== null && parentId !== tenant.id) tenant.parentId = parentId;
+    out.push(tenant);
+    pushChildren(stack, (raw as { children?: unknown }).children, tenant.id, `${at}.children`);
+  }
+  return out;
+}
+
+function pushChildren(stack: { raw: unknown; parentId: string | null; at: string }[], children: unknown, parentId: string | null, at: string): void {
+  if (!Array.isArray(children)) return;
+  // Reversed so the stack pops them in the API's order (tree order for the merged list).
+  for (let i = children.length - 1; i >= 0; i -= 1) {
+    if (children[i] !== null && typeof children[i] === 'object') stack.push({ raw: children[i], parentId, at: `${at}[${i}]` });
+  }
+}

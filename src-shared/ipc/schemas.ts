@@ -4,19 +4,7 @@
  * with these schemas before they leave main, and zod drops unknown keys, so a token can never ride along.
  */
 import { z } from 'zod';
-import {
-  AccessibleTenantSchema,
-  CriterionSchema,
-  MembershipStatusSchema,
-  ObjectIdSchema,
-  PreviewSchema,
-  RoleSchema,
-  SegmentCreateSchema,
-  SegmentDefinitionSchema,
-  SegmentSchema,
-  SegmentUpdateSchema,
-  TenantIdSchema,
-} from '../api';
+import { MembershipStatusSchema, RoleSchema, SegmentCreateSchema, SegmentDefinitionInputSchema, SegmentDefinitionSchema, SegmentIdSchema, SegmentUpdateSchema, TenantIdSchema } from '../api';
 import { AppErrorDataSchema, ErrorCodeSchema } from '../errors';
 import { AuditEntrySchema, OperationModeSchema, SessionSnapshotSchema } from '../session';
 
@@ -28,16 +16,16 @@ export const HttpUrlSchema = z
   .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
 
 /** The embedded demo API's users (DESIGN §3). */
-export const DemoUserSchema = z.enum(['superadmin', 'owner', 'admin', 'solo']);
+export const DemoUserSchema = z.enum(['superadmin', 'owner', 'admin', 'staff', 'solo']);
 /** A demo user. */
 export type DemoUser = z.infer<typeof DemoUserSchema>;
 
-/** Who is signed in, as the window may see it. */
+/** Who is signed in, as the window may see it (role null: the token carries none). */
 export const AccountUserSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: RoleSchema,
+  role: RoleSchema.nullable(),
 });
 /** The signed-in user. */
 export type AccountUser = z.infer<typeof AccountUserSchema>;
@@ -92,13 +80,34 @@ export const TenantRefSchema = z.object({ id: TenantIdSchema, name: z.string() }
 /** A tenant reference. */
 export type TenantRef = z.infer<typeof TenantRefSchema>;
 
-/** The tenant the desktop is in, with the user's role there. */
+/**
+ * A tenant as the window sees it: what the API said, nothing made up. `level` is null when the answer
+ * did not tell; `status` absent means active, `role` absent means the token's role (DESIGN §3).
+ */
+export const TenantViewSchema = z.object({
+  id: TenantIdSchema,
+  name: z.string(),
+  parentId: TenantIdSchema.nullable(),
+  level: z.number().int().min(0).nullable(),
+  slug: z.string().optional(),
+  domain: z.string().optional(),
+  status: MembershipStatusSchema.optional(),
+  role: RoleSchema.optional(),
+  statusReason: z.string().optional(),
+});
+/** A tenant as the window sees it. */
+export type TenantView = z.infer<typeof TenantViewSchema>;
+
+/**
+ * The tenant the desktop is in. `name` is the id until the tenant list has loaded; `role` is the role
+ * there (the tenant's, else the token's; null when neither says); `status` only when the API gave one.
+ */
 export const ActiveTenantSchema = z.object({
   id: TenantIdSchema,
   name: z.string(),
-  slug: z.string(),
-  role: RoleSchema,
-  status: MembershipStatusSchema,
+  slug: z.string().optional(),
+  role: RoleSchema.nullable(),
+  status: MembershipStatusSchema.optional(),
 });
 /** The desktop's active tenant. */
 export type ActiveTenant = z.infer<typeof ActiveTenantSchema>;
@@ -155,8 +164,8 @@ export type AppState = z.infer<typeof AppStateSchema>;
 
 /** `tenants.list` answer. */
 export const TenantListSchema = z.object({
-  tenants: z.array(AccessibleTenantSchema),
-  role: RoleSchema,
+  tenants: z.array(TenantViewSchema),
+  role: RoleSchema.nullable(),
   homeTenantId: TenantIdSchema.nullable(),
   activeTenantId: TenantIdSchema.nullable(),
   recent: z.array(TenantRefSchema),
@@ -190,9 +199,30 @@ export const SegmentListRequestSchema = z.object({
   cursor: z.string().max(512).optional(),
   ...expectedTenant,
 });
+/**
+ * A segment as the window sees it: the record's known fields (the definition with every key it came
+ * with) and its `revision`, which an edit sends back so a change made meanwhile is caught.
+ */
+export const SegmentViewSchema = z.object({
+  id: SegmentIdSchema,
+  name: z.string(),
+  description: z.string().nullish(),
+  /** Null when the API sent none, or one in a shape the app cannot read (shown, not editable). */
+  definition: SegmentDefinitionSchema.nullable(),
+  estimatedCount: z.number().nullish(),
+  status: z.string().nullish(),
+  createdAt: z.string().nullish(),
+  modifiedAt: z.string().nullish(),
+  lastExecutedAt: z.string().nullish(),
+  tenantId: z.string().nullish(),
+  revision: z.string(),
+});
+/** A segment as the window sees it. */
+export type SegmentView = z.infer<typeof SegmentViewSchema>;
+
 /** `segments.list` answer. */
 export const SegmentListSchema = z.object({
-  segments: z.array(SegmentSchema),
+  segments: z.array(SegmentViewSchema),
   nextCursor: z.string().nullable(),
   tenantId: TenantIdSchema,
 });
@@ -200,31 +230,44 @@ export const SegmentListSchema = z.object({
 export type SegmentList = z.infer<typeof SegmentListSchema>;
 
 /** `segments.get` request. */
-export const SegmentGetRequestSchema = z.object({ segmentId: ObjectIdSchema, ...expectedTenant });
+export const SegmentGetRequestSchema = z.object({ segmentId: SegmentIdSchema, ...expectedTenant });
 /** `segments.create` request. */
 export const SegmentCreateRequestSchema = SegmentCreateSchema.extend(expectedTenant);
-/** `segments.update` request: the window always edits from a known `version` (stale → `conflict`). */
+/** `segments.update` request: the window always edits from a known `baseRevision` (changed since → `conflict`). */
 export const SegmentUpdateRequestSchema = SegmentUpdateSchema.extend({
-  segmentId: ObjectIdSchema,
-  version: z.number().int().min(0),
+  segmentId: SegmentIdSchema,
+  baseRevision: z.string().min(1).max(512),
   ...expectedTenant,
 });
 /** One segment and the tenant it was answered in. */
-export const ScopedSegmentSchema = z.object({ segment: SegmentSchema, tenantId: TenantIdSchema });
+export const ScopedSegmentSchema = z.object({ segment: SegmentViewSchema, tenantId: TenantIdSchema });
 /** A scoped segment. */
 export type ScopedSegment = z.infer<typeof ScopedSegmentSchema>;
 
 /** `segments.preview` request. */
-export const SegmentPreviewRequestSchema = z.object({ definition: SegmentDefinitionSchema, ...expectedTenant });
+export const SegmentPreviewRequestSchema = z.object({ definition: SegmentDefinitionInputSchema, ...expectedTenant });
+/** A sample fan of a preview, as the window shows it. */
+export const SampleFanViewSchema = z.object({ fan_id: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional(), email: z.string().optional() });
+/** A sample fan as the window shows it. */
+export type SampleFanView = z.infer<typeof SampleFanViewSchema>;
 /** `segments.preview` answer. */
-export const SegmentPreviewSchema = PreviewSchema.extend({ tenantId: TenantIdSchema });
+export const SegmentPreviewSchema = z.object({ estimated_fan_count: z.number().int().min(0), sample_fans: z.array(SampleFanViewSchema), tenantId: TenantIdSchema });
 /** Preview answer. */
 export type SegmentPreview = z.infer<typeof SegmentPreviewSchema>;
 
 /** `segments.criteria` request. */
 export const CriteriaRequestSchema = z.object({ ...expectedTenant });
+/** A segmentation criterion as the window sees it (as the criteria endpoint listed it). */
+export const CriterionViewSchema = z.object({
+  id: z.string(),
+  type: z.string().nullable(),
+  label: z.string(),
+  operators: z.array(z.string()),
+  valueType: z.string().nullable(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
 /** `segments.criteria` answer. */
-export const CriteriaListSchema = z.object({ criteria: z.array(CriterionSchema), tenantId: TenantIdSchema });
+export const CriteriaListSchema = z.object({ criteria: z.array(CriterionViewSchema), tenantId: TenantIdSchema });
 /** Criteria answer. */
 export type CriteriaList = z.infer<typeof CriteriaListSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * `nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--token-ttl S]`: runs the
+ * `nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--jwks] [--token-ttl S]`: runs the
  * embedded demo Nevent API until SIGINT/SIGTERM. The first stdout line is exactly
  * `listening on http://127.0.0.1:PORT` (scripts and tests wait for it).
  */
@@ -7,21 +7,25 @@ import { parseArgs } from 'node:util';
 import type { DemoApiOptions } from '../../demo-api';
 import type { CliCommand, CliIo } from '../command';
 
-const usage = `Usage: nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--token-ttl S] [--issuer ISS] [--segment-list-shape content|segments|array]
+const usage = `Usage: nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--jwks] [--token-ttl S] [--issuer ISS] [--segment-list-shape content|segments|array]
 
 Runs the embedded demo Nevent API on 127.0.0.1 (fake data, for trying the app, tests and benchmarks).
+It answers in the real Nevent API's shapes; its data API is under /data.
 
 Options:
   --port N         port to listen on (default 0: any free port)
   --tenants N      total tenants in the tree, generated for scale tests (default: the demo tree)
   --latency-ms N   added latency per request in milliseconds (default 0)
+  --jwks           sign tokens ES256 and publish the key at /.well-known/jwks.json
+                   (default: HS256 with a server secret and no keys, as the real API)
   --token-ttl S    access-token lifetime in seconds (default 900)
   --issuer ISS     "iss" claim of issued tokens (default nevent-demo)
   --segment-list-shape content|segments|array
                    shape of GET /segments (default content, a Spring page)
 
 Faults can be injected while it runs: POST /__demo/faults, e.g.
-  {"failNextSwitches":{"n":1,"kind":"http_500"}}  {"latencyMs":200}  {"expireAccessTokens":true}  {"reset":true}
+  {"failNextSwitches":{"n":1,"kind":"http_500"}}  {"latencyMs":200}  {"expireAccessTokens":true}
+  {"refreshInOtherTenant":1}  {"reset":true}
 (switch failure kinds: http_500 http_503 timeout malformed_token wrong_tenant bad_signature alg_none expired_token);
 GET /__demo/stats shows the counters.`;
 
@@ -67,6 +71,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         'token-ttl': { type: 'string' },
         issuer: { type: 'string' },
         'segment-list-shape': { type: 'string' },
+        jwks: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -77,6 +82,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       latencyMs: integerFlag('latency-ms', values['latency-ms'], 60_000),
       accessTokenTtlSeconds: integerFlag('token-ttl', values['token-ttl'], 365 * 24 * 3600),
       segmentListShape: listShapeFlag(values['segment-list-shape']),
+      jwks: values.jwks === true,
     };
     if (values.issuer !== undefined) {
       if (values.issuer.trim() === '' || values.issuer.length > 512) throw new Error('--issuer must be a non-empty string');
@@ -102,7 +108,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     [
       `listening on ${api.url}`,
       `data API: ${api.dataUrl}`,
-      `JWKS: ${api.jwksUrl}`,
+      api.jwksUrl === null ? 'tokens: HS256 (no signing keys published; --jwks publishes some)' : `JWKS: ${api.jwksUrl}`,
       `demo users (password "demo"): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(', ')}`,
       'fault controls: POST /__demo/faults, GET /__demo/stats. Press Ctrl+C to stop.',
       '',

@@ -16,6 +16,7 @@ const FaultRequestSchema = z
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     failNextSwitches: z.object({ n: z.number().int().min(0).max(10_000), kind: SwitchFaultKindSchema }).optional(),
     expireAccessTokens: z.boolean().optional(),
+    refreshInOtherTenant: z.number().int().min(0).max(10_000).optional(),
     accessTokenTtlSeconds: z.number().int().min(0).max(365 * 24 * 3600).optional(),
   })
   .strict();
@@ -32,6 +33,7 @@ export function registerDemoControlRoutes(app: Hono, deps: DemoContext): void {
     if (body.latencyMs !== undefined) faults.setLatency(body.latencyMs);
     if (body.failNextSwitches !== undefined) faults.failNextSwitches(body.failNextSwitches.n, body.failNextSwitches.kind);
     if (body.expireAccessTokens === true) faults.expireAccessTokens();
+    if (body.refreshInOtherTenant !== undefined) faults.refreshInOtherTenant(body.refreshInOtherTenant);
     if (body.accessTokenTtlSeconds !== undefined) faults.setAccessTokenTtl(body.accessTokenTtlSeconds);
     return c.json({ ok: true, stats: faults.stats(), latencyMs: faults.latencyMs, accessTokenTtlSeconds: faults.accessTokenTtlSeconds });
   });

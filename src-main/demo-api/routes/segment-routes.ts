@@ -1,57 +1,89 @@
 /**
- * Segments of the token's tenant (DESIGN §3): list (search + page, in the configured shape), get,
- * create, update with optimistic concurrency.
+ * Segments of the token's tenant (DESIGN §3), in the real API's shapes: a Spring page (or the configured
+ * shape) of minimal records — every other one keyed `_id` as Mongo-style records are, no definitions in
+ * lists — bare records on reads, `{segment}` on create. No version, no optimistic concurrency. A
+ * `tenant_id` query or body field, as upstream sends, must name the token's own tenant.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ObjectIdSchema, SegmentCreateSchema, SegmentUpdateSchema } from '../../../src-shared/api';
+import { SegmentCreateSchema, SegmentIdSchema, SegmentUpdateSchema } from '../../../src-shared/api';
 import { missingCaseError } from '../../../src-shared/errors';
-import { authenticateScoped } from '../demo-context';
+import { authenticateScoped, type ScopedCaller } from '../demo-context';
 import type { DemoContext } from '../demo-context';
+import type { DemoSegment } from '../demo-records';
+import { DemoHttpError } from '../http-error';
 import { parseOrThrow, readJsonBody } from '../request-body';
 
 /** `GET /segments` query. */
 const SegmentQuerySchema = z.object({
+  tenant_id: z.string().optional(),
   search: z.string().max(200).optional(),
   page: z.coerce.number().int().min(0).max(1_000_000).default(0),
   size: z.coerce.number().int().min(1).max(500).default(20),
 });
 
+const CreateBodySchema = SegmentCreateSchema.extend({ status: z.string().max(32).optional(), createdBy: z.string().max(320).optional(), tenantId: z.string().optional() }).loose();
+const UpdateBodySchema = SegmentUpdateSchema.extend({ modifiedBy: z.string().max(320).optional(), modifiedAt: z.string().max(64).optional() }).loose();
+
+/** A list record: what upstream reads from lists (no definition), keyed `id` or, every other one, `_id`. */
+function listRecord(segment: DemoSegment, index: number): Record<string, unknown> {
+  const { id, definition: _definition, modifiedBy: _by, ...rest } = segment;
+  return index % 2 === 1 ? { _id: id, ...rest } : { id, ...rest };
+}
+
+/** A tenant named in the request (query or body) must be the token's: another tenant's data is never served. */
+function checkNamedTenant(caller: ScopedCaller, named: string | undefined): void {
+  if (named !== undefined && named !== caller.tenantId) throw new DemoHttpError(403, 'forbidden', 'Forbidden', undefined, 'text');
+}
+
+async function scopedCaller(c: Context, deps: DemoContext): Promise<ScopedCaller> {
+  const caller = await authenticateScoped(c, deps);
+  checkNamedTenant(caller, c.req.query('tenant_id'));
+  return caller;
+}
+
+function segmentId(c: Context): string {
+  const parsed = SegmentIdSchema.safeParse(c.req.param('id'));
+  if (!parsed.success) throw new DemoHttpError(404, 'not_found', 'Not found', undefined, 'text');
+  return parsed.data;
+}
+
 /** Registers the segment routes. */
 export function registerSegmentRoutes(app: Hono, deps: DemoContext): void {
   app.get('/segments', async (c) => {
-    const caller = await authenticateScoped(c, deps);
+    const caller = await scopedCaller(c, deps);
     const query = parseOrThrow(SegmentQuerySchema, c.req.query());
     const page = deps.data.listSegments(caller.tenantId, query);
+    const records = page.items.map(listRecord);
     const shape = deps.segmentListShape;
     switch (shape) {
       case 'array':
-        return c.json(page.items);
+        return c.json(records);
       case 'segments':
-        return c.json({ segments: page.items, total: page.total, page: page.page, size: page.size });
+        return c.json({ segments: records, total: page.total });
       case 'content':
-        return c.json({ content: page.items, page: page.page, size: page.size, totalElements: page.total, totalPages: Math.ceil(page.total / page.size) });
+        return c.json({ content: records, totalElements: page.total, totalPages: Math.ceil(page.total / page.size), number: page.page, size: page.size });
       default:
         return missingCaseError(shape);
     }
   });
 
   app.get('/segments/:id', async (c) => {
-    const caller = await authenticateScoped(c, deps);
-    const id = parseOrThrow(z.object({ id: ObjectIdSchema }), { id: c.req.param('id') }).id;
-    return c.json(deps.data.getSegment(caller.tenantId, id));
+    const caller = await scopedCaller(c, deps);
+    return c.json(deps.data.getSegment(caller.tenantId, segmentId(c)));
   });
 
   app.post('/segments', async (c) => {
-    const caller = await authenticateScoped(c, deps);
-    const body = await readJsonBody(c, SegmentCreateSchema);
-    return c.json(deps.data.createSegment(caller.tenantId, body), 201);
+    const caller = await scopedCaller(c, deps);
+    const body = await readJsonBody(c, CreateBodySchema);
+    checkNamedTenant(caller, body.tenantId);
+    return c.json({ segment: deps.data.createSegment(caller.tenantId, body) }, 201);
   });
 
   app.put('/segments/:id', async (c) => {
-    const caller = await authenticateScoped(c, deps);
-    const id = parseOrThrow(z.object({ id: ObjectIdSchema }), { id: c.req.param('id') }).id;
-    const body = await readJsonBody(c, SegmentUpdateSchema);
+    const caller = await scopedCaller(c, deps);
+    const id = segmentId(c);
+    const body = await readJsonBody(c, UpdateBodySchema);
     return c.json(deps.data.updateSegment(caller.tenantId, id, body));
   });
 }

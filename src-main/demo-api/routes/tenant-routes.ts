@@ -1,6 +1,5 @@
 /** `GET /platform/tenants` (SUPERADMIN only) and `GET /users/accessible-tenants` (everyone, by role). */
 import type { Hono } from 'hono';
-import type { Tenant } from '../../../src-shared/api';
 import { authenticate } from '../demo-context';
 import type { DemoContext } from '../demo-context';
 import { DemoHttpError } from '../http-error';
@@ -10,8 +9,7 @@ export function registerTenantRoutes(app: Hono, deps: DemoContext): void {
   app.get('/platform/tenants', async (c) => {
     const caller = await authenticate(c, deps);
     if (caller.account.role !== 'SUPERADMIN') throw new DemoHttpError(403, 'forbidden', 'Only SUPERADMIN users may list all platform tenants');
-    const tenants: Tenant[] = deps.directory.all().map(({ id, name, slug, parentId, level }) => ({ id, name, slug, parentId, level }));
-    return c.json(tenants);
+    return c.body(deps.access.platformJson(), 200, { 'content-type': 'application/json' });
   });
 
   app.get('/users/accessible-tenants', async (c) => {

@@ -17,8 +17,6 @@ export const analyticsCapabilitiesTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(_args, { session }) {
     const capabilities = await session.analyticsCapabilities();
-    // The tenant is reported once, at the top, as on every tenant-scoped result.
-    const { tenantId: _ignored, ...rest } = capabilities.value;
-    return { capabilities: rest, tenant_id: capabilities.tenantId };
+    return { capabilities: capabilities.value, tenant_id: capabilities.tenantId };
   },
 });

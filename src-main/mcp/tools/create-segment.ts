@@ -1,6 +1,6 @@
 /** `nevent_create_segment`: creates a segment in the active tenant (a write tool). */
 import { z } from 'zod';
-import { SegmentDefinitionSchema } from '../../../src-shared/api';
+import { SegmentDefinitionInputSchema } from '../../../src-shared/api';
 import type { SegmentCreate } from '../../../src-shared/api';
 import { defineTool } from '../tool';
 import { SegmentOutSchema, segmentOut } from '../wire';
@@ -19,7 +19,7 @@ export const createSegmentTool = defineTool({
   tenantScoped: true,
   input: z.object({
     name: z.string().trim().min(1).max(200).describe('Segment name.'),
-    definition: SegmentDefinitionSchema.describe('Stanzas (AND) of criteria (OR).'),
+    definition: SegmentDefinitionInputSchema.describe('Stanzas (AND) of criteria (OR); an empty stanzas list means every fan.'),
     description: z.string().max(2000).optional().describe('What the segment is for.'),
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
@@ -28,6 +28,6 @@ export const createSegmentTool = defineTool({
     const input: SegmentCreate = { name: args.name, definition: args.definition };
     if (args.description !== undefined) input.description = args.description;
     const created = await session.createSegment(input);
-    return { segment: segmentOut(created.value), tenant_id: created.tenantId };
+    return { segment: segmentOut(created.value, created.tenantId), tenant_id: created.tenantId };
   },
 });

@@ -1,6 +1,5 @@
 /** `nevent_get_active_tenant`: which tenant this session acts on right now. */
 import { z } from 'zod';
-import { RoleSchema } from '../../../src-shared/api';
 import { defineTool } from '../tool';
 import { TenantOutSchema, tenantOut } from '../wire';
 
@@ -9,7 +8,7 @@ export const getActiveTenantTool = defineTool({
   name: 'nevent_get_active_tenant',
   title: 'Get the active tenant',
   description: [
-    'Returns the tenant this conversation currently acts on (active_tenant_id, with its name, slug and place in the tree), the home tenant that nevent_reset_tenant returns to, and the user\'s role.',
+    'Returns the tenant this conversation currently acts on (active_tenant_id, with its name and place in the tree), the home tenant that nevent_reset_tenant returns to, and the user\'s role.',
     'Every segment, campaign, analytics and paid-media tool answers for this tenant. Call it to confirm where you are before a write, or after an error.',
   ].join(' '),
   access: 'read',
@@ -19,7 +18,7 @@ export const getActiveTenantTool = defineTool({
     active_tenant_id: z.string().nullable(),
     home_tenant_id: z.string().nullable(),
     tenant: TenantOutSchema.nullable(),
-    role: RoleSchema,
+    role: z.string().nullable(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(_args, { session }) {

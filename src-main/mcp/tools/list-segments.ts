@@ -8,7 +8,7 @@ export const listSegmentsTool = defineTool({
   name: 'nevent_list_segments',
   title: 'List segments',
   description: [
-    'Lists the audience segments of the active tenant (id, name, description, version, estimated_fan_count; no definitions: use nevent_get_segment for one segment\'s definition).',
+    'Lists the audience segments of the active tenant (id, name, description, status, estimated_count, dates; no definitions: use nevent_get_segment for one segment\'s definition).',
     'search filters by name; pass next_cursor from a previous answer as cursor for the next page.',
     'To list another tenant\'s segments: nevent_switch_tenant first, then this tool.',
   ].join(' '),

@@ -1,36 +1,52 @@
-/** `nevent_list_tenants`: the tenants this session's user can see, and where the session is. */
+/** `nevent_list_tenants`: the tenants this session's user can see (paged, searchable), and where the session is. */
 import { z } from 'zod';
-import { RoleSchema } from '../../../src-shared/api';
 import { defineTool } from '../tool';
+import { decodePageCursor, encodePageCursor } from '../page-cursor';
 import { TenantOutSchema, tenantOut } from '../wire';
+
+/** Default page: sized for a model's context (about 100 tenants is ~8 KB). */
+const defaultLimit = 100;
+const maxLimit = 500;
 
 /** `nevent_list_tenants` tool. */
 export const listTenantsTool = defineTool({
   name: 'nevent_list_tenants',
   title: 'List accessible tenants',
   description: [
-    'Lists every Nevent tenant (organization) the signed-in user can access, with its id, name, slug, parent_id and level in the tenant tree, the membership status and the user\'s role there.',
-    'Visibility follows the user\'s role: SUPERADMIN sees all tenants, OWNER their own tenant and all descendants, ADMIN only their own tenant.',
-    'Only tenants with status ACTIVE (switchable: true) can be switched to; INVITED and SUSPENDED ones are shown with a status_reason.',
-    'Also returns active_tenant_id (the tenant every tenant-scoped tool of this conversation acts on) and home_tenant_id (where nevent_reset_tenant goes back to).',
-    'Call this first when the user mentions an organization by name, then nevent_switch_tenant with its id.',
+    'Lists the Nevent tenants (organizations) the signed-in user can access: id, name, parent_id and level in the tree, and membership status and role where the API gives them (no status means active).',
+    'Visibility follows the role: SUPERADMIN all tenants, OWNER their tenant and its descendants, ADMIN their own. Tenants marked switchable:false cannot be switched to (status_reason says why).',
+    'Also returns active_tenant_id and home_tenant_id. Search by name or id; page with next_cursor.',
   ].join(' '),
   access: 'read',
   tenantScoped: false,
-  input: z.object({}),
+  input: z.object({
+    search: z.string().max(200).optional().describe('Case-insensitive text to look for in tenant names and ids.'),
+    limit: z.number().int().min(1).max(maxLimit).optional().describe(`Page size (1-${maxLimit}, default ${defaultLimit}).`),
+    cursor: z.string().max(512).optional().describe('next_cursor from the previous page.'),
+  }),
   output: z.object({
     tenants: z.array(TenantOutSchema),
     count: z.number().int(),
+    total: z.number().int(),
+    next_cursor: z.string().optional(),
     home_tenant_id: z.string().nullable(),
     active_tenant_id: z.string().nullable(),
-    role: RoleSchema,
+    role: z.string().nullable(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(_args, { session }) {
+  async run(args, { session }) {
+    const query = args.search?.trim().toLowerCase() ?? '';
+    const offset = args.cursor === undefined ? 0 : decodePageCursor('tenants', args.cursor, query);
+    const limit = args.limit ?? defaultLimit;
     const view = await session.listTenants();
+    const matching = query === '' ? view.tenants : view.tenants.filter((t) => t.name.toLowerCase().includes(query) || t.id.toLowerCase().includes(query));
+    const page = matching.slice(offset, offset + limit);
+    const next = offset + page.length < matching.length ? encodePageCursor('tenants', offset + page.length, query) : undefined;
     return {
-      tenants: view.tenants.map(tenantOut),
-      count: view.tenants.length,
+      tenants: page.map(tenantOut),
+      count: page.length,
+      total: matching.length,
+      ...(next === undefined ? {} : { next_cursor: next }),
       home_tenant_id: view.homeTenantId,
       active_tenant_id: view.activeTenantId,
       role: view.role,

@@ -18,6 +18,6 @@ export const paidAdsStatusTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { session }) {
     const status = await session.paidAdsStatus(args.provider);
-    return { ...paidAdsStatusOut(status.value), tenant_id: status.tenantId };
+    return { ...paidAdsStatusOut(status.value, args.provider), tenant_id: status.tenantId };
   },
 });

@@ -1,7 +1,8 @@
 /** `nevent_segment_preview`: how many fans a definition matches in the active tenant. */
 import { z } from 'zod';
-import { SampleFanSchema, SegmentDefinitionSchema } from '../../../src-shared/api';
+import { SegmentDefinitionInputSchema } from '../../../src-shared/api';
 import { defineTool } from '../tool';
+import { SampleFanOutSchema } from '../wire';
 
 /** `nevent_segment_preview` tool. */
 export const segmentPreviewTool = defineTool({
@@ -14,11 +15,11 @@ export const segmentPreviewTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    definition: SegmentDefinitionSchema.describe('Stanzas (AND) of criteria (OR).'),
+    definition: SegmentDefinitionInputSchema.describe('Stanzas (AND) of criteria (OR); an empty stanzas list means every fan.'),
   }),
   output: z.object({
     estimated_fan_count: z.number().int(),
-    sample_fans: z.array(SampleFanSchema),
+    sample_fans: z.array(SampleFanOutSchema),
     tenant_id: z.string(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

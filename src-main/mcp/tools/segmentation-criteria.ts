@@ -8,7 +8,7 @@ export const segmentationCriteriaTool = defineTool({
   name: 'nevent_segmentation_criteria',
   title: 'List segmentation criteria',
   description: [
-    'Lists the criteria available for segment definitions in the active tenant: id (use as criterion_id), label, value_type and the operators allowed for it (ENTITY is/is_not/is_set/is_not_set; TEXT eq/neq/contains/starts_with/ends_with; NUMBER eq/neq/gt/gte/lt/lte; BOOLEAN is_true/is_false; DATE before/after/between), and options for ENTITY criteria.',
+    'Lists the criteria available for segment definitions in the active tenant: id (use as criterion_id), type, label, value_type, the operators allowed for it, and options for ENTITY criteria.',
     'Cached per tenant; the cache is cleared on every tenant switch. Call it before writing a definition.',
   ].join(' '),
   access: 'read',

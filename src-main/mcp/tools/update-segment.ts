@@ -1,6 +1,6 @@
 /** `nevent_update_segment`: changes a segment of the active tenant (a write tool). */
 import { z } from 'zod';
-import { ObjectIdSchema, SegmentDefinitionSchema } from '../../../src-shared/api';
+import { SegmentDefinitionInputSchema, SegmentIdSchema } from '../../../src-shared/api';
 import type { SegmentUpdate } from '../../../src-shared/api';
 import { CoreError } from '../../core/tenant-session';
 import { defineTool } from '../tool';
@@ -12,17 +12,16 @@ export const updateSegmentTool = defineTool({
   title: 'Update a segment',
   description: [
     'Changes the name, description and/or definition of a segment in the active tenant; a new definition replaces the old one entirely.',
-    'Read it first with nevent_get_segment and pass its version: if someone changed it since, the call fails with code conflict instead of overwriting their change.',
+    'Read it first with nevent_get_segment: if someone changed it since this conversation read it, the call fails with code conflict instead of overwriting their change.',
     'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
   ].join(' '),
   access: 'write',
   tenantScoped: true,
   input: z.object({
-    segment_id: ObjectIdSchema.describe('The segment id (24 hexadecimal characters).'),
+    segment_id: SegmentIdSchema.describe('The segment id (from nevent_list_segments).'),
     name: z.string().trim().min(1).max(200).optional().describe('New name.'),
-    definition: SegmentDefinitionSchema.optional().describe('New definition (replaces the old one).'),
+    definition: SegmentDefinitionInputSchema.optional().describe('New definition (replaces the old one).'),
     description: z.string().max(2000).optional().describe('New description.'),
-    version: z.number().int().min(0).optional().describe('The version you read; a stale version fails with conflict.'),
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
@@ -34,8 +33,7 @@ export const updateSegmentTool = defineTool({
     if (args.name !== undefined) input.name = args.name;
     if (args.definition !== undefined) input.definition = args.definition;
     if (args.description !== undefined) input.description = args.description;
-    if (args.version !== undefined) input.version = args.version;
     const updated = await session.updateSegment(args.segment_id, input);
-    return { segment: segmentOut(updated.value), tenant_id: updated.tenantId };
+    return { segment: segmentOut(updated.value, updated.tenantId), tenant_id: updated.tenantId };
   },
 });

@@ -60,7 +60,7 @@ export function ActiveTenantHeader(): ReactNode {
             {singleTenant ? <span className="badge">Single tenant</span> : null}
           </div>
           <div className="tenant-header-sub mono">
-            <span data-testid="active-tenant-slug">{active?.slug ?? ''}</span>
+            {active?.slug !== undefined ? <span data-testid="active-tenant-slug">{active.slug}</span> : null}
             <span className="muted">{active?.id ?? ''}</span>
           </div>
         </div>

@@ -1,4 +1,5 @@
 /** Connected MCP sessions: client, tenant, last tool call, call count, and "move to tenant". */
+import { isSwitchableStatus } from '../../../src-shared/api';
 import { useState, type ReactNode } from 'react';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import { TenantSwatch } from '../../components/tenant-swatch';
@@ -47,7 +48,7 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
   const tenantName = (id: string | null): string => (id === null ? '—' : (byId?.get(id)?.name ?? id));
   const client = `${session.clientName ?? 'Unknown client'}${session.clientVersion ? ` ${session.clientVersion}` : ''}`;
   // A select over 100,000 tenants would be unusable: offer the first 500 switchable ones.
-  const options = (tenants ?? []).filter((t) => t.status === 'ACTIVE' && t.id !== session.activeTenantId).slice(0, 500);
+  const options = (tenants ?? []).filter((t) => isSwitchableStatus(t.status) && t.id !== session.activeTenantId).slice(0, 500);
   return (
     <tr aria-label={`Session ${client}`}>
       <td>

@@ -3,8 +3,9 @@
  * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use. The
  * search input keeps focus (combobox pattern): typing filters, arrows move, Enter opens.
  */
+import { isSwitchableStatus } from '../../../src-shared/api';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { AccessibleTenant } from '../../../src-shared/api';
+import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { VirtualList } from '../../components/virtual-list';
 import { filterTenantIndices, refinesQuery } from '../../lib/tenant-search';
@@ -93,7 +94,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     if (previousQuery.current === deferredQuery) return;
     previousQuery.current = deferredQuery;
     // A new filter starts at its first switchable match.
-    const firstActive = rows.findIndex((i) => tenants[i]?.status === 'ACTIVE');
+    const firstActive = rows.findIndex((i) => tenants[i] !== undefined && isSwitchableStatus(tenants[i].status));
     setCursor(Math.max(0, firstActive));
   }, [deferredQuery, rows, tenants]);
   // The "cannot be opened" message belongs to what was typed: a new keystroke clears it, but the
@@ -108,8 +109,8 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   const listId = 'tenant-picker-list';
 
   const choose = (tenant: AccessibleTenant): void => {
-    if (tenant.status !== 'ACTIVE') {
-      setMessage(`${tenant.name} cannot be opened: ${tenant.statusReason ?? (tenant.status === 'INVITED' ? 'the invitation is not accepted yet' : 'the membership is suspended')}.`);
+    if (!isSwitchableStatus(tenant.status)) {
+      setMessage(`${tenant.name} cannot be opened: ${tenant.statusReason ?? (tenant.status === 'INVITED' ? 'the invitation is not accepted yet' : tenant.status === 'SUSPENDED' ? 'the membership is suspended' : `the membership is ${(tenant.status ?? '').toLowerCase()}`)}.`);
       return;
     }
     props.onChoose(tenant.id);
@@ -162,7 +163,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         if (query !== deferredQuery) {
           // Typed faster than the list re-rendered: act on what is typed, never on the stale rows.
           const fresh = query.trim() === '' ? flattenVisible(catalog.tree, expanded, catalog.ids) : filterTenantIndices(catalog.search, query);
-          const first = fresh.find((i) => tenants[i]?.status === 'ACTIVE') ?? fresh[0];
+          const first = fresh.find((i) => tenants[i] !== undefined && isSwitchableStatus(tenants[i].status)) ?? fresh[0];
           const tenant = first === undefined ? undefined : tenants[first];
           if (tenant) choose(tenant);
           return;
@@ -215,12 +216,12 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         className="picker-search"
         type="search"
         role="combobox"
-        aria-label="Search tenants by name, slug or id"
+        aria-label="Search tenants by name or id"
         aria-expanded="true"
         aria-controls={listId}
         aria-activedescendant={activeIndex === undefined ? undefined : `tenant-option-${activeIndex}`}
         aria-autocomplete="list"
-        placeholder="Search by name, slug or id"
+        placeholder="Search by name or id"
         value={query}
         autoFocus
         spellCheck={false}

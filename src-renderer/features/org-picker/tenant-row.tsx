@@ -1,6 +1,7 @@
 /** One row of the org-picker: a tree item (or a search result) with badges, pin and expand controls. */
 import { memo, type ReactNode } from 'react';
-import type { AccessibleTenant } from '../../../src-shared/api';
+import { isSwitchableStatus } from '../../../src-shared/api';
+import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
 import { RoleBadge, StatusBadge, statusReason } from '../../components/badges';
 import { Highlight } from '../../components/highlight';
 import { TenantSwatch } from '../../components/tenant-swatch';
@@ -32,7 +33,7 @@ export interface TenantRowProps {
 /** A tenant row; memoized (with stable handlers) so moving the selection re-renders two rows, not the window. */
 export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNode {
   const { tenant } = props;
-  const disabled = tenant.status !== 'ACTIVE';
+  const disabled = !isSwitchableStatus(tenant.status);
   const reason = statusReason(tenant.status, tenant.statusReason);
   const treeMode = props.mode === 'tree';
   return (
@@ -44,7 +45,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       aria-disabled={disabled || undefined}
       aria-level={treeMode ? props.depth + 1 : undefined}
       aria-expanded={treeMode && props.childCount > 0 ? props.expanded : undefined}
-      aria-label={`${tenant.name}${disabled ? ` (${tenant.status === 'INVITED' ? 'invited' : 'suspended'})` : ''}`}
+      aria-label={`${tenant.name}${disabled ? ` (${(tenant.status ?? '').toLowerCase()})` : ''}`}
       style={{ paddingInlineStart: 8 + props.depth * 20 }}
       onClick={() => props.onChoose(props.row, tenant)}
       // Keep the keyboard focus in the search field while clicking rows.
@@ -79,9 +80,11 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
           {treeMode && props.childCount > 0 && !props.expanded ? <span className="muted small">{props.childCount.toLocaleString('en')} inside</span> : null}
         </span>
         <span className="tenant-row-sub">
-          <span className="mono">
-            <Highlight text={tenant.slug} query={props.query} />
-          </span>
+          {tenant.slug !== undefined ? (
+            <span className="mono">
+              <Highlight text={tenant.slug} query={props.query} />
+            </span>
+          ) : null}
           <span className="mono muted">
             <Highlight text={tenant.id} query={props.query} />
           </span>

@@ -1,6 +1,7 @@
 /** Pinned and recent tenants above the picker's list: one click (or Tab + Enter) away. */
+import { isSwitchableStatus } from '../../../src-shared/api';
 import type { ReactNode } from 'react';
-import type { AccessibleTenant } from '../../../src-shared/api';
+import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { TenantSwatch } from '../../components/tenant-swatch';
 import type { TenantCatalog } from '../../stores/tenants-store';
@@ -24,7 +25,7 @@ export function TenantShortcutBar(props: TenantShortcutBarProps): ReactNode {
           <span className="muted small">{label === 'Pinned' ? 'Pin tenants with ☆' : 'None yet'}</span>
         ) : (
           tenants.map((t) => (
-            <button key={t.id} type="button" className="chip" disabled={t.status !== 'ACTIVE'} onClick={() => props.onChoose(t)} aria-label={`${label}: ${t.name}`}>
+            <button key={t.id} type="button" className="chip" disabled={!isSwitchableStatus(t.status)} onClick={() => props.onChoose(t)} aria-label={`${label}: ${t.name}`}>
               <TenantSwatch tenantId={t.id} />
               {t.name}
             </button>

@@ -2,8 +2,9 @@
 import type { Dispatch, ReactNode } from 'react';
 import type { Criterion } from '../../../src-shared/api';
 import { missingCaseError } from '../../../src-shared/errors';
+import { valueKindFor } from '../../../src-shared/segment-definition-check';
 import { operatorLabel } from '../../lib/operator-labels';
-import { operatorsFor, valueArity, type DraftAction, type DraftCondition } from '../../lib/segment-draft';
+import { operatorsFor, type DraftAction, type DraftCondition } from '../../lib/segment-draft';
 
 /** Props of a condition row. */
 export interface ConditionRowProps {
@@ -26,7 +27,10 @@ export function ConditionRow(props: ConditionRowProps): ReactNode {
   const issueId = `issue-${stanzaKey}-${condition.key}`;
   const invalid = props.issue !== null;
   const groups = new Map<string, Criterion[]>();
-  for (const c of props.criteria) groups.set(c.type, [...(groups.get(c.type) ?? []), c]);
+  for (const c of props.criteria) {
+    const group = groupLabel(c.type);
+    groups.set(group, [...(groups.get(group) ?? []), c]);
+  }
 
   return (
     <div className={`condition${invalid ? ' invalid' : ''}`} role="group" aria-label={`Condition ${position}`}>
@@ -50,7 +54,7 @@ export function ConditionRow(props: ConditionRowProps): ReactNode {
           </optgroup>
         ))}
       </select>
-      <select aria-label={`Operator ${position}`} value={condition.operator} disabled={!criterion} onChange={(e) => dispatch({ type: 'setOperator', ...at, operator: e.target.value })}>
+      <select aria-label={`Operator ${position}`} value={condition.operator} disabled={!criterion} onChange={(e) => dispatch({ type: 'setOperator', ...at, operator: e.target.value, ...(criterion === undefined ? {} : { criterion }) })}>
         {operators.includes(condition.operator) ? null : <option value={condition.operator}>{condition.operator === '' ? '—' : condition.operator}</option>}
         {operators.map((op) => (
           <option key={op} value={op}>
@@ -72,12 +76,13 @@ export function ConditionRow(props: ConditionRowProps): ReactNode {
 function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: boolean; issueId: string }): ReactNode {
   const { condition, criterion, dispatch, position } = props;
   const at = { stanzaKey: props.stanzaKey, conditionKey: condition.key };
-  const arity = valueArity(criterion.valueType, condition.operator);
+  const kind = valueKindFor(criterion, condition.operator);
   const common = { 'aria-invalid': props.invalid, 'aria-describedby': props.issueId };
   const set = (index: number, value: string): void => dispatch({ type: 'setValue', ...at, index, value });
-  if (arity === 0) return null;
-  switch (criterion.valueType) {
-    case 'ENTITY':
+  switch (kind) {
+    case 'none':
+      return null;
+    case 'choices':
       if (criterion.options && criterion.options.length > 0) {
         return (
           <select
@@ -107,12 +112,29 @@ function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: 
           {...common}
         />
       );
-    case 'TEXT':
+    case 'text':
+    case 'any':
       return <input type="text" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
-    case 'NUMBER':
+    case 'number':
       return <input type="text" inputMode="decimal" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
-    case 'DATE':
-      return arity === 2 ? (
+    case 'number_range':
+      return (
+        <span className="date-range">
+          <input type="text" inputMode="decimal" aria-label={`From ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
+          <span className="muted">and</span>
+          <input type="text" inputMode="decimal" aria-label={`To ${position}`} value={condition.values[1] ?? ''} onChange={(e) => set(1, e.target.value)} {...common} />
+        </span>
+      );
+    case 'boolean':
+      return (
+        <select aria-label={`Value ${position}`} value={condition.values[0] ?? 'true'} onChange={(e) => set(0, e.target.value)} {...common}>
+          <option value="true">true</option>
+          <option value="false">false</option>
+        </select>
+      );
+    case 'date':
+    case 'date_range':
+      return kind === 'date_range' ? (
         <span className="date-range">
           <input type="date" aria-label={`From ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
           <span className="muted">and</span>
@@ -121,9 +143,14 @@ function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: 
       ) : (
         <input type="date" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
       );
-    case 'BOOLEAN':
-      return null;
     default:
-      return missingCaseError(criterion.valueType);
+      return missingCaseError(kind);
   }
+}
+
+/** The builder groups criteria by their category (`profile_property` → "Profile property"). */
+function groupLabel(type: string | null): string {
+  if (type === null || type === '') return 'Other';
+  const words = type.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -29,7 +29,9 @@ export function SegmentDetail(props: { segmentId: string }): ReactNode {
         <div>
           <h2 id="segment-detail-title">{segment.name}</h2>
           <p className="muted small">
-            In {tenantName} · version {segment.version} · updated {new Date(segment.updatedAt).toLocaleString()}
+            In {tenantName}
+            {segment.status ? ` · ${segment.status.toLowerCase()}` : ''}
+            {segment.modifiedAt ? ` · changed ${new Date(segment.modifiedAt).toLocaleString()}` : ''}
           </p>
         </div>
         <button type="button" onClick={() => setUi({ segmentPane: { mode: 'edit', segmentId: segment.id } })}>
@@ -38,8 +40,12 @@ export function SegmentDetail(props: { segmentId: string }): ReactNode {
       </div>
       {segment.description ? <p>{segment.description}</p> : null}
       <h3>Fans who match</h3>
-      <DefinitionView definition={segment.definition} catalog={catalog} />
-      {segment.estimatedFanCount !== undefined ? <p className="muted">About {segment.estimatedFanCount.toLocaleString('en')} fans.</p> : null}
+      {segment.definition === null ? (
+        <p className="muted">The Nevent API sent this segment without a definition this app can read.</p>
+      ) : (
+        <DefinitionView definition={segment.definition} catalog={catalog} />
+      )}
+      {typeof segment.estimatedCount === 'number' ? <p className="muted">About {segment.estimatedCount.toLocaleString('en')} fans.</p> : null}
     </article>
   );
 }

@@ -3,7 +3,7 @@
  * count, and a clear conflict message (with reload) when someone changed the segment meanwhile.
  */
 import { useMemo, useReducer, useState, type ReactNode } from 'react';
-import type { Segment } from '../../../src-shared/api';
+import type { SegmentView as Segment } from '../../../src-shared/ipc';
 import type { AppErrorData } from '../../../src-shared/errors';
 import { useAppState, useCommands, useSegments, useSetUi } from '../../app/app-context';
 import { draftFromSegment, draftToDefinition, emptyDraft, reduceDraft, validateDraft, type DraftAction, type SegmentDraft } from '../../lib/segment-draft';
@@ -49,7 +49,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
     if (issues.length > 0 || definition === null) return;
     setSaving(true);
     const input = { name: current.name.trim(), definition, ...(current.description.trim() === '' ? {} : { description: current.description.trim() }) };
-    const outcome = base ? await commands.updateSegment(base.id, base.version, input) : await commands.createSegment(input);
+    const outcome = base ? await commands.updateSegment(base.id, base.revision, input) : await commands.createSegment(input);
     setSaving(false);
     if (outcome.ok) setUi({ segmentPane: { mode: 'detail', segmentId: outcome.value.id } });
     else setFailure(outcome.error);
@@ -83,7 +83,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
           <h2 id="segment-editor-title">{base ? `Edit “${base.name}”` : 'New segment'}</h2>
           <p className="muted small">
             In <strong>{tenantName}</strong>
-            {base ? ` · editing version ${base.version}` : ''}
+            {base?.modifiedAt ? ` · editing the version of ${new Date(base.modifiedAt).toLocaleString()}` : ''}
           </p>
         </div>
       </div>
@@ -114,7 +114,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
       {failure?.code === 'conflict' ? (
         <div role="alert" className="banner warning">
           <p>
-            <strong>This segment was changed elsewhere</strong> since you opened version {base?.version}. Your changes were not saved, so nothing was overwritten.
+            <strong>This segment was changed elsewhere</strong> since you opened it. Your changes were not saved, so nothing was overwritten.
           </p>
           <button type="button" onClick={() => void reloadLatest()}>
             Reload latest version

@@ -1,4 +1,5 @@
 /** The active tenant's segments with search and counts. */
+import type { SegmentView } from '../../../src-shared/ipc';
 import { useMemo, type ReactNode } from 'react';
 import { useAppState, useCommands, useSegments, useSetUi, useUi } from '../../app/app-context';
 
@@ -41,14 +42,12 @@ export function SegmentList(): ReactNode {
       ) : null}
       <ul className="segment-rows" aria-label={`Segments of ${tenantName}`}>
         {shown.map((s) => {
-          const conditions = s.definition.stanzas.reduce((n, st) => n + st.criteria.length, 0);
           return (
             <li key={s.id}>
               <button type="button" className={`segment-row${s.id === selectedId ? ' selected' : ''}`} aria-current={s.id === selectedId || undefined} onClick={() => setUi({ segmentPane: { mode: 'detail', segmentId: s.id } })}>
                 <span className="segment-row-name">{s.name}</span>
                 <span className="segment-row-meta muted small">
-                  {conditions} condition{conditions === 1 ? '' : 's'}
-                  {s.estimatedFanCount !== undefined ? ` · ≈${s.estimatedFanCount.toLocaleString('en')} fans` : ''} · v{s.version}
+                  {segmentMeta(s)}
                 </span>
               </button>
             </li>
@@ -57,4 +56,13 @@ export function SegmentList(): ReactNode {
       </ul>
     </section>
   );
+}
+
+/** The list line under a segment's name: what the list answer says of it (lists carry no definitions). */
+function segmentMeta(segment: SegmentView): string {
+  const parts: string[] = [];
+  if (segment.status) parts.push(segment.status.toLowerCase());
+  if (typeof segment.estimatedCount === 'number') parts.push(`≈${segment.estimatedCount.toLocaleString('en')} fans`);
+  if (segment.modifiedAt) parts.push(`changed ${new Date(segment.modifiedAt).toLocaleDateString('en')}`);
+  return parts.length === 0 ? 'segment' : parts.join(' · ');
 }

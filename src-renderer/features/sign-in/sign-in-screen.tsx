@@ -11,9 +11,10 @@ type Method = SignInRequest['method'];
 
 const demoUserText: Record<DemoUser, string> = {
   superadmin: 'Superadmin — every tenant of the platform',
-  owner: 'Owner — a tenant and all its children',
-  admin: 'Admin — one tenant (with invited and suspended memberships)',
-  solo: 'Solo — exactly one tenant (no picker)',
+  owner: 'Owner — a group and all its tenants (one invited, one suspended)',
+  admin: 'Admin — one tenant only',
+  staff: 'Staff — a country and its cities',
+  solo: 'Solo — exactly one tenant (no picker); its token carries no role',
 };
 
 /** Props of the sign-in screen. */

@@ -1,0 +1,101 @@
+/**
+ * The campaign list, from the best source the real API offers. Nevent AI reads campaigns from its own
+ * database; the public HTTP API has no list endpoint (docs/upstream-toolset.md §3). What it does have is
+ * the data API's analytics collection `campaigns`, so the list is an analytics query on it:
+ *
+ *   GET /analytics/schema/campaigns ─> which columns exist ─> POST /analytics/query {collection: campaigns,
+ *        │ 404 / no id column                                 dimensions: the known columns, filters, sort, limit}
+ *        └─> `not_available`, saying what to use instead
+ *
+ * Column names vary between answers (`campaign_id` or `id`, `created_at` or `createdAt`): each field of
+ * the result is taken from the first column of its list that the table has.
+ */
+import type { AnalyticsColumn, AnalyticsRow } from '../../src-shared/api';
+
+/** The analytics collection the campaign list reads. */
+export const campaignCollection = 'campaigns';
+
+/** Result fields and the column names that may hold them, in order of preference. */
+const fieldColumns = {
+  id: ['campaign_id', 'id', '_id', 'campaignId'],
+  name: ['name', 'campaign_name', 'campaignName'],
+  status: ['status', 'campaign_status'],
+  channel: ['channel', 'campaign_channel'],
+  created_at: ['created_at', 'createdAt', 'creation_date'],
+  executed_at: ['executed_at', 'executedAt', 'sent_at', 'sentAt'],
+} as const;
+
+/** A result field of the campaign list. */
+export type CampaignField = keyof typeof fieldColumns;
+
+/** Which column holds which field in this tenant's table. */
+export type CampaignColumns = Partial<Record<CampaignField, string>>;
+
+/** The query options of `nevent_list_campaigns` (upstream's names). */
+export interface CampaignListQuery {
+  status?: string;
+  channel?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  limit: number;
+  sort: 'createdAt' | 'executedAt' | 'name';
+  sortOrder: 'asc' | 'desc';
+}
+
+/** A campaign as the list answers it: the fields the table has. */
+export type CampaignListItem = Partial<Record<CampaignField, string | number | null>> & { id: string };
+
+/** Maps the table's columns to the list's fields; null when the table has no id column (no usable list). */
+export function campaignColumns(columns: readonly AnalyticsColumn[]): CampaignColumns | null {
+  const names = new Set(columns.map((c) => c.name));
+  const mapping: CampaignColumns = {};
+  for (const [field, candidates] of Object.entries(fieldColumns) as [CampaignField, readonly string[]][]) {
+    const found = candidates.find((name) => names.has(name));
+    if (found !== undefined) mapping[field] = found;
+  }
+  return mapping.id === undefined ? null : mapping;
+}
+
+/** The analytics query for the list. Filters on columns the table lacks are left out (and reported). */
+export function campaignListQuery(columns: CampaignColumns, query: CampaignListQuery): { body: Record<string, unknown>; ignored: string[] } {
+  const filters: { field: string; operator: string; value: unknown }[] = [];
+  const ignored: string[] = [];
+  const filterOn = (field: CampaignField, operator: string, value: string | undefined, param: string): void => {
+    if (value === undefined) return;
+    const column = columns[field];
+    if (column === undefined) ignored.push(param);
+    else filters.push({ field: column, operator, value });
+  };
+  filterOn('status', 'eq', query.status, 'status');
+  filterOn('channel', 'eq', query.channel, 'channel');
+  filterOn('created_at', 'gte', query.dateFrom, 'date_from');
+  filterOn('created_at', 'lte', query.dateTo, 'date_to');
+  const sortField: CampaignField = query.sort === 'name' ? 'name' : query.sort === 'executedAt' ? 'executed_at' : 'created_at';
+  const sortColumn = columns[sortField] ?? columns.created_at ?? columns.id;
+  const body: Record<string, unknown> = {
+    collection: campaignCollection,
+    dimensions: Object.values(columns).map((field) => ({ field })),
+    limit: query.limit,
+    ...(filters.length === 0 ? {} : { filters }),
+    ...(sortColumn === undefined ? {} : { sort: { field: sortColumn, order: query.sortOrder } }),
+  };
+  return { body, ignored };
+}
+
+/** Reads the rows back into list items; rows without an id are left out. */
+export function campaignsFromRows(rows: readonly AnalyticsRow[], columns: CampaignColumns): CampaignListItem[] {
+  const out: CampaignListItem[] = [];
+  for (const row of rows) {
+    const rawId = columns.id === undefined ? undefined : row[columns.id];
+    if (typeof rawId !== 'string' && typeof rawId !== 'number') continue;
+    const item: CampaignListItem = { id: String(rawId) };
+    for (const [field, column] of Object.entries(columns) as [CampaignField, string][]) {
+      if (field === 'id') continue;
+      const value = row[column];
+      if (typeof value === 'string' || typeof value === 'number') item[field] = value;
+      else if (value === null) item[field] = null;
+    }
+    out.push(item);
+  }
+  return out;
+}
