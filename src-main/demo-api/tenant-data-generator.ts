@@ -8,6 +8,7 @@ import { criteriaCatalogue, type DemoCriterion } from './criteria-catalogue';
 import type { DemoSegment, DemoTenant } from './demo-records';
 import type { DemoFan } from './fans';
 import { SeededRandom } from './prng';
+import type { DemoTable } from './analytics';
 
 /** A campaign as the demo stores it (upstream's statuses and channels). */
 export interface DemoCampaign {
@@ -19,6 +20,12 @@ export interface DemoCampaign {
   segmentIds: string[];
   createdAt: string;
   scheduledTime: string | null;
+  /** Set once sent (EXECUTED campaigns), with the delivery figures below. */
+  executedAt: string | null;
+  sent: number;
+  opens: number;
+  clicks: number;
+  revenue: number;
 }
 
 /** A paid-media connection as the demo sends it (`provider` upper case, as upstream sometimes does). */
@@ -38,6 +45,8 @@ export interface TenantData {
   campaigns: DemoCampaign[];
   ads: Record<PaidMediaProvider, DemoAdsStatus>;
   capabilities: Record<string, unknown>;
+  /** Analytics tables over the data above, by name. */
+  tables: Map<string, DemoTable>;
   /** Ids for new segments continue this tenant's own sequence. */
   idRandom: SeededRandom;
   fans?: DemoFan[];
@@ -106,6 +115,7 @@ export function generateTenantData(tenant: DemoTenant): TenantData {
       segmentIds: rng.chance(0.7) ? [rng.pick(segmentIds)] : [],
       createdAt: isoDaysBefore(createdDaysAgo),
       scheduledTime: status === 'SCHEDULED' ? isoDaysBefore(-rng.int(1, 30), 18) : null,
+      ...campaignFigures(rng, status, createdDaysAgo),
     });
   }
   const ads = {} as Record<PaidMediaProvider, DemoAdsStatus>;
@@ -116,7 +126,9 @@ export function generateTenantData(tenant: DemoTenant): TenantData {
       ? { connected, provider: name, accountId: `${provider}-act-${rng.hex(10)}`, accountName: `${tenant.name} · ${providerNames[provider]}`, lastSyncAt: isoDaysBefore(rng.int(0, 3), rng.int(0, 23)) }
       : { connected, provider: name, accountId: null, accountName: null, lastSyncAt: null };
   }
-  const capabilities: Record<string, unknown> = {
+  const tables = analyticsTables(tenant, campaigns);
+  // Feature flags besides the tables (the demo's own; the real answer carries more of its kind).
+  const extras: Record<string, unknown> = {
     tenantId: tenant.id,
     features: {
       segments: true,
@@ -129,5 +141,44 @@ export function generateTenantData(tenant: DemoTenant): TenantData {
     channels: knownCampaignChannels.filter(() => rng.chance(0.75)),
     metrics: ['fans', 'tickets_sold', 'revenue', 'open_rate', 'click_rate'],
   };
-  return { tenant, criteria, segments, campaigns, ads, capabilities, idRandom: new SeededRandom(`segment-ids:${tenant.id}`) };
+  // Upstream's shape: the tables a model can query, with their fields; the rest stays alongside.
+  const capabilities: Record<string, unknown> = {
+    tables: [...tables.values()].map((t) => ({ name: t.name, description: t.description, timeField: t.timeField, tenantField: 'tenant_id', fields: t.columns })),
+    count: tables.size,
+    ...extras,
+  };
+  return { tenant, criteria, segments, campaigns, ads, capabilities, tables, idRandom: new SeededRandom(`segment-ids:${tenant.id}`) };
+}
+
+/** Delivery figures of a campaign: only sent (EXECUTED) campaigns have any. */
+function campaignFigures(rng: SeededRandom, status: string, createdDaysAgo: number): Pick<DemoCampaign, 'executedAt' | 'sent' | 'opens' | 'clicks' | 'revenue'> {
+  if (status !== 'EXECUTED') return { executedAt: null, sent: 0, opens: 0, clicks: 0, revenue: 0 };
+  const sent = rng.int(500, 20_000);
+  const opens = Math.round(sent * (0.15 + rng.next() * 0.35));
+  const clicks = Math.round(opens * (0.05 + rng.next() * 0.25));
+  return { executedAt: isoDaysBefore(Math.max(0, createdDaysAgo - rng.int(0, 3)), 10), sent, opens, clicks, revenue: Math.round(clicks * rng.next() * 40 * 100) / 100 };
+}
+
+/** The analytics tables of a tenant (the `campaigns` collection the campaign list reads). */
+function analyticsTables(tenant: DemoTenant, campaigns: readonly DemoCampaign[]): Map<string, DemoTable> {
+  const table: DemoTable = {
+    name: 'campaigns',
+    description: 'Campaigns of the tenant with their delivery figures',
+    timeField: 'created_at',
+    columns: [
+      { name: 'campaign_id', type: 'STRING' },
+      { name: 'name', type: 'STRING' },
+      { name: 'status', type: 'STRING', description: 'EXECUTED | DRAFT | PAUSED | STOPPED | SCHEDULED' },
+      { name: 'channel', type: 'STRING', description: 'EMAIL | SMS | WHATSAPP' },
+      { name: 'created_at', type: 'TIMESTAMP' },
+      { name: 'executed_at', type: 'TIMESTAMP' },
+      { name: 'sent', type: 'NUMBER' },
+      { name: 'opens', type: 'NUMBER' },
+      { name: 'clicks', type: 'NUMBER' },
+      { name: 'revenue', type: 'CURRENCY', description: 'EUR' },
+      { name: 'tenant_id', type: 'STRING' },
+    ],
+    rows: campaigns.map((c) => ({ campaign_id: c.id, name: c.name, status: c.status, channel: c.channel, created_at: c.createdAt, executed_at: c.executedAt, sent: c.sent, opens: c.opens, clicks: c.clicks, revenue: c.revenue, tenant_id: tenant.id })),
+  };
+  return new Map([[table.name, table]]);
 }

@@ -6,6 +6,7 @@
  */
 import type { PaidMediaProvider, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../src-shared/api';
 import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
+import type { DemoTable } from './analytics';
 import type { DemoCriterion } from './criteria-catalogue';
 import type { DemoSegment } from './demo-records';
 import { generateFans } from './fans';
@@ -53,6 +54,11 @@ export class TenantDataStore {
   /** Paid-media status of one provider. */
   adsStatus(tenantId: string, provider: PaidMediaProvider): DemoAdsStatus {
     return this.data(tenantId).ads[provider];
+  }
+
+  /** The tenant's analytics tables. */
+  tables(tenantId: string): ReadonlyMap<string, DemoTable> {
+    return this.data(tenantId).tables;
   }
 
   /** The tenant's campaigns, newest first. */

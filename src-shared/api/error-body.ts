@@ -39,6 +39,14 @@ function code(value: unknown): string | null {
   return typeof value === 'string' && (/^[A-Z][A-Z0-9_.-]{1,63}$/.test(value) || /^[a-z][a-z0-9_.-]{1,63}$/.test(value)) ? value : null;
 }
 
+/** HTTP reason phrases: NestJS and Spring put them in `error`; they add nothing to the API's message. */
+const reasonPhrases = new Set(['bad request', 'unauthorized', 'payment required', 'forbidden', 'not found', 'method not allowed', 'not acceptable', 'conflict', 'gone', 'payload too large', 'unsupported media type', 'unprocessable entity', 'too many requests', 'internal server error', 'bad gateway', 'service unavailable', 'gateway timeout']);
+
+/** The `error` string as words worth showing (a detail), or null when it is a code or a reason phrase. */
+function detailOf(value: string | null): string | null {
+  return value === null || code(value) !== null || reasonPhrases.has(value.toLowerCase()) ? null : value;
+}
+
 function shortString(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value.slice(0, 200) : null;
 }
@@ -61,8 +69,12 @@ export function readApiErrorBody(body: unknown): ApiErrorDetail {
   const topMessage = text(record.message) ?? text(record.errorMessage) ?? text(record.detail);
   let message: string | null;
   if (nested !== null) message = text(nested.details) ?? text(nested.message) ?? topMessage;
-  else if (topMessage !== null && topError !== null && code(topError) === null && topError !== topMessage) message = `${topMessage}: ${topError}`.slice(0, maxMessageLength);
-  else message = topMessage ?? (topError !== null && code(topError) === null ? topError : null);
+  else {
+    const detail = detailOf(topError);
+    if (topMessage !== null && detail !== null && detail !== topMessage) message = `${topMessage}: ${detail}`.slice(0, maxMessageLength);
+    // A Spring error page carries only its reason phrase (and the path): that is still better than nothing.
+    else message = topMessage ?? detail ?? topError;
+  }
   const retryAfter = typeof record.retryAfter === 'number' && Number.isFinite(record.retryAfter) && record.retryAfter >= 0 ? record.retryAfter : null;
   return {
     message,

@@ -2,31 +2,23 @@
  * An in-memory TenantSession for unit tests: a small tenant tree with memberships in every status,
  * segments and campaigns per tenant, and the switch/reset contract (refusals change nothing).
  */
-import type {
-  AccessibleTenant,
-  Campaign,
-  Capabilities,
-  Criterion,
-  PaidAdsStatus,
-  PaidMediaProvider,
-  Preview,
-  Role,
-  Segment,
-  SegmentCreate,
-  SegmentDefinition,
-  SegmentUpdate,
-} from '../../src-shared/api';
+import { isSwitchableStatus, segmentRevision } from '../../src-shared/api';
+import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
-import { CoreError } from '../../src-main/core/tenant-session';
-import type { CampaignQuery, Scoped, SegmentQuery, SwitchOutcome, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
+import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
+import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
 import { fakeJwtShape } from './tokens';
 
-/** The fake's tenants: root (home) → child-a, child-b (INVITED), child-c (SUSPENDED). */
-export const fakeTenants: AccessibleTenant[] = [
+/**
+ * The fake's tenants, as the real API lists them: root (home, the only one with a role and a slug) →
+ * child-a (no status: active), child-b (INVITED), child-c (SUSPENDED).
+ */
+export const fakeTenants: Tenant[] = [
   { id: 'tenant-root', name: 'Root Org', slug: 'root', parentId: null, level: 0, role: 'OWNER', status: 'ACTIVE' },
-  { id: 'tenant-a', name: 'Child A', slug: 'child-a', parentId: 'tenant-root', level: 1, role: 'OWNER', status: 'ACTIVE' },
-  { id: 'tenant-b', name: 'Child B', slug: 'child-b', parentId: 'tenant-root', level: 1, role: 'OWNER', status: 'INVITED', statusReason: 'Invitation not accepted yet' },
-  { id: 'tenant-c', name: 'Child C', slug: 'child-c', parentId: 'tenant-root', level: 1, role: 'OWNER', status: 'SUSPENDED', statusReason: 'Membership suspended' },
+  { id: 'tenant-a', name: 'Child A', parentId: 'tenant-root', level: 1 },
+  { id: 'tenant-b', name: 'Child B', parentId: 'tenant-root', level: 1, status: 'INVITED', statusReason: 'Invitation not accepted yet' },
+  { id: 'tenant-c', name: 'Child C', parentId: 'tenant-root', level: 1, status: 'SUSPENDED', statusReason: 'Membership suspended' },
 ];
 
 /** A fake access token that must never appear in any tool result. */
@@ -39,12 +31,12 @@ function seedSegments(tenantId: string, offset: number): Segment[] {
     id: hex(offset + i + 1),
     name: `${tenantId} segment ${i + 1}`,
     description: null,
-    definition: { stanzas: [{ criteria: [{ criterion_id: 'country', operator: 'is', value: ['ES'] }] }] },
-    version: 1,
+    definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', criterion_id: 'country', operator: 'is', value: ['ES'] }] }] },
+    status: 'ACTIVE',
     tenantId,
     createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    estimatedFanCount: 100 * (i + 1),
+    modifiedAt: '2026-01-01T00:00:00.000Z',
+    estimatedCount: 100 * (i + 1),
   }));
 }
 
@@ -73,6 +65,7 @@ export class FakeTenantSession implements TenantSession {
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   readonly segments = new Map<string, Segment[]>();
   private nextSegment = 100;
+  private writes = 0;
 
   constructor(options: FakeSessionOptions = {}) {
     this.id = options.id ?? 'session-1';
@@ -134,7 +127,7 @@ export class FakeTenantSession implements TenantSession {
     this.enter(`switchTenant:${tenantId}`);
     const tenant = fakeTenants.find((t) => t.id === tenantId);
     if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`);
-    if (tenant.status !== 'ACTIVE') throw new CoreError('tenant_forbidden', `You cannot switch to ${tenant.name}: membership is ${tenant.status}.`);
+    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `You cannot switch to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`);
     const previousTenantId = this.activeTenantId;
     this.activeTenantId = tenantId;
     this.emit();
@@ -167,52 +160,52 @@ export class FakeTenantSession implements TenantSession {
   async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
     this.enter('createSegment');
     this.nextSegment += 1;
-    const segment: Segment = { id: hex(this.nextSegment), name: input.name, description: input.description ?? null, definition: input.definition, version: 1, tenantId: this.activeTenantId, createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' };
+    const segment: Segment = { id: hex(this.nextSegment), name: input.name, description: input.description ?? null, definition: input.definition, status: 'ACTIVE', tenantId: this.activeTenantId, createdAt: '2026-01-02T00:00:00.000Z', modifiedAt: '2026-01-02T00:00:00.000Z' };
     this.segments.get(this.activeTenantId)?.push(segment);
     return this.scoped(segment);
   }
 
-  async updateSegment(segmentId: string, input: SegmentUpdate): Promise<Scoped<Segment>> {
+  async updateSegment(segmentId: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}): Promise<Scoped<Segment>> {
     this.enter('updateSegment');
     const list = this.segments.get(this.activeTenantId) ?? [];
     const index = list.findIndex((s) => s.id === segmentId);
     const current = list[index];
     if (current === undefined) throw new CoreError('not_found', `Segment ${segmentId} was not found in tenant ${this.activeTenantId}.`, 'segment_id');
-    if (input.version !== undefined && input.version !== current.version) throw new CoreError('conflict', `Segment ${segmentId} changed since version ${input.version}; read it again.`, 'version');
-    const { version: _v, ...changes } = input;
-    const updated: Segment = { ...current, ...changes, version: current.version + 1, updatedAt: '2026-01-03T00:00:00.000Z' };
+    if (options.baseRevision !== undefined && options.baseRevision !== segmentRevision(current)) throw new SegmentConflictError(current, options.baseRevision);
+    this.writes += 1;
+    const updated: Segment = { ...current, ...input, modifiedAt: `2026-01-03T00:00:00.${String(this.writes).padStart(3, '0')}Z` };
     list[index] = updated;
     return this.scoped(updated);
   }
 
   async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
     this.enter('previewSegment');
-    return this.scoped({ estimated_fan_count: 42 * definition.stanzas.length, sample_fans: [{ id: 'fan-1', name: 'Ana' }] });
+    return this.scoped({ estimated_fan_count: 42 * definition.stanzas.length, sample_fans: [{ fan_id: 'fan-1', first_name: 'Ana' }] });
   }
 
   async segmentationCriteria(): Promise<Scoped<Criterion[]>> {
     this.enter('segmentationCriteria');
-    return this.scoped([{ id: 'country', type: 'profile', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], valueType: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }]);
+    return this.scoped([{ id: 'country', type: 'profile_property', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], valueType: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }]);
   }
 
-  async listCampaigns(query: CampaignQuery): Promise<Scoped<Campaign[]>> {
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
     this.enter('listCampaigns');
-    const all: Campaign[] = [
-      { id: `${this.activeTenantId}-c1`, name: 'Spring sale', status: 'SENT', channel: 'EMAIL', tenantId: this.activeTenantId, segmentId: null, createdAt: '2026-01-01T00:00:00.000Z' },
-      { id: `${this.activeTenantId}-c2`, name: 'Reminder', status: 'DRAFT', channel: 'SMS', tenantId: this.activeTenantId, createdAt: '2026-01-02T00:00:00.000Z' },
+    const all: CampaignListItem[] = [
+      { id: `${this.activeTenantId}-c1`, name: 'Spring sale', status: 'EXECUTED', channel: 'EMAIL', created_at: '2026-01-01T00:00:00.000Z' },
+      { id: `${this.activeTenantId}-c2`, name: 'Reminder', status: 'DRAFT', channel: 'SMS', created_at: '2026-01-02T00:00:00.000Z' },
     ];
     const filtered = all.filter((c) => (query.status === undefined || c.status === query.status) && (query.channel === undefined || c.channel === query.channel));
-    return this.scoped(filtered.slice(0, query.limit ?? 20));
+    return this.scoped({ campaigns: filtered.slice(0, query.limit), ignoredFilters: [] });
   }
 
   async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
     this.enter('analyticsCapabilities');
-    return this.scoped({ tenantId: this.activeTenantId, features: { funnels: true }, channels: ['EMAIL'], metrics: ['opens'] });
+    return this.scoped({ tables: [{ name: 'campaigns', description: 'Sent campaigns', timeField: 'executed_at', fields: [{ name: 'status', type: 'STRING' }] }] });
   }
 
   async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
     this.enter(`paidAdsStatus:${provider}`);
-    return this.scoped({ connected: provider === 'meta', provider, accountId: provider === 'meta' ? 'act_1' : null, accountName: null, lastSyncAt: null });
+    return this.scoped({ connected: provider === 'meta', provider: provider.toUpperCase(), accountId: provider === 'meta' ? 'act_1' : null, accountName: null, lastSyncAt: null });
   }
 
   close(): void {

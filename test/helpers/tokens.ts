@@ -5,8 +5,11 @@ import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JW
 export interface TestClaims {
   sub?: string;
   email?: string;
-  role?: 'SUPERADMIN' | 'OWNER' | 'ADMIN';
+  /** Any role the API may send; null leaves the claim out (the real API may send none). */
+  role?: string | null;
   tenantId?: string | null;
+  /** Put the tenant in `activeTenantId` instead of `tenantId` (both are seen from the real API). */
+  tenantClaim?: 'tenantId' | 'activeTenantId';
   iss?: string;
   /** Seconds since the epoch. */
   iat?: number;
@@ -17,8 +20,9 @@ const secret = new TextEncoder().encode('unit-test-secret-unit-test-secret!');
 
 function payload(claims: TestClaims, nowMs: number): Record<string, unknown> {
   const iat = claims.iat ?? Math.floor(nowMs / 1000);
-  const body: Record<string, unknown> = { sub: claims.sub ?? 'usr-1', email: claims.email ?? 'user@example.test', role: claims.role ?? 'OWNER', iat, exp: claims.exp ?? iat + 900 };
-  if (claims.tenantId !== null) body.tenantId = claims.tenantId ?? 'tenant-a';
+  const body: Record<string, unknown> = { sub: claims.sub ?? 'usr-1', email: claims.email ?? 'user@example.test', iat, exp: claims.exp ?? iat + 900 };
+  if (claims.role !== null) body.role = claims.role ?? 'OWNER';
+  if (claims.tenantId !== null) body[claims.tenantClaim ?? 'tenantId'] = claims.tenantId ?? 'tenant-a';
   if (claims.iss !== undefined) body.iss = claims.iss;
   return body;
 }

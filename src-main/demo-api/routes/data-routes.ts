@@ -10,6 +10,7 @@ import { PreviewRequestSchema, type SegmentDefinition } from '../../../src-share
 import { authenticateScoped } from '../demo-context';
 import type { DemoContext } from '../demo-context';
 import { readJsonBody } from '../request-body';
+import { AnalyticsQueryBodySchema, runAnalyticsQuery } from '../analytics';
 
 /** The path prefix of the data API. */
 export const dataApiPrefix = '/data';
@@ -43,6 +44,23 @@ export function registerDataRoutes(app: Hono, deps: DemoContext): void {
     const issue = deps.data.definitionIssue(caller.tenantId, body.definition);
     if (issue !== null) return failure(c, 200, 'Failed to preview segment', `definition.${issue.path}: ${issue.message}`);
     return c.json(deps.data.preview(caller.tenantId, body.definition));
+  });
+
+  app.get(`${dataApiPrefix}/analytics/schema/:table`, async (c) => {
+    const caller = await authenticateScoped(c, deps);
+    const table = deps.data.tables(caller.tenantId).get(c.req.param('table'));
+    if (table === undefined) return c.json({ success: false, message: 'Table not found', error: `Unknown table: ${c.req.param('table')}` }, 404);
+    return envelope(c, { table: table.name, columns: table.columns, column_count: table.columns.length });
+  });
+
+  app.post(`${dataApiPrefix}/analytics/query`, async (c) => {
+    const caller = await authenticateScoped(c, deps);
+    const started = performance.now();
+    const query = await readJsonBody(c, AnalyticsQueryBodySchema);
+    const dryRun = c.req.query('dryRun') === 'true';
+    const result = runAnalyticsQuery(deps.data.tables(caller.tenantId), query);
+    const metadata = { totalRows: dryRun ? 0 : result.totalRows, executionTime: Math.round(performance.now() - started), ...(dryRun ? { estimatedBytes: result.totalRows * 256 } : {}) };
+    return envelope(c, { data: dryRun ? [] : result.rows, metadata });
   });
 
   app.get(`${dataApiPrefix}/analytics/capabilities`, async (c) => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CoreSession } from '../../../src-main/core/core-session';
+import { SegmentConflictError } from '../../../src-main/core/tenant-session';
 import type { Credential } from '../../../src-main/core/credential';
 import { HttpClient } from '../../../src-main/core/http-client';
 import { TokenBroker } from '../../../src-main/core/token-broker';
 import { TokenVerifier } from '../../../src-main/core/token-verifier';
+import { normalizeTokenResponse } from '../../../src-shared/api';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeFetch, type FakeFetch } from '../../helpers/fake-fetch';
@@ -14,8 +16,10 @@ const dataApiUrl = 'http://api.test/data';
 const segId = '0123456789abcdef01234567';
 
 function segment(tenantId: string, overrides: Record<string, unknown> = {}) {
-  return { id: segId, name: 'VIP fans', definition: { stanzas: [] }, version: 3, tenantId, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', ...overrides };
+  return { id: segId, name: 'VIP fans', definition: { stanzas: [] }, tenantId, createdAt: '2026-01-01T00:00:00Z', modifiedAt: '2026-01-01T00:00:00Z', ...overrides };
 }
+
+const campaignQuery = { limit: 10, sort: 'createdAt', sortOrder: 'desc' } as const;
 
 async function setup(claims: TestClaims = { tenantId: 'tenant-a' }, refreshToken: string | null = 'refresh-0') {
   const clock = new FakeClock();
@@ -28,10 +32,7 @@ async function setup(claims: TestClaims = { tenantId: 'tenant-a' }, refreshToken
     return [200, { access_token: await hsToken({ tenantId: 'tenant-a' }, clock.now()), refresh_token: `refresh-${refreshSeq}` }];
   });
   const broker = new TokenBroker({
-    refresh: async (t) => {
-      const body = (await http.request({ method: 'POST', baseUrl: apiUrl, path: '/auth/refresh', body: { refreshToken: t } })) as { access_token: string; refresh_token?: string };
-      return body.refresh_token === undefined ? { accessToken: body.access_token } : { accessToken: body.access_token, refreshToken: body.refresh_token };
-    },
+    refresh: async (t) => normalizeTokenResponse(await http.request({ method: 'POST', baseUrl: apiUrl, path: '/auth/refresh', body: { refreshToken: t } })),
   });
   const accessToken = await hsToken(claims, clock.now());
   const credential: Credential = { accessToken, refreshToken, claims: verifier.decodeStored(accessToken) };
@@ -103,25 +104,50 @@ describe('CoreSession: switch and reset', () => {
 describe('CoreSession: 401 handling', () => {
   it('refreshes once and retries once; a second 401 is authentication_failed', async () => {
     const { session, fake } = await setup();
-    fake.on('GET /campaigns', () => [401, { statusCode: 401, error: 'Unauthorized', message: 'expired', code: 'token_expired' }]);
-    await expect(session.listCampaigns({})).rejects.toMatchObject({ code: 'authentication_failed' });
-    expect(fake.count('GET /campaigns')).toBe(2);
+    fake.on('GET /segments', () => [401, { message: 'HTTP 401' }]);
+    await expect(session.listSegments({})).rejects.toMatchObject({ code: 'authentication_failed' });
+    expect(fake.count('GET /segments')).toBe(2);
     expect(fake.count('POST /auth/refresh')).toBe(1);
   });
 
   it('without a refresh token a 401 is authentication_failed, with no refresh attempt', async () => {
     const { session, fake } = await setup({ tenantId: 'tenant-a' }, null);
-    fake.on('GET /campaigns', () => [401, null]);
-    await expect(session.listCampaigns({})).rejects.toMatchObject({ code: 'authentication_failed' });
+    fake.on('GET /segments', () => [401, null]);
+    await expect(session.listSegments({})).rejects.toMatchObject({ code: 'authentication_failed' });
     expect(fake.count('POST /auth/refresh')).toBe(0);
   });
 
-  it('refuses a refreshed token for another tenant and keeps the credential', async () => {
+  it('a refresh that comes back in another tenant (a persisted SUPERADMIN switch) is switched back before anything is answered', async () => {
+    const { session, fake, clock, credential } = await setup();
+    fake.on('POST /auth/refresh', async () => [200, { accessToken: await hsToken({ tenantId: 'tenant-z', tenantClaim: 'activeTenantId' }, clock.now()), refreshToken: 'r-z' }]);
+    onSwitch(fake, clock, 'no-refresh');
+    let first = true;
+    fake.on('GET /segments', (req) => {
+      if (first) {
+        first = false;
+        return [401, null];
+      }
+      return [200, [segment(req.query.get('tenant_id') ?? '?')]];
+    });
+    const answer = await session.listSegments({});
+    expect(answer.tenantId).toBe('tenant-a');
+    // The switch back used the fresh token; the retry used the re-scoped one and named its tenant.
+    const rescope = fake.calls.find((c) => c.method === 'POST' && c.path === '/users/tenant');
+    expect(rescope?.body).toEqual({ tenantId: 'tenant-a' });
+    expect(fake.calls.at(-1)?.query.get('tenant_id')).toBe('tenant-a');
+    expect(session.activeTenantId).toBe('tenant-a');
+    expect(session.credential).not.toBe(credential);
+    expect(session.credential.refreshToken).toBe('r-z');
+  });
+
+  it('fails the call clearly, and keeps the credential, when the switch back is refused', async () => {
     const { session, fake, clock, credential } = await setup();
     fake.on('POST /auth/refresh', async () => [200, { access_token: await hsToken({ tenantId: 'tenant-z' }, clock.now()), refresh_token: 'r-z' }]);
-    fake.on('GET /campaigns', () => [401, null]);
-    await expect(session.listCampaigns({})).rejects.toMatchObject({ code: 'token_tenant_mismatch' });
+    fake.on('POST /users/tenant', () => [403, { message: 'Access denied' }]);
+    fake.on('GET /segments', () => [401, null]);
+    await expect(session.listSegments({})).rejects.toMatchObject({ code: 'token_tenant_mismatch', message: expect.stringMatching(/tenant-z.*tenant-a.*Access denied/) });
     expect(session.credential).toBe(credential);
+    expect(fake.count('GET /segments')).toBe(1);
   });
 
   it('installs the refreshed credential for both clients at once', async () => {
@@ -164,29 +190,61 @@ describe('CoreSession: reads', () => {
 
   it('validates input before any request', async () => {
     const { session, fake } = await setup();
-    await expect(session.getSegment('not-an-id')).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
+    await expect(session.getSegment('not an id/..')).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
+    await expect(session.updateSegment(segId, {})).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
     await expect(session.listSegments({ limit: 0 })).rejects.toMatchObject({ code: 'validation_failed', param: 'limit' });
     await expect(session.listSegments({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'invalid_request', param: 'cursor' });
     await expect(session.createSegment({ name: '  ', definition: { stanzas: [] } })).rejects.toMatchObject({ code: 'validation_failed' });
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('update without a version reads the current version first and sends it', async () => {
+  it('create sends what a usable segment needs: ids on every stanza and criterion, ACTIVE, our name, the tenant', async () => {
     const { session, fake } = await setup();
-    fake.on('GET /segments/*', () => [200, segment('tenant-a', { version: 7 })]);
-    fake.on('PUT /segments/*', (req) => [200, segment('tenant-a', { ...(req.body as object), version: 8 })]);
-    await session.updateSegment(segId, { name: 'Renamed' });
-    expect(fake.calls.map((c) => c.method)).toEqual(['GET', 'PUT']);
-    expect(fake.calls[1]?.body).toEqual({ version: 7, name: 'Renamed' });
-    await session.updateSegment(segId, { name: 'Again', version: 8 });
-    expect(fake.calls.at(-1)?.body).toEqual({ version: 8, name: 'Again' });
-    expect(fake.count('GET /segments/*')).toBe(1);
+    fake.on('POST /segments', (req) => [201, { segment: { _id: 'bbbbbbbbbbbbbbbbbbbbbbbb', ...(req.body as object) } }]);
+    const definition = { stanzas: [{ criteria: [{ criterion_id: 'city', operator: 'is', value: ['x'], filters: { property_name: 'home' }, extra_key: 1 }] }, { id: 'keep-me', criteria: [{ id: 'c-keep', criterion_id: 'age', operator: 'gt', value: 3 }] }] };
+    const created = await session.createSegment({ name: 'VIP', definition });
+    const body = fake.calls[0]?.body as { status: string; createdBy: string; tenantId: string; definition: { stanzas: { id: string; criteria: Record<string, unknown>[] }[] } };
+    expect(body).toMatchObject({ name: 'VIP', status: 'ACTIVE', createdBy: 'nevent-companion', tenantId: 'tenant-a' });
+    expect(fake.calls[0]?.query.get('tenant_id')).toBe('tenant-a');
+    const [s0, s1] = body.definition.stanzas;
+    expect(s0?.id).toMatch(/\S/);
+    expect(s0?.criteria[0]).toMatchObject({ criterion_id: 'city', filters: { property_name: 'home' }, extra_key: 1, id: expect.stringMatching(/\S/) });
+    expect(s1).toMatchObject({ id: 'keep-me', criteria: [{ id: 'c-keep' }] });
+    expect(created.value.id).toBe('bbbbbbbbbbbbbbbbbbbbbbbb');
   });
 
-  it('a stale version is a conflict with a clear message', async () => {
+  it('update re-reads first and sends only what changes, with our name and the time', async () => {
+    const { session, fake, clock } = await setup();
+    fake.on('GET /segments/*', () => [200, segment('tenant-a', { unknownField: 'kept' })]);
+    fake.on('PUT /segments/*', (req) => [200, segment('tenant-a', { ...(req.body as object), modifiedAt: '2026-01-02T00:00:00Z' })]);
+    const updated = await session.updateSegment(segId, { name: 'Renamed' });
+    expect(fake.calls.map((c) => `${c.method} ${c.query.get('tenant_id')}`)).toEqual(['GET tenant-a', 'PUT tenant-a']);
+    expect(fake.calls[1]?.body).toEqual({ name: 'Renamed', modifiedBy: 'nevent-companion', modifiedAt: new Date(clock.now()).toISOString() });
+    expect(updated.value.name).toBe('Renamed');
+  });
+
+  it('refuses to write when the segment changed since the edit started (revision by modifiedAt), with both versions', async () => {
     const { session, fake } = await setup();
-    fake.on('PUT /segments/*', () => [409, { statusCode: 409, error: 'Conflict', message: 'version mismatch' }]);
-    await expect(session.updateSegment(segId, { name: 'x', version: 1 })).rejects.toMatchObject({ code: 'conflict', param: 'version', message: expect.stringContaining('reload') });
+    fake.on('GET /segments/*', () => [200, segment('tenant-a', { name: 'Changed by someone', modifiedAt: '2026-03-01T00:00:00Z' })]);
+    const error = await session.updateSegment(segId, { name: 'Mine' }, { baseRevision: 'm:2026-01-01T00:00:00Z' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SegmentConflictError);
+    expect(error).toMatchObject({ code: 'conflict', baseRevision: 'm:2026-01-01T00:00:00Z', current: { name: 'Changed by someone' } });
+    expect(fake.count('PUT /segments/*')).toBe(0);
+  });
+
+  it('without a given base, the revision this session last read is the base (an AI that read, then wrote)', async () => {
+    const { session, fake } = await setup();
+    let stored = segment('tenant-a', { modifiedAt: undefined, name: 'A' });
+    fake.on('GET /segments/*', () => [200, stored]);
+    fake.on('PUT /segments/*', (req) => [200, (stored = { ...stored, ...(req.body as object) })]);
+    await session.getSegment(segId);
+    // Someone else renames it; the API sends no modifiedAt, so the content hash tells.
+    stored = { ...stored, name: 'B' };
+    await expect(session.updateSegment(segId, { description: 'mine' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(fake.count('PUT /segments/*')).toBe(0);
+    // Having now seen the current version, the edit goes through.
+    await session.getSegment(segId);
+    await expect(session.updateSegment(segId, { description: 'mine' })).resolves.toMatchObject({ value: { description: 'mine' } });
   });
 
   it('caches criteria per tenant (enveloped), does not cache failures, and clears on switch', async () => {
@@ -209,21 +267,43 @@ describe('CoreSession: reads', () => {
     expect(fake.count('GET /data/segmentation/criteria')).toBe(3);
   });
 
-  it('reads the data API error envelope inside a 200', async () => {
+  it('reads a data API failure inside a 200 as an API error with its own words', async () => {
     const { session, fake } = await setup();
-    fake.on('GET /data/analytics/capabilities', () => [200, { success: false, error: { code: 'rate_limited', message: 'slow down' }, timestamp: 'now' }]);
-    await expect(session.analyticsCapabilities()).rejects.toMatchObject({ code: 'rate_limited' });
+    fake.on('GET /data/analytics/capabilities', () => [200, { success: false, message: 'Failed to load capabilities', error: 'BigQuery timeout', timestamp: 'now' }]);
+    await expect(session.analyticsCapabilities()).rejects.toMatchObject({ code: 'api_error', message: 'Failed to load capabilities: BigQuery timeout' });
+  });
+
+  it('lists campaigns from the analytics collection, with the columns the table has', async () => {
+    const { session, fake } = await setup();
+    fake.on('GET /data/analytics/schema/campaigns', () => [200, { success: true, data: { table: 'campaigns', columns: [{ name: 'campaign_id' }, { name: 'name' }, { name: 'status' }, { name: 'executed_at' }] } }]);
+    fake.on('POST /data/analytics/query', () => [200, { success: true, data: { data: [{ campaign_id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }, { name: 'no id' }], metadata: { totalRows: 2 } } }]);
+    const answer = await session.listCampaigns({ ...campaignQuery, status: 'EXECUTED', channel: 'SMS' });
+    expect(answer.value.campaigns).toEqual([{ id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }]);
+    // No channel column: that filter could not apply, and the answer says so.
+    expect(answer.value.ignoredFilters).toEqual(['channel']);
+    expect(fake.calls.at(-1)?.body).toMatchObject({ collection: 'campaigns', filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }], sort: { field: 'campaign_id', order: 'desc' }, limit: 10 });
+    await session.listCampaigns(campaignQuery);
+    expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
+  });
+
+  it('answers not_available (cached per tenant) where the tenant has no campaigns table', async () => {
+    const { session, fake } = await setup();
+    fake.on('GET /data/analytics/schema/campaigns', () => [404, { success: false, message: 'Table not found', error: 'Unknown table: campaigns' }]);
+    await expect(session.listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available', message: expect.stringContaining('nevent_campaign_report') });
+    await expect(session.listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available' });
+    expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
+    expect(fake.count('POST /data/analytics/query')).toBe(0);
   });
 });
 
 describe('CoreSession: close', () => {
   it('rejects work in flight and later calls with signed_out, and changes nothing after', async () => {
     const { session, fake } = await setup();
-    fake.on('GET /campaigns', (req) => new Promise((_r, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
+    fake.on('GET /segments', (req) => new Promise((_r, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
     fake.on('POST /users/tenant', (req) => new Promise((_r, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
     const ended: SessionSnapshot[] = [];
     session.onDidEnd((s) => ended.push(s));
-    const read = session.listCampaigns({});
+    const read = session.listSegments({});
     const switching = session.switchTenant('tenant-b');
     const queued = session.switchTenant('tenant-c');
     await Promise.resolve();

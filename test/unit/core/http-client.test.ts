@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { HttpClient, HttpStatusError, unwrapDataEnvelope } from '../../../src-main/core/http-client';
+import { HttpClient, HttpStatusError } from '../../../src-main/core/http-client';
+import { unwrapDataEnvelope } from '../../../src-shared/api';
 import { CoreError } from '../../../src-main/core/tenant-session';
 import { fakeFetch } from '../../helpers/fake-fetch';
 import { fakeJwtShape } from '../../helpers/tokens';
@@ -59,11 +60,30 @@ describe('HttpClient', () => {
     expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/odd' }))).code).toBe('forbidden');
   });
 
-  it('reads the data API error envelope', async () => {
+  it('reads the data API error body: its message with the detail in error', async () => {
     const fake = fakeFetch();
-    fake.on('GET /data/x', () => [404, { success: false, error: { code: 'not_found', message: 'no such criterion', param: 'id' }, timestamp: 'now' }]);
-    const error = await failure(new HttpClient({ fetch: fake.fetch }).request({ method: 'GET', baseUrl: base, path: '/data/x' }));
-    expect(error.toData()).toEqual({ code: 'not_found', message: 'no such criterion', param: 'id' });
+    fake.on('POST /data/segments/preview', () => [400, { success: false, message: 'Failed to preview segment', error: 'Invalid DSL: stanza 0 missing id' }]);
+    fake.on('GET /data/x', () => [400, { success: false, message: 'Invalid query', error: 'INVALID_OPERATOR' }]);
+    const http = new HttpClient({ fetch: fake.fetch });
+    const dsl = await failure(http.request({ method: 'POST', baseUrl: base, path: '/data/segments/preview' }));
+    expect(dsl.toData()).toEqual({ code: 'validation_failed', message: 'Failed to preview segment: Invalid DSL: stanza 0 missing id' });
+    // An upper-case code is the API's code, not words to show.
+    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/data/x' }))).message).toBe('Invalid query');
+  });
+
+  it('shows nested error details, plain-text bodies and retry hints; never an HTML page', async () => {
+    const fake = fakeFetch();
+    fake.on('POST /campaigns', () => [400, { error: { message: 'Validation failed', details: 'segmentIds[0] is not a valid id', code: 'VALIDATION_ERROR' } }]);
+    fake.on('GET /segments/x', () => new Response('Not found', { status: 404 }));
+    fake.on('GET /busy', () => [429, { message: 'Too many requests', retryAfter: 5 }]);
+    fake.on('GET /gateway', () => new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502 }));
+    const http = new HttpClient({ fetch: fake.fetch });
+    expect((await failure(http.request({ method: 'POST', baseUrl: base, path: '/campaigns' }))).message).toBe('segmentIds[0] is not a valid id');
+    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/segments/x' }))).toData()).toEqual({ code: 'not_found', message: 'Not found' });
+    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/busy' }))).toData()).toEqual({ code: 'rate_limited', message: 'Too many requests (retry after 5 s)' });
+    const gateway = await failure(http.request({ method: 'GET', baseUrl: base, path: '/gateway' }));
+    expect(gateway.code).toBe('api_unavailable');
+    expect(gateway.message).not.toContain('<');
   });
 
   it('never puts a token in an error message, even when the API echoes it', async () => {

@@ -32,7 +32,16 @@ describe('TokenVerifier without a JWKS (claims only, like the real API)', () => 
     await expect(v.verify(`${h}.${p}.`, 'tenant-b')).rejects.toMatchObject({ code: 'invalid_token' });
     await expect(v.verify('this-is-not-a-jwt', 'tenant-b')).rejects.toMatchObject({ code: 'invalid_token' });
     await expect(v.verify('a.b.c', 'tenant-b')).rejects.toMatchObject({ code: 'invalid_token' });
-    await expect(v.verify(await hsToken({ tenantId: 'tenant-b', role: 'GUEST' as 'OWNER' }, now), 'tenant-b')).rejects.toMatchObject({ code: 'invalid_token' });
+  });
+
+  it('reads the claims liberally: STAFF, an unknown role or none, and the tenant in activeTenantId', async () => {
+    const v = verifier(clock);
+    await expect(v.verify(await hsToken({ tenantId: 'tenant-b', role: 'STAFF' }, now), 'tenant-b')).resolves.toMatchObject({ role: 'STAFF', tenantId: 'tenant-b' });
+    await expect(v.verify(await hsToken({ tenantId: 'tenant-b', role: 'USER' }, now), 'tenant-b')).resolves.toMatchObject({ role: 'USER' });
+    const roleless = await v.verify(await hsToken({ tenantId: 'tenant-b', role: null }, now), 'tenant-b');
+    expect(roleless.role).toBeUndefined();
+    await expect(v.verify(await hsToken({ tenantId: 'tenant-b', tenantClaim: 'activeTenantId' }, now), 'tenant-b')).resolves.toMatchObject({ tenantId: 'tenant-b', subject: 'usr-1' });
+    await expect(v.verify(await hsToken({ tenantId: 'tenant-c', tenantClaim: 'activeTenantId' }, now), 'tenant-b')).rejects.toMatchObject({ code: 'token_tenant_mismatch' });
   });
 
   it('refuses an expired token, by the clock it is given', async () => {

@@ -1,29 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { operatorsByValueType, valuelessOperators } from '../../../src-shared/api';
-import type { Criterion, SegmentCriterion, SegmentDefinition } from '../../../src-shared/api';
-import { checkSegmentDefinition } from '../../../src-shared/segment-definition-check';
-import { criteriaCatalogue } from '../../../src-main/demo-api/criteria-catalogue';
+import type { SegmentCriterion, SegmentDefinition } from '../../../src-shared/api';
+import { checkSegmentDefinition, defaultOperatorsByValueType, operatorsFor, valuelessOperators } from '../../../src-shared/segment-definition-check';
+import { criteriaCatalogue, type DemoCriterion as Criterion } from '../../../src-main/demo-api/criteria-catalogue';
 import { generateFans } from '../../../src-main/demo-api/fans';
 import { previewDefinition } from '../../../src-main/demo-api/preview';
 
-const tenant = { id: 'tn-prop', name: 'Prop', slug: 'prop', parentId: null, level: 0 };
+const tenant = { id: 'tn-prop', key: 'prop', name: 'Prop', parentId: null, level: 0 };
 const catalogue: Criterion[] = criteriaCatalogue(tenant);
 const fans = generateFans(tenant).slice(0, 600);
 const count = (definition: SegmentDefinition) => previewDefinition(fans, definition, catalogue).estimated_fan_count;
 
 /** A valid condition for one catalogue criterion. */
 function validCondition(criterion: Criterion): fc.Arbitrary<SegmentCriterion> {
-  const ops = operatorsByValueType[criterion.valueType];
+  const ops = operatorsFor(criterion);
   return fc.constantFrom(...ops).chain((operator): fc.Arbitrary<SegmentCriterion> => {
     const base = { criterion_id: criterion.id, operator };
-    if (valuelessOperators.includes(operator)) return fc.constant(base);
+    if (valuelessOperators.has(operator)) return fc.constant(base);
     switch (criterion.valueType) {
       case 'ENTITY':
         return fc.subarray((criterion.options ?? []).map((o) => o.value), { minLength: 1 }).map((value) => ({ ...base, value }));
       case 'TEXT':
+      case 'STRING':
         return fc.constantFrom('a', 'Lu', 'o', '@fans.example', 'ana').map((value) => ({ ...base, value }));
       case 'NUMBER':
+      case 'CURRENCY':
         return fc.integer({ min: 0, max: 100 }).map((value) => ({ ...base, value }));
       case 'DATE': {
         const day = fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
@@ -85,8 +86,8 @@ describe('preview properties (generated valid definitions)', () => {
   it('a wrong operator is always reported at that condition’s operator path', () => {
     fc.assert(
       fc.property(definition, fc.constantFrom(...catalogue), fc.nat(), (d, criterion, seed) => {
-        const allowed: readonly string[] = operatorsByValueType[criterion.valueType];
-        const disallowed = [...new Set<string>(Object.values(operatorsByValueType).flat())].filter((op) => !allowed.includes(op)).concat('bogus');
+        const allowed = operatorsFor(criterion);
+        const disallowed = [...new Set<string>(Object.values(defaultOperatorsByValueType).flat())].filter((op) => !allowed.includes(op)).concat('bogus');
         const wrong = disallowed[seed % disallowed.length] ?? 'bogus';
         const broken: SegmentDefinition = { stanzas: [...d.stanzas, { criteria: [{ criterion_id: criterion.id, operator: wrong, value: 1 }] }] };
         const issues = checkSegmentDefinition(broken, catalogue);

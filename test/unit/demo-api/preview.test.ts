@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Criterion, SegmentCriterion, SegmentDefinition, ValueType } from '../../../src-shared/api';
+import type { SegmentCriterion, SegmentDefinition } from '../../../src-shared/api';
 import { checkSegmentDefinition } from '../../../src-shared/segment-definition-check';
-import { criteriaCatalogue } from '../../../src-main/demo-api/criteria-catalogue';
+import { criteriaCatalogue, type DemoCriterion as Criterion } from '../../../src-main/demo-api/criteria-catalogue';
 import { generateFans } from '../../../src-main/demo-api/fans';
 import { conditionMatches, matchesDefinition, previewDefinition } from '../../../src-main/demo-api/preview';
 import type { FanAttributes } from '../../../src-main/demo-api/preview';
 
 const fan: FanAttributes = { city: 'madrid', email: 'Ana.Lopez@Example.com', age: 30, opt_in: true, bought: '2025-03-15', empty: null };
 const cond = (criterion_id: string, operator: string, value?: SegmentCriterion['value']): SegmentCriterion => (value === undefined ? { criterion_id, operator } : { criterion_id, operator, value });
-const holds = (condition: SegmentCriterion, type: ValueType, on: FanAttributes = fan) => conditionMatches(on, condition, type);
+const holds = (condition: SegmentCriterion, type: string, on: FanAttributes = fan) => conditionMatches(on, condition, type);
 
 describe('conditionMatches', () => {
   it('ENTITY: is / is_not over one value or a list; is_set / is_not_set on missing values', () => {
@@ -57,7 +57,7 @@ describe('conditionMatches', () => {
 });
 
 describe('matchesDefinition', () => {
-  const types = new Map<string, ValueType>([['city', 'ENTITY'], ['age', 'NUMBER'], ['opt_in', 'BOOLEAN']]);
+  const types = new Map<string, string>([['city', 'ENTITY'], ['age', 'NUMBER'], ['opt_in', 'BOOLEAN']]);
   const yes = cond('city', 'is', 'madrid');
   const no = cond('age', 'gt', 99);
   it('ORs criteria inside a stanza and ANDs stanzas', () => {
@@ -71,7 +71,7 @@ describe('matchesDefinition', () => {
 });
 
 describe('previewDefinition over generated fans', () => {
-  const tenant = { id: 'tn-test', name: 'Test', slug: 'test', parentId: null, level: 0 };
+  const tenant = { id: 'tn-test', key: 'test', name: 'Test', parentId: null, level: 0 };
   const fans = generateFans(tenant);
   const catalogue: Criterion[] = criteriaCatalogue(tenant);
   const count = (definition: SegmentDefinition) => {
@@ -91,7 +91,8 @@ describe('previewDefinition over generated fans', () => {
     const expected = fans.filter((f) => (f.city === 'lyon' || f.city === 'porto') && f.age !== null && f.age >= 40);
     const preview = count(definition);
     expect(preview.estimated_fan_count).toBe(expected.length);
-    expect(preview.sample_fans).toEqual(expected.slice(0, 5).map(({ id, name, email }) => ({ id, name, email })));
+    // The data API's sample shape: fan_id and names; the email only of fans who opted in.
+    expect(preview.sample_fans).toEqual(expected.slice(0, 5).map((f) => ({ fan_id: f.id, first_name: f.first_name, last_name: f.last_name, ...(f.newsletter_opt_in ? { email: f.email } : {}) })));
   });
 
   it('follows set algebra: |A∪B| + |A∩B| = |A| + |B|', () => {

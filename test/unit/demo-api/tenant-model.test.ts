@@ -51,19 +51,31 @@ describe('TenantAccess', () => {
     expect(access.list(account('owner')).map((t) => t.id)).toEqual(directory.subtree('tn-acme').map((t) => t.id));
     expect(access.list(account('admin')).map((t) => t.id)).toEqual(['tn-globex-de']);
     expect(access.list(account('solo')).map((t) => t.id)).toEqual(['tn-solo-studio']);
+    expect(access.list(account('staff')).map((t) => t.id)).toEqual(['tn-globex-uk', 'tn-globex-london', 'tn-globex-manchester']);
     expect(access.canSee(account('admin'), 'tn-globex-berlin')).toBe(false);
     expect(access.canSee(account('owner'), 'tn-acme-madrid-arena')).toBe(true);
   });
 
-  it('builds a tree whose nodes are exactly the flat list minus the root', () => {
-    for (const name of ['superadmin', 'owner', 'admin']) {
+  it('builds a tree whose nodes are exactly the flat list minus the root, in the real minimal shapes', () => {
+    for (const name of ['superadmin', 'owner', 'admin', 'staff']) {
       const tree = access.tree(account(name));
       const ids: string[] = [];
-      const walk = (nodes: typeof tree.children) => nodes.forEach((n) => (ids.push(n.id), walk(n.children)));
-      walk(tree.children);
-      expect([tree.root?.id, ...ids]).toEqual(tree.flatList.map((t) => t.id));
+      type Node = { id: string; name: string; children?: Node[] };
+      const walk = (nodes: Node[]) => nodes.forEach((n) => (ids.push(n.id), walk(n.children ?? [])));
+      walk(tree.children as Node[]);
+      expect([tree.root.id, ...ids]).toEqual(tree.flatList.map((t) => t.id));
       expect(JSON.parse(access.treeJson(account(name)))).toEqual(tree);
+      // Tree nodes carry id, name and children only; parents are the nesting.
+      for (const node of tree.children as Node[]) expect(Object.keys(node).sort()).toEqual(node.children ? ['children', 'id', 'name'] : ['id', 'name']);
     }
+    // Most records say nothing of status or role; the special memberships and the home do.
+    const owner = access.tree(account('owner')).flatList;
+    expect(owner.filter((t) => t.status !== undefined).map((t) => [t.id, t.status])).toEqual([
+      ['tn-acme', 'ACTIVE'],
+      ['tn-acme-lyon', 'INVITED'],
+      ['tn-acme-porto', 'SUSPENDED'],
+    ]);
+    expect(owner.filter((t) => t.slug !== undefined).map((t) => t.id)).toEqual(['tn-acme']);
   });
 
   it('refuses switches with 404 / 403 and explains non-active memberships', () => {

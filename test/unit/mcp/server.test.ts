@@ -76,7 +76,7 @@ describe('MCP server factory', () => {
 
   it('answers invalid arguments with the envelope (validation_failed and the param)', async () => {
     h = await connect();
-    const error = failure(await h.call('nevent_get_segment', { segment_id: 'not-hex' }));
+    const error = failure(await h.call('nevent_get_segment', { segment_id: 'not an id' }));
     expect(error).toMatchObject({ type: 'invalid_request', code: 'validation_failed', param: 'segment_id' });
     expect(failure(await h.call('nevent_paid_ads_status', { provider: 'myspace' })).param).toBe('provider');
     expect(failure(await h.call('nevent_switch_tenant', {})).param).toBe('tenantId');

@@ -12,13 +12,28 @@ afterEach(async () => {
 });
 
 describe('tenant tools', () => {
-  it('nevent_list_tenants: snake_case tenants with status, role, switchable, and where the session is', async () => {
+  it('nevent_list_tenants: snake_case tenants with only what the API gave, and where the session is', async () => {
     h = await connect();
     const result = ok(await h.call('nevent_list_tenants'));
-    expect(result).toMatchObject({ count: 4, home_tenant_id: 'tenant-root', active_tenant_id: 'tenant-root', role: 'OWNER' });
+    expect(result).toMatchObject({ count: 4, total: 4, home_tenant_id: 'tenant-root', active_tenant_id: 'tenant-root', role: 'OWNER' });
+    expect(result).not.toHaveProperty('next_cursor');
     const tenants = result.tenants as Record<string, unknown>[];
-    expect(tenants[1]).toEqual({ id: 'tenant-a', name: 'Child A', slug: 'child-a', parent_id: 'tenant-root', level: 1, status: 'ACTIVE', role: 'OWNER', switchable: true });
-    expect(tenants[2]).toMatchObject({ status: 'INVITED', switchable: false, status_reason: 'Invitation not accepted yet' });
+    expect(tenants[0]).toEqual({ id: 'tenant-root', name: 'Root Org', level: 0, status: 'ACTIVE', role: 'OWNER' });
+    // No status, no role, no slug from the API: none made up.
+    expect(tenants[1]).toEqual({ id: 'tenant-a', name: 'Child A', parent_id: 'tenant-root', level: 1 });
+    expect(tenants[2]).toEqual({ id: 'tenant-b', name: 'Child B', parent_id: 'tenant-root', level: 1, status: 'INVITED', switchable: false, status_reason: 'Invitation not accepted yet' });
+  });
+
+  it('nevent_list_tenants: searches names and ids, pages with a cursor bound to its search', async () => {
+    h = await connect();
+    const first = ok(await h.call('nevent_list_tenants', { search: 'child', limit: 2 }));
+    expect(first).toMatchObject({ count: 2, total: 3 });
+    expect((first.tenants as { id: string }[]).map((t) => t.id)).toEqual(['tenant-a', 'tenant-b']);
+    const second = ok(await h.call('nevent_list_tenants', { search: 'child', limit: 2, cursor: first.next_cursor }));
+    expect((second.tenants as { id: string }[]).map((t) => t.id)).toEqual(['tenant-c']);
+    expect(second).not.toHaveProperty('next_cursor');
+    expect(failure(await h.call('nevent_list_tenants', { search: 'root', cursor: first.next_cursor }))).toMatchObject({ code: 'invalid_request', param: 'cursor' });
+    expect(failure(await h.call('nevent_list_tenants', { cursor: 'garbage' }))).toMatchObject({ code: 'invalid_request', param: 'cursor' });
   });
 
   it('nevent_get_active_tenant: the active tenant with its details', async () => {
@@ -26,7 +41,7 @@ describe('tenant tools', () => {
     expect(ok(await h.call('nevent_get_active_tenant'))).toEqual({
       active_tenant_id: 'tenant-a',
       home_tenant_id: 'tenant-root',
-      tenant: { id: 'tenant-a', name: 'Child A', slug: 'child-a', parent_id: 'tenant-root', level: 1, status: 'ACTIVE', role: 'OWNER', switchable: true },
+      tenant: { id: 'tenant-a', name: 'Child A', parent_id: 'tenant-root', level: 1 },
       role: 'OWNER',
     });
   });
@@ -66,7 +81,7 @@ describe('segment tools', () => {
     const page = ok(await h.call('nevent_list_segments', { limit: 1 }));
     expect(page).toMatchObject({ count: 1, tenant_id: 'tenant-a', next_cursor: '1' });
     const [first] = page.segments as Record<string, unknown>[];
-    expect(first).toMatchObject({ name: 'tenant-a segment 1', tenant_id: 'tenant-a', stanza_count: 1, estimated_fan_count: 100 });
+    expect(first).toMatchObject({ name: 'tenant-a segment 1', stanza_count: 1, estimated_count: 100, status: 'ACTIVE', modified_at: '2026-01-01T00:00:00.000Z' });
     expect(first).not.toHaveProperty('definition');
     expect(ok(await h.call('nevent_list_segments', { cursor: '1' })).count).toBe(1);
     expect(ok(await h.call('nevent_list_segments', { search: 'SEGMENT 2' })).count).toBe(1);
@@ -76,48 +91,55 @@ describe('segment tools', () => {
     h = await connect();
     const id = h.session.segments.get('tenant-root')![0]!.id;
     const segment = ok(await h.call('nevent_get_segment', { segment_id: id }));
-    expect(segment).toMatchObject({ id, tenant_id: 'tenant-root', version: 1, definition, description: null, created_at: '2026-01-01T00:00:00.000Z' });
+    expect(segment).toMatchObject({ id, tenant_id: 'tenant-root', description: null, created_at: '2026-01-01T00:00:00.000Z', modified_at: '2026-01-01T00:00:00.000Z' });
+    expect(segment.definition).toEqual({ stanzas: [{ id: 's1', criteria: [{ id: 'c1', criterion_id: 'country', operator: 'is', value: ['ES'] }] }] });
     const foreign = h.session.segments.get('tenant-a')![0]!.id;
     expect(failure(await h.call('nevent_get_segment', { segment_id: foreign }))).toMatchObject({ type: 'not_found', code: 'not_found', param: 'segment_id' });
   });
 
-  it('nevent_create_segment and nevent_update_segment (STANDARD): write to the active tenant, versioned', async () => {
+  it('nevent_create_segment and nevent_update_segment (STANDARD): write to the active tenant; no version input', async () => {
     h = await connect('STANDARD', { activeTenantId: 'tenant-a' });
     const created = ok(await h.call('nevent_create_segment', { name: '  VIP fans ', definition, description: 'Top buyers' }));
-    const segment = created.segment as { id: string; name: string; version: number; tenant_id: string; description: string };
+    const segment = created.segment as { id: string; name: string; tenant_id: string; description: string };
     expect(created.tenant_id).toBe('tenant-a');
-    expect(segment).toMatchObject({ name: 'VIP fans', tenant_id: 'tenant-a', description: 'Top buyers', version: 1 });
-    const updated = ok(await h.call('nevent_update_segment', { segment_id: segment.id, name: 'VIPs', version: 1 }));
-    expect(updated.segment).toMatchObject({ name: 'VIPs', version: 2 });
-    expect(failure(await h.call('nevent_update_segment', { segment_id: segment.id, name: 'x', version: 1 }))).toMatchObject({ code: 'conflict', param: 'version' });
+    expect(segment).toMatchObject({ name: 'VIP fans', tenant_id: 'tenant-a', description: 'Top buyers', status: 'ACTIVE' });
+    const updated = ok(await h.call('nevent_update_segment', { segment_id: segment.id, name: 'VIPs' }));
+    expect(updated.segment).toMatchObject({ name: 'VIPs' });
+    // `version` is gone from the contract; like any unknown key from a client it is ignored, not obeyed.
+    expect(ok(await h.call('nevent_update_segment', { segment_id: segment.id, name: 'x', version: 1 })).segment).toMatchObject({ name: 'x' });
     expect(failure(await h.call('nevent_update_segment', { segment_id: segment.id })).code).toBe('validation_failed');
     expect(failure(await h.call('nevent_create_segment', { name: '', definition })).param).toBe('name');
+    // Every fan: a definition with no stanzas is valid in the tools as everywhere.
+    expect(ok(await h.call('nevent_create_segment', { name: 'Everyone', definition: { stanzas: [] } })).segment).toMatchObject({ name: 'Everyone', definition: { stanzas: [] } });
   });
 
   it('nevent_segment_preview and nevent_segmentation_criteria answer for the active tenant', async () => {
     h = await connect();
-    expect(ok(await h.call('nevent_segment_preview', { definition }))).toEqual({ estimated_fan_count: 42, sample_fans: [{ id: 'fan-1', name: 'Ana' }], tenant_id: 'tenant-root' });
+    expect(ok(await h.call('nevent_segment_preview', { definition }))).toEqual({ estimated_fan_count: 42, sample_fans: [{ fan_id: 'fan-1', first_name: 'Ana' }], tenant_id: 'tenant-root' });
     expect(failure(await h.call('nevent_segment_preview', { definition: { stanzas: [{ criteria: [] }] } })).code).toBe('validation_failed');
     const criteria = ok(await h.call('nevent_segmentation_criteria'));
-    expect(criteria).toEqual({ tenant_id: 'tenant-root', criteria: [{ id: 'country', type: 'profile', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], value_type: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }] });
+    expect(criteria).toEqual({ tenant_id: 'tenant-root', criteria: [{ id: 'country', type: 'profile_property', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], value_type: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }] });
   });
 });
 
 describe('campaign, analytics and paid-media tools', () => {
-  it('nevent_list_campaigns: filters and snake_case campaigns', async () => {
+  it('nevent_list_campaigns: upstream\'s filters reach the session; campaigns as the list found them', async () => {
     h = await connect('READ_ONLY', { activeTenantId: 'tenant-a' });
     const all = ok(await h.call('nevent_list_campaigns'));
     expect(all).toMatchObject({ count: 2, tenant_id: 'tenant-a' });
-    expect((all.campaigns as unknown[])[1]).toEqual({ id: 'tenant-a-c2', name: 'Reminder', status: 'DRAFT', channel: 'SMS', tenant_id: 'tenant-a', segment_id: null, created_at: '2026-01-02T00:00:00.000Z', scheduled_at: null });
-    expect(ok(await h.call('nevent_list_campaigns', { status: 'SENT' })).count).toBe(1);
-    expect(ok(await h.call('nevent_list_campaigns', { channel: 'PUSH' })).count).toBe(0);
+    expect((all.campaigns as unknown[])[1]).toEqual({ id: 'tenant-a-c2', name: 'Reminder', status: 'DRAFT', channel: 'SMS', created_at: '2026-01-02T00:00:00.000Z' });
+    expect(ok(await h.call('nevent_list_campaigns', { status: 'EXECUTED' })).count).toBe(1);
+    expect(ok(await h.call('nevent_list_campaigns', { channel: 'WHATSAPP' })).count).toBe(0);
     expect(ok(await h.call('nevent_list_campaigns', { limit: 1 })).count).toBe(1);
-    expect(failure(await h.call('nevent_list_campaigns', { status: 'LOST' })).param).toBe('status');
+    expect(failure(await h.call('nevent_list_campaigns', { date_from: 'yesterday' })).param).toBe('date_from');
+    expect(failure(await h.call('nevent_list_campaigns', { sort: 'size' })).param).toBe('sort');
+    h.session.failNext = new CoreError('not_available', 'no campaigns table');
+    expect(failure(await h.call('nevent_list_campaigns'))).toMatchObject({ type: 'api_error', code: 'not_available' });
   });
 
   it('nevent_analytics_capabilities and nevent_paid_ads_status', async () => {
     h = await connect();
-    expect(ok(await h.call('nevent_analytics_capabilities'))).toEqual({ tenant_id: 'tenant-root', capabilities: { features: { funnels: true }, channels: ['EMAIL'], metrics: ['opens'] } });
+    expect(ok(await h.call('nevent_analytics_capabilities'))).toEqual({ tenant_id: 'tenant-root', capabilities: { tables: [{ name: 'campaigns', description: 'Sent campaigns', timeField: 'executed_at', fields: [{ name: 'status', type: 'STRING' }] }] } });
     expect(ok(await h.call('nevent_paid_ads_status', { provider: 'meta' }))).toEqual({ connected: true, provider: 'meta', account_id: 'act_1', account_name: null, last_sync_at: null, tenant_id: 'tenant-root' });
     expect(h.session.calls).toContain('paidAdsStatus:meta');
   });

@@ -3,6 +3,7 @@ import type { Criterion } from '../../../src-shared/api';
 import { SegmentDefinitionSchema } from '../../../src-shared/api';
 import { describeCondition } from '../../../src-renderer/lib/operator-labels';
 import { draftFromSegment, draftToDefinition, emptyDraft, operatorsFor, reduceDraft, validateDraft } from '../../../src-renderer/lib/segment-draft';
+import { checkSegmentDefinition, valueKindFor } from '../../../src-shared/segment-definition-check';
 
 const criteria: Criterion[] = [
   { id: 'country', type: 'profile', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], valueType: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }, { value: 'FR', label: 'France' }] },
@@ -10,15 +11,37 @@ const criteria: Criterion[] = [
   { id: 'orders', type: 'purchase', label: 'Orders', operators: ['gt', 'gte', 'lt'], valueType: 'NUMBER' },
   { id: 'optin', type: 'consent', label: 'Email opt-in', operators: ['is_true', 'is_false'], valueType: 'BOOLEAN' },
   { id: 'last_purchase', type: 'purchase', label: 'Last purchase', operators: ['before', 'after', 'between'], valueType: 'DATE' },
+  // Listed without operators (the real endpoint may): the value type's defaults are offered.
+  { id: 'first_name', type: 'profile_property', label: 'First name', operators: [], valueType: 'STRING' },
+  { id: 'spent', type: 'behavior', label: 'Spent', operators: [], valueType: 'CURRENCY' },
 ];
 const catalog = new Map(criteria.map((c) => [c.id, c]));
 const byId = (id: string): Criterion => catalog.get(id) as Criterion;
 
 describe('criteria builder model', () => {
-  it('offers only operators valid for the value type', () => {
-    expect(operatorsFor(byId('city'))).toEqual(['eq', 'contains']);
+  it('offers the operators the criteria endpoint lists, else the defaults of the value type', () => {
+    expect(operatorsFor(byId('city'))).toEqual(['eq', 'contains', 'gt']);
     expect(operatorsFor(byId('orders'))).toEqual(['gt', 'gte', 'lt']);
+    expect(operatorsFor(byId('first_name'))).toEqual(['eq', 'neq', 'contains', 'starts_with', 'ends_with']);
+    expect(operatorsFor(byId('spent'))).toContain('gte');
     expect(operatorsFor(undefined)).toEqual([]);
+  });
+
+  it('agrees with the shared validator: every operator it offers, with a value of the kind it asks for, is accepted', () => {
+    for (const criterion of criteria) {
+      for (const operator of operatorsFor(criterion)) {
+        let d = emptyDraft(criterion);
+        d = reduceDraft(d, { type: 'setName', name: 'n' });
+        const s = d.stanzas[0]!.key;
+        const c = d.stanzas[0]!.conditions[0]!.key;
+        d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator, criterion });
+        const sample = { number: ['3'], number_range: ['1', '2'], date: ['2026-01-01'], date_range: ['2026-01-01', '2026-02-01'], text: ['x'], any: ['x'], boolean: ['true'], choices: [criterion.options?.[0]?.value ?? 'x'], none: [] };
+        d = reduceDraft(d, { type: 'setValues', stanzaKey: s, conditionKey: c, values: sample[valueKindFor(criterion, operator)] });
+        const issues = validateDraft(d, catalog);
+        expect(issues, `${criterion.id} ${operator}`).toEqual([]);
+        expect(checkSegmentDefinition(draftToDefinition(d, catalog), criteria), `${criterion.id} ${operator}`).toEqual([]);
+      }
+    }
   });
 
   it('builds AND groups of OR conditions into an API definition with typed values', () => {
@@ -55,7 +78,7 @@ describe('criteria builder model', () => {
     expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['Give the segment a name.', 'Choose a criterion.']);
     d = reduceDraft(d, { type: 'setName', name: 'x' });
     d = reduceDraft(d, { type: 'setCriterion', stanzaKey: s, conditionKey: c, criterion: byId('last_purchase') });
-    d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'between' });
+    d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'between', criterion: byId('last_purchase') });
     d = reduceDraft(d, { type: 'setValues', stanzaKey: s, conditionKey: c, values: ['2026-05-01', '2026-02-30'] });
     expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['Enter the end date (YYYY-MM-DD).']);
     d = reduceDraft(d, { type: 'setValues', stanzaKey: s, conditionKey: c, values: ['2026-05-01', '2026-04-01'] });
@@ -68,7 +91,9 @@ describe('criteria builder model', () => {
     expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['“XX” is not an option of Country.']);
     d = reduceDraft(d, { type: 'removeCondition', stanzaKey: s, conditionKey: c });
     expect(d.stanzas).toEqual([]);
-    expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['Add at least one condition.']);
+    // No conditions at all is a segment of every fan: valid here as in the core and the tools.
+    expect(validateDraft(d, catalog)).toEqual([]);
+    expect(draftToDefinition(d, catalog)).toEqual({ stanzas: [] });
   });
 
   it('resets values when the new operator takes a different shape, keeps them otherwise', () => {
@@ -76,18 +101,19 @@ describe('criteria builder model', () => {
     const s = d.stanzas[0]!.key;
     const c = d.stanzas[0]!.conditions[0]!.key;
     d = reduceDraft(d, { type: 'setValue', stanzaKey: s, conditionKey: c, index: 0, value: '2026-01-01' });
-    d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'after' });
+    d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'after', criterion: byId('last_purchase') });
     expect(d.stanzas[0]!.conditions[0]!.values).toEqual(['2026-01-01']);
-    d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'between' });
+    d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'between', criterion: byId('last_purchase') });
     expect(d.stanzas[0]!.conditions[0]!.values).toEqual(['2026-01-01', '']);
     d = reduceDraft(d, { type: 'setCriterion', stanzaKey: s, conditionKey: c, criterion: byId('optin') });
     expect(d.stanzas[0]!.conditions[0]).toMatchObject({ criterionId: 'optin', operator: 'is_true', values: [] });
   });
 
-  it('round-trips an existing definition, keeping ids and modifiers', () => {
+  it('round-trips an existing definition, keeping ids, filters, timeframes, modifiers and keys it does not know', () => {
     const definition = {
+      version_hint: 2,
       stanzas: [
-        { id: 's1', criteria: [{ id: 'c1', criterion_id: 'country', operator: 'is', value: ['ES', 'FR'], modifiers: { scope: 'x' } }] },
+        { id: 's1', label: 'geo', criteria: [{ id: 'c1', type: 'profile_property', criterion_id: 'country', operator: 'is', value: ['ES', 'FR'], modifiers: { scope: 'x' }, filters: { property_name: 'home' }, timeframe: { type: 'relative', unit: 'days', value_start: 30 }, brand_new_key: [1] }] },
         { criteria: [{ criterion_id: 'last_purchase', operator: 'between', value: ['2026-01-01', '2026-02-01'] }, { criterion_id: 'optin', operator: 'is_false' }] },
       ],
     };

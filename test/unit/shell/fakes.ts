@@ -1,5 +1,6 @@
 /** In-memory fakes of the ports the desktop service uses (no core, no MCP, no I/O). */
-import type { AccessibleTenant, Segment, SegmentCreate, SegmentUpdate } from '../../../src-shared/api';
+import { isSwitchableStatus, segmentRevision } from '../../../src-shared/api';
+import type { Segment, SegmentCreate, SegmentUpdate, Tenant } from '../../../src-shared/api';
 import type { AccountStatus, BridgeStatus, McpClient } from '../../../src-shared/ipc';
 import type { AuditEntry, OperationMode, SessionSnapshot } from '../../../src-shared/session';
 import { DesktopService } from '../../../src-main/app/desktop-service';
@@ -8,17 +9,17 @@ import { EventHub } from '../../../src-main/app/event-hub';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, OperationModeCell, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
-import { CoreError, type SwitchOutcome, type TenantSession, type TenantsView } from '../../../src-main/core/tenant-session';
+import { CoreError, SegmentConflictError, type SegmentUpdateOptions, type SwitchOutcome, type TenantSession, type TenantsView } from '../../../src-main/core/tenant-session';
 import { fakeJwtShape } from '../../helpers/tokens';
 
 /** A secret that must never appear in anything sent to the window. */
 export const secretToken = fakeJwtShape({ sub: 'secret' }, 'signature', 'RS256');
 
 /** Demo-like tenants. */
-export const tenants: AccessibleTenant[] = [
+export const tenants: Tenant[] = [
   { id: 't-root', name: 'Acme Group', slug: 'acme', parentId: null, level: 0, role: 'OWNER', status: 'ACTIVE' },
-  { id: 't-east', name: 'Acme East', slug: 'acme-east', parentId: 't-root', level: 1, role: 'OWNER', status: 'ACTIVE' },
-  { id: 't-west', name: 'Acme West', slug: 'acme-west', parentId: 't-root', level: 1, role: 'OWNER', status: 'SUSPENDED', statusReason: 'billing' },
+  { id: 't-east', name: 'Acme East', parentId: 't-root', level: 1 },
+  { id: 't-west', name: 'Acme West', parentId: 't-root', level: 1, status: 'SUSPENDED', statusReason: 'billing' },
 ];
 
 function listeners<T extends unknown[]>() {
@@ -68,7 +69,7 @@ export class FakeTenantSession implements TenantSession {
   async switchTenant(tenantId: string): Promise<SwitchOutcome> {
     const tenant = tenants.find((t) => t.id === tenantId);
     if (tenant === undefined) throw new CoreError('tenant_not_found', `Unknown tenant ${tenantId}.`);
-    if (tenant.status !== 'ACTIVE') throw new CoreError('tenant_forbidden', `Membership in ${tenant.name} is ${tenant.status}.`);
+    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `Membership in ${tenant.name} is ${tenant.status ?? 'unknown'}.`);
     const previous = this.active;
     this.active = tenantId;
     this.changed.fire(this.snapshot());
@@ -93,31 +94,33 @@ export class FakeTenantSession implements TenantSession {
   async createSegment(input: SegmentCreate) {
     this.seq += 1;
     const id = this.seq.toString(16).padStart(24, '0');
-    const segment: Segment = { id, name: input.name, description: input.description ?? null, definition: input.definition, version: 0, tenantId: this.active, createdAt: 'now', updatedAt: 'now' };
+    const segment: Segment = { id, name: input.name, description: input.description ?? null, definition: input.definition, tenantId: this.active, createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: `2026-01-01T00:00:00.${String(this.seq).padStart(3, '0')}Z` };
     this.segments.set(id, segment);
     return this.scoped(segment);
   }
-  async updateSegment(id: string, input: SegmentUpdate) {
-    const current = (await this.getSegment(id)).value;
-    if (input.version !== undefined && input.version !== current.version) throw new CoreError('conflict', 'The segment changed since you opened it.');
-    const next: Segment = { ...current, ...(input.name === undefined ? {} : { name: input.name }), ...(input.definition === undefined ? {} : { definition: input.definition }), version: current.version + 1 };
+  async updateSegment(id: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}) {
+    const current = this.segments.get(id);
+    if (current === undefined || current.tenantId !== this.active) throw new CoreError('not_found', `Segment ${id} not found.`);
+    if (options.baseRevision !== undefined && options.baseRevision !== segmentRevision(current)) throw new SegmentConflictError(current, options.baseRevision);
+    this.seq += 1;
+    const next: Segment = { ...current, ...(input.name === undefined ? {} : { name: input.name }), ...(input.definition === undefined ? {} : { definition: input.definition }), modifiedAt: `2026-01-02T00:00:00.${String(this.seq).padStart(3, '0')}Z` };
     this.segments.set(id, next);
     return this.scoped(next);
   }
   async previewSegment() {
-    return this.scoped({ estimated_fan_count: 42, sample_fans: [{ id: 'f1', name: 'Fan One' }] });
+    return this.scoped({ estimated_fan_count: 42, sample_fans: [{ fan_id: 'f1', first_name: 'Fan', last_name: 'One' }] });
   }
   async segmentationCriteria() {
-    return this.scoped([{ id: 'city', type: 'profile', label: 'City', operators: ['eq'], valueType: 'TEXT' as const }]);
+    return this.scoped([{ id: 'city', type: 'profile_property', label: 'City', operators: ['eq'], valueType: 'TEXT' }]);
   }
   async listCampaigns() {
-    return this.scoped([]);
+    return this.scoped({ campaigns: [], ignoredFilters: [] });
   }
   async analyticsCapabilities() {
     return this.scoped({});
   }
   async paidAdsStatus() {
-    return this.scoped({ connected: false, provider: 'meta' as const, accountId: null, accountName: null, lastSyncAt: null });
+    return this.scoped({ connected: false, provider: 'meta', accountId: null, accountName: null, lastSyncAt: null });
   }
   close(): void {}
 }

@@ -58,7 +58,7 @@ describe('IPC contract', () => {
 
   it('can reject with plain data (what survives contextBridge), which toBridgeError reads back', async () => {
     const bridge = createBridge(fakeTransport({ ok: false, error: { code: 'conflict', message: 'stale' } }).transport, { makeError: (data) => ({ ...data }) });
-    const reason = await bridge.segments.update({ segmentId: 'a'.repeat(24), version: 1 }).catch((e: unknown) => e);
+    const reason = await bridge.segments.update({ segmentId: 'a'.repeat(24), baseRevision: 'm:2026-01-01T00:00:00Z' }).catch((e: unknown) => e);
     expect(reason).not.toBeInstanceOf(Error);
     expect(toBridgeError(reason).code).toBe('conflict');
     expect(toBridgeError(new Error('boom')).code).toBe('internal_error');

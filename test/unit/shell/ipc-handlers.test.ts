@@ -12,6 +12,8 @@ import { createTestService, secretToken } from './fakes';
 vi.mock('electron', () => ({ ipcMain: null }));
 
 const segmentId = '000000000000000000000001';
+/** The revision of the segment the setup creates (the fake stamps its modifiedAt). */
+const baseRevision = 'm:2026-01-01T00:00:00.001Z';
 const definition = { stanzas: [{ criteria: [{ criterion_id: 'city', operator: 'eq', value: 'Bilbao' }] }] };
 const rendererUrl = 'file:///app/out/renderer/index.html';
 
@@ -29,9 +31,9 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'tenants.unpin': { valid: { tenantId: 't-east' }, invalid: { tenantId: 5 }, expect: (v: { pinned: unknown[] }) => expect(v.pinned).toEqual([]) },
   'tenants.recent': { valid: undefined, invalid: { all: true }, expect: (v: { recent: Array<{ id: string }> }) => expect(v.recent[0]?.id).toBe('t-root') },
   'segments.list': { valid: { search: 'Bil' }, invalid: { limit: 0 }, expect: (v: { segments: unknown[]; tenantId: string }) => expect(v.tenantId).toBe('t-root') },
-  'segments.get': { valid: { segmentId }, invalid: { segmentId: 'not-an-object-id' }, expect: (v: { segment: { id: string } }) => expect(v.segment.id).toBe(segmentId) },
+  'segments.get': { valid: { segmentId }, invalid: { segmentId: 'not an id' }, expect: (v: { segment: { id: string; revision: string } }) => expect(v.segment).toMatchObject({ id: segmentId, revision: baseRevision }) },
   'segments.create': { valid: { name: 'Bilbao fans', definition }, invalid: { name: '', definition }, expect: (v: { segment: { name: string } }) => expect(v.segment.name).toBe('Bilbao fans') },
-  'segments.update': { valid: { segmentId, version: 0, name: 'Renamed' }, invalid: { segmentId, name: 'no version' }, expect: (v: { segment: { version: number } }) => expect(v.segment.version).toBe(1) },
+  'segments.update': { valid: { segmentId, baseRevision, name: 'Renamed' }, invalid: { segmentId, name: 'no base revision' }, expect: (v: { segment: { name: string; revision: string } }) => expect(v.segment.revision).not.toBe(baseRevision) },
   'segments.preview': { valid: { definition }, invalid: { definition: { stanzas: [{ criteria: [] }] } }, expect: (v: { estimated_fan_count: number }) => expect(v.estimated_fan_count).toBe(42) },
   'segments.criteria': { valid: undefined, invalid: { expectedTenantId: '' }, expect: (v: { criteria: unknown[] }) => expect(v.criteria).toHaveLength(1) },
   'mcp.status': { valid: undefined, invalid: null, expect: (v: { state: string }) => expect(v.state).toBe('listening') },
@@ -131,7 +133,7 @@ describe('IPC handlers (Electron wrapper, fake ipcMain)', () => {
 
   it('passes core errors through as {code, message}', async () => {
     expect(await t.ipc.invoke('tenants.switch', { tenantId: 't-west' }, ourWindow)).toEqual({ ok: false, error: { code: 'tenant_forbidden', message: 'Membership in Acme West is SUSPENDED.' } });
-    expect((await t.ipc.invoke('segments.update', { segmentId, version: 5, name: 'x' }, ourWindow)).ok).toBe(false);
+    expect(await t.ipc.invoke('segments.update', { segmentId, baseRevision: 'm:2025-12-31T00:00:00Z', name: 'x' }, ourWindow)).toMatchObject({ ok: false, error: { code: 'conflict', param: 'segment_id' } });
     expect(await t.ipc.invoke('segments.list', { expectedTenantId: 't-east' }, ourWindow)).toMatchObject({ ok: false, error: { code: 'tenant_mismatch' } });
     expect(await t.ipc.invoke('mcp.moveSession', { sessionId: 'desktop-1', tenantId: 't-east' }, ourWindow)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
