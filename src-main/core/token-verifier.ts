@@ -35,6 +35,14 @@ const decodableAlgorithms = new Set([...asymmetricAlgorithms, 'HS256', 'HS384', 
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function invalid(message: string): CoreError {
   return new CoreError('invalid_token', message);
 }
@@ -154,7 +162,7 @@ export class TokenVerifier {
     try {
       response = await fetchImpl(url, { method: 'GET', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000) });
     } catch {
-      throw new CoreError('api_unavailable', 'could not reach the Nevent API to look for its signing keys');
+      throw new CoreError('api_unavailable', `could not reach the Nevent API at ${hostOf(this.options.apiUrl)} (looking for its signing keys)`);
     }
     if (!response.ok) {
       await response.body?.cancel();

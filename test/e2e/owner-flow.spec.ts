@@ -121,18 +121,18 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await page.getByLabel('Name', { exact: true }).fill(`${name} (edited)`);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { name: `${name} (edited)` })).toBeVisible();
-    await expect(page.getByText(/version 2/)).toBeVisible();
+    await expect(page.getByText(/· active · changed /)).toBeVisible();
   });
 
   await test.step('a stale edit shows the conflict and reloads', async () => {
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
-    await expect(page.getByText('editing version 2')).toBeVisible();
+    await expect(page.getByText(/editing the version of /)).toBeVisible();
     const list = await callServe<SegmentList>('segments.list', {});
     const segment = list.segments.find((s) => s.name === `${name} (edited)`);
-    expect(segment?.version).toBe(2);
+    expect(segment?.revision).toMatch(/^m:/);
     // Someone else saves first (through main, as another window or an AI client would).
-    const other = await callServe<ScopedSegment>('segments.update', { segmentId: segment?.id, version: 2, name: `${name} (changed elsewhere)` });
-    expect(other.segment.version).toBe(3);
+    const other = await callServe<ScopedSegment>('segments.update', { segmentId: segment?.id, baseRevision: segment?.revision, name: `${name} (changed elsewhere)` });
+    expect(other.segment.revision).not.toBe(segment?.revision);
     await page.getByLabel('Name', { exact: true }).fill(`${name} (mine)`);
     await page.getByRole('button', { name: 'Save changes' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'This segment was changed elsewhere' });
@@ -143,7 +143,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     expect(after.segment.name).toBe(`${name} (changed elsewhere)`);
     await page.getByRole('button', { name: 'Reload latest version' }).click();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${name} (changed elsewhere)`);
-    await expect(page.getByText('editing version 3')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'This segment was changed elsewhere' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 

@@ -7,6 +7,7 @@ export interface RecordedRequest {
   /** Path without the query. */
   path: string;
   url: string;
+  query: URLSearchParams;
   bearer: string | null;
 }
 
@@ -28,7 +29,7 @@ export function recordingFetch(inner: FetchLike = (input, init) => fetch(input, 
       const url = new URL(input);
       const headers = new Headers(init.headers);
       const auth = headers.get('authorization');
-      requests.push({ method: init.method ?? 'GET', path: url.pathname, url: input, bearer: auth?.replace(/^Bearer /, '') ?? null });
+      requests.push({ method: init.method ?? 'GET', path: url.pathname, url: input, query: url.searchParams, bearer: auth?.replace(/^Bearer /, '') ?? null });
       return inner(input, init);
     },
     count: (suffix, method) => requests.filter((r) => r.path.endsWith(suffix) && (method === undefined || r.method === method)).length,

@@ -74,7 +74,7 @@ describe.skipIf(!hasSecretService)('OS keychain (gnome-keyring)', () => {
 
     // A rotation of the stored refresh token is written back to the keychain.
     demo.faults.expireAccessTokens();
-    await restored?.listCampaigns({ limit: 1 });
+    await restored?.listSegments({ limit: 1 });
     await expect.poll(async () => JSON.parse((await keytar.getPassword(service, email)) ?? '{}').refreshToken).toBe(restored?.credential.refreshToken);
     expect(await allFileText(configDir)).not.toMatch(/eyJ|rt_/);
 

@@ -97,7 +97,7 @@ describe('token refresh through the account’s broker', () => {
     const old = session.credential;
     fixture.demo.faults.reset();
     fixture.demo.faults.expireAccessTokens();
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? session.listCampaigns({ limit: 2 }) : session.paidAdsStatus('meta'))));
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? session.listSegments({ limit: 2 }) : session.paidAdsStatus('meta'))));
     expect(answers.every((a) => a.tenantId === 'tn-acme')).toBe(true);
     const stats = fixture.demo.faults.stats();
     expect(stats.refreshCalls).toBe(1);
@@ -115,15 +115,15 @@ describe('token refresh through the account’s broker', () => {
     expect(new Set(all.map((s) => s.credential.refreshToken)).size).toBe(1);
     fixture.demo.faults.reset();
     fixture.demo.faults.expireAccessTokens();
-    await Promise.all(all.flatMap((s) => [s.listCampaigns({ limit: 1 }), s.segmentationCriteria(), s.listTenants()]));
+    await Promise.all(all.flatMap((s) => [s.listSegments({ limit: 1 }), s.segmentationCriteria(), s.listTenants()]));
     expect(fixture.demo.faults.stats().refreshCalls).toBe(1);
     expect(new Set(all.map((s) => s.credential.accessToken)).size).toBe(1);
 
     // A later holder of an already-rotated token gets the newest pair without sending its old one.
     const late = fixture.core.registry.openMcpSession();
     fixture.demo.faults.expireAccessTokens();
-    await late.listCampaigns({ limit: 1 });
-    await desktop.listCampaigns({ limit: 1 });
+    await late.listSegments({ limit: 1 });
+    await desktop.listSegments({ limit: 1 });
     await Promise.all(all.map((s) => s.paidAdsStatus('tiktok')));
     const stats = fixture.demo.faults.stats();
     expect(stats.refreshCalls).toBe(2);
@@ -138,7 +138,7 @@ describe('token refresh through the account’s broker', () => {
     await mcp.switchTenant('tn-acme-paris');
     fixture.demo.faults.reset();
     fixture.demo.faults.expireAccessTokens();
-    const [a, b] = await Promise.all([desktop.listCampaigns({ limit: 1 }), mcp.listCampaigns({ limit: 1 })]);
+    const [a, b] = await Promise.all([desktop.listSegments({ limit: 1 }), mcp.listSegments({ limit: 1 })]);
     expect([a.tenantId, b.tenantId]).toEqual(['tn-acme', 'tn-acme-paris']);
     expect([desktop.activeTenantId, mcp.activeTenantId]).toEqual(['tn-acme', 'tn-acme-paris']);
     expect(fixture.demo.faults.stats()).toMatchObject({ refreshCalls: 2, refreshReuseRejected: 0 });
@@ -151,7 +151,7 @@ describe('token refresh through the account’s broker', () => {
     const service = keychainServiceFor(fixture.demo.url);
     const saved = JSON.parse((await store.get(service, 'owner@demo.nevent.local')) ?? 'null') as { refreshToken: string };
     fixture.demo.faults.expireAccessTokens();
-    await desktopOf(fixture).listCampaigns({ limit: 1 });
+    await desktopOf(fixture).listSegments({ limit: 1 });
     await expect.poll(async () => JSON.parse((await store.get(service, 'owner@demo.nevent.local')) ?? 'null').refreshToken).not.toBe(saved.refreshToken);
     const now = JSON.parse((await store.get(service, 'owner@demo.nevent.local')) ?? 'null') as { refreshToken: string };
     expect(now.refreshToken).toBe(desktopOf(fixture).credential.refreshToken);
@@ -170,12 +170,12 @@ describe('token refresh through the account’s broker', () => {
     const spent = await fetch(`${fixture.demo.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: desktop.credential.refreshToken }) });
     expect(spent.ok).toBe(true);
     fixture.demo.faults.expireAccessTokens();
-    await expect(mcp.listCampaigns({ limit: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/^(refresh_failed|signed_out)$/) });
+    await expect(mcp.listSegments({ limit: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/^(refresh_failed|signed_out)$/) });
     await expect.poll(() => fixture?.core.account.status().signedIn).toBe(false);
     expect(fixture.core.account.state.type).toBe('signedOut');
     expect(ended.sort()).toEqual([desktop.id, mcp.id].sort());
     expect(desktop.closed && mcp.closed).toBe(true);
-    await expect(desktop.listCampaigns({ limit: 1 })).rejects.toMatchObject({ code: 'signed_out' });
+    await expect(desktop.listSegments({ limit: 1 })).rejects.toMatchObject({ code: 'signed_out' });
     await expect.poll(() => store.get(keychainServiceFor(fixture?.demo.url ?? ''), 'owner@demo.nevent.local')).toBeNull();
     expect(() => fixture?.core.registry.openMcpSession()).toThrow(/signed in/);
   });

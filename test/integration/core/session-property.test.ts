@@ -19,7 +19,8 @@ let fixture: CoreFixture;
 let currentFetch: FetchLike = (input, init) => fetch(input, init);
 
 beforeAll(async () => {
-  fixture = await startCoreFixture({ user: null, core: { fetch: (input, init) => currentFetch(input, init), desktop: false } });
+  // ES256 + JWKS so that the forged-signature fault is among the generated ones.
+  fixture = await startCoreFixture({ user: null, demo: { jwks: true }, core: { fetch: (input, init) => currentFetch(input, init), desktop: false } });
 });
 afterAll(async () => {
   await fixture.close();

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { segmentRevision } from '../../../src-shared/api';
 import { decodeJwt } from 'jose';
 import { signInToDemo } from '../../../src-main/core/demo-sign-in';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError, SegmentConflictError } from '../../../src-main/core/tenant-session';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture | null = null;
@@ -77,9 +78,8 @@ describe('switch and reset (seed 000 contract)', () => {
     const segments = await session.listSegments({ limit: 5 });
     expect(segments.tenantId).toBe('tn-acme-madrid');
     expect(segments.value.segments.every((s) => s.tenantId === 'tn-acme-madrid')).toBe(true);
-
-    const me = await session.me();
-    expect(me).toMatchObject({ tenantId: 'tn-acme-madrid', value: { email: 'owner@demo.nevent.local', role: 'OWNER', tenantId: 'tn-acme-madrid' } });
+    // Every segment call names the tenant of its token, as upstream does.
+    expect(fixture.http.requests.filter((r) => r.path === '/segments').at(-1)?.query.get('tenant_id')).toBe('tn-acme-madrid');
 
     const reset = await session.resetTenant();
     expect(reset.activeTenantId).toBe('tn-acme');
@@ -112,15 +112,24 @@ describe('switch and reset (seed 000 contract)', () => {
     await expect(session.listSegments({ cursor: first.value.nextCursor ?? '' })).rejects.toMatchObject({ code: 'invalid_request', param: 'cursor' });
   });
 
-  it('updates with optimistic concurrency: a stale version is a conflict, never an overwrite', async () => {
+  it('catches a concurrent edit without API support: the revision the edit started from is compared first, never an overwrite', async () => {
     fixture = await startCoreFixture();
     const session = desktopOf(fixture);
+    const other = fixture.core.registry.openMcpSession();
     const created = await session.createSegment({ name: 'Core test', definition: { stanzas: [] } });
-    const v0 = created.value.version;
-    const updated = await session.updateSegment(created.value.id, { name: 'Core test 2' });
-    expect(updated.value.version).toBeGreaterThan(v0);
-    await expect(session.updateSegment(created.value.id, { name: 'stale', version: v0 })).rejects.toMatchObject({ code: 'conflict' });
-    const current = await session.getSegment(created.value.id);
-    expect(current.value.name).toBe('Core test 2');
+    expect(created.value).toMatchObject({ status: 'ACTIVE', createdBy: 'nevent-companion' });
+    const base = segmentRevision(created.value);
+    // Someone else (another session, another tool) changes it in between.
+    await other.updateSegment(created.value.id, { name: 'Changed elsewhere' });
+    const conflict = await session.updateSegment(created.value.id, { name: 'stale edit' }, { baseRevision: base }).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(SegmentConflictError);
+    expect((conflict as SegmentConflictError).current.name).toBe('Changed elsewhere');
+    expect((await session.getSegment(created.value.id)).value.name).toBe('Changed elsewhere');
+    // From the current revision the edit goes through, and the revision moves on.
+    const latest = await session.getSegment(created.value.id);
+    const updated = await session.updateSegment(created.value.id, { name: 'Core test 2' }, { baseRevision: segmentRevision(latest.value) });
+    expect(updated.value.name).toBe('Core test 2');
+    expect(segmentRevision(updated.value)).not.toBe(segmentRevision(latest.value));
+    other.close();
   });
 });

@@ -3,15 +3,6 @@ import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import type { ErrorCode } from '../../../src-shared/errors';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
-let fixture: CoreFixture;
-beforeAll(async () => {
-  // Short enough to keep the `timeout` case quick, long enough for a loaded CI machine.
-  fixture = await startCoreFixture({ core: { requestTimeoutMs: 1500 } });
-});
-afterAll(async () => {
-  await fixture.close();
-});
-
 const faults: [SwitchFaultKind, ErrorCode][] = [
   ['http_500', 'api_error'],
   ['http_503', 'api_unavailable'],
@@ -23,8 +14,30 @@ const faults: [SwitchFaultKind, ErrorCode][] = [
   ['expired_token', 'invalid_token'],
 ];
 
-describe('a failed switch changes nothing (seed 000: JWT atomicity)', () => {
-  it.each(faults)('%s → %s; token, tenant and caches unchanged; both clients share the token', async (kind, code) => {
+/**
+ * Twice: HS256 tokens and no published keys, like the real API (the client checks claims only, so a
+ * forged signature is the API's to refuse, not the client's), and ES256 with a JWKS, where the client
+ * verifies signatures too and refuses a token signed with an unknown key.
+ */
+describe.each([
+  { mode: 'HS256, claims only (like the real API)', jwks: false },
+  { mode: 'ES256 with a JWKS (signatures verified)', jwks: true },
+])('a failed switch changes nothing (seed 000: JWT atomicity) — $mode', ({ jwks }) => {
+  let fixture: CoreFixture;
+  beforeAll(async () => {
+    // Short enough to keep the `timeout` case quick, long enough for a loaded CI machine.
+    fixture = await startCoreFixture({ demo: { jwks }, core: { requestTimeoutMs: 1500 } });
+  });
+  afterAll(async () => {
+    await fixture.close();
+  });
+
+  it('verifies signatures exactly when the API publishes keys', async () => {
+    const verifier = fixture.core.account.context?.verifier;
+    expect(await verifier?.verifiesSignatures()).toBe(jwks);
+  });
+
+  it.each(faults.filter(([kind]) => jwks || kind !== 'bad_signature'))('%s → %s; token, tenant and caches unchanged; both clients share the token', async (kind, code) => {
     const session = fixture.core.registry.desktop;
     if (session === null) throw new Error('no desktop session');
     await session.segmentationCriteria();
@@ -55,7 +68,7 @@ describe('a failed switch changes nothing (seed 000: JWT atomicity)', () => {
 
     // On the wire, both clients still send the very same (old) token.
     fixture.http.clear();
-    await session.listCampaigns({ limit: 1 });
+    await session.listSegments({ limit: 1 });
     await session.paidAdsStatus('meta');
     const bearers = new Set(fixture.http.requests.map((r) => r.bearer));
     expect([...bearers]).toEqual([before.accessToken]);
@@ -67,7 +80,7 @@ describe('a failed switch changes nothing (seed 000: JWT atomicity)', () => {
     const outcome = await session.switchTenant('tn-acme-madrid');
     expect(outcome.activeTenantId).toBe('tn-acme-madrid');
     fixture.http.clear();
-    await session.listCampaigns({ limit: 1 });
+    await session.listSegments({ limit: 1 });
     await session.paidAdsStatus('google');
     expect(new Set(fixture.http.requests.map((r) => r.bearer))).toEqual(new Set([session.credential.accessToken]));
   });

@@ -11,6 +11,7 @@ import { startDemoApi } from '../../../src-main/demo-api';
 import type { DemoApi } from '../../../src-main/demo-api';
 import { binPath, ensureCliBuilt, repoRoot, spawnCliClient } from './cli-helpers';
 import { ok } from './envelope-assert';
+import { hsToken } from '../../helpers/tokens';
 
 let demo: DemoApi;
 let configDir: string;
@@ -65,10 +66,15 @@ describe('standalone credentials', () => {
     expect(stderr).toMatch(/mcp --demo/);
   });
 
-  it('rejects an unknown operation mode and a token without an API URL', async () => {
+  it('rejects an unknown operation mode, a malformed token, and a custom API URL without its data API; defaults to Nevent itself', async () => {
+    const token = await hsToken({ tenantId: 'tenant-a' });
     for (const [args, env, pattern] of [
       [['mcp', '--demo', '--mode', 'YOLO'], {}, /unknown operation mode "YOLO"/],
-      [['mcp'], { NEVENT_JWT_TOKEN: 'x.y.z' }, /no API URL/],
+      [['mcp'], { NEVENT_JWT_TOKEN: 'x.y.z' }, /token/],
+      // A custom core API: the data API's host cannot be guessed, and the message says what to set.
+      [['mcp'], { NEVENT_JWT_TOKEN: token, NEVENT_API_URL: 'https://api.example.invalid' }, /NEVENT_DATA_API_URL/],
+      // Nothing configured: Nevent's own API (unreachable from this sandbox, so the host is named).
+      [['mcp'], { NEVENT_JWT_TOKEN: token }, /api\.nevent\.es/],
     ] as const) {
       const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir, ...env } });
       let stderr = '';

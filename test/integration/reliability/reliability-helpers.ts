@@ -20,8 +20,8 @@ export interface Bridge {
 }
 
 /** Starts the bridge (owner signed in, desktop in tn-acme). */
-export async function startBridge(options: { mode?: OperationMode; requestTimeoutMs?: number; maxLineBytes?: number } = {}): Promise<Bridge> {
-  const fixture = await startCoreFixture({ core: { requestTimeoutMs: options.requestTimeoutMs ?? 2000 } });
+export async function startBridge(options: { mode?: OperationMode; requestTimeoutMs?: number; maxLineBytes?: number; jwks?: boolean } = {}): Promise<Bridge> {
+  const fixture = await startCoreFixture({ demo: { jwks: options.jwks ?? false }, core: { requestTimeoutMs: options.requestTimeoutMs ?? 2000 } });
   const temp = tempSocketPath();
   const audit = new McpAuditLog();
   const logs: string[] = [];
@@ -40,10 +40,10 @@ export async function startBridge(options: { mode?: OperationMode; requestTimeou
   };
 }
 
-/** The `tenantId` claim of a JWT, decoded. */
+/** The tenant claim of a JWT (`tenantId`, or `activeTenantId` as the platform user's tokens carry it), decoded. */
 export function tokenTenant(token: string): string | null {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tenantId?: string };
-  return payload.tenantId ?? null;
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tenantId?: string; activeTenantId?: string };
+  return payload.tenantId ?? payload.activeTenantId ?? null;
 }
 
 /** Never torn: both clients hold the session's one credential, and the active tenant is that token's. */

@@ -63,7 +63,8 @@ async function exercise(where: string, call: (name: string, args?: Record<string
   };
   for (const [name, args] of steps) await run(name, args);
   // Every switch-step fault, each answered as a tool error.
-  for (const kind of ['http_500', 'malformed_token', 'wrong_tenant', 'bad_signature', 'alg_none', 'expired_token'] as const) {
+  // (HS256 like the real API: a forged signature is the API's to refuse, so that fault is not among these.)
+  for (const kind of ['http_500', 'malformed_token', 'wrong_tenant', 'alg_none', 'expired_token'] as const) {
     demo.faults.failNextSwitches(1, kind);
     await run('nevent_switch_tenant', { tenantId: 'tn-acme-fr' });
   }
@@ -205,7 +206,7 @@ describe('secrets scan', () => {
 
       const mcp = await connectClient(socketPath, 'scan-serve');
       await exercise('serve socket', (name, args) => mcp.call(name, args));
-      demo.faults.failNextSwitches(1, 'bad_signature');
+      demo.faults.failNextSwitches(1, 'malformed_token');
       await api('tenants.switch', { tenantId: 'tn-acme-fr' });
       demo.faults.expireAccessTokens();
       await api('segments.list', { limit: 1 });

@@ -30,7 +30,8 @@ let a: SocketClient;
 let b: SocketClient;
 beforeAll(async () => {
   // Long enough that a loaded 2-core machine never times out a healthy call; the `timeout` fault waits it out.
-  bridge = await startBridge({ requestTimeoutMs: 1500 });
+  // ES256 + JWKS: the forged-signature fault is only detectable where keys are published.
+  bridge = await startBridge({ requestTimeoutMs: 1500, jwks: true });
   a = await connectClient(bridge.socketPath, 'fault-a');
   b = await connectClient(bridge.socketPath, 'fault-b');
 }, 30_000);

@@ -67,14 +67,14 @@ describe('mirrored stores', () => {
   });
 
   it('upserts segments in place or at the top', () => {
-    const seg = (id: string, version: number) => ({ id, name: id, definition: { stanzas: [] }, version, tenantId: 't1', createdAt: '', updatedAt: '' });
-    const list = [seg('a'.repeat(24), 1), seg('b'.repeat(24), 1)];
-    expect(upsertSegment(list, seg('b'.repeat(24), 2)).map((s) => s.version)).toEqual([1, 2]);
-    expect(upsertSegment(list, seg('c'.repeat(24), 1)).map((s) => s.id[0])).toEqual(['c', 'a', 'b']);
+    const seg = (id: string, revision: string) => ({ id, name: id, definition: { stanzas: [] }, revision });
+    const list = [seg('a'.repeat(24), 'r1'), seg('b'.repeat(24), 'r1')];
+    expect(upsertSegment(list, seg('b'.repeat(24), 'r2')).map((s) => s.revision)).toEqual(['r1', 'r2']);
+    expect(upsertSegment(list, seg('c'.repeat(24), 'r1')).map((s) => s.id[0])).toEqual(['c', 'a', 'b']);
   });
 
   it('builds the tenant catalog once: index, tree and lookup agree', () => {
-    const t = (id: string, parentId: string | null) => ({ id, name: id.toUpperCase(), slug: id, parentId, level: parentId ? 1 : 0, role: 'OWNER' as const, status: 'ACTIVE' as const });
+    const t = (id: string, parentId: string | null) => ({ id, name: id.toUpperCase(), parentId, level: parentId ? 1 : 0 });
     const catalog = buildCatalog({ tenants: [t('root', null), t('kid', 'root')], role: 'OWNER', homeTenantId: 'root', activeTenantId: 'root', recent: [], pinned: [] });
     expect(catalog.byId.get('kid')?.name).toBe('KID');
     expect(catalog.tree.children[0]).toEqual([1]);
