@@ -84,7 +84,11 @@ export const AccessTokenClaimsSchema = z
 /** Access-token claims, normalized. */
 export type AccessTokenClaims = z.output<typeof AccessTokenClaimsSchema>;
 
-/** `GET /auth/me`, read liberally: only what the window shows, all optional, the rest kept. */
+/**
+ * `GET /auth/me`, read liberally: what the window shows is optional and the rest is kept, but the answer
+ * must name the user (`id` or `_id`): a 200 without one is not an identity (upstream treats it as
+ * unverified), so the window keeps what the token says rather than show someone's name and role from it.
+ */
 export const MeSchema = z
   .object({
     id: ApiIdSchema.optional(),
@@ -96,6 +100,7 @@ export const MeSchema = z
     role: RoleSchema.nullish(),
     tenantId: ApiIdSchema.nullish(),
   })
-  .loose();
+  .loose()
+  .refine((me) => me.id !== undefined || me._id !== undefined, { path: ['id'], message: 'the identity answer names no user (id or _id)' });
 /** Who am I. */
 export type Me = z.output<typeof MeSchema>;

@@ -83,13 +83,29 @@ export const SampleFanSchema = z
 /** A sample fan. */
 export type SampleFan = z.output<typeof SampleFanSchema>;
 
+/**
+ * A preview in camelCase (`{estimatedCount, sample}`, as an upstream test mocks it) read as the
+ * documented names; the snake_case fields win when both come, and nothing is removed.
+ */
+function previewAlternatives(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const answer = body as Record<string, unknown>;
+  const out = { ...answer };
+  if (out.estimated_fan_count === undefined && answer.estimatedCount !== undefined) out.estimated_fan_count = answer.estimatedCount;
+  if (out.sample_fans === undefined && answer.sample !== undefined) out.sample_fans = answer.sample;
+  return out;
+}
+
 /** Preview result. */
-export const PreviewSchema = z
-  .object({
-    estimated_fan_count: z.number().int().min(0),
-    sample_fans: z.array(SampleFanSchema).default([]),
-  })
-  .loose();
+export const PreviewSchema = z.preprocess(
+  previewAlternatives,
+  z
+    .object({
+      estimated_fan_count: z.number().int().min(0),
+      sample_fans: z.array(SampleFanSchema).default([]),
+    })
+    .loose(),
+);
 /** Preview result. */
 export type Preview = z.output<typeof PreviewSchema>;
 

@@ -121,10 +121,15 @@ function fillLevels(tenants: readonly Tenant[], byId: ReadonlyMap<string, Tenant
   }
 }
 
-/** `GET /platform/tenants` in any of its shapes, normalized. Throws ApiShapeError when it is not a list. */
+/**
+ * `GET /platform/tenants` in any of its shapes, normalized: an array, `{tenants}`, a Spring `{content}`
+ * page, or one tenant record on its own (upstream's parser accepts that too). Throws ApiShapeError when
+ * it is none of these.
+ */
 export function normalizePlatformTenants(body: unknown): Tenant[] {
-  const list = listOf(body, ['tenants', 'content', 'data', 'items']);
-  if (list === null) throw new ApiShapeError('(root)', 'the tenant list is neither an array nor a {tenants} or {content} page');
+  const single = body !== null && typeof body === 'object' && !Array.isArray(body) && ('id' in body || '_id' in body) ? [body] : null;
+  const list = listOf(body, ['tenants', 'content', 'data', 'items']) ?? single;
+  if (list === null) throw new ApiShapeError('(root)', 'the tenant list is neither an array, a {tenants} or {content} page, nor one tenant');
   return mergeTenants(list.map((raw, i) => parseRecord(raw, `[${i}]`)));
 }
 
