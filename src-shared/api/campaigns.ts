@@ -26,7 +26,7 @@ export type PaidMediaProvider = z.infer<typeof PaidMediaProviderSchema>;
 
 /**
  * `GET /api/ads/{provider}/status`: `{connected, provider, accountId, accountName, lastSyncAt}`, every
- * field optional; `provider` may come upper case (kept lower case here, as we ask for it).
+ * field optional and kept as sent; `provider` may come upper case (the tools show it lower case).
  */
 export const PaidAdsStatusSchema = z
   .object({

@@ -146,8 +146,10 @@ export function normalizeAccessibleTenants(body: unknown): Tenant[] {
   if (flat === null && !hasTree) throw new ApiShapeError('flatList', 'the accessible-tenants answer has neither flatList nor root/children');
   const fromTree = treeTenants(record.root, record.children);
   const fromFlat = (flat ?? []).map((raw, i) => parseRecord(raw, `flatList[${i}]`));
-  // Flat list first (its order is the API's), then the tree fills parents and anything the list lacks.
-  return mergeTenants([...fromFlat, ...fromTree]);
+  // The root first (a flatList may or may not include it), then the flat list in the API's order,
+  // then the tree fills parents and anything the list lacks.
+  const root = record.root !== undefined && record.root !== null ? fromTree.slice(0, 1) : [];
+  return mergeTenants([...root, ...fromFlat, ...fromTree]);
 }
 
 /** The tenants of a `{root, children}` tree with `parentId` taken from the nesting. Iterative. */

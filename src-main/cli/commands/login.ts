@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ReadStream } from 'node:tty';
+import { resolveApiUrls, type ApiUrls } from '../../core/api-urls';
 import { defaultConfigDir } from '../../core/account-record';
 import { createCore } from '../../core/create-core';
 import { CoreError } from '../../core/tenant-session';
@@ -15,8 +16,9 @@ const usage = `Usage: nevent-companion login [--api-url URL] [--data-api-url URL
 
 Signs in to Nevent and keeps the account in the OS keychain, for the app and \`nevent-companion mcp\`.
 
-  --api-url URL        Nevent API (default: $NEVENT_API_URL)
-  --data-api-url URL   Nevent data API (default: $NEVENT_DATA_API_URL, else <api-url>/data)
+  --api-url URL        Nevent's core API (default: $NEVENT_API_URL, else https://api.nevent.es)
+  --data-api-url URL   Nevent's data API (default: $NEVENT_DATA_API_URL, else https://data.nevent.es
+                       for Nevent itself; another --api-url needs its data API named too)
   --email EMAIL        account email (prompted for when omitted on a terminal)
   --password-stdin     read the password from stdin instead of prompting`;
 
@@ -78,18 +80,18 @@ export const loginCommand: CliCommand = {
       io.stderr.write(`nevent-companion login: ${(error as Error).message}\n${usage}\n`);
       return 2;
     }
-    const apiUrl = values['api-url'] ?? io.env.NEVENT_API_URL;
-    if (apiUrl === undefined || apiUrl === '') {
-      io.stderr.write('nevent-companion login: no API URL: pass --api-url URL or set NEVENT_API_URL.\n');
-      return 2;
-    }
+    // A data URL from the environment belongs to the environment's API URL, not to a --api-url given here.
+    const givenApiUrl = values['api-url'] ?? io.env.NEVENT_API_URL;
+    const givenDataUrl = values['data-api-url'] ?? (values['api-url'] === undefined ? io.env.NEVENT_DATA_API_URL : undefined);
+    let urls: ApiUrls;
     try {
-      new URL(apiUrl);
-    } catch {
-      io.stderr.write(`nevent-companion login: "${apiUrl}" is not a URL.\n`);
+      for (const url of [givenApiUrl, givenDataUrl]) if (url !== undefined && url !== '') new URL(url);
+      // Checked before asking for a password: a missing data API URL is said at once.
+      urls = resolveApiUrls(givenApiUrl, givenDataUrl);
+    } catch (error) {
+      io.stderr.write(`nevent-companion login: ${error instanceof CoreError ? error.message : `"${givenApiUrl ?? givenDataUrl ?? ''}" is not a URL`}.\n`);
       return 2;
     }
-    const dataApiUrl = values['data-api-url'] ?? (values['api-url'] === undefined ? io.env.NEVENT_DATA_API_URL : undefined);
     const terminal = isTty(io.stdin) ? io.stdin : null;
 
     let email = values.email;
@@ -117,7 +119,7 @@ export const loginCommand: CliCommand = {
       return 2;
     }
 
-    const core = await createCore({ apiUrl, ...(dataApiUrl === undefined || dataApiUrl === '' ? {} : { dataApiUrl }), configDir: defaultConfigDir(io.env), desktop: false });
+    const core = await createCore({ apiUrl: urls.apiUrl, dataApiUrl: urls.dataApiUrl, configDir: defaultConfigDir(io.env), desktop: false });
     try {
       const status = await core.account.signIn({ type: 'password', email, password });
       const tenant = core.account.context?.credential.claims.tenantId;

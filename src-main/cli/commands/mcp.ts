@@ -9,18 +9,20 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../command';
 
-const usage = `Usage: nevent-companion mcp [--demo [--demo-user superadmin|owner|admin|solo]] [--api-url URL] [--data-api-url URL] [--mode M]
+const usage = `Usage: nevent-companion mcp [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--mode M]
        nevent-companion mcp --attach [--socket PATH]
 
 Runs the Nevent MCP bridge on stdin/stdout for an AI client (Claude Desktop, Cursor, VS Code, ...).
 
-Credentials, in order: --demo (embedded demo API), NEVENT_JWT_TOKEN (+ NEVENT_REFRESH_TOKEN) with
-NEVENT_API_URL / NEVENT_DATA_API_URL, then the account saved by the app or \`nevent-companion login\`.
+Credentials, in order: --demo (embedded demo API), NEVENT_JWT_TOKEN (+ NEVENT_REFRESH_TOKEN), then the
+account saved by the app or \`nevent-companion login\`. Without a URL, Nevent itself is used
+(https://api.nevent.es and https://data.nevent.es).
 
 Options:
   --demo               start the demo API in-process and sign in as --demo-user (default owner)
-  --api-url URL        Nevent API base URL (or NEVENT_API_URL)
-  --data-api-url URL   Nevent data API base URL (or NEVENT_DATA_API_URL; default <api-url>/data)
+  --api-url URL        Nevent's core API (or NEVENT_API_URL; default https://api.nevent.es)
+  --data-api-url URL   Nevent's data API (or NEVENT_DATA_API_URL; default https://data.nevent.es,
+                       required with any other --api-url except a local demo API, which serves it at /data)
   --mode M             READ_ONLY (default), STANDARD (also create/update segments) or FULL
                        (or NEVENT_OPERATION_MODE)
   --attach             connect to the running app (or \`nevent-companion serve\`) instead

@@ -1,5 +1,5 @@
 /**
- * `nevent-companion serve [--demo [--demo-user U]] [--port N] [--socket PATH]`: the core, the MCP
+ * `nevent-companion serve [--demo [--demo-user U]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH]`: the core, the MCP
  * socket bridge and the web UI, without Electron (DESIGN §5, §6). stdout carries exactly two lines
  * for people and scripts: `ui: URL` (with this launch's token) and `mcp socket: PATH`.
  */
@@ -9,7 +9,7 @@ import { OperationModeSchema } from '../../../src-shared/session';
 import type { CliCommand, CliIo } from '../command';
 import { currentLauncher } from './config';
 
-const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|solo]] [--port N] [--socket PATH] [--mode M]
+const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH] [--mode M]
 
 Runs Nevent Companion without a desktop window: the tenant core, the MCP socket for AI clients
 (\`nevent-companion mcp --attach\`) and the app's UI for your browser, all on this machine only.
@@ -17,6 +17,9 @@ Prints "ui: URL" (open it; it carries this launch's access token) and "mcp socke
 
 Options:
   --demo               start the demo API in-process and sign in as --demo-user (default owner)
+  --api-url URL        the Nevent core API the sign-in screen offers (or NEVENT_API_URL;
+                       default https://api.nevent.es)
+  --data-api-url URL   its data API (or NEVENT_DATA_API_URL; default https://data.nevent.es)
   --port N             port of the web UI on 127.0.0.1 (default: a free one)
   --socket PATH        the MCP socket (default: per user, under $XDG_RUNTIME_DIR where set)
   --mode M             MCP operation mode: READ_ONLY (default), STANDARD or FULL
@@ -27,7 +30,7 @@ Stop it with Ctrl+C: the socket is removed and every session ends.`;
 function parse(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' } },
+    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, 'api-url': { type: 'string' }, 'data-api-url': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
@@ -39,7 +42,11 @@ function parse(argv: string[]) {
   if (values.socket === '') throw new Error('--socket needs a path');
   const mode = values.mode === undefined ? undefined : OperationModeSchema.safeParse(values.mode.trim().toUpperCase().replace(/-/g, '_'));
   if (mode !== undefined && !mode.success) throw new Error('--mode must be READ_ONLY, STANDARD or FULL');
-  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode?.data };
+  for (const flag of ['api-url', 'data-api-url'] as const) {
+    const url = values[flag];
+    if (url !== undefined && !/^https?:\/\/[^/\s]+/i.test(url)) throw new Error(`--${flag} must be an http(s) URL (got "${url}")`);
+  }
+  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode?.data, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -61,7 +68,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       port: flags.port,
       ...(flags.socketPath === undefined ? {} : { socketPath: flags.socketPath }),
       ...(flags.operationMode === undefined ? {} : { operationMode: flags.operationMode }),
-      env: io.env,
+      // The URL flags stand in for the environment they override (the app reads its defaults there).
+      env: { ...io.env, ...(flags.apiUrl === undefined ? {} : { NEVENT_API_URL: flags.apiUrl, NEVENT_DATA_API_URL: flags.dataApiUrl }), ...(flags.apiUrl === undefined && flags.dataApiUrl !== undefined ? { NEVENT_DATA_API_URL: flags.dataApiUrl } : {}) },
       version: '0.1.0',
       launcher: currentLauncher(),
       log,

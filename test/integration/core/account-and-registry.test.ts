@@ -122,20 +122,32 @@ describe('account: sign-in, restore, sign-out', () => {
   });
 
   it('standalone mcp: tokens from NEVENT_JWT_TOKEN (+ NEVENT_REFRESH_TOKEN), else the saved account, else none', async () => {
-    fixture = await startCoreFixture({ user: 'solo' });
+    fixture = await startCoreFixture({ user: 'admin' });
     const source = fixture.core.registry.desktop?.credential;
     const standalone = await createCore({ secretStore: new MemorySecretStore(), configDir: fixture.configDir, desktop: false });
     const env = { NEVENT_JWT_TOKEN: source?.accessToken, NEVENT_REFRESH_TOKEN: source?.refreshToken ?? undefined, NEVENT_API_URL: fixture.demo.url, NEVENT_DATA_API_URL: fixture.demo.dataUrl };
     expect(await signInStandalone(standalone, env)).toBe('environment');
     const session = standalone.registry.openMcpSession();
-    expect(session.activeTenantId).toBe('tn-solo-studio');
+    expect(session.activeTenantId).toBe('tn-globex-de');
     // The refresh token from the environment works when the access token is refused.
     fixture.demo.faults.expireAccessTokens();
-    expect((await session.segmentationCriteria()).tenantId).toBe('tn-solo-studio');
+    expect((await session.segmentationCriteria()).tenantId).toBe('tn-globex-de');
     standalone.dispose();
     const empty = await createCore({ secretStore: new MemorySecretStore(), configDir: fixture.configDir, desktop: false });
     expect(await signInStandalone(empty, {})).toBeNull();
     empty.dispose();
+  });
+
+  it('a sign-in that brings no refresh token (the real API may send none) works until the token expires, then says to sign in again', async () => {
+    fixture = await startCoreFixture({ user: 'solo' });
+    const session = fixture.core.registry.desktop;
+    expect(session?.credential.refreshToken).toBeNull();
+    // The role-less token of this user: no role is made up.
+    expect(session?.snapshot().role).toBeNull();
+    expect((await session?.listSegments({ limit: 1 }))?.tenantId).toBe('tn-solo-studio');
+    fixture.demo.faults.expireAccessTokens();
+    await expect(session?.listSegments({ limit: 1 })).rejects.toMatchObject({ code: 'authentication_failed', message: expect.stringContaining('sign in again') });
+    expect(fixture.demo.faults.stats().refreshCalls).toBe(0);
   });
 
   it('refuses a pasted token that is not a valid signed token', async () => {

@@ -62,15 +62,17 @@ describe('serve --demo (spawned CLI)', () => {
     const stream = await openEventStream(serve.port, serve.token);
     try {
       // App and account.
-      expect(await call('app.info')).toMatchObject({ shell: 'serve', demoUsers: ['superadmin', 'owner', 'admin', 'solo'] });
+      expect(await call('app.info')).toMatchObject({ shell: 'serve', demoUsers: ['superadmin', 'owner', 'admin', 'staff', 'solo'] });
       expect(await call('account.status')).toMatchObject({ state: 'signed_in', demo: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' } });
       const state = await call('session.get');
       expect(state).toMatchObject({ desktop: { activeTenant: { id: 'tn-acme' } }, bridge: { state: 'listening', socketPath: serve.socketPath } });
 
       // Tenants.
       const list = await call('tenants.list');
-      const tenants = list.tenants as unknown as Array<{ id: string; name: string; status: string }>;
-      const target = tenants.find((t) => t.status === 'ACTIVE' && t.id !== 'tn-acme');
+      const tenants = list.tenants as unknown as Array<{ id: string; name: string; status?: string; slug?: string }>;
+      // As the real API lists them: most tenants say no status (active) and carry no slug.
+      expect(tenants.find((t) => t.id === 'tn-acme-es')).toEqual({ id: 'tn-acme-es', name: 'Acme Spain', parentId: 'tn-acme', level: 2 });
+      const target = tenants.find((t) => t.status === undefined && t.id !== 'tn-acme');
       expect(target).toBeDefined();
       expect(await call('tenants.switch', { tenantId: target?.id })).toMatchObject({ activeTenantId: target?.id, previousTenantId: 'tn-acme' });
       expect(await call('tenants.pin', { tenantId: target?.id })).toMatchObject({ pinned: [{ id: target?.id, name: target?.name }] });
@@ -87,10 +89,11 @@ describe('serve --demo (spawned CLI)', () => {
       expect(preview).toMatchObject({ tenantId: 'tn-acme' });
       expect(typeof preview.estimated_fan_count).toBe('number');
       const created = await call('segments.create', { name: 'Serve test segment', definition, expectedTenantId: 'tn-acme' });
-      const segment = created.segment as unknown as { id: string; version: number };
-      expect(await call('segments.get', { segmentId: segment.id })).toMatchObject({ segment: { name: 'Serve test segment' }, tenantId: 'tn-acme' });
-      expect(await call('segments.update', { segmentId: segment.id, version: segment.version, name: 'Renamed by serve test' })).toMatchObject({ segment: { name: 'Renamed by serve test' } });
-      const stale = (await callApi(serve.port, serve.token, 'segments.update', { segmentId: segment.id, version: segment.version, name: 'Stale write' })).json;
+      const segment = created.segment as unknown as { id: string; revision: string };
+      expect(await call('segments.get', { segmentId: segment.id })).toMatchObject({ segment: { name: 'Serve test segment', revision: segment.revision }, tenantId: 'tn-acme' });
+      expect(await call('segments.update', { segmentId: segment.id, baseRevision: segment.revision, name: 'Renamed by serve test' })).toMatchObject({ segment: { name: 'Renamed by serve test' } });
+      // An edit that started from the old revision is refused: nothing written over the rename.
+      const stale = (await callApi(serve.port, serve.token, 'segments.update', { segmentId: segment.id, baseRevision: segment.revision, name: 'Stale write' })).json;
       expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(((await call('segments.list', { search: 'Renamed by serve' })).segments as unknown as unknown[]).length).toBe(1);
 

@@ -78,7 +78,7 @@ describe('mirrored stores', () => {
     const catalog = buildCatalog({ tenants: [t('root', null), t('kid', 'root')], role: 'OWNER', homeTenantId: 'root', activeTenantId: 'root', recent: [], pinned: [] });
     expect(catalog.byId.get('kid')?.name).toBe('KID');
     expect(catalog.tree.children[0]).toEqual([1]);
-    expect(catalog.search.haystacks[1]).toBe('kid\nkid\nkid');
+    expect(catalog.search.haystacks[1]).toBe('kid\n\nkid');
   });
 });
 

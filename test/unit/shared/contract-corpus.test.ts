@@ -508,7 +508,14 @@ function apiWords(body: unknown): string[] {
   if (!isRecord(body)) return [];
   // A nested error's `details` is the better message, then its `message`, then the top one.
   if (isRecord(body.error)) return [words(body.error.details), words(body.error.message), words(body.message)].find((w) => w.length > 0) ?? [];
-  return [...words(body.message), ...words(body.errorMessage), ...(isCode(body.error) ? [] : words(body.error))];
+  const message = [...words(body.message), ...words(body.errorMessage)];
+  // NestJS and Spring put the HTTP reason phrase in `error`: next to a message it adds nothing, alone it is all there is.
+  const error = isCode(body.error) || (message.length > 0 && isReasonPhrase(body.error)) ? [] : words(body.error);
+  return [...message, ...error];
+}
+
+function isReasonPhrase(value: unknown): boolean {
+  return typeof value === 'string' && ['bad request', 'unauthorized', 'forbidden', 'not found', 'method not allowed', 'conflict', 'too many requests', 'internal server error', 'service unavailable'].includes(value.toLowerCase());
 }
 
 function apiCode(body: unknown): string | null {
