@@ -1,0 +1,142 @@
+/**
+ * The app as a person runs it against a Nevent API elsewhere: `serve --api-url URL` (the built CLI, no
+ * `--demo`) against a separately started demo API that answers in the real API's shapes — once with
+ * HS256 tokens and no published keys, as the real API signs, and once with ES256 + JWKS. The desktop
+ * flows go over the app's HTTP contract (sign in with a password, the picker's list, switch, segments,
+ * preview, a concurrent edit), and every MCP tool is called through a real SDK client on the app's socket.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoApi, type DemoApi } from '../../../src-main/demo-api';
+import { contractToolNames } from '../../helpers/contract-tools';
+import { callApi } from '../../unit/shell/http-client';
+import { failure, ok } from '../mcp/envelope-assert';
+import { connectClient, type SocketClient } from '../mcp/socket-helpers';
+import { startServe, type ServeProcess } from './serve-process';
+
+/** A definition as a person or an AI writes it: no ids, and keys this app does not know about. */
+const definition = {
+  stanzas: [
+    { criteria: [{ criterion_id: 'city', operator: 'is', value: ['madrid', 'valencia'], type: 'profile_property', filters: { property_name: 'home_city' }, vendor_hint: 'keep-me' }] },
+    { criteria: [{ criterion_id: 'total_spent', operator: 'gte', value: 50, modifiers: { time_range: { value: 30, unit: 'days' } } }] },
+  ],
+};
+
+describe.each([
+  { label: 'HS256, no published keys (like the real API)', jwks: false },
+  { label: 'ES256 with a JWKS', jwks: true },
+])('the app against a separately running Nevent API in the real shapes — $label', ({ jwks }) => {
+  let demo: DemoApi;
+  let serve: ServeProcess;
+  let mcp: SocketClient | null = null;
+
+  async function call<T = Record<string, unknown>>(channel: string, payload?: unknown): Promise<T> {
+    const answer = (await callApi(serve.port, serve.token, channel, payload)).json;
+    if (!answer.ok) throw new Error(`${channel} failed: ${JSON.stringify(answer.error)}`);
+    return answer.value as T;
+  }
+
+  beforeAll(async () => {
+    demo = await startDemoApi({ jwks });
+    serve = await startServe(['--api-url', demo.url, '--mode', 'STANDARD']);
+  }, 60_000);
+  afterAll(async () => {
+    await mcp?.close().catch(() => undefined);
+    if (serve !== undefined && serve.child.exitCode === null) await serve.stop();
+    serve?.cleanup();
+    await demo?.close();
+  });
+
+  it('signs in with a password and opens the picker on the tenants as the API lists them', async () => {
+    const status = await call<{ state: string; needsTenantChoice: boolean; user: { email: string; role: string | null }; apiUrl: string; dataApiUrl: string }>('account.signIn', {
+      method: 'password',
+      apiUrl: demo.url,
+      email: 'owner@demo.nevent.local',
+      password: 'demo',
+    });
+    expect(status).toMatchObject({ state: 'signed_in', needsTenantChoice: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' }, apiUrl: demo.url, dataApiUrl: `${demo.url}/data` });
+    const list = await call<{ tenants: Record<string, unknown>[]; role: string; homeTenantId: string }>('tenants.list');
+    expect(list).toMatchObject({ role: 'OWNER', homeTenantId: 'tn-acme' });
+    // Minimal records as the API sent them: the root first, a parent from the tree, nothing made up.
+    expect(list.tenants[0]).toMatchObject({ id: 'tn-acme', status: 'ACTIVE', role: 'OWNER' });
+    expect(list.tenants.find((t) => t.id === 'tn-acme-madrid')).toEqual({ id: 'tn-acme-madrid', name: 'Acme Madrid', parentId: 'tn-acme-es', level: 3 });
+    expect(list.tenants.find((t) => t.id === 'tn-acme-lyon')).toMatchObject({ status: 'INVITED', statusReason: expect.stringContaining('Invitation') });
+    expect(new Set(list.tenants.map((t) => t.id)).size).toBe(list.tenants.length);
+  });
+
+  it('switches the desktop, and works with segments in that tenant', async () => {
+    expect(await call('tenants.switch', { tenantId: 'tn-acme-es' })).toMatchObject({ activeTenantId: 'tn-acme-es', previousTenantId: 'tn-acme' });
+    const state = await call<{ account: { needsTenantChoice: boolean }; desktop: { activeTenant: Record<string, unknown> } }>('session.get');
+    expect(state.account.needsTenantChoice).toBe(false);
+    expect(state.desktop.activeTenant).toEqual({ id: 'tn-acme-es', name: 'Acme Spain', role: 'OWNER' });
+
+    const criteria = await call<{ criteria: { id: string; operators: string[]; valueType: string | null }[]; tenantId: string }>('segments.criteria');
+    expect(criteria.tenantId).toBe('tn-acme-es');
+    expect(criteria.criteria.find((c) => c.id === 'total_spent')?.valueType).toBe('CURRENCY');
+    // Listed without operators by the API: the window gets them as listed (empty) and offers the defaults.
+    expect(criteria.criteria.find((c) => c.id === 'first_name')).toMatchObject({ operators: [], valueType: 'STRING' });
+
+    const list = await call<{ segments: { id: string; revision: string; definition: unknown }[]; tenantId: string }>('segments.list', { limit: 50 });
+    expect(list.tenantId).toBe('tn-acme-es');
+    expect(list.segments.length).toBeGreaterThan(0);
+    // `_id` records and records without a definition (lists carry none) read like any other.
+    for (const s of list.segments) expect(s.id).toMatch(/^[0-9a-f]{24}$/);
+
+    const preview = await call<{ estimated_fan_count: number; sample_fans: Record<string, string>[] }>('segments.preview', { definition });
+    expect(preview.estimated_fan_count).toBeGreaterThan(0);
+    expect(Object.keys(preview.sample_fans[0] ?? {})).toEqual(expect.arrayContaining(['fan_id', 'first_name']));
+
+    const created = await call<{ segment: { id: string; revision: string; status: string; definition: { stanzas: { id: string; criteria: Record<string, unknown>[] }[] } }; tenantId: string }>('segments.create', { name: 'Real-shaped flow', definition });
+    expect(created).toMatchObject({ tenantId: 'tn-acme-es', segment: { status: 'ACTIVE' } });
+    const stored = created.segment.definition;
+    // Ids generated where missing (the data API needs them), every key the person wrote kept.
+    expect(stored.stanzas.every((s) => typeof s.id === 'string' && s.criteria.every((c) => typeof c.id === 'string'))).toBe(true);
+    expect(stored.stanzas[0]?.criteria[0]).toMatchObject({ filters: { property_name: 'home_city' }, vendor_hint: 'keep-me', type: 'profile_property' });
+    expect(stored.stanzas[1]?.criteria[0]).toMatchObject({ modifiers: { time_range: { value: 30, unit: 'days' } } });
+
+    // A rename from the revision it was opened at goes through; a second edit from that old revision is refused.
+    const renamed = await call<{ segment: { revision: string; name: string } }>('segments.update', { segmentId: created.segment.id, baseRevision: created.segment.revision, name: 'Real-shaped flow (renamed)' });
+    expect(renamed.segment.name).toBe('Real-shaped flow (renamed)');
+    const stale = (await callApi(serve.port, serve.token, 'segments.update', { segmentId: created.segment.id, baseRevision: created.segment.revision, name: 'lost edit' })).json;
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const after = await call<{ segment: { name: string; definition: unknown } }>('segments.get', { segmentId: created.segment.id });
+    expect(after.segment.name).toBe('Real-shaped flow (renamed)');
+    // The rename did not touch the definition (only changed fields are sent).
+    expect(after.segment.definition).toEqual(stored);
+  });
+
+  it('answers every MCP tool on the app socket, in the tenant each call ran in', async () => {
+    mcp = await connectClient(serve.socketPath, 'real-api-flow');
+    const { tools } = await mcp.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual([...contractToolNames].sort());
+    const called = new Set<string>();
+    const run = async (name: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> => {
+      called.add(name);
+      return ok(await (mcp as SocketClient).call(name, args));
+    };
+    // A new connection starts where the desktop is.
+    expect(await run('nevent_get_active_tenant')).toMatchObject({ active_tenant_id: 'tn-acme-es', home_tenant_id: 'tn-acme-es' });
+    expect((await run('nevent_list_tenants', { search: 'madrid' })).total).toBe(2);
+    expect(await run('nevent_switch_tenant', { tenantId: 'tn-acme-madrid' })).toMatchObject({ active_tenant_id: 'tn-acme-madrid' });
+    const segments = await run('nevent_list_segments', { limit: 5 });
+    expect(segments.tenant_id).toBe('tn-acme-madrid');
+    const first = (segments.segments as { id: string }[])[0];
+    const one = await run('nevent_get_segment', { segment_id: first?.id });
+    expect(one.tenant_id).toBe('tn-acme-madrid');
+    expect((await run('nevent_segment_preview', { definition })).tenant_id).toBe('tn-acme-madrid');
+    expect(((await run('nevent_segmentation_criteria')).criteria as unknown[]).length).toBeGreaterThan(5);
+    const created = await run('nevent_create_segment', { name: 'From the AI', definition: { stanzas: [] } });
+    const id = (created.segment as { id: string }).id;
+    expect((await run('nevent_update_segment', { segment_id: id, description: 'every fan' })).segment).toMatchObject({ description: 'every fan' });
+    const campaigns = await run('nevent_list_campaigns', { status: 'EXECUTED', limit: 3, sort: 'executedAt' });
+    expect(campaigns).toMatchObject({ tenant_id: 'tn-acme-madrid' });
+    for (const c of campaigns.campaigns as { status: string }[]) expect(c.status).toBe('EXECUTED');
+    const capabilities = (await run('nevent_analytics_capabilities')).capabilities as { tables: { name: string }[] };
+    expect(capabilities.tables.map((t) => t.name)).toContain('campaigns');
+    expect((await run('nevent_paid_ads_status', { provider: 'google' })).provider).toBe('google');
+    expect((await run('nevent_help', { topic: 'tenants' })).guidance).toMatch(/tenant/i);
+    expect(await run('nevent_reset_tenant')).toMatchObject({ active_tenant_id: 'tn-acme-es' });
+    expect([...called].sort()).toEqual([...contractToolNames].sort());
+    // A tenant the account cannot reach: the envelope, nothing changed.
+    expect(failure(await mcp.call('nevent_switch_tenant', { tenantId: 'tn-globex' })).code).toMatch(/tenant_forbidden|tenant_not_found/);
+  });
+});
