@@ -67,6 +67,7 @@ export class TenantAccess {
     if (override !== undefined) {
       record.status = override.status;
       record.statusReason = override.statusReason;
+      record.role = account.role;
     } else if (tenant.id === account.homeTenantId) {
       record.status = 'ACTIVE';
       record.role = account.role;

@@ -77,9 +77,12 @@ async function tokenPair(deps: DemoContext, userName: string, tenant: DemoTenant
   return { accessToken: await deps.tokens.issueAccess(account, tenant), refreshToken: deps.tokens.issueRefresh(userName, tenant?.id ?? null) };
 }
 
-/** Some tenant the account can see other than `tenant` (the "refresh comes back elsewhere" fault). */
+/**
+ * Some tenant other than `tenant` for the "refresh comes back elsewhere" fault: one the account can see
+ * when there is one, else any other (a one-tenant user must still meet the fault, as `DemoFaults` says).
+ */
 function otherVisibleTenant(deps: DemoContext, account: DemoAccount, tenant: DemoTenant | null): DemoTenant | null {
-  return deps.access.list(account).find((t) => t.id !== tenant?.id && account.memberships[t.id] === undefined) ?? tenant;
+  return deps.access.list(account).find((t) => t.id !== tenant?.id && account.memberships[t.id] === undefined) ?? deps.directory.all().find((t) => t.id !== tenant?.id) ?? tenant;
 }
 
 /** Answers a switch the way the queued fault says; the refresh token in a faulty answer is never valid. */

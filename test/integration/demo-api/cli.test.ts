@@ -2,8 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { decodeProtectedHeader } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AccessibleTenantsResponseSchema, normalizeTokenResponse } from '../../../src-shared/api';
+import { normalizeAccessibleTenants, normalizeTokenResponse } from '../../../src-shared/api';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -34,6 +35,29 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   });
 }
 
+/** The first `n` lines of stdout. */
+function firstLines(child: ChildProcessWithoutNullStreams, n: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const seen: string[] = [];
+    const timer = setTimeout(() => reject(new Error(`fewer than ${n} lines within 15 s: ${JSON.stringify(seen)}`)), 15_000);
+    lines.on('line', (line) => {
+      seen.push(line);
+      if (seen.length === n) {
+        clearTimeout(timer);
+        lines.close();
+        resolve(seen);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} after ${JSON.stringify(seen)}`)));
+  });
+}
+
+async function signInAsOwner(url: string): Promise<string> {
+  const login = await fetch(`${url}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@demo.nevent.local', password: 'demo' }) });
+  return normalizeTokenResponse(await login.json()).accessToken;
+}
+
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stderr: string }> {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -50,17 +74,40 @@ describe('nevent-companion demo-api', () => {
     const url = match?.[1] ?? '';
     expect(Number(match?.[2])).toBeGreaterThan(0);
 
-    const login = await fetch(`${url}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@demo.nevent.local', password: 'demo' }) });
-    const { accessToken } = normalizeTokenResponse(await login.json());
-    const tenants = AccessibleTenantsResponseSchema.parse(await (await fetch(`${url}/users/accessible-tenants`, { headers: { authorization: `Bearer ${accessToken}` } })).json());
-    expect(tenants.root?.id).toBe('tn-acme');
-    expect(tenants.flatList.map((t) => t.id).sort()).toEqual(
+    const accessToken = await signInAsOwner(url);
+    expect(decodeProtectedHeader(accessToken).alg).toBe('HS256');
+    expect((await fetch(`${url}/.well-known/jwks.json`)).status).toBe(404);
+    const tenants = normalizeAccessibleTenants(await (await fetch(`${url}/users/accessible-tenants`, { headers: { authorization: `Bearer ${accessToken}` } })).json());
+    expect(tenants[0]?.id).toBe('tn-acme');
+    expect(tenants.map((t) => t.id).sort()).toEqual(
       ['tn-acme', 'tn-acme-es', 'tn-acme-madrid', 'tn-acme-madrid-arena', 'tn-acme-barcelona', 'tn-acme-valencia', 'tn-acme-fr', 'tn-acme-paris', 'tn-acme-lyon', 'tn-acme-pt', 'tn-acme-lisbon', 'tn-acme-porto'].sort(),
     );
 
     child.kill('SIGTERM');
     const { code } = await exited;
     expect(code).toBe(0);
+  });
+
+  it('says how it signs: HS256 by default, ES256 with a published JWKS under --jwks', async () => {
+    const plain = startCli(['--port', '0']);
+    const plainExited = exitOf(plain);
+    const [, data, signing] = await firstLines(plain, 3);
+    expect(data).toMatch(/^data API: http:\/\/127\.0\.0\.1:\d+\/data$/);
+    expect(signing).toMatch(/^tokens: HS256/);
+    plain.kill('SIGTERM');
+    expect((await plainExited).code).toBe(0);
+
+    const child = startCli(['--port', '0', '--jwks']);
+    const exited = exitOf(child);
+    const [listening, , jwksLine] = await firstLines(child, 3);
+    const url = /^listening on (\S+)$/.exec(listening ?? '')?.[1] ?? '';
+    expect(jwksLine).toBe(`JWKS: ${url}/.well-known/jwks.json`);
+    const accessToken = await signInAsOwner(url);
+    expect(decodeProtectedHeader(accessToken)).toMatchObject({ alg: 'ES256', kid: expect.any(String) });
+    const jwks = (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as { keys: { kid?: string }[] };
+    expect(jwks.keys.map((k) => k.kid)).toEqual([decodeProtectedHeader(accessToken).kid]);
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
   });
 
   it('rejects bad flags with a clear message and exit code 2', async () => {
