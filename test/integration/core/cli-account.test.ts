@@ -22,10 +22,16 @@ afterAll(async () => {
 });
 
 describe('nevent-companion login / status / logout (no keychain)', () => {
-  it('needs an API URL and a way to read the password', async () => {
-    const noUrl = await runCli(['login', '--email', 'owner@demo.nevent.local', '--password-stdin'], { stdin: 'demo\n', env: { NEVENT_COMPANION_CONFIG_DIR: configDir } });
-    expect(noUrl.code).toBe(2);
-    expect(noUrl.stderr).toContain('NEVENT_API_URL');
+  it('defaults to Nevent itself, needs the data API of any other API, and a way to read the password', async () => {
+    // Nothing configured: Nevent's own API, named in the answer (unreachable from this sandbox).
+    const nevent = await runCli(['login', '--email', 'owner@demo.nevent.local', '--password-stdin'], { stdin: 'demo\n', env: { NEVENT_COMPANION_CONFIG_DIR: configDir } });
+    expect(nevent.code).toBe(1);
+    expect(nevent.stderr).toContain('api.nevent.es');
+    // Another host: the data API cannot be guessed; said before any password is read.
+    const custom = await runCli(['login', '--api-url', 'https://api.example.invalid', '--email', 'owner@demo.nevent.local'], { env: { NEVENT_COMPANION_CONFIG_DIR: configDir } });
+    expect(custom.code).toBe(2);
+    expect(custom.stderr).toContain('NEVENT_DATA_API_URL');
+    expect(custom.stderr).not.toContain('--password-stdin');
     const noTty = await runCli(['login', '--email', 'owner@demo.nevent.local'], { env });
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toContain('--password-stdin');
