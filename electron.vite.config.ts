@@ -1,16 +1,35 @@
 // Builds the Electron main process, the preload script and the React renderer into out/.
-// src-shared is bundled into each; the CLI is bundled separately (scripts/build-cli.mjs).
+// src-shared is bundled into each; the CLIs are bundled separately (scripts/build-cli.mjs for npm
+// installs, build/app-cli.mjs for the installed app).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * keytar is an optional native addon: it stays a file in node_modules, where electron-builder rebuilds
+ * it for Electron's ABI (and unpacks it from app.asar). Main loads it with require(), not an ES import:
+ * Electron's CommonJS loader has read node_modules inside app.asar for a decade, its ES module resolver
+ * has regressed there more than once.
+ */
+function keytarThroughRequire(): Plugin {
+  const id = '\0keytar-through-require';
+  return {
+    name: 'nevent:keytar-through-require',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'keytar' ? id : null),
+    load: (loaded) => (loaded === id ? "import { createRequire } from 'node:module';\nexport default createRequire(import.meta.url)('keytar');\n" : null),
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [keytarThroughRequire()],
     build: {
       outDir: 'out/main',
-      // keytar is an optional native addon: load it from node_modules, where electron-builder rebuilds it
-      // for Electron's ABI, instead of bundling a copy built for Node.
-      externalizeDeps: { include: ['keytar'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
+      // Every pure-JS dependency is bundled, so the installed app loads no ES module from
+      // node_modules inside app.asar; only electron, Node built-ins and keytar (above) stay outside.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') }, output: { codeSplitting: false } },
     },
   },
   preload: {

@@ -2,6 +2,8 @@
  * Renderer entry and composition root: picks the bridge (preload or `serve`'s web transport), creates
  * the stores and commands once, wires the stores to the bridge's events, and renders the app.
  */
+// First: before any schema parses under the window's CSP.
+import '../src-shared/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppInfo } from '../src-shared/ipc';

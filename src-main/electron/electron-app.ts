@@ -1,33 +1,57 @@
 /**
  * The Electron shell's lifecycle around the shared app (src-main/app):
  *
- *   single-instance lock ──(second launch)──> focus the first window
- *   whenReady ─> harden session ─> createDesktopApp (core, MCP socket, demo) ─> IPC handlers ─> window
- *            ─> tray (rebuilt on every state) ─> global quick-switch shortcut ─> OS notifications
- *   Quit (tray, SIGINT/SIGTERM, last window without tray) ─> IPC off ─> tray/shortcut off ─> app.close()
- *                                                             (socket removed, sessions ended) ─> exit
+ *   single-instance lock ─> before ready: Windows app id (notifications, taskbar), Linux
+ *            GlobalShortcutsPortal (the global shortcut on Wayland) ─> tray-host probe (in parallel)
+ *   whenReady ─> app menu ─> harden session ─> createDesktopApp (core, MCP socket, demo) ─> IPC handlers
+ *            ─> global quick-switch shortcut ─> started ─> window ─> tray (where the desktop shows one)
+ *            ─> OS notifications
+ *   second launch / dock click ─> the window; while starting only remembered, since the start ends by
+ *            opening it: no window exists before `ready` or before its IPC handlers
+ *   start fails ─> log + error dialog ─> quit
+ *   Quit (tray, menu, Cmd+Q, SIGINT/SIGTERM, last window closed without a tray) ─> IPC off
+ *            ─> tray/shortcut off ─> app.close() (socket removed, sessions ended) ─> exit; a watchdog
+ *            exits anyway when that takes longer than `quitTimeoutMs`
  */
-import { app, globalShortcut, Notification, session, type BrowserWindow } from 'electron';
+import { app, dialog, globalShortcut, Menu, Notification, session, type BrowserWindow, type CommandLine } from 'electron';
 import { missingCaseError } from '../../src-shared/errors';
 import type { AppState } from '../../src-shared/ipc';
 import type { DesktopApp, DesktopAppOptions } from '../app/compose';
+import { redactSecrets } from '../core/redact';
+import { buildAppMenuTemplate } from './app-menu';
 import { createMainWindow, type RendererTarget } from './main-window';
 import { createSenderCheck, createWebContentsSink, registerIpcHandlers } from './ipc-main';
 import { parseLaunchOptions } from './launch-options';
 import { AppTray } from './tray';
+import { probeTrayHost, windowCloseAction, type TrayHost } from './tray-host';
+import type { TrayIcons } from './tray-icon';
 import { quickSwitchAccelerator, type TrayAction } from './tray-template';
 import { hardenSession, hardenWebContents, rendererUrlCheck } from './web-security';
 
-/** What the shell is started with (main.ts passes the real ones; the boot test its own). */
+/** The app's id: electron-builder's appId, and the Windows AppUserModelID its installer gives the shortcut. */
+export const appId = 'es.nevent.companion';
+
+/** The Chromium feature that binds global shortcuts through the desktop portal (Wayland, GNOME). */
+export const globalShortcutsPortalFeature = 'GlobalShortcutsPortal';
+
+/** How long a quit may take before the watchdog exits anyway. */
+export const defaultQuitTimeoutMs = 5_000;
+
+/** What the shell is started with (main.ts passes the real ones; the tests their own). */
 export interface ElectronShellDeps {
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
   version: string;
+  /** `app.isPackaged`: an installed app has no reload or DevTools menu. */
+  isPackaged: boolean;
+  platform?: NodeJS.Platform;
   preloadPath: string;
   renderer: RendererTarget;
-  /** The tray icon as a PNG data URL. */
-  trayIcon: string;
+  trayIcons: TrayIcons;
   createApp: (options: Omit<DesktopAppOptions, 'startBridge' | 'clientConfig'>) => Promise<DesktopApp>;
+  /** Whether the desktop shows a tray; default: ask the session bus (tray-host.ts). */
+  probeTrayHost?: () => Promise<TrayHost>;
+  quitTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -43,29 +67,48 @@ export interface ElectronShell {
   quit(): Promise<void>;
 }
 
+/** Adds a feature to Chromium's `--enable-features`, keeping any given on the command line. */
+export function enableChromiumFeature(commandLine: Pick<CommandLine, 'getSwitchValue' | 'appendSwitch'>, feature: string): void {
+  const current = commandLine.getSwitchValue('enable-features');
+  const features = current === '' ? [] : current.split(',');
+  if (!features.includes(feature)) commandLine.appendSwitch('enable-features', [...features, feature].join(','));
+}
+
 /** Starts the desktop shell. */
 export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const platform = deps.platform ?? process.platform;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return { ready: Promise.resolve(), primary: false, window: () => null, desktopApp: () => null, quit: async () => undefined };
   }
 
+  // Both only take effect before `ready`.
+  if (platform === 'win32') app.setAppUserModelId(appId);
+  if (platform === 'linux') enableChromiumFeature(app.commandLine, globalShortcutsPortalFeature);
+  const trayHostProbe = (deps.probeTrayHost ?? (() => probeTrayHost(platform, deps.env)))().catch((): TrayHost => 'unknown');
+
   const { options, problems } = parseLaunchOptions(deps.argv);
   for (const problem of problems) log(`nevent-companion: ${problem}`);
   const isOurRendererUrl = rendererUrlCheck(deps.renderer);
+  const quitTimeoutMs = deps.quitTimeoutMs ?? defaultQuitTimeoutMs;
   let window: BrowserWindow | null = null;
   let desktopApp: DesktopApp | null = null;
   let tray: AppTray | null = null;
+  let trayHost: TrayHost = 'unknown';
+  let globalShortcutBound = true;
+  let started = false;
   let unregisterIpc: () => void = () => undefined;
   let offEvents: Array<() => void> = [];
   let shuttingDown: Promise<void> | null = null;
   let shutdownComplete = false;
   let quitting = false;
 
+  const closeAction = () => windowCloseAction({ quitting, trayShown: tray !== null, trayHost });
+
   const showWindow = (): BrowserWindow => {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ preloadPath: deps.preloadPath, target: deps.renderer, isOurRendererUrl, keepInTray: () => tray !== null && !quitting });
+      window = createMainWindow({ preloadPath: deps.preloadPath, target: deps.renderer, isOurRendererUrl, closeAction });
     }
     if (window.isMinimized()) window.restore();
     window.show();
@@ -73,9 +116,19 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
     return window;
   };
 
+  // A second launch or a dock click. Before the start has finished there is nothing to show yet (and
+  // Electron refuses windows before `ready`); the start opens the window itself once it is done.
+  const requestWindow = (): void => {
+    if (started && !quitting) showWindow();
+  };
+
   const openQuickSwitch = (source: 'shortcut' | 'tray'): void => {
     showWindow();
     desktopApp?.events.emit('ui.onDidRequestQuickSwitch', { source });
+  };
+
+  const setAppMenu = (): void => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ platform, isPackaged: deps.isPackaged, globalShortcutBound, onQuickSwitch: () => openQuickSwitch('tray') })));
   };
 
   const onTrayAction = (action: TrayAction): void => {
@@ -103,6 +156,13 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   const shutdown = (): Promise<void> =>
     (shuttingDown ??= (async () => {
       quitting = true;
+      // Cmd+Q must always end the app, even when a part of the shutdown hangs (a secret service, a
+      // connection that never closes): past the deadline, exit without the rest.
+      const watchdog = setTimeout(() => {
+        log(`nevent-companion: shutting down took longer than ${quitTimeoutMs} ms; exiting now`);
+        app.exit(0);
+      }, quitTimeoutMs);
+      app.once('quit', () => clearTimeout(watchdog));
       unregisterIpc();
       for (const off of offEvents) off();
       offEvents = [];
@@ -116,13 +176,9 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       }
     })());
 
-  app.on('second-instance', () => {
-    showWindow();
-  });
+  app.on('second-instance', requestWindow);
+  app.on('activate', requestWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isOurRendererUrl));
-  app.on('activate', () => {
-    showWindow();
-  });
   app.on('window-all-closed', () => {
     if (tray === null) void shell.quit();
   });
@@ -137,6 +193,7 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
 
   const ready = (async () => {
     await app.whenReady();
+    setAppMenu();
     hardenSession(session.defaultSession);
     desktopApp = await deps.createApp({
       shell: 'electron',
@@ -145,7 +202,7 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
       ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
       env: deps.env,
-      platform: process.platform,
+      platform,
       log,
     });
     const current = desktopApp;
@@ -153,12 +210,28 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
     unregisterIpc = registerIpcHandlers(current.dispatch, isTrustedSender);
     offEvents.push(current.events.subscribe(createWebContentsSink(() => (window === null || window.isDestroyed() ? null : window.webContents))));
 
-    try {
-      tray = new AppTray(deps.trayIcon, onTrayAction);
-    } catch (error) {
-      log(`tray unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    globalShortcutBound = globalShortcut.register(quickSwitchAccelerator, () => openQuickSwitch('shortcut'));
+    if (!globalShortcutBound) {
+      log(`the quick-switch shortcut ${quickSwitchAccelerator} could not be bound (taken by another app, or refused by the desktop); the tray and the File menu open it`);
+      setAppMenu();
     }
-    const updateTray = (state: AppState): void => tray?.update(state);
+
+    if (quitting) return;
+    started = true;
+    showWindow();
+
+    // After the window: a session bus that is slow to answer delays only the tray.
+    trayHost = await trayHostProbe;
+    if (quitting) return;
+    if (trayHost === 'absent') log('no tray on this desktop (no StatusNotifier host): closing the window quits the app');
+    else {
+      try {
+        tray = new AppTray(deps.trayIcons, platform, onTrayAction);
+      } catch (error) {
+        log(`tray unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const updateTray = (state: AppState): void => tray?.update(state, { globalShortcutBound });
     updateTray(current.service.state());
     offEvents.push(
       current.events.subscribe((channel, payload) => {
@@ -169,11 +242,12 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
         }
       }),
     );
-    if (!globalShortcut.register(quickSwitchAccelerator, () => openQuickSwitch('shortcut'))) log(`the quick-switch shortcut ${quickSwitchAccelerator} is taken by another app`);
-    showWindow();
   })();
   ready.catch((error: unknown) => {
-    log(`nevent-companion failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    const message = redactSecrets(error instanceof Error ? error.message : String(error));
+    log(`nevent-companion failed to start: ${message}`);
+    // An installed app has no terminal: say it where the person looks.
+    dialog.showErrorBox('Nevent Companion could not start', `${message}\n\nThe app will now quit. Starting it from a terminal shows the details.`);
     void shell.quit();
   });
 

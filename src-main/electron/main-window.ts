@@ -1,12 +1,13 @@
-/** The one app window: created hidden, shown when ready; closing it hides it to the tray. */
+/** The one app window: created hidden, shown when ready; closing it does what tray-host.ts decides. */
 import { BrowserWindow } from 'electron';
+import type { WindowCloseAction } from './tray-host';
 import { hardenWebContents } from './web-security';
 
 /** Where the renderer comes from. */
 export type RendererTarget = { file: string } | { devServerUrl: string };
 
 /** Creates the window and loads the renderer. */
-export function createMainWindow(options: { preloadPath: string; target: RendererTarget; isOurRendererUrl: (url: string) => boolean; keepInTray: () => boolean }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; target: RendererTarget; isOurRendererUrl: (url: string) => boolean; closeAction: () => WindowCloseAction }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -38,11 +39,13 @@ export function createMainWindow(options: { preloadPath: string; target: Rendere
   hardenWebContents(window.webContents, options.isOurRendererUrl);
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
-    // With a tray the app keeps running (the MCP bridge serves AI clients); Quit is in the tray.
-    if (options.keepInTray()) {
-      event.preventDefault();
-      window.hide();
-    }
+    // With a tray the app keeps running (the MCP bridge serves AI clients); Quit is in the tray. Where
+    // the tray may not show, the window stays in the taskbar instead of vanishing.
+    const action = options.closeAction();
+    if (action === 'close') return;
+    event.preventDefault();
+    if (action === 'hide') window.hide();
+    else window.minimize();
   });
   if ('devServerUrl' in options.target) void window.loadURL(options.target.devServerUrl);
   else void window.loadURL(options.target.file);

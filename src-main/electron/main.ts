@@ -9,22 +9,12 @@ import { app } from 'electron';
 import { fileClientConfig } from '../app/client-config';
 import { createDesktopApp } from '../app/compose';
 import { mcpBridgeStarter } from '../app/mcp-bridge';
-import type { Launcher } from '../mcp/client-config/entry';
+import { desktopCliLauncher } from './cli-launcher';
 import { startElectronShell } from './electron-app';
-import { trayIconDataUrl } from './tray-icon';
+import { trayIcons } from './tray-icon';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const version = app.getVersion();
-
-/**
- * How AI clients start our CLI from their config: node + the app's bin script when it is there (a
- * checkout or an unpacked install), else `nevent-companion` on PATH.
- */
-function launcher(): Launcher {
-  const bin = join(app.getAppPath(), 'bin', 'nevent-companion.mjs');
-  return existsSync(bin) ? { command: 'node', args: [bin] } : { command: 'nevent-companion', args: [] };
-}
-
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 /** The running shell (exported for the boot test). */
@@ -32,8 +22,13 @@ export const shell = startElectronShell({
   argv: process.argv,
   env: process.env,
   version,
+  isPackaged: app.isPackaged,
   preloadPath: join(here, '../preload/index.cjs'),
   renderer: !app.isPackaged && devServerUrl !== undefined ? { devServerUrl } : { file: pathToFileURL(join(here, '../renderer/index.html')).href },
-  trayIcon: trayIconDataUrl,
-  createApp: (options) => createDesktopApp({ ...options, startBridge: mcpBridgeStarter(version), clientConfig: fileClientConfig(launcher(), { env: options.env }) }),
+  trayIcons,
+  createApp: (options) => {
+    // Asked here, not at import: app.getAppPath() is settled once the app runs.
+    const launcher = desktopCliLauncher({ isPackaged: app.isPackaged, appPath: app.getAppPath(), execPath: process.execPath, platform: process.platform, appImage: process.env.APPIMAGE, exists: existsSync });
+    return createDesktopApp({ ...options, startBridge: mcpBridgeStarter(version), clientConfig: fileClientConfig(launcher, { env: options.env }) });
+  },
 });

@@ -6,7 +6,8 @@
  *   ─────
  *   Pinned: ✓Acme East, Acme West    (quick switch; the active one checked)
  *   Recent: …                        (recent minus pinned, at most five)
- *   Switch tenant…   Ctrl+Shift+K    (quick-switch palette)
+ *   Switch tenant…   Ctrl+Shift+K    (quick-switch palette; without the accelerator, and a line
+ *                                     saying so, when the global shortcut could not be bound)
  *   Back to home tenant              (when away from home)
  *   ─────
  *   AI sessions: 2 connected         (or the bridge's problem)
@@ -74,8 +75,17 @@ export function buildTrayTooltip(state: AppState): string {
   return `Nevent Companion — ${tenant.name}`;
 }
 
+/** What the tray knows beyond the app state. */
+export interface TrayOptions {
+  /** False when the OS refused the global quick-switch shortcut (taken, or not allowed on Wayland). */
+  globalShortcutBound: boolean;
+}
+
+/** The tray's line when the global shortcut is unavailable: where quick switch is instead. */
+export const shortcutUnavailableHint = 'Shortcut unavailable: use Switch tenant… here';
+
 /** Builds the tray for a state. */
-export function buildTrayTemplate(state: AppState): TrayTemplate {
+export function buildTrayTemplate(state: AppState, options: TrayOptions = { globalShortcutBound: true }): TrayTemplate {
   const items: TrayMenuItem[] = [{ kind: 'header', label: header(state) }];
   const signedIn = state.account.state === 'signed_in' && state.desktop.sessionId !== null;
   const activeId = state.desktop.activeTenant?.id ?? null;
@@ -97,7 +107,10 @@ export function buildTrayTemplate(state: AppState): TrayTemplate {
     items.push({ kind: 'separator' });
     if (pinned.length > 0) items.push({ kind: 'header', label: 'Pinned' }, ...pinned.map(tenantItem));
     if (recent.length > 0) items.push({ kind: 'header', label: 'Recent' }, ...recent.map(tenantItem));
-    if (state.tenants.count !== 1) items.push({ kind: 'item', label: 'Switch tenant…', enabled: canSwitch, accelerator: quickSwitchAccelerator, action: { type: 'quickSwitch' } });
+    if (state.tenants.count !== 1) {
+      if (options.globalShortcutBound) items.push({ kind: 'item', label: 'Switch tenant…', enabled: canSwitch, accelerator: quickSwitchAccelerator, action: { type: 'quickSwitch' } });
+      else items.push({ kind: 'item', label: 'Switch tenant…', enabled: canSwitch, action: { type: 'quickSwitch' } }, { kind: 'header', label: shortcutUnavailableHint });
+    }
     const home = state.desktop.homeTenantId;
     if (home !== null && activeId !== null && home !== activeId) items.push({ kind: 'item', label: 'Back to home tenant', enabled: canSwitch, action: { type: 'reset' } });
   } else if (state.account.state === 'signed_out') {

@@ -1,8 +1,9 @@
 /** The system tray: rebuilt from the pure template on every app-state change. */
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { missingCaseError } from '../../src-shared/errors';
 import type { AppState } from '../../src-shared/ipc';
-import { buildTrayTemplate, type TrayAction, type TrayMenuItem } from './tray-template';
+import type { TrayIcons } from './tray-icon';
+import { buildTrayTemplate, type TrayAction, type TrayMenuItem, type TrayOptions } from './tray-template';
 
 /** Turns template items into Electron menu items. */
 export function toMenuItems(items: readonly TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
@@ -28,17 +29,28 @@ export function toMenuItems(items: readonly TrayMenuItem[], onAction: (action: T
   });
 }
 
+/** The macOS menu-bar image: 1x and 2x, marked as a template so macOS tints it (light, dark, selected). */
+function templateImage(icons: TrayIcons['template']): NativeImage {
+  const image = nativeImage.createEmpty();
+  image.addRepresentation({ scaleFactor: 1, dataURL: icons.at1x });
+  image.addRepresentation({ scaleFactor: 2, dataURL: icons.at2x });
+  image.setTemplateImage(true);
+  return image;
+}
+
 /** The app's tray icon and menu. */
 export class AppTray {
   private readonly tray: Tray;
 
-  constructor(iconDataUrl: string, private readonly onAction: (action: TrayAction) => void) {
-    this.tray = new Tray(nativeImage.createFromDataURL(iconDataUrl));
+  constructor(icons: TrayIcons, platform: NodeJS.Platform, private readonly onAction: (action: TrayAction) => void) {
+    this.tray = new Tray(platform === 'darwin' ? templateImage(icons.template) : nativeImage.createFromDataURL(icons.color));
+    // Windows users expect a left click to open the app; the menu stays on the right click.
+    if (platform === 'win32') this.tray.on('click', () => onAction({ type: 'open' }));
   }
 
   /** Shows the menu for a state. */
-  update(state: AppState): void {
-    const template = buildTrayTemplate(state);
+  update(state: AppState, options: TrayOptions): void {
+    const template = buildTrayTemplate(state, options);
     this.tray.setToolTip(template.tooltip);
     this.tray.setContextMenu(Menu.buildFromTemplate(toMenuItems(template.items, this.onAction)));
   }

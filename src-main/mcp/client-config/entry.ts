@@ -25,6 +25,8 @@ export const serverKey = 'nevent-companion';
 export interface Launcher {
   command: string;
   args: string[];
+  /** Variables the command needs (the installed app's `ELECTRON_RUN_AS_NODE=1`); carried into the entry's env. */
+  env?: Record<string, string>;
 }
 
 /** A client's display name. */
@@ -60,9 +62,9 @@ export function buildServerEntry(kind: ClientKind, launcher: Launcher): Record<s
   switch (kind) {
     case 'claude':
     case 'cursor':
-      return { command: launcher.command, args, env: {} };
+      return { command: launcher.command, args, env: { ...launcher.env } };
     case 'vscode':
-      return { type: 'stdio', command: launcher.command, args };
+      return { type: 'stdio', command: launcher.command, args, ...(launcher.env === undefined ? {} : { env: { ...launcher.env } }) };
     default:
       return missingCaseError(kind);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../src-shared/ipc';
-import { buildTrayTemplate, type TrayMenuItem } from '../../../src-main/electron/tray-template';
+import { buildTrayTemplate, shortcutUnavailableHint, type TrayMenuItem } from '../../../src-main/electron/tray-template';
 
 const signedOut: AppState = {
   version: 1,
@@ -92,5 +92,13 @@ describe('tray template', () => {
     const tray = buildTrayTemplate({ ...signedIn, desktop: { ...signedIn.desktop, lastSwitchError: { code: 'tenant_forbidden', message: 'no access to Acme West' } }, bridge: { state: 'error', socketPath: null, sessionCount: 0, error: 'socket path is in use' } });
     expect(labels(tray.items)).toContain('Last switch failed: no access to Acme West');
     expect(labels(tray.items)).toContain('AI bridge: socket path is in use');
+  });
+
+  it('when the global shortcut could not be bound: no accelerator on Switch tenant…, and a line saying where it is', () => {
+    const tray = buildTrayTemplate(signedIn, { globalShortcutBound: false });
+    expect(item(tray.items, 'Switch tenant…')?.accelerator).toBeUndefined();
+    const names = labels(tray.items);
+    expect(names[names.indexOf('Switch tenant…') + 1]).toBe(shortcutUnavailableHint);
+    expect(labels(buildTrayTemplate(signedIn).items)).not.toContain(shortcutUnavailableHint);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * The built app the shell proofs run: out/main, out/preload, out/renderer (electron-vite) and out/app-cli
+ * (build/app-cli.mjs). `npm test` builds them before the suites; a targeted run rebuilds them here when a
+ * source is newer, one build at a time across test files.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The built files the proofs read. */
+export const built = {
+  main: join(repoRoot, 'out', 'main', 'index.js'),
+  preload: join(repoRoot, 'out', 'preload', 'index.cjs'),
+  renderer: join(repoRoot, 'out', 'renderer', 'index.html'),
+  appCli: join(repoRoot, 'out', 'app-cli', 'nevent-companion.mjs'),
+};
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = 0;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+function isFresh(): boolean {
+  if (!Object.values(built).every((file) => existsSync(file))) return false;
+  const sources = Math.max(...['src-main', 'src-shared', 'src-renderer', 'electron.vite.config.ts', 'build/app-cli.mjs', 'package.json'].map((path) => newest(join(repoRoot, path))));
+  return Object.values(built).every((file) => statSync(file).mtimeMs >= sources);
+}
+
+/** Builds the app unless every output is newer than every source. */
+export async function ensureAppBuilt(): Promise<void> {
+  if (isFresh()) return;
+  const lock = join(repoRoot, 'out', '.shell-proof-build-lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    if (isFresh()) return;
+    for (const [command, args] of [[process.execPath, ['build/app-cli.mjs']], ['npx', ['electron-vite', 'build']]] as const) {
+      const result = spawnSync(command, [...args], { cwd: repoRoot, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The folders of an installed app, as Electron's patched `fs` shows them to main. */
+export interface InstalledLayout {
+  resources: string;
+  /** `<resources>/app.asar`: what `app.getAppPath()` answers in an installed app. */
+  appPath: string;
+  /** `<resources>/app.asar.unpacked`. */
+  unpacked: string;
+  /** The main bundle inside the app. */
+  main: string;
+}
+
+/**
+ * Lays the built app out as electron-builder does (files in app.asar, the CLI unpacked beside it), in a
+ * folder with no node_modules above it: main finds nothing it did not bundle, the CLI nothing it does
+ * not carry. app.asar is a folder here, which is how Electron's `fs` presents it to main.
+ */
+export function layOutInstalledApp(root: string): InstalledLayout {
+  const resources = join(root, 'resources');
+  const appPath = join(resources, 'app.asar');
+  const unpacked = join(resources, 'app.asar.unpacked');
+  for (const part of ['main', 'preload', 'renderer']) cpSync(join(repoRoot, 'out', part), join(appPath, 'out', part), { recursive: true });
+  cpSync(join(repoRoot, 'package.json'), join(appPath, 'package.json'));
+  cpSync(join(repoRoot, 'out', 'app-cli'), join(unpacked, 'out', 'app-cli'), { recursive: true });
+  return { resources, appPath, unpacked, main: join(appPath, 'out', 'main', 'index.js') };
+}
