@@ -2,8 +2,8 @@
  * The server factory: one McpServer bound to one tenant session, built per connection (cheap: the
  * tool table is static; only closures over the session are created).
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> input valid? ──> tenant_id guard ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted   │ no: tenant_mismatch
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id guard ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ no: tenant_mismatch
  *                   └──────────────── every outcome: one audit entry, the Nevent error envelope ─┘
  *
  * The SDK's own `tools/call` handler is replaced (after `registerTool` has registered every tool, so
@@ -16,6 +16,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { TenantIdSchema } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
+import { jsonBoundsViolation } from '../../src-shared/json-bounds';
 import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import { argKeysOf } from './audit-log';
@@ -121,6 +122,9 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
     }
+    // Before zod (which recurses): a pathologically nested value is a bad request, not a crash.
+    const tooComplex = jsonBoundsViolation(args);
+    if (tooComplex !== null) return fail({ code: 'invalid_request', message: `The arguments of ${spec.name} are too complex: ${tooComplex}.` });
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
     const values = parsed.data as Record<string, unknown>;

@@ -58,6 +58,14 @@ describe('serve --demo (spawned CLI)', () => {
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers a pathologically nested payload with invalid_request, not an internal error', async () => {
+    // Under the 1 MB body cap; JSON.parse copes, anything recursive after it would not.
+    const deep = `${'{"a":'.repeat(150_000)}1${'}'.repeat(150_000)}`;
+    const body = `{"payload":{"definition":{"stanzas":[{"criteria":[{"criterion_id":"city","operator":"eq","value":"x","modifiers":${deep}}]}]}}}`;
+    const answer = await httpRequest(serve.port, { method: 'POST', path: '/api/segments.preview', headers: { 'content-type': 'application/json', 'x-nevent-token': serve.token }, body });
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/too complex/) } });
+  });
+
   it('answers every contract method, with events in order', async () => {
     const stream = await openEventStream(serve.port, serve.token);
     try {
