@@ -23,6 +23,8 @@ export interface LineTransportOptions {
   closeOnInvalid?: boolean;
   /** Called once the underlying streams should be torn down (e.g. `socket.destroy()`). */
   destroy?: () => void;
+  /** Server side: checks each message before delivery (inbound-limits.ts); may answer it instead. */
+  inbound?: (message: JSONRPCMessage, lineBytes: number) => { deliver: JSONRPCMessage } | { answer: JSONRPCMessage };
 }
 
 /** Newline-delimited JSON-RPC transport over a readable and a writable stream. */
@@ -88,11 +90,12 @@ export class LineTransport implements Transport {
     while (newline !== -1) {
       if (this.buffered + newline > this.maxLineBytes) return this.tooLong();
       this.chunks.push(data.subarray(0, newline));
+      const lineBytes = this.buffered + newline;
       const line = Buffer.concat(this.chunks).toString('utf8').replace(/\r$/, '');
       this.chunks = [];
       this.buffered = 0;
       data = data.subarray(newline + 1);
-      this.handleLine(line);
+      this.handleLine(line, lineBytes);
       if (this.closed) return;
       newline = data.indexOf(0x0a);
     }
@@ -103,7 +106,7 @@ export class LineTransport implements Transport {
     }
   };
 
-  private handleLine(line: string): void {
+  private handleLine(line: string, lineBytes: number): void {
     if (line.trim() === '') return;
     let message: JSONRPCMessage;
     try {
@@ -116,7 +119,12 @@ export class LineTransport implements Transport {
       if (this.closeOnInvalid) void this.close();
       return;
     }
-    this.onmessage?.(message);
+    const decision = this.options.inbound?.(message, lineBytes) ?? { deliver: message };
+    if ('answer' in decision) {
+      void this.send(decision.answer).catch(() => undefined);
+      return;
+    }
+    this.onmessage?.(decision.deliver);
   }
 
   private tooLong(): void {

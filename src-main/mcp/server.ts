@@ -20,6 +20,7 @@ import { jsonBoundsViolation } from '../../src-shared/json-bounds';
 import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import { argKeysOf } from './audit-log';
+import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
@@ -78,8 +79,9 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   }
 
   const clientInfo = (): { name: string | null; version: string | null } => {
+    // Bounded here too, whatever transport delivered the handshake: these strings are kept and repeated.
     const info = server.server.getClientVersion();
-    return { name: info?.name ?? null, version: info?.version ?? null };
+    return { name: boundClientText(info?.name, clientTextLimits.name), version: boundClientText(info?.version, clientTextLimits.version) };
   };
 
   server.server.oninitialized = () => {

@@ -17,6 +17,7 @@ import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, redactTokens } from './envelope';
+import { limitInbound } from './inbound-limits';
 import { LineTransport, defaultMaxLineBytes } from './line-transport';
 import { createMcpServer } from './server';
 import type { McpLogger } from './server';
@@ -114,6 +115,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
       maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes,
       closeOnInvalid: true,
       destroy: () => socket.destroy(),
+      inbound: limitInbound,
     });
     const entry = {
       socket,
