@@ -12,6 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { LineSplitter } from './line-splitter';
 
 /** Default cap of one JSON-RPC line. */
 export const defaultMaxLineBytes = 4 * 1024 * 1024;
@@ -35,8 +36,7 @@ export class LineTransport implements Transport {
 
   private readonly maxLineBytes: number;
   private readonly closeOnInvalid: boolean;
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private readonly splitter: LineSplitter;
   private started = false;
   private closed = false;
 
@@ -47,6 +47,7 @@ export class LineTransport implements Transport {
   ) {
     this.maxLineBytes = options.maxLineBytes ?? defaultMaxLineBytes;
     this.closeOnInvalid = options.closeOnInvalid ?? false;
+    this.splitter = new LineSplitter(this.maxLineBytes);
   }
 
   /** Starts reading. */
@@ -77,33 +78,18 @@ export class LineTransport implements Transport {
     this.input.off('data', this.onData);
     this.input.off('end', this.onEnd);
     this.input.off('close', this.onEnd);
-    this.chunks = [];
-    this.buffered = 0;
+    this.splitter.reset();
     this.options.destroy?.();
     this.onclose?.();
   }
 
   private readonly onData = (chunk: Buffer | string): void => {
     if (this.closed) return;
-    let data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    let newline = data.indexOf(0x0a);
-    while (newline !== -1) {
-      if (this.buffered + newline > this.maxLineBytes) return this.tooLong();
-      this.chunks.push(data.subarray(0, newline));
-      const lineBytes = this.buffered + newline;
-      const line = Buffer.concat(this.chunks).toString('utf8').replace(/\r$/, '');
-      this.chunks = [];
-      this.buffered = 0;
-      data = data.subarray(newline + 1);
-      this.handleLine(line, lineBytes);
-      if (this.closed) return;
-      newline = data.indexOf(0x0a);
-    }
-    if (this.buffered + data.length > this.maxLineBytes) return this.tooLong();
-    if (data.length > 0) {
-      this.chunks.push(data);
-      this.buffered += data.length;
-    }
+    const fits = this.splitter.push(chunk, (line, bytes) => {
+      this.handleLine(line, bytes);
+      return !this.closed;
+    });
+    if (!fits && !this.closed) this.tooLong();
   };
 
   private handleLine(line: string, lineBytes: number): void {

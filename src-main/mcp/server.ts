@@ -41,6 +41,13 @@ export interface McpServerOptions {
   log?: McpLogger;
   /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
+  /** Replaces the server instructions (`mcp --attach` while the app is not running). */
+  instructions?: string;
+  /**
+   * When it returns an error, every tool call answers with it and runs nothing (`mcp --attach` while
+   * the app is not running: the tools stay listed and each call says why it cannot run).
+   */
+  unavailable?: () => AppErrorData | null;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -63,7 +70,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const log = options.log ?? (() => undefined);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
-    { instructions: serverInstructions(mode) },
+    { instructions: options.instructions ?? serverInstructions(mode) },
   );
 
   const prepared = new Map<string, Prepared>();
@@ -121,6 +128,8 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
       return errorResult(data);
     };
 
+    const unavailable = options.unavailable?.() ?? null;
+    if (unavailable !== null) return errorResult(unavailable);
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
     }

@@ -22,6 +22,7 @@ import { LineTransport, defaultMaxLineBytes } from './line-transport';
 import { createMcpServer } from './server';
 import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
+import { newPipeName, pipeRendezvousFile, publishPipeName, unpublishPipeName } from './pipe-rendezvous';
 import { defaultSocketPath, isNamedPipe, prepareSocketDir, removeStaleSocket } from './socket-path';
 
 /** Options of the socket server. */
@@ -46,7 +47,10 @@ export interface McpSocketServerOptions {
 /** Default bounds of the socket server. */
 export const socketServerDefaults = { maxConnections: 64, handshakeTimeoutMs: 15_000, idleTimeoutMs: 2 * 60 * 60 * 1000 };
 
-/** One JSON-RPC error line without an id (nothing has been read to answer), then the socket ends. */
+/**
+ * One JSON-RPC error line without an id (nothing has been read to answer), then the socket ends. The
+ * code (-32001) is what `mcp --attach` recognizes as "the app refused the session" (attach-client.ts).
+ */
 function refuseConnection(socket: Socket, message: string): void {
   // Read and drop whatever the client sends so its end-of-stream is seen and the socket closes;
   // a client that never hangs up is cut off after a second.
@@ -66,7 +70,9 @@ export interface McpSocketServer {
 
 /** Starts listening; rejects with SocketPathError when the path is unsafe or already served. */
 export async function startMcpSocketServer(options: McpSocketServerOptions): Promise<McpSocketServer> {
-  const path = options.socketPath ?? defaultSocketPath();
+  // Windows without --socket: a fresh unguessable pipe name, published for `mcp --attach` (pipe-rendezvous.ts).
+  const published = options.socketPath === undefined && process.platform === 'win32' ? { file: pipeRendezvousFile(), pipe: newPipeName() } : null;
+  const path = options.socketPath ?? published?.pipe ?? defaultSocketPath();
   const log = options.log ?? (() => undefined);
   const pipe = isNamedPipe(path);
   if (!pipe) {
@@ -172,6 +178,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
   });
   server.on('error', (error) => log(`nevent-companion mcp: socket server error: ${error.message}`));
   if (!pipe) chmodSync(path, 0o600);
+  if (published !== null) publishPipeName(published.file, published.pipe);
 
   return {
     path,
@@ -183,6 +190,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
         entry.socket.destroy();
       }));
       await closing;
+      if (published !== null) unpublishPipeName(published.file, published.pipe);
       if (!pipe) {
         try {
           unlinkSync(path);

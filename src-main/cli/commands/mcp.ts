@@ -23,7 +23,9 @@ Options:
   --data-api-url URL   Nevent data API base URL (or NEVENT_DATA_API_URL; default <api-url>/data)
   --mode M             READ_ONLY (default), STANDARD (also create/update segments) or FULL
                        (or NEVENT_OPERATION_MODE)
-  --attach             connect to the running app (or \`nevent-companion serve\`) instead
+  --attach             connect to the running app (or \`nevent-companion serve\`) instead; while it
+                       is not running, answer the AI client (every tool says "open Nevent Companion")
+                       and connect as soon as it is
   --socket PATH        the app's MCP socket (default: per user, see \`nevent-companion serve\`)`;
 
 /** Reads the flags; throws a readable error for bad ones. */
@@ -62,9 +64,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (flags.mode !== undefined || flags.demo === true || flags['api-url'] !== undefined) {
       say('nevent-companion mcp --attach: the running app decides the sign-in and operation mode; --demo, --api-url and --mode are ignored.');
     }
-    const { defaultSocketPath } = await import('../../mcp/socket-path');
+    const { attachSocketPath } = await import('../../mcp/socket-path');
     const { runAttach } = await import('../../mcp/attach-client');
-    return runAttach({ socketPath: flags.socket ?? defaultSocketPath({ env: io.env }), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream });
+    const explicit = flags.socket;
+    return runAttach({ socketPath: explicit ?? (() => attachSocketPath({ env: io.env })), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream, version: '0.1.0' });
   }
   if (flags.socket !== undefined) {
     say('nevent-companion mcp: --socket only applies with --attach.');
