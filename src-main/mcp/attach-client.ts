@@ -43,6 +43,9 @@ export function notRunningMessage(socketPath: string): string {
 
 type Parsed = { method?: unknown; id?: unknown; error?: { code?: unknown; message?: unknown } };
 
+/** A line from the app longer than this ends the connection (then the relay reconnects). */
+const maxAnswerBytes = 64 * 1024 * 1024;
+
 /** The JSON-RPC code the socket server uses when it refuses a session (socket-server.ts). */
 const sessionRefusedCode = -32001;
 
@@ -313,7 +316,8 @@ export function runAttach(options: AttachOptions): Promise<number> {
     };
 
     const attach = (socket: Socket): void => {
-      const splitter = new LineSplitter(maxLineBytes + 1024);
+      // The app's answers are ours and may be large (a page of segments); the cap only stops runaway memory.
+      const splitter = new LineSplitter(maxAnswerBytes);
       const backendRef: Backend = {
         kind: 'socket',
         answered: false,
