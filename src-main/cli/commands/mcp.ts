@@ -97,7 +97,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    say(`nevent-companion mcp: could not sign in: ${message}`);
+    // A locked keychain is not a failed sign-in: the saved one is there, just unreadable for now.
+    const locked = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'keychain_locked';
+    say(locked ? `nevent-companion mcp: the saved sign-in cannot be used: ${message}. (Or use \`nevent-companion mcp --attach\` with the app running.)` : `nevent-companion mcp: could not sign in: ${message}`);
     return 1;
   }
   const snapshot = standalone.session.snapshot();
