@@ -39,11 +39,13 @@ describe('serve --demo (spawned CLI)', () => {
     expect(existsSync(serve.socketPath)).toBe(true);
   });
 
-  it('serves the built renderer only with the token', async () => {
-    expect((await httpRequest(serve.port, { path: '/' })).status).toBe(401);
-    const page = await httpRequest(serve.port, { path: new URL(serve.uiUrl).pathname + new URL(serve.uiUrl).search });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<div id="root">');
+  it('serves the built renderer, which needs no credential, and never sets a cookie', async () => {
+    for (const path of ['/', new URL(serve.uiUrl).pathname + new URL(serve.uiUrl).search]) {
+      const page = await httpRequest(serve.port, { path });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
   });
 
   it('refuses requests without the token, with a wrong Host or a foreign Origin', async () => {
