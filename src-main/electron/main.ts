@@ -35,5 +35,5 @@ export const shell = startElectronShell({
   preloadPath: join(here, '../preload/index.cjs'),
   renderer: !app.isPackaged && devServerUrl !== undefined ? { devServerUrl } : { file: pathToFileURL(join(here, '../renderer/index.html')).href },
   trayIcon: trayIconDataUrl,
-  createApp: (options) => createDesktopApp({ ...options, startBridge: mcpBridgeStarter(version), clientConfig: fileClientConfig(launcher(), { env: options.env }) }),
+  createApp: (options) => createDesktopApp({ ...options, startBridge: mcpBridgeStarter(version), clientConfig: fileClientConfig(launcher(), { env: options.env, ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }) }) }),
 });

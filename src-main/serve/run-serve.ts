@@ -60,7 +60,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     env: options.env,
     platform: process.platform,
     startBridge: mcpBridgeStarter(options.version),
-    clientConfig: fileClientConfig(options.launcher, { env: options.env }),
+    clientConfig: fileClientConfig(options.launcher, { env: options.env, ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }) }),
     log: options.log,
   });
   let http: ServeHttp;

@@ -132,9 +132,17 @@ describe('serve --demo (spawned CLI)', () => {
       const configPreview = await call('mcp.clientConfigPreview', { client: 'cursor' });
       expect(configPreview).toMatchObject({ client: 'cursor', path: join(serve.home, '.cursor', 'mcp.json'), exists: false, current: null, changed: true });
       expect(String(configPreview.proposed)).toContain('"--attach"');
+      // serve runs on a socket of its own (--socket): the entry must name it, or it reaches nothing.
+      expect(JSON.parse(String(configPreview.proposed))).toMatchObject({ mcpServers: { 'nevent-companion': { args: expect.arrayContaining(['--socket', serve.socketPath]) } } });
+      expect(String(configPreview.diff)).toContain('+     "nevent-companion": {');
+      const clients = (await call('mcp.clients')).clients as unknown as Array<{ client: string; installed: boolean; configured: boolean; path: string }>;
+      expect(clients.map((c) => c.client)).toEqual(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
+      // A fresh HOME: nothing is installed.
+      expect(clients.every((c) => !c.installed && !c.configured)).toBe(true);
       expect(await call('mcp.clientConfigWrite', { client: 'cursor' })).toMatchObject({ written: true, backupPath: null });
       expect(readFileSync(join(serve.home, '.cursor', 'mcp.json'), 'utf8')).toBe(configPreview.proposed);
-      expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false });
+      expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false, installed: true });
+      expect(((await call('mcp.clients')).clients as unknown as Array<{ client: string; configured: boolean }>).find((c) => c.client === 'cursor')).toMatchObject({ configured: true });
 
       // Sign out ends every session; sign in again as another demo user.
       expect(await call('account.signOut')).toMatchObject({ state: 'signed_out', user: null });
