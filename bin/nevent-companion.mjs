@@ -18,7 +18,7 @@ if (!existsSync(bundle)) {
 const { main } = await import(pathToFileURL(bundle).href);
 const code = await main(process.argv.slice(2));
 // Every command has finished its work when main resolves (long-running ones resolve on shutdown).
-// A keychain call that timed out may still hold the event loop in native code, so once our output is
-// flushed, leave explicitly instead of waiting for it.
+// Keychain calls run in a child process that is killed at its deadline, so nothing should be left; leave
+// explicitly anyway once our output is flushed, so no stray handle can keep a finished command waiting.
 await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
 process.exit(code);

@@ -11,7 +11,7 @@ import { App } from './app/app';
 import { AppServicesProvider } from './app/app-context';
 import { Commands } from './app/commands';
 import { wireStores } from './app/wire-stores';
-import { selectBridge } from './bridge';
+import { connectBridge } from './bridge';
 import { createStores } from './stores/stores';
 import './styles/base.css';
 import './styles/layout.css';
@@ -20,7 +20,7 @@ import './styles/components.css';
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
-  const { bridge } = selectBridge();
+  const { bridge } = await connectBridge();
   const stores = createStores();
   const commands = new Commands(bridge, stores);
   wireStores(bridge, stores, commands);

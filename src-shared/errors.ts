@@ -28,6 +28,7 @@ export const errorCodes = [
   'operation_not_permitted',
   'keychain_unavailable',
   'keychain_timeout',
+  'keychain_locked',
   'not_available',
   'internal_error',
 ] as const;
@@ -79,6 +80,7 @@ export function mcpErrorTypeOf(code: ErrorCode): McpErrorType {
     case 'api_error':
     case 'keychain_unavailable':
     case 'keychain_timeout':
+    case 'keychain_locked':
     case 'not_available':
     case 'internal_error':
       return 'api_error';

@@ -1,59 +1,72 @@
 /**
  * One-click MCP client configuration for the window: the same plan/apply as
- * `nevent-companion config <client> [--write]`, so the preview shows exactly what will be written.
+ * `nevent-companion config <client> [--write]`, so the preview shows exactly what will be written, and
+ * the list of clients with whether each is installed and already configured.
  */
-import { readFile } from 'node:fs/promises';
-import type { ClientConfigPreview, ClientConfigWrite, McpClient } from '../../src-shared/ipc';
+import { clientKinds, clientLabel, configFormat, type Launcher } from '../mcp/client-config/entry';
+import { clientConfigPath, isClientInstalled, type ConfigPathEnv } from '../mcp/client-config/paths';
+import { applyClientConfigWrite, planClientConfigWrite } from '../mcp/client-config/write';
+import { entryOptionsFor } from '../mcp/client-config/socket-option';
+import type { ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
 import { CoreError } from '../core/tenant-session';
-import type { Launcher } from '../mcp/client-config/entry';
-import { clientConfigPath, type ConfigPathEnv } from '../mcp/client-config/paths';
-import { applyClientConfigWrite, planClientConfigWrite } from '../mcp/client-config/write';
 import type { ClientConfigPort } from './ports';
 
-async function readText(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
+/** Options of the file-backed client configuration. */
+export interface FileClientConfigOptions extends ConfigPathEnv {
+  /** The app's socket (`--socket`): entries name it when it is not the per-user default. */
+  socketPath?: string;
 }
 
 /** The client-config port over the user's real config files. */
-export function fileClientConfig(launcher: Launcher, pathEnv: ConfigPathEnv = {}): ClientConfigPort {
+export function fileClientConfig(launcher: Launcher, options: FileClientConfigOptions = {}): ClientConfigPort {
+  const { socketPath, ...pathEnv } = options;
+  const entry = entryOptionsFor(socketPath, pathEnv.env, pathEnv.platform);
+  const plan = (client: McpClient) => planClientConfigWrite(clientConfigPath(client, pathEnv), client, launcher, entry);
   return {
+    async list(): Promise<McpClientList> {
+      return {
+        clients: clientKinds.map((client) => ({
+          client,
+          label: clientLabel(client),
+          path: clientConfigPath(client, pathEnv),
+          format: configFormat(client),
+          installed: isClientInstalled(client, pathEnv),
+          configured: plan(client).status === 'unchanged',
+        })),
+      };
+    },
     async preview(client: McpClient): Promise<ClientConfigPreview> {
-      const plan = planClientConfigWrite(clientConfigPath(client, pathEnv), client, launcher);
-      switch (plan.status) {
+      const planned = plan(client);
+      const installed = isClientInstalled(client, pathEnv);
+      switch (planned.status) {
         case 'change':
-          return { client, path: plan.file, exists: plan.existing !== null, current: plan.existing, proposed: plan.text, changed: true };
-        case 'unchanged': {
-          const text = (await readText(plan.file)) ?? '';
-          return { client, path: plan.file, exists: true, current: text, proposed: text, changed: false };
-        }
+          return { client, path: planned.file, installed, diff: planned.diff, exists: planned.existing !== null, current: planned.existing, proposed: planned.text, changed: true };
+        case 'unchanged':
+          return { client, path: planned.file, installed, diff: '', exists: true, current: planned.existing, proposed: planned.existing, changed: false };
         case 'refused':
-          throw new CoreError('invalid_request', `${plan.file} cannot be updated: ${plan.reason}`, 'client');
+          throw new CoreError('invalid_request', `${planned.file} cannot be updated: ${planned.reason}`, 'client');
         default:
-          return missingCaseError(plan);
+          return missingCaseError(planned);
       }
     },
     async write(client: McpClient): Promise<ClientConfigWrite> {
-      const plan = planClientConfigWrite(clientConfigPath(client, pathEnv), client, launcher);
-      switch (plan.status) {
+      const planned = plan(client);
+      switch (planned.status) {
         case 'change': {
           try {
-            const { backup } = applyClientConfigWrite(plan);
-            return { client, path: plan.file, written: true, backupPath: backup };
+            const { backup } = applyClientConfigWrite(planned);
+            return { client, path: planned.file, written: true, backupPath: backup };
           } catch (error) {
-            throw new CoreError('conflict', error instanceof Error ? error.message : `${plan.file} could not be written`, 'client');
+            throw new CoreError('conflict', error instanceof Error ? error.message : `${planned.file} could not be written`, 'client');
           }
         }
         case 'unchanged':
-          return { client, path: plan.file, written: false, backupPath: null };
+          return { client, path: planned.file, written: false, backupPath: null };
         case 'refused':
-          throw new CoreError('invalid_request', `${plan.file} cannot be updated: ${plan.reason}`, 'client');
+          throw new CoreError('invalid_request', `${planned.file} cannot be updated: ${planned.reason}`, 'client');
         default:
-          return missingCaseError(plan);
+          return missingCaseError(planned);
       }
     },
   };

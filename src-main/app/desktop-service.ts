@@ -396,6 +396,7 @@ export class DesktopService {
         this.publish();
         return { mode: mode.get() };
       },
+      'mcp.clients': async () => clientConfig.list(),
       'mcp.clientConfigPreview': async ({ client }) => clientConfig.preview(client),
       'mcp.clientConfigWrite': async ({ client }) => clientConfig.write(client),
 

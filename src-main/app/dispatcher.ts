@@ -1,13 +1,14 @@
 /**
  * The one place a request from the window (Electron IPC or `serve` HTTP) becomes a handler call:
  *
- *   (channel, raw payload) → known channel? → zod(request) → handler → zod(response) → IpcResult
+ *   (channel, raw payload) → known channel? → bounded? → zod(request) → handler → zod(response) → IpcResult
  *
  * Failures are plain `{code, message}`: a CoreError keeps its code and token-free message; anything
  * unexpected becomes `internal_error` with a generic message (the cause goes to the log, never across).
  */
 import type { z } from 'zod';
 import { isRequestChannel, ipcFail, ipcOk, requestChannels, type IpcResult, type RequestChannel, type RequestOf, type ResponseOf } from '../../src-shared/ipc';
+import { jsonBoundsViolation } from '../../src-shared/json-bounds';
 import { CoreError } from '../core/tenant-session';
 
 /** One handler per request channel. */
@@ -31,6 +32,9 @@ export function createDispatcher(handlers: RequestHandlers, logInternal: Interna
   return async (channel, payload) => {
     if (!isRequestChannel(channel)) return ipcFail('invalid_request', `Unknown request "${channel.slice(0, 64)}".`);
     const spec = requestChannels[channel];
+    // Before zod (which recurses): a pathologically nested payload is refused, never a stack overflow.
+    const tooComplex = jsonBoundsViolation(payload);
+    if (tooComplex !== null) return ipcFail('invalid_request', `The request is too complex: ${tooComplex}.`);
     const request = spec.request.safeParse(payload);
     if (!request.success) return ipcFail('invalid_request', describeIssues(request.error));
     let value: unknown;

@@ -3,7 +3,7 @@
  * and the MCP bridge to these; unit tests pass fakes. Everything here is token-free by construction:
  * no method returns a credential.
  */
-import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient } from '../../src-shared/ipc';
+import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
 import type { AuditEntry, OperationMode, SessionSnapshot } from '../../src-shared/session';
 import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
 
@@ -43,8 +43,9 @@ export interface BridgePort {
   onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void;
 }
 
-/** MCP client configuration files (Claude Desktop, Cursor, VS Code). */
+/** MCP client configuration files (every client of DESIGN §5). */
 export interface ClientConfigPort {
+  list(): Promise<McpClientList>;
   preview(client: McpClient): Promise<ClientConfigPreview>;
   write(client: McpClient): Promise<ClientConfigWrite>;
 }

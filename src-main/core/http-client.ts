@@ -6,6 +6,7 @@
 import type { ZodType } from 'zod';
 import { ApiShapeError, readApiErrorBody } from '../../src-shared/api';
 import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
+import { onAbort } from './abort-fanout';
 import { redactSecrets } from './redact';
 import { CoreError } from './tenant-session';
 
@@ -121,22 +122,22 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<unknown> {
     if (req.signal?.aborted === true) throw cancelled(req);
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    // One controller per request, tied to the caller's (long-lived, per-session) signal by a listener
-    // that is removed when the request ends. AbortSignal.any would leave a dependant on the session's
-    // signal for every request: listener warnings under load and memory that grows with the session.
+    // One controller per request, tied to the caller's (long-lived, per-session) signal through one
+    // shared listener on that signal (onAbort): AbortSignal.any, or a listener per request, would put
+    // one listener on the session's signal per request in flight (MaxListenersExceededWarning beyond ten).
     const controller = new AbortController();
     const timeout = { aborted: false };
     const timer = setTimeout(() => {
       timeout.aborted = true;
       controller.abort();
     }, timeoutMs);
-    const onCallerAbort = (): void => controller.abort(req.signal?.reason);
-    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const caller = req.signal;
+    const stopWaiting = caller === undefined ? () => undefined : onAbort(caller, () => controller.abort(caller.reason));
     try {
       return await this.send(req, controller.signal, timeout, timeoutMs);
     } finally {
       clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onCallerAbort);
+      stopWaiting();
     }
   }
 

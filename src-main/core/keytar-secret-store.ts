@@ -1,9 +1,14 @@
 /**
  * The OS keychain through keytar (an optional native dependency): macOS Keychain, Windows Credential
- * Manager, the Secret Service (gnome-keyring, KWallet) on Linux. keytar is imported dynamically so the
- * core still loads where it is missing; `openSecretStore` then falls back to memory with a warning.
+ * Manager, the Secret Service (gnome-keyring, KWallet) on Linux. The app and the CLI reach it through a
+ * child process (process-keychain.ts), so a hanging secret service can be abandoned and never keeps a
+ * command or the app from exiting; where keytar is missing, `openSecretStore` falls back to memory with
+ * a warning. `KeytarSecretStore` (keytar in this process) remains for tests and in-process fakes.
  */
+import { createRequire } from 'node:module';
+import { ProcessKeychain } from './process-keychain';
 import { MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts, DEFAULT_KEYCHAIN_TIMEOUT_MS, type SecretStore, type SecretStoreKind } from './secret-store';
+import { CoreError } from './tenant-session';
 
 /** The part of keytar's API the store uses. */
 export interface KeytarModule {
@@ -52,8 +57,19 @@ export interface OpenedSecretStore {
 /** Options of `openSecretStore`. */
 export interface OpenSecretStoreOptions {
   timeoutMs?: number;
-  /** Replaces the keytar loader (tests). */
+  /** Tests: keytar (or a fake) in this process instead of the child-process keychain. */
   loadKeytar?: () => Promise<KeytarModule | null>;
+  /** keytar's module for the child process (default: resolved from this package; null: not installed). */
+  keytarPath?: string | null;
+}
+
+/** keytar's entry module as installed beside this package, or null when it is not installed. */
+export function resolveKeytarPath(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve('keytar');
+  } catch {
+    return null;
+  }
 }
 
 const PROBE_SERVICE = 'nevent-companion:probe';
@@ -64,13 +80,23 @@ const PROBE_SERVICE = 'nevent-companion:probe';
  */
 export async function openSecretStore(options: OpenSecretStoreOptions = {}): Promise<OpenedSecretStore> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
-  const keytar = await (options.loadKeytar ?? loadKeytar)();
   const memory = (reason: string): OpenedSecretStore => ({ store: new MemorySecretStore(), warning: `${reason}: ${NOT_REMEMBERED_WARNING} after this run` });
-  if (keytar === null) return memory('the OS keychain module (keytar) is not available');
-  const store = withTimeouts(new KeytarSecretStore(keytar), timeoutMs);
+  const notInstalled = 'the OS keychain module (keytar) is not available';
+  let store: SecretStore;
+  if (options.loadKeytar !== undefined) {
+    const keytar = await options.loadKeytar();
+    if (keytar === null) return memory(notInstalled);
+    store = withTimeouts(new KeytarSecretStore(keytar), timeoutMs);
+  } else {
+    const keytarPath = options.keytarPath === undefined ? resolveKeytarPath() : options.keytarPath;
+    if (keytarPath === null) return memory(notInstalled);
+    const keychain = new ProcessKeychain({ keytarPath, helper: { lockCheck: process.platform === 'linux', probeService: PROBE_SERVICE } });
+    store = withTimeouts(keychain, timeoutMs, () => keychain.abandon());
+  }
   try {
     await store.get(PROBE_SERVICE, 'probe');
   } catch (error) {
+    if (error instanceof CoreError && /module \(keytar\) could not be loaded/.test(error.message)) return memory(notInstalled);
     const detail = error instanceof Error ? ` (${error.message})` : '';
     return memory(`no OS keychain (secret service) is available${detail}`);
   }

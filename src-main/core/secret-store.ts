@@ -20,6 +20,9 @@ export interface SecretStore {
 /** Default bound of one keychain call. */
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 5000;
 
+/** What a locked keychain means for the person, in the words every surface uses. */
+export const lockedMessage = 'the OS keychain is locked, so Nevent Companion cannot read or save its sign-in there; unlock it (sign in to your desktop session, or unlock the "login" keyring) and try again';
+
 /** The warning shown whenever secrets fall back to memory. */
 export const NOT_REMEMBERED_WARNING = 'sign-in will not be remembered';
 
@@ -50,9 +53,12 @@ export class MemorySecretStore implements SecretStore {
   }
 }
 
-function bounded<T>(operation: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+function bounded<T>(operation: string, timeoutMs: number, work: () => Promise<T>, onTimeout: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new CoreError('keychain_timeout', `the OS keychain did not answer within ${timeoutMs} ms (${operation})`)), timeoutMs);
+    const timer = setTimeout(() => {
+      reject(new CoreError('keychain_timeout', `the OS keychain did not answer within ${timeoutMs} ms (${operation})`));
+      onTimeout();
+    }, timeoutMs);
     timer.unref?.();
     work().then(
       (value) => {
@@ -63,18 +69,23 @@ function bounded<T>(operation: string, timeoutMs: number, work: () => Promise<T>
         clearTimeout(timer);
         // The store's own message may name the secret service but never a secret: we pass none to it in errors.
         const detail = error instanceof Error ? `: ${error.message.slice(0, 200)}` : '';
-        reject(error instanceof CoreError ? error : new CoreError('keychain_unavailable', `the OS keychain failed (${operation})${detail}`));
+        if (error instanceof CoreError && error.code === 'keychain_locked') reject(new CoreError('keychain_locked', `${lockedMessage} (${operation})`));
+        else reject(error instanceof CoreError ? error : new CoreError('keychain_unavailable', `the OS keychain failed (${operation})${detail}`));
       },
     );
   });
 }
 
-/** Wraps a store so every call ends within `timeoutMs` and fails with a keychain CoreError. */
-export function withTimeouts(store: SecretStore, timeoutMs: number = DEFAULT_KEYCHAIN_TIMEOUT_MS): SecretStore {
+/**
+ * Wraps a store so every call ends within `timeoutMs` and fails with a keychain CoreError. `onTimeout`
+ * runs when a deadline passes: the process keychain kills its child there, so the stuck call is not
+ * merely stopped being waited for but ended.
+ */
+export function withTimeouts(store: SecretStore, timeoutMs: number = DEFAULT_KEYCHAIN_TIMEOUT_MS, onTimeout: () => void = () => undefined): SecretStore {
   return {
     kind: store.kind,
-    get: (service, account) => bounded('read', timeoutMs, () => store.get(service, account)),
-    set: (service, account, secret) => bounded('write', timeoutMs, () => store.set(service, account, secret)),
-    delete: (service, account) => bounded('delete', timeoutMs, () => store.delete(service, account)),
+    get: (service, account) => bounded('read', timeoutMs, () => store.get(service, account), onTimeout),
+    set: (service, account, secret) => bounded('write', timeoutMs, () => store.set(service, account, secret), onTimeout),
+    delete: (service, account) => bounded('delete', timeoutMs, () => store.delete(service, account), onTimeout),
   };
 }

@@ -29,6 +29,6 @@ export const shell = startElectronShell({
   createApp: (options) => {
     // Asked here, not at import: app.getAppPath() is settled once the app runs.
     const launcher = desktopCliLauncher({ isPackaged: app.isPackaged, appPath: app.getAppPath(), execPath: process.execPath, platform: process.platform, appImage: process.env.APPIMAGE, exists: existsSync });
-    return createDesktopApp({ ...options, startBridge: mcpBridgeStarter(version), clientConfig: fileClientConfig(launcher, { env: options.env }) });
+    return createDesktopApp({ ...options, startBridge: mcpBridgeStarter(version), clientConfig: fileClientConfig(launcher, { env: options.env, ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }) }) });
   },
 });

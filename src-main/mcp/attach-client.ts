@@ -1,58 +1,361 @@
 /**
- * `nevent-companion mcp --attach`: a byte pipe between this process's stdio (the AI client) and the
- * running app's MCP socket. The app does the MCP work; this process only copies lines both ways, so
- * the AI client talks to the app's core with its own session.
+ * `nevent-companion mcp --attach`: relays the AI client's stdio to the running app's MCP socket, and
+ * answers by itself whenever the app cannot be reached (not started yet, quit, restarting, signed out,
+ * or its socket cannot be trusted) instead of leaving the AI client with a dead server:
+ *
+ *   AI client ─stdin─> relay ─┬─> app's socket (checked first, socket-path.ts) ─> stdout
+ *                             └─> offline server (same tools; each call says why it cannot run) ─> stdout
+ *
+ *   start / socket lost ──> offline, polling the socket with backoff ──> app answers
+ *     ──> the client's `initialize` (kept) is replayed to it, its answer swallowed ──> relaying again
+ *   socket lost with calls in flight ──> tools/call answered "connection lost", other requests resent
+ *
+ * The app does the MCP work. Lines are relayed as they came (never re-serialized, so no size or depth
+ * limit of ours applies on the way through); each is parsed only to see its method and id.
  */
-import { connect } from 'node:net';
+import { lstatSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { OfflineEndpoint } from './attach-offline';
+import { LineSplitter } from './line-splitter';
+import { defaultMaxLineBytes } from './line-transport';
+import { checkSocketToConnect, isNamedPipe, SocketPathError } from './socket-path';
 
 /** What the attach client needs. */
 export interface AttachOptions {
-  socketPath: string;
+  /** The app's socket, or how to find it on every attempt (Windows: the pipe the app published; null: none). */
+  socketPath: string | (() => string | null);
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
+  /** Product version reported while answering offline. */
+  version?: string;
+  /** Delays between connection attempts in ms, the last one repeating. */
+  retryDelaysMs?: number[];
+  maxLineBytes?: number;
 }
 
-/** The message when no app is listening. */
+/** The message when no app is listening (stderr, and every offline tool answer). */
 export function notRunningMessage(socketPath: string): string {
-  return `Nevent Companion is not running: start the app or \`nevent-companion serve\`, then retry (no MCP socket answers at ${socketPath}). To run without the app, use \`nevent-companion mcp\` without --attach.\n`;
+  return `Nevent Companion is not running — open it (or run \`nevent-companion serve\`), then try again. No MCP socket answers at ${socketPath}.`;
 }
 
-/** Pipes stdio to the socket; resolves to the exit code (0 when the AI client hung up first). */
+type Parsed = { method?: unknown; id?: unknown; error?: { code?: unknown; message?: unknown } };
+
+/** A line from the app longer than this ends the connection (then the relay reconnects). */
+const maxAnswerBytes = 64 * 1024 * 1024;
+
+/** The JSON-RPC code the socket server uses when it refuses a session (socket-server.ts). */
+const sessionRefusedCode = -32001;
+
+function parse(line: string): Parsed | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Parsed) : null;
+  } catch {
+    return null;
+  }
+}
+
+const idKey = (id: unknown): string => JSON.stringify(id);
+const isRequest = (m: Parsed): boolean => typeof m.method === 'string' && (typeof m.id === 'string' || typeof m.id === 'number');
+const isResponse = (m: Parsed): boolean => m.method === undefined && (typeof m.id === 'string' || typeof m.id === 'number');
+
+/** One side that can answer the client: the app's socket, or the offline server. */
+interface Backend {
+  kind: 'socket' | 'offline';
+  /** Set once it answered a request of the client's (the connection works, not just opens). */
+  answered: boolean;
+  send(line: string): void;
+  close(): void;
+}
+
+/** Relays until the AI client hangs up; resolves to the exit code (0). */
 export function runAttach(options: AttachOptions): Promise<number> {
-  const { socketPath, stdin, stdout, stderr } = options;
+  const { stdin, stdout, stderr } = options;
+  const resolvePath = typeof options.socketPath === 'function' ? options.socketPath : ((fixed: string) => () => fixed)(options.socketPath);
+  let socketPath = resolvePath() ?? "the app's named pipe";
+  const delays = options.retryDelaysMs ?? [250, 500, 1000, 2000, 3000];
+  const maxLineBytes = options.maxLineBytes ?? defaultMaxLineBytes;
+  const say = (line: string): void => {
+    stderr.write(`nevent-companion mcp --attach: ${line}\n`);
+  };
+
   return new Promise((resolve) => {
-    const socket = connect(socketPath);
-    let connected = false;
-    let inputEnded = false;
-    let settled = false;
-    const finish = (code: number): void => {
-      if (settled) return;
-      settled = true;
-      stdin.unpipe(socket);
+    let backend: Backend | null = null;
+    let ready = false;
+    let queue: string[] = [];
+    // Requests sent and not answered yet, with the backend that has them (null: still queued).
+    const inFlight = new Map<string, { line: string; method: string; to: Backend | null }>();
+    let initializeLine: string | null = null;
+    let initializeAnswered = false;
+    let initializedNotification: string | null = null;
+    const replays = new Set<string>();
+    let replayCount = 0;
+    let reason = notRunningMessage(socketPath);
+    let lastSaid = '';
+    let attempt = 0;
+    let retryTimer: NodeJS.Timeout | null = null;
+    let finished = false;
+    let offline: Promise<OfflineEndpoint> | null = null;
+
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      backend?.close();
+      void offline?.then((endpoint) => endpoint.close()).catch(() => undefined);
       stdin.pause();
-      resolve(code);
+      resolve(0);
     };
-    socket.once('connect', () => {
-      connected = true;
-      stdin.pipe(socket);
-      socket.pipe(stdout, { end: false });
-    });
-    stdin.once('end', () => {
-      inputEnded = true;
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      if (!connected) {
-        stderr.write(error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? notRunningMessage(socketPath) : `nevent-companion mcp --attach: cannot connect to ${socketPath} (${error.code ?? 'error'}).\n`);
-        finish(1);
+    stdout.on('error', finish);
+    const writeLine = (line: string): void => {
+      if (!finished) stdout.write(`${line}\n`);
+    };
+    const sayOnce = (line: string): void => {
+      if (line !== lastSaid) say(line);
+      lastSaid = line;
+    };
+
+    // ── client → backend ────────────────────────────────────────────────────────────────────────────
+    const fromClient = (line: string): void => {
+      if (line.trim() === '') return;
+      const message = parse(line);
+      if (message !== null) {
+        if (message.method === 'initialize' && isRequest(message)) {
+          initializeLine = line;
+          initializeAnswered = false;
+        }
+        if (message.method === 'notifications/initialized') initializedNotification = line;
+        if (isRequest(message)) inFlight.set(idKey(message.id), { line, method: String(message.method), to: null });
+      }
+      if (backend !== null && ready) send(backend, line);
+      else queue.push(line);
+    };
+
+    const send = (to: Backend, line: string): void => {
+      const message = parse(line);
+      const request = message !== null && isRequest(message) ? inFlight.get(idKey(message.id)) : undefined;
+      if (request !== undefined) request.to = to;
+      to.send(line);
+    };
+
+    // ── backend → client ────────────────────────────────────────────────────────────────────────────
+    const fromBackend = (source: Backend, line: string): void => {
+      const message = parse(line);
+      if (message !== null && isResponse(message)) {
+        const key = idKey(message.id);
+        if (source === backend && replays.delete(key)) {
+          // The replayed initialize was answered: the client's session continues on this backend.
+          if (initializedNotification !== null) source.send(initializedNotification);
+          markAnswered(source);
+          becomeReady();
+          return;
+        }
+        const request = inFlight.get(key);
+        // An answer from a backend we left is still the answer to what we sent it (offline answers
+        // arrive at once; the socket's in-flight calls were answered when it was lost).
+        if (request === undefined || request.to !== source) return;
+        inFlight.delete(key);
+        if (request.method === 'initialize') initializeAnswered = true;
+        markAnswered(source);
+      } else if (source !== backend) {
+        return;
+      } else if (message !== null && message.method === undefined && message.id === undefined && message.error?.code === sessionRefusedCode) {
+        // An answer to no request (the app refusing the session, e.g. signed out): remember it as the
+        // reason for the offline answers that follow; the AI client has nothing to do with it.
+        if (typeof message.error?.message === 'string') reason = message.error.message.slice(0, 500);
+        sayOnce(reason);
+        return;
+      }
+      writeLine(line);
+    };
+
+    const markAnswered = (source: Backend): void => {
+      if (source.kind === 'socket' && !source.answered) {
+        attempt = 0;
+        if (lastSaid !== '') say(`connected to Nevent Companion at ${socketPath}.`);
+        lastSaid = '';
+      }
+      source.answered = true;
+    };
+
+    const becomeReady = (): void => {
+      ready = true;
+      const pending = queue;
+      queue = [];
+      for (const line of pending) if (backend !== null) send(backend, line);
+    };
+
+    const use = (next: Backend): void => {
+      backend = next;
+      ready = false;
+      if (initializeLine !== null && initializeAnswered) {
+        // The client initialized with the previous backend: introduce it to this one the same way.
+        const replay = parse(initializeLine) as Record<string, unknown>;
+        replayCount += 1;
+        const id = `nevent-attach-replay-${replayCount}`;
+        replays.add(idKey(id));
+        next.send(JSON.stringify({ ...replay, id }));
+      } else {
+        becomeReady();
+      }
+    };
+
+    /** The socket is gone: answer what it will never answer, and queue the rest for the next backend. */
+    const lost = (gone: Backend): void => {
+      replays.clear();
+      const pending: string[] = [];
+      for (const [key, request] of inFlight) {
+        if (request.to !== gone) continue;
+        request.to = null;
+        if (request.method === 'tools/call') {
+          inFlight.delete(key);
+          const id = (parse(request.line) as Parsed).id;
+          const envelope = { error: { type: 'api_error', code: 'api_unavailable', message: 'The connection to Nevent Companion was lost while this call ran; it may or may not have completed. Check before repeating a change.' } };
+          writeLine(JSON.stringify({ jsonrpc: '2.0', id, result: { isError: true, content: [{ type: 'text', text: JSON.stringify(envelope) }] } }));
+        } else {
+          pending.push(request.line);
+        }
+      }
+      queue = [...pending, ...queue];
+      backend = null;
+      ready = false;
+    };
+
+    // ── the offline side ────────────────────────────────────────────────────────────────────────────
+    const goOffline = (): void => {
+      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => reason, options.version ?? '0.1.0'));
+      const endpoint = offline;
+      const backendRef: Backend = {
+        kind: 'offline',
+        answered: false,
+        send: (line) => {
+          const message = parse(line);
+          if (message === null) {
+            writeLine(JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: expected one JSON-RPC message per line' } }));
+            return;
+          }
+          void endpoint.then((e) => e.send(message as unknown as JSONRPCMessage));
+        },
+        close: () => undefined,
+      };
+      void endpoint.then(
+        (e) => {
+          e.onmessage = (message) => {
+            fromBackend(backendRef, JSON.stringify(message));
+          };
+        },
+        (error: unknown) => say(`cannot answer offline: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      use(backendRef);
+      scheduleAttempt();
+    };
+
+    // ── the app's socket ────────────────────────────────────────────────────────────────────────────
+    const scheduleAttempt = (): void => {
+      if (finished || retryTimer !== null) return;
+      const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+      attempt += 1;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        tryConnect();
+      }, delay);
+      retryTimer.unref();
+    };
+
+    const tryConnect = (): void => {
+      if (finished) return;
+      const resolved = resolvePath();
+      if (resolved === null) return notAnswering();
+      socketPath = resolved;
+      let checked;
+      try {
+        checked = checkSocketToConnect(socketPath);
+      } catch (error) {
+        // Someone else's socket, or one that others can reach: never send the AI's requests there.
+        reason = `Nevent Companion's MCP socket cannot be trusted, so nothing was sent to it: ${error instanceof SocketPathError ? error.message : String(error)}`;
+        sayOnce(reason);
+        if (backend === null) goOffline();
+        else scheduleAttempt();
+        return;
+      }
+      if (checked.kind === 'missing') return notAnswering();
+      const socket: Socket = connect(socketPath);
+      socket.once('error', () => {
+        socket.destroy();
+        notAnswering();
+      });
+      socket.once('connect', () => {
+        if (finished) return void socket.destroy();
+        // The same socket we checked (not swapped in between), or nothing. (A pipe has no inode.)
+        let again;
+        try {
+          again = isNamedPipe(socketPath) ? checked : lstatSync(socketPath);
+        } catch {
+          again = null;
+        }
+        if (again === null || again.dev !== checked.dev || again.ino !== checked.ino) {
+          socket.destroy();
+          return notAnswering();
+        }
+        socket.removeAllListeners('error');
+        attach(socket);
+      });
+    };
+
+    const notAnswering = (): void => {
+      reason = notRunningMessage(socketPath);
+      if (backend === null) {
+        sayOnce(`${reason} Answering the AI client until it is.`);
+        goOffline();
+      } else {
+        scheduleAttempt();
+      }
+    };
+
+    const attach = (socket: Socket): void => {
+      // The app's answers are ours and may be large (a page of segments); the cap only stops runaway memory.
+      const splitter = new LineSplitter(maxAnswerBytes);
+      const backendRef: Backend = {
+        kind: 'socket',
+        answered: false,
+        send: (line) => {
+          socket.write(`${line}\n`);
+        },
+        close: () => {
+          socket.end();
+        },
+      };
+      socket.on('data', (chunk: Buffer) => {
+        if (!splitter.push(chunk, (line) => fromBackend(backendRef, line))) socket.destroy();
+      });
+      socket.on('error', () => undefined);
+      socket.once('close', () => {
+        if (finished || backend !== backendRef) return;
+        // A connection that served the client was lost; one refused at once already said why.
+        if (backendRef.answered) {
+          attempt = 0;
+          reason = notRunningMessage(socketPath);
+          sayOnce('Nevent Companion closed the connection; answering the AI client until it is back.');
+        }
+        lost(backendRef);
+        goOffline();
+      });
+      use(backendRef);
+    };
+
+    // ── stdin ───────────────────────────────────────────────────────────────────────────────────────
+    const input = new LineSplitter(maxLineBytes);
+    stdin.on('data', (chunk: Buffer | string) => {
+      if (!input.push(chunk, (line) => fromClient(line))) {
+        say(`the AI client sent a line longer than ${maxLineBytes} bytes; dropped it.`);
+        input.reset();
       }
     });
-    socket.once('close', () => {
-      if (!connected) return finish(1);
-      if (inputEnded) return finish(0);
-      stderr.write('nevent-companion mcp --attach: Nevent Companion closed the connection (the app quit or refused the session).\n');
-      finish(1);
-    });
+    stdin.once('end', finish);
+    stdin.once('close', finish);
+    tryConnect();
   });
 }

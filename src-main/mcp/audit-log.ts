@@ -1,6 +1,7 @@
 /**
  * The MCP audit log: every tool call and every switch, reset or move of an MCP session, kept in memory
- * per session in a bounded ring, with an `onDidAppend` event for the desktop's MCP panel.
+ * per session in a bounded ring (and bounded over all sessions), with an `onDidAppend` event for the
+ * desktop's MCP panel.
  * Entries carry argument *keys* only, never values (DESIGN §4).
  */
 import type { AuditEntry } from '../../src-shared/session';
@@ -14,6 +15,8 @@ export interface AuditLogOptions {
   perSession?: number;
   /** Sessions kept; the oldest ended sessions are forgotten first. */
   sessions?: number;
+  /** Entries kept over all sessions (oldest dropped first): bounds memory whatever the session count. */
+  total?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -33,6 +36,8 @@ export function argKeysOf(args: unknown): string[] {
 export class McpAuditLog {
   private readonly perSession: number;
   private readonly sessionLimit: number;
+  private readonly totalLimit: number;
+  private count = 0;
   private readonly now: () => Date;
   private readonly rings = new Map<string, AuditEntry[]>();
   private readonly ended = new Set<string>();
@@ -42,6 +47,7 @@ export class McpAuditLog {
   constructor(options: AuditLogOptions = {}) {
     this.perSession = Math.max(1, options.perSession ?? 500);
     this.sessionLimit = Math.max(1, options.sessions ?? 100);
+    this.totalLimit = Math.max(1, options.total ?? 5000);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -56,7 +62,9 @@ export class McpAuditLog {
       this.evictSessions();
     }
     ring.push(entry);
-    if (ring.length > this.perSession) ring.splice(0, ring.length - this.perSession);
+    this.count += 1;
+    if (ring.length > this.perSession) this.count -= ring.splice(0, ring.length - this.perSession).length;
+    while (this.count > this.totalLimit) this.dropOldest();
     for (const listener of [...this.listeners]) {
       try {
         listener(entry);
@@ -87,10 +95,21 @@ export class McpAuditLog {
     };
   }
 
+  private dropOldest(): void {
+    let oldest: AuditEntry[] | null = null;
+    for (const ring of this.rings.values()) {
+      if (ring.length > 0 && (oldest === null || (ring[0] as AuditEntry).seq < (oldest[0] as AuditEntry).seq)) oldest = ring;
+    }
+    if (oldest === null) return;
+    oldest.shift();
+    this.count -= 1;
+  }
+
   private evictSessions(): void {
     // Map iteration is insertion order: the first ended sessions found are the oldest.
     for (const id of [...this.ended]) {
       if (this.rings.size <= this.sessionLimit) return;
+      this.count -= this.rings.get(id)?.length ?? 0;
       this.rings.delete(id);
       this.ended.delete(id);
     }

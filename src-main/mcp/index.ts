@@ -8,6 +8,8 @@ export { McpAuditLog, type AuditLogOptions, type AuditRecord } from './audit-log
 export { parseOperationMode, isToolAllowed, defaultOperationMode, type ToolAccess } from './operation-mode';
 export type { McpSessionSource } from './session-source';
 export { allTools } from './tools';
-export { clientKinds, clientLabel, buildServerEntry, buildConfigSnippet, mergeServerEntry, lineDiff, serverKey, type ClientKind, type Launcher, type MergeResult } from './client-config/entry';
-export { clientConfigPath } from './client-config/paths';
+export { clientKinds, clientLabel, buildServerEntry, buildConfigSnippet, serverKey, type ClientKind, type Launcher, type EntryOptions } from './client-config/entry';
+export { mergeServerEntry, type MergeResult } from './client-config/merge';
+export { lineDiff } from './client-config/diff';
+export { clientConfigPath, isClientInstalled } from './client-config/paths';
 export { planClientConfigWrite, applyClientConfigWrite, type WritePlan } from './client-config/write';

@@ -12,6 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { LineSplitter } from './line-splitter';
 
 /** Default cap of one JSON-RPC line. */
 export const defaultMaxLineBytes = 4 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface LineTransportOptions {
   closeOnInvalid?: boolean;
   /** Called once the underlying streams should be torn down (e.g. `socket.destroy()`). */
   destroy?: () => void;
+  /** Server side: checks each message before delivery (inbound-limits.ts); may answer it instead. */
+  inbound?: (message: JSONRPCMessage, lineBytes: number) => { deliver: JSONRPCMessage } | { answer: JSONRPCMessage };
 }
 
 /** Newline-delimited JSON-RPC transport over a readable and a writable stream. */
@@ -33,8 +36,7 @@ export class LineTransport implements Transport {
 
   private readonly maxLineBytes: number;
   private readonly closeOnInvalid: boolean;
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private readonly splitter: LineSplitter;
   private started = false;
   private closed = false;
 
@@ -45,6 +47,7 @@ export class LineTransport implements Transport {
   ) {
     this.maxLineBytes = options.maxLineBytes ?? defaultMaxLineBytes;
     this.closeOnInvalid = options.closeOnInvalid ?? false;
+    this.splitter = new LineSplitter(this.maxLineBytes);
   }
 
   /** Starts reading. */
@@ -75,35 +78,21 @@ export class LineTransport implements Transport {
     this.input.off('data', this.onData);
     this.input.off('end', this.onEnd);
     this.input.off('close', this.onEnd);
-    this.chunks = [];
-    this.buffered = 0;
+    this.splitter.reset();
     this.options.destroy?.();
     this.onclose?.();
   }
 
   private readonly onData = (chunk: Buffer | string): void => {
     if (this.closed) return;
-    let data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    let newline = data.indexOf(0x0a);
-    while (newline !== -1) {
-      if (this.buffered + newline > this.maxLineBytes) return this.tooLong();
-      this.chunks.push(data.subarray(0, newline));
-      const line = Buffer.concat(this.chunks).toString('utf8').replace(/\r$/, '');
-      this.chunks = [];
-      this.buffered = 0;
-      data = data.subarray(newline + 1);
-      this.handleLine(line);
-      if (this.closed) return;
-      newline = data.indexOf(0x0a);
-    }
-    if (this.buffered + data.length > this.maxLineBytes) return this.tooLong();
-    if (data.length > 0) {
-      this.chunks.push(data);
-      this.buffered += data.length;
-    }
+    const fits = this.splitter.push(chunk, (line, bytes) => {
+      this.handleLine(line, bytes);
+      return !this.closed;
+    });
+    if (!fits && !this.closed) this.tooLong();
   };
 
-  private handleLine(line: string): void {
+  private handleLine(line: string, lineBytes: number): void {
     if (line.trim() === '') return;
     let message: JSONRPCMessage;
     try {
@@ -116,7 +105,12 @@ export class LineTransport implements Transport {
       if (this.closeOnInvalid) void this.close();
       return;
     }
-    this.onmessage?.(message);
+    const decision = this.options.inbound?.(message, lineBytes) ?? { deliver: message };
+    if ('answer' in decision) {
+      void this.send(decision.answer).catch(() => undefined);
+      return;
+    }
+    this.onmessage?.(decision.deliver);
   }
 
   private tooLong(): void {

@@ -2,8 +2,8 @@
  * The server factory: one McpServer bound to one tenant session, built per connection (cheap: the
  * tool table is static; only closures over the session are created).
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> input valid? ──> tenant_id guard ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted   │ no: tenant_mismatch
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id guard ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ no: tenant_mismatch
  *                   └──────────────── every outcome: one audit entry, the Nevent error envelope ─┘
  *
  * The SDK's own `tools/call` handler is replaced (after `registerTool` has registered every tool, so
@@ -16,9 +16,11 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { TenantIdSchema } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
+import { jsonBoundsViolation } from '../../src-shared/json-bounds';
 import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import { argKeysOf } from './audit-log';
+import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
@@ -39,6 +41,13 @@ export interface McpServerOptions {
   log?: McpLogger;
   /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
+  /** Replaces the server instructions (`mcp --attach` while the app is not running). */
+  instructions?: string;
+  /**
+   * When it returns an error, every tool call answers with it and runs nothing (`mcp --attach` while
+   * the app is not running: the tools stay listed and each call says why it cannot run).
+   */
+  unavailable?: () => AppErrorData | null;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -61,7 +70,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const log = options.log ?? (() => undefined);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
-    { instructions: serverInstructions(mode) },
+    { instructions: options.instructions ?? serverInstructions(mode) },
   );
 
   const prepared = new Map<string, Prepared>();
@@ -77,8 +86,9 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   }
 
   const clientInfo = (): { name: string | null; version: string | null } => {
+    // Bounded here too, whatever transport delivered the handshake: these strings are kept and repeated.
     const info = server.server.getClientVersion();
-    return { name: info?.name ?? null, version: info?.version ?? null };
+    return { name: boundClientText(info?.name, clientTextLimits.name), version: boundClientText(info?.version, clientTextLimits.version) };
   };
 
   server.server.oninitialized = () => {
@@ -118,9 +128,14 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
       return errorResult(data);
     };
 
+    const unavailable = options.unavailable?.() ?? null;
+    if (unavailable !== null) return errorResult(unavailable);
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
     }
+    // Before zod (which recurses): a pathologically nested value is a bad request, not a crash.
+    const tooComplex = jsonBoundsViolation(args);
+    if (tooComplex !== null) return fail({ code: 'invalid_request', message: `The arguments of ${spec.name} are too complex: ${tooComplex}.` });
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
     const values = parsed.data as Record<string, unknown>;

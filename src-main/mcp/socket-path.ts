@@ -1,17 +1,27 @@
 /**
- * Where the app's MCP socket lives, and the checks that keep other local users out of it:
+ * Where the app's MCP socket lives, and the checks that keep other local users out of it — run by the
+ * server before it listens and by `mcp --attach` before it connects (one rule, both sides):
  *
- *   unix:    $XDG_RUNTIME_DIR/nevent-companion/mcp.sock     (when XDG_RUNTIME_DIR is set)
- *            <tmpdir>/nevent-companion-<uid>/mcp.sock       (otherwise; macOS tmpdir is per user)
- *   windows: \\.\pipe\nevent-companion-<user>-mcp
+ *   unix:    $XDG_RUNTIME_DIR/nevent-companion/mcp.sock               (when XDG_RUNTIME_DIR is set)
+ *            ~/.local/state/nevent-companion/mcp.sock                  (Linux and others, otherwise)
+ *            ~/Library/Caches/nevent-companion/mcp.sock                (macOS, otherwise)
+ *            <tmpdir>/nevent-companion-<uid>/mcp.sock                  (only when the above is too long)
+ *   windows: \\.\pipe\nevent-companion-<user>-<random>, new every launch, published for `mcp --attach`
+ *            in a file only this user can read (pipe-rendezvous.ts)
+ *
+ * A shared /tmp is never the default: another user could create the directory first, which both stops
+ * the app from listening and lets a squatter answer `mcp --attach`. The home folder is ours alone.
  *
  * The directory must be a real directory (not a symlink) owned by us with mode 0700; the socket gets
- * 0600. A leftover socket is replaced only when it is ours and nobody answers on it.
+ * 0600 and is ours; every folder above must be owned by us or root and writable by nobody else unless
+ * sticky (so nobody can swap the directory between the check and the connect). A leftover socket is
+ * replaced only when it is ours and nobody answers on it.
  */
-import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, realpathSync, unlinkSync, type Stats } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { homedir, tmpdir, userInfo } from 'node:os';
+import { dirname, join, parse, sep } from 'node:path';
+import { pipeRendezvousFile, readPublishedPipeName } from './pipe-rendezvous';
 
 /** What the default path depends on (injected for tests). */
 export interface SocketPathEnv {
@@ -19,8 +29,12 @@ export interface SocketPathEnv {
   env?: NodeJS.ProcessEnv;
   uid?: number;
   username?: string;
+  home?: string;
   tmp?: string;
 }
+
+// sockaddr_un.sun_path is 108 bytes on Linux, 104 on macOS; stay under the smaller.
+const maxUnixPathBytes = 103;
 
 /** The per-user default socket (or pipe) path. */
 export function defaultSocketPath(options: SocketPathEnv = {}): string {
@@ -32,8 +46,21 @@ export function defaultSocketPath(options: SocketPathEnv = {}): string {
   }
   const runtime = env.XDG_RUNTIME_DIR;
   if (runtime !== undefined && runtime.startsWith('/')) return join(runtime, 'nevent-companion', 'mcp.sock');
+  const home = options.home ?? (env.HOME !== undefined && env.HOME.startsWith('/') ? env.HOME : homedir());
+  const inHome = platform === 'darwin' ? join(home, 'Library', 'Caches', 'nevent-companion', 'mcp.sock') : join(home, '.local', 'state', 'nevent-companion', 'mcp.sock');
+  if (home.startsWith('/') && Buffer.byteLength(inHome) <= maxUnixPathBytes) return inHome;
   const uid = options.uid ?? process.getuid?.() ?? 0;
   return join(options.tmp ?? tmpdir(), `nevent-companion-${uid}`, 'mcp.sock');
+}
+
+/**
+ * The socket `mcp --attach` connects to when no --socket is given: the default path on unix; on Windows
+ * the pipe the running app published (pipe-rendezvous.ts), never a fixed, squattable name; null when none.
+ */
+export function attachSocketPath(options: SocketPathEnv = {}): string | null {
+  const platform = options.platform ?? process.platform;
+  if (platform !== 'win32') return defaultSocketPath(options);
+  return readPublishedPipeName(pipeRendezvousFile(options.env ?? process.env, options.home ?? homedir()));
 }
 
 /** True for a Windows named-pipe path. */
@@ -49,12 +76,47 @@ export class SocketPathError extends Error {
   }
 }
 
-// sockaddr_un.sun_path is 108 bytes on Linux, 104 on macOS; stay under the smaller.
-const maxUnixPathBytes = 103;
+const currentUid = (): number | undefined => process.getuid?.();
 
 /**
- * Creates the socket's directory (0700) or checks an existing one: a directory, not a symlink, owned by
- * the current user, no access for group or others. Throws SocketPathError otherwise.
+ * Every folder above `dir` (resolved, since /tmp or /var may be symlinks) is owned by us or root and
+ * writable by nobody else unless sticky. Throws SocketPathError otherwise.
+ */
+export function checkSocketAncestors(dir: string): void {
+  const uid = currentUid();
+  if (uid === undefined) return;
+  let real: string;
+  try {
+    real = realpathSync(dirname(dir));
+  } catch (error) {
+    throw new SocketPathError(`Cannot use ${dirname(dir)} for the MCP socket: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`);
+  }
+  const { root } = parse(real);
+  const parts = real.slice(root.length).split(sep).filter((part) => part !== '');
+  let current = root;
+  for (const part of ['', ...parts]) {
+    current = part === '' ? current : join(current, part);
+    const stat = lstatSync(current);
+    const sticky = (stat.mode & 0o1000) !== 0;
+    if (stat.uid !== uid && stat.uid !== 0) throw new SocketPathError(`${current} belongs to another user (uid ${stat.uid}); refusing to use an MCP socket below it. Pass a --socket path in a folder of your own.`);
+    const othersWrite = (stat.mode & 0o002) !== 0 || (stat.uid !== uid && (stat.mode & 0o020) !== 0);
+    if (othersWrite && !sticky) throw new SocketPathError(`${current} is writable by other users; refusing to use an MCP socket below it. Pass a --socket path in a folder of your own.`);
+  }
+}
+
+/** The socket's directory: a directory, not a symlink, owned by us, no access for group or others. */
+export function checkSocketDir(dir: string, stat: Stats = lstatSync(dir)): void {
+  if (!stat.isDirectory()) throw new SocketPathError(`${dir} is not a directory (or is a symlink); refusing to use it for the MCP socket.`);
+  const uid = currentUid();
+  if (uid !== undefined && stat.uid !== uid) throw new SocketPathError(`${dir} belongs to another user (uid ${stat.uid}); refusing to use it for the MCP socket.`);
+  if ((stat.mode & 0o077) !== 0) {
+    throw new SocketPathError(`${dir} is accessible to other users (mode ${(stat.mode & 0o777).toString(8)}); refusing to use it for the MCP socket. Run \`chmod 700 ${dir}\` or remove it.`);
+  }
+}
+
+/**
+ * Creates the socket's directory (0700, and the folders above it as needed) or checks an existing one
+ * (see checkSocketDir and checkSocketAncestors). Throws SocketPathError otherwise.
  */
 export function prepareSocketDir(socketPath: string): void {
   if (Buffer.byteLength(socketPath) > maxUnixPathBytes) {
@@ -63,6 +125,7 @@ export function prepareSocketDir(socketPath: string): void {
   const dir = dirname(socketPath);
   let created = false;
   try {
+    mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
     mkdirSync(dir, { mode: 0o700 });
     created = true;
   } catch (error) {
@@ -72,13 +135,40 @@ export function prepareSocketDir(socketPath: string): void {
   }
   // mkdir's mode is filtered by the umask; set it exactly.
   if (created) chmodSync(dir, 0o700);
-  const stat = lstatSync(dir);
-  if (!stat.isDirectory()) throw new SocketPathError(`${dir} is not a directory (or is a symlink); refusing to put the MCP socket there.`);
-  const uid = process.getuid?.();
-  if (uid !== undefined && stat.uid !== uid) throw new SocketPathError(`${dir} belongs to another user (uid ${stat.uid}); refusing to put the MCP socket there.`);
-  if ((stat.mode & 0o077) !== 0) {
-    throw new SocketPathError(`${dir} is accessible to other users (mode ${(stat.mode & 0o777).toString(8)}); refusing to start. Run \`chmod 700 ${dir}\` or remove it.`);
+  checkSocketAncestors(dir);
+  checkSocketDir(dir);
+}
+
+/** What the client found at the socket path before connecting. */
+export type SocketCheck = { kind: 'missing' } | { kind: 'ok'; dev: number; ino: number };
+
+/**
+ * The client side of the same rule (`mcp --attach`): before connecting, the folders above, the directory
+ * and the socket itself must pass the checks the server made (the socket: a socket, not a symlink, ours,
+ * no access for group or others). `missing` when nothing is there; SocketPathError when it is unsafe.
+ */
+export function checkSocketToConnect(socketPath: string): SocketCheck {
+  if (isNamedPipe(socketPath)) return { kind: 'ok', dev: 0, ino: 0 };
+  const dir = dirname(socketPath);
+  let dirStat: Stats;
+  try {
+    dirStat = lstatSync(dir);
+  } catch {
+    return { kind: 'missing' };
   }
+  checkSocketAncestors(dir);
+  checkSocketDir(dir, dirStat);
+  let stat: Stats;
+  try {
+    stat = lstatSync(socketPath);
+  } catch {
+    return { kind: 'missing' };
+  }
+  if (!stat.isSocket()) throw new SocketPathError(`${socketPath} is not a socket (or is a symlink); refusing to connect to it.`);
+  const uid = currentUid();
+  if (uid !== undefined && stat.uid !== uid) throw new SocketPathError(`${socketPath} belongs to another user (uid ${stat.uid}); refusing to connect: it is not Nevent Companion's.`);
+  if ((stat.mode & 0o077) !== 0) throw new SocketPathError(`${socketPath} is accessible to other users (mode ${(stat.mode & 0o777).toString(8)}); refusing to connect: Nevent Companion never leaves its socket open.`);
+  return { kind: 'ok', dev: stat.dev, ino: stat.ino };
 }
 
 /** Resolves true when something accepts a connection on `path`. */

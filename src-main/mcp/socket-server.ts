@@ -6,6 +6,9 @@
  *   socket end / over-long line / garbage ──> transport closes ──> server closed, session closed
  *
  * One connection's failure never touches another: each has its own transport, server and session.
+ * Connections are bounded (DESIGN §4): at most `maxConnections` at once (more are told why and closed),
+ * a connection that has not finished the MCP handshake within `handshakeTimeoutMs` is closed (a silent
+ * socket would otherwise hold a session in the panel for ever), and so is one idle for `idleTimeoutMs`.
  */
 import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,10 +17,12 @@ import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, redactTokens } from './envelope';
+import { limitInbound } from './inbound-limits';
 import { LineTransport, defaultMaxLineBytes } from './line-transport';
 import { createMcpServer } from './server';
 import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
+import { newPipeName, pipeRendezvousFile, publishPipeName, unpublishPipeName } from './pipe-rendezvous';
 import { defaultSocketPath, isNamedPipe, prepareSocketDir, removeStaleSocket } from './socket-path';
 
 /** Options of the socket server. */
@@ -31,6 +36,27 @@ export interface McpSocketServerOptions {
   log?: McpLogger;
   version?: string;
   maxLineBytes?: number;
+  /** Open connections at most; further ones are refused with a message (default 64). */
+  maxConnections?: number;
+  /** Time a new connection has to complete the MCP handshake (default 15 s). */
+  handshakeTimeoutMs?: number;
+  /** A connection with no traffic for this long is closed (default 2 h; `mcp --attach` reconnects). */
+  idleTimeoutMs?: number;
+}
+
+/** Default bounds of the socket server. */
+export const socketServerDefaults = { maxConnections: 64, handshakeTimeoutMs: 15_000, idleTimeoutMs: 2 * 60 * 60 * 1000 };
+
+/**
+ * One JSON-RPC error line without an id (nothing has been read to answer), then the socket ends. The
+ * code (-32001) is what `mcp --attach` recognizes as "the app refused the session" (attach-client.ts).
+ */
+function refuseConnection(socket: Socket, message: string): void {
+  // Read and drop whatever the client sends so its end-of-stream is seen and the socket closes;
+  // a client that never hangs up is cut off after a second.
+  socket.resume();
+  socket.end(`${JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message } })}\n`);
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 /** A running socket server. */
@@ -44,7 +70,9 @@ export interface McpSocketServer {
 
 /** Starts listening; rejects with SocketPathError when the path is unsafe or already served. */
 export async function startMcpSocketServer(options: McpSocketServerOptions): Promise<McpSocketServer> {
-  const path = options.socketPath ?? defaultSocketPath();
+  // Windows without --socket: a fresh unguessable pipe name, published for `mcp --attach` (pipe-rendezvous.ts).
+  const published = options.socketPath === undefined && process.platform === 'win32' ? { file: pipeRendezvousFile(), pipe: newPipeName() } : null;
+  const path = options.socketPath ?? published?.pipe ?? defaultSocketPath();
   const log = options.log ?? (() => undefined);
   const pipe = isNamedPipe(path);
   if (!pipe) {
@@ -53,6 +81,10 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
   }
 
   const live = new Set<{ socket: Socket; end: () => Promise<void> }>();
+  const maxConnections = options.maxConnections ?? socketServerDefaults.maxConnections;
+  const handshakeTimeoutMs = options.handshakeTimeoutMs ?? socketServerDefaults.handshakeTimeoutMs;
+  const idleTimeoutMs = options.idleTimeoutMs ?? socketServerDefaults.idleTimeoutMs;
+  let open = 0;
 
   const handle = async (socket: Socket): Promise<void> => {
     // Nothing is read until the session exists: the socket stays paused without a data listener.
@@ -61,20 +93,22 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
       ended = true;
     });
     socket.on('error', () => undefined); // reported through the transport once it is attached
+    const handshakeTimer = setTimeout(() => {
+      log(`nevent-companion mcp: closing a connection that did not complete the MCP handshake within ${handshakeTimeoutMs} ms`);
+      socket.destroy();
+    }, handshakeTimeoutMs);
+    handshakeTimer.unref();
+    socket.once('close', () => clearTimeout(handshakeTimer));
     let session: TenantSession;
     try {
       session = await options.registry.openMcpSession();
     } catch (error) {
-      // Typically `signed_out`: tell the client why before hanging up (an MCP error without an id,
-      // since no request has been read), so the AI client's log shows something actionable.
+      // Typically `signed_out`: tell the client why before hanging up, so the AI client's log (and
+      // `mcp --attach`, which relays it in its answers) shows something actionable.
+      clearTimeout(handshakeTimer);
       const data = errorDataOf(error);
       log(`nevent-companion mcp: cannot open a session for a new connection (${data.code})`);
-      const message = data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : `Nevent Companion could not open a session: ${redactTokens(data.message)}`;
-      // Read and drop whatever the client sends so its end-of-stream is seen and the socket closes;
-      // a client that never hangs up is cut off after a second.
-      socket.resume();
-      socket.end(`${JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message } })}\n`);
-      setTimeout(() => socket.destroy(), 1000).unref();
+      refuseConnection(socket, data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : `Nevent Companion could not open a session: ${redactTokens(data.message)}`);
       return;
     }
     if (ended) {
@@ -87,6 +121,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
       maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes,
       closeOnInvalid: true,
       destroy: () => socket.destroy(),
+      inbound: limitInbound,
     });
     const entry = {
       socket,
@@ -105,10 +140,29 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
       options.audit?.sessionEnded(session.id);
     };
     bound.server.server.onerror = (error) => log(`nevent-companion mcp: connection ${session.id}: ${error.message}`);
+    const onInitialized = bound.server.server.oninitialized;
+    bound.server.server.oninitialized = () => {
+      onInitialized?.();
+      clearTimeout(handshakeTimer);
+      socket.setTimeout(idleTimeoutMs, () => {
+        log(`nevent-companion mcp: closing connection ${session.id}: idle for ${idleTimeoutMs} ms`);
+        socket.destroy();
+      });
+    };
     await bound.server.connect(transport);
   };
 
   const server: Server = createServer({ allowHalfOpen: false, pauseOnConnect: true }, (socket) => {
+    if (open >= maxConnections) {
+      log(`nevent-companion mcp: refused a connection: ${maxConnections} are already open`);
+      socket.on('error', () => undefined);
+      refuseConnection(socket, `Nevent Companion already has ${maxConnections} open MCP connections; close some AI clients and retry.`);
+      return;
+    }
+    open += 1;
+    socket.once('close', () => {
+      open -= 1;
+    });
     void handle(socket).catch((error: unknown) => {
       log(`nevent-companion mcp: connection failed (${error instanceof Error ? error.name : 'error'})`);
       socket.destroy();
@@ -124,6 +178,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
   });
   server.on('error', (error) => log(`nevent-companion mcp: socket server error: ${error.message}`));
   if (!pipe) chmodSync(path, 0o600);
+  if (published !== null) publishPipeName(published.file, published.pipe);
 
   return {
     path,
@@ -135,6 +190,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
         entry.socket.destroy();
       }));
       await closing;
+      if (published !== null) unpublishPipeName(published.file, published.pipe);
       if (!pipe) {
         try {
           unlinkSync(path);

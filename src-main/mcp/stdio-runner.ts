@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { OperationMode } from '../../src-shared/session';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
+import { limitInbound } from './inbound-limits';
 import { LineTransport } from './line-transport';
 import { createMcpServer } from './server';
 import type { McpLogger } from './server';
@@ -24,7 +25,7 @@ export interface StdioRunOptions {
 /** Serves MCP on stdio until the client closes stdin (or sends an over-long line). */
 export async function runStdioServer(options: StdioRunOptions): Promise<void> {
   const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version });
-  const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false });
+  const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false, inbound: limitInbound });
   const closed = new Promise<void>((resolve) => {
     bound.server.server.onclose = () => {
       bound.dispose();

@@ -4,9 +4,14 @@
  *   POST /api/<channel>  body {payload?}  → the same dispatcher as Electron IPC → IpcResult JSON
  *   GET  /api/events                      → Server-Sent Events: `event: <channel>`, `id: <n>`, `data: <json>`;
  *                                           every stream starts with the current snapshots
+ *   POST /auth/handoff   body {replaces?} → a single-use, short-lived code for a reload / second tab
+ *   POST /auth/redeem    body {code}      → { token } once per code (no token needed: the code is it)
  *   GET  /*                               → out/renderer (index.html for unknown paths)
  *
- * Every request passes the request guard first (Host, Origin, token); no CORS headers are ever sent.
+ * Every request passes the request guard first (Host, Origin); the API and /auth/handoff need the token
+ * in its header. No credential is ever put in a cookie: cookies are not isolated by port, so any other
+ * web server on 127.0.0.1 the browser visits would receive it (DESIGN §6). The page and its assets are
+ * public code and need none. No CORS headers are ever sent.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +27,8 @@ import { ipcFail } from '../../src-shared/ipc';
 import type { ErrorCode } from '../../src-shared/errors';
 import type { Dispatch } from '../app/dispatcher';
 import type { EventHub } from '../app/event-hub';
-import { checkHostAndOrigin, readCookie, tokenCookieName, tokenHeaderName, tokenMatches } from './request-guard';
+import { HandoffStore } from './handoff';
+import { checkHostAndOrigin, tokenHeaderName, tokenMatches } from './request-guard';
 
 /** What the HTTP server is built from. */
 export interface ServeHttpOptions {
@@ -37,6 +43,8 @@ export interface ServeHttpOptions {
   port: number;
   /** Keep-alive comment interval on event streams. */
   heartbeatMs?: number;
+  /** Hand-off codes (tests pass one with a short life or a fake clock). */
+  handoffs?: HandoffStore;
   log?: (line: string) => void;
 }
 
@@ -45,7 +53,7 @@ export interface ServeHttp {
   port: number;
   /** Origin, e.g. `http://127.0.0.1:4321`. */
   origin: string;
-  /** The URL to open: the origin with the token. */
+  /** The URL to open: the origin with the token (the page takes it out of the address bar at once). */
   uiUrl: string;
   close(): Promise<void>;
 }
@@ -86,10 +94,46 @@ export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHt
     for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
   });
 
-  app.use('/api/*', async (c, next) => {
+  const requireToken = async (c: Context, next: () => Promise<void>): Promise<Response | void> => {
     if (!tokenMatches(options.token, c.req.header(tokenHeaderName))) return refuse(c, 401, 'authentication_failed', 'Refused: missing or wrong access token. Open the "ui:" URL that serve printed.');
     await next();
+  };
+  app.use('/api/*', requireToken);
+  app.use('/auth/handoff', requireToken);
+
+  const handoffs = options.handoffs ?? new HandoffStore();
+  const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => refuse(c, 413, 'invalid_request', 'The request is too large.') });
+  /** The JSON object body of a POST, or the refusal to answer with. */
+  const jsonBody = async (c: Context): Promise<{ body: Record<string, unknown> } | { refused: Response }> => {
+    // JSON only: a cross-site form cannot send it without a CORS preflight, which is never answered.
+    if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return { refused: refuse(c, 415, 'invalid_request', 'Send JSON (content-type: application/json).') };
+    const text = await c.req.text();
+    let body: unknown;
+    try {
+      body = text === '' ? {} : JSON.parse(text);
+    } catch {
+      return { refused: c.json(ipcFail('invalid_request', 'The request body is not valid JSON.')) };
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { refused: c.json(ipcFail('invalid_request', 'The request body must be a JSON object.')) };
+    return { body: body as Record<string, unknown> };
+  };
+
+  app.post('/auth/handoff', limit, async (c) => {
+    const read = await jsonBody(c);
+    if ('refused' in read) return read.refused;
+    const replaces = typeof read.body.replaces === 'string' ? read.body.replaces : undefined;
+    return c.json(handoffs.issue(replaces));
   });
+
+  app.post('/auth/redeem', limit, async (c) => {
+    const read = await jsonBody(c);
+    if ('refused' in read) return read.refused;
+    const code = read.body.code;
+    if (typeof code !== 'string' || !handoffs.redeem(code)) return refuse(c, 401, 'authentication_failed', 'This hand-off is used up or expired. Open the "ui:" URL that serve printed.');
+    return c.json({ token: options.token });
+  });
+
+  app.all('/auth/*', (c) => c.json(ipcFail('invalid_request', 'Unknown path.'), 404));
 
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
@@ -120,37 +164,16 @@ export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHt
     }),
   );
 
-  const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => refuse(c, 413, 'invalid_request', 'The request is too large.') });
   app.post('/api/:channel', limit, async (c) => {
-    // JSON only: a cross-site form cannot send it without a CORS preflight, which is never answered.
-    if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return refuse(c, 415, 'invalid_request', 'Send JSON (content-type: application/json).');
-    const text = await c.req.text();
-    let body: unknown;
-    try {
-      body = text === '' ? {} : JSON.parse(text);
-    } catch {
-      return c.json(ipcFail('invalid_request', 'The request body is not valid JSON.'));
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json(ipcFail('invalid_request', 'The request body must be an object {payload?}.'));
-    return c.json(await options.dispatch(c.req.param('channel'), (body as { payload?: unknown }).payload));
+    const read = await jsonBody(c);
+    if ('refused' in read) return read.refused;
+    return c.json(await options.dispatch(c.req.param('channel'), read.body.payload));
   });
 
   app.all('/api/*', (c) => c.json(ipcFail('invalid_request', 'Unknown API path.'), 404));
 
-  // The page and its assets: the token arrives once in the query, then rides in a strict cookie.
-  app.use('*', async (c, next) => {
-    const fromQuery = c.req.query('token');
-    if (tokenMatches(options.token, fromQuery)) {
-      await next();
-      c.res.headers.append('set-cookie', `${tokenCookieName}=${options.token}; Path=/; HttpOnly; SameSite=Strict`);
-      return;
-    }
-    if (!tokenMatches(options.token, readCookie(c.req.header('cookie'), tokenCookieName))) {
-      return c.text('Open the "ui:" URL that `nevent-companion serve` printed: it carries this launch\'s access token.\n', 401);
-    }
-    await next();
-  });
-
+  // The page and its assets need no credential: the page reads the token from the launch URL (or
+  // redeems a hand-off) and sends it in a header; see src-renderer/bridge/web-session.ts.
   if (existsSync(join(options.rendererDir, 'index.html'))) {
     app.use('*', serveStatic({ root: options.rendererDir }));
     app.get('*', serveStatic({ root: options.rendererDir, path: 'index.html' }));

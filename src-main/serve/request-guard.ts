@@ -3,16 +3,13 @@
  *
  *   Host   must name our loopback listener (defeats DNS rebinding: evil.example → 127.0.0.1)
  *   Origin when present, must be our own origin (no cross-site requests; no CORS is ever answered)
- *   token  `x-nevent-token` header on the API; the `?token=` of the printed URL (then a strict
- *          cookie) for the page and its assets
+ *   token  `x-nevent-token` header on the API and the event stream; never a cookie (cookies are not
+ *          isolated by port). The page gets it from the printed URL, or a single-use hand-off.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** The header the web bridge sends the token in (also in src-renderer/bridge/web-transport.ts). */
 export const tokenHeaderName = 'x-nevent-token';
-/** The cookie that lets the page load its own assets after the first, token-carrying request. */
-export const tokenCookieName = 'nevent_token';
-
 /** A fresh per-launch token: 32 random bytes, URL-safe. */
 export function createLaunchToken(): string {
   return randomBytes(32).toString('base64url');
@@ -41,15 +38,5 @@ export function checkHostAndOrigin(port: number, host: string | undefined, origi
   if (host === undefined || !allowedHosts(port).has(host.toLowerCase())) return 'unexpected Host header';
   if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase())) return 'cross-origin request';
   if (fetchSite === 'cross-site') return 'cross-site request';
-  return null;
-}
-
-/** Reads one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (header === undefined) return null;
-  for (const part of header.split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
   return null;
 }

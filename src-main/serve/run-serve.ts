@@ -7,12 +7,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DemoUser } from '../../src-shared/ipc';
 import type { OperationMode } from '../../src-shared/session';
 import { fileClientConfig } from '../app/client-config';
 import { createDesktopApp, type DesktopApp } from '../app/compose';
 import { mcpBridgeStarter } from '../app/mcp-bridge';
+import { findPackageRoot } from '../app/package-root';
 import type { Launcher } from '../mcp/client-config/entry';
 import { startServeHttp, type ServeHttp } from './http-server';
 import { createLaunchToken } from './request-guard';
@@ -39,10 +39,14 @@ export interface RunningServe {
   close(): Promise<void>;
 }
 
-/** Where the built renderer is: `NEVENT_RENDERER_DIR`, beside the CLI bundle (out/renderer), or ./out/renderer. */
+/**
+ * Where the built renderer is: `NEVENT_RENDERER_DIR`, else out/renderer of our package (found from this
+ * module, so `serve` works from any working directory and from any chunk of the split CLI bundle).
+ */
 export function findRendererDir(env: NodeJS.ProcessEnv, moduleUrl: string = import.meta.url): string {
-  const candidates = [env.NEVENT_RENDERER_DIR, fileURLToPath(new URL('../renderer', moduleUrl)), join(process.cwd(), 'out', 'renderer')].filter((dir): dir is string => dir !== undefined && dir !== '');
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? (candidates[0] as string);
+  const root = findPackageRoot(moduleUrl);
+  const candidates = [env.NEVENT_RENDERER_DIR, root === null ? undefined : join(root, 'out', 'renderer')].filter((dir): dir is string => dir !== undefined && dir !== '');
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates.at(-1) ?? join(process.cwd(), 'out', 'renderer');
 }
 
 /** Starts the app and its HTTP side. */
@@ -56,7 +60,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     env: options.env,
     platform: process.platform,
     startBridge: mcpBridgeStarter(options.version),
-    clientConfig: fileClientConfig(options.launcher, { env: options.env }),
+    clientConfig: fileClientConfig(options.launcher, { env: options.env, ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }) }),
     log: options.log,
   });
   let http: ServeHttp;

@@ -1,10 +1,11 @@
 /**
  * Picks how the renderer talks to main, once at start: the preload's `window.nevent` inside Electron,
- * else the web transport to `serve` (token from the page URL's `token` query parameter). Either way the
- * UI gets the same `NeventBridge`, whose failed requests reject with a `BridgeError`.
+ * else the web transport to `serve` with the token the web session found (web-session.ts). Either way
+ * the UI gets the same `NeventBridge`, whose failed requests reject with a `BridgeError`.
  */
 import { createBridge, toBridgeError, type NeventBridge } from '../../src-shared/ipc';
-import { createWebTransport } from './web-transport';
+import { acquireToken, keepHandoff, windowSessionHost, type WebSessionHost } from './web-session';
+import { createWebTransport, tokenHeader } from './web-transport';
 
 /** Which transport the bridge uses. */
 export type BridgeKind = 'preload' | 'web';
@@ -18,7 +19,7 @@ export interface SelectedBridge {
 /** The parts of `window` the selection reads. */
 export interface BridgeHost {
   nevent?: unknown;
-  location: { origin: string; search: string };
+  location: { origin: string };
 }
 
 /**
@@ -41,15 +42,21 @@ export function normalizePreloadBridge(raw: NeventBridge): NeventBridge {
   return Object.freeze(wrapped) as unknown as NeventBridge;
 }
 
-/** Reads the `serve` token from the page URL. */
-export function tokenFromSearch(search: string): string | null {
-  const token = new URLSearchParams(search).get('token');
-  return token !== null && token.length > 0 ? token : null;
+/** Chooses the transport: preload bridge when present, else the web transport to this page's origin with `token`. */
+export function selectBridge(host: BridgeHost, token = ''): SelectedBridge {
+  if (host.nevent !== undefined && host.nevent !== null) return { kind: 'preload', bridge: normalizePreloadBridge(host.nevent as NeventBridge) };
+  return { kind: 'web', bridge: createBridge(createWebTransport({ baseUrl: host.location.origin, token })) };
 }
 
-/** Chooses the transport: preload bridge when present, else the web transport to this page's origin. */
-export function selectBridge(host: BridgeHost = window as unknown as BridgeHost): SelectedBridge {
-  if (host.nevent !== undefined && host.nevent !== null) return { kind: 'preload', bridge: normalizePreloadBridge(host.nevent as NeventBridge) };
-  const token = tokenFromSearch(host.location.search) ?? '';
-  return { kind: 'web', bridge: createBridge(createWebTransport({ baseUrl: host.location.origin, token })) };
+/**
+ * The bridge for this window: the preload's inside Electron; under `serve`, the web transport once the
+ * token is found (launch URL, this tab's hand-off, or another tab's), keeping a hand-off fresh for a
+ * reload. Without a token the bridge still answers: every call fails with `authentication_failed`.
+ */
+export async function connectBridge(host: BridgeHost = window as unknown as BridgeHost, session: () => WebSessionHost = windowSessionHost): Promise<SelectedBridge> {
+  if (host.nevent !== undefined && host.nevent !== null) return selectBridge(host);
+  const web = session();
+  const token = await acquireToken(web);
+  if (token !== null) keepHandoff(web, token, tokenHeader);
+  return selectBridge(host, token ?? '');
 }

@@ -19,6 +19,8 @@ export function signInErrorText(error: AppErrorData, apiUrl: string | null): str
     case 'keychain_unavailable':
     case 'keychain_timeout':
       return 'No secret service is available: you are signed in, but the sign-in will not be remembered.';
+    case 'keychain_locked':
+      return 'Your OS keychain is locked, so the sign-in cannot be read or saved there. Unlock it, then try again.';
     default:
       return error.message;
   }

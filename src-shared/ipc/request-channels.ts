@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, BridgeStatusSchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, ClientRequestSchema, CriteriaRequestSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
+import { AccountStatusSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, BridgeStatusSchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, ClientRequestSchema, CriteriaRequestSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -51,6 +51,8 @@ export const requestChannels = {
   'mcp.audit': spec(AuditQuerySchema.default({}), AuditPageSchema),
   'mcp.getMode': spec(NoInputSchema, OperationModeValueSchema),
   'mcp.setMode': spec(OperationModeValueSchema, OperationModeValueSchema),
+  /** The clients the panel can configure, with whether each is installed and already configured. */
+  'mcp.clients': spec(NoInputSchema, McpClientListSchema),
   'mcp.clientConfigPreview': spec(ClientRequestSchema, ClientConfigPreviewSchema),
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),
 

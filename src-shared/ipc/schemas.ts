@@ -309,18 +309,44 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 /** The operation mode as a request or answer. */
 export const OperationModeValueSchema = z.object({ mode: OperationModeSchema });
 
-/** MCP clients the app can configure (DESIGN §5). */
-export const McpClientSchema = z.enum(['claude', 'cursor', 'vscode']);
+/** MCP clients the app can configure (DESIGN §5): Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI, Gemini CLI. */
+export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
 /** An MCP client. */
 export type McpClient = z.infer<typeof McpClientSchema>;
 
 /** Names the MCP client to configure. */
 export const ClientRequestSchema = z.object({ client: McpClientSchema });
 
+/** One configurable client as the panel lists it. */
+export const McpClientInfoSchema = z.object({
+  client: McpClientSchema,
+  /** Its display name ("Claude Desktop"). */
+  label: z.string(),
+  /** Its user-level config file on this machine. */
+  path: z.string(),
+  /** The file's format: comments are normal in JSONC; Codex uses TOML. */
+  format: z.enum(['json', 'jsonc', 'toml']),
+  /** Whether the client looks installed here (it created its folder); the panel shows "not installed" otherwise. */
+  installed: z.boolean(),
+  /** Whether its config already holds exactly our entry. */
+  configured: z.boolean(),
+});
+/** One configurable client. */
+export type McpClientInfo = z.infer<typeof McpClientInfoSchema>;
+
+/** `mcp.clients` answer. */
+export const McpClientListSchema = z.object({ clients: z.array(McpClientInfoSchema) });
+/** The configurable clients. */
+export type McpClientList = z.infer<typeof McpClientListSchema>;
+
 /** `mcp.clientConfigPreview` answer: the exact change before it is written. */
 export const ClientConfigPreviewSchema = z.object({
   client: McpClientSchema,
   path: z.string(),
+  /** Whether the client looks installed here. */
+  installed: z.boolean().optional(),
+  /** The change as a bounded line diff (`-`/`+`), ready to show; empty when nothing changes. */
+  diff: z.string().optional(),
   exists: z.boolean(),
   /** The file's text today (null when it does not exist). */
   current: z.string().nullable(),

@@ -1,7 +1,8 @@
 /**
- * `nevent-companion config claude|cursor|vscode [--write] [--file PATH]`: prints the MCP entry an AI
- * client needs to use Nevent Companion (the JSON on stdout, where it goes on stderr), or with
- * `--write` shows the change and merges it into the client's config file.
+ * `nevent-companion config <client> [--socket PATH] [--write] [--file PATH]`: prints the MCP entry an
+ * AI client needs to use Nevent Companion (the snippet on stdout in the client's format, where it goes
+ * on stderr), or with `--write` shows the change and merges it into the client's config file. Without a
+ * client it lists them all, with where each keeps its file and whether it looks installed.
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,19 +11,33 @@ import { missingCaseError } from '../../../src-shared/errors';
 import type { CliCommand, CliIo } from '../command';
 import { buildConfigSnippet, clientKinds, clientLabel } from '../../mcp/client-config/entry';
 import type { ClientKind, Launcher } from '../../mcp/client-config/entry';
-import { clientConfigPath } from '../../mcp/client-config/paths';
+import { clientConfigPath, isClientInstalled } from '../../mcp/client-config/paths';
+import { entryOptionsFor } from '../../mcp/client-config/socket-option';
 import { applyClientConfigWrite, planClientConfigWrite } from '../../mcp/client-config/write';
 
-const usage = `Usage: nevent-companion config claude|cursor|vscode [--write] [--file PATH]
+const usage = `Usage: nevent-companion config <client> [--socket PATH] [--write] [--file PATH]
+       nevent-companion config            (lists the clients)
+
+Clients: ${clientKinds.join(', ')}
 
 Prints the MCP server entry that makes an AI client use Nevent Companion (it runs
 \`nevent-companion mcp --attach\`, so the client works through the running app's sign-in; no token is
 ever written into a client's config).
 
 Options:
-  --write       show the change, then merge the entry into the client's config file (other entries
-                are kept; the old file is saved as <file>.bak-<timestamp>)
+  --socket PATH the app's MCP socket, when it is not the default (as given to \`serve --socket\`);
+                the entry then passes it on
+  --write       show the change, then merge the entry into the client's config file: only the
+                Nevent Companion entry changes (comments, other servers and settings stay as they
+                are, your own env and args in the entry too), the old file is kept as
+                <file>.bak-<timestamp>, a symlinked file is written through the link, a read-only
+                file is left alone
   --file PATH   use this config file instead of the client's default one`;
+
+function listClients(io: CliIo): void {
+  const lines = clientKinds.map((kind) => `  ${kind.padEnd(12)} ${clientLabel(kind).padEnd(15)} ${isClientInstalled(kind, { env: io.env }) ? '' : '(not installed) '}${clientConfigPath(kind, { env: io.env })}`);
+  io.stdout.write(`AI clients Nevent Companion can configure (\`nevent-companion config <client>\`):\n${lines.join('\n')}\n`);
+}
 
 /**
  * How a client should start us: node + our launcher script, both absolute, because desktop apps do
@@ -39,30 +54,40 @@ export function currentLauncher(argv1: string | undefined = process.argv[1]): La
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  let values: { write?: boolean; file?: string };
+  let values: { write?: boolean; file?: string; socket?: string };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { write: { type: 'boolean' }, file: { type: 'string' } }, strict: true, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({ args: argv, options: { write: { type: 'boolean' }, file: { type: 'string' }, socket: { type: 'string' } }, strict: true, allowPositionals: true }));
   } catch (error) {
     io.stderr.write(`nevent-companion config: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
     return 2;
   }
   const [kindArg, ...extra] = positionals;
+  if (kindArg === undefined && extra.length === 0 && values.write !== true && values.file === undefined) {
+    listClients(io);
+    return 0;
+  }
   if (kindArg === undefined || extra.length > 0 || !(clientKinds as readonly string[]).includes(kindArg)) {
     io.stderr.write(`nevent-companion config: name one client: ${clientKinds.join(', ')}.\n\n${usage}\n`);
+    return 2;
+  }
+  if (values.socket === '') {
+    io.stderr.write('nevent-companion config: --socket needs a path.\n');
     return 2;
   }
   const kind = kindArg as ClientKind;
   const file = values.file === undefined ? clientConfigPath(kind, { env: io.env }) : resolve(values.file);
   const launcher = currentLauncher();
+  const entry = entryOptionsFor(values.socket, io.env);
 
   if (values.write !== true) {
-    io.stderr.write(`${clientLabel(kind)}: add this to ${file} (or run with --write to merge it there):\n`);
-    io.stdout.write(`${JSON.stringify(buildConfigSnippet(kind, launcher), null, 2)}\n`);
+    const installed = values.file !== undefined || isClientInstalled(kind, { env: io.env });
+    io.stderr.write(`${clientLabel(kind)}${installed ? '' : ' (it does not look installed here)'}: add this to ${file} (or run with --write to merge it there):\n`);
+    io.stdout.write(buildConfigSnippet(kind, launcher, entry));
     return 0;
   }
 
-  const plan = planClientConfigWrite(file, kind, launcher);
+  const plan = planClientConfigWrite(file, kind, launcher, entry);
   switch (plan.status) {
     case 'refused':
       io.stderr.write(`nevent-companion config: cannot update ${file}: ${plan.reason}. The file was left untouched; fix it or add the entry by hand (\`nevent-companion config ${kind}\` prints it).\n`);
@@ -71,7 +96,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${file} already has the Nevent Companion entry; nothing to change.\n`);
       return 0;
     case 'change': {
-      io.stdout.write(`${plan.existing === null ? 'Creating' : 'Updating'} ${file}:\n${plan.diff}\n`);
+      io.stdout.write(`${plan.existing === null ? 'Creating' : 'Updating'} ${file}${plan.target === resolve(file) ? '' : ` (through the symlink, in ${plan.target})`}:\n${plan.diff}\n`);
       try {
         const { backup } = applyClientConfigWrite(plan);
         io.stdout.write(`${backup === null ? '' : `Saved the previous file as ${backup}.\n`}Done. Restart ${clientLabel(kind)} to pick up the change.\n`);

@@ -25,7 +25,9 @@ Options:
                        required with any other --api-url except a local demo API, which serves it at /data)
   --mode M             READ_ONLY (default), STANDARD (also create/update segments) or FULL
                        (or NEVENT_OPERATION_MODE)
-  --attach             connect to the running app (or \`nevent-companion serve\`) instead
+  --attach             connect to the running app (or \`nevent-companion serve\`) instead; while it
+                       is not running, answer the AI client (every tool says "open Nevent Companion")
+                       and connect as soon as it is
   --socket PATH        the app's MCP socket (default: per user, see \`nevent-companion serve\`)`;
 
 /** Reads the flags; throws a readable error for bad ones. */
@@ -64,9 +66,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (flags.mode !== undefined || flags.demo === true || flags['api-url'] !== undefined) {
       say('nevent-companion mcp --attach: the running app decides the sign-in and operation mode; --demo, --api-url and --mode are ignored.');
     }
-    const { defaultSocketPath } = await import('../../mcp/socket-path');
+    const { attachSocketPath } = await import('../../mcp/socket-path');
     const { runAttach } = await import('../../mcp/attach-client');
-    return runAttach({ socketPath: flags.socket ?? defaultSocketPath({ env: io.env }), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream });
+    const explicit = flags.socket;
+    return runAttach({ socketPath: explicit ?? (() => attachSocketPath({ env: io.env })), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream, version: '0.1.0' });
   }
   if (flags.socket !== undefined) {
     say('nevent-companion mcp: --socket only applies with --attach.');
@@ -96,7 +99,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
-    say(`nevent-companion mcp: could not sign in: ${message}`);
+    // A locked keychain is not a failed sign-in: the saved one is there, just unreadable for now.
+    const locked = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'keychain_locked';
+    say(locked ? `nevent-companion mcp: the saved sign-in cannot be used: ${message}. (Or use \`nevent-companion mcp --attach\` with the app running.)` : `nevent-companion mcp: could not sign in: ${message}`);
     return 1;
   }
   const snapshot = standalone.session.snapshot();

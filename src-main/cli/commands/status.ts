@@ -1,6 +1,8 @@
 /** `nevent-companion status`: who is signed in, where, and which store holds it (no network). */
 import { parseArgs } from 'node:util';
-import { defaultConfigDir } from '../../core/account-record';
+import type { SavedAccount } from '../../core/account';
+import { AccountRecordFile, defaultConfigDir } from '../../core/account-record';
+import { lockedMessage } from '../../core/secret-store';
 import { createCore } from '../../core/create-core';
 import { CoreError } from '../../core/tenant-session';
 import type { CliCommand } from '../command';
@@ -22,16 +24,31 @@ export const statusCommand: CliCommand = {
       io.stderr.write(`nevent-companion status: ${(error as Error).message}\n${usage}\n`);
       return 2;
     }
-    const core = await createCore({ configDir: defaultConfigDir(io.env), desktop: false });
+    const configDir = defaultConfigDir(io.env);
+    const core = await createCore({ configDir, desktop: false });
     try {
-      const saved = core.secretStore.kind === 'keychain' ? await core.account.savedAccount() : null;
+      // The record (no secret) says which account is saved even when the keychain cannot be read.
+      const record = await new AccountRecordFile(configDir).read();
+      let keychain: 'ok' | 'locked' | 'unavailable' = core.secretStore.kind === 'keychain' ? 'ok' : 'unavailable';
+      let read: SavedAccount | null = null;
+      if (keychain === 'ok') {
+        try {
+          read = await core.account.savedAccount();
+        } catch (error) {
+          if (!(error instanceof CoreError && error.code === 'keychain_locked')) throw error;
+          keychain = 'locked';
+        }
+      }
+      const saved = read;
       const signedIn = saved !== null && saved.present;
       if (json) {
-        io.stdout.write(`${JSON.stringify({ signedIn, email: saved?.email ?? null, apiUrl: saved?.apiUrl ?? null, dataApiUrl: saved?.dataApiUrl ?? null, tenantId: saved?.tenantId ?? null, role: saved?.role ?? null, store: signedIn ? 'keychain' : null, keychainService: signedIn ? saved.keychainService : null, warning: core.secretStoreWarning })}\n`);
+        io.stdout.write(`${JSON.stringify({ signedIn, email: saved?.email ?? record?.email ?? null, apiUrl: saved?.apiUrl ?? record?.apiUrl ?? null, dataApiUrl: saved?.dataApiUrl ?? record?.dataApiUrl ?? null, tenantId: saved?.tenantId ?? null, role: saved?.role ?? null, store: signedIn ? 'keychain' : null, keychainService: signedIn ? saved.keychainService : null, keychain, warning: core.secretStoreWarning })}\n`);
         return signedIn ? 0 : 1;
       }
       if (!signedIn) {
-        io.stdout.write(saved === null ? 'Not signed in. Run `nevent-companion login` (or sign in in the app).\n' : `Not signed in: ${saved.email} was saved for ${saved.apiUrl}, but its keychain entry is gone. Run \`nevent-companion login\`.\n`);
+        if (record !== null && keychain === 'locked') io.stdout.write(`Signed out for now: ${record.email} is saved for ${record.apiUrl}, but ${lockedMessage}.\n`);
+        else if (record !== null && record.store === 'keychain' && keychain === 'unavailable') io.stdout.write(`Signed out for now: ${record.email} is saved for ${record.apiUrl}, but the OS keychain cannot be reached, so the sign-in cannot be read. Run status again once it answers.\n`);
+        else io.stdout.write(saved === null ? 'Not signed in. Run `nevent-companion login` (or sign in in the app).\n' : `Not signed in: ${saved.email} was saved for ${saved.apiUrl}, but its keychain entry is gone. Run \`nevent-companion login\`.\n`);
         if (core.secretStoreWarning !== null) io.stdout.write(`Note: ${core.secretStoreWarning}\n`);
         return 1;
       }

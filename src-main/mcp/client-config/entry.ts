@@ -1,149 +1,191 @@
 /**
- * Client configuration, the pure part: the MCP server entry for each AI client, merging it into an
- * existing config file's text, and a line diff to show before writing. No I/O here, so the desktop's
- * "connect a client" panel can preview exactly what `nevent-companion config --write` would do.
+ * Client configuration, the pure part: which AI clients we configure, the MCP server entry each one
+ * needs (its own shape and file format), and the snippet `nevent-companion config <client>` prints.
+ * No I/O here, so the desktop's "connect a client" panel can preview exactly what `config --write`
+ * would do (merging is merge.ts; where the files live is paths.ts).
  *
- *   Claude Desktop  { "mcpServers": { "nevent-companion": { command, args, env } } }
- *   Cursor          { "mcpServers": { "nevent-companion": { command, args, env } } }
- *   VS Code         { "servers":    { "nevent-companion": { "type": "stdio", command, args } } }
+ *   claude       Claude Desktop   JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
+ *   claude-code  Claude Code      JSON   { "mcpServers":      { "nevent-companion": { type: "stdio", command, args, env } } }
+ *   cursor       Cursor           JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
+ *   vscode       VS Code          JSONC  { "servers":         { "nevent-companion": { type: "stdio", command, args, env? } } }
+ *   windsurf     Windsurf         JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
+ *   zed          Zed              JSONC  { "context_servers": { "nevent-companion": { command, args, env } } }
+ *   codex        Codex CLI        TOML   [mcp_servers.nevent-companion]  command, args, env
+ *   gemini       Gemini CLI       JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
  *
- * The entry runs `mcp --attach`: the client talks to the running app, which holds the sign-in. No
- * token is ever part of an entry.
+ * The entry runs `mcp --attach` (with `--socket PATH` when the app's socket is not the default), so the
+ * client talks to the running app, which holds the sign-in. No token is ever part of an entry; the only
+ * environment it carries is the launcher's (e.g. ELECTRON_RUN_AS_NODE=1 for the installed app).
  */
-import { z } from 'zod';
 import { missingCaseError } from '../../../src-shared/errors';
+import { McpClientSchema, type McpClient } from '../../../src-shared/ipc';
 
-/** AI clients we can configure. */
-export const clientKinds = ['claude', 'cursor', 'vscode'] as const;
+/** AI clients we can configure (the IPC contract's list: one source). */
+export const clientKinds = McpClientSchema.options;
 /** An AI client. */
-export type ClientKind = (typeof clientKinds)[number];
+export type ClientKind = McpClient;
 
 /** The server's key inside the client's server map. */
 export const serverKey = 'nevent-companion';
 
-/** How to start our CLI: an executable and the arguments before `mcp --attach`. */
+/** How to start our CLI: an executable, the arguments before `mcp --attach`, and its environment. */
 export interface Launcher {
   command: string;
   args: string[];
-  /** Variables the command needs (the installed app's `ELECTRON_RUN_AS_NODE=1`); carried into the entry's env. */
+  /** Variables the command needs (the installed app: ELECTRON_RUN_AS_NODE=1); never a secret. */
   env?: Record<string, string>;
 }
+
+/** What else an entry depends on. */
+export interface EntryOptions {
+  /** The app's socket when it is not the default one: the entry passes `--socket PATH`. */
+  socketPath?: string;
+}
+
+/** The file format a client's config is in. */
+export type ConfigFormat = 'json' | 'jsonc' | 'toml';
 
 /** A client's display name. */
 export function clientLabel(kind: ClientKind): string {
   switch (kind) {
     case 'claude':
       return 'Claude Desktop';
+    case 'claude-code':
+      return 'Claude Code';
     case 'cursor':
       return 'Cursor';
     case 'vscode':
       return 'VS Code';
+    case 'windsurf':
+      return 'Windsurf';
+    case 'zed':
+      return 'Zed';
+    case 'codex':
+      return 'Codex CLI';
+    case 'gemini':
+      return 'Gemini CLI';
     default:
       return missingCaseError(kind);
   }
 }
 
-/** The top-level key holding MCP servers in the client's file. */
-export function serversKey(kind: ClientKind): 'mcpServers' | 'servers' {
+/** The format of the client's config file (JSONC: comments and trailing commas are normal there). */
+export function configFormat(kind: ClientKind): ConfigFormat {
+  switch (kind) {
+    case 'vscode':
+    case 'zed':
+      return 'jsonc';
+    case 'codex':
+      return 'toml';
+    case 'claude':
+    case 'claude-code':
+    case 'cursor':
+    case 'windsurf':
+    case 'gemini':
+      return 'json';
+    default:
+      return missingCaseError(kind);
+  }
+}
+
+/** The key holding MCP servers in the client's file (a TOML table name for Codex). */
+export function serversKey(kind: ClientKind): string {
   switch (kind) {
     case 'claude':
+    case 'claude-code':
     case 'cursor':
+    case 'windsurf':
+    case 'gemini':
       return 'mcpServers';
     case 'vscode':
       return 'servers';
+    case 'zed':
+      return 'context_servers';
+    case 'codex':
+      return 'mcp_servers';
     default:
       return missingCaseError(kind);
   }
 }
 
-/** Our server entry for `kind`. */
-export function buildServerEntry(kind: ClientKind, launcher: Launcher): Record<string, unknown> {
-  const args = [...launcher.args, 'mcp', '--attach'];
+/** The name of the environment map inside an entry (the same word in every client today, kept per client). */
+export function envKey(kind: ClientKind): string {
   switch (kind) {
     case 'claude':
+    case 'claude-code':
     case 'cursor':
-      return { command: launcher.command, args, env: { ...launcher.env } };
     case 'vscode':
-      return { type: 'stdio', command: launcher.command, args, ...(launcher.env === undefined ? {} : { env: { ...launcher.env } }) };
+    case 'windsurf':
+    case 'zed':
+    case 'codex':
+    case 'gemini':
+      return 'env';
     default:
       return missingCaseError(kind);
   }
 }
 
-/** The smallest complete config file containing only our entry (what `config <client>` prints). */
-export function buildConfigSnippet(kind: ClientKind, launcher: Launcher): Record<string, unknown> {
-  return { [serversKey(kind)]: { [serverKey]: buildServerEntry(kind, launcher) } };
+/** The arguments of our entry: the launcher's, then `mcp --attach [--socket PATH]`. */
+export function entryArgs(launcher: Launcher, options: EntryOptions = {}): string[] {
+  return [...launcher.args, 'mcp', '--attach', ...(options.socketPath === undefined ? [] : ['--socket', options.socketPath])];
 }
 
-/** Result of a merge: the new file text, or why the existing file cannot be merged into. */
-export type MergeResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
-
-const JsonObjectSchema = z.record(z.string(), z.unknown());
-
-/**
- * Puts our entry into `existing` (the file's text, or null when there is no file), keeping every other
- * key and server as it was. Malformed JSON, or a non-object where an object belongs, is refused.
- */
-export function mergeServerEntry(existing: string | null, kind: ClientKind, launcher: Launcher): MergeResult {
-  let root: Record<string, unknown> = {};
-  if (existing !== null && existing.trim() !== '') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(existing);
-    } catch (error) {
-      return { ok: false, reason: `it is not valid JSON (${error instanceof Error ? error.message : 'parse error'}); comments and trailing commas are not supported` };
-    }
-    const object = JsonObjectSchema.safeParse(parsed);
-    if (!object.success || Array.isArray(parsed)) return { ok: false, reason: 'its top level is not a JSON object' };
-    root = object.data;
+/** The keys of our entry we own and set; anything else in an existing entry is the person's and kept. */
+export function ownedFields(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): Record<string, unknown> {
+  const base = { command: launcher.command, args: entryArgs(launcher, options) };
+  switch (kind) {
+    case 'claude-code':
+    case 'vscode':
+      return { type: 'stdio', ...base };
+    case 'claude':
+    case 'cursor':
+    case 'windsurf':
+    case 'zed':
+    case 'codex':
+    case 'gemini':
+      return base;
+    default:
+      return missingCaseError(kind);
   }
-  const key = serversKey(kind);
-  const current = root[key];
-  if (current !== undefined && (typeof current !== 'object' || current === null || Array.isArray(current))) {
-    return { ok: false, reason: `its "${key}" is not a JSON object` };
-  }
-  const servers = { ...(current as Record<string, unknown> | undefined), [serverKey]: buildServerEntry(kind, launcher) };
-  // Object spread keeps the original key order; a new key goes last.
-  const merged = { ...root, [key]: servers };
-  const text = `${JSON.stringify(merged, null, 2)}\n`;
-  const changed = existing === null || JSON.stringify(JSON.parse(existing.trim() === '' ? '{}' : existing)) !== JSON.stringify(merged);
-  return { ok: true, text, changed };
 }
 
-const maxDiffCells = 4_000_000;
+/** Our complete entry for `kind`, as written when the file has none. */
+export function buildServerEntry(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): Record<string, unknown> {
+  const env = { ...launcher.env };
+  const fields = ownedFields(kind, launcher, options);
+  // VS Code and Codex treat env as optional; the others have always been written with one.
+  const withEmptyEnv = kind !== 'vscode' && kind !== 'codex';
+  return Object.keys(env).length > 0 || withEmptyEnv ? { ...fields, [envKey(kind)]: env } : fields;
+}
 
-/** A line diff (`-` removed, `+` added, two spaces unchanged), for showing a change before writing it. */
-export function lineDiff(before: string, after: string): string {
-  const a = before === '' ? [] : before.replace(/\n$/, '').split('\n');
-  const b = after === '' ? [] : after.replace(/\n$/, '').split('\n');
-  if (a.length * b.length > maxDiffCells) {
-    // Too big for the table below: show it as a full replacement.
-    return [...a.map((l) => `- ${l}`), ...b.map((l) => `+ ${l}`)].join('\n');
-  }
-  // Longest common subsequence table, from the end.
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(`  ${a[i]}`);
-      i += 1;
-      j += 1;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      out.push(`- ${a[i]}`);
-      i += 1;
-    } else {
-      out.push(`+ ${b[j]}`);
-      j += 1;
-    }
-  }
-  while (i < a.length) out.push(`- ${a[i++]}`);
-  while (j < b.length) out.push(`+ ${b[j++]}`);
-  return out.join('\n');
+/** The smallest complete config containing only our entry, in the client's format (what `config <client>` prints). */
+export function buildConfigSnippet(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): string {
+  const entry = buildServerEntry(kind, launcher, options);
+  if (configFormat(kind) === 'toml') return tomlTable([serversKey(kind), serverKey], entry);
+  return `${JSON.stringify({ [serversKey(kind)]: { [serverKey]: entry } }, null, 2)}\n`;
+}
+
+/** A TOML key: bare when it can be, else a basic string. */
+export function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key);
+}
+
+/** A TOML basic string. JSON's string escapes are a subset of TOML's, so JSON.stringify writes one. */
+export function tomlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** A TOML value for what our entries hold: strings, string arrays, and string maps (inline tables). */
+export function tomlValue(value: unknown): string {
+  if (typeof value === 'string') return tomlString(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(tomlValue).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v)}`).join(', ')} }`;
+  throw new Error(`cannot write ${typeof value} as TOML`);
+}
+
+/** `[a.b]` followed by `key = value` lines (nested maps as inline tables). */
+export function tomlTable(path: readonly string[], fields: Record<string, unknown>): string {
+  const lines = [`[${path.map(tomlKey).join('.')}]`, ...Object.entries(fields).map(([key, value]) => `${tomlKey(key)} = ${tomlValue(value)}`)];
+  return `${lines.join('\n')}\n`;
 }

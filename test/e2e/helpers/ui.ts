@@ -15,6 +15,11 @@ export async function snap(page: Page, name: string): Promise<void> {
 /** Opens the UI and waits for one of its first screens (sign-in, org-picker or the app). */
 export async function openUi(page: Page, url: string = process.env.E2E_UI_URL as string): Promise<'sign-in' | 'picker' | 'app'> {
   await page.goto(url);
+  return firstScreen(page);
+}
+
+/** Waits for one of the first screens; each needs the page to have reached `serve` with its token. */
+export async function firstScreen(page: Page): Promise<'sign-in' | 'picker' | 'app'> {
   const signIn = page.getByRole('heading', { name: 'Sign in to Nevent' });
   const picker = page.getByRole('heading', { name: 'Choose an organization' });
   const app = page.getByRole('banner', { name: 'Active tenant' });

@@ -1,6 +1,11 @@
-/** `nevent-companion config <client> --write` on temp files: merge, keep others, back up, refuse malformed JSON. */
+/**
+ * `nevent-companion config <client> --write` on temp files: merge, keep others, back up, refuse malformed
+ * files; and what used to lose or mangle things (issue 15, finding 6): symlinks, two writes in one second,
+ * read-only files, big numbers, BOMs, huge files, JSONC, the person's own env/args; Codex's TOML; and
+ * `--socket` in the entry (issue 16, item 4).
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -55,7 +60,8 @@ describe('config --write', () => {
     const written = JSON.parse(readFileSync(file, 'utf8')) as typeof original & { mcpServers: Record<string, { command: string; args: string[]; env: object }> };
     expect(written.globalShortcut).toBe('Ctrl+Space');
     expect(written.mcpServers.filesystem).toEqual(original.mcpServers.filesystem);
-    expect(written.mcpServers['nevent-companion']).toEqual({ command: process.execPath, args: [binPath, 'mcp', '--attach'], env: {} });
+    // Our keys set in the entry that was there (the person's other keys would stay: see below).
+    expect(written.mcpServers['nevent-companion']).toEqual({ command: process.execPath, args: [binPath, 'mcp', '--attach'] });
     expect(Object.keys(written.mcpServers)).toEqual(['filesystem', 'nevent-companion']);
     expect(statSync(file).mode & 0o777).toBe(0o644);
 
@@ -127,5 +133,95 @@ describe('config --write', () => {
     expect(run.stderr).toContain(join(dir, '.cursor', 'mcp.json'));
     expect(readdirSync(dir)).toEqual([]);
     expect((await cli(['emacs'])).status).toBe(2);
+  });
+
+  it('follows a symlinked config (dotfiles): the link stays a link, the real file is updated and backed up', async () => {
+    const dotfiles = join(dir, 'dotfiles');
+    mkdirSync(dotfiles);
+    const real = join(dotfiles, 'cursor-mcp.json');
+    writeFileSync(real, '{ "mcpServers": {} }\n');
+    const link = join(dir, 'mcp.json');
+    symlinkSync(real, link);
+    const run = await cli(['cursor', '--write', '--file', link]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`through the symlink, in ${real}`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toMatchObject({ mcpServers: { 'nevent-companion': pathEntry } });
+    expect(readdirSync(dotfiles).filter((name) => name.includes('.bak-'))).toHaveLength(1);
+  });
+
+  it('two writes in the same second keep both backups (the original is never lost)', () => {
+    const file = join(dir, 'mcp.json');
+    writeFileSync(file, '{"original":true}');
+    const now = new Date('2026-11-25T22:05:01.000Z');
+    const first = planClientConfigWrite(file, 'cursor', { command: 'node', args: ['/a.mjs'] });
+    if (first.status !== 'change') throw new Error('expected a change');
+    const { backup: firstBackup } = applyClientConfigWrite(first, now);
+    const second = planClientConfigWrite(file, 'cursor', { command: 'node', args: ['/b.mjs'] });
+    if (second.status !== 'change') throw new Error('expected a change');
+    const { backup: secondBackup } = applyClientConfigWrite(second, now);
+    expect(secondBackup).not.toBe(firstBackup);
+    expect(readFileSync(firstBackup ?? '', 'utf8')).toBe('{"original":true}');
+    expect(readFileSync(secondBackup ?? '', 'utf8')).toContain('/a.mjs');
+  });
+
+  it('refuses a read-only file and says why, even where it could be overridden', async () => {
+    const file = join(dir, 'claude_desktop_config.json');
+    writeFileSync(file, '{ "mcpServers": {} }\n');
+    chmodSync(file, 0o444);
+    const run = await cli(['claude', '--write', '--file', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/read-only \(mode 444\)/);
+    expect(readFileSync(file, 'utf8')).toBe('{ "mcpServers": {} }\n');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual(['claude_desktop_config.json']);
+  });
+
+  it('keeps every other byte: big numbers, a BOM, comments and trailing commas (JSONC), and the person\'s env/args', async () => {
+    const file = join(dir, 'mcp.json');
+    const original = '\uFEFF{\n  // VS Code allows comments\n  "inputs": [],\n  "big": 12345678901234567891,\n  "servers": {\n    "nevent-companion": { "type": "stdio", "command": "old", "args": ["x", "mcp", "--attach", "--verbose"], "env": { "HTTPS_PROXY": "http://proxy:3128" } },\n  },\n}\n';
+    writeFileSync(file, original);
+    const run = await cli(['vscode', '--write', '--file', file]);
+    expect(run.status, run.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFF{\n  // VS Code allows comments\n  "inputs": [],\n  "big": 12345678901234567891,\n')).toBe(true);
+    expect(text.endsWith('  },\n}\n')).toBe(true);
+    const { parse } = await import('jsonc-parser');
+    expect((parse(text.slice(1)) as { servers: Record<string, unknown> }).servers['nevent-companion']).toEqual({ type: 'stdio', command: 'nevent-companion', args: ['mcp', '--attach', '--verbose'], env: { HTTPS_PROXY: 'http://proxy:3128' } });
+  });
+
+  it('shows a short diff for a 4 MB config', async () => {
+    const file = join(dir, 'mcp.json');
+    const servers = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`server-${i}`, { command: 'npx', args: ['-y', `pkg-${i}`] }]));
+    writeFileSync(file, JSON.stringify({ mcpServers: servers }, null, 2));
+    expect(statSync(file).size).toBeGreaterThan(4 * 1024 * 1024);
+    const run = await cli(['cursor', '--write', '--file', file]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').length).toBeLessThan(40);
+    expect(run.stdout).toContain('+     "nevent-companion": {');
+  });
+
+  it('writes Codex CLI\'s TOML, changing only our table', async () => {
+    const file = join(dir, 'config.toml');
+    const original = '# my Codex settings\nmodel = "o3"\n\n[mcp_servers.github]\ncommand = "npx"\n';
+    writeFileSync(file, original);
+    const run = await cli(['codex', '--write', '--file', file]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(`${original}\n[mcp_servers.nevent-companion]\ncommand = "nevent-companion"\nargs = ["mcp", "--attach"]\n`);
+    const again = await cli(['codex', '--write', '--file', file]);
+    expect(again.stdout).toMatch(/nothing to change/);
+  });
+
+  it('entries carry --socket when the socket is not the default; without a client, the clients are listed', async () => {
+    const socket = join(dir, 'custom', 'mcp.sock');
+    const printed = await cli(['gemini', '--socket', socket]);
+    expect(JSON.parse(printed.stdout)).toEqual({ mcpServers: { 'nevent-companion': { command: 'nevent-companion', args: ['mcp', '--attach', '--socket', socket], env: {} } } });
+    const home = join(dir, 'home');
+    mkdirSync(join(home, '.codex'), { recursive: true });
+    const listed = await cli([], { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), CODEX_HOME: '' });
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/^ {2}codex {8}Codex CLI {7}\/.*\.codex\/config\.toml$/m);
+    expect(listed.stdout).toMatch(/^ {2}zed .*\(not installed\)/m);
+    for (const kind of ['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']) expect(listed.stdout).toContain(`  ${kind} `);
   });
 });

@@ -2,7 +2,7 @@
  * The socket transport with fake sessions: permissions, stale sockets, misbehaving connections and
  * churn never disturb a working session. (The same checks against the real core: socket-core.test.ts.)
  */
-import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -68,6 +68,20 @@ describe.skipIf(process.platform === 'win32')('MCP socket server', () => {
     symlinkSync(dirname(other.path), link);
     await expect(startMcpSocketServer({ registry, socketPath: join(link, 'mcp.sock'), mode: 'READ_ONLY' })).rejects.toThrow(/symlink/);
     other.cleanup();
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('refuses a socket directory another user created first', async () => {
+    mkdirSync(dirname(temp.path), { mode: 0o700 });
+    chownSync(dirname(temp.path), 4242, 4242);
+    await expect(start()).rejects.toThrow(/belongs to another user \(uid 4242\)/);
+    chownSync(dirname(temp.path), 0, 0);
+  });
+
+  it('refuses a socket below a folder that other users can write to', async () => {
+    const open = join(dirname(dirname(temp.path)), 'open');
+    mkdirSync(open, { mode: 0o777 });
+    chmodSync(open, 0o777);
+    await expect(startMcpSocketServer({ registry, socketPath: join(open, 'sock', 'mcp.sock'), mode: 'READ_ONLY' })).rejects.toThrow(/writable by other users/);
   });
 
   it('replaces a stale socket of ours but refuses to steal a live one', async () => {

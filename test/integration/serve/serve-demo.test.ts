@@ -39,11 +39,13 @@ describe('serve --demo (spawned CLI)', () => {
     expect(existsSync(serve.socketPath)).toBe(true);
   });
 
-  it('serves the built renderer only with the token', async () => {
-    expect((await httpRequest(serve.port, { path: '/' })).status).toBe(401);
-    const page = await httpRequest(serve.port, { path: new URL(serve.uiUrl).pathname + new URL(serve.uiUrl).search });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<div id="root">');
+  it('serves the built renderer, which needs no credential, and never sets a cookie', async () => {
+    for (const path of ['/', new URL(serve.uiUrl).pathname + new URL(serve.uiUrl).search]) {
+      const page = await httpRequest(serve.port, { path });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['set-cookie']).toBeUndefined();
+    }
   });
 
   it('refuses requests without the token, with a wrong Host or a foreign Origin', async () => {
@@ -56,6 +58,14 @@ describe('serve --demo (spawned CLI)', () => {
     const preflight = await httpRequest(serve.port, { method: 'OPTIONS', path: '/api/session.get', headers: { origin: 'http://attacker.test', 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers a pathologically nested payload with invalid_request, not an internal error', async () => {
+    // Under the 1 MB body cap; JSON.parse copes, anything recursive after it would not.
+    const deep = `${'{"a":'.repeat(150_000)}1${'}'.repeat(150_000)}`;
+    const body = `{"payload":{"definition":{"stanzas":[{"criteria":[{"criterion_id":"city","operator":"eq","value":"x","modifiers":${deep}}]}]}}}`;
+    const answer = await httpRequest(serve.port, { method: 'POST', path: '/api/segments.preview', headers: { 'content-type': 'application/json', 'x-nevent-token': serve.token }, body });
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/too complex/) } });
   });
 
   it('answers every contract method, with events in order', async () => {
@@ -125,9 +135,17 @@ describe('serve --demo (spawned CLI)', () => {
       const configPreview = await call('mcp.clientConfigPreview', { client: 'cursor' });
       expect(configPreview).toMatchObject({ client: 'cursor', path: join(serve.home, '.cursor', 'mcp.json'), exists: false, current: null, changed: true });
       expect(String(configPreview.proposed)).toContain('"--attach"');
+      // serve runs on a socket of its own (--socket): the entry must name it, or it reaches nothing.
+      expect(JSON.parse(String(configPreview.proposed))).toMatchObject({ mcpServers: { 'nevent-companion': { args: expect.arrayContaining(['--socket', serve.socketPath]) } } });
+      expect(String(configPreview.diff)).toContain('+     "nevent-companion": {');
+      const clients = (await call('mcp.clients')).clients as unknown as Array<{ client: string; installed: boolean; configured: boolean; path: string }>;
+      expect(clients.map((c) => c.client)).toEqual(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
+      // A fresh HOME: nothing is installed.
+      expect(clients.every((c) => !c.installed && !c.configured)).toBe(true);
       expect(await call('mcp.clientConfigWrite', { client: 'cursor' })).toMatchObject({ written: true, backupPath: null });
       expect(readFileSync(join(serve.home, '.cursor', 'mcp.json'), 'utf8')).toBe(configPreview.proposed);
-      expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false });
+      expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false, installed: true });
+      expect(((await call('mcp.clients')).clients as unknown as Array<{ client: string; configured: boolean }>).find((c) => c.client === 'cursor')).toMatchObject({ configured: true });
 
       // Sign out ends every session; sign in again as another demo user.
       expect(await call('account.signOut')).toMatchObject({ state: 'signed_out', user: null });

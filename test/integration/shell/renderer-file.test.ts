@@ -52,6 +52,7 @@ const stubScript = (requests: readonly string[], events: readonly string[]) => `
 })();`;
 
 const noClientConfig: ClientConfigPort = {
+  list: () => Promise.reject(new Error('not in this test')),
   preview: () => Promise.reject(new Error('not in this test')),
   write: () => Promise.reject(new Error('not in this test')),
 };

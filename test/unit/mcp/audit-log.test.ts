@@ -35,6 +35,16 @@ describe('McpAuditLog', () => {
     expect(log.entries('b')).toHaveLength(1); // b is live: kept even above the bound
   });
 
+  it('bounds the entries kept over all sessions, dropping the oldest first', () => {
+    const log = new McpAuditLog({ perSession: 100, total: 5 });
+    for (let i = 0; i < 4; i += 1) log.record({ ...base, sessionId: 'a', name: `a${i}` });
+    for (let i = 0; i < 4; i += 1) log.record({ ...base, sessionId: `s${i}`, name: `s${i}` });
+    expect(log.entries().map((e) => e.name)).toEqual(['a3', 's0', 's1', 's2', 's3']);
+    log.sessionEnded('s0');
+    log.record({ ...base, sessionId: 'a', name: 'a4' });
+    expect(log.entries()).toHaveLength(5);
+  });
+
   it('survives a throwing listener', () => {
     const log = new McpAuditLog();
     log.onDidAppend(() => {

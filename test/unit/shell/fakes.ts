@@ -224,6 +224,9 @@ export class FakeBridge implements BridgePort {
 /** Client config previews. */
 export class FakeClientConfig implements ClientConfigPort {
   writes: McpClient[] = [];
+  async list() {
+    return { clients: [{ client: 'cursor' as const, label: 'Cursor', path: '/home/u/.cursor/mcp.json', format: 'json' as const, installed: true, configured: false }] };
+  }
   async preview(client: McpClient) {
     return { client, path: `/home/u/.config/${client}.json`, exists: false, current: null, proposed: '{"mcpServers":{}}', changed: true };
   }

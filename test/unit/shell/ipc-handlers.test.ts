@@ -42,6 +42,7 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'mcp.audit': { valid: { result: 'error' }, invalid: { limit: 10_000 }, expect: (v: { entries: Array<{ name: string }> }) => expect(v.entries.map((e) => e.name)).toEqual(['nevent_create_segment']) },
   'mcp.getMode': { valid: undefined, invalid: { mode: 'FULL' }, expect: (v: { mode: string }) => expect(v.mode).toBe('READ_ONLY') },
   'mcp.setMode': { valid: { mode: 'STANDARD' }, invalid: { mode: 'GOD' }, expect: (v: { mode: string }) => expect(v.mode).toBe('STANDARD') },
+  'mcp.clients': { valid: undefined, invalid: { client: 'cursor' }, expect: (v: { clients: Array<{ client: string; installed: boolean }> }) => expect(v.clients).toEqual([expect.objectContaining({ client: 'cursor', installed: true })]) },
   'mcp.clientConfigPreview': { valid: { client: 'cursor' }, invalid: { client: 'emacs' }, expect: (v: { changed: boolean }) => expect(v.changed).toBe(true) },
   'mcp.clientConfigWrite': { valid: { client: 'vscode' }, invalid: {}, expect: (v: { written: boolean }) => expect(v.written).toBe(true) },
   'settings.get': { valid: undefined, invalid: { a: 1 }, expect: (v: { operationMode: string }) => expect(v.operationMode).toBe('READ_ONLY') },

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HandoffStore } from '../../../src-main/serve/handoff';
 import { startServeHttp, type ServeHttp } from '../../../src-main/serve/http-server';
 import { createTestService, secretToken } from './fakes';
 import { callApi, httpRequest, openEventStream } from './http-client';
@@ -79,17 +80,53 @@ describe('serve HTTP transport', () => {
     expect(huge.status).toBe(413);
   });
 
-  it('serves the page with the token in the query, then its assets by cookie, and nothing without', async () => {
-    expect((await httpRequest(http.port, { path: '/' })).status).toBe(401);
-    const page = await httpRequest(http.port, { path: `/?token=${token}` });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>Nevent</title>');
-    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
-    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await httpRequest(http.port, { path: '/assets/app.js', headers: { cookie } })).body).toContain('console.log');
-    expect((await httpRequest(http.port, { path: '/assets/app.js' })).status).toBe(401);
-    expect((await httpRequest(http.port, { path: '/segments/123', headers: { cookie } })).body).toContain('<title>Nevent</title>');
+  it('serves the page and its assets without any credential, and never sets a cookie', async () => {
+    for (const path of ['/', `/?token=${token}`, '/assets/app.js', '/segments/123']) {
+      const answer = await httpRequest(http.port, { path });
+      expect(answer.status).toBe(200);
+      // Cookies are not isolated by port: any other server on 127.0.0.1 would receive one.
+      expect(answer.headers['set-cookie']).toBeUndefined();
+    }
+    expect((await httpRequest(http.port, { path: '/' })).body).toContain('<title>Nevent</title>');
+    expect((await httpRequest(http.port, { path: '/assets/app.js' })).body).toContain('console.log');
+    // A cookie carrying the token opens nothing: the API takes the header only.
+    expect((await httpRequest(http.port, { method: 'POST', path: '/api/account.status', headers: { 'content-type': 'application/json', cookie: `nevent_token=${token}` }, body: '{}' })).status).toBe(401);
     expect((await httpRequest(http.port, { path: `/?token=${token}`, headers: { host: `attacker.test:${http.port}` } })).status).toBe(403);
+  });
+
+  it('hands the token over once per code, only to codes minted with the token, and never after they expire', async () => {
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) => httpRequest(http.port, { method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    expect((await post('/auth/handoff', {})).status).toBe(401);
+    const minted = JSON.parse((await post('/auth/handoff', {}, { 'x-nevent-token': token })).body) as { code: string; expiresInMs: number };
+    expect(minted.code).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(minted.expiresInMs).toBeLessThanOrEqual(5 * 60 * 1000);
+    const redeemed = await post('/auth/redeem', { code: minted.code });
+    expect(redeemed.status).toBe(200);
+    expect(JSON.parse(redeemed.body)).toEqual({ token });
+    expect(redeemed.headers['set-cookie']).toBeUndefined();
+    // Single use.
+    expect((await post('/auth/redeem', { code: minted.code })).status).toBe(401);
+    expect((await post('/auth/redeem', { code: 'guess' })).status).toBe(401);
+    // A newer code from the same page replaces the older one.
+    const first = JSON.parse((await post('/auth/handoff', {}, { 'x-nevent-token': token })).body) as { code: string };
+    const second = JSON.parse((await post('/auth/handoff', { replaces: first.code }, { 'x-nevent-token': token })).body) as { code: string };
+    expect((await post('/auth/redeem', { code: first.code })).status).toBe(401);
+    expect((await post('/auth/redeem', { code: second.code })).status).toBe(200);
+    // Not from another site.
+    const fresh = JSON.parse((await post('/auth/handoff', {}, { 'x-nevent-token': token })).body) as { code: string };
+    expect((await post('/auth/redeem', { code: fresh.code }, { origin: 'http://127.0.0.1:1' })).status).toBe(403);
+    expect((await httpRequest(http.port, { method: 'POST', path: '/auth/redeem', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ code: fresh.code }) })).status).toBe(415);
+  });
+
+  it('lets hand-off codes expire', () => {
+    let now = 1_000;
+    const store = new HandoffStore({ ttlMs: 100, now: () => now });
+    const a = store.issue();
+    const b = store.issue();
+    now += 99;
+    expect(store.redeem(a.code)).toBe(true);
+    now += 1;
+    expect(store.redeem(b.code)).toBe(false);
   });
 
   it('streams events in order with increasing versions, starting with the current snapshots', async () => {

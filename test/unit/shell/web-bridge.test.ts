@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, createBridge, type AppState, type NeventBridge } from '../../../src-shared/ipc';
 import { startServeHttp, type ServeHttp } from '../../../src-main/serve/http-server';
-import { createWebTransport, parseServerSentEvents, selectBridge, tokenFromSearch } from '../../../src-renderer/bridge';
+import { acquireToken, connectBridge, createWebTransport, handoffChannelName, handoffStorageKey, keepHandoff, parseServerSentEvents, selectBridge, tokenFromSearch, urlWithoutToken, type HandoffKeeper, type WebSessionHost } from '../../../src-renderer/bridge';
 import { createTestService } from './fakes';
 
 const token = 'web-bridge-token-0123456789';
@@ -70,16 +70,93 @@ describe('web transport', () => {
 describe('bridge selection', () => {
   it('uses the preload bridge when window.nevent exists, turning plain-data rejections into BridgeErrors', async () => {
     const preload = { tenants: { list: () => Promise.reject({ code: 'signed_out', message: 'Sign in first.' }), onDidNothing: () => () => undefined } };
-    const selected = selectBridge({ nevent: preload, location: { origin: 'file://', search: '' } });
+    const selected = await connectBridge({ nevent: preload, location: { origin: 'file://' } }, () => {
+      throw new Error('no web session inside Electron');
+    });
     expect(selected.kind).toBe('preload');
     const error = await selected.bridge.tenants.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('signed_out');
   });
 
-  it('uses the web transport otherwise, with the token from the page URL', () => {
-    expect(selectBridge({ location: { origin: 'http://127.0.0.1:5', search: '?token=abc' } }).kind).toBe('web');
+  it('uses the web transport otherwise', () => {
+    expect(selectBridge({ location: { origin: 'http://127.0.0.1:5' } }, 'abc').kind).toBe('web');
     expect(tokenFromSearch('?token=abc&x=1')).toBe('abc');
     expect(tokenFromSearch('')).toBeNull();
+  });
+});
+
+describe('web session (token in memory, hand-offs for reloads and new tabs)', () => {
+  let t: Awaited<ReturnType<typeof createTestService>>;
+  let http: ServeHttp;
+  const keepers: HandoffKeeper[] = [];
+
+  beforeEach(async () => {
+    t = await createTestService();
+    http = await startServeHttp({ dispatch: t.dispatch, events: t.events, initialEvents: () => [], rendererDir: '/nonexistent', token, port: 0 });
+  });
+  afterEach(async () => {
+    for (const keeper of keepers.splice(0)) keeper.stop();
+    await http.close();
+  });
+
+  /** One browser tab: its URL, history and sessionStorage, and a BroadcastChannel like the real one. */
+  function tab(url: string): WebSessionHost & { url(): string; storage: Map<string, string> } {
+    const parsed = new URL(url);
+    const location = { origin: parsed.origin, search: parsed.search, pathname: parsed.pathname, hash: parsed.hash };
+    const storage = new Map<string, string>();
+    let current = url;
+    return {
+      location,
+      history: {
+        replaceState: (_data, _unused, next) => {
+          current = new URL(next ?? '', parsed.origin).href;
+        },
+      },
+      sessionStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+      fetch: (input, init) => fetch(input, init),
+      openChannel: () => new BroadcastChannel(handoffChannelName) as never,
+      storage,
+      url: () => current,
+    };
+  }
+
+  it('takes the token from the launch URL and removes it from the address bar, keeping the rest', async () => {
+    const launched = tab(`${http.origin}/segments?token=${token}&view=list#top`);
+    expect(await acquireToken(launched)).toBe(token);
+    expect(launched.url()).toBe(`${http.origin}/segments?view=list#top`);
+    expect(urlWithoutToken({ pathname: '/', search: `?token=${token}`, hash: '' })).toBe('/');
+  });
+
+  it('a reload redeems the tab\'s hand-off once; the stored code is never the token', async () => {
+    const first = tab(`${http.origin}/?token=${token}`);
+    const acquired = await acquireToken(first);
+    const keeper = keepHandoff(first, acquired ?? '', 'x-nevent-token');
+    keepers.push(keeper);
+    await keeper.ready;
+    const code = first.storage.get(handoffStorageKey) ?? '';
+    expect(code).not.toBe('');
+    expect(code).not.toContain(token);
+    keeper.stop();
+
+    // The reload: same tab storage, URL without the token.
+    const reloaded = { ...first, location: { ...first.location, search: '' } };
+    expect(await acquireToken(reloaded, { askTabsMs: 50 })).toBe(token);
+    expect(first.storage.has(handoffStorageKey)).toBe(false);
+    // The same code a second time (a copied storage, a replay): refused.
+    const replayed = tab(`${http.origin}/`);
+    replayed.storage.set(handoffStorageKey, code);
+    expect(await acquireToken(replayed, { askTabsMs: 50 })).toBeNull();
+  });
+
+  it('a new tab gets a fresh code from an open tab; with no tab open, nothing', async () => {
+    const open = tab(`${http.origin}/?token=${token}`);
+    const keeper = keepHandoff(open, (await acquireToken(open)) ?? '', 'x-nevent-token');
+    keepers.push(keeper);
+    await keeper.ready;
+    const fresh = tab(`${http.origin}/`);
+    expect(await acquireToken(fresh)).toBe(token);
+    keeper.stop();
+    expect(await acquireToken(tab(`${http.origin}/`), { askTabsMs: 100 })).toBeNull();
   });
 });
