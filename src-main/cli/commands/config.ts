@@ -48,7 +48,9 @@ export function currentLauncher(argv1: string | undefined = process.argv[1]): La
     const script = realpathSync(resolve(argv1));
     // npm's bin shims point at bin/nevent-companion.mjs; prefer it over a bundle path.
     const bin = join(dirname(script), '..', 'bin', 'nevent-companion.mjs');
-    return { command: process.execPath, args: [existsSync(bin) ? resolve(bin) : script] };
+    // Run from an installed app's CLI, process.execPath is the app's Electron: it must start in Node mode.
+    const env = process.versions.electron === undefined ? undefined : { ELECTRON_RUN_AS_NODE: '1' };
+    return { command: process.execPath, args: [existsSync(bin) ? resolve(bin) : script], ...(env === undefined ? {} : { env }) };
   }
   return { command: 'nevent-companion', args: [] };
 }
