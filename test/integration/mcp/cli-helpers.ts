@@ -1,11 +1,12 @@
 /** Helpers for tests that spawn the built CLI: build it once (safely across test files), connect clients. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { buildOnce } from '../../helpers/build-lock';
 
 /** The repository root. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -29,26 +30,10 @@ function isFresh(): boolean {
 
 /** Runs `node scripts/build-cli.mjs` unless the bundle is newer than every source; one build at a time. */
 export async function ensureCliBuilt(): Promise<void> {
-  if (isFresh()) return;
-  mkdirSync(dirname(bundle), { recursive: true });
-  const lock = join(dirname(bundle), '.test-build-lock');
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  try {
-    if (isFresh()) return;
+  await buildOnce(join(dirname(bundle), '.test-build-lock'), 60_000, isFresh, () => {
     const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs')], { cwd: repoRoot, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`CLI build failed: ${built.stderr}`);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A client connected to a spawned `nevent-companion` over stdio. */

@@ -4,9 +4,10 @@
  * source is newer, one build at a time across test files.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildOnce } from '../../helpers/build-lock';
 
 /** The repository root. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -35,28 +36,12 @@ function isFresh(): boolean {
 
 /** Builds the app unless every output is newer than every source. */
 export async function ensureAppBuilt(): Promise<void> {
-  if (isFresh()) return;
-  const lock = join(repoRoot, 'out', '.shell-proof-build-lock');
-  mkdirSync(dirname(lock), { recursive: true });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  try {
-    if (isFresh()) return;
+  await buildOnce(join(repoRoot, 'out', '.shell-proof-build-lock'), 120_000, isFresh, () => {
     for (const [command, args] of [[process.execPath, ['build/app-cli.mjs']], ['npx', ['electron-vite', 'build']]] as const) {
       const result = spawnSync(command, [...args], { cwd: repoRoot, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
     }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The folders of an installed app, as Electron's patched `fs` shows them to main. */
