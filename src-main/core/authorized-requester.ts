@@ -1,7 +1,8 @@
 /**
  * Sends API requests with a session's credential: the credential is read once at the start and kept to
- * the end (so an answer always belongs to the tenant the request started in); a 401 renews it once
- * through the token broker and retries once; a second 401 is `authentication_failed`.
+ * the end (so an answer always belongs to the tenant the request started in); a 401 renews it through
+ * the token broker and retries, at most twice (the first renewal may hand back a remembered pair that has
+ * gone stale since); a third 401 is `authentication_failed`.
  */
 import type { Credential, CredentialCell } from './credential';
 import { HttpStatusError, type HttpClient, type HttpRequest } from './http-client';
@@ -48,6 +49,15 @@ export class AuthorizedRequester {
     const renewed = await this.renew(credential);
     try {
       return { credential: renewed, value: await this.http.request({ ...req, bearer: renewed.accessToken, signal: this.signal() }) };
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+    }
+    // The renewed pair can be one another session obtained earlier (the broker remembers rotations),
+    // whose access token has expired or been revoked since: renewing *it* exchanges its own refresh
+    // token, which nobody has sent yet. A third refusal is final.
+    const again = await this.renew(renewed);
+    try {
+      return { credential: again, value: await this.http.request({ ...req, bearer: again.accessToken, signal: this.signal() }) };
     } catch (error) {
       if (isUnauthorized(error)) throw new CoreError('authentication_failed', 'the Nevent API refused the sign-in even after renewing it; sign in again');
       throw error;

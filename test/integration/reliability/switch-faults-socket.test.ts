@@ -146,12 +146,16 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
     const { faults } = bridge.fixture.demo;
     const clients = await Promise.all(Array.from({ length: 5 }, (_, i) => connectClient(bridge.socketPath, `expiry-${i}`)));
     try {
+      // The sessions start from the desktop's pair, which earlier tests may have left stale (their
+      // expiries revoked it): one call each renews it first, so this test starts from valid tokens.
+      for (const client of clients) expect(outcome(await client.call('nevent_list_segments', { limit: 1 })).ok).toBe(true);
       faults.reset();
       faults.setLatency(40);
       const before = faults.stats().refreshCalls;
+      const arrived = faults.stats().requests;
       const calls = clients.flatMap((c) => [c.call('nevent_list_segments', { limit: 2 }), c.call('nevent_list_campaigns', { limit: 2 })]);
-      // The requests are on the wire (held by the latency) when every token dies.
-      await new Promise((resolve) => setTimeout(resolve, 15));
+      // Every token dies while all ten requests are on the wire: arrived at the API, held by the latency.
+      await expect.poll(() => faults.stats().requests - arrived, { timeout: 10_000, interval: 2 }).toBeGreaterThanOrEqual(clients.length * 2);
       faults.expireAccessTokens();
       const answers = (await within(10_000, Promise.all(calls))).map(outcome);
       expect(answers.filter((x) => !x.ok)).toEqual([]);
