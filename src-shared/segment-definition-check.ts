@@ -63,16 +63,6 @@ export function valueKindFor(criterion: Pick<Criterion, 'valueType'>, operator: 
   }
 }
 
-/** Formats a zod-style path (`['stanzas', 0, 'criteria']`) as `stanzas[0].criteria`. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
 const isoDate = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** True for `YYYY-MM-DD` or an ISO date-time that is a real calendar date (no 2025-02-30). */

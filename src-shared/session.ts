@@ -3,7 +3,7 @@
  * Tokens never appear here.
  */
 import { z } from 'zod';
-import { ErrorCodeSchema } from './errors';
+import { AppErrorDataSchema, ErrorCodeSchema } from './errors';
 import { RoleSchema, TenantIdSchema } from './api/common';
 
 /** The desktop (window + tray) is one session; every MCP connection is its own. */
@@ -16,6 +16,21 @@ export const OperationModeSchema = z.enum(['READ_ONLY', 'STANDARD', 'FULL']);
 /** An operation mode. */
 export type OperationMode = z.infer<typeof OperationModeSchema>;
 
+/** The default operation mode: connecting an assistant never lets it change data by surprise. */
+export const defaultOperationMode: OperationMode = 'READ_ONLY';
+
+/**
+ * The one parser of an operation mode, for flags, `NEVENT_OPERATION_MODE` and the settings file:
+ * case-insensitive, `-` or `_`. Empty or absent is the default; anything else that is not a mode is null,
+ * so the caller says so instead of guessing.
+ */
+export function parseOperationMode(value: unknown): OperationMode | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return defaultOperationMode;
+  if (typeof value !== 'string') return null;
+  const parsed = OperationModeSchema.safeParse(value.trim().toUpperCase().replace(/-/g, '_'));
+  return parsed.success ? parsed.data : null;
+}
+
 /** A session as plain data. */
 export const SessionSnapshotSchema = z.object({
   id: z.string(),
@@ -26,8 +41,12 @@ export const SessionSnapshotSchema = z.object({
   activeTenantId: TenantIdSchema.nullable(),
   homeTenantId: TenantIdSchema.nullable(),
   role: RoleSchema.nullable(),
-  /** True while a switch or reset is in flight. */
-  switching: z.boolean(),
+  /** The tenant a switch or reset in flight goes to; null when none is. */
+  switchingTo: TenantIdSchema.nullable(),
+  /** Why the last switch or reset failed (nothing changed), until the next one succeeds. */
+  lastSwitchError: AppErrorDataSchema.nullable(),
+  /** Where that failed switch or reset went (with `lastSwitchError`). */
+  lastSwitchTarget: TenantIdSchema.nullable(),
   createdAt: z.string(),
   lastToolCall: z.string().nullable(),
   callCount: z.number().int().min(0),
@@ -43,7 +62,8 @@ export const AuditEntrySchema = z.object({
   clientName: z.string().nullable(),
   /** MCP client version from `initialize`, when known. */
   clientVersion: z.string().nullable().optional(),
-  kind: z.enum(['tool', 'switch', 'reset', 'move']),
+  /** `mode`: the person (or an edit of the settings file) changed the operation mode; `name` reads `FROM → TO`. */
+  kind: z.enum(['tool', 'switch', 'reset', 'move', 'mode']),
   /** Tool name for `tool`, else the action. */
   name: z.string(),
   tenantId: TenantIdSchema.nullable(),

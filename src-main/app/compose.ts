@@ -10,14 +10,16 @@ import { join } from 'node:path';
 import type { AuditEntry, OperationMode } from '../../src-shared/session';
 import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
 import { createCore, defaultConfigDir, MemorySecretStore, type Core, type SecretStore } from '../core';
-import { Emitter } from '../core/emitter';
+import { Emitter, setListenerErrorReporter } from '../core/emitter';
+import type { AuditRecord } from '../mcp/audit-log';
 import { startDemoApi, type DemoApi } from '../demo-api';
 import { CoreAccountPort, coreSessionsPort } from './core-adapters';
 import { DesktopService } from './desktop-service';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
 import { FileJsonStore, MemoryJsonStore } from './file-json-store';
-import type { BridgePort, ClientConfigPort, DemoPort, OperationModeCell } from './ports';
+import type { BridgePort, ClientConfigPort, DemoPort } from './ports';
+import { initialOperationMode, OperationModeSetting } from './operation-mode-setting';
 import { Preferences } from './preferences';
 import { redactSecrets } from '../core/redact';
 
@@ -26,12 +28,14 @@ export interface McpBridgeHandle {
   socketPath: string;
   auditEntries(): readonly AuditEntry[];
   onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void;
+  /** Adds an entry that no MCP call made (the person changed the operation mode). */
+  recordAudit(record: AuditRecord): void;
   /** Stops listening, closes every connection (their sessions end) and removes the socket file. */
   close(): Promise<void>;
 }
 
 /** Starts the MCP socket bridge over a core. */
-export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeCell; log: (line: string) => void }) => Promise<McpBridgeHandle>;
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void }) => Promise<McpBridgeHandle>;
 
 /** Options of the desktop app. */
 export interface DesktopAppOptions {
@@ -66,22 +70,6 @@ export interface DesktopApp {
   close(): Promise<void>;
 }
 
-function envMode(value: string | undefined): OperationMode | null {
-  if (value === undefined) return null;
-  const upper = value.trim().toUpperCase().replace(/-/g, '_');
-  return upper === 'READ_ONLY' || upper === 'STANDARD' || upper === 'FULL' ? upper : null;
-}
-
-class ModeCell implements OperationModeCell {
-  constructor(private mode: OperationMode) {}
-  get(): OperationMode {
-    return this.mode;
-  }
-  set(mode: OperationMode): void {
-    this.mode = mode;
-  }
-}
-
 /** Builds and starts the app. */
 export async function createDesktopApp(options: DesktopAppOptions): Promise<DesktopApp> {
   const log = options.log;
@@ -92,9 +80,12 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const dataApiUrl = options.env.NEVENT_DATA_API_URL;
 
   // A demo run leaves nothing behind: preferences in memory, tokens never near the keychain.
-  const preferences = new Preferences(options.demo === null ? new FileJsonStore(join(configDir, 'preferences.json')) : new MemoryJsonStore(), { operationMode: 'READ_ONLY', apiUrl: apiUrl ?? null, dataApiUrl: dataApiUrl ?? null }, logInternal);
+  // A listener that throws is a bug: it goes to the app's log, never silently nowhere.
+  setListenerErrorReporter((error) => logInternal('event listener', error));
+  const preferences = new Preferences(options.demo === null ? new FileJsonStore(join(configDir, 'preferences.json')) : new MemoryJsonStore(), { apiUrl: apiUrl ?? null, dataApiUrl: dataApiUrl ?? null }, logInternal, log);
   await preferences.load();
-  const mode = new ModeCell(options.operationMode ?? envMode(options.env.NEVENT_OPERATION_MODE) ?? preferences.settings().operationMode);
+  const mode = new OperationModeSetting(initialOperationMode({ flag: options.operationMode, env: options.env.NEVENT_OPERATION_MODE, saved: preferences.savedMode() }, log));
+  preferences.watch();
 
   const secretStore = options.secretStore ?? (options.demo === null ? undefined : new MemorySecretStore());
   const core = await createCore({ ...(apiUrl === undefined ? {} : { apiUrl }), ...(dataApiUrl === undefined ? {} : { dataApiUrl }), configDir, ...(secretStore === undefined ? {} : { secretStore }) });
@@ -125,6 +116,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     },
     auditEntries: () => bridge?.auditEntries() ?? [],
     onDidAppendAudit: (listener) => audit.event(listener),
+    recordModeChange: ({ mode: next, previous, by }) =>
+      bridge?.recordAudit({ sessionId: 'app', clientName: by === 'app' ? 'Nevent Companion' : 'settings file', clientVersion: null, kind: 'mode', name: `${previous} → ${next}`, tenantId: null, argKeys: [], result: 'ok', durationMs: 0 }),
   };
 
   const events = new EventHub(logInternal);
@@ -183,6 +176,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
           logInternal('bridge.close', error);
         }
         service.dispose();
+        preferences.dispose();
+        mode.dispose();
         core.dispose();
         account.dispose();
         events.clear();

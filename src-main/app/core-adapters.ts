@@ -6,7 +6,8 @@ import { MeSchema, type AccessTokenClaims, type Me } from '../../src-shared/api'
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AccountStatus as WindowAccountStatus } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
-import { CoreError, type Core } from '../core';
+import type { Core } from '../core';
+import { toErrorData } from '../core/error-data';
 import { Emitter } from '../core/emitter';
 import type { AccountCredentials, AccountPort, SessionsPort } from './ports';
 
@@ -29,32 +30,20 @@ export class CoreAccountPort implements AccountPort {
     const status = this.core.account.status();
     const context = this.core.account.context;
     const claims = context?.credential.claims ?? null;
-    const state = ((): WindowAccountStatus['state'] => {
-      switch (status.state.type) {
-        case 'signedOut':
-          return 'signed_out';
-        case 'signingIn':
-          return 'signing_in';
-        case 'choosingTenant':
-        case 'active':
-        case 'switching':
-          return context === null ? 'signed_out' : 'signed_in';
-        default:
-          return missingCaseError(status.state);
-      }
-    })();
+    // The account machine's state as it is: the window switches on it (no second copy derived here).
+    const state = status.state.type;
+    const signedIn = (state === 'choosingTenant' || state === 'active') && claims !== null;
     const me = this.me !== null && context !== null && this.me.accessKey === `${context.urls.apiUrl} ${context.email}` ? this.me.me : null;
     const email = status.email ?? claims?.email ?? '';
     return {
       state,
-      needsTenantChoice: status.state.type === 'choosingTenant',
-      user: state === 'signed_in' && claims !== null ? userOf(me, claims, email) : null,
+      user: signedIn ? userOf(me, claims, email) : null,
       apiUrl: status.apiUrl,
       dataApiUrl: status.dataApiUrl,
-      demo: state === 'signed_in' && this.demo,
+      demo: signedIn && this.demo,
       remembered: status.storage === 'keychain',
       keychain: this.core.secretStore.kind === 'keychain' ? 'available' : 'unavailable',
-      notice: state === 'signed_in' && !this.demo ? (status.warning ?? (status.storage === 'memory' ? this.core.secretStoreWarning : null)) : null,
+      notice: signedIn && !this.demo ? (status.warning ?? (status.storage === 'memory' ? this.core.secretStoreWarning : null)) : null,
       error: this.error,
     };
   }
@@ -77,7 +66,7 @@ export class CoreAccountPort implements AccountPort {
           missingCaseError(credentials);
       }
     } catch (error) {
-      this.error = error instanceof CoreError ? error.toData() : { code: 'internal_error', message: 'The sign-in failed unexpectedly.' };
+      this.error = toErrorData(error, { internalMessage: 'The sign-in failed unexpectedly.', onUnexpected: (cause) => this.logInternal('account.signIn', cause) });
       this.changed.fire();
       throw error;
     }
@@ -92,7 +81,7 @@ export class CoreAccountPort implements AccountPort {
       if (restored) void this.loadMe();
       return restored;
     } catch (error) {
-      this.error = error instanceof CoreError ? error.toData() : { code: 'internal_error', message: 'Restoring the saved sign-in failed.' };
+      this.error = toErrorData(error, { internalMessage: 'Restoring the saved sign-in failed.', onUnexpected: (cause) => this.logInternal('account.restore', cause) });
       this.changed.fire();
       return false;
     }
@@ -106,12 +95,12 @@ export class CoreAccountPort implements AccountPort {
     this.changed.fire();
   }
 
-  chooseTenant(tenantId: string): void {
-    this.core.account.chooseTenant(tenantId);
-  }
-
   onDidChange(listener: () => void): () => void {
     return this.changed.event(listener);
+  }
+
+  onDidSignOut(listener: (reason: 'signed_out' | 'refresh_refused') => void): () => void {
+    return this.core.account.onDidSignOut(({ reason }) => listener(reason));
   }
 
   dispose(): void {
@@ -154,7 +143,9 @@ export function coreSessionsPort(core: Pick<Core, 'registry'>): SessionsPort {
   return {
     desktop: () => core.registry.desktop,
     list: () => core.registry.snapshots(),
+    switchDesktop: (tenantId) => core.registry.switchDesktop(tenantId),
     move: (sessionId, tenantId) => core.registry.moveSession(sessionId, tenantId),
     onDidChange: (listener) => core.registry.onDidChangeSessions(() => listener()),
+    onDidWriteSegment: (listener) => core.registry.onDidWriteSegment(({ tenantId, segment }) => listener({ tenantId, segment })),
   };
 }

@@ -6,10 +6,10 @@
  * Failures are plain `{code, message}`: a CoreError keeps its code and token-free message; anything
  * unexpected becomes `internal_error` with a generic message (the cause goes to the log, never across).
  */
-import type { z } from 'zod';
+import { describeIssue, firstIssue } from '../../src-shared/zod-issue';
 import { isRequestChannel, ipcFail, ipcOk, requestChannels, type IpcResult, type RequestChannel, type RequestOf, type ResponseOf } from '../../src-shared/ipc';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
-import { CoreError } from '../core/tenant-session';
+import { toErrorData } from '../core/error-data';
 
 /** One handler per request channel. */
 export type RequestHandlers = { [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -20,13 +20,6 @@ export type Dispatch = (channel: string, payload: unknown) => Promise<IpcResult<
 /** Where unexpected failures are reported (never shown to the caller). */
 export type InternalErrorLog = (channel: string, error: unknown) => void;
 
-function describeIssues(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (first === undefined) return 'The request is not valid.';
-  const path = first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return `The request is not valid: ${path}${first.message}`;
-}
-
 /** Builds the dispatcher over a full handler map. */
 export function createDispatcher(handlers: RequestHandlers, logInternal: InternalErrorLog = () => undefined): Dispatch {
   return async (channel, payload) => {
@@ -36,18 +29,14 @@ export function createDispatcher(handlers: RequestHandlers, logInternal: Interna
     const tooComplex = jsonBoundsViolation(payload);
     if (tooComplex !== null) return ipcFail('invalid_request', `The request is too complex: ${tooComplex}.`);
     const request = spec.request.safeParse(payload);
-    if (!request.success) return ipcFail('invalid_request', describeIssues(request.error));
+    if (!request.success) return ipcFail('invalid_request', `The request is not valid: ${describeIssue(firstIssue(request.error))}`);
     let value: unknown;
     try {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
       value = await handler(request.data);
     } catch (error) {
-      if (error instanceof CoreError) {
-        const data = error.toData();
-        return ipcFail(data.code, data.message, data.param);
-      }
-      logInternal(channel, error);
-      return ipcFail('internal_error', 'Something went wrong in the app; see its log for details.');
+      const data = toErrorData(error, { internalMessage: 'Something went wrong in the app; see its log for details.', onUnexpected: (cause) => logInternal(channel, cause) });
+      return ipcFail(data.code, data.message, data.param);
     }
     // Parsing the answer both checks the handler and drops every undeclared field (tokens included).
     const response = spec.response.safeParse(value);

@@ -10,7 +10,7 @@ export function mcpBridgeStarter(version: string): StartMcpBridge {
     const server = await startMcpSocketServer({
       registry: core.registry,
       ...(socketPath === undefined ? {} : { socketPath }),
-      // Read per connection: a mode change in the settings applies to the next connection.
+      // Read per call: a mode change applies to every open connection before its next call.
       mode: () => mode.get(),
       audit,
       log,
@@ -20,6 +20,7 @@ export function mcpBridgeStarter(version: string): StartMcpBridge {
       socketPath: server.path,
       auditEntries: () => audit.entries(),
       onDidAppendAudit: (listener) => audit.onDidAppend(listener),
+      recordAudit: (record) => void audit.record(record),
       close: () => server.close(),
     };
   };

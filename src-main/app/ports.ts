@@ -4,8 +4,10 @@
  * no method returns a credential.
  */
 import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
-import type { AuditEntry, OperationMode, SessionSnapshot } from '../../src-shared/session';
+import type { Segment } from '../../src-shared/api';
+import type { AuditEntry, SessionSnapshot } from '../../src-shared/session';
 import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
+import type { ModeChange } from './operation-mode-setting';
 
 /** A way to sign in that reaches the account (the demo sign-in is resolved to a password one first). */
 export type AccountCredentials =
@@ -17,10 +19,10 @@ export interface AccountPort {
   status(): AccountStatus;
   signIn(credentials: AccountCredentials): Promise<void>;
   signOut(): Promise<void>;
-  /** Records the org-picker choice (a desktop switch, possibly to the tenant it is already in). */
-  chooseTenant?(tenantId: string): void;
   /** Fires after every change of `status()`. */
   onDidChange(listener: () => void): () => void;
+  /** Fires when the sign-in ended: `refresh_refused` when it ended by itself (expired or revoked). */
+  onDidSignOut(listener: (reason: 'signed_out' | 'refresh_refused') => void): () => void;
 }
 
 /** The desktop session and every MCP session. */
@@ -28,10 +30,14 @@ export interface SessionsPort {
   /** The desktop session, null while signed out. */
   desktop(): TenantSession | null;
   list(): SessionSnapshot[];
+  /** The one desktop switch (window, tray, palette, org-picker): `home` is a reset. */
+  switchDesktop(tenantId: string | 'home'): Promise<SwitchOutcome>;
   /** The desktop moves one MCP session (DESIGN §2). */
   move(sessionId: string, tenantId: string): Promise<SwitchOutcome>;
   /** Fires after a session connects, disconnects or changes. */
   onDidChange(listener: () => void): () => void;
+  /** Fires after any session created or updated a segment. */
+  onDidWriteSegment(listener: (write: { tenantId: string; segment: Segment }) => void): () => void;
 }
 
 /** The MCP socket bridge and its audit log. */
@@ -41,6 +47,8 @@ export interface BridgePort {
   /** Every audit entry kept, oldest first. */
   auditEntries(): readonly AuditEntry[];
   onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void;
+  /** Records a change of the operation mode in the audit log. */
+  recordModeChange(change: ModeChange): void;
 }
 
 /** MCP client configuration files (every client of DESIGN §5). */
@@ -53,10 +61,4 @@ export interface ClientConfigPort {
 /** The embedded demo API, started on first use. */
 export interface DemoPort {
   ensureStarted(): Promise<{ apiUrl: string; dataApiUrl: string }>;
-}
-
-/** The operation mode every MCP session obeys; the app's setting is its source. */
-export interface OperationModeCell {
-  get(): OperationMode;
-  set(mode: OperationMode): void;
 }

@@ -1,69 +1,150 @@
 /**
- * The app's own small persisted state: settings (API URLs, operation mode) and, per signed-in user,
- * recent and pinned tenants. Never a credential. Stored as JSON through a `JsonStore` (a file in the
- * app's config folder; memory in tests); a damaged file is treated as empty, not as an error.
+ * The app's own small persisted state: settings (API URLs, the saved operation mode) and, per signed-in
+ * user, recent and pinned tenants. Never a credential. Stored as JSON through a `JsonStore` (a file in
+ * the app's config folder; memory in tests).
+ *
+ * The file is read liberally (STYLE.md 12): each field is taken when it is usable and skipped (with a log
+ * line) when it is not, so one bad value never costs the rest. A file store is watched: an edit by hand
+ * is picked up while the app runs (`onDidEditSavedMode` for the operation mode).
  */
 import { z } from 'zod';
-import { SettingsSchema, TenantRefSchema, type Settings, type SettingsUpdate, type TenantRef, type TenantShortcuts } from '../../src-shared/ipc';
-import { OperationModeSchema, type OperationMode } from '../../src-shared/session';
+import { TenantRefSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts } from '../../src-shared/ipc';
+import { parseOperationMode, type OperationMode } from '../../src-shared/session';
+import { Emitter } from '../core/emitter';
 
 /** Where preferences are kept. */
 export interface JsonStore {
   load(): Promise<unknown>;
   save(value: unknown): Promise<void>;
+  /** Calls `onChange` when the stored value may have been changed by someone else; returns the stop. */
+  watch?(onChange: () => void): () => void;
 }
 
 const maxRecent = 8;
 const maxPinned = 20;
 
-const UserTenantsSchema = z.object({ recent: z.array(TenantRefSchema).max(maxRecent), pinned: z.array(TenantRefSchema).max(maxPinned) });
+/** The URL settings (the mode is kept apart: `savedMode`). */
+export interface UrlSettings {
+  apiUrl: string | null;
+  dataApiUrl: string | null;
+}
 
-const PreferencesFileSchema = z.object({
-  settings: SettingsSchema.partial().default({}),
-  users: z.record(z.string(), UserTenantsSchema).default({}),
-});
-type PreferencesFile = z.infer<typeof PreferencesFileSchema>;
+interface StoredSettings {
+  apiUrl?: string | null;
+  dataApiUrl?: string | null;
+  operationMode?: OperationMode;
+}
+
+interface PreferencesData {
+  settings: StoredSettings;
+  users: Record<string, TenantShortcuts>;
+}
+
+const TenantRefListSchema = z.array(z.unknown());
+
+/** Reads one user's shortcuts, keeping every entry that is a tenant reference. */
+function readShortcuts(value: unknown): TenantShortcuts {
+  const entry = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const refs = (list: unknown, max: number): TenantRef[] => {
+    const parsed = TenantRefListSchema.safeParse(list);
+    if (!parsed.success) return [];
+    return parsed.data.flatMap((item) => {
+      const ref = TenantRefSchema.safeParse(item);
+      return ref.success ? [ref.data] : [];
+    }).slice(0, max);
+  };
+  return { recent: refs(entry.recent, maxRecent), pinned: refs(entry.pinned, maxPinned) };
+}
 
 /** Settings, recent and pinned tenants, saved after every change. */
 export class Preferences {
-  private data: PreferencesFile = { settings: {}, users: {} };
+  private data: PreferencesData = { settings: {}, users: {} };
   private saving: Promise<void> = Promise.resolve();
+  /** Counts our own writes: a reload that overlapped one may have read the file before it landed. */
+  private writes = 0;
+  private reloading: Promise<void> = Promise.resolve();
+  private stopWatching: () => void = () => undefined;
+  private readonly changed = new Emitter<void>();
+  private readonly modeEdited = new Emitter<OperationMode>();
+
+  /** Fires after every change (ours, or an edit of the file). */
+  readonly onDidChange = this.changed.event;
+  /** Fires when an edit of the file changed the saved operation mode. */
+  readonly onDidEditSavedMode = this.modeEdited.event;
 
   constructor(
     private readonly store: JsonStore,
-    private readonly defaults: { operationMode: OperationMode; apiUrl: string | null; dataApiUrl: string | null },
+    private readonly defaults: UrlSettings,
     private readonly logInternal: (what: string, error: unknown) => void = () => undefined,
+    private readonly warn: (line: string) => void = () => undefined,
   ) {}
 
   /** Reads the stored file once at start. */
   async load(): Promise<void> {
     try {
-      const parsed = PreferencesFileSchema.safeParse(await this.store.load());
-      if (parsed.success) this.data = parsed.data;
+      this.data = this.read(await this.store.load());
     } catch (error) {
       this.logInternal('preferences.load', error);
     }
   }
 
-  /** Current settings with defaults filled in. */
-  settings(): Settings {
+  /** Follows edits of the stored file until `dispose`. */
+  watch(): void {
+    this.stopWatching();
+    this.stopWatching = this.store.watch?.(() => void this.reload()) ?? (() => undefined);
+  }
+
+  /** Re-reads the file after an outside edit; a file that does not parse (an edit in progress) is ignored. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(async () => {
+      const writes = this.writes;
+      await this.saving;
+      let raw: unknown;
+      try {
+        raw = await this.store.load();
+      } catch (error) {
+        this.logInternal('preferences.reload', error);
+        return;
+      }
+      // Our own write since then: its watch event brings another reload, of the file as it is now.
+      if (raw === null || this.writes !== writes) return;
+      const next = this.read(raw);
+      if (JSON.stringify(next) === JSON.stringify(this.data)) return;
+      const modeBefore = this.data.settings.operationMode;
+      this.data = next;
+      this.changed.fire();
+      const mode = next.settings.operationMode;
+      if (mode !== undefined && mode !== modeBefore) this.modeEdited.fire(mode);
+    });
+    return this.reloading;
+  }
+
+  /** URL settings with defaults filled in. */
+  settings(): UrlSettings {
     const stored = this.data.settings;
-    const mode = OperationModeSchema.safeParse(stored.operationMode);
     return {
       apiUrl: stored.apiUrl !== undefined ? stored.apiUrl : this.defaults.apiUrl,
       dataApiUrl: stored.dataApiUrl !== undefined ? stored.dataApiUrl : this.defaults.dataApiUrl,
-      operationMode: mode.success ? mode.data : this.defaults.operationMode,
     };
   }
 
-  /** Applies a partial change. */
-  updateSettings(update: SettingsUpdate): Settings {
+  /** The operation mode last saved, or null when none was. */
+  savedMode(): OperationMode | null {
+    return this.data.settings.operationMode ?? null;
+  }
+
+  /** Saves the operation mode (the one setting `mcp.setMode` changes). */
+  saveMode(mode: OperationMode): void {
+    if (this.data.settings.operationMode === mode) return;
+    this.update({ ...this.data, settings: { ...this.data.settings, operationMode: mode } });
+  }
+
+  /** Applies a partial change of the URL settings. */
+  updateSettings(update: SettingsUpdate): UrlSettings {
     const next = { ...this.data.settings };
     if (update.apiUrl !== undefined) next.apiUrl = update.apiUrl;
     if (update.dataApiUrl !== undefined) next.dataApiUrl = update.dataApiUrl;
-    if (update.operationMode !== undefined) next.operationMode = update.operationMode;
-    this.data = { ...this.data, settings: next };
-    this.persist();
+    this.update({ ...this.data, settings: next });
     return this.settings();
   }
 
@@ -75,32 +156,62 @@ export class Preferences {
 
   /** Moves a tenant to the front of the user's recent list. */
   touchRecent(userId: string, tenant: TenantRef): TenantShortcuts {
-    return this.change(userId, (current) => ({ ...current, recent: [tenant, ...current.recent.filter((t) => t.id !== tenant.id)].slice(0, maxRecent) }));
+    const current = this.shortcuts(userId);
+    if (current.recent[0]?.id === tenant.id && current.recent[0].name === tenant.name) return current;
+    return this.change(userId, { ...current, recent: [tenant, ...current.recent.filter((t) => t.id !== tenant.id)].slice(0, maxRecent) });
   }
 
   /** Pins or unpins a tenant. */
   setPinned(userId: string, tenant: TenantRef, pinned: boolean): TenantShortcuts {
-    return this.change(userId, (current) => {
-      const others = current.pinned.filter((t) => t.id !== tenant.id);
-      return { ...current, pinned: pinned ? [...others, tenant].slice(0, maxPinned) : others };
-    });
+    const current = this.shortcuts(userId);
+    const others = current.pinned.filter((t) => t.id !== tenant.id);
+    return this.change(userId, { ...current, pinned: pinned ? [...others, tenant].slice(0, maxPinned) : others });
   }
 
-  /** Waits for pending writes (shutdown, tests). */
+  /** Waits for pending writes and reloads (shutdown, tests). */
   async flush(): Promise<void> {
+    await this.reloading;
     await this.saving;
   }
 
-  private change(userId: string, update: (current: TenantShortcuts) => TenantShortcuts): TenantShortcuts {
-    const next = update(this.shortcuts(userId));
-    this.data = { ...this.data, users: { ...this.data.users, [userId]: next } };
-    this.persist();
+  /** Stops watching and drops listeners. */
+  dispose(): void {
+    this.stopWatching();
+    this.changed.dispose();
+    this.modeEdited.dispose();
+  }
+
+  private read(raw: unknown): PreferencesData {
+    const file = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+    const rawSettings = typeof file.settings === 'object' && file.settings !== null ? (file.settings as Record<string, unknown>) : {};
+    const settings: StoredSettings = {};
+    for (const key of ['apiUrl', 'dataApiUrl'] as const) {
+      const value = rawSettings[key];
+      if (value === null || typeof value === 'string') settings[key] = value;
+    }
+    if (rawSettings.operationMode !== undefined) {
+      const mode = typeof rawSettings.operationMode === 'string' && rawSettings.operationMode.trim() !== '' ? parseOperationMode(rawSettings.operationMode) : null;
+      if (mode === null) this.warn(`preferences: operationMode ${JSON.stringify(rawSettings.operationMode).slice(0, 40)} is not an operation mode (READ_ONLY, STANDARD or FULL); it is ignored.`);
+      else settings.operationMode = mode;
+    }
+    const users: Record<string, TenantShortcuts> = {};
+    if (typeof file.users === 'object' && file.users !== null) {
+      for (const [userId, entry] of Object.entries(file.users)) users[userId] = readShortcuts(entry);
+    }
+    return { settings, users };
+  }
+
+  private change(userId: string, next: TenantShortcuts): TenantShortcuts {
+    this.update({ ...this.data, users: { ...this.data.users, [userId]: next } });
     return this.shortcuts(userId);
   }
 
-  private persist(): void {
+  private update(next: PreferencesData): void {
+    this.data = next;
+    this.writes += 1;
     const snapshot = structuredClone(this.data);
     // Writes are chained so the file always ends with the latest state.
     this.saving = this.saving.then(() => this.store.save(snapshot)).catch((error: unknown) => this.logInternal('preferences.save', error));
+    this.changed.fire();
   }
 }

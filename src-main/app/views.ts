@@ -2,8 +2,8 @@
  * What the window sees of the core's records (IPC payloads): the known fields only, nothing made up.
  * A segment gains its `revision`, which an edit sends back so a change made meanwhile is caught.
  */
-import { segmentRevision, type SampleFan, type Segment, type Tenant } from '../../src-shared/api';
-import type { SampleFanView, SegmentView, TenantView } from '../../src-shared/ipc';
+import { segmentRevision, type Criterion, type SampleFan, type Segment, type Tenant } from '../../src-shared/api';
+import type { CriterionView, SampleFanView, SegmentView, TenantView } from '../../src-shared/ipc';
 
 /** A segment as the window sees it. */
 export function segmentView(segment: Segment): SegmentView {
@@ -36,5 +36,12 @@ export function sampleFanView(fan: SampleFan): SampleFanView {
   if (typeof fan.first_name === 'string') view.first_name = fan.first_name;
   if (typeof fan.last_name === 'string') view.last_name = fan.last_name;
   if (typeof fan.email === 'string') view.email = fan.email;
+  return view;
+}
+
+/** A segmentation criterion as the window sees it (as the criteria endpoint listed it). */
+export function criterionView(criterion: Criterion): CriterionView {
+  const view: CriterionView = { id: criterion.id, type: criterion.type, label: criterion.label, operators: [...criterion.operators], valueType: criterion.valueType };
+  if (criterion.options !== undefined) view.options = criterion.options.map((o) => ({ value: o.value, label: o.label }));
   return view;
 }

@@ -8,11 +8,12 @@
  *   signOut / refused refresh ─> onDidSignOut (sessions end) ─> keychain.delete + account.json removed
  *   broker rotated the stored refresh token ─> keychain.set (serialized)
  */
+import { firstIssue } from '../../src-shared/zod-issue';
 import { z } from 'zod';
 import { isSwitchableStatus, LoginRequestSchema, normalizeTokenResponse, type Tenant } from '../../src-shared/api';
 import { resolveApiUrls } from './api-urls';
 import { AuthorizedRequester } from './authorized-requester';
-import { active, signedOut, transition, type TenantEvent, type TenantState } from '../../src-shared/tenant-state';
+import { initialAccountState, transitionAccount, type AccountEvent, type AccountState } from '../../src-shared/account-machine';
 import type { AccountRecordFile } from './account-record';
 import type { Clock } from './clock';
 import { CoreSession } from './core-session';
@@ -43,7 +44,7 @@ export interface AccountStatus {
   storage: CredentialStorage;
   /** Why the sign-in will not be remembered, when it will not. */
   warning: string | null;
-  state: TenantState;
+  state: AccountState;
 }
 
 /** The account saved on this machine (account.json + keychain entry), read without network. */
@@ -71,7 +72,7 @@ export class SignedInContext {
     readonly email: string,
     credential: Credential,
     readonly storage: SecretStoreKind,
-    private readonly deps: { http: HttpClient; clock: Clock; verifier: TokenVerifier },
+    private readonly deps: { http: HttpClient; clock: Clock; verifier: TokenVerifier; log?: (message: string) => void },
   ) {
     this.verifier = deps.verifier;
     this.storedCredential = credential;
@@ -99,6 +100,7 @@ export class SignedInContext {
       broker: this.broker,
       clock: this.deps.clock,
       ...(clientInfo === undefined ? {} : { clientInfo }),
+      ...(this.deps.log === undefined ? {} : { log: this.deps.log }),
     });
   }
 }
@@ -125,6 +127,8 @@ export interface AccountOptions {
   jwks?: JwksSetting;
   issuer?: string;
   fetch?: FetchLike;
+  /** Where refused state transitions are reported (never silently dropped). */
+  log?: (message: string) => void;
 }
 
 /** Where the credentials of a sign-in come from. */
@@ -140,11 +144,11 @@ export interface SignInOptions {
 
 /** The account service. */
 export class Account {
-  private stateValue: TenantState = signedOut();
+  private stateValue: AccountState = initialAccountState;
   private contextValue: SignedInContext | null = null;
   private warningValue: string | null = null;
   private readonly persistQueue = new SerialQueue();
-  private readonly stateEmitter = new Emitter<TenantState>();
+  private readonly stateEmitter = new Emitter<AccountState>();
   private readonly signInEmitter = new Emitter<SignedInContext>();
   private readonly signOutEmitter = new Emitter<{ reason: 'signed_out' | 'refresh_refused' }>();
   private unsubscribeBroker: (() => void)[] = [];
@@ -159,7 +163,7 @@ export class Account {
   constructor(private readonly options: AccountOptions) {}
 
   /** The sign-in state (signedOut → signingIn → choosingTenant → active). */
-  get state(): TenantState {
+  get state(): AccountState {
     return this.stateValue;
   }
 
@@ -200,7 +204,7 @@ export class Account {
       this.warningValue = null;
       if (persist) storage = await this.save(urls, email, credential);
       const switchable = await this.switchableTenants(urls, credential);
-      this.install(new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier }), false, switchable);
+      this.install(new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier, ...(this.options.log === undefined ? {} : { log: this.options.log }) }), false, switchable);
       return this.status();
     } catch (error) {
       this.apply({ type: 'signInFailed' });
@@ -228,7 +232,7 @@ export class Account {
     try {
       const verifier = this.verifierFor(urls);
       let credential: Credential = { accessToken: stored.data.accessToken, refreshToken: stored.data.refreshToken, claims: verifier.decodeStored(stored.data.accessToken) };
-      const context = new SignedInContext(urls, record.email, credential, 'keychain', { http: this.options.http, clock: this.options.clock, verifier });
+      const context = new SignedInContext(urls, record.email, credential, 'keychain', { http: this.options.http, clock: this.options.clock, verifier, ...(this.options.log === undefined ? {} : { log: this.options.log }) });
       const exp = credential.claims.exp;
       if (exp !== undefined && exp * 1000 <= this.options.clock.now() && credential.refreshToken !== null) {
         // Renew now rather than on the first 401: a dead refresh token should mean "signed out" at start.
@@ -280,12 +284,9 @@ export class Account {
     return saved;
   }
 
-  /** Marks the org-picker choice as made (the desktop session has switched, or stays). */
+  /** The desktop is in `tenantId`: the org-picker's choice, or a later desktop switch. */
   chooseTenant(tenantId: string | null): void {
-    if (this.stateValue.type === 'choosingTenant') this.stateValue = active(tenantId ?? this.stateValue.tenantId);
-    else if (this.stateValue.type === 'active') this.stateValue = active(tenantId);
-    else return;
-    this.stateEmitter.fire(this.stateValue);
+    this.apply({ type: 'tenantChosen', tenantId });
   }
 
   /** Signs out: sessions end first (synchronously), then the keychain entry and account.json are removed. */
@@ -296,7 +297,7 @@ export class Account {
     for (const unsubscribe of this.unsubscribeBroker) unsubscribe();
     this.unsubscribeBroker = [];
     ctx.broker.clear();
-    this.apply(reason === 'refresh_refused' ? { type: 'refreshFailed' } : { type: 'signOut' });
+    this.apply({ type: 'signedOut', reason });
     this.signOutEmitter.fire({ reason });
     if (ctx.storage === 'keychain') await this.forget(ctx.urls, ctx.email);
   }
@@ -337,7 +338,10 @@ export class Account {
 
   private async passwordSignIn(urls: ApiUrls, email: string, password: string): Promise<{ accessToken: string; refreshToken: string | null }> {
     const body = LoginRequestSchema.safeParse({ email, password });
-    if (!body.success) throw new CoreError('validation_failed', body.error.issues[0]?.message ?? 'invalid email or password', String(body.error.issues[0]?.path[0] ?? 'email'));
+    if (!body.success) {
+      const issue = firstIssue(body.error);
+      throw new CoreError('validation_failed', issue.message, issue.path.split('.')[0] || 'email');
+    }
     let answer: unknown;
     try {
       answer = await this.options.http.request({ method: 'POST', baseUrl: urls.apiUrl, path: '/auth/admin/login', body: body.data });
@@ -401,9 +405,14 @@ export class Account {
     });
   }
 
-  private apply(event: TenantEvent): void {
-    const result = transition(this.stateValue, event);
-    if (!result.ok) return;
+  /** Every change goes through the machine; fires only on a real change; a refusal is logged with its reason. */
+  private apply(event: AccountEvent): void {
+    const result = transitionAccount(this.stateValue, event);
+    if (!result.ok) {
+      this.options.log?.(`account: refused ${result.rejection.event} in ${result.rejection.from}: ${result.rejection.reason}`);
+      return;
+    }
+    if (result.state === this.stateValue) return;
     this.stateValue = result.state;
     this.stateEmitter.fire(this.stateValue);
   }

@@ -10,11 +10,13 @@
  *        │                   v                       v                                      v
  *        │            switchFailed: token, tenant, caches untouched         one synchronous step:
  *        │                                                                   cell.replace + new caches
- *        └─ state `switching` (snapshot.switching = true)                    + state active(claim)
+ *        └─ state `switching` (snapshot.switchingTo = to)                    + state active(claim)
  *
  * `activeTenantId` is always the `tenantId` claim of the credential in the cell: there is no second copy
  * that could drift from the token.
  */
+import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
+import { firstIssue } from '../../src-shared/zod-issue';
 import { randomUUID } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
@@ -40,7 +42,7 @@ import {
   type SegmentUpdateBody,
 } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
-import { active, signedOut, transition, type TenantEvent, type TenantState } from '../../src-shared/tenant-state';
+import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
 import { AuthorizedRequester } from './authorized-requester';
 import { campaignCollection, campaignColumns, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListItem, type CampaignListQuery } from './campaign-list';
 import type { Clock } from './clock';
@@ -53,6 +55,7 @@ import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
 import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
 import { CoreError, SegmentConflictError } from './tenant-session';
+import { asCoreError } from './error-data';
 
 /** What a session needs; assembled by the registry. */
 export interface CoreSessionDeps {
@@ -65,6 +68,8 @@ export interface CoreSessionDeps {
   clock: Clock;
   id?: string;
   clientInfo?: { name: string | null; version: string | null };
+  /** Where refused state transitions are reported (never silently dropped). */
+  log?: (message: string) => void;
 }
 
 /** Per-tenant caches; a switch replaces the whole object, so a late answer lands in a discarded one. */
@@ -81,9 +86,8 @@ const MAX_SEGMENT_LIMIT = 200;
 const MAX_SEEN_REVISIONS = 500;
 
 function invalidInput(error: z.ZodError, fallbackParam?: string): CoreError {
-  const first = error.issues[0];
-  const param = first === undefined || first.path.length === 0 ? fallbackParam : first.path.join('.');
-  return new CoreError('validation_failed', first?.message ?? 'invalid input', param);
+  const issue = firstIssue(error);
+  return new CoreError('validation_failed', issue.message, issue.path === '' ? fallbackParam : issue.path);
 }
 
 function parseInput<T>(schema: z.ZodType<T>, value: unknown, param?: string): T {
@@ -108,8 +112,10 @@ export class CoreSession implements TenantSession {
   private readonly abort = new AbortController();
   private readonly changeEmitter = new Emitter<SessionSnapshot>();
   private readonly endEmitter = new Emitter<SessionSnapshot>();
+  private readonly moveEmitter = new Emitter<SwitchOutcome>();
+  private readonly writeEmitter = new Emitter<Scoped<Segment>>();
   private readonly createdAt: string;
-  private state: TenantState;
+  private state: SessionState;
   private caches = new TenantCaches();
   private clientName: string | null;
   private clientVersion: string | null;
@@ -122,13 +128,17 @@ export class CoreSession implements TenantSession {
   readonly onDidChange = this.changeEmitter.event;
   /** Fires once when the session ends (closed or signed out). */
   readonly onDidEnd = this.endEmitter.event;
+  /** Fires after the desktop moved this session to another tenant (`moveTo`), never for its own switches. */
+  readonly onDidMove = this.moveEmitter.event;
+  /** Fires after this session created or updated a segment (the window shows it without reloading). */
+  readonly onDidWriteSegment = this.writeEmitter.event;
 
   constructor(private readonly deps: CoreSessionDeps) {
     this.id = deps.id ?? randomUUID();
     this.kind = deps.kind;
     this.cell = new CredentialCell(deps.credential);
     this.homeTenantId = tenantOf(deps.credential);
-    this.state = active(this.homeTenantId);
+    this.state = startedSession(this.homeTenantId);
     this.createdAt = new Date(deps.clock.now()).toISOString();
     this.clientName = deps.clientInfo?.name ?? null;
     this.clientVersion = deps.clientInfo?.version ?? null;
@@ -152,8 +162,8 @@ export class CoreSession implements TenantSession {
     return this.abort.signal.aborted;
   }
 
-  /** The state machine's current state (active, switching or signedOut). */
-  get tenantState(): TenantState {
+  /** The state machine's current state (active, switching or ended). */
+  get sessionState(): SessionState {
     return this.state;
   }
 
@@ -167,7 +177,9 @@ export class CoreSession implements TenantSession {
       activeTenantId: this.activeTenantId,
       homeTenantId: this.homeTenantId,
       role: claims.role ?? null,
-      switching: this.state.type === 'switching',
+      switchingTo: this.state.type === 'switching' ? this.state.to : null,
+      lastSwitchError: this.state.type === 'ended' ? null : (this.state.lastFailure?.error ?? null),
+      lastSwitchTarget: this.state.type === 'ended' ? null : (this.state.lastFailure?.to ?? null),
       createdAt: this.createdAt,
       lastToolCall: this.lastToolCall,
       callCount: this.callCount,
@@ -196,6 +208,13 @@ export class CoreSession implements TenantSession {
   async switchTenant(tenantId: string): Promise<SwitchOutcome> {
     const target = parseInput(TenantIdSchema, tenantId, 'tenantId');
     return this.queue.run(() => this.runSwitch(target));
+  }
+
+  /** The desktop's sessions panel moves this session: a switch the session did not ask for, announced as such. */
+  async moveTo(tenantId: string): Promise<SwitchOutcome> {
+    const outcome = await this.switchTenant(tenantId);
+    this.moveEmitter.fire(outcome);
+    return outcome;
   }
 
   resetTenant(): Promise<SwitchOutcome> {
@@ -241,6 +260,7 @@ export class CoreSession implements TenantSession {
   async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
     this.ensureOpen();
     const create = parseInput(SegmentCreateSchema, input);
+    await this.checkDefinition(create.definition);
     // Upstream creates with status ACTIVE (else a segment may land as a draft) and names its author.
     const body = {
       name: create.name,
@@ -250,7 +270,7 @@ export class CoreSession implements TenantSession {
       createdBy: changeAuthor,
     };
     const answer = await this.dataClient.createSegment(body);
-    return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
+    return this.wrote(this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential)));
   }
 
   /**
@@ -265,6 +285,7 @@ export class CoreSession implements TenantSession {
     if (update.name === undefined && update.description === undefined && update.definition === undefined) {
       throw new CoreError('validation_failed', 'nothing to update: pass a name, a description and/or a definition', 'segment_id');
     }
+    if (update.definition !== undefined) await this.checkDefinition(update.definition);
     const before = await this.dataClient.getSegment(id, this.cell.current);
     // The base is read before `ownSegment` records the revision just fetched.
     const base = options.baseRevision ?? this.seenRevisions.get(this.revisionKey(before.credential, id));
@@ -278,7 +299,7 @@ export class CoreSession implements TenantSession {
       modifiedAt: new Date(this.deps.clock.now()).toISOString(),
     };
     const answer = await this.dataClient.updateSegment(id, body, before.credential);
-    return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
+    return this.wrote(this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential)));
   }
 
   async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
@@ -354,19 +375,20 @@ export class CoreSession implements TenantSession {
     if (this.closed) return;
     const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
     this.abort.abort(new CoreError('signed_out', message));
-    this.apply({ type: 'signOut' });
+    this.apply({ type: 'ended', reason });
     const last = this.snapshot();
     this.endEmitter.fire(last);
     this.changeEmitter.dispose();
     this.endEmitter.dispose();
+    this.moveEmitter.dispose();
+    this.writeEmitter.dispose();
   }
 
   private async runSwitch(target: string): Promise<SwitchOutcome> {
     this.ensureOpen();
     const previousTenantId = this.activeTenantId;
-    const started = transition(this.state, { type: 'switchRequested', to: target });
-    if (!started.ok) throw new CoreError('invalid_request', `cannot switch now: ${started.rejection.reason}`);
-    this.state = started.state;
+    // Switches are serialized by the queue, so a refusal here is a bug: it is logged and reported.
+    if (!this.apply({ type: 'switchRequested', to: target })) throw new CoreError('internal_error', 'the session cannot switch now');
     this.changed();
     try {
       const answer = await this.dataClient.switchTenant(target);
@@ -381,11 +403,12 @@ export class CoreSession implements TenantSession {
       this.changed();
       return { activeTenantId: tenantOf(next) ?? target, homeTenantId: this.homeTenantId, previousTenantId };
     } catch (error) {
+      const failure = this.closed ? new CoreError('signed_out', 'the session ended during the switch') : asCoreError(error);
       if (!this.closed) {
-        this.apply({ type: 'switchFailed' });
+        this.apply({ type: 'switchFailed', error: failure.toData() });
         this.changed();
       }
-      throw this.closed ? new CoreError('signed_out', 'the session ended during the switch') : asCoreError(error);
+      throw failure;
     }
   }
 
@@ -418,6 +441,24 @@ export class CoreSession implements TenantSession {
       const why = error instanceof CoreError ? error.message : 'the switch failed';
       throw new CoreError('token_tenant_mismatch', `the renewed sign-in came back in tenant "${cameBackIn}" instead of "${tenantId}", and switching back failed (${why}); nothing was answered from the wrong tenant`);
     }
+  }
+
+  /**
+   * The one definition check (src-shared/segment-definition-check.ts, as the window's builder and the
+   * demo API run it) against this tenant's criteria, before anything is sent. When the catalogue cannot
+   * be read, or lists nothing, the API decides alone.
+   */
+  private async checkDefinition(definition: SegmentDefinition): Promise<void> {
+    const caches = this.caches;
+    let criteria: Criterion[];
+    try {
+      criteria = await (caches.criteria ?? this.fill(caches, 'criteria', this.dataClient.segmentationCriteria(this.cell.current).then((a) => a.value)));
+    } catch {
+      return;
+    }
+    if (criteria.length === 0) return;
+    const [issue] = checkSegmentDefinition(definition, criteria);
+    if (issue !== undefined) throw new CoreError('validation_failed', `Invalid segment definition: definition.${issue.path}: ${issue.message}`, `definition.${issue.path}`);
   }
 
   private fill<K extends keyof TenantCaches>(caches: TenantCaches, key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
@@ -463,10 +504,20 @@ export class CoreSession implements TenantSession {
     }
   }
 
-  private apply(event: TenantEvent): void {
-    const result = transition(this.state, event);
-    if (result.ok) this.state = result.state;
-    else if (event.type === 'signOut') this.state = signedOut();
+  private wrote(written: Scoped<Segment>): Scoped<Segment> {
+    this.writeEmitter.fire(written);
+    return written;
+  }
+
+  /** Every state change goes through the machine; a refused event is logged with its reason (never dropped silently). */
+  private apply(event: SessionEvent): boolean {
+    const result = transitionSession(this.state, event);
+    if (result.ok) {
+      this.state = result.state;
+      return true;
+    }
+    this.deps.log?.(`session ${this.id}: refused ${result.rejection.event} in ${result.rejection.from}: ${result.rejection.reason}`);
+    return false;
   }
 
   private ensureOpen(): void {
@@ -476,10 +527,4 @@ export class CoreSession implements TenantSession {
   private changed(): void {
     if (!this.closed) this.changeEmitter.fire(this.snapshot());
   }
-}
-
-/** Any thrown value as a CoreError (unknown failures become `internal_error`, without their message). */
-export function asCoreError(error: unknown): CoreError {
-  if (error instanceof CoreError) return error;
-  return new CoreError('internal_error', 'an unexpected error occurred in the tenant core');
 }

@@ -1,6 +1,26 @@
 /** A tiny typed event emitter: `event(listener)` returns the unsubscribe function (STYLE.md, Insomnia). */
 
-/** Fires values to listeners; a throwing listener never breaks the emitter or the other listeners. */
+import { redactSecrets } from './redact';
+
+/** Where a throwing listener is reported; the composition root points it at the app's log. */
+export type ListenerErrorReporter = (error: unknown) => void;
+
+// Until someone says where: stderr (never stdout, which carries MCP over stdio).
+let reportListenerError: ListenerErrorReporter = (error) => {
+  console.error(`nevent-companion: an event listener failed: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+};
+
+/** Sets where every emitter reports a listener that threw (the app's log); returns the previous reporter. */
+export function setListenerErrorReporter(reporter: ListenerErrorReporter): ListenerErrorReporter {
+  const previous = reportListenerError;
+  reportListenerError = reporter;
+  return previous;
+}
+
+/**
+ * Fires values to listeners. A throwing listener is reported and does not stop the others: the core's
+ * state is already consistent when events fire, and one listener's bug must not starve the rest.
+ */
 export class Emitter<T> {
   private readonly listeners = new Set<(value: T) => void>();
 
@@ -17,8 +37,8 @@ export class Emitter<T> {
     for (const listener of [...this.listeners]) {
       try {
         listener(value);
-      } catch {
-        // A listener's bug is its own; the core's state is already consistent when events fire.
+      } catch (error) {
+        reportListenerError(error);
       }
     }
   }

@@ -3,6 +3,7 @@
  * request, and every failure turned into a `CoreError` with a code from the shared union (DESIGN §4)
  * and a message that never carries a token.
  */
+import { firstIssue } from '../../src-shared/zod-issue';
 import type { ZodType } from 'zod';
 import { ApiShapeError, readApiErrorBody } from '../../src-shared/api';
 import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
@@ -183,8 +184,8 @@ export class HttpClient {
 export function parseResponse<T>(body: unknown, schema: ZodType<T>, req: Pick<HttpRequest, 'method' | 'path'>): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first === undefined ? '' : ` at ${first.path.join('.') || '(root)'}: ${first.message}`;
+    const issue = firstIssue(parsed.error);
+    const where = ` at ${issue.path || '(root)'}: ${issue.message}`;
     throw new CoreError('api_error', `unexpected response shape from ${req.method} ${req.path}${where}`);
   }
   return parsed.data;

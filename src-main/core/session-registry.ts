@@ -9,6 +9,7 @@
  *   session.onDidChange ──> onDidChangeSession           moveSession(id, t) ──> that session switches
  *   closeSession(id) / account.onDidSignOut ──> session.end() ──> onDidEndSession
  */
+import type { Segment } from '../../src-shared/api';
 import type { SessionSnapshot } from '../../src-shared/session';
 import type { Account, SignedInContext } from './account';
 import type { CoreSession } from './core-session';
@@ -20,6 +21,13 @@ export type SessionRegistryEvent =
   | { type: 'created'; snapshot: SessionSnapshot }
   | { type: 'changed'; snapshot: SessionSnapshot }
   | { type: 'ended'; snapshot: SessionSnapshot };
+
+/** A segment one session wrote, in the tenant it was written in. */
+export interface SegmentWrite {
+  sessionId: string;
+  tenantId: string;
+  segment: Segment;
+}
 
 /** Registry options. */
 export interface SessionRegistryOptions {
@@ -41,6 +49,7 @@ export class SessionRegistry {
   private readonly changedEmitter = new Emitter<SessionSnapshot>();
   private readonly endedEmitter = new Emitter<SessionSnapshot>();
   private readonly anyEmitter = new Emitter<SessionRegistryEvent>();
+  private readonly writeEmitter = new Emitter<SegmentWrite>();
   private readonly unsubscribe: (() => void)[];
 
   /** A session was created. */
@@ -51,6 +60,8 @@ export class SessionRegistry {
   readonly onDidEndSession = this.endedEmitter.event;
   /** Every event above in one stream, in order. */
   readonly onDidChangeSessions = this.anyEmitter.event;
+  /** Any session created or updated a segment. */
+  readonly onDidWriteSegment = this.writeEmitter.event;
 
   constructor(
     private readonly account: Account,
@@ -95,14 +106,18 @@ export class SessionRegistry {
   }
 
   /**
-   * The org-picker's choice: moves the desktop session to `tenantId` (or keeps it where it is) and then
-   * closes the picker. On failure the picker stays open and the error (a CoreError) is thrown.
+   * A desktop switch, from the window, the tray or the org-picker: the one path that moves the desktop
+   * session and tells the account where the desktop now is (once). Choosing the tenant the desktop is
+   * already in closes the picker without a request. On failure the error (a CoreError) is thrown and
+   * nothing changed (the picker stays open).
    */
-  async chooseDesktopTenant(tenantId: string): Promise<SwitchOutcome> {
+  async switchDesktop(tenantId: string | 'home'): Promise<SwitchOutcome> {
     const desktop = this.desktopSession;
     if (desktop === null) throw new CoreError('signed_out', 'there is no desktop session (signed out)');
-    const outcome =
-      desktop.activeTenantId === tenantId ? { activeTenantId: tenantId, homeTenantId: desktop.homeTenantId, previousTenantId: tenantId } : await desktop.switchTenant(tenantId);
+    let outcome: SwitchOutcome;
+    if (tenantId === 'home') outcome = await desktop.resetTenant();
+    else if (desktop.activeTenantId === tenantId) outcome = { activeTenantId: tenantId, homeTenantId: desktop.homeTenantId, previousTenantId: tenantId };
+    else outcome = await desktop.switchTenant(tenantId);
     this.account.chooseTenant(outcome.activeTenantId);
     return outcome;
   }
@@ -111,7 +126,7 @@ export class SessionRegistry {
   moveSession(sessionId: string, tenantId: string): Promise<SwitchOutcome> {
     const session = this.live.get(sessionId);
     if (session === undefined) return Promise.reject(new CoreError('not_found', `no session "${sessionId}"`, 'sessionId'));
-    return session.switchTenant(tenantId);
+    return session.moveTo(tenantId);
   }
 
   /** Ends one session; resolves to false when it did not exist. */
@@ -130,6 +145,7 @@ export class SessionRegistry {
     this.changedEmitter.dispose();
     this.endedEmitter.dispose();
     this.anyEmitter.dispose();
+    this.writeEmitter.dispose();
   }
 
   private requireContext(): SignedInContext {
@@ -141,11 +157,10 @@ export class SessionRegistry {
   private adopt(session: CoreSession): CoreSession {
     this.live.set(session.id, session);
     session.onDidChange((snapshot) => {
-      // Keep the account's `active(tenant)` on the desktop's tenant; the org-picker closes only by a choice.
-      if (session === this.desktopSession && !snapshot.switching && this.account.state.type === 'active') this.account.chooseTenant(snapshot.activeTenantId);
       this.changedEmitter.fire(snapshot);
       this.anyEmitter.fire({ type: 'changed', snapshot });
     });
+    session.onDidWriteSegment(({ tenantId, value }) => this.writeEmitter.fire({ sessionId: session.id, tenantId, segment: value }));
     session.onDidEnd((snapshot) => {
       this.live.delete(session.id);
       if (session === this.desktopSession) this.desktopSession = null;

@@ -54,6 +54,8 @@ export interface TenantSession {
   snapshot(): SessionSnapshot;
   /** Fires after every change of the snapshot; returns the unsubscribe function. */
   onDidChange(listener: (snapshot: SessionSnapshot) => void): () => void;
+  /** Fires after the desktop moved this session to another tenant (never for the session's own switches). */
+  onDidMove(listener: (outcome: SwitchOutcome) => void): () => void;
   /** Records the MCP client's name/version from `initialize`. */
   setClientInfo(info: { name: string | null; version: string | null }): void;
   /** Counts a tool call for the snapshot (`lastToolCall`, `callCount`); the MCP bridge calls it. */

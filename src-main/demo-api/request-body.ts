@@ -1,7 +1,7 @@
 /** Reads and validates JSON request bodies: malformed JSON or a schema mismatch is a 400 naming the path. */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { formatJsonPath } from '../../src-shared/segment-definition-check';
+import { describeIssue, firstIssue } from '../../src-shared/zod-issue';
 import { badRequest } from './http-error';
 
 /** Parses the body as JSON and validates it with `schema`; throws 400 with `param` = the offending path. */
@@ -40,8 +40,6 @@ function nestingDepth(value: unknown): number {
 export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue === undefined) throw badRequest('Request is invalid');
-  const path = formatJsonPath(issue.path);
-  throw badRequest(path === '' ? issue.message : `${path}: ${issue.message}`, path === '' ? undefined : path);
+  const issue = firstIssue(result.error, 'json');
+  throw badRequest(describeIssue(issue), issue.path === '' ? undefined : issue.path);
 }

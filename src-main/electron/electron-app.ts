@@ -15,7 +15,6 @@
  */
 import { app, dialog, globalShortcut, Menu, Notification, session, type BrowserWindow, type CommandLine } from 'electron';
 import { missingCaseError } from '../../src-shared/errors';
-import type { AppState } from '../../src-shared/ipc';
 import type { DesktopApp, DesktopAppOptions } from '../app/compose';
 import { redactSecrets } from '../core/redact';
 import { buildAppMenuTemplate } from './app-menu';
@@ -231,11 +230,15 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
         log(`tray unavailable: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    const updateTray = (state: AppState): void => tray?.update(state, { globalShortcutBound });
-    updateTray(current.service.state());
+    // The tray shows the app state, and a desktop switch in flight from the sessions list.
+    const updateTray = (): void => {
+      const switchingTo = current.service.sessionList().sessions.find((s) => s.kind === 'desktop')?.switchingTo ?? null;
+      tray?.update(current.service.state(), { globalShortcutBound, switchingTo });
+    };
+    updateTray();
     offEvents.push(
       current.events.subscribe((channel, payload) => {
-        if (channel === 'session.onDidChange') updateTray(payload as AppState);
+        if (channel === 'session.onDidChange' || channel === 'mcp.onDidChangeSessions') updateTray();
         if (channel === 'notifications.onDidNotify' && Notification.isSupported()) {
           const note = payload as { title: string; body: string };
           new Notification({ title: note.title, body: note.body, silent: true }).show();

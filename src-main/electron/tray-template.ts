@@ -16,6 +16,7 @@
  *   Quit Nevent Companion
  */
 import type { AppState, TenantRef } from '../../src-shared/ipc';
+import { isSignedIn } from '../../src-shared/desktop-state';
 import { missingCaseError } from '../../src-shared/errors';
 
 /** What a tray item does when clicked. */
@@ -60,25 +61,34 @@ function sessionsLine(state: AppState): string {
   }
 }
 
-function header(state: AppState): string {
-  if (state.account.state === 'signing_in') return 'Signing in…';
-  if (state.account.state === 'signed_out') return 'Not signed in';
+function header(state: AppState, switchingTo: string | null): string {
+  if (state.account.state === 'signingIn') return 'Signing in…';
+  if (state.account.state === 'signedOut') return 'Not signed in';
   const tenant = state.desktop.activeTenant;
-  if (state.desktop.switching) return `Switching from ${tenant?.name ?? 'no tenant'}…`;
-  return tenant === null ? 'No tenant selected' : `${tenant.name} · ${tenant.role}`;
+  if (switchingTo !== null) return `Switching to ${tenantLabel(state, switchingTo)}…`;
+  if (tenant === null) return 'No tenant selected';
+  return tenant.role === null ? (tenant.name ?? tenant.id) : `${tenant.name ?? tenant.id} · ${tenant.role}`;
+}
+
+/** A tenant's name where the app state knows it (the active tenant, pinned, recent), else its id. */
+function tenantLabel(state: AppState, tenantId: string): string {
+  if (state.desktop.activeTenant?.id === tenantId && state.desktop.activeTenant.name !== null) return state.desktop.activeTenant.name;
+  return [...state.tenants.pinned, ...state.tenants.recent].find((t) => t.id === tenantId)?.name ?? tenantId;
 }
 
 /** The tray's tooltip: product and active tenant. */
 export function buildTrayTooltip(state: AppState): string {
   const tenant = state.desktop.activeTenant;
-  if (state.account.state !== 'signed_in' || tenant === null) return 'Nevent Companion';
-  return `Nevent Companion — ${tenant.name}`;
+  if (!isSignedIn(state.account) || tenant === null) return 'Nevent Companion';
+  return `Nevent Companion — ${tenant.name ?? tenant.id}`;
 }
 
 /** What the tray knows beyond the app state. */
 export interface TrayOptions {
   /** False when the OS refused the global quick-switch shortcut (taken, or not allowed on Wayland). */
   globalShortcutBound: boolean;
+  /** Where a desktop switch in flight goes (the desktop session's `switchingTo`), null when none is. */
+  switchingTo?: string | null;
 }
 
 /** The tray's line when the global shortcut is unavailable: where quick switch is instead. */
@@ -86,10 +96,12 @@ export const shortcutUnavailableHint = 'Shortcut unavailable: use Switch tenant�
 
 /** Builds the tray for a state. */
 export function buildTrayTemplate(state: AppState, options: TrayOptions = { globalShortcutBound: true }): TrayTemplate {
-  const items: TrayMenuItem[] = [{ kind: 'header', label: header(state) }];
-  const signedIn = state.account.state === 'signed_in' && state.desktop.sessionId !== null;
+  const switchingTo = options.switchingTo ?? null;
+  const items: TrayMenuItem[] = [{ kind: 'header', label: header(state, switchingTo) }];
+  // Choosing the first organization is a switch too, so the tray offers it before the picker is used.
+  const signedIn = isSignedIn(state.account) && state.desktop.sessionId !== null;
   const activeId = state.desktop.activeTenant?.id ?? null;
-  const canSwitch = signedIn && !state.desktop.switching;
+  const canSwitch = signedIn && switchingTo === null;
 
   if (signedIn && state.desktop.lastSwitchError !== null) items.push({ kind: 'header', label: `Last switch failed: ${state.desktop.lastSwitchError.message}` });
 
@@ -113,7 +125,7 @@ export function buildTrayTemplate(state: AppState, options: TrayOptions = { glob
     }
     const home = state.desktop.homeTenantId;
     if (home !== null && activeId !== null && home !== activeId) items.push({ kind: 'item', label: 'Back to home tenant', enabled: canSwitch, action: { type: 'reset' } });
-  } else if (state.account.state === 'signed_out') {
+  } else if (state.account.state === 'signedOut') {
     items.push({ kind: 'separator' }, { kind: 'item', label: 'Sign in…', enabled: true, action: { type: 'open' } });
   }
 

@@ -20,10 +20,14 @@ export class OfflineSession implements TenantSession {
   constructor(private readonly reason: () => string) {}
 
   snapshot(): SessionSnapshot {
-    return { id: this.id, kind: this.kind, clientName: this.clientName, clientVersion: this.clientVersion, activeTenantId: null, homeTenantId: null, role: null, switching: false, createdAt: new Date(0).toISOString(), lastToolCall: null, callCount: 0 };
+    return { id: this.id, kind: this.kind, clientName: this.clientName, clientVersion: this.clientVersion, activeTenantId: null, homeTenantId: null, role: null, switchingTo: null, lastSwitchError: null, lastSwitchTarget: null, createdAt: new Date(0).toISOString(), lastToolCall: null, callCount: 0 };
   }
 
   onDidChange(): () => void {
+    return () => undefined;
+  }
+
+  onDidMove(): () => void {
     return () => undefined;
   }
 

@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { ErrorCodeSchema, errorCodes, mcpErrorTypeOf } from '../../src-shared/errors';
-import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
-import { CoreError } from '../core/tenant-session';
+import { ErrorCodeSchema, mcpErrorTypeOf } from '../../src-shared/errors';
+import type { AppErrorData } from '../../src-shared/errors';
+import { toErrorData } from '../core/error-data';
 import { redactSecrets } from '../core/redact';
 
 /** The envelope's `error` object. */
@@ -31,31 +31,9 @@ export function redactTokens(text: string): string {
   return redactSecrets(text, [], '[redacted token]');
 }
 
-const knownCodes: ReadonlySet<string> = new Set(errorCodes);
-
-/**
- * Turns anything thrown into plain error data. Core errors keep their code; anything unexpected becomes
- * `internal_error` with a generic message (its text may come from a library and is not ours to show).
- */
+/** Anything thrown as error data for a tool result (the one mapping, with the bridge's own sentence). */
 export function errorDataOf(error: unknown): AppErrorData {
-  if (error instanceof CoreError) return error.toData();
-  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
-    // A CoreError from another copy of the module (bundles), or an equivalent plain object.
-    const { code, message, param } = error as { code: unknown; message: unknown; param?: unknown };
-    if (typeof code === 'string' && knownCodes.has(code) && typeof message === 'string') {
-      const data: AppErrorData = { code: code as ErrorCode, message };
-      if (typeof param === 'string') data.param = param;
-      return data;
-    }
-  }
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    const param = issue?.path.map(String).join('.');
-    const data: AppErrorData = { code: 'validation_failed', message: issue?.message ?? 'invalid input' };
-    if (param) data.param = param;
-    return data;
-  }
-  return { code: 'internal_error', message: 'Internal error in the Nevent Companion MCP bridge.' };
+  return toErrorData(error, { internalMessage: 'Internal error in the Nevent Companion MCP bridge.' });
 }
 
 /** Builds the error result for plain error data. */

@@ -250,7 +250,7 @@ export function serverInstructions(mode: OperationMode): string {
     'Workflow: nevent_list_tenants (ids, roles, status) → nevent_switch_tenant({tenantId}) (check active_tenant_id in the answer) → work → nevent_reset_tenant() to return to the home tenant.',
     'Only ACTIVE memberships can be switched to. Switching here never affects other conversations.',
     'Pass tenant_id on tenant-scoped calls to make them fail with tenant_mismatch instead of acting on the wrong tenant.',
-    `Operation mode: ${mode}. ${mode === 'READ_ONLY' ? 'Writes (create/update segment) fail with operation_not_permitted; reads, switch and reset work.' : 'Segment writes are allowed; confirm the tenant before writing.'}`,
+    `Operation mode when you connected: ${mode}. ${mode === 'READ_ONLY' ? 'Writes (create/update segment) fail with operation_not_permitted; reads, switch and reset work.' : 'Segment writes are allowed; confirm the tenant before writing.'} The user can change the mode at any time; a call the mode does not allow fails with operation_not_permitted and names the mode it needs.`,
     'Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with tenants, segments, campaigns, errors or workflows.',
   ].join('\n');
 }

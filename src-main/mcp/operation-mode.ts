@@ -10,15 +10,11 @@
  *
  * READ_ONLY is the default so that connecting an assistant never lets it change data by surprise.
  */
-import { OperationModeSchema } from '../../src-shared/session';
 import type { OperationMode } from '../../src-shared/session';
 import { missingCaseError } from '../../src-shared/errors';
 
 /** What a tool does, for the mode check. */
 export type ToolAccess = 'read' | 'tenant' | 'write' | 'destructive';
-
-/** The default operation mode. */
-export const defaultOperationMode: OperationMode = 'READ_ONLY';
 
 /** True when `mode` allows tools of class `access`. */
 export function isToolAllowed(mode: OperationMode, access: ToolAccess): boolean {
@@ -48,14 +44,4 @@ export function leastModeFor(access: ToolAccess): OperationMode {
     default:
       return missingCaseError(access);
   }
-}
-
-/**
- * Reads a mode from a flag or `NEVENT_OPERATION_MODE` (case-insensitive, `-` or `_`).
- * Returns null when the value is not a mode, so the caller can say so.
- */
-export function parseOperationMode(value: string | undefined): OperationMode | null {
-  if (value === undefined || value.trim() === '') return defaultOperationMode;
-  const parsed = OperationModeSchema.safeParse(value.trim().toUpperCase().replace(/-/g, '_'));
-  return parsed.success ? parsed.data : null;
 }

@@ -10,6 +10,7 @@
  * `tools/list` still comes from the SDK with the JSON Schemas it derives) because the SDK answers
  * invalid arguments with a plain-text error; ours must use the envelope like every other failure.
  */
+import { firstIssue } from '../../src-shared/zod-issue';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CallToolRequestSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -34,7 +35,8 @@ export type McpLogger = (message: string) => void;
 /** What the factory needs. */
 export interface McpServerOptions {
   session: TenantSession;
-  mode: OperationMode;
+  /** The mode, or where to read it: read again for every call, so a change applies before the next one. */
+  mode: OperationMode | (() => OperationMode);
   audit?: McpAuditLog;
   /** Product version reported in `initialize`. */
   version?: string;
@@ -66,11 +68,12 @@ interface Prepared {
 
 /** Builds an McpServer with every Nevent tool, bound to `options.session`. */
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
-  const { session, mode, audit } = options;
+  const { session, audit } = options;
+  const currentMode = typeof options.mode === 'function' ? options.mode : ((fixed: OperationMode) => () => fixed)(options.mode);
   const log = options.log ?? (() => undefined);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
-    { instructions: options.instructions ?? serverInstructions(mode) },
+    { instructions: options.instructions ?? serverInstructions(currentMode()) },
   );
 
   const prepared = new Map<string, Prepared>();
@@ -95,16 +98,11 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     session.setClientInfo(clientInfo());
   };
 
-  // Switches, resets and moves: a tenant change that did not come from our own tool is a move by the
-  // desktop (sessions panel).
-  let ownChangeDepth = 0;
-  let lastTenant = session.snapshot().activeTenantId;
-  const unsubscribe = session.onDidChange((snapshot) => {
-    if (snapshot.activeTenantId === lastTenant) return;
-    lastTenant = snapshot.activeTenantId;
-    if (ownChangeDepth > 0 || audit === undefined) return;
+  // The desktop moved this session (sessions panel): announced by the session, recorded as a move.
+  const unsubscribe = session.onDidMove((outcome) => {
+    if (audit === undefined) return;
     const info = clientInfo();
-    audit.record({ sessionId: session.id, clientName: info.name, clientVersion: info.version, kind: 'move', name: 'move', tenantId: snapshot.activeTenantId, argKeys: [], result: 'ok', durationMs: 0 });
+    audit.record({ sessionId: session.id, clientName: info.name, clientVersion: info.version, kind: 'move', name: 'move', tenantId: outcome.activeTenantId, argKeys: [], result: 'ok', durationMs: 0 });
   });
 
   const recordCall = (spec: AnyToolSpec, args: unknown, tenantId: string | null, result: 'ok' | AppErrorCode, startedAt: number): void => {
@@ -130,6 +128,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
     const unavailable = options.unavailable?.() ?? null;
     if (unavailable !== null) return errorResult(unavailable);
+    const mode = currentMode();
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
     }
@@ -147,20 +146,17 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const { tenant_id: _guard, ...toolArgs } = values;
 
     let output: Record<string, unknown>;
-    if (spec.access === 'tenant') ownChangeDepth += 1;
     try {
       output = (await spec.run(spec.tenantScoped ? toolArgs : values, { session })) as Record<string, unknown>;
     } catch (error) {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
       return fail(data);
-    } finally {
-      if (spec.access === 'tenant') ownChangeDepth -= 1;
     }
 
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
-      log(`nevent-companion mcp: ${spec.name} produced a result that does not match its output schema (${checked.error.issues[0]?.path.join('.') ?? '?'})`);
+      log(`nevent-companion mcp: ${spec.name} produced a result that does not match its output schema (${firstIssue(checked.error).path || '(root)'})`);
       return fail({ code: 'internal_error', message: 'The Nevent API answered with data this bridge could not read.' });
     }
     const structured = checked.data as Record<string, unknown>;

@@ -30,7 +30,7 @@ export interface McpSocketServerOptions {
   registry: McpSessionSource;
   /** Defaults to the per-user path (see socket-path.ts). */
   socketPath?: string;
-  /** Read on every new connection, so a settings change applies to the next connection. */
+  /** The mode, or where to read it: read for every call, so a change applies to open connections at once. */
   mode: OperationMode | (() => OperationMode);
   audit?: McpAuditLog;
   log?: McpLogger;
@@ -115,8 +115,8 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
       session.close();
       return;
     }
-    const mode = typeof options.mode === 'function' ? options.mode() : options.mode;
-    const bound = createMcpServer({ session, mode, audit: options.audit, log, version: options.version });
+    // The mode source itself goes down, not its value now: a change reaches this connection's next call.
+    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version });
     const transport = new LineTransport(socket, socket, {
       maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes,
       closeOnInvalid: true,

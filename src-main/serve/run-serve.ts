@@ -71,6 +71,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       initialEvents: () => [
         { channel: 'session.onDidChange', payload: app.service.state() },
         { channel: 'mcp.onDidChangeSessions', payload: app.service.sessionList() },
+        { channel: 'segments.onDidChange', payload: app.service.segments() },
       ],
       rendererDir: findRendererDir(options.env),
       token: createLaunchToken(),

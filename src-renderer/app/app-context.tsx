@@ -53,6 +53,11 @@ export function useSessions<T>(selector: (s: SessionsState) => T): T {
   return useStore(useServices().stores.sessions, selector);
 }
 
+/** Where the desktop's switch in flight goes (main's desktop session `switchingTo`), or null. */
+export function useDesktopSwitchingTo(): string | null {
+  return useSessions((s) => s.sessions.find((x) => x.kind === 'desktop')?.switchingTo ?? null);
+}
+
 /** Selects from the audit store. */
 export function useAudit<T>(selector: (s: AuditState) => T): T {
   return useStore(useServices().stores.audit, selector);

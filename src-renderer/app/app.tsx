@@ -12,15 +12,14 @@ import { SegmentsView } from '../features/segments/segments-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { SignInScreen } from '../features/sign-in/sign-in-screen';
 import type { MainView } from '../stores/ui-store';
-import { useAppState, useCommands, useDisconnected, useSetUi, useTenants, useUi } from './app-context';
+import { useAppState, useCommands, useDesktopSwitchingTo, useDisconnected, useSetUi, useUi } from './app-context';
 
 /** The root component. */
 export function App(props: { info: AppInfo | null }): ReactNode {
   const loaded = useAppState((a) => a !== null);
   const disconnected = useDisconnected();
-  const accountState = useAppState((a) => a?.account.state ?? 'signed_out');
+  const accountState = useAppState((a) => a?.account.state ?? 'signedOut');
   const accountId = useAppState((a) => a?.account.user?.id ?? null);
-  const needsTenantChoice = useAppState((a) => a?.account.needsTenantChoice ?? false);
 
   if (!loaded) {
     return (
@@ -29,21 +28,30 @@ export function App(props: { info: AppInfo | null }): ReactNode {
       </main>
     );
   }
-  if (accountState !== 'signed_in' || accountId === null) return <SignInScreen info={props.info} />;
-  // Main decides: several switchable tenants and none chosen yet (single-tenant users never see it).
-  if (needsTenantChoice) return <FirstPicker />;
-  return <MainWindow />;
+  // The screen is main's account state, as it is (single-tenant users never reach `choosingTenant`).
+  switch (accountState) {
+    case 'signedOut':
+    case 'signingIn':
+      return <SignInScreen info={props.info} />;
+    case 'choosingTenant':
+      return accountId === null ? <SignInScreen info={props.info} /> : <FirstPicker />;
+    case 'active':
+      return accountId === null ? <SignInScreen info={props.info} /> : <MainWindow />;
+    default:
+      return missingCaseError(accountState);
+  }
 }
 
 // Choosing is a switch, to the current tenant too: main then records the choice.
 function FirstPicker(): ReactNode {
   const commands = useCommands();
-  const attempt = useTenants((s) => s.attempt);
+  const busy = useDesktopSwitchingTo() !== null;
+  const failure = useAppState((a) => a?.desktop.lastSwitchError?.message ?? null);
   const email = useAppState((a) => a?.account.user?.email ?? '');
   return (
     <main className="picker-screen">
       <div className="picker-card">
-        <OrgPicker title="Choose an organization" onChoose={(id) => void commands.switchTenant(id)} busy={attempt.state === 'pending'} failure={attempt.state === 'failed' ? attempt.error.message : null} />
+        <OrgPicker title="Choose an organization" onChoose={(id) => void commands.switchTenant(id)} busy={busy} failure={failure} />
         <p className="picker-footer muted small">
           Signed in as {email}
           <button type="button" className="link" onClick={() => void commands.signOut()}>

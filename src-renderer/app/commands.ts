@@ -1,6 +1,8 @@
 /**
  * Everything the window asks main to do. Components call these; only these (and the start-up wiring)
  * write the mirrored stores, so the stores stay a read-only copy of main's truth (STYLE.md 3).
+ * What a command changes in main comes back pushed (app state, sessions, segments): no command reads
+ * the state again after it ran.
  */
 import type { SegmentDefinition } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
@@ -20,7 +22,7 @@ import type {
 import type { OperationMode } from '../../src-shared/session';
 import { applyAppState } from '../stores/app-state-store';
 import { applySessions } from '../stores/sessions-store';
-import { upsertSegment } from '../stores/segments-store';
+import { applySegments } from '../stores/segments-store';
 import type { Stores } from '../stores/stores';
 import { buildCatalog } from '../stores/tenants-store';
 
@@ -42,27 +44,28 @@ export class Commands {
     private readonly stores: Stores,
   ) {}
 
-  /** Reads the whole app state (start-up, reconnect). */
-  async refreshAppState(): Promise<void> {
-    const result = await attempt(() => this.bridge.session.get());
-    if (result.ok) applyAppState(this.stores.app, result.value);
+  /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
+  async loadInitialState(): Promise<void> {
+    const [app, sessions, segments] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current())]);
+    if (app.ok) applyAppState(this.stores.app, app.value);
     else this.stores.app.setState({ disconnected: true });
+    if (sessions.ok) applySessions(this.stores.sessions, sessions.value);
+    if (segments.ok) applySegments(this.stores.segments, segments.value);
   }
 
-  /** Signs in; the app-state event carries the new account, the outcome carries a form error. */
+  /** Signs in; the new account arrives pushed, the outcome carries a form error. */
   async signIn(request: SignInRequest): Promise<Outcome<void>> {
     const result = await attempt(() => this.bridge.account.signIn(request));
-    await this.refreshAppState();
     if (!result.ok) return result;
-    if (result.value.state !== 'signed_in') return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
+    const signedIn = result.value.state === 'active' || result.value.state === 'choosingTenant';
+    if (!signedIn) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
     return { ok: true, value: undefined };
   }
 
   /** Signs out and forgets everything tenant-scoped the window holds. */
   async signOut(): Promise<void> {
     await attempt(() => this.bridge.account.signOut());
-    this.stores.ui.setState({ view: 'segments', pickerOpen: false, segmentPane: { mode: 'none' }, segmentSearch: '', notices: [] });
-    await this.refreshAppState();
+    this.stores.ui.setState({ view: 'segments', pickerOpen: false, segmentPane: { mode: 'none' }, segmentSearch: '', notices: [], dismissedSwitchError: null });
   }
 
   /** Loads the accessible tenants for `accountId` and builds the picker's index once. */
@@ -76,42 +79,32 @@ export class Commands {
 
   /** Forgets the tenant list (signed out). */
   clearTenants(): void {
-    this.stores.tenants.setState({ accountId: null, catalog: null, loading: false, error: null, attempt: { state: 'idle' } });
+    this.stores.tenants.setState({ accountId: null, catalog: null, loading: false, error: null });
   }
 
-  /** Switches the desktop session; on failure the old tenant stays active and the attempt says why. */
+  /**
+   * Switches the desktop session. Progress (the desktop session's `switchingTo`) and a failure (the app
+   * state's `lastSwitchError`, with the old tenant still active) arrive pushed; true when it switched.
+   */
   async switchTenant(tenantId: string): Promise<boolean> {
-    return this.runSwitch('switch', tenantId, () => this.bridge.tenants.switch({ tenantId }));
+    this.stores.ui.setState({ dismissedSwitchError: null });
+    return (await attempt(() => this.bridge.tenants.switch({ tenantId }))).ok;
   }
 
   /** Returns the desktop session to its home tenant. */
   async resetTenant(): Promise<boolean> {
-    const home = this.stores.app.getState().app?.desktop.homeTenantId ?? null;
-    return this.runSwitch('reset', home, () => this.bridge.tenants.reset());
+    this.stores.ui.setState({ dismissedSwitchError: null });
+    return (await attempt(() => this.bridge.tenants.reset())).ok;
   }
 
-  private async runSwitch(kind: 'switch' | 'reset', targetId: string | null, run: () => Promise<unknown>): Promise<boolean> {
-    const fromTenantId = this.stores.app.getState().app?.desktop.activeTenant?.id ?? null;
-    this.stores.tenants.setState({ attempt: { state: 'pending', kind, targetId } });
-    const result = await attempt(run);
-    await this.refreshAppState();
-    if (result.ok) {
-      this.stores.tenants.setState({ attempt: { state: 'idle' } });
-      return true;
-    }
-    this.stores.tenants.setState({ attempt: { state: 'failed', kind, targetId, fromTenantId, error: result.error } });
-    return false;
-  }
-
-  /** Hides the last switch failure. */
+  /** Hides main's last switch failure in this window (it stays in main until a switch succeeds). */
   dismissSwitchError(): void {
-    this.stores.tenants.setState({ attempt: { state: 'idle' } });
+    this.stores.ui.setState({ dismissedSwitchError: this.stores.app.getState().app?.desktop.lastSwitchError ?? null });
   }
 
-  /** Pins or unpins a tenant in the picker (kept by main, shared with the tray). */
+  /** Pins or unpins a tenant in the picker (kept by main, shared with the tray; the shortcuts arrive pushed). */
   async setPinned(tenantId: string, pinned: boolean): Promise<void> {
     await attempt(() => (pinned ? this.bridge.tenants.pin({ tenantId }) : this.bridge.tenants.unpin({ tenantId })));
-    await this.refreshAppState();
   }
 
   private activeTenantId(): string | undefined {
@@ -123,58 +116,30 @@ export class Commands {
     return id === undefined ? {} : { expectedTenantId: id };
   }
 
-  /** Loads the active tenant's segments; an answer for a tenant that is no longer active is dropped. */
-  async loadSegments(): Promise<void> {
-    const tenantId = this.activeTenantId() ?? null;
-    const keep = this.stores.segments.getState().tenantId === tenantId;
-    this.stores.segments.setState({ tenantId, loading: true, error: null, ...(keep ? {} : { segments: [] }) });
-    if (tenantId === null) return void this.stores.segments.setState({ loading: false });
-    const result = await attempt(() => this.bridge.segments.list({ limit: 200, expectedTenantId: tenantId }));
-    if (this.activeTenantId() !== tenantId) return;
-    if (result.ok && result.value.tenantId === tenantId) this.stores.segments.setState({ segments: result.value.segments, more: result.value.nextCursor !== null, loading: false });
-    else if (!result.ok) this.stores.segments.setState({ loading: false, error: result.error });
-  }
-
-  /** Loads the segmentation criteria of the active tenant (labels and the builder's catalog). */
-  async loadCriteria(): Promise<void> {
-    const tenantId = this.activeTenantId() ?? null;
-    if (tenantId === null) return;
-    const result = await attempt(() => this.bridge.segments.criteria({ expectedTenantId: tenantId }));
-    if (this.activeTenantId() !== tenantId) return;
-    if (result.ok) {
-      const criteria = result.value.criteria;
-      this.stores.segments.setState({ criteriaTenantId: result.value.tenantId, criteria, criteriaById: new Map(criteria.map((c) => [c.id, c])), criteriaError: null });
-    } else this.stores.segments.setState({ criteriaError: result.error });
+  /** Loads the desktop tenant's segments and criteria again (Retry); the result also arrives pushed. */
+  async reloadSegments(): Promise<void> {
+    const result = await attempt(() => this.bridge.segments.current({ reload: true }));
+    if (result.ok) applySegments(this.stores.segments, result.value);
   }
 
   /** Reads one segment fresh from the API (detail view, reload after a conflict). */
   async getSegment(segmentId: string): Promise<Outcome<Segment>> {
     const result = await attempt(() => this.bridge.segments.get({ segmentId, ...this.expected() }));
     if (!result.ok) return result;
-    this.mergeSegment(result.value.segment, result.value.tenantId);
+    if (result.value.tenantId === this.stores.segments.getState().tenantId) this.stores.segments.setState({ opened: result.value.segment });
     return { ok: true, value: result.value.segment };
   }
 
-  /** Creates a segment in the active tenant. */
+  /** Creates a segment in the active tenant (the list gets it pushed). */
   async createSegment(input: { name: string; description?: string; definition: SegmentDefinition }): Promise<Outcome<Segment>> {
     const result = await attempt(() => this.bridge.segments.create({ ...input, ...this.expected() }));
-    if (!result.ok) return result;
-    this.mergeSegment(result.value.segment, result.value.tenantId);
-    return { ok: true, value: result.value.segment };
+    return result.ok ? { ok: true, value: result.value.segment } : result;
   }
 
   /** Updates a segment from the revision the edit started at; a change made meanwhile answers `conflict`. */
   async updateSegment(segmentId: string, baseRevision: string, input: { name: string; description?: string; definition: SegmentDefinition }): Promise<Outcome<Segment>> {
     const result = await attempt(() => this.bridge.segments.update({ segmentId, baseRevision, ...input, ...this.expected() }));
-    if (!result.ok) return result;
-    this.mergeSegment(result.value.segment, result.value.tenantId);
-    return { ok: true, value: result.value.segment };
-  }
-
-  /** Puts a segment answered in `tenantId` into the list, when the list shows that tenant. */
-  private mergeSegment(segment: Segment, tenantId: string): void {
-    const state = this.stores.segments.getState();
-    if (state.tenantId === tenantId) this.stores.segments.setState({ segments: upsertSegment(state.segments, segment) });
+    return result.ok ? { ok: true, value: result.value.segment } : result;
   }
 
   /** Estimates how many fans a definition matches in the active tenant. */
@@ -182,17 +147,9 @@ export class Commands {
     return attempt(() => this.bridge.segments.preview({ definition, ...this.expected() }));
   }
 
-  /** Loads the sessions list (the MCP panel; later changes arrive as events). */
-  async loadSessions(): Promise<void> {
-    const result = await attempt(() => this.bridge.mcp.sessions());
-    if (result.ok) applySessions(this.stores.sessions, result.value);
-  }
-
   /** Moves one MCP session to a tenant (the desktop's only way to change another session). */
   async moveSession(sessionId: string, tenantId: string): Promise<Outcome<unknown>> {
-    const result = await attempt(() => this.bridge.mcp.moveSession({ sessionId, tenantId }));
-    await this.loadSessions();
-    return result;
+    return attempt(() => this.bridge.mcp.moveSession({ sessionId, tenantId }));
   }
 
   /** Loads the newest audit entries matching `query` (replaces the list). */
@@ -214,11 +171,9 @@ export class Commands {
     this.stores.audit.setState({ entries: [...entries, ...result.value.entries.filter((e) => !seen.has(e.seq))], nextBeforeSeq: result.value.nextBeforeSeq });
   }
 
-  /** Sets the MCP operation mode. */
+  /** Sets the MCP operation mode (every connected AI session obeys it from its next call). */
   async setMode(mode: OperationMode): Promise<Outcome<unknown>> {
-    const result = await attempt(() => this.bridge.mcp.setMode({ mode }));
-    await this.refreshAppState();
-    return result;
+    return attempt(() => this.bridge.mcp.setMode({ mode }));
   }
 
   /** The exact change "connect a client" would make, before it is written. */
@@ -238,9 +193,7 @@ export class Commands {
 
   /** Changes settings. */
   async updateSettings(update: SettingsUpdate): Promise<Outcome<Settings>> {
-    const result = await attempt(() => this.bridge.settings.update(update));
-    await this.refreshAppState();
-    return result;
+    return attempt(() => this.bridge.settings.update(update));
   }
 
   /** Opens or closes the org-picker dialog. */

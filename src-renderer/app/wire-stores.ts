@@ -1,14 +1,17 @@
 /**
- * Start-up wiring, done once in the composition root: bridge events feed the mirrored stores, and a
- * change of account or active tenant reloads what depends on it. Components never subscribe to the bridge.
+ * Start-up wiring, done once in the composition root: main's pushes feed the mirrored stores, and the
+ * window reads what main holds once at start (and after a reconnect). Components never subscribe to
+ * the bridge. Nothing here reads state again after a push: what changed is in the push.
  *
- *   session.onDidChange ──> app store ──(account changed)──> tenants, sessions, audit reload
- *                                    └─(active tenant changed)──> segments + criteria reload
- *   mcp.onDidChangeSessions ──> sessions store (versioned)     mcp.onDidAppendAudit ──> audit store
+ *   session.onDidChange ──> app store ──(another account)──> tenant list (read once per account)
+ *                                    └─(another desktop tenant)──> an open editor closes (nothing saved)
+ *   mcp.onDidChangeSessions ──> sessions store     segments.onDidChange ──> segments store
+ *   mcp.onDidAppendAudit ──> audit store            notifications.onDidNotify ──> notices
  */
 import type { AppState, NeventBridge } from '../../src-shared/ipc';
 import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
+import { applySegments } from '../stores/segments-store';
 import { applySessions } from '../stores/sessions-store';
 import type { Stores } from '../stores/stores';
 import type { Commands } from './commands';
@@ -21,6 +24,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
   const unsubscribers = [
     bridge.session.onDidChange((state) => applyAppState(stores.app, state)),
     bridge.mcp.onDidChangeSessions((list) => applySessions(stores.sessions, list)),
+    bridge.segments.onDidChange((segments) => applySegments(stores.segments, segments)),
     bridge.mcp.onDidAppendAudit((entry) => appendLiveAudit(stores.audit, entry)),
     bridge.notifications.onDidNotify((notice) => stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }))),
     bridge.ui.onDidRequestQuickSwitch(() => stores.ui.setState({ pickerOpen: true })),
@@ -30,23 +34,17 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
   let tenantId: string | null = null;
   let previousTenantName: string | null = null;
   const react = (app: AppState | null): void => {
-    const nextAccount = app?.account.state === 'signed_in' ? (app.account.user?.id ?? null) : null;
+    const signedIn = app?.account.state === 'active' || app?.account.state === 'choosingTenant';
+    const nextAccount = signedIn ? (app.account.user?.id ?? null) : null;
     if (nextAccount !== accountId) {
       accountId = nextAccount;
-      if (nextAccount === null) {
-        commands.clearTenants();
-        stores.segments.setState(stores.segments.getInitialState());
-      } else {
-        void commands.loadTenants(nextAccount);
-        void commands.loadSessions();
-        void commands.loadAudit({});
-      }
+      if (nextAccount === null) commands.clearTenants();
+      else void commands.loadTenants(nextAccount);
     }
     const nextTenant = app?.desktop.activeTenant?.id ?? null;
     if (nextTenant !== tenantId) {
       const previousName = previousTenantName;
       tenantId = nextTenant;
-      previousTenantName = app?.desktop.activeTenant?.name ?? null;
       // Whatever was open belonged to the previous tenant; an open editor must not save into the new one.
       const pane = stores.ui.getState().segmentPane;
       if (pane.mode === 'create' || pane.mode === 'edit') {
@@ -60,14 +58,12 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
         stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }));
       }
       stores.ui.setState({ segmentPane: { mode: 'none' } });
-      if (nextTenant !== null) {
-        void commands.loadSegments();
-        void commands.loadCriteria();
-      }
     }
+    previousTenantName = app?.desktop.activeTenant?.name ?? app?.desktop.activeTenant?.id ?? null;
   };
   unsubscribers.push(stores.app.subscribe((state) => react(state.app)));
-  void commands.refreshAppState();
+  void commands.loadInitialState();
+  void commands.loadAudit({});
 
   return () => {
     for (const off of unsubscribers) off();

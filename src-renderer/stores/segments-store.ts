@@ -1,22 +1,28 @@
-/** The active tenant's segments and segmentation criteria, each tagged with the tenant it was read in. */
+/**
+ * Mirror of the desktop tenant's segments and criteria as main holds them (`segments.current`, then
+ * `segments.onDidChange`), plus the criteria by id (derived once per payload, for labels and the builder).
+ */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Criterion } from '../../src-shared/api';
-import type { SegmentView as Segment } from '../../src-shared/ipc';
-import type { AppErrorData } from '../../src-shared/errors';
+import type { CriterionView, DesktopSegments, SegmentView } from '../../src-shared/ipc';
+import { isNewer } from '../lib/versioned';
 
-/** Segments state. A result for another tenant than `tenantId` is never shown. */
+/** Segments state: main's payload (null before the first one) and the criteria index. */
 export interface SegmentsState {
-  /** The tenant the list below belongs to. */
+  version: number | null;
   tenantId: string | null;
-  segments: Segment[];
-  /** The API has more segments than the first page shows. */
+  status: DesktopSegments['status'];
+  segments: DesktopSegments['segments'];
   more: boolean;
-  loading: boolean;
-  error: AppErrorData | null;
-  criteriaTenantId: string | null;
-  criteria: Criterion[];
-  criteriaById: Map<string, Criterion>;
-  criteriaError: AppErrorData | null;
+  error: DesktopSegments['error'];
+  criteriaStatus: DesktopSegments['criteriaStatus'];
+  criteria: CriterionView[];
+  criteriaById: Map<string, CriterionView>;
+  criteriaError: DesktopSegments['criteriaError'];
+  /**
+   * The segment the detail or the editor last read whole (`segments.get`; a list may carry segments
+   * without their definitions): the command's answer, not a copy of main's list.
+   */
+  opened: SegmentView | null;
 }
 
 /** The segments store. */
@@ -25,23 +31,25 @@ export type SegmentsStore = StoreApi<SegmentsState>;
 /** Creates the segments store. */
 export function createSegmentsStore(): SegmentsStore {
   return createStore<SegmentsState>(() => ({
+    version: null,
     tenantId: null,
+    status: 'idle',
     segments: [],
     more: false,
-    loading: false,
     error: null,
-    criteriaTenantId: null,
+    criteriaStatus: 'idle',
     criteria: [],
     criteriaById: new Map(),
     criteriaError: null,
+    opened: null,
   }));
 }
 
-/** Replaces or adds one segment in the list (after a create, update or reload), newest edits first. */
-export function upsertSegment(segments: readonly Segment[], segment: Segment): Segment[] {
-  const at = segments.findIndex((s) => s.id === segment.id);
-  if (at < 0) return [segment, ...segments];
-  const out = [...segments];
-  out[at] = segment;
-  return out;
+/** Applies main's segments unless they are not newer than the ones held. */
+export function applySegments(store: SegmentsStore, next: DesktopSegments): void {
+  const current = store.getState();
+  if (!isNewer(current.version, next.version)) return;
+  // What was opened belongs to the tenant it was read in.
+  const opened = current.opened !== null && next.tenantId === current.tenantId ? current.opened : null;
+  store.setState({ ...next, criteriaById: new Map(next.criteria.map((c) => [c.id, c])), opened });
 }

@@ -1,6 +1,7 @@
 /**
  * The accessible tenants of the signed-in user, with the org-picker's search index and tree built once
- * per list (never per keystroke), and the state of the desktop's last switch attempt.
+ * per list (never per keystroke). A switch in flight and a failed one are main's (the desktop session's
+ * `switchingTo`, the app state's `lastSwitchError`), never kept here.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TenantView as AccessibleTenant } from '../../src-shared/ipc';
@@ -18,12 +19,6 @@ export interface TenantCatalog {
   tree: TenantTree;
 }
 
-/** The switch the window asked for, while it runs and after it failed. */
-export type SwitchAttempt =
-  | { state: 'idle' }
-  | { state: 'pending'; kind: 'switch' | 'reset'; targetId: string | null }
-  | { state: 'failed'; kind: 'switch' | 'reset'; targetId: string | null; fromTenantId: string | null; error: AppErrorData };
-
 /** Tenants state. */
 export interface TenantsState {
   /** The account the catalog belongs to (user id); a different account reloads it. */
@@ -31,7 +26,6 @@ export interface TenantsState {
   catalog: TenantCatalog | null;
   loading: boolean;
   error: AppErrorData | null;
-  attempt: SwitchAttempt;
 }
 
 /** The tenants store. */
@@ -39,7 +33,7 @@ export type TenantsStore = StoreApi<TenantsState>;
 
 /** Creates the tenants store. */
 export function createTenantsStore(): TenantsStore {
-  return createStore<TenantsState>(() => ({ accountId: null, catalog: null, loading: false, error: null, attempt: { state: 'idle' } }));
+  return createStore<TenantsState>(() => ({ accountId: null, catalog: null, loading: false, error: null }));
 }
 
 /** Derives the picker's index and tree from a tenant list (O(n), once per list). */

@@ -1,5 +1,6 @@
 /** UI-only state: which screen and panel are open, what is selected, transient notices. Never main's truth. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppErrorData } from '../../src-shared/errors';
 import type { AppNotification } from '../../src-shared/ipc';
 
 /** The main views behind the header. */
@@ -16,6 +17,8 @@ export interface UiState {
   segmentPane: SegmentPane;
   segmentSearch: string;
   notices: AppNotification[];
+  /** The switch failure the person dismissed (main keeps it until the next switch succeeds). */
+  dismissedSwitchError: AppErrorData | null;
 }
 
 /** The UI store. */
@@ -29,5 +32,6 @@ export function createUiStore(): UiStore {
     segmentPane: { mode: 'none' },
     segmentSearch: '',
     notices: [],
+    dismissedSwitchError: null,
   }));
 }

@@ -9,6 +9,7 @@
  * `status`, `createdAt`, `createdBy`, `modifiedAt`, `lastExecutedAt`, `isLegacy`, `tenantId`). There is
  * no `version`: concurrent edits are caught by comparing revisions (`segmentRevision`).
  */
+import { firstIssue } from '../zod-issue';
 import { z } from 'zod';
 import { ApiIdSchema, ApiShapeError, listOf, openEnum, type OpenEnum } from './common';
 
@@ -113,9 +114,9 @@ export interface Segment {
 export function normalizeSegment(raw: unknown, at = '(root)'): Segment {
   const parsed = SegmentRecordSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? at : `${at === '(root)' ? '' : `${at}.`}${issue.path.join('.')}`;
-    throw new ApiShapeError(where, `a segment record cannot be read at ${where}: ${issue?.message ?? 'not an object'}`);
+    const issue = firstIssue(parsed.error);
+    const where = issue.path === '' ? at : `${at === '(root)' ? '' : `${at}.`}${issue.path}`;
+    throw new ApiShapeError(where, `a segment record cannot be read at ${where}: ${issue.message}`);
   }
   const { _id, id, definition, name, ...rest } = parsed.data;
   const segmentId = id ?? _id;

@@ -12,6 +12,7 @@
  * written back, so the normalized view holds only the fields the product shows (unlike segments, whose
  * records are kept whole for read-modify-write).
  */
+import { firstIssue } from '../zod-issue';
 import { z } from 'zod';
 import { ApiIdSchema, ApiShapeError, listOf, MembershipStatusSchema, RoleSchema, type MembershipStatus, type Role } from './common';
 
@@ -69,9 +70,9 @@ function toTenant(record: TenantRecord, at: string): Tenant {
 function parseRecord(raw: unknown, at: string): Tenant {
   const parsed = TenantRecordSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined || issue.path.length === 0 ? at : `${at}.${issue.path.join('.')}`;
-    throw new ApiShapeError(where, `a tenant record cannot be read at ${where}: ${issue?.message ?? 'not an object'}`);
+    const issue = firstIssue(parsed.error);
+    const where = issue.path === '' ? at : `${at}.${issue.path}`;
+    throw new ApiShapeError(where, `a tenant record cannot be read at ${where}: ${issue.message}`);
   }
   return toTenant(parsed.data, at);
 }

@@ -2,13 +2,13 @@
  * The event half of the IPC contract: main → renderer pushes, named `namespace.onDidX` exactly as the
  * renderer subscribes on `window.nevent`. Each `on…` returns its unsubscribe function.
  *
- * Ordering: `session.onDidChange` and `mcp.onDidChangeSessions` carry a `version` that increases by one
+ * Ordering: `session.onDidChange`, `mcp.onDidChangeSessions` and `segments.onDidChange` carry a `version` that increases by one
  * per change; a receiver drops any payload whose version is not newer than the last one it applied.
  * Audit entries carry their increasing `seq`.
  */
 import type { z } from 'zod';
 import { AuditEntrySchema } from '../session';
-import { AppNotificationSchema, AppStateSchema, QuickSwitchRequestSchema, SessionListSchema } from './schemas';
+import { AppNotificationSchema, AppStateSchema, DesktopSegmentsSchema, QuickSwitchRequestSchema, SessionListSchema } from './schemas';
 
 /** Every event channel and the schema of its payload. */
 export const eventChannels = {
@@ -16,6 +16,8 @@ export const eventChannels = {
   'session.onDidChange': AppStateSchema,
   /** Every session (desktop + MCP) after a connect, disconnect, switch or move (versioned). */
   'mcp.onDidChangeSessions': SessionListSchema,
+  /** The desktop tenant's segments and criteria, after a switch, a load or a write by any session (versioned). */
+  'segments.onDidChange': DesktopSegmentsSchema,
   /** One new audit-log entry. */
   'mcp.onDidAppendAudit': AuditEntrySchema,
   /** A notification for the window (a switch happened, a sign-in expired, …). */

@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, BridgeStatusSchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, ClientRequestSchema, CriteriaRequestSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
+import { AccountStatusSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -24,10 +24,9 @@ function spec<Req extends z.ZodType, Res extends z.ZodType>(request: Req, respon
 export const requestChannels = {
   'app.info': spec(NoInputSchema, AppInfoSchema),
 
-  /** The whole state snapshot (the renderer's first read; later changes come as `session.onDidChange`). */
+  /** The whole state snapshot (the renderer's first read and a reconnect; later changes come as `session.onDidChange`). */
   'session.get': spec(NoInputSchema, AppStateSchema),
 
-  'account.status': spec(NoInputSchema, AccountStatusSchema),
   'account.signIn': spec(SignInRequestSchema, AccountStatusSchema),
   'account.signOut': spec(NoInputSchema, AccountStatusSchema),
 
@@ -36,7 +35,6 @@ export const requestChannels = {
   'tenants.reset': spec(NoInputSchema, SwitchResultSchema),
   'tenants.pin': spec(TenantIdRequestSchema, TenantShortcutsSchema),
   'tenants.unpin': spec(TenantIdRequestSchema, TenantShortcutsSchema),
-  'tenants.recent': spec(NoInputSchema, TenantShortcutsSchema),
 
   'segments.list': spec(SegmentListRequestSchema.default({}), SegmentListSchema),
   'segments.get': spec(SegmentGetRequestSchema, ScopedSegmentSchema),
@@ -44,12 +42,13 @@ export const requestChannels = {
   'segments.update': spec(SegmentUpdateRequestSchema, ScopedSegmentSchema),
   'segments.preview': spec(SegmentPreviewRequestSchema, SegmentPreviewSchema),
   'segments.criteria': spec(CriteriaRequestSchema.default({}), CriteriaListSchema),
+  /** The desktop tenant's segments as main holds them (start-up, reconnect, Retry); later changes are pushed. */
+  'segments.current': spec(DesktopSegmentsRequestSchema.default({}), DesktopSegmentsSchema),
 
-  'mcp.status': spec(NoInputSchema, BridgeStatusSchema),
   'mcp.sessions': spec(NoInputSchema, SessionListSchema),
   'mcp.moveSession': spec(MoveSessionRequestSchema, SwitchResultSchema),
   'mcp.audit': spec(AuditQuerySchema.default({}), AuditPageSchema),
-  'mcp.getMode': spec(NoInputSchema, OperationModeValueSchema),
+  /** The one way to change the operation mode: it applies at once to every connected MCP session. */
   'mcp.setMode': spec(OperationModeValueSchema, OperationModeValueSchema),
   /** The clients the panel can configure, with whether each is installed and already configured. */
   'mcp.clients': spec(NoInputSchema, McpClientListSchema),

@@ -30,14 +30,13 @@ export const AccountUserSchema = z.object({
 /** The signed-in user. */
 export type AccountUser = z.infer<typeof AccountUserSchema>;
 
-/** Account state: never a token, only what the sign-in screen and header need. */
+/**
+ * Account state: never a token, only what the sign-in screen and header need. `state` is the account
+ * machine's state as main holds it (src-shared/account-machine.ts): `choosingTenant` shows the
+ * org-picker (choosing is a `tenants.switch`, to the current tenant too; single-tenant users never see it).
+ */
 export const AccountStatusSchema = z.object({
-  state: z.enum(['signed_out', 'signing_in', 'signed_in']),
-  /**
-   * Signed in with several switchable tenants and none chosen yet: show the org-picker. Choosing is a
-   * `tenants.switch` (to the current tenant too); single-tenant users never see it (AuthVital seed).
-   */
-  needsTenantChoice: z.boolean(),
+  state: z.enum(['signedOut', 'signingIn', 'choosingTenant', 'active']),
   user: AccountUserSchema.nullable(),
   apiUrl: z.string().nullable(),
   dataApiUrl: z.string().nullable(),
@@ -99,12 +98,13 @@ export const TenantViewSchema = z.object({
 export type TenantView = z.infer<typeof TenantViewSchema>;
 
 /**
- * The tenant the desktop is in. `name` is the id until the tenant list has loaded; `role` is the role
- * there (the tenant's, else the token's; null when neither says); `status` only when the API gave one.
+ * The tenant the desktop is in. `name` is null until the tenant list has loaded (show the id); `role`
+ * is the role there (the tenant's, else the token's; null when neither says); `status` only when the
+ * API gave one. Nothing here is made up.
  */
 export const ActiveTenantSchema = z.object({
   id: TenantIdSchema,
-  name: z.string(),
+  name: z.string().nullable(),
   slug: z.string().optional(),
   role: RoleSchema.nullable(),
   status: MembershipStatusSchema.optional(),
@@ -118,9 +118,14 @@ export const DesktopSessionStateSchema = z.object({
   activeTenant: ActiveTenantSchema.nullable(),
   homeTenantId: TenantIdSchema.nullable(),
   role: RoleSchema.nullable(),
-  switching: z.boolean(),
-  /** The last failed switch or reset of the desktop session (cleared by the next success). */
+  /**
+   * The last failed switch or reset of the desktop session (cleared by the next success). A switch in
+   * flight is the desktop session's `switchingTo` in the sessions list, so a switch publishes this
+   * state once, with its result.
+   */
   lastSwitchError: AppErrorDataSchema.nullable(),
+  /** Where that failed switch or reset went. */
+  lastSwitchTarget: TenantIdSchema.nullable(),
 });
 /** The desktop session state. */
 export type DesktopSessionState = z.infer<typeof DesktopSessionStateSchema>;
@@ -266,10 +271,36 @@ export const CriterionViewSchema = z.object({
   valueType: z.string().nullable(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
 });
+/** A criterion as the window sees it. */
+export type CriterionView = z.infer<typeof CriterionViewSchema>;
 /** `segments.criteria` answer. */
 export const CriteriaListSchema = z.object({ criteria: z.array(CriterionViewSchema), tenantId: TenantIdSchema });
 /** Criteria answer. */
 export type CriteriaList = z.infer<typeof CriteriaListSchema>;
+
+/**
+ * The desktop tenant's segments and segmentation criteria, loaded and kept by main (the first page, up to
+ * `desktopSegmentsPageSize`) and pushed as `segments.onDidChange`: after a desktop switch, and whenever
+ * any session (an AI conversation too) writes a segment in that tenant. Versioned like the app state.
+ */
+export const DesktopSegmentsSchema = z.object({
+  version: z.number().int().min(0),
+  /** The tenant everything below belongs to (the desktop's active tenant). */
+  tenantId: TenantIdSchema.nullable(),
+  status: z.enum(['idle', 'loading', 'ready', 'failed']),
+  segments: z.array(SegmentViewSchema),
+  /** The tenant has more segments than the page shows. */
+  more: z.boolean(),
+  error: AppErrorDataSchema.nullable(),
+  criteriaStatus: z.enum(['idle', 'loading', 'ready', 'failed']),
+  criteria: z.array(CriterionViewSchema),
+  criteriaError: AppErrorDataSchema.nullable(),
+});
+/** The desktop tenant's segments. */
+export type DesktopSegments = z.infer<typeof DesktopSegmentsSchema>;
+
+/** `segments.current` request: `reload` loads the list and criteria again first (a Retry). */
+export const DesktopSegmentsRequestSchema = z.object({ reload: z.boolean().optional() });
 
 /** Every session (desktop and MCP), with a version that increases with each change. */
 export const SessionListSchema = z.object({
@@ -378,11 +409,13 @@ export const SettingsSchema = z.object({
 /** App settings. */
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** `settings.update` request: only the given fields change; null clears a URL. */
-export const SettingsUpdateSchema = z.object({
+/**
+ * `settings.update` request: only the given fields change; null clears a URL. The mode has its own
+ * channel (`mcp.setMode`), so a request naming it (or anything else) is refused rather than half applied.
+ */
+export const SettingsUpdateSchema = z.strictObject({
   apiUrl: HttpUrlSchema.nullable().optional(),
   dataApiUrl: HttpUrlSchema.nullable().optional(),
-  operationMode: OperationModeSchema.optional(),
 });
 /** A settings change. */
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;

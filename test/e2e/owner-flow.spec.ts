@@ -5,7 +5,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect, test } from '@playwright/test';
-import type { AccountStatus, ScopedSegment, SegmentList } from '../../src-shared/ipc';
+import type { AppState, ScopedSegment, SegmentList } from '../../src-shared/ipc';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
 import { openUi, signOutIfNeeded, snap } from './helpers/ui';
@@ -171,7 +171,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
   });
 
   await test.step('a failed switch says why and keeps the old tenant', async () => {
-    const account = await callServe<AccountStatus>('account.status');
+    const account = (await callServe<AppState>('session.get')).account;
     const faults = await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failNextSwitches: { n: 1, kind: 'http_500' } }) });
     expect(faults.ok).toBe(true);
     await page.keyboard.press('Control+k');
@@ -252,7 +252,7 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     // Operation mode: main's setting, mirrored back into the radio group.
     await page.getByRole('radio', { name: /^Standard/ }).check();
     await expect(page.getByRole('radio', { name: /^Standard/ })).toBeChecked();
-    await expect.poll(async () => (await callServe<{ mode: string }>('mcp.getMode')).mode).toBe('STANDARD');
+    await expect.poll(async () => (await callServe<AppState>('session.get')).operationMode).toBe('STANDARD');
     await page.getByRole('radio', { name: /^Read only/ }).check();
 
     // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).

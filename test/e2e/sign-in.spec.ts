@@ -1,16 +1,13 @@
 /** Sign-in errors say what to do: a wrong password and an unreachable server, then a good sign-in. */
 import { expect, test } from '@playwright/test';
-import type { AccountStatus } from '../../src-shared/ipc';
+import type { AccountStatus, AppState } from '../../src-shared/ipc';
 import { callServe } from './helpers/serve-api';
 import { signOutIfNeeded } from './helpers/ui';
 
 test('email and password: clear errors for a wrong password and an unreachable server', async ({ page }) => {
   // The embedded demo API's URL, read while still signed in to it.
-  let apiUrl = (await callServe<AccountStatus>('account.status')).apiUrl;
-  if (apiUrl === null) {
-    await callServe('account.signIn', { method: 'demo', user: 'owner' });
-    apiUrl = (await callServe<AccountStatus>('account.status')).apiUrl;
-  }
+  let apiUrl = (await callServe<AppState>('session.get')).account.apiUrl;
+  if (apiUrl === null) apiUrl = (await callServe<AccountStatus>('account.signIn', { method: 'demo', user: 'owner' })).apiUrl;
   await signOutIfNeeded(page);
   await page.getByRole('radio', { name: 'Email and password' }).check();
   const alert = page.locator('.sign-in-card [role="alert"]');

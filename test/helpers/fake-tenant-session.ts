@@ -1,9 +1,11 @@
 /**
- * An in-memory TenantSession for unit tests: a small tenant tree with memberships in every status,
- * segments and campaigns per tenant, and the switch/reset contract (refusals change nothing).
+ * The one in-memory TenantSession for unit tests (the MCP tools' and the desktop service's): a small
+ * tenant tree with memberships in every status, segments and campaigns per tenant, and the switch/reset
+ * contract (refusals change nothing, and say why in the snapshot, as the core's session machine does).
  */
 import { isSwitchableStatus, segmentRevision } from '../../src-shared/api';
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
+import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
 import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
@@ -43,15 +45,22 @@ function seedSegments(tenantId: string, offset: number): Segment[] {
 /** Options of the fake. */
 export interface FakeSessionOptions {
   id?: string;
+  kind?: SessionKind;
   role?: Role;
   homeTenantId?: string | null;
   activeTenantId?: string;
+  /** The tenants it can see (default `fakeTenants`). */
+  tenants?: Tenant[];
+  /** Two seeded segments per tenant (default true). */
+  seedSegments?: boolean;
+  /** Puts this token into every value it answers with: whoever passes values on must drop it. */
+  tokenInValues?: string;
 }
 
 /** In-memory TenantSession. `calls` records every method call, `failNext` makes the next call reject. */
 export class FakeTenantSession implements TenantSession {
   readonly id: string;
-  readonly kind: SessionKind = 'mcp';
+  readonly kind: SessionKind;
   readonly calls: string[] = [];
   failNext: Error | null = null;
   /** Makes the next tenant-scoped read leak a token into its error message (redaction test). */
@@ -63,16 +72,31 @@ export class FakeTenantSession implements TenantSession {
   private clientName: string | null = null;
   private clientVersion: string | null = null;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
+  private readonly moveListeners = new Set<(outcome: SwitchOutcome) => void>();
+  private readonly writeListeners = new Set<(written: Scoped<Segment>) => void>();
+  private readonly tenants: Tenant[];
+  private readonly tokenInValues: string | undefined;
+  private lastFailure: { to: string; error: AppErrorData } | null = null;
+  /** Tenant id → its segments. */
   readonly segments = new Map<string, Segment[]>();
   private nextSegment = 100;
   private writes = 0;
 
   constructor(options: FakeSessionOptions = {}) {
     this.id = options.id ?? 'session-1';
+    this.kind = options.kind ?? 'mcp';
     this.role = options.role ?? 'OWNER';
-    this.homeTenantId = options.homeTenantId === undefined ? 'tenant-root' : options.homeTenantId;
-    this.activeTenantId = options.activeTenantId ?? this.homeTenantId ?? 'tenant-root';
-    fakeTenants.forEach((tenant, index) => this.segments.set(tenant.id, seedSegments(tenant.id, index * 10)));
+    this.tenants = options.tenants ?? fakeTenants;
+    this.tokenInValues = options.tokenInValues;
+    const root = this.tenants[0]?.id ?? 'tenant-root';
+    this.homeTenantId = options.homeTenantId === undefined ? root : options.homeTenantId;
+    this.activeTenantId = options.activeTenantId ?? this.homeTenantId ?? root;
+    this.tenants.forEach((tenant, index) => this.segments.set(tenant.id, options.seedSegments === false ? [] : seedSegments(tenant.id, index * 10)));
+  }
+
+  /** The tenant it is in now. */
+  get active(): string {
+    return this.activeTenantId;
   }
 
   snapshot(): SessionSnapshot {
@@ -84,7 +108,9 @@ export class FakeTenantSession implements TenantSession {
       activeTenantId: this.activeTenantId,
       homeTenantId: this.homeTenantId,
       role: this.role,
-      switching: false,
+      switchingTo: null,
+      lastSwitchError: this.lastFailure?.error ?? null,
+      lastSwitchTarget: this.lastFailure?.to ?? null,
       createdAt: '2026-01-01T00:00:00.000Z',
       lastToolCall: this.lastToolCall,
       callCount: this.callCount,
@@ -94,6 +120,17 @@ export class FakeTenantSession implements TenantSession {
   onDidChange(listener: (snapshot: SessionSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onDidMove(listener: (outcome: SwitchOutcome) => void): () => void {
+    this.moveListeners.add(listener);
+    return () => this.moveListeners.delete(listener);
+  }
+
+  /** Like `CoreSession.onDidWriteSegment`: after a create or an update. */
+  onDidWriteSegment(listener: (written: Scoped<Segment>) => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   setClientInfo(info: { name: string | null; version: string | null }): void {
@@ -112,24 +149,35 @@ export class FakeTenantSession implements TenantSession {
     this.emit();
   }
 
-  /** Moves the session from outside (as the desktop's sessions panel does). */
-  move(tenantId: string): void {
-    this.activeTenantId = tenantId;
-    this.emit();
+  /** The desktop's sessions panel moves this session (as `CoreSession.moveTo`): a switch, announced as a move. */
+  async moveTo(tenantId: string): Promise<SwitchOutcome> {
+    const outcome = await this.switchTenant(tenantId);
+    for (const listener of [...this.moveListeners]) listener(outcome);
+    return outcome;
   }
 
   async listTenants(): Promise<TenantsView> {
     this.enter('listTenants');
-    return { tenants: fakeTenants, role: this.role, homeTenantId: this.homeTenantId, activeTenantId: this.activeTenantId };
+    return { tenants: this.tenants, role: this.role, homeTenantId: this.homeTenantId, activeTenantId: this.activeTenantId };
   }
 
   async switchTenant(tenantId: string): Promise<SwitchOutcome> {
     this.enter(`switchTenant:${tenantId}`);
-    const tenant = fakeTenants.find((t) => t.id === tenantId);
-    if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`);
-    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `You cannot switch to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`);
+    const tenant = this.tenants.find((t) => t.id === tenantId);
+    const refusal =
+      tenant === undefined
+        ? new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`)
+        : !isSwitchableStatus(tenant.status)
+          ? new CoreError('tenant_forbidden', `You cannot switch to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`)
+          : null;
+    if (refusal !== null) {
+      this.lastFailure = { to: tenantId, error: refusal.toData() };
+      this.emit();
+      throw refusal;
+    }
     const previousTenantId = this.activeTenantId;
     this.activeTenantId = tenantId;
+    this.lastFailure = null;
     this.emit();
     return { activeTenantId: tenantId, homeTenantId: this.homeTenantId, previousTenantId };
   }
@@ -162,7 +210,7 @@ export class FakeTenantSession implements TenantSession {
     this.nextSegment += 1;
     const segment: Segment = { id: hex(this.nextSegment), name: input.name, description: input.description ?? null, definition: input.definition, status: 'ACTIVE', tenantId: this.activeTenantId, createdAt: '2026-01-02T00:00:00.000Z', modifiedAt: '2026-01-02T00:00:00.000Z' };
     this.segments.get(this.activeTenantId)?.push(segment);
-    return this.scoped(segment);
+    return this.wrote(segment);
   }
 
   async updateSegment(segmentId: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}): Promise<Scoped<Segment>> {
@@ -175,7 +223,7 @@ export class FakeTenantSession implements TenantSession {
     this.writes += 1;
     const updated: Segment = { ...current, ...input, modifiedAt: `2026-01-03T00:00:00.${String(this.writes).padStart(3, '0')}Z` };
     list[index] = updated;
-    return this.scoped(updated);
+    return this.wrote(updated);
   }
 
   async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
@@ -226,8 +274,16 @@ export class FakeTenantSession implements TenantSession {
     }
   }
 
+  private wrote(segment: Segment): Scoped<Segment> {
+    for (const listener of [...this.writeListeners]) listener({ tenantId: this.activeTenantId, value: segment });
+    return this.scoped(segment);
+  }
+
   private scoped<T>(value: T): Scoped<T> {
-    return { tenantId: this.activeTenantId, value };
+    const token = this.tokenInValues;
+    if (token === undefined) return { tenantId: this.activeTenantId, value };
+    const withToken = (item: unknown): unknown => (typeof item === 'object' && item !== null ? { ...item, accessToken: token } : item);
+    return { tenantId: this.activeTenantId, value: (Array.isArray(value) ? value.map(withToken) : withToken(value)) as T };
   }
 
   private emit(): void {

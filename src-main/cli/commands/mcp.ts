@@ -76,7 +76,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const { parseOperationMode } = await import('../../mcp/operation-mode');
+  const { parseOperationMode } = await import('../../../src-shared/session');
   const mode = parseOperationMode(flags.mode ?? io.env.NEVENT_OPERATION_MODE);
   if (mode === null) {
     say(`nevent-companion mcp: unknown operation mode "${flags.mode ?? io.env.NEVENT_OPERATION_MODE}"; use READ_ONLY, STANDARD or FULL.`);

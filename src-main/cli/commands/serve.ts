@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DemoUserSchema } from '../../../src-shared/ipc';
-import { OperationModeSchema } from '../../../src-shared/session';
+import { parseOperationMode } from '../../../src-shared/session';
 import type { CliCommand, CliIo } from '../command';
 import { currentLauncher } from './config';
 
@@ -40,13 +40,13 @@ function parse(argv: string[]) {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number from 0 to 65535');
   if (values.socket === '') throw new Error('--socket needs a path');
-  const mode = values.mode === undefined ? undefined : OperationModeSchema.safeParse(values.mode.trim().toUpperCase().replace(/-/g, '_'));
-  if (mode !== undefined && !mode.success) throw new Error('--mode must be READ_ONLY, STANDARD or FULL');
+  const mode = values.mode === undefined ? undefined : parseOperationMode(values.mode);
+  if (mode === null) throw new Error('--mode must be READ_ONLY, STANDARD or FULL');
   for (const flag of ['api-url', 'data-api-url'] as const) {
     const url = values[flag];
     if (url !== undefined && !/^https?:\/\/[^/\s]+/i.test(url)) throw new Error(`--${flag} must be an http(s) URL (got "${url}")`);
   }
-  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode?.data, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
+  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {

@@ -6,7 +6,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { RoleBadge } from '../../components/badges';
 import { TenantSwatch, tenantHueStyle } from '../../components/tenant-swatch';
-import { useAppState, useCommands, useSetUi, useTenants, useUi } from '../../app/app-context';
+import { sameData } from '../../../src-shared/desktop-state';
+import { useAppState, useCommands, useDesktopSwitchingTo, useSetUi, useTenants, useUi } from '../../app/app-context';
 import { switchErrorText } from '../../lib/error-text';
 
 const noticeVisibleMs = 6_000;
@@ -34,13 +35,16 @@ export function ActiveTenantHeader(): ReactNode {
   const commands = useCommands();
   const active = useAppState((a) => a?.desktop.activeTenant ?? null);
   const homeTenantId = useAppState((a) => a?.desktop.homeTenantId ?? null);
-  const switching = useAppState((a) => a?.desktop.switching ?? false);
+  const switchingTo = useDesktopSwitchingTo();
+  const failure = useAppState((a) => a?.desktop.lastSwitchError ?? null);
+  const failedTarget = useAppState((a) => a?.desktop.lastSwitchTarget ?? null);
+  const dismissed = useUi((s) => s.dismissedSwitchError);
   const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
-  const attempt = useTenants((s) => s.attempt);
   const byId = useTenants((s) => s.catalog?.byId ?? null);
 
   const nameOf = (id: string | null): string => (id === null ? 'your home tenant' : (byId?.get(id)?.name ?? id));
-  const pending = attempt.state === 'pending' || switching;
+  const pending = switchingTo !== null;
+  const showFailure = failure !== null && !sameData(failure, dismissed);
   const atHome = active !== null && active.id === homeTenantId;
   const singleTenant = tenantCount <= 1;
 
@@ -50,7 +54,7 @@ export function ActiveTenantHeader(): ReactNode {
         {active ? <TenantSwatch tenantId={active.id} size="large" /> : <span className="tenant-swatch large empty" aria-hidden="true" />}
         <div className="tenant-header-text">
           <div className="tenant-header-name">
-            <h1 data-testid="active-tenant-name">{active?.name ?? 'No tenant'}</h1>
+            <h1 data-testid="active-tenant-name">{active === null ? 'No tenant' : (active.name ?? active.id)}</h1>
             {active ? <RoleBadge role={active.role} /> : null}
             {atHome ? (
               <span className="badge home-badge" title="The tenant of your sign-in; Reset returns here">
@@ -83,13 +87,13 @@ export function ActiveTenantHeader(): ReactNode {
       <div className="tenant-header-status">
         {pending ? (
           <p role="status" className="switch-progress">
-            {attempt.state === 'pending' && attempt.kind === 'reset' ? `Returning to ${nameOf(attempt.targetId)}…` : `Switching to ${nameOf(attempt.state === 'pending' ? attempt.targetId : null)}…`}
+            {switchingTo === homeTenantId ? `Returning to ${nameOf(switchingTo)}…` : `Switching to ${nameOf(switchingTo)}…`}
           </p>
-        ) : attempt.state === 'failed' ? (
+        ) : showFailure ? (
           <div role="alert" className="switch-error">
             <span>
-              <strong>{attempt.kind === 'reset' ? 'Could not return home' : `Could not switch to ${nameOf(attempt.targetId)}`}:</strong> {switchErrorText(attempt.error)} You are
-              still in <strong>{active?.name ?? 'the previous tenant'}</strong>.
+              <strong>{failedTarget !== null && failedTarget === homeTenantId ? 'Could not return home' : `Could not switch to ${nameOf(failedTarget)}`}:</strong> {switchErrorText(failure)} You are
+              still in <strong>{active === null ? 'the previous tenant' : (active.name ?? active.id)}</strong>.
             </span>
             <button type="button" className="link" onClick={() => commands.dismissSwitchError()}>
               Dismiss

@@ -1,4 +1,4 @@
-/** The audit log with filters: every tool call, switch, reset and move, newest first. */
+/** The audit log with filters: every tool call, switch, reset, move and mode change, newest first. */
 import { useState, type ReactNode } from 'react';
 import type { AuditQuery } from '../../../src-shared/ipc';
 import { useAudit, useCommands, useSessions, useTenants } from '../../app/app-context';
@@ -38,6 +38,7 @@ export function AuditLog(): ReactNode {
           <option value="switch">Switches</option>
           <option value="reset">Resets</option>
           <option value="move">Moves</option>
+          <option value="mode">Mode changes</option>
         </select>
         <select aria-label="Filter by result" value={query.result ?? ''} onChange={(e) => setFilter({ result: (e.target.value || undefined) as AuditQuery['result'] })}>
           <option value="">Any result</option>

@@ -20,6 +20,7 @@ export function OperationModeControl(): ReactNode {
   return (
     <fieldset className="mode-control">
       <legend>Operation mode</legend>
+      <p className="muted small mode-scope">A change applies at once to every connected AI session, from its next call, and is recorded in the audit log.</p>
       {modes.map((m) => (
         <label key={m.mode} className="radio-row">
           <input

@@ -57,7 +57,7 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
       </td>
       <td data-testid="session-tenant">
         {session.activeTenantId ? <TenantSwatch tenantId={session.activeTenantId} /> : null} {tenantName(session.activeTenantId)}
-        {session.switching ? <span className="muted small"> (switching…)</span> : null}
+        {session.switchingTo !== null ? <span className="muted small"> (switching to {tenantName(session.switchingTo)}…)</span> : null}
         {session.activeTenantId !== null && session.activeTenantId === session.homeTenantId ? <span className="badge home-badge">Home</span> : null}
       </td>
       <td className="mono small">{session.lastToolCall ?? '—'}</td>
@@ -74,7 +74,7 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
           </select>
           <button
             type="button"
-            disabled={target === '' || session.switching}
+            disabled={target === '' || session.switchingTo !== null}
             onClick={() =>
               void commands.moveSession(session.id, target).then((r) => {
                 setError(r.ok ? null : r.error.message);

@@ -7,9 +7,12 @@ import { DefinitionView } from './definition-view';
 export function SegmentDetail(props: { segmentId: string }): ReactNode {
   const commands = useCommands();
   const setUi = useSetUi();
-  const segment = useSegments((s) => s.segments.find((x) => x.id === props.segmentId) ?? null);
+  const listed = useSegments((s) => s.segments.find((x) => x.id === props.segmentId) ?? null);
+  const opened = useSegments((s) => (s.opened?.id === props.segmentId ? s.opened : null));
+  // The whole segment as read (the list's entry until then); a pushed write re-reads it (below).
+  const segment = opened ?? listed;
   const catalog = useSegments((s) => s.criteriaById);
-  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? '');
+  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? a?.desktop.activeTenant?.id ?? '');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -20,7 +23,8 @@ export function SegmentDetail(props: { segmentId: string }): ReactNode {
     return () => {
       live = false;
     };
-  }, [commands, props.segmentId]);
+    // Read again when a write (here or by an AI session) changed it: the list says so by its revision.
+  }, [commands, props.segmentId, listed?.revision]);
 
   if (!segment) return <p className={error ? 'form-error' : 'muted'}>{error ?? 'Loading…'}</p>;
   return (

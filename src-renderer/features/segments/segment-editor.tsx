@@ -29,7 +29,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
   const criteria = useSegments((s) => s.criteria);
   const catalog = useSegments((s) => s.criteriaById);
   const criteriaError = useSegments((s) => s.criteriaError);
-  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? '');
+  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? a?.desktop.activeTenant?.id ?? '');
   const [base, setBase] = useState<Segment | null>(props.segment);
   const [current, dispatch] = useReducer(editorReducer, null, (): SegmentDraft => (props.segment ? draftFromSegment(props.segment) : emptyDraft(criteria[0])));
   const [showIssues, setShowIssues] = useState(false);

@@ -8,12 +8,12 @@ export function SegmentList(): ReactNode {
   const commands = useCommands();
   const setUi = useSetUi();
   const segments = useSegments((s) => s.segments);
-  const loading = useSegments((s) => s.loading);
+  const loading = useSegments((s) => s.status === 'loading');
   const more = useSegments((s) => s.more);
   const error = useSegments((s) => s.error);
   const search = useUi((s) => s.segmentSearch);
   const pane = useUi((s) => s.segmentPane);
-  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? '');
+  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? a?.desktop.activeTenant?.id ?? '');
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
     return q === '' ? segments : segments.filter((s) => s.name.toLowerCase().includes(q) || (s.description ?? '').toLowerCase().includes(q) || s.id.includes(q));
@@ -35,7 +35,7 @@ export function SegmentList(): ReactNode {
       {error ? (
         <p className="form-error" role="alert">
           Could not load segments: {error.message}{' '}
-          <button type="button" className="link" onClick={() => void commands.loadSegments()}>
+          <button type="button" className="link" onClick={() => void commands.reloadSegments()}>
             Retry
           </button>
         </p>

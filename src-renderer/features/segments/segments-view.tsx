@@ -9,8 +9,9 @@ import { SegmentList } from './segment-list';
 /** The segments view of the active tenant. */
 export function SegmentsView(): ReactNode {
   const pane = useUi((s) => s.segmentPane);
-  const editing = useSegments((s) => (pane.mode === 'edit' ? (s.segments.find((x) => x.id === pane.segmentId) ?? null) : null));
-  const criteriaReady = useSegments((s) => s.criteriaTenantId !== null && s.criteriaTenantId === s.tenantId);
+  // The editor starts from the segment as last read whole (the detail read it before Edit).
+  const editing = useSegments((s) => (pane.mode === 'edit' ? (s.opened?.id === pane.segmentId ? s.opened : (s.segments.find((x) => x.id === pane.segmentId) ?? null)) : null));
+  const criteriaReady = useSegments((s) => s.criteriaStatus === 'ready' || s.criteriaStatus === 'failed');
   let content: ReactNode;
   switch (pane.mode) {
     case 'none':

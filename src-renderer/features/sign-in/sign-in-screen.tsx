@@ -25,7 +25,7 @@ export interface SignInScreenProps {
 /** The sign-in screen. */
 export function SignInScreen(props: SignInScreenProps): ReactNode {
   const commands = useCommands();
-  const signingIn = useAppState((a) => a?.account.state === 'signing_in');
+  const signingIn = useAppState((a) => a?.account.state === 'signingIn');
   const lastError = useAppState((a) => a?.account.error ?? null);
   const savedApiUrl = useAppState((a) => a?.account.apiUrl ?? null);
   const demoUsers = props.info?.demoUsers ?? [];

@@ -187,7 +187,7 @@ describe('session registry', () => {
     expect(registry.get(mcp.id)).toBeNull();
     expect(registry.closeSession(mcp.id)).toBe(false);
 
-    const forMcp = events.filter((e) => e.snapshot.id === mcp.id).map((e) => `${e.type}:${e.snapshot.activeTenantId}:${e.snapshot.switching}`);
+    const forMcp = events.filter((e) => e.snapshot.id === mcp.id).map((e) => `${e.type}:${e.snapshot.activeTenantId}:${e.snapshot.switchingTo !== null}`);
     expect(forMcp[0]).toBe('created:tn-globex:false');
     expect(forMcp).toContain('changed:tn-initech:false');
     expect(forMcp).toContain('changed:tn-acme:false');
@@ -211,19 +211,24 @@ describe('session registry', () => {
   it('the org-picker choice moves the desktop session; a failed choice keeps the picker open', async () => {
     fixture = await startCoreFixture({ user: 'owner' });
     expect(fixture.core.account.state).toMatchObject({ type: 'choosingTenant', tenantId: 'tn-acme' });
-    await expect(fixture.core.registry.chooseDesktopTenant('tn-acme-porto')).rejects.toMatchObject({ code: 'tenant_forbidden' });
+    await expect(fixture.core.registry.switchDesktop('tn-acme-porto')).rejects.toMatchObject({ code: 'tenant_forbidden' });
     expect(fixture.core.account.state.type).toBe('choosingTenant');
-    await fixture.core.registry.chooseDesktopTenant('tn-acme-fr');
+    // The failure is the desktop session's, with where it went, until a switch succeeds.
+    expect(fixture.core.registry.desktop?.snapshot()).toMatchObject({ lastSwitchError: { code: 'tenant_forbidden' }, lastSwitchTarget: 'tn-acme-porto', switchingTo: null });
+    await fixture.core.registry.switchDesktop('tn-acme-fr');
     expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme-fr' });
     expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme-fr');
-    // Later desktop switches keep the account's active tenant in step.
-    await fixture.core.registry.desktop?.switchTenant('tn-acme-es');
+    expect(fixture.core.registry.desktop?.snapshot()).toMatchObject({ lastSwitchError: null, lastSwitchTarget: null });
+    // Later desktop switches (the same one path) keep the account's tenant in step; so does a reset.
+    await fixture.core.registry.switchDesktop('tn-acme-es');
     expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme-es' });
+    await fixture.core.registry.switchDesktop('home');
+    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
   });
 
   it('choosing the current tenant just closes the picker', async () => {
     fixture = await startCoreFixture({ user: 'owner' });
-    await fixture.core.registry.chooseDesktopTenant('tn-acme');
+    await fixture.core.registry.switchDesktop('tn-acme');
     expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
     expect(fixture.demo.faults.stats().switchCalls).toBe(0);
   });

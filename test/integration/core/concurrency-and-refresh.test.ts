@@ -78,7 +78,7 @@ describe('session isolation under concurrency', () => {
     const session = desktopOf(fixture);
     const seen: (string | null)[] = [];
     session.onDidChange((s) => {
-      if (!s.switching) seen.push(s.activeTenantId);
+      if (s.switchingTo === null) seen.push(s.activeTenantId);
     });
     const results = await Promise.all(['tn-acme-es', 'tn-acme-fr', 'tn-acme-pt'].map((t) => session.switchTenant(t)));
     expect(results.map((r) => [r.previousTenantId, r.activeTenantId])).toEqual([

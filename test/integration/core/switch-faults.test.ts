@@ -55,8 +55,8 @@ describe.each([
 
     expect(session.credential).toBe(before);
     expect(session.activeTenantId).toBe(tenantBefore);
-    expect(session.snapshot().switching).toBe(false);
-    expect(session.tenantState).toEqual({ type: 'active', tenantId: tenantBefore });
+    expect(session.snapshot().switchingTo).toBeNull();
+    expect(session.sessionState).toEqual({ type: 'active', tenantId: tenantBefore, lastFailure: { to: 'tn-acme-madrid', error: expect.objectContaining({ code }) } });
     expect(session.dataClient.credential).toBe(before);
     expect(session.paidMediaClient.credential).toBe(before);
 

@@ -193,14 +193,14 @@ describe('secrets scan', () => {
       expect(signedIn).toMatchObject({ ok: true });
       for (const [channel, payload] of [
         ['session.get'],
-        ['account.status'],
         ['tenants.list'],
         ['tenants.switch', { tenantId: 'tn-acme-es' }],
         ['segments.list', { limit: 3 }],
         ['segments.criteria'],
         ['tenants.switch', { tenantId: 'tn-globex' }],
         ['tenants.reset'],
-        ['mcp.status'],
+        ['mcp.sessions'],
+        ['segments.current', { reload: true }],
         ['settings.get'],
       ] as [string, unknown?][]) await api(channel, payload);
 
@@ -214,7 +214,8 @@ describe('secrets scan', () => {
       await api('mcp.audit');
       await mcp.close();
       await api('account.signOut');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The stream has carried everything up to the sign-out (a polled condition with a deadline).
+      await expect.poll(() => stream.includes('"state":"signedOut"'), { timeout: 10_000 }).toBe(true);
       expect(stream).toContain('event: session.onDidChange');
     } finally {
       events.abort();

@@ -47,13 +47,14 @@ describe.each([
   });
 
   it('signs in with a password and opens the picker on the tenants as the API lists them', async () => {
-    const status = await call<{ state: string; needsTenantChoice: boolean; user: { email: string; role: string | null }; apiUrl: string; dataApiUrl: string }>('account.signIn', {
+    const status = await call<{ state: string; user: { email: string; role: string | null }; apiUrl: string; dataApiUrl: string }>('account.signIn', {
       method: 'password',
       apiUrl: demo.url,
       email: 'owner@demo.nevent.local',
       password: 'demo',
     });
-    expect(status).toMatchObject({ state: 'signed_in', needsTenantChoice: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' }, apiUrl: demo.url, dataApiUrl: `${demo.url}/data` });
+    // Several tenants and a fresh sign-in: the org-picker (main's account state) comes first.
+    expect(status).toMatchObject({ state: 'choosingTenant', user: { email: 'owner@demo.nevent.local', role: 'OWNER' }, apiUrl: demo.url, dataApiUrl: `${demo.url}/data` });
     const list = await call<{ tenants: Record<string, unknown>[]; role: string; homeTenantId: string }>('tenants.list');
     expect(list).toMatchObject({ role: 'OWNER', homeTenantId: 'tn-acme' });
     // Minimal records as the API sent them: the root first, a parent from the tree, nothing made up.
@@ -65,8 +66,8 @@ describe.each([
 
   it('switches the desktop, and works with segments in that tenant', async () => {
     expect(await call('tenants.switch', { tenantId: 'tn-acme-es' })).toMatchObject({ activeTenantId: 'tn-acme-es', previousTenantId: 'tn-acme' });
-    const state = await call<{ account: { needsTenantChoice: boolean }; desktop: { activeTenant: Record<string, unknown> } }>('session.get');
-    expect(state.account.needsTenantChoice).toBe(false);
+    const state = await call<{ account: { state: string }; desktop: { activeTenant: Record<string, unknown> } }>('session.get');
+    expect(state.account.state).toBe('active');
     expect(state.desktop.activeTenant).toEqual({ id: 'tn-acme-es', name: 'Acme Spain', role: 'OWNER' });
 
     const criteria = await call<{ criteria: { id: string; operators: string[]; valueType: string | null }[]; tenantId: string }>('segments.criteria');

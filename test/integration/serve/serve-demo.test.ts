@@ -73,9 +73,8 @@ describe('serve --demo (spawned CLI)', () => {
     try {
       // App and account.
       expect(await call('app.info')).toMatchObject({ shell: 'serve', demoUsers: ['superadmin', 'owner', 'admin', 'staff', 'solo'] });
-      expect(await call('account.status')).toMatchObject({ state: 'signed_in', demo: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' } });
       const state = await call('session.get');
-      expect(state).toMatchObject({ desktop: { activeTenant: { id: 'tn-acme' } }, bridge: { state: 'listening', socketPath: serve.socketPath } });
+      expect(state).toMatchObject({ account: { state: 'choosingTenant', demo: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' } }, desktop: { activeTenant: { id: 'tn-acme' } }, bridge: { state: 'listening', socketPath: serve.socketPath } });
 
       // Tenants.
       const list = await call('tenants.list');
@@ -86,7 +85,7 @@ describe('serve --demo (spawned CLI)', () => {
       expect(target).toBeDefined();
       expect(await call('tenants.switch', { tenantId: target?.id })).toMatchObject({ activeTenantId: target?.id, previousTenantId: 'tn-acme' });
       expect(await call('tenants.pin', { tenantId: target?.id })).toMatchObject({ pinned: [{ id: target?.id, name: target?.name }] });
-      expect(await call('tenants.recent')).toMatchObject({ recent: [{ id: target?.id }, { id: 'tn-acme' }] });
+      expect(await call('session.get')).toMatchObject({ account: { state: 'active' }, tenants: { recent: [{ id: target?.id }, { id: 'tn-acme' }] } });
       expect(await call('tenants.unpin', { tenantId: target?.id })).toMatchObject({ pinned: [] });
       expect(await call('tenants.reset')).toMatchObject({ activeTenantId: 'tn-acme' });
 
@@ -106,6 +105,9 @@ describe('serve --demo (spawned CLI)', () => {
       const stale = (await callApi(serve.port, serve.token, 'segments.update', { segmentId: segment.id, baseRevision: segment.revision, name: 'Stale write' })).json;
       expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(((await call('segments.list', { search: 'Renamed by serve' })).segments as unknown as unknown[]).length).toBe(1);
+      // Main keeps the desktop tenant's list: the write is in it, without the window asking.
+      expect(await call('segments.current')).toMatchObject({ tenantId: 'tn-acme', status: 'ready', criteriaStatus: 'ready', segments: expect.arrayContaining([expect.objectContaining({ id: segment.id, name: 'Renamed by serve test' })]) });
+      expect(await call('segments.current', { reload: true })).toMatchObject({ tenantId: 'tn-acme', status: 'ready' });
 
       // MCP: a real client over the socket gets its own session, then the desktop moves it.
       mcp = await connectClient(serve.socketPath, 'serve-integration');
@@ -113,7 +115,7 @@ describe('serve --demo (spawned CLI)', () => {
       const sessions = await call('mcp.sessions');
       const mcpSession = (sessions.sessions as unknown as Array<{ id: string; kind: string; clientName: string | null; activeTenantId: string }>).find((s) => s.kind === 'mcp');
       expect(mcpSession).toMatchObject({ clientName: 'serve-integration', activeTenantId: 'tn-acme' });
-      expect(await call('mcp.status')).toMatchObject({ state: 'listening', sessionCount: 1 });
+      expect(await call('session.get')).toMatchObject({ bridge: { state: 'listening', sessionCount: 1 } });
       expect(await call('mcp.moveSession', { sessionId: mcpSession?.id, tenantId: target?.id })).toMatchObject({ activeTenantId: target?.id });
       const active = await mcp.call('nevent_get_active_tenant');
       expect(JSON.stringify(active.structuredContent)).toContain(target?.id ?? '?');
@@ -125,11 +127,18 @@ describe('serve --demo (spawned CLI)', () => {
       expect(names).toContain('nevent_create_segment:operation_not_permitted');
       expect(await call('mcp.audit', { result: 'error', limit: 1 })).toMatchObject({ entries: [{ name: 'nevent_create_segment' }] });
 
-      // Mode and settings.
-      expect(await call('mcp.getMode')).toEqual({ mode: 'READ_ONLY' });
+      // Mode and settings: the same open conversation obeys each change from its next call.
+      expect(await call('session.get')).toMatchObject({ operationMode: 'READ_ONLY' });
       expect(await call('mcp.setMode', { mode: 'STANDARD' })).toEqual({ mode: 'STANDARD' });
-      expect(await call('settings.get')).toMatchObject({ operationMode: 'STANDARD' });
-      expect(await call('settings.update', { apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' })).toMatchObject({ apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' });
+      const allowed = await mcp.call('nevent_create_segment', { name: 'allowed once STANDARD', definition });
+      expect(allowed.isError).not.toBe(true);
+      expect(await call('mcp.setMode', { mode: 'READ_ONLY' })).toEqual({ mode: 'READ_ONLY' });
+      expect(JSON.stringify((await mcp.call('nevent_create_segment', { name: 'refused again', definition })).content)).toContain('operation_not_permitted');
+      expect(await call('mcp.audit', { kind: 'mode' })).toMatchObject({ entries: [{ name: 'STANDARD → READ_ONLY' }, { name: 'READ_ONLY → STANDARD' }] });
+      expect(await call('settings.get')).toMatchObject({ operationMode: 'READ_ONLY' });
+      // settings.update does not take the mode (one channel sets it): the field is refused, nothing changes.
+      expect((await callApi(serve.port, serve.token, 'settings.update', { operationMode: 'FULL' })).json).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      expect(await call('settings.update', { apiUrl: 'https://api.nevent.example' })).toMatchObject({ apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' });
 
       // Client configuration, in the private HOME.
       const configPreview = await call('mcp.clientConfigPreview', { client: 'cursor' });
@@ -148,9 +157,10 @@ describe('serve --demo (spawned CLI)', () => {
       expect(((await call('mcp.clients')).clients as unknown as Array<{ client: string; configured: boolean }>).find((c) => c.client === 'cursor')).toMatchObject({ configured: true });
 
       // Sign out ends every session; sign in again as another demo user.
-      expect(await call('account.signOut')).toMatchObject({ state: 'signed_out', user: null });
+      expect(await call('account.signOut')).toMatchObject({ state: 'signedOut', user: null });
       expect(await call('mcp.sessions')).toMatchObject({ sessions: [] });
-      expect(await call('account.signIn', { method: 'demo', user: 'solo' })).toMatchObject({ state: 'signed_in', needsTenantChoice: false });
+      // One tenant: straight to the app, no org-picker.
+      expect(await call('account.signIn', { method: 'demo', user: 'solo' })).toMatchObject({ state: 'active' });
 
       expect(requestChannelNames.filter((c) => !called.has(c))).toEqual([]);
 
@@ -162,7 +172,7 @@ describe('serve --demo (spawned CLI)', () => {
       expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] ?? 0))).toBe(true);
       const sessionVersions = stream.events.filter((e) => e.event === 'mcp.onDidChangeSessions').map((e) => (JSON.parse(e.data) as { version: number }).version);
       expect(sessionVersions.every((v, i) => i === 0 || v > (sessionVersions[i - 1] ?? 0))).toBe(true);
-      expect(new Set(stream.events.map((e) => e.event))).toEqual(new Set(['session.onDidChange', 'mcp.onDidChangeSessions', 'mcp.onDidAppendAudit', 'notifications.onDidNotify']));
+      expect(new Set(stream.events.map((e) => e.event))).toEqual(new Set(['session.onDidChange', 'mcp.onDidChangeSessions', 'segments.onDidChange', 'mcp.onDidAppendAudit', 'notifications.onDidNotify']));
       expect(stream.events.filter((e) => e.event === 'notifications.onDidNotify').map((e) => (JSON.parse(e.data) as { title: string }).title)).toContain(`Switched to ${target?.name}`);
       expect(JSON.stringify(stream.events)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
     } finally {

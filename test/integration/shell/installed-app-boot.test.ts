@@ -143,7 +143,7 @@ describe('the built app, installed, on a desktop with a tray', () => {
   it('listens on the default per-user MCP socket and signed in to the demo API', async () => {
     expect(statSync(socketPath()).isSocket()).toBe(true);
     expect((statSync(socketPath()).mode & 0o777).toString(8)).toBe('600');
-    expect((await invoke('session.get')).value).toMatchObject({ account: { state: 'signed_in', demo: true }, bridge: { state: 'listening', socketPath: socketPath() } });
+    expect((await invoke('session.get')).value).toMatchObject({ account: { state: 'choosingTenant', demo: true }, bridge: { state: 'listening', socketPath: socketPath() } });
   });
 
   it('builds the tray from the state, switches from the window with a notification, and back from the tray', async () => {

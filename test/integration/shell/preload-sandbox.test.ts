@@ -93,13 +93,13 @@ describe('the built preload in a sandbox', () => {
   });
 
   it('answers come back checked against the contract, and failures as {code, message}', async () => {
-    const nevent = exposed.get('nevent') as { mcp: { getMode(): Promise<unknown>; setMode(mode: unknown): Promise<unknown> } };
-    handlers.set('nevent:mcp.getMode', () => ({ ok: true, value: { mode: 'STANDARD' } }));
-    expect(await nevent.mcp.getMode()).toEqual({ mode: 'STANDARD' });
+    const nevent = exposed.get('nevent') as { mcp: { setMode(mode: unknown): Promise<unknown> } };
+    handlers.set('nevent:mcp.setMode', () => ({ ok: true, value: { mode: 'STANDARD' } }));
+    expect(await nevent.mcp.setMode({ mode: 'STANDARD' })).toEqual({ mode: 'STANDARD' });
     handlers.set('nevent:mcp.setMode', () => ({ ok: false, error: { code: 'validation_failed', message: 'no such mode' } }));
     await expect(nevent.mcp.setMode({ mode: 'FULL' })).rejects.toEqual({ code: 'validation_failed', message: 'no such mode' });
-    handlers.set('nevent:mcp.getMode', () => ({ ok: true, value: { mode: 'GOD' } }));
-    await expect(nevent.mcp.getMode()).rejects.toMatchObject({ code: 'internal_error' });
+    handlers.set('nevent:mcp.setMode', () => ({ ok: true, value: { mode: 'GOD' } }));
+    await expect(nevent.mcp.setMode({ mode: 'FULL' })).rejects.toMatchObject({ code: 'internal_error' });
   });
 
   it('events deliver the payload only, and each on… returns its unsubscribe', () => {

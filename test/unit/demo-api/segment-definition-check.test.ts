@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, SegmentDefinition } from '../../../src-shared/api';
-import { checkSegmentDefinition, formatJsonPath, isIsoDate } from '../../../src-shared/segment-definition-check';
+import { checkSegmentDefinition, isIsoDate } from '../../../src-shared/segment-definition-check';
+import { formatIssuePath } from '../../../src-shared/zod-issue';
 
 const catalogue: Criterion[] = [
   { id: 'city', type: 'demographic', label: 'City', valueType: 'ENTITY', operators: ['is', 'is_not', 'is_set', 'is_not_set'], options: [{ value: 'madrid', label: 'Madrid' }, { value: 'paris', label: 'Paris' }] },
@@ -94,9 +95,9 @@ describe('checkSegmentDefinition', () => {
 
 describe('helpers', () => {
   it('formats zod paths as JSON paths', () => {
-    expect(formatJsonPath(['stanzas', 0, 'criteria', 12, 'operator'])).toBe('stanzas[0].criteria[12].operator');
-    expect(formatJsonPath([])).toBe('');
-    expect(formatJsonPath([3, 'a'])).toBe('[3].a');
+    expect(formatIssuePath(['stanzas', 0, 'criteria', 12, 'operator'], 'json')).toBe('stanzas[0].criteria[12].operator');
+    expect(formatIssuePath([], 'json')).toBe('');
+    expect(formatIssuePath([3, 'a'], 'json')).toBe('[3].a');
   });
 
   it('recognises ISO dates only', () => {

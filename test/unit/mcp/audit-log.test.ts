@@ -75,7 +75,7 @@ describe('audit of MCP calls', () => {
     ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-a' }));
     failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-b' }));
     ok(await h.call('nevent_reset_tenant'));
-    h.session.move('tenant-a');
+    await h.session.moveTo('tenant-a');
 
     const entries = h.audit.entries('session-1');
     expect(entries.map((e) => `${e.kind}:${e.name}:${e.tenantId}:${e.result}`)).toEqual([

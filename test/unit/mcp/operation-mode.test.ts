@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isToolAllowed, leastModeFor, parseOperationMode } from '../../../src-main/mcp/operation-mode';
+import { initialOperationMode } from '../../../src-main/app/operation-mode-setting';
+import { isToolAllowed, leastModeFor } from '../../../src-main/mcp/operation-mode';
+import { parseOperationMode } from '../../../src-shared/session';
 import { allTools } from '../../../src-main/mcp/tools';
 
 describe('operation modes', () => {
@@ -21,6 +23,19 @@ describe('operation modes', () => {
     expect(parseOperationMode(' read-only ')).toBe('READ_ONLY');
     expect(parseOperationMode('FULL')).toBe('FULL');
     expect(parseOperationMode('admin')).toBeNull();
+    expect(parseOperationMode(3)).toBeNull();
+  });
+
+  it('starts from the flag, then NEVENT_OPERATION_MODE, then the settings file; a bad variable is said, not ignored', () => {
+    const said: string[] = [];
+    const warn = (line: string): void => void said.push(line);
+    expect(initialOperationMode({ flag: 'FULL', env: 'standard', saved: 'READ_ONLY' }, warn)).toBe('FULL');
+    expect(initialOperationMode({ env: 'standard', saved: 'READ_ONLY' }, warn)).toBe('STANDARD');
+    expect(initialOperationMode({ env: undefined, saved: 'STANDARD' }, warn)).toBe('STANDARD');
+    expect(initialOperationMode({ env: '', saved: null }, warn)).toBe('READ_ONLY');
+    expect(said).toEqual([]);
+    expect(initialOperationMode({ env: 'god-mode', saved: 'STANDARD' }, warn)).toBe('STANDARD');
+    expect(said).toEqual(['NEVENT_OPERATION_MODE="god-mode" is not an operation mode (READ_ONLY, STANDARD or FULL); using STANDARD.']);
   });
 
   it('classifies tools consistently with their annotations', () => {

@@ -33,7 +33,7 @@ describe('MCP server factory', () => {
     expect(byName.get('nevent_update_segment')?.annotations?.destructiveHint).toBe(true);
     expect(byName.get('nevent_get_segment')?.inputSchema.required).toEqual(['segment_id']);
     expect(h.client.getInstructions()).toContain('nevent_switch_tenant');
-    expect(h.client.getInstructions()).toContain('Operation mode: READ_ONLY');
+    expect(h.client.getInstructions()).toContain('Operation mode when you connected: READ_ONLY');
     expect(h.client.getServerVersion()?.name).toBe('nevent-companion');
   });
 

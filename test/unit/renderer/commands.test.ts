@@ -1,78 +1,125 @@
+/**
+ * The window's commands over a bridge that counts every request: a command sends its one request and
+ * never reads state again (what changed arrives pushed), and the stores mirror only what main pushed.
+ */
 import { describe, expect, it } from 'vitest';
-import type { AppState, NeventBridge } from '../../../src-shared/ipc';
+import type { AppState, DesktopSegments, NeventBridge, SessionList } from '../../../src-shared/ipc';
 import { BridgeError } from '../../../src-shared/ipc';
 import { Commands } from '../../../src-renderer/app/commands';
+import { wireStores } from '../../../src-renderer/app/wire-stores';
 import { createStores } from '../../../src-renderer/stores/stores';
 
-function state(version: number, activeId: string): AppState {
+function state(version: number, activeId: string, failure: AppState['desktop']['lastSwitchError'] = null): AppState {
   return {
     version,
-    account: { state: 'signed_in', needsTenantChoice: false, user: { id: 'u', email: 'o@x', name: 'O', role: 'OWNER' }, apiUrl: null, dataApiUrl: null, demo: true, remembered: false, keychain: 'unknown', notice: null, error: null },
-    desktop: { sessionId: 's', activeTenant: { id: activeId, name: activeId, slug: activeId, role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 'home', role: 'OWNER', switching: false, lastSwitchError: null },
+    account: { state: 'active', user: { id: 'u', email: 'o@x', name: 'O', role: 'OWNER' }, apiUrl: null, dataApiUrl: null, demo: true, remembered: false, keychain: 'unknown', notice: null, error: null },
+    desktop: { sessionId: 's', activeTenant: { id: activeId, name: activeId, slug: activeId, role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 'home', role: 'OWNER', lastSwitchError: failure, lastSwitchTarget: failure === null ? null : 'child' },
     tenants: { recent: [], pinned: [], count: 3 },
     bridge: { state: 'listening', socketPath: null, sessionCount: 0, error: null },
     operationMode: 'READ_ONLY',
   };
 }
 
-const segment = (tenantId: string) => ({ id: '0123456789abcdef01234567', name: `in ${tenantId}`, definition: { stanzas: [] }, version: 1, tenantId, createdAt: '', updatedAt: '' });
-
-// A bridge with only what these tests use; main's state lives in `current`.
-function fakeBridge(options: { failSwitch?: boolean; segmentsDelayMs?: number }) {
-  let current = state(1, 'home');
-  const bridge = {
-    session: { get: async () => current },
-    tenants: {
-      switch: async ({ tenantId }: { tenantId: string }) => {
-        if (options.failSwitch) throw new BridgeError({ code: 'api_error', message: 'The API answered 500.' });
-        current = state(current.version + 1, tenantId);
-        return { activeTenantId: tenantId, homeTenantId: 'home', previousTenantId: null };
-      },
-    },
-    segments: {
-      list: async ({ expectedTenantId }: { expectedTenantId: string }) => {
-        await new Promise((r) => setTimeout(r, options.segmentsDelayMs ?? 0));
-        return { segments: [segment(expectedTenantId)], nextCursor: null, tenantId: expectedTenantId };
-      },
-    },
-  };
-  return { bridge: bridge as unknown as NeventBridge, setActive: (id: string) => (current = state(current.version + 1, id)) };
+function segments(version: number, tenantId: string): DesktopSegments {
+  return { version, tenantId, status: 'ready', segments: [{ id: '0123456789abcdef01234567', name: `in ${tenantId}`, definition: { stanzas: [] }, revision: 'r1' }], more: false, error: null, criteriaStatus: 'ready', criteria: [], criteriaError: null };
 }
 
+const sessions = (version: number): SessionList => ({ version, sessions: [] });
+
+/** A bridge whose main pushes like the real one: a switch pushes the new state, then answers. */
+function countingBridge(options: { failSwitch?: boolean } = {}) {
+  const calls: string[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const push = (channel: string, payload: unknown): void => {
+    for (const listener of listeners.get(channel) ?? []) listener(payload);
+  };
+  let current = state(1, 'home');
+  const on = (channel: string) => (listener: (payload: unknown) => void) => {
+    const set = listeners.get(channel) ?? new Set();
+    set.add(listener);
+    listeners.set(channel, set);
+    return () => set.delete(listener);
+  };
+  const bridge = {
+    session: { get: async () => (calls.push('session.get'), current), onDidChange: on('session.onDidChange') },
+    mcp: { sessions: async () => (calls.push('mcp.sessions'), sessions(1)), audit: async () => (calls.push('mcp.audit'), { entries: [], nextBeforeSeq: null }), onDidChangeSessions: on('mcp.onDidChangeSessions'), onDidAppendAudit: on('mcp.onDidAppendAudit') },
+    segments: { current: async () => (calls.push('segments.current'), segments(1, 'home')), onDidChange: on('segments.onDidChange') },
+    tenants: {
+      list: async () => (calls.push('tenants.list'), { tenants: [], role: 'OWNER', homeTenantId: 'home', activeTenantId: 'home', recent: [], pinned: [] }),
+      switch: async ({ tenantId }: { tenantId: string }) => {
+        calls.push('tenants.switch');
+        if (options.failSwitch) {
+          current = state(current.version + 1, current.desktop.activeTenant?.id ?? 'home', { code: 'api_error', message: 'The API answered 500.' });
+          push('session.onDidChange', current);
+          throw new BridgeError({ code: 'api_error', message: 'The API answered 500.' });
+        }
+        current = state(current.version + 1, tenantId);
+        push('session.onDidChange', current);
+        push('segments.onDidChange', segments(2, tenantId));
+        return { activeTenantId: tenantId, homeTenantId: 'home', previousTenantId: 'home' };
+      },
+    },
+    notifications: { onDidNotify: on('notifications.onDidNotify') },
+    ui: { onDidRequestQuickSwitch: on('ui.onDidRequestQuickSwitch') },
+  };
+  return { bridge: bridge as unknown as NeventBridge, calls, push };
+}
+
+/** Lets pending promise callbacks run (the bridge answers within one turn). */
+const settled = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 describe('window commands', () => {
-  it('a failed switch keeps the old tenant and says why', async () => {
+  it('start-up reads main once (state, sessions, segments, audit), then the tenant list for the account', async () => {
     const stores = createStores();
-    const { bridge } = fakeBridge({ failSwitch: true });
-    const commands = new Commands(bridge, stores);
-    await commands.refreshAppState();
-    expect(await commands.switchTenant('child')).toBe(false);
-    expect(stores.app.getState().app?.desktop.activeTenant?.id).toBe('home');
-    expect(stores.tenants.getState().attempt).toMatchObject({ state: 'failed', targetId: 'child', fromTenantId: 'home', error: { code: 'api_error' } });
+    const { bridge, calls } = countingBridge();
+    const off = wireStores(bridge, stores, new Commands(bridge, stores));
+    await settled();
+    expect([...calls].sort()).toEqual(['mcp.audit', 'mcp.sessions', 'segments.current', 'session.get', 'tenants.list']);
+    expect(stores.segments.getState()).toMatchObject({ tenantId: 'home', version: 1 });
+    off();
   });
 
-  it('a successful switch shows progress, then clears the attempt and mirrors the new tenant', async () => {
+  it('a switch sends one request and reads nothing after it: state and segments arrive pushed', async () => {
     const stores = createStores();
-    const { bridge } = fakeBridge({});
+    const { bridge, calls } = countingBridge();
     const commands = new Commands(bridge, stores);
-    await commands.refreshAppState();
-    const switching = commands.switchTenant('child');
-    expect(stores.tenants.getState().attempt).toEqual({ state: 'pending', kind: 'switch', targetId: 'child' });
-    expect(await switching).toBe(true);
+    const off = wireStores(bridge, stores, commands);
+    await settled();
+    calls.splice(0);
+    expect(await commands.switchTenant('child')).toBe(true);
+    await settled();
+    expect(calls).toEqual(['tenants.switch']);
     expect(stores.app.getState().app?.desktop.activeTenant?.id).toBe('child');
-    expect(stores.tenants.getState().attempt).toEqual({ state: 'idle' });
+    expect(stores.segments.getState()).toMatchObject({ tenantId: 'child', segments: [{ name: 'in child' }] });
+    off();
   });
 
-  it('drops a segment list that arrives after the tenant changed', async () => {
+  it('a failed switch keeps the old tenant; why is main\'s state, and Dismiss hides it here only', async () => {
     const stores = createStores();
-    const fake = fakeBridge({ segmentsDelayMs: 30 });
-    const commands = new Commands(fake.bridge, stores);
-    await commands.refreshAppState();
-    const slow = commands.loadSegments();
-    fake.setActive('other');
-    await commands.refreshAppState();
-    await slow;
-    expect(stores.segments.getState().segments).toEqual([]);
-    await commands.loadSegments();
-    expect(stores.segments.getState().segments.map((s) => s.tenantId)).toEqual(['other']);
+    const { bridge, calls } = countingBridge({ failSwitch: true });
+    const commands = new Commands(bridge, stores);
+    const off = wireStores(bridge, stores, commands);
+    await settled();
+    calls.splice(0);
+    expect(await commands.switchTenant('child')).toBe(false);
+    expect(calls).toEqual(['tenants.switch']);
+    expect(stores.app.getState().app?.desktop).toMatchObject({ activeTenant: { id: 'home' }, lastSwitchError: { code: 'api_error' }, lastSwitchTarget: 'child' });
+    commands.dismissSwitchError();
+    expect(stores.ui.getState().dismissedSwitchError).toMatchObject({ code: 'api_error' });
+    // Trying again shows whatever comes next.
+    await commands.switchTenant('child');
+    expect(stores.ui.getState().dismissedSwitchError).toBeNull();
+    off();
+  });
+
+  it('mirrors pushes only when newer: a late, older segments payload changes nothing', async () => {
+    const stores = createStores();
+    const { bridge, push } = countingBridge();
+    const off = wireStores(bridge, stores, new Commands(bridge, stores));
+    await settled();
+    push('segments.onDidChange', segments(5, 'other'));
+    push('segments.onDidChange', segments(4, 'late'));
+    expect(stores.segments.getState().tenantId).toBe('other');
+    off();
   });
 });

@@ -5,14 +5,14 @@ import { auditMatches, prependAudit } from '../../../src-renderer/lib/audit-filt
 import { applyAppState, createAppStateStore } from '../../../src-renderer/stores/app-state-store';
 import { appendLiveAudit, createAuditStore } from '../../../src-renderer/stores/audit-store';
 import { applySessions, createSessionsStore } from '../../../src-renderer/stores/sessions-store';
-import { upsertSegment } from '../../../src-renderer/stores/segments-store';
+import { upsertSegment } from '../../../src-shared/desktop-state';
 import { buildCatalog } from '../../../src-renderer/stores/tenants-store';
 
 function appState(version: number, tenantName: string): AppState {
   return {
     version,
-    account: { state: 'signed_in', needsTenantChoice: false, user: { id: 'u', email: 'o@x', name: 'O', role: 'OWNER' }, apiUrl: null, dataApiUrl: null, demo: true, remembered: false, keychain: 'unknown', notice: null, error: null },
-    desktop: { sessionId: 's', activeTenant: { id: 't1', name: tenantName, slug: 't1', role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 't1', role: 'OWNER', switching: false, lastSwitchError: null },
+    account: { state: 'active', user: { id: 'u', email: 'o@x', name: 'O', role: 'OWNER' }, apiUrl: null, dataApiUrl: null, demo: true, remembered: false, keychain: 'unknown', notice: null, error: null },
+    desktop: { sessionId: 's', activeTenant: { id: 't1', name: tenantName, slug: 't1', role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 't1', role: 'OWNER', lastSwitchError: null, lastSwitchTarget: null },
     tenants: { recent: [], pinned: [], count: 2 },
     bridge: { state: 'listening', socketPath: '/tmp/s', sessionCount: 0, error: null },
     operationMode: 'READ_ONLY',
@@ -38,7 +38,7 @@ describe('mirrored stores', () => {
     const store = createSessionsStore();
     const list = (version: number, n: number): SessionList => ({
       version,
-      sessions: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, kind: 'mcp' as const, clientName: null, clientVersion: null, activeTenantId: 't1', homeTenantId: 't1', role: 'OWNER' as const, switching: false, createdAt: '', lastToolCall: null, callCount: 0 })),
+      sessions: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, kind: 'mcp' as const, clientName: null, clientVersion: null, activeTenantId: 't1', homeTenantId: 't1', role: 'OWNER' as const, switchingTo: null, lastSwitchError: null, lastSwitchTarget: null, createdAt: '', lastToolCall: null, callCount: 0 })),
     });
     applySessions(store, list(5, 2));
     applySessions(store, list(4, 1));

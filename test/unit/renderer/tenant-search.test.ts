@@ -40,13 +40,11 @@ describe('tenant search', () => {
     expect(highlightParts('Gamma', '')).toEqual([{ text: 'Gamma', match: false }]);
   });
 
-  it('filters 100,000 tenants quickly', () => {
+  // How fast is the benchmark's to say (`npm run bench`, org-picker rows, as a ratio): here, only that it is right at scale.
+  it('finds the one match among 100,000 tenants', () => {
     const many = Array.from({ length: 100_000 }, (_, i) => ({ id: `t-${i}`, name: `Tenant ${i}`, slug: `tenant-${i}` }));
     const big = buildSearchIndex(many);
-    const started = performance.now();
     const hits = filterTenantIndices(big, 'tenant 9999 t-1');
     expect(hits.map((i) => many[i]?.id)).toEqual(['t-19999']);
-    // Generous bound: a keystroke must not stall the UI (typically a few ms).
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });

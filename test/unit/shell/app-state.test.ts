@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../../src-shared/session';
 import { queryAudit } from '../../../src-main/app/audit-query';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { Preferences } from '../../../src-main/app/preferences';
+import type { AppState, DesktopSegments } from '../../../src-shared/ipc';
 import { createTestService } from './fakes';
 
 const entry = (seq: number, partial: Partial<AuditEntry> = {}): AuditEntry => ({ seq, at: 'now', sessionId: seq % 2 === 0 ? 'a' : 'b', clientName: null, kind: 'tool', name: 'nevent_list_segments', tenantId: 't1', argKeys: [], result: 'ok', durationMs: 1, ...partial });
@@ -29,7 +30,7 @@ describe('audit query', () => {
 });
 
 describe('preferences', () => {
-  const defaults = { operationMode: 'READ_ONLY' as const, apiUrl: 'https://api.example', dataApiUrl: null };
+  const defaults = { apiUrl: 'https://api.example', dataApiUrl: null };
 
   it('keeps recent tenants most recent first, without duplicates, at most eight', async () => {
     const prefs = new Preferences(new MemoryJsonStore(), defaults);
@@ -39,64 +40,148 @@ describe('preferences', () => {
     expect(prefs.shortcuts('u2').recent).toEqual([]);
   });
 
-  it('persists settings and pins, and reads them back', async () => {
+  it('persists settings, the saved mode and pins, and reads them back', async () => {
     const store = new MemoryJsonStore();
     const prefs = new Preferences(store, defaults);
-    prefs.updateSettings({ operationMode: 'FULL', dataApiUrl: 'https://data.example' });
+    prefs.updateSettings({ dataApiUrl: 'https://data.example' });
+    prefs.saveMode('FULL');
     prefs.setPinned('u1', { id: 't1', name: 'One' }, true);
     await prefs.flush();
     const again = new Preferences(store, defaults);
     await again.load();
-    expect(again.settings()).toEqual({ apiUrl: 'https://api.example', dataApiUrl: 'https://data.example', operationMode: 'FULL' });
+    expect(again.settings()).toEqual({ apiUrl: 'https://api.example', dataApiUrl: 'https://data.example' });
+    expect(again.savedMode()).toBe('FULL');
     expect(again.shortcuts('u1').pinned).toEqual([{ id: 't1', name: 'One' }]);
   });
 
-  it('treats a damaged file as empty', async () => {
-    const prefs = new Preferences(new MemoryJsonStore({ settings: { operationMode: 'GOD' }, users: 'nope' }), defaults);
+  it('reads a damaged file field by field: a bad mode is said and skipped, the pins survive', async () => {
+    const said: string[] = [];
+    const file = { settings: { operationMode: 'GOD', apiUrl: 7 }, users: { u1: { recent: 'nope', pinned: [{ id: 't1', name: 'One' }, { id: 3 }] }, u2: 'nope' } };
+    const prefs = new Preferences(new MemoryJsonStore(file), defaults, undefined, (line) => said.push(line));
     await prefs.load();
-    expect(prefs.settings().operationMode).toBe('READ_ONLY');
+    expect(prefs.savedMode()).toBeNull();
+    expect(prefs.settings().apiUrl).toBe('https://api.example');
+    expect(prefs.shortcuts('u1')).toEqual({ recent: [], pinned: [{ id: 't1', name: 'One' }] });
+    expect(prefs.shortcuts('u2')).toEqual({ recent: [], pinned: [] });
+    expect(said).toEqual(['preferences: operationMode "GOD" is not an operation mode (READ_ONLY, STANDARD or FULL); it is ignored.']);
+  });
+
+  it('picks up an edit of the file: a new saved mode is announced once, our own writes are not', async () => {
+    const store = new MemoryJsonStore({ settings: { operationMode: 'READ_ONLY' } });
+    const prefs = new Preferences(store, defaults);
+    await prefs.load();
+    const edits: string[] = [];
+    prefs.onDidEditSavedMode((mode) => edits.push(mode));
+    prefs.touchRecent('u1', { id: 't1', name: 'One' });
+    await prefs.flush();
+    await prefs.reload();
+    expect(edits).toEqual([]);
+    await store.save({ settings: { operationMode: 'standard' }, users: { u1: { recent: [{ id: 't1', name: 'One' }], pinned: [] } } });
+    await prefs.reload();
+    await prefs.reload();
+    expect(edits).toEqual(['STANDARD']);
+    expect(prefs.savedMode()).toBe('STANDARD');
   });
 });
 
-describe('app state snapshot', () => {
-  it('bumps the version only when something changed', async () => {
+describe('the desktop store', () => {
+  it('publishes a new version only when something changed, and signing in changes the account', async () => {
     const t = await createTestService();
     const first = t.service.state().version;
-    expect(t.service.publish().version).toBe(first);
+    expect(t.service.state().version).toBe(first);
+    expect(t.published('session.onDidChange')).toEqual([]);
     await t.dispatch('account.signIn', { method: 'demo' });
     const signedIn = t.service.state();
     expect(signedIn.version).toBeGreaterThan(first);
-    expect(signedIn.account.state).toBe('signed_in');
+    expect(signedIn.account.state).toBe('active');
     expect(t.demo.starts).toBe(1);
     expect(t.core.signIns[0]).toMatchObject({ kind: 'password', email: 'owner@demo.nevent.local', demo: true });
   });
 
-  it('names the active tenant once the list is loaded, and remembers it as recent', async () => {
+  it('names the active tenant once the list is loaded (never made up before), and remembers it as recent', async () => {
     const t = await createTestService();
     await t.dispatch('account.signIn', { method: 'demo' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await t.until((e) => e.channel === 'session.onDidChange' && (e.payload as AppState).tenants.count === 3);
     expect(t.service.state().desktop.activeTenant).toMatchObject({ id: 't-root', name: 'Acme Group' });
     expect(t.service.state().tenants).toMatchObject({ count: 3, recent: [{ id: 't-root', name: 'Acme Group' }] });
+    const unnamed = (t.published('session.onDidChange') as AppState[]).filter((s) => s.desktop.activeTenant !== null && s.desktop.activeTenant.name === null);
+    // Before the list: the name is null (the window shows the id), not the id passed off as a name.
+    for (const state of unnamed) expect(state.tenants.recent).toEqual([]);
   });
 
-  it('notifies on a desktop switch and warns when the sign-in ends by itself', async () => {
+  it('one desktop switch: one chooseTenant, one app-state publish, and the new tenant\'s segments pushed', async () => {
     const t = await createTestService();
     await t.dispatch('account.signIn', { method: 'demo' });
+    await t.until((e) => e.channel === 'segments.onDidChange' && (e.payload as DesktopSegments).status === 'ready');
+    const before = { states: t.published('session.onDidChange').length, segments: t.published('segments.onDidChange').length, choose: t.core.chooseTenantCalls };
+
+    expect(await t.dispatch('tenants.switch', { tenantId: 't-east' })).toMatchObject({ ok: true });
+    await t.until((e) => e.channel === 'segments.onDidChange' && (e.payload as DesktopSegments).tenantId === 't-east' && (e.payload as DesktopSegments).status === 'ready');
+
+    expect(t.core.chooseTenantCalls - before.choose).toBe(1);
+    const states = t.published('session.onDidChange').slice(before.states) as AppState[];
+    expect(states).toHaveLength(1);
+    expect(states[0]).toMatchObject({ desktop: { activeTenant: { id: 't-east', name: 'Acme East' } }, tenants: { recent: [{ id: 't-east' }, { id: 't-root' }] } });
+    // Segments: the new tenant's part (loading), then its answer; the window asks for nothing.
+    const segments = t.published('segments.onDidChange').slice(before.segments) as DesktopSegments[];
+    // (The list and the criteria answer separately: one or two pushes after the first.)
+    expect(segments.map((s) => [s.tenantId, s.status, s.criteriaStatus])[0]).toEqual(['t-east', 'loading', 'loading']);
+    expect(segments.map((s) => [s.tenantId, s.status, s.criteriaStatus]).at(-1)).toEqual(['t-east', 'ready', 'ready']);
+    expect(segments.length).toBeLessThanOrEqual(3);
+  });
+
+  it('a segment written by any session in the desktop tenant is pushed into the list', async () => {
+    const t = await createTestService();
+    await t.dispatch('account.signIn', { method: 'demo' });
+    await t.until((e) => e.channel === 'segments.onDidChange' && (e.payload as DesktopSegments).status === 'ready');
+    const ai = t.core.connectMcp('claude-ai');
+    const definition = { stanzas: [{ id: 's1', criteria: [{ id: 'c1', criterion_id: 'city', operator: 'eq', value: 'Bilbao' }] }] };
+    await ai.createSegment({ name: 'Written by the AI', definition });
+    await t.until((e) => e.channel === 'segments.onDidChange' && (e.payload as DesktopSegments).segments.some((s) => s.name === 'Written by the AI'));
+    // Another tenant's write does not touch the desktop's list.
+    await ai.switchTenant('t-east');
+    await ai.createSegment({ name: 'Elsewhere', definition });
+    expect(t.service.segments().segments.map((s) => s.name)).toEqual(['Written by the AI']);
+  });
+
+  it('notifies on a desktop switch and warns only when the sign-in ends by itself', async () => {
+    const t = await createTestService();
+    await t.dispatch('account.signIn', { method: 'demo' });
+    await t.until((e) => e.channel === 'session.onDidChange' && (e.payload as AppState).tenants.count === 3);
     await t.dispatch('tenants.switch', { tenantId: 't-east' });
     t.core.expire();
-    const notes = t.emitted.filter((e) => e.channel === 'notifications.onDidNotify').map((e) => (e.payload as { title: string; level: string }));
+    await t.until((e) => e.channel === 'notifications.onDidNotify' && (e.payload as { title: string }).title === 'Signed out');
+    const notes = t.published('notifications.onDidNotify') as Array<{ title: string; level: string }>;
     expect(notes).toEqual([expect.objectContaining({ title: 'Switched to Acme East', level: 'success' }), expect.objectContaining({ title: 'Signed out', level: 'warning' })]);
     await t.dispatch('account.signIn', { method: 'demo' });
     await t.dispatch('account.signOut', undefined);
-    expect(t.emitted.filter((e) => e.channel === 'notifications.onDidNotify')).toHaveLength(2);
+    // A sign-out the person asked for is not news: the state says it.
+    expect(t.service.state().account.state).toBe('signedOut');
+    expect(t.published('notifications.onDidNotify')).toHaveLength(2);
   });
 
-  it('records a failed switch in the state and clears it on the next success', async () => {
+  it('keeps a failed switch in the state, with where it went, until the next success', async () => {
     const t = await createTestService();
     await t.dispatch('account.signIn', { method: 'demo' });
     await t.dispatch('tenants.switch', { tenantId: 't-west' });
-    expect(t.service.state().desktop.lastSwitchError).toMatchObject({ code: 'tenant_forbidden' });
+    expect(t.service.state().desktop).toMatchObject({ activeTenant: { id: 't-root' }, lastSwitchError: { code: 'tenant_forbidden' }, lastSwitchTarget: 't-west' });
     await t.dispatch('tenants.switch', { tenantId: 't-east' });
-    expect(t.service.state().desktop.lastSwitchError).toBeNull();
+    expect(t.service.state().desktop).toMatchObject({ lastSwitchError: null, lastSwitchTarget: null });
+  });
+
+  it('a mode change is one event: the app state, the audit log and the saved setting', async () => {
+    const t = await createTestService();
+    expect(await t.dispatch('mcp.setMode', { mode: 'STANDARD' })).toEqual({ ok: true, value: { mode: 'STANDARD' } });
+    expect(t.mode.get()).toBe('STANDARD');
+    expect(t.preferences.savedMode()).toBe('STANDARD');
+    expect(t.service.state().operationMode).toBe('STANDARD');
+    expect(t.bridge.entries.map((e) => `${e.kind}:${e.name}`)).toEqual(['mode:READ_ONLY → STANDARD']);
+    // Setting the mode it already has changes nothing and records nothing.
+    await t.dispatch('mcp.setMode', { mode: 'STANDARD' });
+    expect(t.bridge.entries).toHaveLength(1);
+    // An edit of the settings file is the same change.
+    t.mode.set('FULL', 'settings file');
+    expect(t.service.state().operationMode).toBe('FULL');
+    expect(t.bridge.entries.map((e) => `${e.name}:${e.clientName}`)).toEqual(['READ_ONLY → STANDARD:app', 'STANDARD → FULL:settings file']);
   });
 });

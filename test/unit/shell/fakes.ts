@@ -1,15 +1,16 @@
 /** In-memory fakes of the ports the desktop service uses (no core, no MCP, no I/O). */
-import { isSwitchableStatus, segmentRevision } from '../../../src-shared/api';
-import type { Segment, SegmentCreate, SegmentUpdate, Tenant } from '../../../src-shared/api';
+import type { Segment, Tenant } from '../../../src-shared/api';
 import type { AccountStatus, BridgeStatus, McpClient } from '../../../src-shared/ipc';
-import type { AuditEntry, OperationMode, SessionSnapshot } from '../../../src-shared/session';
+import type { AuditEntry, SessionSnapshot } from '../../../src-shared/session';
 import { DesktopService } from '../../../src-main/app/desktop-service';
 import { createDispatcher } from '../../../src-main/app/dispatcher';
 import { EventHub } from '../../../src-main/app/event-hub';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
-import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, OperationModeCell, SessionsPort } from '../../../src-main/app/ports';
+import { OperationModeSetting, type ModeChange } from '../../../src-main/app/operation-mode-setting';
+import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
-import { CoreError, SegmentConflictError, type SegmentUpdateOptions, type SwitchOutcome, type TenantSession, type TenantsView } from '../../../src-main/core/tenant-session';
+import { CoreError, type SwitchOutcome, type TenantSession } from '../../../src-main/core/tenant-session';
+import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import { fakeJwtShape } from '../../helpers/tokens';
 
 /** A secret that must never appear in anything sent to the window. */
@@ -35,110 +36,28 @@ function listeners<T extends unknown[]>() {
   };
 }
 
-/** A tenant session over the fixed tenants and an in-memory segment store. */
-export class FakeTenantSession implements TenantSession {
-  readonly kind: 'desktop' | 'mcp';
-  active: string;
-  readonly home: string;
-  readonly segments = new Map<string, Segment>();
-  /** Carries a token on purpose: the service must never pass it on. */
-  readonly accessToken = secretToken;
-  private readonly changed = listeners<[SessionSnapshot]>();
-  private seq = 0;
-  clientName: string | null = null;
-
-  constructor(readonly id: string, kind: 'desktop' | 'mcp' = 'desktop', home = 't-root') {
-    this.kind = kind;
-    this.active = home;
-    this.home = home;
-  }
-
-  snapshot(): SessionSnapshot {
-    return { id: this.id, kind: this.kind, clientName: this.clientName, clientVersion: null, activeTenantId: this.active, homeTenantId: this.home, role: 'OWNER', switching: false, createdAt: '2026-01-01T00:00:00.000Z', lastToolCall: null, callCount: 0 };
-  }
-  onDidChange(listener: (s: SessionSnapshot) => void): () => void {
-    return this.changed.add(listener);
-  }
-  setClientInfo(info: { name: string | null }): void {
-    this.clientName = info.name;
-  }
-  recordToolCall(): void {}
-  async listTenants(): Promise<TenantsView> {
-    return { tenants, role: 'OWNER', homeTenantId: this.home, activeTenantId: this.active };
-  }
-  async switchTenant(tenantId: string): Promise<SwitchOutcome> {
-    const tenant = tenants.find((t) => t.id === tenantId);
-    if (tenant === undefined) throw new CoreError('tenant_not_found', `Unknown tenant ${tenantId}.`);
-    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `Membership in ${tenant.name} is ${tenant.status ?? 'unknown'}.`);
-    const previous = this.active;
-    this.active = tenantId;
-    this.changed.fire(this.snapshot());
-    return { activeTenantId: tenantId, homeTenantId: this.home, previousTenantId: previous };
-  }
-  async resetTenant(): Promise<SwitchOutcome> {
-    return this.switchTenant(this.home);
-  }
-  private scoped<T>(value: T) {
-    const withToken = Array.isArray(value) ? value.map((item: object) => ({ ...item, accessToken: secretToken })) : { ...value, accessToken: secretToken };
-    return { tenantId: this.active, value: withToken as T };
-  }
-  async listSegments(query: { search?: string }) {
-    const segments = [...this.segments.values()].filter((s) => s.tenantId === this.active && (query.search === undefined || s.name.includes(query.search)));
-    return this.scoped({ segments, nextCursor: null });
-  }
-  async getSegment(id: string) {
-    const segment = this.segments.get(id);
-    if (segment === undefined || segment.tenantId !== this.active) throw new CoreError('not_found', `Segment ${id} not found.`);
-    return this.scoped(segment);
-  }
-  async createSegment(input: SegmentCreate) {
-    this.seq += 1;
-    const id = this.seq.toString(16).padStart(24, '0');
-    const segment: Segment = { id, name: input.name, description: input.description ?? null, definition: input.definition, tenantId: this.active, createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: `2026-01-01T00:00:00.${String(this.seq).padStart(3, '0')}Z` };
-    this.segments.set(id, segment);
-    return this.scoped(segment);
-  }
-  async updateSegment(id: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}) {
-    const current = this.segments.get(id);
-    if (current === undefined || current.tenantId !== this.active) throw new CoreError('not_found', `Segment ${id} not found.`);
-    if (options.baseRevision !== undefined && options.baseRevision !== segmentRevision(current)) throw new SegmentConflictError(current, options.baseRevision);
-    this.seq += 1;
-    const next: Segment = { ...current, ...(input.name === undefined ? {} : { name: input.name }), ...(input.definition === undefined ? {} : { definition: input.definition }), modifiedAt: `2026-01-02T00:00:00.${String(this.seq).padStart(3, '0')}Z` };
-    this.segments.set(id, next);
-    return this.scoped(next);
-  }
-  async previewSegment() {
-    return this.scoped({ estimated_fan_count: 42, sample_fans: [{ fan_id: 'f1', first_name: 'Fan', last_name: 'One' }] });
-  }
-  async segmentationCriteria() {
-    return this.scoped([{ id: 'city', type: 'profile_property', label: 'City', operators: ['eq'], valueType: 'TEXT' }]);
-  }
-  async listCampaigns() {
-    return this.scoped({ campaigns: [], ignoredFilters: [] });
-  }
-  async analyticsCapabilities() {
-    return this.scoped({});
-  }
-  async paidAdsStatus() {
-    return this.scoped({ connected: false, provider: 'meta', accountId: null, accountName: null, lastSyncAt: null });
-  }
-  close(): void {}
+/** The one fake tenant session (test/helpers), over the demo-like tenants, answering with a token in every value. */
+function fakeSession(id: string, kind: 'desktop' | 'mcp', home = 't-root'): FakeTenantSession {
+  return new FakeTenantSession({ id, kind, tenants, homeTenantId: home, seedSegments: false, tokenInValues: secretToken });
 }
 
 /** Account + sessions in one fake, as the core keeps them together. */
-export class FakeCore implements AccountPort, SessionsPort {
+export class FakeCore implements AccountPort {
   desktopSession: FakeTenantSession | null = null;
   readonly mcpSessions: FakeTenantSession[] = [];
   readonly signIns: AccountCredentials[] = [];
+  /** How many times the desktop switch path told the account where the desktop is (the org-picker's choice). */
+  chooseTenantCalls = 0;
   private readonly accountChanged = listeners<[]>();
+  private readonly signedOut = listeners<['signed_out' | 'refresh_refused']>();
   private readonly sessionsChanged = listeners<[]>();
+  private readonly segmentWrites = listeners<[{ tenantId: string; segment: Segment }]>();
   private sessionCount = 0;
 
   status(): AccountStatus {
     const signedIn = this.desktopSession !== null;
     return {
-      state: signedIn ? 'signed_in' : 'signed_out',
-      needsTenantChoice: false,
+      state: signedIn ? 'active' : 'signedOut',
       user: signedIn ? { id: 'u-owner', email: 'owner@demo.nevent.local', name: 'Olivia Owner', role: 'OWNER' } : null,
       apiUrl: signedIn ? 'http://127.0.0.1:1' : null,
       dataApiUrl: null,
@@ -153,16 +72,28 @@ export class FakeCore implements AccountPort, SessionsPort {
     if (credentials.kind === 'password' && credentials.password !== 'demo') throw new CoreError('authentication_failed', 'Wrong email or password.');
     this.signIns.push(credentials);
     this.sessionCount += 1;
-    this.desktopSession = new FakeTenantSession(`desktop-${this.sessionCount}`);
-    this.desktopSession.onDidChange(() => this.sessionsChanged.fire());
+    this.desktopSession = this.adopt(fakeSession(`desktop-${this.sessionCount}`, 'desktop'));
     this.accountChanged.fire();
+    this.sessionsChanged.fire();
   }
   async signOut(): Promise<void> {
-    this.desktopSession = null;
-    this.accountChanged.fire();
+    this.end('signed_out');
   }
   onDidChange(listener: () => void): () => void {
     return this.accountChanged.add(listener);
+  }
+  onDidSignOut(listener: (reason: 'signed_out' | 'refresh_refused') => void): () => void {
+    return this.signedOut.add(listener);
+  }
+  onDidWriteSegment(listener: (write: { tenantId: string; segment: Segment }) => void): () => void {
+    return this.segmentWrites.add(listener);
+  }
+  async switchDesktop(tenantId: string | 'home'): Promise<SwitchOutcome> {
+    const desktop = this.desktopSession;
+    if (desktop === null) throw new CoreError('signed_out', 'signed out');
+    const outcome = tenantId === 'home' ? await desktop.resetTenant() : tenantId === desktop.active ? { activeTenantId: tenantId, homeTenantId: desktop.snapshot().homeTenantId, previousTenantId: tenantId } : await desktop.switchTenant(tenantId);
+    this.chooseTenantCalls += 1;
+    return outcome;
   }
   onSessionsChange(listener: () => void): () => void {
     return this.sessionsChanged.add(listener);
@@ -176,22 +107,31 @@ export class FakeCore implements AccountPort, SessionsPort {
   async move(sessionId: string, tenantId: string): Promise<SwitchOutcome> {
     const session = this.mcpSessions.find((s) => s.id === sessionId);
     if (session === undefined) throw new CoreError('not_found', 'no such session');
-    const outcome = await session.switchTenant(tenantId);
-    this.sessionsChanged.fire();
-    return outcome;
+    return session.moveTo(tenantId);
   }
   /** Simulates an MCP client connecting. */
   connectMcp(name: string): FakeTenantSession {
-    const session = new FakeTenantSession(`mcp-${this.mcpSessions.length + 1}`, 'mcp', this.desktopSession?.active ?? 't-root');
-    session.clientName = name;
+    const session = this.adopt(fakeSession(`mcp-${this.mcpSessions.length + 1}`, 'mcp', this.desktopSession?.active ?? 't-root'));
+    session.setClientInfo({ name, version: null });
     this.mcpSessions.push(session);
     this.sessionsChanged.fire();
     return session;
   }
   /** Simulates the refresh token being refused: the account signs itself out. */
   expire(): void {
+    this.end('refresh_refused');
+  }
+  private adopt(session: FakeTenantSession): FakeTenantSession {
+    session.onDidChange(() => this.sessionsChanged.fire());
+    session.onDidWriteSegment(({ tenantId, value }) => this.segmentWrites.fire({ tenantId, segment: value }));
+    return session;
+  }
+  private end(reason: 'signed_out' | 'refresh_refused'): void {
     this.desktopSession = null;
+    this.mcpSessions.splice(0);
     this.accountChanged.fire();
+    this.signedOut.fire(reason);
+    this.sessionsChanged.fire();
   }
 }
 
@@ -212,6 +152,9 @@ export class FakeBridge implements BridgePort {
   }
   onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void {
     return this.appended.add(listener);
+  }
+  recordModeChange(change: ModeChange): void {
+    this.append({ kind: 'mode', name: `${change.previous} → ${change.mode}`, sessionId: 'app', clientName: change.by, tenantId: null });
   }
   append(partial: Partial<AuditEntry> & Pick<AuditEntry, 'name'>): AuditEntry {
     const entry: AuditEntry = { seq: this.entries.length + 1, at: 'now', sessionId: 'mcp-1', clientName: 'claude-ai', kind: 'tool', tenantId: 't-root', argKeys: [], result: 'ok', durationMs: 3, ...partial };
@@ -236,17 +179,6 @@ export class FakeClientConfig implements ClientConfigPort {
   }
 }
 
-/** A mode cell. */
-export class FakeMode implements OperationModeCell {
-  constructor(public mode: OperationMode = 'READ_ONLY') {}
-  get(): OperationMode {
-    return this.mode;
-  }
-  set(mode: OperationMode): void {
-    this.mode = mode;
-  }
-}
-
 /** A demo port. */
 export class FakeDemo implements DemoPort {
   starts = 0;
@@ -261,17 +193,38 @@ export async function createTestService() {
   const core = new FakeCore();
   const bridge = new FakeBridge();
   const clientConfig = new FakeClientConfig();
-  const mode = new FakeMode();
+  const mode = new OperationModeSetting('READ_ONLY');
   const demo = new FakeDemo();
   const events = new EventHub();
   const emitted: Array<{ channel: string; payload: unknown }> = [];
   events.subscribe((channel, payload) => emitted.push({ channel, payload }));
-  const preferences = new Preferences(new MemoryJsonStore(), { operationMode: 'READ_ONLY', apiUrl: null, dataApiUrl: null });
+  const preferences = new Preferences(new MemoryJsonStore(), { apiUrl: null, dataApiUrl: null });
   await preferences.load();
-  const sessions: SessionsPort = { desktop: () => core.desktop(), list: () => core.list(), move: (id, t) => core.move(id, t), onDidChange: (l) => core.onSessionsChange(l) };
+  const sessions: SessionsPort = {
+    desktop: () => core.desktop(),
+    list: () => core.list(),
+    switchDesktop: (tenantId) => core.switchDesktop(tenantId),
+    move: (id, t) => core.move(id, t),
+    onDidChange: (l) => core.onSessionsChange(l),
+    onDidWriteSegment: (l) => core.onDidWriteSegment(l),
+  };
   const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, demo, mode, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
   service.start();
   const internal: unknown[] = [];
   const dispatch = createDispatcher(service.handlers, (_c, e) => internal.push(e));
-  return { core, bridge, clientConfig, mode, demo, events, emitted, preferences, service, dispatch, internal };
+  /** Resolves once an emitted event (already, or later) satisfies `test`: an awaited condition, no sleep. */
+  const until = (test: (event: { channel: string; payload: unknown }) => boolean): Promise<{ channel: string; payload: unknown }> => {
+    const seen = emitted.find(test);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const off = events.subscribe((channel, payload) => {
+        if (!test({ channel, payload })) return;
+        off();
+        resolve({ channel, payload });
+      });
+    });
+  };
+  /** The events emitted on `channel` so far. */
+  const published = (channel: string): unknown[] => emitted.filter((e) => e.channel === channel).map((e) => e.payload);
+  return { core, bridge, clientConfig, mode, demo, events, emitted, preferences, service, dispatch, internal, until, published };
 }

@@ -3,8 +3,8 @@ import { BridgeError, createBridge, eventChannelNames, requestChannelNames, toBr
 
 const appState = {
   version: 3,
-  account: { state: 'signed_out', needsTenantChoice: false, user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'unknown', notice: null, error: null },
-  desktop: { sessionId: null, activeTenant: null, homeTenantId: null, role: null, switching: false, lastSwitchError: null },
+  account: { state: 'signedOut', user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'unknown', notice: null, error: null },
+  desktop: { sessionId: null, activeTenant: null, homeTenantId: null, role: null, lastSwitchError: null, lastSwitchTarget: null },
   tenants: { recent: [], pinned: [], count: 0 },
   bridge: { state: 'stopped', socketPath: null, sessionCount: 0, error: null },
   operationMode: 'READ_ONLY',

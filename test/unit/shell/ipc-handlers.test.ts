@@ -11,42 +11,39 @@ import { createTestService, secretToken } from './fakes';
 // The wrapper's default `ipcMain` comes from electron, which has no binary here: the test passes its own.
 vi.mock('electron', () => ({ ipcMain: null }));
 
-const segmentId = '000000000000000000000001';
+const segmentId = '000000000000000000000065';
 /** The revision of the segment the setup creates (the fake stamps its modifiedAt). */
-const baseRevision = 'm:2026-01-01T00:00:00.001Z';
+const baseRevision = 'm:2026-01-02T00:00:00.000Z';
 const definition = { stanzas: [{ criteria: [{ criterion_id: 'city', operator: 'eq', value: 'Bilbao' }] }] };
 const rendererUrl = 'file:///app/out/renderer/index.html';
 
 /** A valid and an invalid payload per channel; `Record` makes a new channel fail to compile until it has a case. */
 const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?: (value: never) => void }> = {
   'app.info': { valid: undefined, invalid: { extra: 1 }, expect: (v: { shell: string; demoUsers: string[] }) => expect(v.demoUsers).toContain('owner') },
-  'session.get': { valid: undefined, invalid: 'x', expect: (v: { version: number; account: { state: string } }) => expect(v.account.state).toBe('signed_in') },
-  'account.status': { valid: undefined, invalid: 1, expect: (v: { state: string }) => expect(v.state).toBe('signed_in') },
+  'session.get': { valid: undefined, invalid: 'x', expect: (v: { version: number; account: { state: string } }) => expect(v.account.state).toBe('active') },
   'account.signIn': { valid: { method: 'demo', user: 'admin' }, invalid: { method: 'password', apiUrl: 'javascript:alert(1)', email: 'a@b.c', password: 'x' } },
-  'account.signOut': { valid: undefined, invalid: { now: true }, expect: (v: { state: string }) => expect(v.state).toBe('signed_out') },
+  'account.signOut': { valid: undefined, invalid: { now: true }, expect: (v: { state: string }) => expect(v.state).toBe('signedOut') },
   'tenants.list': { valid: undefined, invalid: [], expect: (v: { tenants: unknown[]; activeTenantId: string }) => expect(v.tenants).toHaveLength(3) },
   'tenants.switch': { valid: { tenantId: 't-east' }, invalid: { tenantId: '../etc' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-east') },
   'tenants.reset': { valid: undefined, invalid: { tenantId: 't-east' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-root') },
   'tenants.pin': { valid: { tenantId: 't-east' }, invalid: {}, expect: (v: { pinned: Array<{ name: string }> }) => expect(v.pinned.map((t) => t.name)).toEqual(['Acme East']) },
   'tenants.unpin': { valid: { tenantId: 't-east' }, invalid: { tenantId: 5 }, expect: (v: { pinned: unknown[] }) => expect(v.pinned).toEqual([]) },
-  'tenants.recent': { valid: undefined, invalid: { all: true }, expect: (v: { recent: Array<{ id: string }> }) => expect(v.recent[0]?.id).toBe('t-root') },
   'segments.list': { valid: { search: 'Bil' }, invalid: { limit: 0 }, expect: (v: { segments: unknown[]; tenantId: string }) => expect(v.tenantId).toBe('t-root') },
   'segments.get': { valid: { segmentId }, invalid: { segmentId: 'not an id' }, expect: (v: { segment: { id: string; revision: string } }) => expect(v.segment).toMatchObject({ id: segmentId, revision: baseRevision }) },
   'segments.create': { valid: { name: 'Bilbao fans', definition }, invalid: { name: '', definition }, expect: (v: { segment: { name: string } }) => expect(v.segment.name).toBe('Bilbao fans') },
   'segments.update': { valid: { segmentId, baseRevision, name: 'Renamed' }, invalid: { segmentId, name: 'no base revision' }, expect: (v: { segment: { name: string; revision: string } }) => expect(v.segment.revision).not.toBe(baseRevision) },
   'segments.preview': { valid: { definition }, invalid: { definition: { stanzas: [{ criteria: [] }] } }, expect: (v: { estimated_fan_count: number }) => expect(v.estimated_fan_count).toBe(42) },
   'segments.criteria': { valid: undefined, invalid: { expectedTenantId: '' }, expect: (v: { criteria: unknown[] }) => expect(v.criteria).toHaveLength(1) },
-  'mcp.status': { valid: undefined, invalid: null, expect: (v: { state: string }) => expect(v.state).toBe('listening') },
+  'segments.current': { valid: { reload: true }, invalid: { reload: 'yes' }, expect: (v: { tenantId: string; status: string }) => expect(v).toMatchObject({ tenantId: 't-root', status: 'ready' }) },
   'mcp.sessions': { valid: undefined, invalid: 0, expect: (v: { sessions: Array<{ kind: string }> }) => expect(v.sessions.map((s) => s.kind)).toEqual(['desktop', 'mcp']) },
   'mcp.moveSession': { valid: { sessionId: 'mcp-1', tenantId: 't-east' }, invalid: { sessionId: 'mcp-1' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-east') },
   'mcp.audit': { valid: { result: 'error' }, invalid: { limit: 10_000 }, expect: (v: { entries: Array<{ name: string }> }) => expect(v.entries.map((e) => e.name)).toEqual(['nevent_create_segment']) },
-  'mcp.getMode': { valid: undefined, invalid: { mode: 'FULL' }, expect: (v: { mode: string }) => expect(v.mode).toBe('READ_ONLY') },
   'mcp.setMode': { valid: { mode: 'STANDARD' }, invalid: { mode: 'GOD' }, expect: (v: { mode: string }) => expect(v.mode).toBe('STANDARD') },
   'mcp.clients': { valid: undefined, invalid: { client: 'cursor' }, expect: (v: { clients: Array<{ client: string; installed: boolean }> }) => expect(v.clients).toEqual([expect.objectContaining({ client: 'cursor', installed: true })]) },
   'mcp.clientConfigPreview': { valid: { client: 'cursor' }, invalid: { client: 'emacs' }, expect: (v: { changed: boolean }) => expect(v.changed).toBe(true) },
   'mcp.clientConfigWrite': { valid: { client: 'vscode' }, invalid: {}, expect: (v: { written: boolean }) => expect(v.written).toBe(true) },
   'settings.get': { valid: undefined, invalid: { a: 1 }, expect: (v: { operationMode: string }) => expect(v.operationMode).toBe('READ_ONLY') },
-  'settings.update': { valid: { apiUrl: 'https://api.nevent.es', operationMode: 'FULL' }, invalid: { apiUrl: 'ftp://x' }, expect: (v: { apiUrl: string; operationMode: string }) => expect(v).toMatchObject({ apiUrl: 'https://api.nevent.es', operationMode: 'FULL' }) },
+  'settings.update': { valid: { apiUrl: 'https://api.nevent.es' }, invalid: { operationMode: 'FULL' }, expect: (v: { apiUrl: string; operationMode: string }) => expect(v).toMatchObject({ apiUrl: 'https://api.nevent.es', operationMode: 'READ_ONLY' }) },
 };
 
 class FakeIpcMain implements IpcMainLike {
@@ -133,7 +130,7 @@ describe('IPC handlers (Electron wrapper, fake ipcMain)', () => {
   });
 
   it('passes core errors through as {code, message}', async () => {
-    expect(await t.ipc.invoke('tenants.switch', { tenantId: 't-west' }, ourWindow)).toEqual({ ok: false, error: { code: 'tenant_forbidden', message: 'Membership in Acme West is SUSPENDED.' } });
+    expect(await t.ipc.invoke('tenants.switch', { tenantId: 't-west' }, ourWindow)).toEqual({ ok: false, error: { code: 'tenant_forbidden', message: 'You cannot switch to Acme West: membership is SUSPENDED.' } });
     expect(await t.ipc.invoke('segments.update', { segmentId, baseRevision: 'm:2025-12-31T00:00:00Z', name: 'x' }, ourWindow)).toMatchObject({ ok: false, error: { code: 'conflict', param: 'segment_id' } });
     expect(await t.ipc.invoke('segments.list', { expectedTenantId: 't-east' }, ourWindow)).toMatchObject({ ok: false, error: { code: 'tenant_mismatch' } });
     expect(await t.ipc.invoke('mcp.moveSession', { sessionId: 'desktop-1', tenantId: 't-east' }, ourWindow)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
@@ -145,10 +142,10 @@ describe('IPC handlers (Electron wrapper, fake ipcMain)', () => {
   });
 
   it('hides unexpected failures behind internal_error', async () => {
-    t.core.desktopSession!.listTenants = async () => {
+    t.core.desktopSession!.listSegments = async () => {
       throw new Error(`socket hang up with ${secretToken}`);
     };
-    const result = await t.ipc.invoke('tenants.list', undefined, ourWindow);
+    const result = await t.ipc.invoke('segments.list', {}, ourWindow);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal_error' } });
     expect(JSON.stringify(result)).not.toContain(secretToken);
     expect(t.internal).toHaveLength(1);

@@ -27,6 +27,7 @@ describe('serve HTTP transport', () => {
       initialEvents: () => [
         { channel: 'session.onDidChange', payload: t.service.state() },
         { channel: 'mcp.onDidChangeSessions', payload: t.service.sessionList() },
+        { channel: 'segments.onDidChange', payload: t.service.segments() },
       ],
       rendererDir,
       token,
@@ -43,7 +44,7 @@ describe('serve HTTP transport', () => {
   });
 
   it('answers contract calls with the token', async () => {
-    expect((await callApi(http.port, token, 'account.signIn', { method: 'demo' })).json).toMatchObject({ ok: true, value: { state: 'signed_in' } });
+    expect((await callApi(http.port, token, 'account.signIn', { method: 'demo' })).json).toMatchObject({ ok: true, value: { state: 'active' } });
     const list = await callApi(http.port, token, 'tenants.list');
     expect(list.status).toBe(200);
     expect(list.json).toMatchObject({ ok: true, value: { activeTenantId: 't-root' } });
@@ -52,23 +53,23 @@ describe('serve HTTP transport', () => {
   });
 
   it('refuses requests without the token, with a wrong token, a wrong Host or a foreign Origin', async () => {
-    const noToken = await httpRequest(http.port, { method: 'POST', path: '/api/account.status', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const noToken = await httpRequest(http.port, { method: 'POST', path: '/api/session.get', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(noToken.status).toBe(401);
     expect(JSON.parse(noToken.body)).toMatchObject({ ok: false, error: { code: 'authentication_failed' } });
-    expect((await callApi(http.port, `${token.slice(0, -1)}x`, 'account.status')).status).toBe(401);
-    expect((await callApi(http.port, token, 'account.status', undefined, { host: `evil.example:${http.port}` })).status).toBe(403);
-    expect((await callApi(http.port, token, 'account.status', undefined, { host: '127.0.0.1:1' })).status).toBe(403);
-    expect((await callApi(http.port, token, 'account.status', undefined, { origin: 'https://evil.example' })).status).toBe(403);
-    expect((await callApi(http.port, token, 'account.status', undefined, { origin: `http://127.0.0.1:${http.port}` })).status).toBe(200);
+    expect((await callApi(http.port, `${token.slice(0, -1)}x`, 'session.get')).status).toBe(401);
+    expect((await callApi(http.port, token, 'session.get', undefined, { host: `evil.example:${http.port}` })).status).toBe(403);
+    expect((await callApi(http.port, token, 'session.get', undefined, { host: '127.0.0.1:1' })).status).toBe(403);
+    expect((await callApi(http.port, token, 'session.get', undefined, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await callApi(http.port, token, 'session.get', undefined, { origin: `http://127.0.0.1:${http.port}` })).status).toBe(200);
     expect((await httpRequest(http.port, { path: '/api/events' })).status).toBe(401);
   });
 
   it('never answers CORS', async () => {
-    const preflight = await httpRequest(http.port, { method: 'OPTIONS', path: '/api/account.status', headers: { origin: `http://127.0.0.1:${http.port}`, 'access-control-request-method': 'POST' } });
+    const preflight = await httpRequest(http.port, { method: 'OPTIONS', path: '/api/session.get', headers: { origin: `http://127.0.0.1:${http.port}`, 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(403);
-    const ok = await callApi(http.port, token, 'account.status');
+    const ok = await callApi(http.port, token, 'session.get');
     expect(ok.status).toBe(200);
-    const raw = await httpRequest(http.port, { method: 'POST', path: '/api/account.status', headers: { 'content-type': 'application/json', 'x-nevent-token': token }, body: '{}' });
+    const raw = await httpRequest(http.port, { method: 'POST', path: '/api/session.get', headers: { 'content-type': 'application/json', 'x-nevent-token': token }, body: '{}' });
     expect(Object.keys(raw.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect(raw.headers['content-security-policy']).toContain("default-src 'self'");
   });
@@ -90,7 +91,7 @@ describe('serve HTTP transport', () => {
     expect((await httpRequest(http.port, { path: '/' })).body).toContain('<title>Nevent</title>');
     expect((await httpRequest(http.port, { path: '/assets/app.js' })).body).toContain('console.log');
     // A cookie carrying the token opens nothing: the API takes the header only.
-    expect((await httpRequest(http.port, { method: 'POST', path: '/api/account.status', headers: { 'content-type': 'application/json', cookie: `nevent_token=${token}` }, body: '{}' })).status).toBe(401);
+    expect((await httpRequest(http.port, { method: 'POST', path: '/api/session.get', headers: { 'content-type': 'application/json', cookie: `nevent_token=${token}` }, body: '{}' })).status).toBe(401);
     expect((await httpRequest(http.port, { path: `/?token=${token}`, headers: { host: `attacker.test:${http.port}` } })).status).toBe(403);
   });
 
@@ -133,8 +134,8 @@ describe('serve HTTP transport', () => {
     const stream = await openEventStream(http.port, token);
     try {
       expect(stream.status).toBe(200);
-      await stream.waitFor((events) => events.length >= 2);
-      expect(stream.events.slice(0, 2).map((e) => e.event)).toEqual(['session.onDidChange', 'mcp.onDidChangeSessions']);
+      await stream.waitFor((events) => events.length >= 3);
+      expect(stream.events.slice(0, 3).map((e) => e.event)).toEqual(['session.onDidChange', 'mcp.onDidChangeSessions', 'segments.onDidChange']);
       await callApi(http.port, token, 'account.signIn', { method: 'demo' });
       await callApi(http.port, token, 'tenants.switch', { tenantId: 't-east' });
       t.bridge.append({ name: 'nevent_list_tenants' });

@@ -4,8 +4,8 @@ import { buildTrayTemplate, shortcutUnavailableHint, type TrayMenuItem } from '.
 
 const signedOut: AppState = {
   version: 1,
-  account: { state: 'signed_out', needsTenantChoice: false, user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'available', notice: null, error: null },
-  desktop: { sessionId: null, activeTenant: null, homeTenantId: null, role: null, switching: false, lastSwitchError: null },
+  account: { state: 'signedOut', user: null, apiUrl: null, dataApiUrl: null, demo: false, remembered: false, keychain: 'available', notice: null, error: null },
+  desktop: { sessionId: null, activeTenant: null, homeTenantId: null, role: null, lastSwitchError: null, lastSwitchTarget: null },
   tenants: { recent: [], pinned: [], count: 0 },
   bridge: { state: 'listening', socketPath: '/run/user/1/nevent/mcp.sock', sessionCount: 0, error: null },
   operationMode: 'READ_ONLY',
@@ -14,8 +14,8 @@ const signedOut: AppState = {
 const signedIn: AppState = {
   ...signedOut,
   version: 2,
-  account: { ...signedOut.account, state: 'signed_in', user: { id: 'u1', email: 'o@x', name: 'Olivia', role: 'OWNER' } },
-  desktop: { sessionId: 's1', activeTenant: { id: 't-es', name: 'Acme Spain', slug: 'acme-es', role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 't-acme', role: 'OWNER', switching: false, lastSwitchError: null },
+  account: { ...signedOut.account, state: 'active', user: { id: 'u1', email: 'o@x', name: 'Olivia', role: 'OWNER' } },
+  desktop: { sessionId: 's1', activeTenant: { id: 't-es', name: 'Acme Spain', slug: 'acme-es', role: 'OWNER', status: 'ACTIVE' }, homeTenantId: 't-acme', role: 'OWNER', lastSwitchError: null, lastSwitchTarget: null },
   tenants: {
     recent: [
       { id: 't-es', name: 'Acme Spain' },
@@ -72,9 +72,9 @@ describe('tray template', () => {
     expect(item(tray.items, 'Switch tenant…')?.accelerator).toBe('CommandOrControl+Shift+K');
   });
 
-  it('while switching: every switch is disabled', () => {
-    const tray = buildTrayTemplate({ ...signedIn, desktop: { ...signedIn.desktop, switching: true } });
-    expect(labels(tray.items)[0]).toBe('Switching from Acme Spain…');
+  it('while switching (the desktop session\'s switchingTo): the target is named and every switch is disabled', () => {
+    const tray = buildTrayTemplate(signedIn, { globalShortcutBound: true, switchingTo: 't-fr' });
+    expect(labels(tray.items)[0]).toBe('Switching to Acme France…');
     const switches = tray.items.filter((i) => i.kind === 'item' && (i.action?.type === 'switch' || i.action?.type === 'reset' || i.action?.type === 'quickSwitch'));
     expect(switches.length).toBeGreaterThan(3);
     expect(switches.every((i) => i.kind === 'item' && !i.enabled)).toBe(true);

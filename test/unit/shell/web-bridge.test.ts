@@ -25,7 +25,7 @@ describe('web transport', () => {
   });
 
   it('calls methods and resolves with checked values', async () => {
-    expect((await bridge.account.signIn({ method: 'demo' })).state).toBe('signed_in');
+    expect((await bridge.account.signIn({ method: 'demo' })).state).toBe('active');
     const list = await bridge.tenants.list();
     expect(list.tenants.map((x) => x.id)).toContain('t-east');
     expect((await bridge.segments.list()).tenantId).toBe('t-root');
@@ -37,7 +37,7 @@ describe('web transport', () => {
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('tenant_forbidden');
     const wrong = createBridge(createWebTransport({ baseUrl: http.origin, token: 'nope' }));
-    await expect(wrong.account.status()).rejects.toMatchObject({ code: 'authentication_failed' });
+    await expect(wrong.session.get()).rejects.toMatchObject({ code: 'authentication_failed' });
   });
 
   it('delivers events in version order and stops on unsubscribe', async () => {
@@ -54,8 +54,12 @@ describe('web transport', () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     off();
     const seen = versions.length;
+    // A second subscriber proves the next event was delivered; the removed one must not have seen it.
+    const later: string[] = [];
+    const offLater = bridge.session.onDidChange((state) => later.push(state.desktop.activeTenant?.id ?? ''));
     await bridge.tenants.switch({ tenantId: 't-root' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(later).toContain('t-root'));
+    offLater();
     expect(versions.length).toBe(seen);
   });
 

@@ -1,0 +1,183 @@
+/**
+ * What follows from the core's events for the desktop, and nothing else: the core's changes become
+ * store events, and a change of the desktop's session or tenant starts the loads and notes that depend
+ * on it. Handlers never do these themselves, so each happens once, whatever caused the change (window,
+ * tray, palette, org-picker, a refresh answered in another tenant).
+ *
+ *   account / sessions / bridge / mode / preferences ──> store.dispatch      audit entries ──> mcp.onDidAppendAudit
+ *   store: new desktop session ──> tenants loaded once (names for the header, the tray, recent)
+ *          new desktop tenant  ──> recent tenants + "Switched to" + segments and criteria loaded
+ *   sign-in ended by itself    ──> "Signed out" notification      any session wrote a segment ──> pushed
+ */
+import type { AppErrorData } from '../../src-shared/errors';
+import type { AppNotification, TenantShortcuts } from '../../src-shared/ipc';
+import { isSignedIn } from '../../src-shared/desktop-state';
+import { CoreError, type TenantsView } from '../core/tenant-session';
+import { toErrorData } from '../core/error-data';
+import type { DesktopStore, DesktopUpdate } from './desktop-store';
+import type { EventHub } from './event-hub';
+import type { OperationModeSetting } from './operation-mode-setting';
+import type { AccountPort, BridgePort, SessionsPort } from './ports';
+import type { Preferences } from './preferences';
+import { criterionView, segmentView, tenantView } from './views';
+
+/** How many segments main loads and keeps for the window (the list says when there are more). */
+export const desktopSegmentsPageSize = 200;
+
+/** What the effects follow and act on. */
+export interface DesktopEffectsDeps {
+  account: AccountPort;
+  sessions: SessionsPort;
+  bridge: BridgePort;
+  mode: OperationModeSetting;
+  preferences: Preferences;
+  store: DesktopStore;
+  events: EventHub;
+  now: () => Date;
+  logInternal: (what: string, error: unknown) => void;
+}
+
+interface TenantsLoad {
+  sessionId: string;
+  promise: Promise<TenantsView>;
+}
+
+/** The desktop's effects; `start` subscribes, `dispose` stops. */
+export class DesktopEffects {
+  private readonly unsubscribers: Array<() => void> = [];
+  private tenantsLoad: TenantsLoad | null = null;
+  private tenantsView: { sessionId: string; view: TenantsView } | null = null;
+  private notificationSeq = 0;
+
+  constructor(private readonly deps: DesktopEffectsDeps) {}
+
+  start(): void {
+    const { account, sessions, bridge, mode, preferences, store } = this.deps;
+    this.unsubscribers.push(
+      store.onDidUpdate((update) => this.follow(update)),
+      account.onDidChange(() => store.dispatch({ type: 'accountChanged', account: account.status() })),
+      account.onDidSignOut((reason) => {
+        if (reason === 'refresh_refused') this.notify('warning', 'Signed out', 'Your sign-in ended (it expired or was revoked). Sign in again to continue.');
+      }),
+      sessions.onDidChange(() => store.dispatch({ type: 'sessionsChanged', sessions: sessions.list() })),
+      sessions.onDidWriteSegment(({ tenantId, segment }) => store.dispatch({ type: 'segmentWritten', tenantId, segment: segmentView(segment) })),
+      bridge.onDidChange(() => store.dispatch({ type: 'bridgeChanged', bridge: bridge.status() })),
+      // Audit entries are a stream, not state: each goes out once, as it is appended.
+      bridge.onDidAppendAudit((entry) => this.deps.events.emit('mcp.onDidAppendAudit', entry)),
+      mode.onDidChange((change) => {
+        store.dispatch({ type: 'modeChanged', mode: change.mode });
+        bridge.recordModeChange(change);
+      }),
+      preferences.onDidChange(() => store.dispatch({ type: 'shortcutsChanged', shortcuts: this.shortcuts() })),
+      // A hand edit of the settings file changes the mode like the panel does (and is audited the same).
+      preferences.onDidEditSavedMode((saved) => mode.set(saved, 'settings file')),
+    );
+    // Whatever happened before `start` (a restored sign-in): catch up once.
+    store.dispatch({ type: 'accountChanged', account: account.status() });
+    store.dispatch({ type: 'sessionsChanged', sessions: sessions.list() });
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribers.splice(0)) off();
+  }
+
+  /** The user's recent and pinned tenants now. */
+  shortcuts(): TenantShortcuts {
+    return this.deps.preferences.shortcuts(this.deps.account.status().user?.id ?? null);
+  }
+
+  /**
+   * The desktop's tenants: loaded once per desktop session and shared by everyone who asks meanwhile
+   * (the window's picker, the tray, a pin). `fresh` asks the API again.
+   */
+  tenants(fresh = false): Promise<TenantsView> {
+    const desktop = this.deps.sessions.desktop();
+    if (desktop === null) return Promise.reject(new CoreError('signed_out', 'Sign in first.'));
+    if (!fresh && this.tenantsView?.sessionId === desktop.id) return Promise.resolve(this.tenantsView.view);
+    if (!fresh && this.tenantsLoad?.sessionId === desktop.id) return this.tenantsLoad.promise;
+    const promise = desktop.listTenants().then((view) => {
+      // Kept only while the same desktop session is there (not after a sign-out or a new sign-in).
+      if (this.deps.sessions.desktop()?.id === desktop.id) {
+        this.tenantsView = { sessionId: desktop.id, view };
+        this.deps.store.dispatch({ type: 'tenantsLoaded', tenants: { sessionId: desktop.id, tenants: view.tenants.map(tenantView), role: view.role } });
+      }
+      return view;
+    });
+    const load: TenantsLoad = { sessionId: desktop.id, promise };
+    this.tenantsLoad = load;
+    void promise.catch(() => undefined).finally(() => {
+      if (this.tenantsLoad === load) this.tenantsLoad = null;
+    });
+    return promise;
+  }
+
+  /** The tenants as last loaded for the current desktop session (the tray), or null. */
+  cachedTenants(): TenantsView | null {
+    const desktop = this.deps.sessions.desktop();
+    return desktop !== null && this.tenantsView?.sessionId === desktop.id ? this.tenantsView.view : null;
+  }
+
+  /** Loads the desktop tenant's segments and criteria again (a Retry); resolves when both answered. */
+  reloadSegments(): Promise<void> {
+    const tenantId = this.deps.store.model.segments.tenantId;
+    if (tenantId === null) return Promise.resolve();
+    this.deps.store.dispatch({ type: 'segmentsReloading', tenantId });
+    return this.loadSegments(tenantId);
+  }
+
+  private follow({ previous, model }: DesktopUpdate): void {
+    const desktop = model.desktop;
+    if (!isSignedIn(model.state.account) || desktop === null) {
+      if (previous.desktop !== null) this.tenantsView = null;
+      return;
+    }
+    const newSession = previous.desktop?.id !== desktop.id;
+    if (newSession) void this.tenants().catch((error: unknown) => this.deps.logInternal('tenants.load', error));
+    const tenantChanged = newSession || previous.desktop?.activeTenantId !== desktop.activeTenantId;
+    if (tenantChanged && !newSession && desktop.activeTenantId !== null) {
+      const name = this.tenantName(desktop.activeTenantId) ?? desktop.activeTenantId;
+      const role = desktop.role === null ? '' : ` as ${desktop.role}`;
+      this.notify('success', `Switched to ${name}`, `The desktop now works in ${name}${role}. Connected AI sessions keep their own tenant.`);
+    }
+    // Recent tenants keep the API's name: written once the name is known (now, or when the list arrives).
+    const namesArrived = model.tenants !== previous.tenants && model.tenants !== null;
+    if ((tenantChanged || namesArrived) && desktop.activeTenantId !== null) this.rememberRecent(desktop.activeTenantId);
+    if (model.segments.tenantId !== previous.segments.tenantId && model.segments.tenantId !== null) void this.loadSegments(model.segments.tenantId);
+  }
+
+  private tenantName(tenantId: string): string | null {
+    return this.deps.store.model.tenants?.tenants.find((t) => t.id === tenantId)?.name ?? null;
+  }
+
+  private rememberRecent(tenantId: string): void {
+    const userId = this.deps.account.status().user?.id;
+    const name = this.tenantName(tenantId);
+    if (userId === undefined || name === null) return;
+    this.deps.preferences.touchRecent(userId, { id: tenantId, name });
+  }
+
+  /** Loads the first page of segments and the criteria of `tenantId` into the store (late answers are dropped there). */
+  private async loadSegments(tenantId: string): Promise<void> {
+    const desktop = this.deps.sessions.desktop();
+    if (desktop === null) return;
+    const { store } = this.deps;
+    const failure = (error: unknown): AppErrorData => toErrorData(error, { onUnexpected: (cause) => this.deps.logInternal('segments.load', cause) });
+    await Promise.all([
+      desktop.listSegments({ limit: desktopSegmentsPageSize }).then(
+        (scoped) => store.dispatch({ type: 'segmentsLoaded', tenantId: scoped.tenantId, segments: scoped.value.segments.map(segmentView), more: scoped.value.nextCursor !== null }),
+        (error: unknown) => store.dispatch({ type: 'segmentsFailed', tenantId, error: failure(error) }),
+      ),
+      desktop.segmentationCriteria().then(
+        (scoped) => store.dispatch({ type: 'criteriaLoaded', tenantId: scoped.tenantId, criteria: scoped.value.map(criterionView) }),
+        (error: unknown) => store.dispatch({ type: 'criteriaFailed', tenantId, error: failure(error) }),
+      ),
+    ]);
+  }
+
+  private notify(level: AppNotification['level'], title: string, body: string): void {
+    this.notificationSeq += 1;
+    const note = { id: `n${this.notificationSeq}`, level, title, body, at: this.deps.now().toISOString() };
+    // After the state it talks about is published (the store publishes at the end of this turn).
+    queueMicrotask(() => this.deps.events.emit('notifications.onDidNotify', note));
+  }
+}

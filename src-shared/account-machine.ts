@@ -1,0 +1,99 @@
+/**
+ * The account's state machine, as data (STYLE.md 4, 11): the desktop's sign-in flow. A pure reducer;
+ * the account in main is its only owner and every change goes through `transitionAccount`.
+ *
+ * ```
+ *             signInStarted              signedIn (several switchable tenants, not restored)
+ *  signedOut ─────────────> signingIn ─────────────────────────────────────> choosingTenant
+ *     ^  ^                  │   │ signedIn (one tenant, or restored)              │ tenantChosen(t)
+ *     │  └─ signInFailed ───┘   v                                                 v
+ *     │                      active(tenant) <──────────────────────────────────────┘
+ *     │                        │  └─ tenantChosen(t): the desktop switched (active(t))
+ *     └── signedOut(reason) ───┘  (from any state but signedOut; `refresh_refused`: the sign-in ended by itself)
+ * ```
+ *
+ * A refused transition is not an exception: the result says why, and the owner logs it.
+ */
+import { missingCaseError } from './errors';
+
+/** Why the account is signed out. */
+export type SignOutReason = 'never_signed_in' | 'signed_out' | 'refresh_refused' | 'sign_in_failed';
+
+/** Every account state; `tenantId` is the desktop's tenant (null for an unscoped token). */
+export type AccountState =
+  | { type: 'signedOut'; reason: SignOutReason }
+  | { type: 'signingIn' }
+  | { type: 'choosingTenant'; tenantId: string | null; switchableTenantIds: readonly string[] }
+  | { type: 'active'; tenantId: string | null };
+
+/** The `type` of an account state. */
+export type AccountStateType = AccountState['type'];
+
+/** Everything that can happen to the account. */
+export type AccountEvent =
+  | { type: 'signInStarted' }
+  | { type: 'signInFailed' }
+  /** Credentials accepted; `restored` when they came from the keychain (the user chose before: no picker). */
+  | { type: 'signedIn'; tenantId: string | null; switchableTenantIds: readonly string[]; restored: boolean }
+  /** The org-picker's choice, or later a desktop switch: the desktop is now in `tenantId`. */
+  | { type: 'tenantChosen'; tenantId: string | null }
+  | { type: 'signedOut'; reason: 'signed_out' | 'refresh_refused' };
+
+/** Why a transition was refused: plain data, for logs and tests. */
+export interface AccountRejection {
+  from: AccountStateType;
+  event: AccountEvent['type'];
+  reason: string;
+}
+
+/** The result of a transition: the next state (the same object when nothing changed), or a rejection. */
+export type AccountTransition = { ok: true; state: AccountState } | { ok: false; rejection: AccountRejection };
+
+/** The state before anyone signed in. */
+export const initialAccountState: AccountState = { type: 'signedOut', reason: 'never_signed_in' };
+
+/** The desktop's tenant in a state, if signed in. */
+export function accountTenantOf(state: AccountState): string | null {
+  switch (state.type) {
+    case 'signedOut':
+    case 'signingIn':
+      return null;
+    case 'choosingTenant':
+    case 'active':
+      return state.tenantId;
+    default:
+      return missingCaseError(state);
+  }
+}
+
+/** True when credentials are held. */
+export function isAccountSignedIn(state: AccountState): boolean {
+  return state.type === 'choosingTenant' || state.type === 'active';
+}
+
+const refuse = (state: AccountState, event: AccountEvent, reason: string): AccountTransition => ({ ok: false, rejection: { from: state.type, event: event.type, reason } });
+
+/** The pure transition function: never throws, never mutates. */
+export function transitionAccount(state: AccountState, event: AccountEvent): AccountTransition {
+  switch (event.type) {
+    case 'signInStarted':
+      return state.type === 'signedOut' ? { ok: true, state: { type: 'signingIn' } } : refuse(state, event, 'already signed in or signing in; sign out first');
+    case 'signInFailed':
+      return state.type === 'signingIn' ? { ok: true, state: { type: 'signedOut', reason: 'sign_in_failed' } } : refuse(state, event, 'no sign-in is in progress');
+    case 'signedIn': {
+      if (state.type !== 'signingIn') return refuse(state, event, 'no sign-in is in progress');
+      // Single-tenant mode (AuthVital seed): one switchable tenant means no picker; a restore chose before.
+      const pick = !event.restored && event.switchableTenantIds.length > 1;
+      return { ok: true, state: pick ? { type: 'choosingTenant', tenantId: event.tenantId, switchableTenantIds: [...event.switchableTenantIds] } : { type: 'active', tenantId: event.tenantId } };
+    }
+    case 'tenantChosen':
+      if (state.type === 'active' && state.tenantId === event.tenantId) return { ok: true, state };
+      if (state.type === 'choosingTenant' || state.type === 'active') return { ok: true, state: { type: 'active', tenantId: event.tenantId } };
+      return refuse(state, event, 'nobody is signed in');
+    case 'signedOut':
+      if (state.type === 'signedOut') return refuse(state, event, 'already signed out');
+      return { ok: true, state: { type: 'signedOut', reason: event.reason } };
+    default:
+      return missingCaseError(event);
+  }
+}

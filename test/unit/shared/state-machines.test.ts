@@ -1,0 +1,102 @@
+/**
+ * The account and session machines (src-shared): every state × every event, so a new state or event
+ * that is not handled fails here; the transitions the flows rely on; refusals that change nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { initialAccountState, isAccountSignedIn, accountTenantOf, transitionAccount, type AccountEvent, type AccountState } from '../../../src-shared/account-machine';
+import { sessionTenantOf, startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
+
+const accountStates: AccountState[] = [
+  { type: 'signedOut', reason: 'never_signed_in' },
+  { type: 'signingIn' },
+  { type: 'choosingTenant', tenantId: 'home', switchableTenantIds: ['home', 'b'] },
+  { type: 'active', tenantId: 'home' },
+];
+const accountEvents: AccountEvent[] = [
+  { type: 'signInStarted' },
+  { type: 'signInFailed' },
+  { type: 'signedIn', tenantId: 'home', switchableTenantIds: ['home', 'b', 'c'], restored: false },
+  { type: 'tenantChosen', tenantId: 'b' },
+  { type: 'signedOut', reason: 'refresh_refused' },
+];
+
+function accountNext(state: AccountState, event: AccountEvent): AccountState {
+  const result = transitionAccount(state, event);
+  if (!result.ok) throw new Error(`refused: ${result.rejection.reason}`);
+  return result.state;
+}
+
+describe('account machine', () => {
+  it('walks the sign-in flow: signedOut → signingIn → choosingTenant → active', () => {
+    let state = initialAccountState;
+    state = accountNext(state, { type: 'signInStarted' });
+    expect(state).toEqual({ type: 'signingIn' });
+    state = accountNext(state, { type: 'signedIn', tenantId: 'home', switchableTenantIds: ['home', 'b'], restored: false });
+    expect(state).toEqual({ type: 'choosingTenant', tenantId: 'home', switchableTenantIds: ['home', 'b'] });
+    state = accountNext(state, { type: 'tenantChosen', tenantId: 'b' });
+    expect(state).toEqual({ type: 'active', tenantId: 'b' });
+    expect(accountTenantOf(state)).toBe('b');
+    state = accountNext(state, { type: 'signedOut', reason: 'refresh_refused' });
+    expect(state).toEqual({ type: 'signedOut', reason: 'refresh_refused' });
+    expect(isAccountSignedIn(state)).toBe(false);
+  });
+
+  it('skips the picker for one switchable tenant, and for a restored sign-in', () => {
+    expect(accountNext({ type: 'signingIn' }, { type: 'signedIn', tenantId: 'only', switchableTenantIds: ['only'], restored: false })).toEqual({ type: 'active', tenantId: 'only' });
+    expect(accountNext({ type: 'signingIn' }, { type: 'signedIn', tenantId: 'home', switchableTenantIds: ['home', 'b'], restored: true })).toEqual({ type: 'active', tenantId: 'home' });
+  });
+
+  it('a failed sign-in says so; choosing the tenant the desktop is in changes nothing (same object)', () => {
+    expect(accountNext({ type: 'signingIn' }, { type: 'signInFailed' })).toEqual({ type: 'signedOut', reason: 'sign_in_failed' });
+    const active: AccountState = { type: 'active', tenantId: 'home' };
+    expect(accountNext(active, { type: 'tenantChosen', tenantId: 'home' })).toBe(active);
+  });
+
+  it('answers every state × event, refusing with a reason and never throwing', () => {
+    const table = accountStates.map((state) => accountEvents.map((event) => (transitionAccount(state, event).ok ? 'ok' : 'refused')));
+    expect(table).toEqual([
+      // signInStarted, signInFailed, signedIn, tenantChosen, signedOut
+      ['ok', 'refused', 'refused', 'refused', 'refused'],
+      ['refused', 'ok', 'ok', 'refused', 'ok'],
+      ['refused', 'refused', 'refused', 'ok', 'ok'],
+      ['refused', 'refused', 'refused', 'ok', 'ok'],
+    ]);
+    const refusal = transitionAccount({ type: 'active', tenantId: 'home' }, { type: 'signInStarted' });
+    expect(refusal).toEqual({ ok: false, rejection: { from: 'active', event: 'signInStarted', reason: expect.stringMatching(/sign out first/) } });
+  });
+});
+
+const sessionStates: SessionState[] = [startedSession('home'), { type: 'switching', from: 'home', to: 'b', lastFailure: null }, { type: 'ended', reason: 'closed' }];
+const error = { code: 'tenant_forbidden' as const, message: 'no' };
+const sessionEvents: SessionEvent[] = [{ type: 'switchRequested', to: 'b' }, { type: 'switchSucceeded', tenantId: 'b' }, { type: 'switchFailed', error }, { type: 'ended', reason: 'signed_out' }];
+
+function sessionNext(state: SessionState, event: SessionEvent): SessionState {
+  const result = transitionSession(state, event);
+  if (!result.ok) throw new Error(`refused: ${result.rejection.reason}`);
+  return result.state;
+}
+
+describe('session machine', () => {
+  it('active ⇄ switching: a success moves, a failure stays and keeps where it went and why until the next success', () => {
+    let state = startedSession('home');
+    state = sessionNext(state, { type: 'switchRequested', to: 'b' });
+    expect(sessionTenantOf(state)).toBe('home');
+    state = sessionNext(state, { type: 'switchFailed', error });
+    expect(state).toEqual({ type: 'active', tenantId: 'home', lastFailure: { to: 'b', error } });
+    state = sessionNext(state, { type: 'switchRequested', to: 'c' });
+    expect(state).toMatchObject({ type: 'switching', from: 'home', to: 'c', lastFailure: { to: 'b' } });
+    state = sessionNext(state, { type: 'switchSucceeded', tenantId: 'c' });
+    expect(state).toEqual({ type: 'active', tenantId: 'c', lastFailure: null });
+  });
+
+  it('answers every state × event; ended is final', () => {
+    const table = sessionStates.map((state) => sessionEvents.map((event) => (transitionSession(state, event).ok ? 'ok' : 'refused')));
+    expect(table).toEqual([
+      // switchRequested, switchSucceeded, switchFailed, ended
+      ['ok', 'refused', 'refused', 'ok'],
+      ['refused', 'ok', 'ok', 'ok'],
+      ['refused', 'refused', 'refused', 'refused'],
+    ]);
+    expect(sessionTenantOf({ type: 'ended', reason: 'closed' })).toBeNull();
+  });
+});
