@@ -10,8 +10,8 @@ export function mcpBridgeStarter(version: string): StartMcpBridge {
     const server = await startMcpSocketServer({
       registry: core.registry,
       ...(socketPath === undefined ? {} : { socketPath }),
-      // Read per connection: a mode change in the settings applies to the next connection.
-      mode: () => mode.get(),
+      // The app's one mode cell, read on every call: a change applies to open connections at once.
+      mode,
       audit,
       log,
       version,

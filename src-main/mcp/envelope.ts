@@ -8,7 +8,7 @@
  * lower layer ever put one in a message.
  */
 import { z } from 'zod';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { ErrorCodeSchema, errorCodes, mcpErrorTypeOf } from '../../src-shared/errors';
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
 import { CoreError } from '../core/tenant-session';

@@ -59,3 +59,16 @@ export function parseOperationMode(value: string | undefined): OperationMode | n
   const parsed = OperationModeSchema.safeParse(value.trim().toUpperCase().replace(/-/g, '_'));
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * Where the bridge reads the operation mode: on every call, so a change in the app applies at once to
+ * every open connection (DESIGN §4). The app passes its one mode cell; the CLI a fixed mode.
+ */
+export interface OperationModeSource {
+  get(): OperationMode;
+}
+
+/** A mode that never changes (`mcp --mode M`, NEVENT_OPERATION_MODE). */
+export function fixedMode(mode: OperationMode): OperationModeSource {
+  return { get: () => mode };
+}
