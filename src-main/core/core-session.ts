@@ -234,8 +234,10 @@ export class CoreSession implements TenantSession {
     try {
       cell = await this.tenantTokens.cell(target, () => this.mintTenantCredential(target));
     } catch (error) {
+      // The tenant the call named is the culprit of a refusal: say so in the caller's own terms.
       const failure = asCoreError(error);
-      throw failure.param === 'tenantId' ? new CoreError(failure.code, failure.message, 'tenant_id') : failure;
+      const aboutTenant = failure.code === 'tenant_forbidden' || failure.code === 'tenant_not_found' || failure.param === 'tenantId';
+      throw aboutTenant ? new CoreError(failure.code, failure.message, 'tenant_id') : failure;
     }
     this.ensureOpen();
     const known = this.tenantViews.get(target);

@@ -18,6 +18,7 @@ import { contractToolNames } from '../../helpers/contract-tools';
 import { ensureCliBuilt, spawnCliClient, tokenPattern, type CliClient } from './cli-helpers';
 import { failure, ok } from './envelope-assert';
 import { tempSocketPath } from './socket-helpers';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 let fixture: CoreFixture;
 beforeAll(async () => {
@@ -42,7 +43,7 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-const startApp = async (): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: 'READ_ONLY', audit: new McpAuditLog() }));
+const startApp = async (): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit: new McpAuditLog() }));
 
 /** Calls until `accept` holds (the attach process reconnects on its own schedule), bounded. */
 async function callUntil(c: CliClient, accept: (result: CallToolResult) => boolean, timeoutMs = 15_000): Promise<CallToolResult> {

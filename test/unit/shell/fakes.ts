@@ -56,6 +56,10 @@ export class FakeTenantSession implements TenantSession {
   snapshot(): SessionSnapshot {
     return { id: this.id, kind: this.kind, clientName: this.clientName, clientVersion: null, activeTenantId: this.active, homeTenantId: this.home, role: 'OWNER', switching: false, createdAt: '2026-01-01T00:00:00.000Z', lastToolCall: null, callCount: 0 };
   }
+  /** Tenant-per-call is the MCP bridge's; the shell never uses it. */
+  inTenant(): Promise<never> {
+    return Promise.reject(new Error('not used by the shell'));
+  }
   onDidChange(listener: (s: SessionSnapshot) => void): () => void {
     return this.changed.add(listener);
   }
