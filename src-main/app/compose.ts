@@ -20,6 +20,8 @@ import { FileJsonStore, MemoryJsonStore } from './file-json-store';
 import type { BridgePort, ClientConfigPort, DemoPort, OperationModeCell } from './ports';
 import { Preferences } from './preferences';
 import { redactSecrets } from '../core/redact';
+import { McpAuditLog } from '../mcp/audit-log';
+import { McpHttpBridge } from '../mcp/http-bridge';
 
 /** A running MCP socket bridge, as the app sees it. */
 export interface McpBridgeHandle {
@@ -30,8 +32,8 @@ export interface McpBridgeHandle {
   close(): Promise<void>;
 }
 
-/** Starts the MCP socket bridge over a core. */
-export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeCell; log: (line: string) => void }) => Promise<McpBridgeHandle>;
+/** Starts the MCP socket bridge over a core; `audit` is the log the HTTP endpoint shares. */
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeCell; log: (line: string) => void; audit?: McpAuditLog }) => Promise<McpBridgeHandle>;
 
 /** Options of the desktop app. */
 export interface DesktopAppOptions {
@@ -47,6 +49,8 @@ export interface DesktopAppOptions {
   platform: string;
   startBridge: StartMcpBridge;
   clientConfig: ClientConfigPort;
+  /** `serve --http [--http-port N]`: start the loopback MCP HTTP endpoint with the app (off by default). */
+  mcpHttp?: { enabled: boolean; port?: number };
   /** Tests: a config folder and secret store of their own. */
   configDir?: string;
   secretStore?: SecretStore;
@@ -61,6 +65,8 @@ export interface DesktopApp {
   core: Core;
   /** The MCP socket path, null when the bridge did not start. */
   socketPath: string | null;
+  /** The loopback MCP HTTP endpoint (off unless enabled). */
+  mcpHttp: McpHttpBridge;
   /** The demo API when running with `--demo` (or after a demo sign-in from the window). */
   demoApi(): DemoApi | null;
   close(): Promise<void>;
@@ -127,6 +133,10 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     onDidAppendAudit: (listener) => audit.event(listener),
   };
 
+  // One audit log for every MCP transport; the HTTP endpoint is off until the app or `serve --http` enables it.
+  const mcpAudit = new McpAuditLog();
+  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, ...(options.mcpHttp?.port === undefined ? {} : { port: options.mcpHttp.port }) });
+
   const events = new EventHub(logInternal);
   const account = new CoreAccountPort(core, logInternal);
   const service = new DesktopService({
@@ -139,6 +149,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     clientConfig: options.clientConfig,
     demo,
     mode,
+    mcpHttp,
     preferences,
     events,
     logInternal,
@@ -148,7 +159,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
 
   let offAudit: () => void = () => undefined;
   try {
-    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log });
+    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit });
     offAudit = bridge.onDidAppendAudit((entry) => audit.fire(entry));
     bridgeState = { state: 'listening', socketPath: bridge.socketPath, error: null };
   } catch (error) {
@@ -157,6 +168,11 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     log(`mcp socket: ${bridgeState.error}`);
   }
   bridgeChanged.fire();
+
+  if (options.mcpHttp?.enabled === true) {
+    const status = await mcpHttp.setEnabled(true);
+    if (status.error !== null) log(`mcp http: ${status.error}`);
+  }
 
   if (options.demo !== null) {
     const result = await dispatch('account.signIn', { method: 'demo', user: options.demo.user });
@@ -172,6 +188,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     events,
     core,
     socketPath: bridge?.socketPath ?? null,
+    mcpHttp,
     demoApi: () => demoApi,
     close() {
       closing ??= (async () => {
@@ -179,6 +196,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
         bridgeState = { state: 'stopped', socketPath: null, error: null };
         try {
           await bridge?.close();
+          await mcpHttp.close();
         } catch (error) {
           logInternal('bridge.close', error);
         }

@@ -15,7 +15,7 @@ import { queryAudit } from './audit-query';
 import { sampleFanView, segmentView, tenantView } from './views';
 import type { RequestHandlers } from './dispatcher';
 import type { EventHub } from './event-hub';
-import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, OperationModeCell, SessionsPort } from './ports';
+import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, McpHttpPort, OperationModeCell, SessionsPort } from './ports';
 import type { Preferences } from './preferences';
 
 /** What the service is built from. */
@@ -30,6 +30,8 @@ export interface DesktopServiceDeps {
   /** Null when the build cannot start the embedded demo API. */
   demo: DemoPort | null;
   mode: OperationModeCell;
+  /** The loopback MCP HTTP endpoint; absent where the shell offers none. */
+  mcpHttp?: McpHttpPort | null;
   preferences: Preferences;
   events: EventHub;
   now?: () => Date;
@@ -289,6 +291,13 @@ export class DesktopService {
     }
   }
 
+  /** The MCP HTTP endpoint port, or `not_available` where this shell has none (issue 11 block). */
+  private mcpHttp(): McpHttpPort {
+    const port = this.deps.mcpHttp ?? null;
+    if (port === null) throw new CoreError('not_available', 'The MCP HTTP endpoint is not available here.');
+    return port;
+  }
+
   private createHandlers(): RequestHandlers {
     const { account, sessions, bridge, clientConfig, demo, mode, preferences } = this.deps;
     return {
@@ -399,6 +408,14 @@ export class DesktopService {
       'mcp.clients': async () => clientConfig.list(),
       'mcp.clientConfigPreview': async ({ client }) => clientConfig.preview(client),
       'mcp.clientConfigWrite': async ({ client }) => clientConfig.write(client),
+
+      // ── MCP over loopback HTTP (issue 11): one block, to move as a whole when this file is split ──
+      'mcp.httpStatus': async () => this.mcpHttp().status(),
+      'mcp.httpEnable': async ({ enabled }) => this.mcpHttp().setEnabled(enabled),
+      // The bridge token crosses IPC this once, to be shown; it is ours, never a Nevent token.
+      'mcp.httpCreateToken': async () => this.mcpHttp().createToken(),
+      'mcp.httpRevokeToken': async () => this.mcpHttp().revokeToken(),
+      // ── end of the MCP HTTP block ──
 
       'settings.get': async () => ({ ...preferences.settings(), operationMode: mode.get() }),
       'settings.update': async (update) => {

@@ -5,8 +5,8 @@ import type { StartMcpBridge } from './compose';
 
 /** Starts the MCP socket server (per-user path unless `--socket`), recording every call in an audit log. */
 export function mcpBridgeStarter(version: string): StartMcpBridge {
-  return async ({ core, socketPath, mode, log }) => {
-    const audit = new McpAuditLog();
+  return async ({ core, socketPath, mode, log, audit: shared }) => {
+    const audit = shared ?? new McpAuditLog();
     const server = await startMcpSocketServer({
       registry: core.registry,
       ...(socketPath === undefined ? {} : { socketPath }),

@@ -3,7 +3,7 @@
  * and the MCP bridge to these; unit tests pass fakes. Everything here is token-free by construction:
  * no method returns a credential.
  */
-import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
+import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList, McpHttpStatus } from '../../src-shared/ipc';
 import type { AuditEntry, OperationMode, SessionSnapshot } from '../../src-shared/session';
 import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
 
@@ -59,4 +59,14 @@ export interface DemoPort {
 export interface OperationModeCell {
   get(): OperationMode;
   set(mode: OperationMode): void;
+}
+
+/** The optional loopback MCP HTTP endpoint (issue 11; src-main/mcp/http-bridge.ts implements it). */
+export interface McpHttpPort {
+  status(): McpHttpStatus;
+  setEnabled(enabled: boolean): Promise<McpHttpStatus>;
+  /** A new bridge token, returned this once. */
+  createToken(): Promise<{ token: string; url: string | null }>;
+  revokeToken(): Promise<McpHttpStatus>;
+  onDidChange(listener: () => void): () => void;
 }
