@@ -131,9 +131,10 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const startedAt = performance.now();
     noteClient(ctx.mcpReq.envelope?.[CLIENT_INFO_META_KEY as keyof typeof ctx.mcpReq.envelope] as { name?: unknown; version?: unknown } | undefined);
     const tenantAtStart = session.snapshot().activeTenantId;
-    let target: string | undefined;
+    // The tenant the call names, once its input is read (failures before that are recorded in the active one).
+    const named: { tenant?: string } = {};
     const fail = (data: AppErrorData): CallToolResult => {
-      recordCall(spec, args, target ?? session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt);
+      recordCall(spec, args, named.tenant ?? session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt);
       return errorResult(data);
     };
 
@@ -149,8 +150,9 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
     const values = parsed.data as Record<string, unknown>;
-    const { tenant_id: named, ...toolArgs } = values;
-    target = spec.tenantScoped && typeof named === 'string' ? named : undefined;
+    const { tenant_id: tenantId, ...toolArgs } = values;
+    const target = spec.tenantScoped && typeof tenantId === 'string' ? tenantId : undefined;
+    if (target !== undefined) named.tenant = target;
 
     let output: Record<string, unknown>;
     if (spec.access === 'tenant') ownChangeDepth += 1;

@@ -3,8 +3,11 @@
 // globSync for the one pattern shape the CLI uses (`**/<file name>` under a directory).
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
 export * from 'node:fs';
+// A stand-in for `fs` must also answer `import fs from 'fs'`, so this one default export is the module's contract.
+// eslint-disable-next-line no-restricted-syntax
 export default fs;
 
 /** `**\/name` → every relative path under `cwd` whose last segment is `name`. */
