@@ -63,7 +63,7 @@ export async function spawnCliClient(args: string[], env: Record<string, string>
     await client.listTools();
   } catch (error) {
     // A bridge that exits before the handshake says why on stderr: put it in the failure.
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; the CLI's stderr: ${stderr.slice(-2000) || '(empty)'}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the CLI's stderr: ${stderr.slice(-2000) || '(empty)'}`, { cause: error });
   }
   return {
     client,
