@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (scripts/bench.mjs bundles this to out/bench/main.mjs after `npm run build`):
  *
- *   demo API in-process ─> owner tokens ─> stdio (switch, tool call) ─> start-up ─> attach ─> scale ─> org-picker
+ *   demo API in-process ─> owner tokens ─> stdio (switch, tool call) ─> tenant per call ─> start-up ─> attach ─> scale ─> org-picker
  *   ─> table on stdout, bench/results.json, docs/benchmarks.md
  *
  * `NEVENT_BENCH_ONLY=switch,attach` runs a subset (and then writes nothing but the table);
@@ -15,6 +15,7 @@ import { benchOrgPicker } from './bench-org-picker';
 import { benchScale } from './bench-scale';
 import { benchStartup } from './bench-startup';
 import { benchStdio } from './bench-stdio';
+import { benchTenantPerCall } from './bench-tenant-per-call';
 import { createContext, type BenchContext } from './context';
 import { describeMachine, finishMachine, type MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
@@ -24,6 +25,7 @@ import { now } from './stats';
 
 const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult[]>][] = [
   [['switch', 'tool-call'], benchStdio],
+  [['tenant-cached', 'tenant-uncached'], benchTenantPerCall],
   [['startup'], benchStartup],
   [['attach'], benchAttach],
   [['scale'], benchScale],

@@ -57,6 +57,8 @@ run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('build', 'npm', ['run', '--silent', 'build']);
 run('unit tests', 'npx', vitest('unit'));
 run('integration tests', 'npx', vitest('integration'));
+// The official MCP conformance suite against `serve --demo --http` (documented expected failures only).
+run('MCP conformance (server mode, loopback HTTP)', 'node', ['scripts/conformance.mjs']);
 
 // Keychain tests need a real Secret Service: a throwaway D-Bus session with gnome-keyring, in a fresh
 // HOME so no older keyring with another password is found locked.

@@ -7,11 +7,10 @@
  *   close ─> bridge (socket file removed, connections closed) ─> core (sessions ended) ─> demo API
  */
 import { join } from 'node:path';
-import type { AuditEntry, OperationMode } from '../../src-shared/session';
+import type { OperationMode } from '../../src-shared/session';
 import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
 import { createCore, defaultConfigDir, MemorySecretStore, type Core, type SecretStore } from '../core';
 import { Emitter, setListenerErrorReporter } from '../core/emitter';
-import type { AuditRecord } from '../mcp/audit-log';
 import { startDemoApi, type DemoApi } from '../demo-api';
 import { CoreAccountPort, coreSessionsPort } from './core-adapters';
 import { DesktopService } from './desktop-service';
@@ -22,20 +21,18 @@ import type { BridgePort, ClientConfigPort, DemoPort } from './ports';
 import { initialOperationMode, OperationModeSetting } from './operation-mode-setting';
 import { Preferences } from './preferences';
 import { redactSecrets } from '../core/redact';
+import { McpAuditLog } from '../mcp/audit-log';
+import { McpHttpBridge } from '../mcp/http-bridge';
 
-/** A running MCP socket bridge, as the app sees it. */
+/** A running MCP socket bridge, as the app sees it (its calls go to the audit log it was given). */
 export interface McpBridgeHandle {
   socketPath: string;
-  auditEntries(): readonly AuditEntry[];
-  onDidAppendAudit(listener: (entry: AuditEntry) => void): () => void;
-  /** Adds an entry that no MCP call made (the person changed the operation mode). */
-  recordAudit(record: AuditRecord): void;
   /** Stops listening, closes every connection (their sessions end) and removes the socket file. */
   close(): Promise<void>;
 }
 
-/** Starts the MCP socket bridge over a core. */
-export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void }) => Promise<McpBridgeHandle>;
+/** Starts the MCP socket bridge over a core, recording into `audit` (the log every transport shares). */
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void; audit: McpAuditLog }) => Promise<McpBridgeHandle>;
 
 /** Options of the desktop app. */
 export interface DesktopAppOptions {
@@ -51,6 +48,8 @@ export interface DesktopAppOptions {
   platform: string;
   startBridge: StartMcpBridge;
   clientConfig: ClientConfigPort;
+  /** `serve --http [--http-port N]`: start the loopback MCP HTTP endpoint with the app (off by default). */
+  mcpHttp?: { enabled: boolean; port?: number };
   /** Tests: a config folder and secret store of their own. */
   configDir?: string;
   secretStore?: SecretStore;
@@ -65,6 +64,8 @@ export interface DesktopApp {
   core: Core;
   /** The MCP socket path, null when the bridge did not start. */
   socketPath: string | null;
+  /** The loopback MCP HTTP endpoint (off unless enabled). */
+  mcpHttp: McpHttpBridge;
   /** The demo API when running with `--demo` (or after a demo sign-in from the window). */
   demoApi(): DemoApi | null;
   close(): Promise<void>;
@@ -103,7 +104,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const bridgeChanged = new Emitter<void>();
   let bridgeState: Omit<BridgeStatus, 'sessionCount'> = { state: 'starting', socketPath: null, error: null };
   let bridge: McpBridgeHandle | null = null;
-  const audit = new Emitter<AuditEntry>();
+  // One audit log for every MCP transport (socket and HTTP) and for the person's own mode changes.
+  const mcpAudit = new McpAuditLog();
   const bridgePort: BridgePort = {
     status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length }),
     onDidChange: (listener) => {
@@ -114,11 +116,14 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
         offSessions();
       };
     },
-    auditEntries: () => bridge?.auditEntries() ?? [],
-    onDidAppendAudit: (listener) => audit.event(listener),
+    auditEntries: () => mcpAudit.entries(),
+    onDidAppendAudit: (listener) => mcpAudit.onDidAppend(listener),
     recordModeChange: ({ mode: next, previous, by }) =>
-      bridge?.recordAudit({ sessionId: 'app', clientName: by === 'app' ? 'Nevent Companion' : 'settings file', clientVersion: null, kind: 'mode', name: `${previous} → ${next}`, tenantId: null, argKeys: [], result: 'ok', durationMs: 0 }),
+      void mcpAudit.record({ sessionId: 'app', clientName: by === 'app' ? 'Nevent Companion' : 'settings file', clientVersion: null, kind: 'mode', name: `${previous} → ${next}`, tenantId: null, argKeys: [], result: 'ok', durationMs: 0 }),
   };
+
+  // The HTTP endpoint is off until the app or `serve --http` enables it.
+  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, ...(options.mcpHttp?.port === undefined ? {} : { port: options.mcpHttp.port }) });
 
   const events = new EventHub(logInternal);
   const account = new CoreAccountPort(core, logInternal);
@@ -132,6 +137,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     clientConfig: options.clientConfig,
     demo,
     mode,
+    mcpHttp,
     preferences,
     events,
     logInternal,
@@ -139,10 +145,8 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   service.start();
   const dispatch = createDispatcher(service.handlers, logInternal);
 
-  let offAudit: () => void = () => undefined;
   try {
-    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log });
-    offAudit = bridge.onDidAppendAudit((entry) => audit.fire(entry));
+    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit });
     bridgeState = { state: 'listening', socketPath: bridge.socketPath, error: null };
   } catch (error) {
     // The window still works without the bridge; the MCP panel says why it is down.
@@ -150,6 +154,11 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     log(`mcp socket: ${bridgeState.error}`);
   }
   bridgeChanged.fire();
+
+  if (options.mcpHttp?.enabled === true) {
+    const status = await mcpHttp.setEnabled(true);
+    if (status.error !== null) log(`mcp http: ${status.error}`);
+  }
 
   if (options.demo !== null) {
     const result = await dispatch('account.signIn', { method: 'demo', user: options.demo.user });
@@ -165,13 +174,14 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     events,
     core,
     socketPath: bridge?.socketPath ?? null,
+    mcpHttp,
     demoApi: () => demoApi,
     close() {
       closing ??= (async () => {
-        offAudit();
         bridgeState = { state: 'stopped', socketPath: null, error: null };
         try {
           await bridge?.close();
+          await mcpHttp.close();
         } catch (error) {
           logInternal('bridge.close', error);
         }

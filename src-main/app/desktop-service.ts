@@ -19,6 +19,7 @@ import { accountHandlers } from './handlers/account-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import type { HandlerContext, HandlerDeps } from './handlers/context';
 import { mcpHandlers } from './handlers/mcp-handlers';
+import { mcpHttpHandlers } from './handlers/mcp-http-handlers';
 import { segmentsHandlers } from './handlers/segments-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tenantsHandlers } from './handlers/tenants-handlers';
@@ -58,6 +59,7 @@ export class DesktopService {
       ...tenantsHandlers(ctx),
       ...segmentsHandlers(ctx),
       ...mcpHandlers(ctx),
+      ...mcpHttpHandlers(ctx),
       ...settingsHandlers(ctx),
     };
   }

@@ -1,26 +1,21 @@
-/** The real MCP socket bridge for the app: the socket server and its audit log over the core's registry. */
-import { McpAuditLog } from '../mcp/audit-log';
+/** The real MCP socket bridge for the app: the socket server over the core's registry, into the app's audit log. */
 import { startMcpSocketServer } from '../mcp/socket-server';
 import type { StartMcpBridge } from './compose';
 
-/** Starts the MCP socket server (per-user path unless `--socket`), recording every call in an audit log. */
+/** Starts the MCP socket server (per-user path unless `--socket`), recording every call in the app's audit log. */
 export function mcpBridgeStarter(version: string): StartMcpBridge {
-  return async ({ core, socketPath, mode, log }) => {
-    const audit = new McpAuditLog();
+  return async ({ core, socketPath, mode, log, audit }) => {
     const server = await startMcpSocketServer({
       registry: core.registry,
       ...(socketPath === undefined ? {} : { socketPath }),
-      // Read per call: a mode change applies to every open connection before its next call.
-      mode: () => mode.get(),
+      // The app's one mode cell, read on every call: a change applies to open connections at once.
+      mode,
       audit,
       log,
       version,
     });
     return {
       socketPath: server.path,
-      auditEntries: () => audit.entries(),
-      onDidAppendAudit: (listener) => audit.onDidAppend(listener),
-      recordAudit: (record) => void audit.record(record),
       close: () => server.close(),
     };
   };

@@ -3,7 +3,7 @@
  * and the MCP bridge to these; unit tests pass fakes. Everything here is token-free by construction:
  * no method returns a credential.
  */
-import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
+import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList, McpHttpStatus } from '../../src-shared/ipc';
 import type { Segment } from '../../src-shared/api';
 import type { AuditEntry, SessionSnapshot } from '../../src-shared/session';
 import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
@@ -61,4 +61,14 @@ export interface ClientConfigPort {
 /** The embedded demo API, started on first use. */
 export interface DemoPort {
   ensureStarted(): Promise<{ apiUrl: string; dataApiUrl: string }>;
+}
+
+/** The optional loopback MCP HTTP endpoint (issue 11; src-main/mcp/http-bridge.ts implements it). */
+export interface McpHttpPort {
+  status(): McpHttpStatus;
+  setEnabled(enabled: boolean): Promise<McpHttpStatus>;
+  /** A new bridge token, returned this once. */
+  createToken(): Promise<{ token: string; url: string | null }>;
+  revokeToken(): Promise<McpHttpStatus>;
+  onDidChange(listener: () => void): () => void;
 }

@@ -23,6 +23,7 @@ import { Emitter } from './emitter';
 import { HttpStatusError, type FetchLike, type HttpClient } from './http-client';
 import { keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
 import { SerialQueue } from './serial-queue';
+import { TenantTokens } from './tenant-tokens';
 import { TokenBroker } from './token-broker';
 import { TokenVerifier, type JwksSetting } from './token-verifier';
 import { CoreError } from './tenant-session';
@@ -65,6 +66,8 @@ export interface SavedAccount {
 export class SignedInContext {
   readonly broker: TokenBroker;
   readonly verifier: TokenVerifier;
+  /** Tokens scoped to other tenants, for calls that name their tenant (DESIGN §4): shared by every session. */
+  readonly tenantTokens: TenantTokens;
   private storedCredential: Credential;
 
   constructor(
@@ -77,6 +80,7 @@ export class SignedInContext {
     this.verifier = deps.verifier;
     this.storedCredential = credential;
     this.broker = new TokenBroker({ refresh: (refreshToken) => refreshCall(deps.http, urls.apiUrl, refreshToken) });
+    this.tenantTokens = new TenantTokens({ clock: deps.clock });
   }
 
   /** The account's stored credential (the keychain's copy, kept current as it rotates). */
@@ -99,6 +103,7 @@ export class SignedInContext {
       verifier: this.verifier,
       broker: this.broker,
       clock: this.deps.clock,
+      tenantTokens: this.tenantTokens,
       ...(clientInfo === undefined ? {} : { clientInfo }),
       ...(this.deps.log === undefined ? {} : { log: this.deps.log }),
     });

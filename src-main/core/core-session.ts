@@ -53,7 +53,8 @@ import type { HttpClient } from './http-client';
 import { SerialQueue } from './serial-queue';
 import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
-import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import { TenantTokens } from './tenant-tokens';
+import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
 import { CoreError, SegmentConflictError } from './tenant-session';
 import { asCoreError } from './error-data';
 
@@ -70,7 +71,14 @@ export interface CoreSessionDeps {
   clientInfo?: { name: string | null; version: string | null };
   /** Where refused state transitions are reported (never silently dropped). */
   log?: (message: string) => void;
+  /** The account's per-tenant token cache (DESIGN §4 "Tenant per call"); one of its own when absent. */
+  tenantTokens?: TenantTokens;
+  /** A scoped view's cell: the account-wide cell of its tenant, shared with every session using it. */
+  cell?: CredentialCell;
 }
+
+/** Scoped views a session keeps (least recently used dropped first; their caches go with them). */
+const MAX_TENANT_VIEWS = 16;
 
 /** Per-tenant caches; a switch replaces the whole object, so a late answer lands in a discarded one. */
 class TenantCaches {
@@ -123,6 +131,9 @@ export class CoreSession implements TenantSession {
   private callCount = 0;
   /** `tenant segment` → the revision this session last read or wrote; oldest forgotten first. */
   private readonly seenRevisions = new Map<string, string>();
+  private readonly tenantTokens: TenantTokens;
+  /** tenant → the view calls naming it run in, with the account cell it was built on. */
+  private readonly tenantViews = new Map<string, { cell: CredentialCell; view: CoreSession }>();
 
   /** Fires after every change of the snapshot. */
   readonly onDidChange = this.changeEmitter.event;
@@ -136,7 +147,8 @@ export class CoreSession implements TenantSession {
   constructor(private readonly deps: CoreSessionDeps) {
     this.id = deps.id ?? randomUUID();
     this.kind = deps.kind;
-    this.cell = new CredentialCell(deps.credential);
+    this.cell = deps.cell ?? new CredentialCell(deps.credential);
+    this.tenantTokens = deps.tenantTokens ?? new TenantTokens({ clock: deps.clock });
     this.homeTenantId = tenantOf(deps.credential);
     this.state = startedSession(this.homeTenantId);
     this.createdAt = new Date(deps.clock.now()).toISOString();
@@ -222,6 +234,52 @@ export class CoreSession implements TenantSession {
       return Promise.reject(new CoreError('no_home_tenant', 'this session started with a token that names no tenant (no tenantId claim), so there is no home tenant to return to'));
     }
     return this.switchTenant(this.homeTenantId);
+  }
+
+  /**
+   * Runs tenant-scoped calls in `tenantId` without switching this session (DESIGN §4 "Tenant per call").
+   * In the active tenant that is this session; elsewhere a view whose token comes from the account's
+   * per-tenant cache: minted once (the switch endpoint, checked like a switch), renewed through the
+   * broker and re-scoped like this session's own. The view keeps its own caches for that tenant.
+   */
+  async inTenant(tenantId: string): Promise<TenantScopedOperations> {
+    this.ensureOpen();
+    const parsed = TenantIdSchema.safeParse(tenantId);
+    if (!parsed.success) throw new CoreError('invalid_request', `tenant_id is not a tenant id (${firstIssue(parsed.error).message}); take one from nevent_list_tenants`, 'tenant_id');
+    const target = parsed.data;
+    // A read captures the cell's credential when it starts, so the active tenant needs no second token.
+    if (target === this.activeTenantId) return this;
+    let cell: CredentialCell;
+    try {
+      cell = await this.tenantTokens.cell(target, () => this.mintTenantCredential(target));
+    } catch (error) {
+      // The tenant the call named is the culprit of a refusal: say so in the caller's own terms.
+      const failure = asCoreError(error);
+      const aboutTenant = failure.code === 'tenant_forbidden' || failure.code === 'tenant_not_found' || failure.param === 'tenantId';
+      throw aboutTenant ? new CoreError(failure.code, failure.message, 'tenant_id') : failure;
+    }
+    this.ensureOpen();
+    const known = this.tenantViews.get(target);
+    this.tenantViews.delete(target);
+    const view = known !== undefined && known.cell === cell ? known.view : this.newTenantView(cell);
+    this.tenantViews.set(target, { cell, view });
+    if (this.tenantViews.size > MAX_TENANT_VIEWS) this.tenantViews.delete(this.tenantViews.keys().next().value as string);
+    return view;
+  }
+
+  /** A token scoped to `tenantId`, obtained and checked exactly as a switch does; nothing of this session changes. */
+  private async mintTenantCredential(tenantId: string): Promise<Credential> {
+    const answer = await this.dataClient.switchTenant(tenantId);
+    const claims = await this.deps.verifier.verify(answer.value.accessToken, tenantId);
+    return { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
+  }
+
+  private newTenantView(cell: CredentialCell): CoreSession {
+    const { id: _id, clientInfo: _client, ...shared } = this.deps;
+    const view = new CoreSession({ ...shared, credential: cell.current, cell, tenantTokens: this.tenantTokens, id: `${this.id}@${tenantOf(cell.current) ?? ''}` });
+    // A write through the view is this session's write (the window shows it when it is the desktop's tenant).
+    view.onDidWriteSegment((written) => this.writeEmitter.fire(written));
+    return view;
   }
 
   /** Renews the current credential now (the same path a 401 takes); used by tests and the tray. */
@@ -375,6 +433,8 @@ export class CoreSession implements TenantSession {
     if (this.closed) return;
     const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
     this.abort.abort(new CoreError('signed_out', message));
+    for (const { view } of this.tenantViews.values()) view.end(reason);
+    this.tenantViews.clear();
     this.apply({ type: 'ended', reason });
     const last = this.snapshot();
     this.endEmitter.fire(last);

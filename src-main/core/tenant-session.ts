@@ -77,9 +77,23 @@ export interface TenantSession {
   analyticsCapabilities(): Promise<Scoped<Capabilities>>;
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
 
+  /**
+   * The tenant-scoped operations run in `tenantId` without moving this session (DESIGN §4, "Tenant per
+   * call"): this session itself when it is there, else a view with a token scoped to that tenant (minted
+   * through the switch endpoint, checked like a switch, cached per account). Rejects like a switch
+   * (`tenant_forbidden`, `tenant_not_found`; `invalid_request` for a malformed id, before any request).
+   */
+  inTenant(tenantId: string): Promise<TenantScopedOperations>;
+
   /** Ends the session: pending work is rejected with `signed_out`, listeners are dropped. */
   close(): void;
 }
+
+/** What a call that names its tenant runs against: the tenant-scoped reads and writes of a session. */
+export type TenantScopedOperations = Pick<
+  TenantSession,
+  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus'
+>;
 
 /** The error every core operation rejects with: a code from the shared union, a token-free message. */
 export class CoreError extends Error {

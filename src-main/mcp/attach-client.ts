@@ -16,7 +16,7 @@
 import { lstatSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import type { OfflineEndpoint } from './attach-offline';
 import { LineSplitter } from './line-splitter';
 import { defaultMaxLineBytes } from './line-transport';

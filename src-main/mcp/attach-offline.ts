@@ -4,10 +4,12 @@
  * run ("Nevent Companion is not running — open it"). So the AI client sees a working server with the
  * usual tools, and the model can tell the person what to do, instead of a dead server.
  */
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { SessionSnapshot } from '../../src-shared/session';
 import { CoreError, type TenantSession } from '../core/tenant-session';
+import { fixedMode } from './operation-mode';
 import { createMcpServer } from './server';
 
 /** A session with no account behind it: every operation rejects with the current reason. */
@@ -56,6 +58,7 @@ export class OfflineSession implements TenantSession {
   listCampaigns = () => this.unavailable();
   analyticsCapabilities = () => this.unavailable();
   paidAdsStatus = () => this.unavailable();
+  inTenant = () => this.unavailable();
 
   close(): void {
     // Nothing to end.
@@ -71,25 +74,27 @@ export interface OfflineEndpoint {
 
 /** Starts the offline server; `reason()` is read on every call, so the answer follows the latest cause. */
 export async function startOfflineEndpoint(reason: () => string, version: string): Promise<OfflineEndpoint> {
-  const bound = createMcpServer({
-    session: new OfflineSession(reason),
-    // The mode check would answer first for write tools; the app's real mode is unknown here.
-    mode: 'FULL',
-    version,
-    instructions: 'Nevent Companion, the desktop app that holds the Nevent sign-in, is not reachable right now, so no Nevent tool can run. Tell the user to open Nevent Companion (or run `nevent-companion serve`); the tools work as soon as it is running, without restarting this conversation.',
-    unavailable: () => ({ code: 'api_unavailable', message: reason() }),
-  });
+  const session = new OfflineSession(reason);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await bound.server.connect(serverSide);
+  // The SDK's entry decides the era from the client's first message, as on the app's socket.
+  const handle = serveStdio(
+    () =>
+      createMcpServer({
+        session,
+        // The mode check would answer first for write tools; the app's real mode is unknown here.
+        mode: fixedMode('FULL'),
+        version,
+        instructions: 'Nevent Companion, the desktop app that holds the Nevent sign-in, is not reachable right now, so no Nevent tool can run. Tell the user to open Nevent Companion (or run `nevent-companion serve`); the tools work as soon as it is running, without restarting this conversation.',
+        unavailable: () => ({ code: 'api_unavailable', message: reason() }),
+      }).server,
+    { transport: serverSide },
+  );
   const endpoint: OfflineEndpoint = {
     onmessage: null,
     send: (message) => {
       void clientSide.send(message).catch(() => undefined);
     },
-    close: async () => {
-      bound.dispose();
-      await bound.server.close();
-    },
+    close: () => handle.close(),
   };
   clientSide.onmessage = (message) => endpoint.onmessage?.(message);
   await clientSide.start();

@@ -8,7 +8,7 @@
  * lower layer ever put one in a message.
  */
 import { z } from 'zod';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { ErrorCodeSchema, mcpErrorTypeOf } from '../../src-shared/errors';
 import type { AppErrorData } from '../../src-shared/errors';
 import { toErrorData } from '../core/error-data';

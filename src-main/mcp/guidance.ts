@@ -12,12 +12,16 @@ export type HelpTopic = (typeof helpTopics)[number];
 
 const overview = `# Nevent tools: overview
 
-Nevent uses a hierarchical tenant (organization) model. This conversation has one **active tenant**:
-every segment, campaign, analytics and paid-media tool acts on it, and every such answer carries
-\`tenant_id\`, the tenant it came from. Switching here never changes any other conversation.
+Nevent uses a hierarchical tenant (organization) model. Every segment, campaign, analytics and
+paid-media tool runs in one tenant and its answer carries \`tenant_id\`, the tenant it came from.
 
-Start with \`nevent_list_tenants\` (or \`nevent_get_active_tenant\`), switch with
-\`nevent_switch_tenant\`, go back with \`nevent_reset_tenant\`.
+**Pass \`tenant_id\` on every such call.** The call then runs in that tenant, whatever any other
+conversation does: your AI client may share one connection between several conversations, so the
+connection's *active tenant* (what a call without \`tenant_id\` uses) can be moved by another one.
+
+Start with \`nevent_list_tenants\`, pick a tenant, and pass its id as \`tenant_id\` from then on.
+\`nevent_switch_tenant\` / \`nevent_reset_tenant\` move the active tenant and answer
+\`switched_to_tenant_id\`: keep passing that id.
 
 More help: \`nevent_help({ topic })\` with topic \`tenants\`, \`segments\`, \`campaigns\`, \`errors\` or
 \`workflows\`.`;
@@ -85,17 +89,21 @@ Goes back to \`home_tenant_id\`, the tenant of the sign-in this session started 
 rotation and cache clearing. If the original sign-in had no tenant, it fails with \`no_home_tenant\`
 and nothing changes. Switch and reset work in every operation mode.
 
-## Isolation
+## Isolation: pass \`tenant_id\` on every call
 
-- The tenant context belongs to this conversation only; other conversations and the desktop app keep
-  their own tenant.
-- Every tenant-scoped tool accepts an optional \`tenant_id\`. Pass the tenant you believe is active: if
-  the session is in another one, the call fails with \`tenant_mismatch\` instead of acting on the wrong
-  organization.`;
+- Every tenant-scoped tool accepts an optional \`tenant_id\`: the call **runs in that tenant** with a
+  token scoped to it (obtained and checked like a switch, then reused), and the active tenant stays
+  where it is. A tenant you cannot reach fails with \`tenant_forbidden\` or \`tenant_not_found\`;
+  nothing falls back to another tenant.
+- AI clients often carry several conversations over one connection, and the 2026-07-28 protocol has no
+  sessions at all. The only thing that keeps conversations apart is the \`tenant_id\` each one passes.
+  So after a switch or reset, pass its \`switched_to_tenant_id\` on every later call.
+- A call without \`tenant_id\` runs in the connection's active tenant (switch, work, reset), which
+  another conversation on the same connection may have moved. The desktop app keeps its own tenant.`;
 
 const segments = `# Segments
 
-Segment tools always operate on the **active tenant**:
+Segment tools run in the tenant named by \`tenant_id\` (else the active tenant):
 
 | Tool | What it does | Mode |
 |------|--------------|------|
@@ -104,14 +112,12 @@ Segment tools always operate on the **active tenant**:
 | \`nevent_segmentation_criteria\` | Criteria, value types and operators | any |
 | \`nevent_segment_preview\` | Estimated fan count and sample fans for a definition | any |
 | \`nevent_create_segment\` | Creates a segment (\`name\`, \`definition\`, \`description?\`) | STANDARD, FULL |
-| \`nevent_update_segment\` | Changes a segment (\`segment_id\`, fields, \`version\`) | STANDARD, FULL |
+| \`nevent_update_segment\` | Changes a segment (\`segment_id\`, fields) | STANDARD, FULL |
 
-To work on another tenant's segments:
+To work on another tenant's segments, name it on each call:
 
 \`\`\`
-1. nevent_switch_tenant({ tenantId: "tenant-xyz" })
-2. nevent_list_segments  → lists segments for tenant-xyz
-3. nevent_reset_tenant   → restores the original tenant
+nevent_list_segments({ tenant_id: "tenant-xyz" })   → segments of tenant-xyz; the active tenant is unchanged
 \`\`\`
 
 ## Definitions
@@ -138,9 +144,9 @@ Operators by value type:
 
 ## Updating safely
 
-Read the segment first and pass its \`version\` to \`nevent_update_segment\`. If someone changed it in
-the meantime the update fails with \`conflict\` and nothing is overwritten: read it again, re-apply
-the change, retry. A new \`definition\` replaces the old one entirely.`;
+Read the segment first with \`nevent_get_segment\` (same \`tenant_id\`). If someone changed it in the
+meantime the update fails with \`conflict\` and nothing is overwritten: read it again, re-apply the
+change, retry. A new \`definition\` replaces the old one entirely.`;
 
 const campaigns = `# Campaigns, analytics and paid media
 
@@ -149,14 +155,8 @@ const campaigns = `# Campaigns, analytics and paid media
 - \`nevent_analytics_capabilities\` tells which analytics the active tenant has (cached per tenant).
 - \`nevent_paid_ads_status({ provider })\` tells whether \`meta\`, \`google\` or \`tiktok\` ads are connected.
 
-All of them answer for the active tenant and report it as \`tenant_id\`. For another tenant: switch,
-ask, and reset:
-
-\`\`\`
-1. nevent_switch_tenant({ tenantId: "tenant-xyz" })
-2. nevent_list_campaigns → campaigns of tenant-xyz
-3. nevent_reset_tenant
-\`\`\``;
+All of them run in the tenant you pass as \`tenant_id\` (else the active tenant) and report it as
+\`tenant_id\`: \`nevent_list_campaigns({ tenant_id: "tenant-xyz" })\`.`;
 
 const errors = `# Errors
 
@@ -168,12 +168,12 @@ A failing tool answers \`isError: true\` with \`{ "error": { "type", "code", "me
 |------|---------|------------|
 | \`tenant_forbidden\` | The user may not enter that tenant (or the membership is INVITED / SUSPENDED) | Pick an ACTIVE tenant from \`nevent_list_tenants\` |
 | \`tenant_not_found\` | No such tenant | Check the id with \`nevent_list_tenants\` |
-| \`tenant_mismatch\` | The \`tenant_id\` you passed is not this session's active tenant | Call \`nevent_get_active_tenant\`, switch if needed, retry |
+| \`invalid_request\` with \`param: tenant_id\` | That \`tenant_id\` is not a tenant id | Take ids from \`nevent_list_tenants\` |
 | \`no_home_tenant\` | Reset without a home tenant (the sign-in had no tenant) | Switch to a tenant explicitly |
 | \`operation_not_permitted\` | A write tool in READ_ONLY mode | Ask the user to change the operation mode (\`--mode STANDARD\` or the app's settings) |
 | \`validation_failed\` | An argument is missing or malformed (\`param\` names it) | Fix that argument |
-| \`not_found\` | The segment (or other object) is not in the active tenant | It may belong to another tenant: list, or switch |
-| \`conflict\` | The segment changed since you read it (stale \`version\`) | Read it again and retry |
+| \`not_found\` | The segment (or other object) is not in that tenant | It may belong to another tenant: check the \`tenant_id\` you passed |
+| \`conflict\` | The segment changed since you read it | Read it again and retry |
 | \`authentication_failed\`, \`token_expired\`, \`refresh_failed\`, \`signed_out\` | The sign-in is no longer valid | Ask the user to sign in again in Nevent Companion |
 | \`rate_limited\` | Too many requests | Wait and retry |
 | \`api_unavailable\`, \`timeout\`, \`api_error\` | The Nevent API did not answer properly | Retry later |
@@ -187,35 +187,35 @@ const workflows = `# Workflows
 
 \`\`\`
 1. nevent_list_tenants                         → find the tenant id (status ACTIVE)
-2. nevent_switch_tenant({ tenantId })          → check active_tenant_id in the answer
-3. ... segment / campaign tools ...            → answers carry tenant_id
-4. nevent_reset_tenant()                       → back to the home tenant
+2. ... segment / campaign tools with tenant_id → each runs in that tenant; answers carry tenant_id
 \`\`\`
+
+(Or switch first: \`nevent_switch_tenant({ tenantId })\`, then keep passing its
+\`switched_to_tenant_id\` as \`tenant_id\`; \`nevent_reset_tenant()\` goes back home.)
 
 ## Compare several organizations
 
-Switch, read, note \`tenant_id\` on each answer, switch to the next one, and reset at the end. Never
-mix answers: every result says which tenant it came from.
+Call the same tool once per tenant, each with its own \`tenant_id\`; no switching is needed. Every
+result says which tenant it came from.
 
 ## Build a segment
 
 \`\`\`
-1. nevent_get_active_tenant                    → make sure you are in the right tenant
-2. nevent_segmentation_criteria                → criterion ids, value types, operators
-3. nevent_segment_preview({ definition })      → estimated_fan_count, sample_fans
-4. nevent_create_segment({ name, definition, tenant_id })   (mode STANDARD or FULL)
+1. nevent_segmentation_criteria({ tenant_id })            → criterion ids, value types, operators
+2. nevent_segment_preview({ definition, tenant_id })      → estimated_fan_count, sample_fans
+3. nevent_create_segment({ name, definition, tenant_id }) (mode STANDARD or FULL)
 \`\`\`
 
 ## Edit a segment
 
 \`\`\`
-1. nevent_get_segment({ segment_id })          → definition and version
-2. nevent_segment_preview({ definition })      → check the new audience
-3. nevent_update_segment({ segment_id, definition, version, tenant_id })
+1. nevent_get_segment({ segment_id, tenant_id })          → the current definition
+2. nevent_segment_preview({ definition, tenant_id })      → check the new audience
+3. nevent_update_segment({ segment_id, definition, tenant_id })
 \`\`\`
 
-Passing \`tenant_id\` on every tenant-scoped call guards against acting on the wrong organization: the
-call fails with \`tenant_mismatch\` instead.
+Passing \`tenant_id\` on every tenant-scoped call keeps this conversation in its organization even when
+another conversation on the same connection switches.
 
 ## Operation modes
 
@@ -246,11 +246,11 @@ export function guidanceFor(topic: HelpTopic | undefined): string {
 export function serverInstructions(mode: OperationMode): string {
   return [
     'Nevent Companion gives you Nevent tools for the user\'s organizations (tenants).',
-    'This conversation has one active tenant: every segment, campaign, analytics and paid-media tool acts on it and reports it as tenant_id in its answer.',
-    'Workflow: nevent_list_tenants (ids, roles, status) → nevent_switch_tenant({tenantId}) (check active_tenant_id in the answer) → work → nevent_reset_tenant() to return to the home tenant.',
-    'Only ACTIVE memberships can be switched to. Switching here never affects other conversations.',
-    'Pass tenant_id on tenant-scoped calls to make them fail with tenant_mismatch instead of acting on the wrong tenant.',
-    `Operation mode when you connected: ${mode}. ${mode === 'READ_ONLY' ? 'Writes (create/update segment) fail with operation_not_permitted; reads, switch and reset work.' : 'Segment writes are allowed; confirm the tenant before writing.'} The user can change the mode at any time; a call the mode does not allow fails with operation_not_permitted and names the mode it needs.`,
+    'Every segment, campaign, analytics and paid-media tool runs in one tenant and reports it as tenant_id in its answer.',
+    'Pass tenant_id on every such call: the call runs in that tenant, so parallel conversations stay apart even when your client shares one connection between them. Without it a call runs in the connection\'s active tenant, which another conversation may have moved.',
+    'Workflow: nevent_list_tenants (ids, roles, status) → pick a tenant → pass its id as tenant_id from then on. nevent_switch_tenant / nevent_reset_tenant move the active tenant and answer switched_to_tenant_id: keep passing it.',
+    'Only ACTIVE memberships can be used; a tenant you cannot reach fails with tenant_forbidden or tenant_not_found.',
+    `Operation mode when you connected: ${mode}. ${mode === 'READ_ONLY' ? 'Writes (create/update segment) fail with operation_not_permitted; reads, switch and reset work.' : 'Segment writes are allowed; name the tenant_id on every write.'} The user can change the mode at any time; a call the mode does not allow fails with operation_not_permitted and names the mode it needs.`,
     'Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with tenants, segments, campaigns, errors or workflows.',
   ].join('\n');
 }

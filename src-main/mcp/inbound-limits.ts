@@ -7,7 +7,7 @@
  *   initialize ──> clientInfo name/version/title cut (client-text.ts); the rest fits in the line bound
  *   anything else ──> delivered as it came (tool arguments are bounded by the server: server.ts)
  */
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
 import { boundClientText, clientTextLimits } from './client-text';
 
 /** An `initialize` request is a few hundred bytes; anything near this is not a real client. */

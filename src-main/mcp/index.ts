@@ -5,7 +5,7 @@ export { defaultSocketPath, isNamedPipe, SocketPathError } from './socket-path';
 export { runStdioServer, type StdioRunOptions } from './stdio-runner';
 export { runAttach, notRunningMessage } from './attach-client';
 export { McpAuditLog, type AuditLogOptions, type AuditRecord } from './audit-log';
-export { isToolAllowed, type ToolAccess } from './operation-mode';
+export { isToolAllowed, fixedMode, type ToolAccess, type OperationModeSource } from './operation-mode';
 export type { McpSessionSource } from './session-source';
 export { allTools } from './tools';
 export { clientKinds, clientLabel, buildServerEntry, buildConfigSnippet, serverKey, type ClientKind, type Launcher, type EntryOptions } from './client-config/entry';

@@ -1,17 +1,19 @@
 /**
  * An MCP transport over newline-delimited JSON on any pair of streams: a unix socket / named pipe
- * connection (both ends the same socket) or the process's stdin/stdout. It is the SDK's stdio framing
- * plus what a long-lived server needs:
+ * connection (both ends the same socket) or the process's stdin/stdout. The SDK's `serveStdio` runs on
+ * it (era, per-connection instance); it frames with the SDK's own (de)serializer plus what a
+ * long-lived server needs and the SDK's `StdioServerTransport` does not give:
  *
- * - a line cap: a line longer than `maxLineBytes` closes the connection (it is never buffered whole);
- * - garbage handling: a line that is not JSON-RPC gets a JSON-RPC parse error, and with
- *   `closeOnInvalid` (sockets) the connection is closed; on stdio it is skipped;
- * - end of input closes the transport, so the server and its session end with the connection.
+ * - a per-line cap: a line longer than `maxLineBytes` closes the connection, and is never buffered
+ *   whole (the SDK's cap is on its whole read buffer, which it re-concatenates on every chunk);
+ * - garbage handling: a line that is not JSON-RPC gets a JSON-RPC parse error (the SDK skips it
+ *   silently), and with `closeOnInvalid` (sockets) the connection is closed; on stdio it is skipped;
+ * - end of input closes the transport, so the server and its session end with the connection, and
+ *   `onDidClose` tells the owner (the SDK's entry takes `onclose` for itself).
  */
 import type { Readable, Writable } from 'node:stream';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/server';
+import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/server';
 import { LineSplitter } from './line-splitter';
 
 /** Default cap of one JSON-RPC line. */
@@ -26,6 +28,10 @@ export interface LineTransportOptions {
   destroy?: () => void;
   /** Server side: checks each message before delivery (inbound-limits.ts); may answer it instead. */
   inbound?: (message: JSONRPCMessage, lineBytes: number) => { deliver: JSONRPCMessage } | { answer: JSONRPCMessage };
+  /** Called once, after the first valid message was delivered (the socket's handshake deadline ends there). */
+  onFirstMessage?: () => void;
+  /** Called once when the transport closes, whoever closed it. */
+  onDidClose?: () => void;
 }
 
 /** Newline-delimited JSON-RPC transport over a readable and a writable stream. */
@@ -39,6 +45,7 @@ export class LineTransport implements Transport {
   private readonly splitter: LineSplitter;
   private started = false;
   private closed = false;
+  private delivered = false;
 
   constructor(
     private readonly input: Readable,
@@ -67,7 +74,7 @@ export class LineTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) return Promise.reject(new Error('connection closed'));
     return new Promise((resolve, reject) => {
-      this.output.write(`${JSON.stringify(message)}\n`, (error) => (error ? reject(error) : resolve()));
+      this.output.write(serializeMessage(message), (error) => (error ? reject(error) : resolve()));
     });
   }
 
@@ -81,6 +88,7 @@ export class LineTransport implements Transport {
     this.splitter.reset();
     this.options.destroy?.();
     this.onclose?.();
+    this.options.onDidClose?.();
   }
 
   private readonly onData = (chunk: Buffer | string): void => {
@@ -96,7 +104,7 @@ export class LineTransport implements Transport {
     if (line.trim() === '') return;
     let message: JSONRPCMessage;
     try {
-      message = JSONRPCMessageSchema.parse(JSON.parse(line));
+      message = deserializeMessage(line);
     } catch {
       this.onerror?.(new Error('received a line that is not a JSON-RPC message'));
       // A parse error has no request id to answer; MCP's schema leaves `id` out (JSON-RPC's `null` is
@@ -111,6 +119,10 @@ export class LineTransport implements Transport {
       return;
     }
     this.onmessage?.(decision.deliver);
+    if (!this.delivered) {
+      this.delivered = true;
+      this.options.onFirstMessage?.();
+    }
   }
 
   private tooLong(): void {

@@ -45,3 +45,16 @@ export function leastModeFor(access: ToolAccess): OperationMode {
       return missingCaseError(access);
   }
 }
+
+/**
+ * Where the bridge reads the operation mode: on every call, so a change in the app applies at once to
+ * every open connection (DESIGN §4). The app passes its one mode cell; the CLI a fixed mode.
+ */
+export interface OperationModeSource {
+  get(): OperationMode;
+}
+
+/** A mode that never changes (`mcp --mode M`, NEVENT_OPERATION_MODE). */
+export function fixedMode(mode: OperationMode): OperationModeSource {
+  return { get: () => mode };
+}

@@ -1,31 +1,33 @@
 /**
- * The server factory: one McpServer bound to one tenant session, built per connection (cheap: the
- * tool table is static; only closures over the session are created).
+ * The server factory: one McpServer bound to one tenant session, built per connection (stdio, socket,
+ * a legacy HTTP session) or per request (2026-07-28 over HTTP). Cheap: the tool table is static; only
+ * closures over the session are created.
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id guard ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ no: tenant_mismatch
- *                   └──────────────── every outcome: one audit entry, the Nevent error envelope ─┘
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id? ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ yes: in that tenant
+ *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
  *
- * The SDK's own `tools/call` handler is replaced (after `registerTool` has registered every tool, so
- * `tools/list` still comes from the SDK with the JSON Schemas it derives) because the SDK answers
- * invalid arguments with a plain-text error; ours must use the envelope like every other failure.
+ * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
+ * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
+ * Schema that advertises the zod schema's JSON Schema in `tools/list` and accepts every value, and the
+ * handler runs the checks in the order above. No SDK handler is replaced.
+ *
+ * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
+ * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
  */
+import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
+import type { CallToolResult, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolRequestSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
-import { TenantIdSchema } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
-import type { OperationMode } from '../../src-shared/session';
-import type { TenantSession } from '../core/tenant-session';
+import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
 import { argKeysOf } from './audit-log';
 import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
-import { isToolAllowed, leastModeFor } from './operation-mode';
+import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import type { AnyToolSpec } from './tool';
 import { allTools } from './tools';
 
@@ -35,10 +37,10 @@ export type McpLogger = (message: string) => void;
 /** What the factory needs. */
 export interface McpServerOptions {
   session: TenantSession;
-  /** The mode, or where to read it: read again for every call, so a change applies before the next one. */
-  mode: OperationMode | (() => OperationMode);
+  /** Read on every call: a mode change applies to open connections at once. */
+  mode: OperationModeSource;
   audit?: McpAuditLog;
-  /** Product version reported in `initialize`. */
+  /** Product version reported to clients. */
   version?: string;
   log?: McpLogger;
   /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
@@ -58,77 +60,83 @@ export interface BoundMcpServer {
   dispose(): void;
 }
 
-const guardDescription = 'Optional guard: the tenant you expect this call to act on. If the session\'s active tenant differs, the call fails with tenant_mismatch and does nothing.';
+/** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
+export const tenantIdDescription = 'Tenant to run this call in (id from nevent_list_tenants); pass it on every call.';
 
 interface Prepared {
   spec: AnyToolSpec;
   input: z.ZodObject;
 }
 
+/**
+ * A Standard Schema that advertises `schema`'s JSON Schema and accepts any value: the handler
+ * validates with `schema` itself, after the mode check, and answers failures with the envelope.
+ */
+function advertised(schema: z.ZodObject): StandardSchemaWithJSON<Record<string, unknown>> {
+  const zod = schema['~standard'];
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'nevent-companion',
+      validate: (value: unknown) => ({ value: value as Record<string, unknown> }),
+      jsonSchema: zod.jsonSchema,
+    },
+  };
+}
 
 /** Builds an McpServer with every Nevent tool, bound to `options.session`. */
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const { session, audit } = options;
-  const currentMode = typeof options.mode === 'function' ? options.mode : ((fixed: OperationMode) => () => fixed)(options.mode);
   const log = options.log ?? (() => undefined);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
-    { instructions: options.instructions ?? serverInstructions(currentMode()) },
+    { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
   );
 
-  const prepared = new Map<string, Prepared>();
-  for (const spec of options.tools ?? allTools) {
-    const input = spec.tenantScoped ? spec.input.extend({ tenant_id: TenantIdSchema.optional().describe(guardDescription) }) : spec.input;
-    prepared.set(spec.name, { spec, input });
-    server.registerTool(
-      spec.name,
-      { title: spec.title, description: spec.description, inputSchema: input, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
-      // Never called: the tools/call handler below dispatches; the SDK needs a callback to register.
-      async () => errorResult({ code: 'internal_error', message: 'unreachable' }),
-    );
-  }
-
-  const clientInfo = (): { name: string | null; version: string | null } => {
-    // Bounded here too, whatever transport delivered the handshake: these strings are kept and repeated.
-    const info = server.server.getClientVersion();
-    return { name: boundClientText(info?.name, clientTextLimits.name), version: boundClientText(info?.version, clientTextLimits.version) };
+  // What the client said it is: from `initialize` (2025 era) or each request's envelope (2026-07-28).
+  let client: { name: string | null; version: string | null } = { name: null, version: null };
+  const noteClient = (info: { name?: unknown; version?: unknown } | undefined): void => {
+    if (info === undefined) return;
+    // Bounded here, whatever transport delivered it: these strings are kept and repeated.
+    const next = { name: boundClientText(info.name, clientTextLimits.name), version: boundClientText(info.version, clientTextLimits.version) };
+    if (next.name === client.name && next.version === client.version) return;
+    client = next;
+    session.setClientInfo(client);
   };
-
-  server.server.oninitialized = () => {
-    session.setClientInfo(clientInfo());
-  };
+  server.server.oninitialized = () => noteClient(server.server.getClientVersion());
 
   // The desktop moved this session (sessions panel): announced by the session, recorded as a move.
   const unsubscribe = session.onDidMove((outcome) => {
     if (audit === undefined) return;
-    const info = clientInfo();
-    audit.record({ sessionId: session.id, clientName: info.name, clientVersion: info.version, kind: 'move', name: 'move', tenantId: outcome.activeTenantId, argKeys: [], result: 'ok', durationMs: 0 });
+    audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind: 'move', name: 'move', tenantId: outcome.activeTenantId, argKeys: [], result: 'ok', durationMs: 0 });
   });
 
   const recordCall = (spec: AnyToolSpec, args: unknown, tenantId: string | null, result: 'ok' | AppErrorCode, startedAt: number): void => {
     session.recordToolCall(spec.name);
     if (audit === undefined) return;
-    const info = clientInfo();
     const durationMs = Math.max(0, performance.now() - startedAt);
     const argKeys = argKeysOf(args);
-    audit.record({ sessionId: session.id, clientName: info.name, clientVersion: info.version, kind: 'tool', name: spec.name, tenantId, argKeys, result, durationMs });
+    audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind: 'tool', name: spec.name, tenantId, argKeys, result, durationMs });
     if (result === 'ok' && spec.access === 'tenant') {
       const kind = spec.name === 'nevent_reset_tenant' ? 'reset' : 'switch';
-      audit.record({ sessionId: session.id, clientName: info.name, clientVersion: info.version, kind, name: spec.name, tenantId, argKeys: [], result, durationMs });
+      audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind, name: spec.name, tenantId, argKeys: [], result, durationMs });
     }
   };
 
-  const call = async (spec: AnyToolSpec, input: z.ZodObject, args: unknown): Promise<CallToolResult> => {
+  const call = async ({ spec, input }: Prepared, args: unknown, ctx: ServerContext): Promise<CallToolResult> => {
     const startedAt = performance.now();
+    noteClient(ctx.mcpReq.envelope?.[CLIENT_INFO_META_KEY as keyof typeof ctx.mcpReq.envelope] as { name?: unknown; version?: unknown } | undefined);
     const tenantAtStart = session.snapshot().activeTenantId;
+    // The tenant the call names, once its input is read (failures before that are recorded in the active one).
+    const named: { tenant?: string } = {};
     const fail = (data: AppErrorData): CallToolResult => {
-      recordCall(spec, args, session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt);
+      recordCall(spec, args, named.tenant ?? session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt);
       return errorResult(data);
     };
 
     const unavailable = options.unavailable?.() ?? null;
     if (unavailable !== null) return errorResult(unavailable);
-    const mode = currentMode();
+    const mode = options.mode.get();
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
     }
@@ -138,16 +146,15 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
     const values = parsed.data as Record<string, unknown>;
-
-    const guard = spec.tenantScoped && typeof values.tenant_id === 'string' ? values.tenant_id : undefined;
-    if (guard !== undefined && guard !== tenantAtStart) {
-      return fail({ code: 'tenant_mismatch', message: `This session's active tenant is ${tenantAtStart ?? '(none)'}, not ${guard}; nothing was done. Call nevent_switch_tenant first, or drop tenant_id.`, param: 'tenant_id' });
-    }
-    const { tenant_id: _guard, ...toolArgs } = values;
+    const { tenant_id: tenantId, ...toolArgs } = values;
+    const target = spec.tenantScoped && typeof tenantId === 'string' ? tenantId : undefined;
+    if (target !== undefined) named.tenant = target;
 
     let output: Record<string, unknown>;
     try {
-      output = (await spec.run(spec.tenantScoped ? toolArgs : values, { session })) as Record<string, unknown>;
+      // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
+      const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
+      output = (await spec.run(spec.tenantScoped ? toolArgs : values, { session, tenant })) as Record<string, unknown>;
     } catch (error) {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
@@ -161,22 +168,24 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     }
     const structured = checked.data as Record<string, unknown>;
     const answeredIn = typeof structured.tenant_id === 'string' ? structured.tenant_id : typeof structured.active_tenant_id === 'string' ? structured.active_tenant_id : tenantAtStart;
-    // A switch completed while this call ran: the answer is for another tenant than the guard named.
-    if (guard !== undefined && answeredIn !== guard) {
-      return fail({ code: 'tenant_mismatch', message: `The tenant changed to ${answeredIn ?? '(none)'} while this call ran; its answer was discarded. Check with nevent_get_active_tenant and retry.`, param: 'tenant_id' });
+    // Never an answer from another tenant than the one the call named (the scoped token guarantees it;
+    // this is the last line of defence against an API that answers for another tenant).
+    if (target !== undefined && answeredIn !== target) {
+      return fail({ code: 'api_error', message: `The answer came from tenant ${answeredIn ?? '(none)'}, not ${target}; it was discarded.`, param: 'tenant_id' });
     }
     recordCall(spec, args, answeredIn ?? null, 'ok', startedAt);
     return okResult(structured);
   };
 
-  server.server.setRequestHandler(CallToolRequestSchema, async (request) => {
-    const entry = prepared.get(request.params.name);
-    if (entry === undefined) {
-      // Unknown tool: a protocol error, as the SDK does; tool names are bounded before echoing them.
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name.slice(0, 100)}`);
-    }
-    return call(entry.spec, entry.input, request.params.arguments);
-  });
+  for (const spec of options.tools ?? allTools) {
+    const input = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
+    const prepared: Prepared = { spec, input };
+    server.registerTool(
+      spec.name,
+      { title: spec.title, description: spec.description, inputSchema: advertised(input), outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
+      (args, ctx) => call(prepared, args, ctx),
+    );
+  }
 
   return {
     server,

@@ -2,8 +2,12 @@
  * The app's local MCP endpoint (DESIGN §4): a unix socket (named pipe on Windows) where every
  * connection gets its own McpServer and its own tenant session.
  *
- *   connection ──> registry.openMcpSession() ──> createMcpServer(session) ──> LineTransport(socket)
+ *   connection ──> registry.openMcpSession() ──> serveStdio(() => createMcpServer(session), LineTransport(socket))
  *   socket end / over-long line / garbage ──> transport closes ──> server closed, session closed
+ *
+ * The SDK's `serveStdio` decides each connection's era from its first message (2026-07-28, or the
+ * 2025-11-25 handshake) and pins one server instance from the factory to it. The operation mode is a
+ * source read on every call, so a change in the app applies to open connections at once.
  *
  * One connection's failure never touches another: each has its own transport, server and session.
  * Connections are bounded (DESIGN §4): at most `maxConnections` at once (more are told why and closed),
@@ -13,13 +17,14 @@
 import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import type { OperationMode } from '../../src-shared/session';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, redactTokens } from './envelope';
 import { limitInbound } from './inbound-limits';
 import { LineTransport, defaultMaxLineBytes } from './line-transport';
-import { createMcpServer } from './server';
+import type { OperationModeSource } from './operation-mode';
+import { createMcpServer, type BoundMcpServer } from './server';
 import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import { newPipeName, pipeRendezvousFile, publishPipeName, unpublishPipeName } from './pipe-rendezvous';
@@ -30,8 +35,8 @@ export interface McpSocketServerOptions {
   registry: McpSessionSource;
   /** Defaults to the per-user path (see socket-path.ts). */
   socketPath?: string;
-  /** The mode, or where to read it: read for every call, so a change applies to open connections at once. */
-  mode: OperationMode | (() => OperationMode);
+  /** Read on every call, so a settings change applies to open connections at once. */
+  mode: OperationModeSource;
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
@@ -115,41 +120,41 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
       session.close();
       return;
     }
-    // The mode source itself goes down, not its value now: a change reaches this connection's next call.
-    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version });
+    const built: BoundMcpServer[] = [];
+    let finished = false;
+    const entry = { socket, end: async () => undefined as void };
     const transport = new LineTransport(socket, socket, {
       maxLineBytes: options.maxLineBytes ?? defaultMaxLineBytes,
       closeOnInvalid: true,
       destroy: () => socket.destroy(),
       inbound: limitInbound,
-    });
-    const entry = {
-      socket,
-      end: async () => {
-        await bound.server.close().catch(() => undefined);
+      // The first valid message is the handshake (2025: initialize; 2026-07-28: any request).
+      onFirstMessage: () => {
+        clearTimeout(handshakeTimer);
+        socket.setTimeout(idleTimeoutMs, () => {
+          log(`nevent-companion mcp: closing connection ${session.id}: idle for ${idleTimeoutMs} ms`);
+          socket.destroy();
+        });
       },
-    };
+      onDidClose: () => {
+        if (finished) return;
+        finished = true;
+        live.delete(entry);
+        for (const bound of built) bound.dispose();
+        session.close();
+        options.audit?.sessionEnded(session.id);
+      },
+    });
     live.add(entry);
-    let finished = false;
-    bound.server.server.onclose = () => {
-      if (finished) return;
-      finished = true;
-      live.delete(entry);
-      bound.dispose();
-      session.close();
-      options.audit?.sessionEnded(session.id);
-    };
-    bound.server.server.onerror = (error) => log(`nevent-companion mcp: connection ${session.id}: ${error.message}`);
-    const onInitialized = bound.server.server.oninitialized;
-    bound.server.server.oninitialized = () => {
-      onInitialized?.();
-      clearTimeout(handshakeTimer);
-      socket.setTimeout(idleTimeoutMs, () => {
-        log(`nevent-companion mcp: closing connection ${session.id}: idle for ${idleTimeoutMs} ms`);
-        socket.destroy();
-      });
-    };
-    await bound.server.connect(transport);
+    const handle = serveStdio(
+      () => {
+        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version });
+        built.push(bound);
+        return bound.server;
+      },
+      { transport, onerror: (error) => log(`nevent-companion mcp: connection ${session.id}: ${error.message}`) },
+    );
+    entry.end = () => handle.close().catch(() => undefined);
   };
 
   const server: Server = createServer({ allowHalfOpen: false, pauseOnConnect: true }, (socket) => {

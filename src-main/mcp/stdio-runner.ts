@@ -1,20 +1,23 @@
 /**
- * `nevent-companion mcp` (standalone): one McpServer and one session over this process's stdio.
- * stdout carries JSON-RPC only; diagnostics go to the logger (stderr).
+ * `nevent-companion mcp` (standalone): MCP over this process's stdio, one session for the connection.
+ * The SDK's `serveStdio` decides the era from the client's first message (2026-07-28, or the 2025-11-25
+ * handshake of older clients) and pins one server from our factory to the connection; the line
+ * transport frames it. stdout carries JSON-RPC only; diagnostics go to the logger (stderr).
  */
 import type { Readable, Writable } from 'node:stream';
-import type { OperationMode } from '../../src-shared/session';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
 import { limitInbound } from './inbound-limits';
 import { LineTransport } from './line-transport';
-import { createMcpServer } from './server';
+import type { OperationModeSource } from './operation-mode';
+import { createMcpServer, type BoundMcpServer } from './server';
 import type { McpLogger } from './server';
 
 /** What the stdio runner needs. */
 export interface StdioRunOptions {
   session: TenantSession;
-  mode: OperationMode;
+  mode: OperationModeSource;
   stdin: Readable;
   stdout: Writable;
   audit?: McpAuditLog;
@@ -24,15 +27,20 @@ export interface StdioRunOptions {
 
 /** Serves MCP on stdio until the client closes stdin (or sends an over-long line). */
 export async function runStdioServer(options: StdioRunOptions): Promise<void> {
-  const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version });
-  const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false, inbound: limitInbound });
-  const closed = new Promise<void>((resolve) => {
-    bound.server.server.onclose = () => {
-      bound.dispose();
-      resolve();
-    };
+  const built: BoundMcpServer[] = [];
+  let closed!: () => void;
+  const done = new Promise<void>((resolve) => {
+    closed = resolve;
   });
-  bound.server.server.onerror = (error) => options.log?.(`nevent-companion mcp: ${error.message}`);
-  await bound.server.connect(transport);
-  await closed;
+  const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false, inbound: limitInbound, onDidClose: () => closed() });
+  serveStdio(
+    () => {
+      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version });
+      built.push(bound);
+      return bound.server;
+    },
+    { transport, onerror: (error) => options.log?.(`nevent-companion mcp: ${error.message}`) },
+  );
+  await done;
+  for (const bound of built) bound.dispose();
 }

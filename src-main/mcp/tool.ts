@@ -2,21 +2,24 @@
  * What one MCP tool is: its contract (name, schemas, annotations, description written for a model)
  * and its behaviour against one tenant session. One file per tool in `tools/` exports one of these;
  * the server factory registers them and runs every call through the same checks (mode, input,
- * tenant guard, output, audit).
+ * the tenant it runs in, output, audit).
  */
 import type { z } from 'zod';
-import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import type { TenantSession } from '../core/tenant-session';
+import type { ToolAnnotations } from '@modelcontextprotocol/server';
+import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
 import type { ToolAccess } from './operation-mode';
 
 /** What a tool's `run` gets besides its arguments. */
 export interface ToolContext {
+  /** The connection's session (tenant listing, switch, reset). */
   session: TenantSession;
+  /** Where tenant-scoped work runs: the tenant the call named (`tenant_id`), else the session's active one. */
+  tenant: TenantScopedOperations;
 }
 
 /**
  * A tool definition. `tenantScoped` tools answer with `tenant_id` (the tenant the answer came from)
- * and accept an optional `tenant_id` guard; the factory adds that input field and the check.
+ * and accept an optional `tenant_id` naming the tenant to run in; the factory adds that input field.
  */
 export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   name: string;

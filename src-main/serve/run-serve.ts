@@ -23,6 +23,8 @@ export interface ServeOptions {
   port: number;
   socketPath?: string;
   operationMode?: OperationMode;
+  /** `--http [--http-port N]`: the loopback MCP HTTP endpoint. */
+  mcpHttp?: { port?: number };
   env: NodeJS.ProcessEnv;
   version: string;
   /** How AI clients should start our CLI (for one-click client configuration). */
@@ -36,6 +38,8 @@ export interface RunningServe {
   http: ServeHttp;
   uiUrl: string;
   socketPath: string | null;
+  /** With `--http`: the MCP endpoint's URL, and the bridge token when this run created it (shown once). */
+  mcpHttp: { url: string | null; newToken: string | null } | null;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     demo: options.demo,
     ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
     ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
+    ...(options.mcpHttp === undefined ? {} : { mcpHttp: { enabled: true, ...options.mcpHttp } }),
     env: options.env,
     platform: process.platform,
     startBridge: mcpBridgeStarter(options.version),
@@ -82,8 +87,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     await app.close();
     throw error;
   }
+  let mcpHttp: RunningServe['mcpHttp'] = null;
+  if (options.mcpHttp !== undefined) {
+    // A token kept from an earlier run stays valid (and is not shown again); otherwise make one now.
+    const status = app.mcpHttp.status();
+    const newToken = status.tokenPresent ? null : (await app.mcpHttp.createToken()).token;
+    mcpHttp = { url: status.url, newToken };
+  }
   let closing: Promise<void> | null = null;
   return {
+    mcpHttp,
     app,
     http,
     uiUrl: http.uiUrl,

@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
+import { AccountStatusSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -54,6 +54,11 @@ export const requestChannels = {
   'mcp.clients': spec(NoInputSchema, McpClientListSchema),
   'mcp.clientConfigPreview': spec(ClientRequestSchema, ClientConfigPreviewSchema),
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),
+  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token (issue 11). */
+  'mcp.httpStatus': spec(NoInputSchema, McpHttpStatusSchema),
+  'mcp.httpEnable': spec(McpHttpEnableRequestSchema, McpHttpStatusSchema),
+  'mcp.httpCreateToken': spec(NoInputSchema, McpHttpTokenSchema),
+  'mcp.httpRevokeToken': spec(NoInputSchema, McpHttpStatusSchema),
 
   'settings.get': spec(NoInputSchema, SettingsSchema),
   'settings.update': spec(SettingsUpdateSchema, SettingsSchema),

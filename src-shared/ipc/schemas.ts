@@ -451,3 +451,22 @@ export type QuickSwitchRequest = z.infer<typeof QuickSwitchRequestSchema>;
 export const NoInputSchema = z.undefined();
 /** An answer that carries nothing. */
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+// ── MCP over loopback HTTP (issue 11) ─────────────────────────────────────────────────────────────
+/** `mcp.httpStatus` answer: the endpoint's state and URL, and whether a bridge token exists (never the token). */
+export const McpHttpStatusSchema = z.object({
+  state: z.enum(['off', 'listening', 'error']),
+  url: z.string().nullable(),
+  tokenPresent: z.boolean(),
+  tokenStorage: z.enum(['keychain', 'memory']),
+  error: z.string().nullable(),
+});
+/** MCP HTTP endpoint status. */
+export type McpHttpStatus = z.infer<typeof McpHttpStatusSchema>;
+/** `mcp.httpEnable` request: start (true) or stop (false) the endpoint. */
+export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
+/**
+ * `mcp.httpCreateToken` answer: the new bridge token, shown to the person this once (it is ours, never a
+ * Nevent token; the keychain keeps it), and the endpoint URL when it is listening.
+ */
+export const McpHttpTokenSchema = z.object({ token: z.string().regex(/^ncb_[A-Za-z0-9_-]{43}$/), url: z.string().nullable() });

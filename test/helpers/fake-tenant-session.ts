@@ -9,7 +9,8 @@ import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
 import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
-import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import { TenantIdSchema } from '../../src-shared/api';
 import { fakeJwtShape } from './tokens';
 
 /**
@@ -254,6 +255,38 @@ export class FakeTenantSession implements TenantSession {
   async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
     this.enter(`paidAdsStatus:${provider}`);
     return this.scoped({ connected: provider === 'meta', provider: provider.toUpperCase(), accountId: provider === 'meta' ? 'act_1' : null, accountName: null, lastSyncAt: null });
+  }
+
+  /**
+   * The fake's tenant-per-call: the same checks a switch makes, then a view whose every call runs as if
+   * this session were in `tenantId` (each fake method reads the tenant synchronously, before it returns).
+   */
+  async inTenant(tenantId: string): Promise<TenantScopedOperations> {
+    this.enter(`inTenant:${tenantId}`);
+    if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
+    const tenant = this.tenants.find((t) => t.id === tenantId);
+    if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
+    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+    const inTenant = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+      const active = this.activeTenantId;
+      this.activeTenantId = tenantId;
+      try {
+        return run(...args);
+      } finally {
+        this.activeTenantId = active;
+      }
+    };
+    return {
+      listSegments: inTenant((q: SegmentQuery) => this.listSegments(q)),
+      getSegment: inTenant((id: string) => this.getSegment(id)),
+      createSegment: inTenant((input: SegmentCreate) => this.createSegment(input)),
+      updateSegment: inTenant((id: string, input: SegmentUpdate, options?: SegmentUpdateOptions) => this.updateSegment(id, input, options)),
+      previewSegment: inTenant((definition: SegmentDefinition) => this.previewSegment(definition)),
+      segmentationCriteria: inTenant(() => this.segmentationCriteria()),
+      listCampaigns: inTenant((query: CampaignListQuery) => this.listCampaigns(query)),
+      analyticsCapabilities: inTenant(() => this.analyticsCapabilities()),
+      paidAdsStatus: inTenant((provider: PaidMediaProvider) => this.paidAdsStatus(provider)),
+    };
   }
 
   close(): void {

@@ -7,7 +7,7 @@ import { CoreError, type TenantSession } from '../../core/tenant-session';
 import type { DesktopEffects } from '../desktop-effects';
 import type { DesktopStore } from '../desktop-store';
 import type { OperationModeSetting } from '../operation-mode-setting';
-import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, SessionsPort } from '../ports';
+import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, McpHttpPort, SessionsPort } from '../ports';
 import type { Preferences } from '../preferences';
 
 /** The parts of main the handlers call (the desktop service is built from these too). */
@@ -22,6 +22,8 @@ export interface HandlerDeps {
   /** Null when the build cannot start the embedded demo API. */
   demo: DemoPort | null;
   mode: OperationModeSetting;
+  /** The loopback MCP HTTP endpoint; absent where the shell offers none. */
+  mcpHttp?: McpHttpPort | null;
   preferences: Preferences;
 }
 

@@ -77,6 +77,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const { parseOperationMode } = await import('../../../src-shared/session');
+  const { fixedMode } = await import('../../mcp/operation-mode');
   const mode = parseOperationMode(flags.mode ?? io.env.NEVENT_OPERATION_MODE);
   if (mode === null) {
     say(`nevent-companion mcp: unknown operation mode "${flags.mode ?? io.env.NEVENT_OPERATION_MODE}"; use READ_ONLY, STANDARD or FULL.`);
@@ -108,7 +109,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   say(`nevent-companion mcp: ready on stdio (credentials: ${standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
   const { runStdioServer } = await runnerLoading;
   try {
-    await runStdioServer({ session: standalone.session, mode, stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
+    await runStdioServer({ session: standalone.session, mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
   } finally {
     await standalone.close();
   }

@@ -9,7 +9,7 @@ import { parseOperationMode } from '../../../src-shared/session';
 import type { CliCommand, CliIo } from '../command';
 import { currentLauncher } from './config';
 
-const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH] [--mode M]
+const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH] [--mode M] [--http [--http-port N]]
 
 Runs Nevent Companion without a desktop window: the tenant core, the MCP socket for AI clients
 (\`nevent-companion mcp --attach\`) and the app's UI for your browser, all on this machine only.
@@ -24,13 +24,18 @@ Options:
   --socket PATH        the MCP socket (default: per user, under $XDG_RUNTIME_DIR where set)
   --mode M             MCP operation mode: READ_ONLY (default), STANDARD or FULL
                        (or NEVENT_OPERATION_MODE)
+  --http               also serve MCP over Streamable HTTP at http://127.0.0.1:PORT/mcp for AI
+                       clients that prefer it, behind a bridge token (never a Nevent token; kept in
+                       the OS keychain, printed once when created as "mcp http token: …"; revoke it
+                       in the app). Prints "mcp http: URL".
+  --http-port N        port of the MCP HTTP endpoint (default: a free one)
 
 Stop it with Ctrl+C: the socket is removed and every session ends.`;
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, 'api-url': { type: 'string' }, 'data-api-url': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' } },
+    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, 'api-url': { type: 'string' }, 'data-api-url': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' }, http: { type: 'boolean' }, 'http-port': { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
@@ -42,11 +47,13 @@ function parse(argv: string[]) {
   if (values.socket === '') throw new Error('--socket needs a path');
   const mode = values.mode === undefined ? undefined : parseOperationMode(values.mode);
   if (mode === null) throw new Error('--mode must be READ_ONLY, STANDARD or FULL');
+  const httpPort = values['http-port'] === undefined ? undefined : Number(values['http-port']);
+  if (httpPort !== undefined && (values.http !== true || !Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535)) throw new Error('--http-port needs --http and a number from 0 to 65535');
   for (const flag of ['api-url', 'data-api-url'] as const) {
     const url = values[flag];
     if (url !== undefined && !/^https?:\/\/[^/\s]+/i.test(url)) throw new Error(`--${flag} must be an http(s) URL (got "${url}")`);
   }
-  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
+  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode, mcpHttp: values.http === true ? (httpPort === undefined ? {} : { port: httpPort }) : undefined, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -68,6 +75,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       port: flags.port,
       ...(flags.socketPath === undefined ? {} : { socketPath: flags.socketPath }),
       ...(flags.operationMode === undefined ? {} : { operationMode: flags.operationMode }),
+      ...(flags.mcpHttp === undefined ? {} : { mcpHttp: flags.mcpHttp }),
       // The URL flags stand in for the environment they override (the app reads its defaults there).
       env: { ...io.env, ...(flags.apiUrl === undefined ? {} : { NEVENT_API_URL: flags.apiUrl, NEVENT_DATA_API_URL: flags.dataApiUrl }), ...(flags.apiUrl === undefined && flags.dataApiUrl !== undefined ? { NEVENT_DATA_API_URL: flags.dataApiUrl } : {}) },
       version: '0.1.0',
@@ -80,6 +88,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   io.stdout.write(`ui: ${running.uiUrl}\n`);
   io.stdout.write(`mcp socket: ${running.socketPath ?? 'unavailable (see the message above)'}\n`);
+  if (running.mcpHttp !== null) {
+    io.stdout.write(`mcp http: ${running.mcpHttp.url ?? 'unavailable (see the message above)'}\n`);
+    if (running.mcpHttp.newToken !== null) io.stdout.write(`mcp http token: ${running.mcpHttp.newToken}\n`);
+  }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

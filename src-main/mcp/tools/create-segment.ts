@@ -1,4 +1,4 @@
-/** `nevent_create_segment`: creates a segment in the active tenant (a write tool). */
+/** `nevent_create_segment`: creates a segment in the tenant a call runs in (a write tool). */
 import { z } from 'zod';
 import { SegmentDefinitionInputSchema } from '../../../src-shared/api';
 import type { SegmentCreate } from '../../../src-shared/api';
@@ -10,7 +10,7 @@ export const createSegmentTool = defineTool({
   name: 'nevent_create_segment',
   title: 'Create a segment',
   description: [
-    'Creates an audience segment in the active tenant. Confirm the tenant with nevent_get_active_tenant first (or pass tenant_id as a guard).',
+    'Creates an audience segment in the tenant (pass tenant_id).',
     'definition is {stanzas:[{criteria:[{criterion_id, operator, value?}]}]}: stanzas are AND-combined, criteria inside a stanza OR-combined.',
     'Take criterion ids, operators and value types from nevent_segmentation_criteria, and check the audience size with nevent_segment_preview before creating.',
     'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
@@ -24,10 +24,10 @@ export const createSegmentTool = defineTool({
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  async run(args, { session }) {
+  async run(args, { tenant }) {
     const input: SegmentCreate = { name: args.name, definition: args.definition };
     if (args.description !== undefined) input.description = args.description;
-    const created = await session.createSegment(input);
+    const created = await tenant.createSegment(input);
     return { segment: segmentOut(created.value, created.tenantId), tenant_id: created.tenantId };
   },
 });

@@ -8,8 +8,8 @@ export const getActiveTenantTool = defineTool({
   name: 'nevent_get_active_tenant',
   title: 'Get the active tenant',
   description: [
-    'Returns the tenant this conversation currently acts on (active_tenant_id, with its name and place in the tree), the home tenant that nevent_reset_tenant returns to, and the user\'s role.',
-    'Every segment, campaign, analytics and paid-media tool answers for this tenant. Call it to confirm where you are before a write, or after an error.',
+    'Returns the active tenant of this connection (active_tenant_id, with its name and place in the tree: what calls without tenant_id use), the home tenant that nevent_reset_tenant returns to, and the user\'s role.',
+    'Another conversation sharing the connection may move it: pass tenant_id on tenant-scoped calls instead of relying on it.',
   ].join(' '),
   access: 'read',
   tenantScoped: false,

@@ -1,4 +1,4 @@
-/** `nevent_get_segment`: one segment of the active tenant, with its definition. */
+/** `nevent_get_segment`: one segment of the tenant a call runs in, with its definition. */
 import { z } from 'zod';
 import { SegmentIdSchema } from '../../../src-shared/api';
 import { defineTool } from '../tool';
@@ -9,8 +9,8 @@ export const getSegmentTool = defineTool({
   name: 'nevent_get_segment',
   title: 'Get a segment',
   description: [
-    'Returns one segment of the active tenant with its full definition: stanzas are AND-combined, the criteria inside a stanza are OR-combined.',
-    'segment_id is the id from nevent_list_segments. A segment of another tenant is not found here: switch to that tenant first.',
+    'Returns one segment of the tenant with its full definition: stanzas are AND-combined, the criteria inside a stanza are OR-combined.',
+    'segment_id is the id from nevent_list_segments in the same tenant_id.',
   ].join(' '),
   access: 'read',
   tenantScoped: true,
@@ -19,8 +19,8 @@ export const getSegmentTool = defineTool({
   }),
   output: SegmentOutSchema,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, { session }) {
-    const found = await session.getSegment(args.segment_id);
+  async run(args, { tenant }) {
+    const found = await tenant.getSegment(args.segment_id);
     return segmentOut(found.value, found.tenantId);
   },
 });

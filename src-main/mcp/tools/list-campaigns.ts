@@ -14,7 +14,7 @@ export const listCampaignsTool = defineTool({
   name: 'nevent_list_campaigns',
   title: 'List campaigns',
   description: [
-    'Lists campaigns of the active tenant from its analytics data (id, name, status, channel, dates), newest first by default, filtered by status, channel and creation date.',
+    'Lists campaigns of the tenant from its analytics data (id, name, status, channel, dates), newest first by default, filtered by status, channel and creation date.',
     'Answers not_available where the tenant has no campaigns analytics table; then use nevent_get_campaign_metrics with an id or nevent_campaign_report.',
   ].join(' '),
   access: 'read',
@@ -30,8 +30,8 @@ export const listCampaignsTool = defineTool({
   }),
   output: z.object({ campaigns: z.array(CampaignOutSchema), count: z.number().int(), ignored_filters: z.array(z.string()).optional(), tenant_id: z.string() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, { session }) {
-    const answer = await session.listCampaigns({
+  async run(args, { tenant }) {
+    const answer = await tenant.listCampaigns({
       ...(args.status === undefined ? {} : { status: args.status }),
       ...(args.channel === undefined ? {} : { channel: args.channel }),
       ...(args.date_from === undefined ? {} : { dateFrom: args.date_from }),

@@ -1,4 +1,4 @@
-/** `nevent_list_segments`: segments of the active tenant. */
+/** `nevent_list_segments`: segments of the tenant a call runs in. */
 import { z } from 'zod';
 import { defineTool } from '../tool';
 import { SegmentSummaryOutSchema, segmentSummaryOut } from '../wire';
@@ -8,9 +8,8 @@ export const listSegmentsTool = defineTool({
   name: 'nevent_list_segments',
   title: 'List segments',
   description: [
-    'Lists the audience segments of the active tenant (id, name, description, status, estimated_count, dates; no definitions: use nevent_get_segment for one segment\'s definition).',
+    'Lists the audience segments of the tenant (id, name, description, status, estimated_count, dates; no definitions: use nevent_get_segment for one segment\'s definition).',
     'search filters by name; pass next_cursor from a previous answer as cursor for the next page.',
-    'To list another tenant\'s segments: nevent_switch_tenant first, then this tool.',
   ].join(' '),
   access: 'read',
   tenantScoped: true,
@@ -26,11 +25,11 @@ export const listSegmentsTool = defineTool({
     tenant_id: z.string(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, { session }) {
+  async run(args, { tenant }) {
     const query: { search?: string; limit?: number; cursor?: string } = { limit: args.limit ?? 50 };
     if (args.search !== undefined) query.search = args.search;
     if (args.cursor !== undefined) query.cursor = args.cursor;
-    const page = await session.listSegments(query);
+    const page = await tenant.listSegments(query);
     return {
       segments: page.value.segments.map(segmentSummaryOut),
       count: page.value.segments.length,

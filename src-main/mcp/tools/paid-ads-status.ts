@@ -1,4 +1,4 @@
-/** `nevent_paid_ads_status`: paid-media connection of the active tenant. */
+/** `nevent_paid_ads_status`: paid-media connection of the tenant a call runs in. */
 import { z } from 'zod';
 import { PaidMediaProviderSchema } from '../../../src-shared/api';
 import { defineTool } from '../tool';
@@ -8,7 +8,7 @@ import { PaidAdsStatusOutSchema, paidAdsStatusOut } from '../wire';
 export const paidAdsStatusTool = defineTool({
   name: 'nevent_paid_ads_status',
   title: 'Paid ads connection status',
-  description: 'Tells whether the active tenant has connected its Meta, Google or TikTok ads account, which account, and when it last synced (via the paid-media API).',
+  description: 'Tells whether the tenant has connected its Meta, Google or TikTok ads account, which account, and when it last synced (via the paid-media API).',
   access: 'read',
   tenantScoped: true,
   input: z.object({
@@ -16,8 +16,8 @@ export const paidAdsStatusTool = defineTool({
   }),
   output: PaidAdsStatusOutSchema.extend({ tenant_id: z.string() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, { session }) {
-    const status = await session.paidAdsStatus(args.provider);
+  async run(args, { tenant }) {
+    const status = await tenant.paidAdsStatus(args.provider);
     return { ...paidAdsStatusOut(status.value, args.provider), tenant_id: status.tenantId };
   },
 });

@@ -8,8 +8,8 @@ export const resetTenantTool = defineTool({
   name: 'nevent_reset_tenant',
   title: 'Reset to the home tenant',
   description: [
-    'Switches this conversation back to its home tenant: the tenant of the sign-in it started with (home_tenant_id in nevent_list_tenants).',
-    'Same token rotation and cache clearing as nevent_switch_tenant; only this conversation moves.',
+    'Switches this connection back to its home tenant: the tenant of the sign-in it started with (home_tenant_id in nevent_list_tenants).',
+    'Same token rotation and cache clearing as nevent_switch_tenant; pass the answer\'s switched_to_tenant_id as tenant_id from then on.',
     'Fails with code no_home_tenant (and changes nothing) when the original sign-in carried no tenant.',
     'Allowed in every operation mode.',
   ].join(' '),

@@ -1,4 +1,4 @@
-/** `nevent_segment_preview`: how many fans a definition matches in the active tenant. */
+/** `nevent_segment_preview`: how many fans a definition matches in the tenant a call runs in. */
 import { z } from 'zod';
 import { SegmentDefinitionInputSchema } from '../../../src-shared/api';
 import { defineTool } from '../tool';
@@ -9,7 +9,7 @@ export const segmentPreviewTool = defineTool({
   name: 'nevent_segment_preview',
   title: 'Preview a segment definition',
   description: [
-    'Estimates how many fans of the active tenant a segment definition matches, with a few sample fans, without saving anything.',
+    'Estimates how many fans of the tenant a segment definition matches, with a few sample fans, without saving anything.',
     'Use it to check a definition before nevent_create_segment or nevent_update_segment. Criterion ids and operators come from nevent_segmentation_criteria.',
   ].join(' '),
   access: 'read',
@@ -23,8 +23,8 @@ export const segmentPreviewTool = defineTool({
     tenant_id: z.string(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  async run(args, { session }) {
-    const preview = await session.previewSegment(args.definition);
+  async run(args, { tenant }) {
+    const preview = await tenant.previewSegment(args.definition);
     return {
       estimated_fan_count: preview.value.estimated_fan_count,
       sample_fans: preview.value.sample_fans,

@@ -10,10 +10,9 @@ export const switchTenantTool = defineTool({
   name: 'nevent_switch_tenant',
   title: 'Switch the active tenant',
   description: [
-    'Sets the active tenant of this conversation: the API issues a token scoped to that tenant, both API clients start using it at once, and the cached segmentation criteria and analytics capabilities are cleared.',
-    'Only this conversation moves; other conversations and the desktop app stay where they are.',
+    'Sets the active tenant of this connection (what calls without tenant_id use): the API issues a token scoped to that tenant and the cached criteria and capabilities are cleared. The desktop app stays where it is.',
     'Pass tenantId (tenant_id is accepted too) with an id from nevent_list_tenants; only ACTIVE memberships can be switched to.',
-    'The answer\'s active_tenant_id is the tenant now in effect: check it before continuing. On any error nothing changes.',
+    'Then pass the answer\'s switched_to_tenant_id as tenant_id on every later call: your client may share this connection with other conversations. On any error nothing changes.',
     'Allowed in every operation mode.',
   ].join(' '),
   access: 'tenant',
@@ -35,7 +34,7 @@ export const switchTenantTool = defineTool({
     const message =
       outcome.previousTenantId === outcome.activeTenantId
         ? `Already in tenant ${outcome.activeTenantId}; nothing changed.`
-        : `Switched from tenant ${outcome.previousTenantId ?? '(none)'} to ${outcome.activeTenantId}. Tenant-scoped tools in this conversation now act on ${outcome.activeTenantId}.`;
+        : `Switched from tenant ${outcome.previousTenantId ?? '(none)'} to ${outcome.activeTenantId}. Calls without tenant_id now run in ${outcome.activeTenantId}.`;
     return switchResult(outcome, message);
   },
 });

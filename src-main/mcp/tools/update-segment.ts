@@ -1,4 +1,4 @@
-/** `nevent_update_segment`: changes a segment of the active tenant (a write tool). */
+/** `nevent_update_segment`: changes a segment of the tenant a call runs in (a write tool). */
 import { z } from 'zod';
 import { SegmentDefinitionInputSchema, SegmentIdSchema } from '../../../src-shared/api';
 import type { SegmentUpdate } from '../../../src-shared/api';
@@ -11,7 +11,7 @@ export const updateSegmentTool = defineTool({
   name: 'nevent_update_segment',
   title: 'Update a segment',
   description: [
-    'Changes the name, description and/or definition of a segment in the active tenant; a new definition replaces the old one entirely.',
+    'Changes the name, description and/or definition of a segment in the tenant; a new definition replaces the old one entirely.',
     'Read it first with nevent_get_segment: if someone changed it since this conversation read it, the call fails with code conflict instead of overwriting their change.',
     'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
   ].join(' '),
@@ -25,7 +25,7 @@ export const updateSegmentTool = defineTool({
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  async run(args, { session }) {
+  async run(args, { tenant }) {
     if (args.name === undefined && args.definition === undefined && args.description === undefined) {
       throw new CoreError('validation_failed', 'Nothing to update: pass name, description and/or definition.', 'segment_id');
     }
@@ -33,7 +33,7 @@ export const updateSegmentTool = defineTool({
     if (args.name !== undefined) input.name = args.name;
     if (args.definition !== undefined) input.definition = args.definition;
     if (args.description !== undefined) input.description = args.description;
-    const updated = await session.updateSegment(args.segment_id, input);
+    const updated = await tenant.updateSegment(args.segment_id, input);
     return { segment: segmentOut(updated.value, updated.tenantId), tenant_id: updated.tenantId };
   },
 });

@@ -1,5 +1,5 @@
 /** The MCP operation mode as a radio group: what AI clients may do through the bridge. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OperationMode } from '../../../src-shared/session';
 import { useAppState, useCommands } from '../../app/app-context';
 
@@ -14,9 +14,18 @@ export function OperationModeControl(): ReactNode {
   const commands = useCommands();
   const mode = useAppState((a) => a?.operationMode ?? 'READ_ONLY');
   const [error, setError] = useState<string | null>(null);
-  // The user's choice shows at once; main's state takes over when it answers (or the choice fails).
-  const [pending, setPending] = useState<OperationMode | null>(null);
-  const shown = pending ?? mode;
+  const version = useAppState((a) => a?.version ?? 0);
+  const latestVersion = useRef(version);
+  latestVersion.current = version;
+  // The choice shows at once, until main's pushed state takes over: the answer can arrive before the
+  // push, so main's mode is shown again once it says the same, or once any state newer than the answer
+  // arrived (main applied the change before answering); a failure shows main's mode at once.
+  const [pending, setPending] = useState<{ mode: OperationMode; answeredAt: number | null } | null>(null);
+  useEffect(() => {
+    if (pending === null) return;
+    if (mode === pending.mode || (pending.answeredAt !== null && version > pending.answeredAt)) setPending(null);
+  }, [mode, version, pending]);
+  const shown = pending?.mode ?? mode;
   return (
     <fieldset className="mode-control">
       <legend>Operation mode</legend>
@@ -29,9 +38,9 @@ export function OperationModeControl(): ReactNode {
             value={m.mode}
             checked={shown === m.mode}
             onChange={() => {
-              setPending(m.mode);
+              setPending({ mode: m.mode, answeredAt: null });
               void commands.setMode(m.mode).then((r) => {
-                setPending(null);
+                setPending(r.ok ? { mode: m.mode, answeredAt: latestVersion.current } : null);
                 setError(r.ok ? null : r.error.message);
               });
             }}

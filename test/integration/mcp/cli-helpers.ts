@@ -58,8 +58,13 @@ export async function spawnCliClient(args: string[], env: Record<string, string>
     stderr += chunk.toString('utf8');
   });
   const client = new Client({ name, version: '2.0.0' });
-  await client.connect(transport);
-  await client.listTools();
+  try {
+    await client.connect(transport);
+    await client.listTools();
+  } catch (error) {
+    // A bridge that exits before the handshake says why on stderr: put it in the failure.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the CLI's stderr: ${stderr.slice(-2000) || '(empty)'}`, { cause: error });
+  }
   return {
     client,
     call: async (tool, toolArgs = {}) => (await client.callTool({ name: tool, arguments: toolArgs })) as CallToolResult,

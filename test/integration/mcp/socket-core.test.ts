@@ -13,6 +13,7 @@ import type { CoreFixture } from '../../helpers/core-fixture';
 import { ensureCliBuilt, spawnCliClient, tokenPattern } from './cli-helpers';
 import { failure, ok } from './envelope-assert';
 import { connectClient, rawConnect, readUntilClosed, tempSocketPath, waitFor } from './socket-helpers';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 let fixture: CoreFixture;
 let server: McpSocketServer;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   fixture = await startCoreFixture({ user: 'owner' });
   temp = tempSocketPath();
   audit = new McpAuditLog();
-  server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: 'READ_ONLY', audit, maxLineBytes: 256 * 1024 });
+  server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit, maxLineBytes: 256 * 1024 });
 }, 120_000);
 
 afterAll(async () => {
@@ -94,7 +95,8 @@ describe.skipIf(process.platform === 'win32')('MCP socket bridge with the real c
         failure(await c.call('nevent_switch_tenant', { tenantId }));
         expect(ok(await c.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme-pt');
       }
-      expect(failure(await c.call('nevent_list_campaigns', { tenant_id: 'tn-acme' })).code).toBe('tenant_mismatch');
+      expect(ok(await c.call('nevent_list_campaigns', { tenant_id: 'tn-acme' })).tenant_id).toBe('tn-acme');
+      expect(failure(await c.call('nevent_list_campaigns', { tenant_id: 'tn-acme-lyon' })).code).toBe('tenant_forbidden');
       expect(failure(await c.call('nevent_update_segment', { segment_id: '0123456789abcdef01234567', name: 'x' })).code).toBe('operation_not_permitted');
       expect(ok(await c.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme-pt');
     } finally {

@@ -8,6 +8,7 @@ import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer, type McpSocketServer, type McpSocketServerOptions } from '../../../src-main/mcp/socket-server';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import { connectClient, rawConnect, readUntilClosed, tempSocketPath, waitFor } from './socket-helpers';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 let temp: { path: string; cleanup: () => void };
 let server: McpSocketServer | null = null;
@@ -22,7 +23,7 @@ const registry = {
 };
 
 const start = async (bounds: Pick<McpSocketServerOptions, 'maxConnections' | 'handshakeTimeoutMs' | 'idleTimeoutMs'>): Promise<McpSocketServer> => {
-  server = await startMcpSocketServer({ registry, socketPath: temp.path, mode: 'READ_ONLY', audit: new McpAuditLog(), ...bounds });
+  server = await startMcpSocketServer({ registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit: new McpAuditLog(), ...bounds });
   return server;
 };
 

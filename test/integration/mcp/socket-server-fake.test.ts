@@ -14,6 +14,7 @@ import { startMcpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { McpSocketServer } from '../../../src-main/mcp/socket-server';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import { connectClient, rawConnect, readUntilClosed, tempSocketPath, waitFor } from './socket-helpers';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 let temp: { path: string; cleanup: () => void };
 let server: McpSocketServer | null = null;
@@ -29,7 +30,7 @@ const registry = {
 };
 
 const start = async (maxLineBytes?: number) => {
-  server = await startMcpSocketServer({ registry, socketPath: temp.path, mode: 'READ_ONLY', audit, maxLineBytes });
+  server = await startMcpSocketServer({ registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit, maxLineBytes });
   return server;
 };
 
@@ -66,7 +67,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket server', () => {
     mkdirSync(dirname(other.path), { mode: 0o700 });
     const link = join(dirname(dirname(other.path)), 'link');
     symlinkSync(dirname(other.path), link);
-    await expect(startMcpSocketServer({ registry, socketPath: join(link, 'mcp.sock'), mode: 'READ_ONLY' })).rejects.toThrow(/symlink/);
+    await expect(startMcpSocketServer({ registry, socketPath: join(link, 'mcp.sock'), mode: fixedMode('READ_ONLY') })).rejects.toThrow(/symlink/);
     other.cleanup();
   });
 
@@ -81,7 +82,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket server', () => {
     const open = join(dirname(dirname(temp.path)), 'open');
     mkdirSync(open, { mode: 0o777 });
     chmodSync(open, 0o777);
-    await expect(startMcpSocketServer({ registry, socketPath: join(open, 'sock', 'mcp.sock'), mode: 'READ_ONLY' })).rejects.toThrow(/writable by other users/);
+    await expect(startMcpSocketServer({ registry, socketPath: join(open, 'sock', 'mcp.sock'), mode: fixedMode('READ_ONLY') })).rejects.toThrow(/writable by other users/);
   });
 
   it('replaces a stale socket of ours but refuses to steal a live one', async () => {
@@ -165,7 +166,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket server without a signe
         throw new CoreError('signed_out', 'nobody is signed in');
       },
     };
-    server = await startMcpSocketServer({ registry: signedOut, socketPath: temp.path, mode: 'READ_ONLY' });
+    server = await startMcpSocketServer({ registry: signedOut, socketPath: temp.path, mode: fixedMode('READ_ONLY') });
     const socket = await rawConnect(temp.path);
     const received = readUntilClosed(socket);
     socket.write('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}\n');

@@ -79,10 +79,12 @@ describe('nevent-companion mcp --demo (stdio, owner, READ_ONLY)', () => {
     ok(await c.call('nevent_reset_tenant'));
   });
 
-  it('guards tenant-scoped calls with tenant_id and refuses writes in READ_ONLY', async () => {
-    const mismatch = failure(await c.call('nevent_list_segments', { tenant_id: 'tn-acme-es' }));
-    expect(mismatch).toMatchObject({ type: 'invalid_request', code: 'tenant_mismatch', param: 'tenant_id' });
+  it('runs a call that names tenant_id in that tenant (the active tenant stays), refuses unreachable ones, and writes in READ_ONLY', async () => {
+    expect(ok(await c.call('nevent_list_segments', { tenant_id: 'tn-acme-es' })).tenant_id).toBe('tn-acme-es');
+    expect(ok(await c.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme');
     expect(ok(await c.call('nevent_list_segments', { tenant_id: 'tn-acme' })).tenant_id).toBe('tn-acme');
+    expect(failure(await c.call('nevent_list_segments', { tenant_id: 'tn-globex-de' }))).toMatchObject({ code: 'tenant_forbidden', param: 'tenant_id' });
+    expect(failure(await c.call('nevent_list_segments', { tenant_id: 'tn-nope' }))).toMatchObject({ type: 'not_found', param: 'tenant_id' });
     const refused = failure(await c.call('nevent_create_segment', { name: 'Nope', definition: { stanzas: [] } }));
     expect(refused).toMatchObject({ type: 'invalid_request', code: 'operation_not_permitted' });
   });

@@ -7,6 +7,7 @@ import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mc
 import type { OperationMode } from '../../../src-shared/session';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { tempSocketPath } from '../mcp/socket-helpers';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 /** A demo API, a signed-in core, and the MCP socket server on a private socket. */
 export interface Bridge {
@@ -25,7 +26,7 @@ export async function startBridge(options: { mode?: OperationMode; requestTimeou
   const temp = tempSocketPath();
   const audit = new McpAuditLog();
   const logs: string[] = [];
-  const server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: options.mode ?? 'READ_ONLY', audit, log: (line) => logs.push(line), maxLineBytes: options.maxLineBytes ?? 256 * 1024 });
+  const server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: fixedMode(options.mode ?? 'READ_ONLY'), audit, log: (line) => logs.push(line), maxLineBytes: options.maxLineBytes ?? 256 * 1024 });
   return {
     fixture,
     server,

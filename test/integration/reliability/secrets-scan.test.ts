@@ -20,6 +20,7 @@ import { connectClient, tempSocketPath, waitFor } from '../mcp/socket-helpers';
 import type { TokenCaptureProxy } from './token-capture-proxy';
 import { useProxiedDemo } from './proxied-demo-fixture';
 import { fakeJwtShape } from '../../helpers/tokens';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 const fixture = useProxiedDemo();
 const tempDir = fixture.tempDir;
@@ -111,7 +112,7 @@ describe('secrets scan', () => {
     const core = await createCore({ apiUrl: proxy.url, dataApiUrl: proxy.dataUrl, secretStore: new MemorySecretStore(), configDir, requestTimeoutMs: 2000 });
     const temp = tempSocketPath();
     const audit = new McpAuditLog();
-    const server = await startMcpSocketServer({ registry: core.registry, socketPath: temp.path, mode: 'READ_ONLY', audit, log: (line) => record('core log', line) });
+    const server = await startMcpSocketServer({ registry: core.registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit, log: (line) => record('core log', line) });
     try {
       core.registry.onDidChangeSessions((event) => record('registry event', event));
       await core.account.signIn({ type: 'password', email: 'owner@demo.nevent.local', password: 'demo' }, { apiUrl: proxy.url, dataApiUrl: proxy.dataUrl });

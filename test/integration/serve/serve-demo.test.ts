@@ -156,6 +156,18 @@ describe('serve --demo (spawned CLI)', () => {
       expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false, installed: true });
       expect(((await call('mcp.clients')).clients as unknown as Array<{ client: string; configured: boolean }>).find((c) => c.client === 'cursor')).toMatchObject({ configured: true });
 
+      // The loopback MCP HTTP endpoint: off by default; on, it answers only with the bridge token (shown once).
+      expect(await call('mcp.httpStatus')).toMatchObject({ state: 'off', url: null });
+      const enabled = await call('mcp.httpEnable', { enabled: true });
+      expect(enabled).toMatchObject({ state: 'listening', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/) });
+      const bridgeToken = await call('mcp.httpCreateToken');
+      expect(bridgeToken).toMatchObject({ token: expect.stringMatching(/^ncb_/), url: enabled.url });
+      const initialize = (bearer: string) => fetch(String(enabled.url), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'serve-test', version: '1' } } }) });
+      expect((await initialize(String(bridgeToken.token))).status).toBe(200);
+      expect(await call('mcp.httpRevokeToken')).toMatchObject({ tokenPresent: false });
+      expect((await initialize(String(bridgeToken.token))).status).toBe(401);
+      expect(await call('mcp.httpEnable', { enabled: false })).toMatchObject({ state: 'off', url: null });
+
       // Sign out ends every session; sign in again as another demo user.
       expect(await call('account.signOut')).toMatchObject({ state: 'signedOut', user: null });
       expect(await call('mcp.sessions')).toMatchObject({ sessions: [] });

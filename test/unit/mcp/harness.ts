@@ -1,45 +1,65 @@
-/** Connects an SDK Client to a server built by the factory over the SDK's in-memory transport. */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+/**
+ * Connects an SDK client to servers built by the factory, served by the SDK's `serveStdio` entry over
+ * its in-memory transport (the era chosen from the client's first message, as on stdio and the socket).
+ * `modern` (default): the v2 client pinned to 2026-07-28; `legacy`: the v1 client's 2025-11-25 handshake.
+ */
+import { Client } from '@modelcontextprotocol/client';
+import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { OperationMode } from '../../../src-shared/session';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
-import { createMcpServer } from '../../../src-main/mcp/server';
+import { fixedMode, type OperationModeSource } from '../../../src-main/mcp/operation-mode';
+import { createMcpServer, type BoundMcpServer } from '../../../src-main/mcp/server';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import type { FakeSessionOptions } from '../../helpers/fake-tenant-session';
 
 /** A connected client, its fake session and the audit log. */
 export interface Harness {
-  client: Client;
   session: FakeTenantSession;
   audit: McpAuditLog;
   logs: string[];
+  listTools(): Promise<{ tools: Array<{ name: string; description?: string; inputSchema: Record<string, unknown>; outputSchema?: Record<string, unknown>; annotations?: Record<string, unknown> }> }>;
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
   close(): Promise<void>;
 }
 
+/** Harness options: the era of the client and where the mode comes from. */
+export interface HarnessOptions extends FakeSessionOptions {
+  era?: 'modern' | 'legacy';
+  modeSource?: OperationModeSource;
+}
+
 /** Starts a server on a fake session and connects a client named `test-client`. */
-export async function connect(mode: OperationMode = 'READ_ONLY', options: FakeSessionOptions = {}): Promise<Harness> {
+export async function connect(mode: OperationMode = 'READ_ONLY', options: HarnessOptions = {}): Promise<Harness> {
   const session = new FakeTenantSession(options);
   const audit = new McpAuditLog();
   const logs: string[] = [];
-  const bound = createMcpServer({ session, mode, audit, log: (line) => logs.push(line) });
+  const built: BoundMcpServer[] = [];
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await bound.server.connect(serverSide);
-  const client = new Client({ name: 'test-client', version: '9.9.9' });
-  await client.connect(clientSide);
-  await client.listTools(); // lets the client validate structuredContent against the output schemas
-  return {
-    client,
-    session,
-    audit,
-    logs,
-    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
-    close: async () => {
-      await client.close();
-      bound.dispose();
+  const served = serveStdio(
+    () => {
+      const bound = createMcpServer({ session, mode: options.modeSource ?? fixedMode(mode), audit, log: (line) => logs.push(line) });
+      built.push(bound);
+      return bound.server;
     },
+    { transport: serverSide },
+  );
+  const close = async (): Promise<void> => {
+    await served.close();
+    for (const bound of built) bound.dispose();
   };
+  if (options.era === 'legacy') {
+    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' });
+    await client.connect(clientSide as never);
+    await client.listTools(); // lets the client validate structuredContent against the output schemas
+    return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
+  }
+  const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+  await client.connect(clientSide);
+  await client.listTools();
+  return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
 }
 
 /** The structured result of a successful call. */

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ToolErrorEnvelopeSchema } from '../../../src-main/mcp/envelope';
 import { CoreError } from '../../../src-main/core/tenant-session';
 import { fakeSecretToken } from '../../helpers/fake-tenant-session';
+import { serverInstructions } from '../../../src-main/mcp/guidance';
+import { tenantIdDescription } from '../../../src-main/mcp/server';
 import { connect, failure, ok } from './harness';
 import type { Harness } from './harness';
 import { contractToolNames } from '../../helpers/contract-tools';
@@ -18,7 +20,7 @@ afterEach(async () => {
 describe('MCP server factory', () => {
   it('lists every DESIGN §4 tool with input and output schemas, annotations and instructions', async () => {
     h = await connect();
-    const { tools } = await h.client.listTools();
+    const { tools } = await h.listTools();
     expect(tools.map((t) => t.name)).toEqual(expectedTools);
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');
@@ -32,15 +34,38 @@ describe('MCP server factory', () => {
     expect(byName.get('nevent_create_segment')?.annotations?.readOnlyHint).toBe(false);
     expect(byName.get('nevent_update_segment')?.annotations?.destructiveHint).toBe(true);
     expect(byName.get('nevent_get_segment')?.inputSchema.required).toEqual(['segment_id']);
-    expect(h.client.getInstructions()).toContain('nevent_switch_tenant');
-    expect(h.client.getInstructions()).toContain('Operation mode when you connected: READ_ONLY');
-    expect(h.client.getServerVersion()?.name).toBe('nevent-companion');
   });
 
-  it('passes the client name and version from initialize to the session', async () => {
+  it('describes tenant_id with one shared line and teaches it in the instructions', async () => {
     h = await connect();
-    expect(h.session.snapshot().clientName).toBe('test-client');
-    expect(h.session.snapshot().clientVersion).toBe('9.9.9');
+    const { tools } = await h.listTools();
+    const lines = new Set(tools.flatMap((t) => (t.name === 'nevent_switch_tenant' ? [] : [((t.inputSchema.properties as Record<string, { description?: string }> | undefined)?.tenant_id?.description)].filter((d) => d !== undefined))));
+    expect([...lines]).toEqual([tenantIdDescription]);
+    const instructions = serverInstructions('READ_ONLY');
+    expect(instructions).toMatch(/Pass tenant_id on every such call/);
+    expect(instructions).toContain('switched_to_tenant_id');
+    expect(instructions).toContain('Operation mode when you connected: READ_ONLY');
+  });
+
+  it('passes the client name and version to the session: from each request (2026-07-28) or initialize (2025-11-25)', async () => {
+    for (const era of ['modern', 'legacy'] as const) {
+      h = await connect('READ_ONLY', { era });
+      ok(await h.call('nevent_get_active_tenant'));
+      expect(h.session.snapshot().clientName).toBe('test-client');
+      expect(h.session.snapshot().clientVersion).toBe('9.9.9');
+      await h.close();
+    }
+    h = await connect();
+  });
+
+  it('reads the operation mode on every call: a change applies to the open connection at once', async () => {
+    let mode: 'READ_ONLY' | 'STANDARD' = 'READ_ONLY';
+    h = await connect('READ_ONLY', { modeSource: { get: () => mode } });
+    expect(failure(await h.call('nevent_create_segment', { name: 'x', definition })).code).toBe('operation_not_permitted');
+    mode = 'STANDARD';
+    expect(ok(await h.call('nevent_create_segment', { name: 'x', definition })).tenant_id).toBe('tenant-root');
+    mode = 'READ_ONLY';
+    expect(failure(await h.call('nevent_create_segment', { name: 'y', definition })).code).toBe('operation_not_permitted');
   });
 
   it('refuses write tools in READ_ONLY with operation_not_permitted, without calling the session', async () => {
@@ -65,13 +90,25 @@ describe('MCP server factory', () => {
     h = await connect('STANDARD');
   });
 
-  it('fails with tenant_mismatch when tenant_id is not the active tenant, and does nothing', async () => {
+  it('runs a call that names tenant_id in that tenant, without moving the active tenant', async () => {
     h = await connect('STANDARD');
-    const error = failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-a' }));
-    expect(error).toMatchObject({ type: 'invalid_request', code: 'tenant_mismatch', param: 'tenant_id' });
-    expect(failure(await h.call('nevent_create_segment', { name: 'x', definition, tenant_id: 'tenant-a' })).code).toBe('tenant_mismatch');
-    expect(h.session.calls).toEqual([]);
-    expect(ok(await h.call('nevent_list_segments', { tenant_id: 'tenant-root' })).tenant_id).toBe('tenant-root');
+    expect(ok(await h.call('nevent_list_segments', { tenant_id: 'tenant-a' })).tenant_id).toBe('tenant-a');
+    const created = ok(await h.call('nevent_create_segment', { name: 'x', definition, tenant_id: 'tenant-a' }));
+    expect(created.tenant_id).toBe('tenant-a');
+    expect(h.session.segments.get('tenant-a')?.some((s) => s.name === 'x')).toBe(true);
+    expect(h.session.segments.get('tenant-root')?.some((s) => s.name === 'x')).toBe(false);
+    expect(ok(await h.call('nevent_get_active_tenant')).active_tenant_id).toBe('tenant-root');
+    expect(ok(await h.call('nevent_list_segments')).tenant_id).toBe('tenant-root');
+    expect(h.audit.entries().filter((e) => e.name === 'nevent_list_segments').map((e) => e.tenantId)).toEqual(['tenant-a', 'tenant-root']);
+  });
+
+  it('answers an unreachable or malformed tenant_id with the envelope, and runs nothing', async () => {
+    h = await connect('STANDARD');
+    expect(failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-b' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden', param: 'tenant_id' });
+    expect(failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-nope' }))).toMatchObject({ type: 'not_found', code: 'tenant_not_found', param: 'tenant_id' });
+    expect(failure(await h.call('nevent_create_segment', { name: 'x', definition, tenant_id: '../etc' }))).toMatchObject({ type: 'invalid_request', code: 'invalid_request', param: 'tenant_id' });
+    expect(h.session.calls.filter((c) => !c.startsWith('inTenant:'))).toEqual([]);
+    expect(h.session.snapshot().activeTenantId).toBe('tenant-root');
   });
 
   it('answers invalid arguments with the envelope (validation_failed and the param)', async () => {
@@ -106,7 +143,8 @@ describe('MCP server factory', () => {
     expect(failure(await h.call('nevent_list_segments', { limit: 'ten' })).code).toBe('validation_failed');
     expect(failure(await h.call('nevent_switch_tenant', { tenantId: '../../etc/passwd' })).code).toBe('validation_failed');
     expect(failure(await h.call('nevent_segment_preview', { definition: { stanzas: 'all' } })).param).toBe('definition.stanzas');
-    await expect(h.call('nevent_no_such_tool')).rejects.toThrow(/Unknown tool/);
+    const unknown = await h.call('nevent_no_such_tool').catch((error: unknown) => error);
+    expect(String(unknown instanceof Error ? unknown.message : JSON.stringify(unknown))).toMatch(/nevent_no_such_tool/);
     // Still serving.
     expect(ok(await h.call('nevent_get_active_tenant')).active_tenant_id).toBe('tenant-root');
   });
@@ -118,7 +156,8 @@ describe('MCP server factory', () => {
       await h.call('nevent_switch_tenant', { tenantId: 'tenant-b' }),
       await h.call('nevent_switch_tenant', { tenantId: 'tenant-unknown' }),
       await h.call('nevent_get_segment', { segment_id: 'ffffffffffffffffffffffff' }),
-      await h.call('nevent_list_segments', { tenant_id: 'tenant-a' }),
+      await h.call('nevent_list_segments', { tenant_id: 'tenant-c' }),
+      await h.call('nevent_list_segments', { tenant_id: '' }),
     ];
     for (const result of results) {
       expect(result.isError).toBe(true);

@@ -49,7 +49,8 @@ describe('tenant tools', () => {
   it('nevent_switch_tenant: accepts tenantId or tenant_id, reports the tenant now in effect', async () => {
     h = await connect();
     const first = ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-a' }));
-    expect(first).toMatchObject({ success: true, active_tenant_id: 'tenant-a', home_tenant_id: 'tenant-root', previous_tenant_id: 'tenant-root' });
+    expect(first).toMatchObject({ success: true, active_tenant_id: 'tenant-a', switched_to_tenant_id: 'tenant-a', home_tenant_id: 'tenant-root', previous_tenant_id: 'tenant-root' });
+    expect(first.message).toContain('Pass tenant_id: "tenant-a" on every later call');
     expect(first.message).toMatch(/tenant-a/);
     expect(ok(await h.call('nevent_switch_tenant', { tenant_id: 'tenant-root' })).active_tenant_id).toBe('tenant-root');
     expect(ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-root', tenant_id: 'tenant-root' })).message).toMatch(/Already/);
@@ -67,7 +68,7 @@ describe('tenant tools', () => {
 
   it('nevent_reset_tenant: back home, or no_home_tenant without one', async () => {
     h = await connect('READ_ONLY', { activeTenantId: 'tenant-a' });
-    expect(ok(await h.call('nevent_reset_tenant'))).toMatchObject({ success: true, active_tenant_id: 'tenant-root', previous_tenant_id: 'tenant-a' });
+    expect(ok(await h.call('nevent_reset_tenant'))).toMatchObject({ success: true, active_tenant_id: 'tenant-root', switched_to_tenant_id: 'tenant-root', previous_tenant_id: 'tenant-a' });
     await h.close();
     h = await connect('READ_ONLY', { homeTenantId: null, activeTenantId: 'tenant-a' });
     expect(failure(await h.call('nevent_reset_tenant'))).toMatchObject({ type: 'invalid_request', code: 'no_home_tenant' });
@@ -169,7 +170,8 @@ describe('nevent_help', () => {
     expect(tenants).toContain('→ Response: { active_tenant_id: "tenant-abc" }');
     expect(tenants).toMatch(/SUPERADMIN.*All tenants/);
     expect(tenants).toMatch(/nothing changes/);
-    expect(guidanceFor('errors')).toContain('tenant_mismatch');
+    expect(guidanceFor('errors')).toContain('tenant_forbidden');
+    expect(guidanceFor('tenants')).toMatch(/pass its `switched_to_tenant_id` on every later call/);
     expect(guidanceFor('segments')).toContain('AND');
   });
 });

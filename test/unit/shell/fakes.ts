@@ -12,6 +12,8 @@ import { Preferences } from '../../../src-main/app/preferences';
 import { CoreError, type SwitchOutcome, type TenantSession } from '../../../src-main/core/tenant-session';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import { fakeJwtShape } from '../../helpers/tokens';
+import { McpHttpBridge } from '../../../src-main/mcp/http-bridge';
+import { MemorySecretStore } from '../../../src-main/core/secret-store';
 
 /** A secret that must never appear in anything sent to the window. */
 export const secretToken = fakeJwtShape({ sub: 'secret' }, 'signature', 'RS256');
@@ -208,7 +210,9 @@ export async function createTestService() {
     onDidChange: (l) => core.onSessionsChange(l),
     onDidWriteSegment: (l) => core.onDidWriteSegment(l),
   };
-  const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, demo, mode, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
+  // The real HTTP endpoint switch over an in-memory keychain (it is never enabled here: no port is opened).
+  const mcpHttp = new McpHttpBridge({ registry: { openMcpSession: () => Promise.reject(new Error('no sessions in shell tests')) }, mode, secretStore: new MemorySecretStore(), version: '0.1.0' });
+  const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, demo, mode, mcpHttp, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
   service.start();
   const internal: unknown[] = [];
   const dispatch = createDispatcher(service.handlers, (_c, e) => internal.push(e));

@@ -42,6 +42,10 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'mcp.clients': { valid: undefined, invalid: { client: 'cursor' }, expect: (v: { clients: Array<{ client: string; installed: boolean }> }) => expect(v.clients).toEqual([expect.objectContaining({ client: 'cursor', installed: true })]) },
   'mcp.clientConfigPreview': { valid: { client: 'cursor' }, invalid: { client: 'emacs' }, expect: (v: { changed: boolean }) => expect(v.changed).toBe(true) },
   'mcp.clientConfigWrite': { valid: { client: 'vscode' }, invalid: {}, expect: (v: { written: boolean }) => expect(v.written).toBe(true) },
+  'mcp.httpStatus': { valid: undefined, invalid: { enabled: true }, expect: (v: { state: string; tokenPresent: boolean }) => expect(v).toMatchObject({ state: 'off', url: null }) },
+  'mcp.httpEnable': { valid: { enabled: false }, invalid: { enabled: 'yes' }, expect: (v: { state: string }) => expect(v.state).toBe('off') },
+  'mcp.httpCreateToken': { valid: undefined, invalid: { token: 'mine' }, expect: (v: { token: string }) => expect(v.token).toMatch(/^ncb_[A-Za-z0-9_-]{43}$/) },
+  'mcp.httpRevokeToken': { valid: undefined, invalid: 1, expect: (v: { tokenPresent: boolean }) => expect(v.tokenPresent).toBe(false) },
   'settings.get': { valid: undefined, invalid: { a: 1 }, expect: (v: { operationMode: string }) => expect(v.operationMode).toBe('READ_ONLY') },
   'settings.update': { valid: { apiUrl: 'https://api.nevent.es' }, invalid: { operationMode: 'FULL' }, expect: (v: { apiUrl: string; operationMode: string }) => expect(v).toMatchObject({ apiUrl: 'https://api.nevent.es', operationMode: 'READ_ONLY' }) },
 };

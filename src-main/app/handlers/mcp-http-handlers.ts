@@ -1,0 +1,23 @@
+/**
+ * `mcp.http*`: the optional loopback MCP HTTP endpoint (issue 11): its switch and its bridge token. The
+ * token crosses IPC once, in the `mcp.httpCreateToken` answer, to be shown; it is ours, never a Nevent token.
+ */
+import { CoreError } from '../../core/tenant-session';
+import type { RequestHandlers } from '../dispatcher';
+import type { McpHttpPort } from '../ports';
+import type { HandlerContext } from './context';
+
+type McpHttpChannels = 'mcp.httpStatus' | 'mcp.httpEnable' | 'mcp.httpCreateToken' | 'mcp.httpRevokeToken';
+
+export function mcpHttpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpHttpChannels> {
+  const port = (): McpHttpPort => {
+    if (ctx.mcpHttp === undefined || ctx.mcpHttp === null) throw new CoreError('not_available', 'The MCP HTTP endpoint is not available here.');
+    return ctx.mcpHttp;
+  };
+  return {
+    'mcp.httpStatus': async () => port().status(),
+    'mcp.httpEnable': async ({ enabled }) => port().setEnabled(enabled),
+    'mcp.httpCreateToken': async () => port().createToken(),
+    'mcp.httpRevokeToken': async () => port().revokeToken(),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Issue 11's promise in the clients people use: one connection carrying two conversations whose calls
+ * interleave, each passing its own `tenant_id`, never sees the other's data, and the connection's
+ * active tenant stays where it was — over stdio, the app's socket, `mcp --attach` and the loopback
+ * HTTP endpoint (stateless 2026-07-28 and legacy sessions), with the v2 client pinned to 2026-07-28
+ * and the v1 client's 2025-11-25 handshake. Real core, real demo API, real SDK clients.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { McpAuditLog } from '../../../src-main/mcp/audit-log';
+import { BridgeTokenStore } from '../../../src-main/mcp/bridge-token';
+import { startMcpHttpEndpoint, type McpHttpEndpoint } from '../../../src-main/mcp/http-endpoint';
+import { fixedMode } from '../../../src-main/mcp/operation-mode';
+import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
+import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { MemorySecretStore } from '../../helpers/secret-stores';
+import { ensureCliBuilt } from './cli-helpers';
+import { connectPeer, envelope, value, type Era, type Peer, type PeerTarget } from './peers';
+import { tempSocketPath } from './socket-helpers';
+
+let fixture: CoreFixture;
+let socket: McpSocketServer;
+let http: McpHttpEndpoint;
+let token: string;
+let temp: { path: string; cleanup: () => void };
+
+beforeAll(async () => {
+  await ensureCliBuilt();
+  fixture = await startCoreFixture();
+  temp = tempSocketPath();
+  const audit = new McpAuditLog();
+  socket = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit });
+  const tokens = new BridgeTokenStore(new MemorySecretStore());
+  token = await tokens.create();
+  http = await startMcpHttpEndpoint({ registry: fixture.core.registry, mode: fixedMode('READ_ONLY'), token: tokens, audit });
+}, 60_000);
+
+afterAll(async () => {
+  await http?.close();
+  await socket?.close();
+  await fixture?.close();
+  temp?.cleanup();
+});
+
+const targets = (): Record<string, PeerTarget> => ({
+  stdio: { kind: 'stdio', args: ['mcp', '--demo'] },
+  socket: { kind: 'socket', path: temp.path },
+  attach: { kind: 'stdio', args: ['mcp', '--attach', '--socket', temp.path] },
+  http: { kind: 'http', url: http.url, token },
+});
+
+/** Segment ids of each tenant, read one tenant at a time: what a crossed answer would betray. */
+async function reference(peer: Peer, tenants: readonly string[]): Promise<Map<string, Set<string>>> {
+  const ids = new Map<string, Set<string>>();
+  for (const tenant of tenants) {
+    const page = value(await peer.call('nevent_list_segments', { tenant_id: tenant, limit: 200 }));
+    ids.set(tenant, new Set((page.segments as Array<{ id: string }>).map((s) => s.id)));
+  }
+  return ids;
+}
+
+/** Two conversations, interleaved on one connection, each in its own tenant. */
+async function interleave(peer: Peer, conversations: Record<string, string>, rounds: number): Promise<Array<{ asked: string; answered: string; segmentIds: string[] }>> {
+  const calls: Array<Promise<{ asked: string; answered: string; segmentIds: string[] }>> = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const tenant of Object.values(conversations)) {
+      const tool = ['nevent_list_segments', 'nevent_list_campaigns', 'nevent_segmentation_criteria'][round % 3] as string;
+      calls.push(
+        peer.call(tool, { tenant_id: tenant }).then((result) => {
+          const answer = value(result);
+          const segments = (answer.segments as Array<{ id: string }> | undefined) ?? [];
+          return { asked: tenant, answered: String(answer.tenant_id), segmentIds: segments.map((s) => s.id) };
+        }),
+      );
+    }
+  }
+  return Promise.all(calls);
+}
+
+const matrix: Array<[string, Era]> = ['stdio', 'socket', 'attach', 'http'].flatMap((t) => (['modern', 'legacy'] as const).map((era) => [t, era] as [string, Era]));
+
+describe('two conversations on one connection', () => {
+  it.each(matrix)('%s, %s client: zero crossed answers, the active tenant untouched', async (transport, era) => {
+    const peer = await connectPeer(era, targets()[transport] as PeerTarget, `pooled-${transport}-${era}`);
+    try {
+      if (era === 'modern') expect(peer.protocolVersion()).toBe('2026-07-28');
+      // Over HTTP, 2026-07-28 is stateless; the 2025-era client gets a legacy session of its own.
+      if (transport === 'http') expect(http.legacySessionCount()).toBe(era === 'legacy' ? 1 : 0);
+      const before = value(await peer.call('nevent_get_active_tenant')).active_tenant_id;
+      const conversations = { a: 'tn-acme-es', b: 'tn-acme-fr' };
+      const ids = await reference(peer, Object.values(conversations));
+      // The tenants really differ, so a crossed answer would show.
+      expect([...(ids.get('tn-acme-es') ?? [])].some((id) => ids.get('tn-acme-fr')?.has(id))).toBe(false);
+      const answers = await interleave(peer, conversations, 6);
+      expect(answers).toHaveLength(12);
+      for (const answer of answers) {
+        expect(answer.answered).toBe(answer.asked);
+        for (const id of answer.segmentIds) expect(ids.get(answer.asked)?.has(id)).toBe(true);
+      }
+      expect(value(await peer.call('nevent_get_active_tenant')).active_tenant_id).toBe(before);
+    } finally {
+      await peer.close();
+    }
+  }, 60_000);
+
+  it('a third conversation switching the connection moves only the calls that name no tenant', async () => {
+    const peer = await connectPeer('modern', { kind: 'socket', path: temp.path }, 'pooled-switcher');
+    try {
+      const [switched, ...answers] = await Promise.all([
+        peer.call('nevent_switch_tenant', { tenantId: 'tn-acme-pt' }),
+        ...['tn-acme-es', 'tn-acme-fr', 'tn-acme-es', 'tn-acme-fr'].map((tenant) => peer.call('nevent_list_segments', { tenant_id: tenant })),
+      ]);
+      expect(value(switched as never)).toMatchObject({ active_tenant_id: 'tn-acme-pt', switched_to_tenant_id: 'tn-acme-pt' });
+      expect(answers.map((a) => value(a).tenant_id)).toEqual(['tn-acme-es', 'tn-acme-fr', 'tn-acme-es', 'tn-acme-fr']);
+      expect(value(await peer.call('nevent_list_segments')).tenant_id).toBe('tn-acme-pt');
+      expect(value(await peer.call('nevent_reset_tenant'))).toMatchObject({ switched_to_tenant_id: 'tn-acme' });
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('HTTP refuses requests without the bridge token, with a Nevent token, or from another origin', async () => {
+    const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
+    const post = (headers: Record<string, string>) => fetch(http.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: initialize });
+    expect((await post({})).status).toBe(401);
+    const nevent = fixture.core.account.context?.credential.accessToken ?? '';
+    expect((await post({ authorization: `Bearer ${nevent}` })).status).toBe(401);
+    expect((await post({ authorization: `Bearer ${token}`, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ authorization: `Bearer ${token}` })).status).toBe(200);
+  });
+
+  it('a tenant_id that is malformed sends no request; one of another account or unknown is the envelope', async () => {
+    const peer = await connectPeer('modern', { kind: 'http', url: http.url, token }, 'pooled-bad-input');
+    try {
+      const before = fixture.demo.faults.stats();
+      expect(envelope(await peer.call('nevent_list_segments', { tenant_id: '../../etc/passwd' }))).toMatchObject({ type: 'invalid_request', code: 'invalid_request', param: 'tenant_id' });
+      expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'x'.repeat(300) }))).toMatchObject({ type: 'invalid_request', param: 'tenant_id' });
+      expect(fixture.demo.faults.stats().requests).toBe(before.requests);
+      expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'tn-globex-de' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden', param: 'tenant_id' });
+      expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'tn-does-not-exist' }))).toMatchObject({ type: 'not_found', param: 'tenant_id' });
+      expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'tn-acme-lyon' }))).toMatchObject({ code: 'tenant_forbidden' });
+    } finally {
+      await peer.close();
+    }
+  });
+});
