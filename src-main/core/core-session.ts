@@ -54,7 +54,7 @@ import { SerialQueue } from './serial-queue';
 import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
 import { TenantTokens } from './tenant-tokens';
-import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
+import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
 import { CoreError, SegmentConflictError } from './tenant-session';
 import { asCoreError } from './error-data';
 
@@ -418,6 +418,12 @@ export class CoreSession implements TenantSession {
     this.ensureOpen();
     const which = parseInput(PaidMediaProviderSchema, provider, 'provider');
     const answer = await this.paidMediaClient.status(which);
+    return this.scoped(answer.credential, answer.value);
+  }
+
+  async callApi(call: ApiCall): Promise<Scoped<unknown>> {
+    this.ensureOpen();
+    const answer = await this.dataClient.call(call);
     return this.scoped(answer.credential, answer.value);
   }
 

@@ -39,7 +39,7 @@ import type { ApiUrls } from './api-urls';
 import type { Authorized, AuthorizedRequester, UnauthorizedRequest } from './authorized-requester';
 import { tenantOf, type Credential } from './credential';
 import { errorFromResponse, HttpStatusError, parseResponse, readResponse } from './http-client';
-import { CoreError } from './tenant-session';
+import { CoreError, type ApiCall } from './tenant-session';
 
 export type { ApiUrls } from './api-urls';
 
@@ -78,6 +78,12 @@ export class DataClient {
     // The data API may report a failure inside a 200: an API error with its own message.
     if (isFailureEnvelope(answer.value)) throw errorFromResponse(200, answer.value, full);
     return map(answer, unwrapDataEnvelope);
+  }
+
+  /** Any endpoint of the core or the data API (see `ApiCall`); the body as it came (unwrapped for the data API). */
+  call(call: ApiCall, credential?: Credential): Promise<Authorized<unknown>> {
+    const req = { method: call.method, path: call.path, ...(call.query === undefined ? {} : { query: call.query }), ...(call.body === undefined ? {} : { body: call.body }) };
+    return call.api === 'data' ? this.data(req, credential) : this.core(req, credential);
   }
 
   /**

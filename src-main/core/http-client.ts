@@ -16,7 +16,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** One API request. `baseUrl` is the core API or the data API. */
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   baseUrl: string;
   path: string;
   query?: Record<string, string | number | undefined>;

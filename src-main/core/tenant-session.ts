@@ -47,6 +47,20 @@ export interface SegmentUpdateOptions {
   baseRevision?: string;
 }
 
+/**
+ * One call to the Nevent API for the toolset's domain modules (src-main/core/domains/): sent with the
+ * tenant's credential, renewed on 401 like every other call, the data API's `{success,data}` envelope
+ * unwrapped and its `success:false` read as an error. The answer is the body as it came: each domain
+ * reads it liberally itself (src-shared/api/).
+ */
+export interface ApiCall {
+  api: 'core' | 'data';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
 /** One tenant context (DESIGN §2). */
 export interface TenantSession {
   readonly id: string;
@@ -76,6 +90,8 @@ export interface TenantSession {
   listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>>;
   analyticsCapabilities(): Promise<Scoped<Capabilities>>;
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
+  /** Any other endpoint of the toolset, in this session's tenant (see `ApiCall`). */
+  callApi(call: ApiCall): Promise<Scoped<unknown>>;
 
   /**
    * The tenant-scoped operations run in `tenantId` without moving this session (DESIGN §4, "Tenant per
@@ -92,7 +108,7 @@ export interface TenantSession {
 /** What a call that names its tenant runs against: the tenant-scoped reads and writes of a session. */
 export type TenantScopedOperations = Pick<
   TenantSession,
-  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus'
+  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi'
 >;
 
 /** The error every core operation rejects with: a code from the shared union, a token-free message. */

@@ -9,7 +9,7 @@ import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
 import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
-import type { Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
 import { TenantIdSchema } from '../../src-shared/api';
 import { fakeJwtShape } from './tokens';
 
@@ -56,6 +56,8 @@ export interface FakeSessionOptions {
   seedSegments?: boolean;
   /** Puts this token into every value it answers with: whoever passes values on must drop it. */
   tokenInValues?: string;
+  /** Answers for `callApi`, keyed `api METHOD /path` (e.g. `data POST /segments/execute`); the active tenant is passed. */
+  apiRoutes?: Record<string, (call: ApiCall, tenantId: string) => unknown>;
 }
 
 /** In-memory TenantSession. `calls` records every method call, `failNext` makes the next call reject. */
@@ -77,6 +79,7 @@ export class FakeTenantSession implements TenantSession {
   private readonly writeListeners = new Set<(written: Scoped<Segment>) => void>();
   private readonly tenants: Tenant[];
   private readonly tokenInValues: string | undefined;
+  private readonly apiRoutes: Record<string, (call: ApiCall, tenantId: string) => unknown>;
   private lastFailure: { to: string; error: AppErrorData } | null = null;
   /** Tenant id → its segments. */
   readonly segments = new Map<string, Segment[]>();
@@ -89,6 +92,7 @@ export class FakeTenantSession implements TenantSession {
     this.role = options.role ?? 'OWNER';
     this.tenants = options.tenants ?? fakeTenants;
     this.tokenInValues = options.tokenInValues;
+    this.apiRoutes = options.apiRoutes ?? {};
     const root = this.tenants[0]?.id ?? 'tenant-root';
     this.homeTenantId = options.homeTenantId === undefined ? root : options.homeTenantId;
     this.activeTenantId = options.activeTenantId ?? this.homeTenantId ?? root;
@@ -257,6 +261,14 @@ export class FakeTenantSession implements TenantSession {
     return this.scoped({ connected: provider === 'meta', provider: provider.toUpperCase(), accountId: provider === 'meta' ? 'act_1' : null, accountName: null, lastSyncAt: null });
   }
 
+  async callApi(call: ApiCall): Promise<Scoped<unknown>> {
+    const key = `${call.api} ${call.method} ${call.path}`;
+    this.enter(`callApi:${key}`);
+    const route = this.apiRoutes[key];
+    if (route === undefined) throw new CoreError('not_available', `The fake has no answer for ${key}.`);
+    return this.scoped(await route(call, this.activeTenantId));
+  }
+
   /**
    * The fake's tenant-per-call: the same checks a switch makes, then a view whose every call runs as if
    * this session were in `tenantId` (each fake method reads the tenant synchronously, before it returns).
@@ -286,6 +298,7 @@ export class FakeTenantSession implements TenantSession {
       listCampaigns: inTenant((query: CampaignListQuery) => this.listCampaigns(query)),
       analyticsCapabilities: inTenant(() => this.analyticsCapabilities()),
       paidAdsStatus: inTenant((provider: PaidMediaProvider) => this.paidAdsStatus(provider)),
+      callApi: inTenant((call: ApiCall) => this.callApi(call)),
     };
   }
 

@@ -101,6 +101,19 @@ describe('CoreSession: switch and reset', () => {
   });
 });
 
+describe('CoreSession: callApi (the toolset\'s other endpoints)', () => {
+  it('sends to the core or the data API in the session\'s tenant, unwraps the data envelope, reads success:false as an error', async () => {
+    const { session, fake } = await setup();
+    fake.on('GET /campaigns/c1/metrics', () => [200, { sent: 10 }]);
+    fake.on('POST /data/segments/execute', () => [200, { success: true, data: { total_fans: 3 }, timestamp: 'now' }]);
+    fake.on('POST /data/dimensions/values', () => [200, { success: false, message: 'unknown criterion', error: 'INVALID_CRITERION' }]);
+    await expect(session.callApi({ api: 'core', method: 'GET', path: '/campaigns/c1/metrics', query: { page: 0 } })).resolves.toEqual({ tenantId: 'tenant-a', value: { sent: 10 } });
+    expect(fake.calls.at(-1)?.query.get('page')).toBe('0');
+    await expect(session.callApi({ api: 'data', method: 'POST', path: '/segments/execute', body: { page: 0 } })).resolves.toEqual({ tenantId: 'tenant-a', value: { total_fans: 3 } });
+    await expect(session.callApi({ api: 'data', method: 'POST', path: '/dimensions/values', body: {} })).rejects.toMatchObject({ message: expect.stringContaining('unknown criterion') });
+  });
+});
+
 describe('CoreSession: 401 handling', () => {
   it('renews and retries at most twice; a third 401 is authentication_failed, and no refresh token is sent twice', async () => {
     const { session, fake } = await setup();
