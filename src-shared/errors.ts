@@ -26,6 +26,7 @@ export const errorCodes = [
   'no_home_tenant',
   'tenant_mismatch',
   'operation_not_permitted',
+  'confirmation_required',
   'keychain_unavailable',
   'keychain_timeout',
   'keychain_locked',
@@ -58,6 +59,7 @@ export function mcpErrorTypeOf(code: ErrorCode): McpErrorType {
     case 'validation_failed':
     case 'tenant_mismatch':
     case 'operation_not_permitted':
+    case 'confirmation_required':
     case 'no_home_tenant':
     case 'conflict':
     case 'forbidden':

@@ -63,6 +63,9 @@ export interface BoundMcpServer {
 /** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
 export const tenantIdDescription = 'Tenant to run this call in (id from nevent_list_tenants); pass it on every call.';
 
+/** The one line every destructive tool's `confirmed` carries. */
+export const confirmedDescription = 'true only after the user agreed to exactly this change; without it nothing is done.';
+
 interface Prepared {
   spec: AnyToolSpec;
   input: z.ZodObject;
@@ -145,7 +148,12 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     if (tooComplex !== null) return fail({ code: 'invalid_request', message: `The arguments of ${spec.name} are too complex: ${tooComplex}.` });
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
-    const values = parsed.data as Record<string, unknown>;
+    const { confirmed, ...values } = parsed.data as Record<string, unknown>;
+    if (spec.access === 'destructive') {
+      // After the mode and the input: what would happen is said with the arguments it would run with.
+      const would = spec.confirmation?.(values) ?? `${spec.name} changes data in a way that cannot be undone.`;
+      if (confirmed !== true) return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
+    }
     const { tenant_id: tenantId, ...toolArgs } = values;
     const target = spec.tenantScoped && typeof tenantId === 'string' ? tenantId : undefined;
     if (target !== undefined) named.tenant = target;
@@ -178,7 +186,8 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   };
 
   for (const spec of options.tools ?? allTools) {
-    const input = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
+    const scoped = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
+    const input = spec.access === 'destructive' ? scoped.extend({ confirmed: z.boolean().optional().describe(confirmedDescription) }) : scoped;
     const prepared: Prepared = { spec, input };
     server.registerTool(
       spec.name,

@@ -30,6 +30,12 @@ export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodOb
   input: I;
   output: O;
   annotations: ToolAnnotations;
+  /**
+   * Destructive tools (access `destructive`, DELETE class): what the call would do, in a sentence for
+   * the model to put to the person. The factory adds a `confirmed` input; without `confirmed: true` the
+   * call does nothing and answers `confirmation_required` with this sentence.
+   */
+  confirmation?: (args: z.output<I>) => string;
   run(args: z.output<I>, context: ToolContext): Promise<z.input<O>>;
 }
 

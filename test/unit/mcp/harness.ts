@@ -12,6 +12,7 @@ import type { OperationMode } from '../../../src-shared/session';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { fixedMode, type OperationModeSource } from '../../../src-main/mcp/operation-mode';
 import { createMcpServer, type BoundMcpServer } from '../../../src-main/mcp/server';
+import type { AnyToolSpec } from '../../../src-main/mcp/tool';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import type { FakeSessionOptions } from '../../helpers/fake-tenant-session';
 
@@ -29,6 +30,8 @@ export interface Harness {
 export interface HarnessOptions extends FakeSessionOptions {
   era?: 'modern' | 'legacy';
   modeSource?: OperationModeSource;
+  /** Tools to serve instead of the product's (rule tests with tools of their own). */
+  tools?: readonly AnyToolSpec[];
 }
 
 /** Starts a server on a fake session and connects a client named `test-client`. */
@@ -40,7 +43,7 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const served = serveStdio(
     () => {
-      const bound = createMcpServer({ session, mode: options.modeSource ?? fixedMode(mode), audit, log: (line) => logs.push(line) });
+      const bound = createMcpServer({ session, mode: options.modeSource ?? fixedMode(mode), audit, log: (line) => logs.push(line), ...(options.tools === undefined ? {} : { tools: options.tools }) });
       built.push(bound);
       return bound.server;
     },
