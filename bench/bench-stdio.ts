@@ -5,8 +5,9 @@
 import type { BenchContext } from './context';
 import { binPath, stdioClient } from './mcp-clients';
 import { rawListSegments, rawSwitch } from './raw-api';
+import { pairResult } from './pair-result';
 import type { BenchResult } from './result';
-import { interleaved, median, quantile, timeOnce } from './stats';
+import { interleaved, median, timeOnce } from './stats';
 
 const latencyMs = 5;
 const slowLatencyMs = 25;
@@ -78,36 +79,11 @@ export async function benchStdio(ctx: BenchContext): Promise<BenchResult[]> {
     const slowRatio = (x: { baseline: number[]; subject: number[] }): number => median(x.subject) / median(x.baseline);
     const extra = { mcpNoApiToolMedianMs: median(floor), listResultBytes: listBytes, rawListBytes: rawBytes };
     return [
-      pairResult('switch', 'Tenant switch', 'nevent_switch_tenant through the MCP SDK client over stdio', 'raw POST /users/tenant with fetch', switches, 1.1, { ...extra, apiRequestsPerCall: switchRequests, [`ratioAt${slowLatencyMs}msApiLatency`]: slowRatio(slowSwitches) }),
-      pairResult('tool-call', 'Tool call', 'nevent_list_segments through the MCP SDK client over stdio', 'raw GET /segments?page=0&size=50 with fetch', lists, 1.1, { ...extra, apiRequestsPerCall: listRequests, [`ratioAt${slowLatencyMs}msApiLatency`]: slowRatio(slowLists) }),
+      pairResult('switch', 'Tenant switch', 'nevent_switch_tenant through the MCP SDK client over stdio', 'raw POST /users/tenant with fetch', switches, 1.1, latencyMs, { ...extra, apiRequestsPerCall: switchRequests, [`ratioAt${slowLatencyMs}msApiLatency`]: slowRatio(slowSwitches) }),
+      pairResult('tool-call', 'Tool call', 'nevent_list_segments through the MCP SDK client over stdio', 'raw GET /segments?page=0&size=50 with fetch', lists, 1.1, latencyMs, { ...extra, apiRequestsPerCall: listRequests, [`ratioAt${slowLatencyMs}msApiLatency`]: slowRatio(slowLists) }),
     ];
   } finally {
     await mcp.close();
     ctx.demo.faults.setLatency(0);
   }
-}
-
-function pairResult(id: string, title: string, subject: string, baseline: string, samples: { baseline: number[]; subject: number[] }, target: number, extra: Record<string, number | string>): BenchResult {
-  const s = median(samples.subject);
-  const b = median(samples.baseline);
-  return {
-    id,
-    title,
-    subject,
-    baseline,
-    unit: 'ms (median per call)',
-    subjectValue: s,
-    baselineValue: b,
-    ratio: s / b,
-    target,
-    details: {
-      samplesEach: samples.subject.length,
-      apiLatencyMs: latencyMs,
-      subjectP95Ms: quantile(samples.subject, 0.95),
-      baselineP95Ms: quantile(samples.baseline, 0.95),
-      overheadMs: s - b,
-      ...extra,
-    },
-    note: null,
-  };
 }

@@ -10,8 +10,9 @@ import { startDemoApi } from '../src-main/demo-api';
 import type { BenchContext } from './context';
 import { binPath, stdioClient } from './mcp-clients';
 import { signIn } from './raw-api';
+import { pairResult } from './pair-result';
 import type { BenchResult } from './result';
-import { interleaved, median, quantile } from './stats';
+import { interleaved } from './stats';
 
 const latencyMs = 5;
 
@@ -52,8 +53,8 @@ export async function benchTenantPerCall(_ctx: BenchContext): Promise<BenchResul
       await freshCall();
       const requestsUncached = demo.faults.stats().requests - before;
       return [
-        result('tenant-cached', 'Call with tenant_id (cached tenant)', `nevent_list_segments {tenant_id: ${cachedTenant}} over stdio, its scoped token cached`, 'nevent_list_segments without tenant_id (the active tenant) over stdio', cached, 1.1, { apiRequestsPerCall: requestsCached }),
-        result('tenant-uncached', 'Call with tenant_id (tenant not cached yet)', 'nevent_list_segments {tenant_id} naming a tenant never named before (mint + call)', 'nevent_list_segments without tenant_id (the active tenant) over stdio', uncached, null, { apiRequestsPerCall: requestsUncached }),
+        pairResult('tenant-cached', 'Call with tenant_id (cached tenant)', `nevent_list_segments {tenant_id: ${cachedTenant}} over stdio, its scoped token cached`, 'nevent_list_segments without tenant_id (the active tenant) over stdio', cached, 1.1, latencyMs, { apiRequestsPerCall: requestsCached }),
+        pairResult('tenant-uncached', 'Call with tenant_id (tenant not cached yet)', 'nevent_list_segments {tenant_id} naming a tenant never named before (mint + call)', 'nevent_list_segments without tenant_id (the active tenant) over stdio', uncached, null, latencyMs, { apiRequestsPerCall: requestsUncached }),
       ];
     } finally {
       await mcp.close();
@@ -61,22 +62,4 @@ export async function benchTenantPerCall(_ctx: BenchContext): Promise<BenchResul
   } finally {
     await demo.close();
   }
-}
-
-function result(id: string, title: string, subject: string, baseline: string, samples: { baseline: number[]; subject: number[] }, target: number | null, extra: Record<string, number>): BenchResult {
-  const s = median(samples.subject);
-  const b = median(samples.baseline);
-  return {
-    id,
-    title,
-    subject,
-    baseline,
-    unit: 'ms (median per call)',
-    subjectValue: s,
-    baselineValue: b,
-    ratio: s / b,
-    target,
-    details: { samplesEach: samples.subject.length, apiLatencyMs: latencyMs, subjectP95Ms: quantile(samples.subject, 0.95), baselineP95Ms: quantile(samples.baseline, 0.95), overheadMs: s - b, ...extra },
-    note: null,
-  };
 }
