@@ -1,18 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeAccessibleTenants, normalizeTokenResponse } from '../../../src-shared/api';
+import { ensureCliBuilt } from '../mcp/cli-helpers';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
 
-beforeAll(() => {
-  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  expect(built.status, built.stderr).toBe(0);
-});
+// Through the shared build lock, and only when stale: rebuilding unconditionally here rewrote the bundle
+// while other test files were spawning it, and a CLI started on a half-written bundle died before its
+// MCP handshake ("Connection closed" in inspector.test.ts on a loaded machine).
+beforeAll(ensureCliBuilt, 120_000);
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
