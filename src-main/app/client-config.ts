@@ -3,7 +3,7 @@
  * `nevent-companion config <client> [--write]`, so the preview shows exactly what will be written, and
  * the list of clients with whether each is installed and already configured.
  */
-import { clientKinds, clientLabel, configFormat, type Launcher } from '../mcp/client-config/entry';
+import { clientKinds, clientLabel, configFormat, httpUnsupportedReason, type Launcher } from '../mcp/client-config/entry';
 import { clientConfigPath, isClientInstalled, type ConfigPathEnv } from '../mcp/client-config/paths';
 import { applyClientConfigWrite, planClientConfigWrite } from '../mcp/client-config/write';
 import { entryOptionsFor } from '../mcp/client-config/socket-option';
@@ -22,7 +22,11 @@ export interface FileClientConfigOptions extends ConfigPathEnv {
 export function fileClientConfig(launcher: Launcher, options: FileClientConfigOptions = {}): ClientConfigPort {
   const { socketPath, ...pathEnv } = options;
   const entry = entryOptionsFor(socketPath, pathEnv.env, pathEnv.platform);
-  const plan = (client: McpClient) => planClientConfigWrite(clientConfigPath(client, pathEnv), client, launcher, entry);
+  const plan = (client: McpClient, http?: { url: string }) => {
+    const unsupported = http === undefined ? null : httpUnsupportedReason(client);
+    if (unsupported !== null) throw new CoreError('invalid_request', `${clientLabel(client)} cannot use the HTTP endpoint: ${unsupported}.`, 'transport');
+    return planClientConfigWrite(clientConfigPath(client, pathEnv), client, launcher, http === undefined ? entry : { http });
+  };
   return {
     async list(): Promise<McpClientList> {
       return {
@@ -36,8 +40,8 @@ export function fileClientConfig(launcher: Launcher, options: FileClientConfigOp
         })),
       };
     },
-    async preview(client: McpClient): Promise<ClientConfigPreview> {
-      const planned = plan(client);
+    async preview(client: McpClient, http?: { url: string }): Promise<ClientConfigPreview> {
+      const planned = plan(client, http);
       const installed = isClientInstalled(client, pathEnv);
       switch (planned.status) {
         case 'change':
@@ -50,8 +54,8 @@ export function fileClientConfig(launcher: Launcher, options: FileClientConfigOp
           return missingCaseError(planned);
       }
     },
-    async write(client: McpClient): Promise<ClientConfigWrite> {
-      const planned = plan(client);
+    async write(client: McpClient, http?: { url: string }): Promise<ClientConfigWrite> {
+      const planned = plan(client, http);
       switch (planned.status) {
         case 'change': {
           try {

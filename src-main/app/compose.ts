@@ -106,14 +106,21 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   let bridge: McpBridgeHandle | null = null;
   // One audit log for every MCP transport (socket and HTTP) and for the person's own mode changes.
   const mcpAudit = new McpAuditLog();
+  // The HTTP endpoint is off until the app or `serve --http` enables it; once on in the app, it comes
+  // back on at the next start, on the same port, so the client entries written for it keep working.
+  const savedHttp = preferences.savedMcpHttp();
+  const httpPort = options.mcpHttp?.port ?? savedHttp?.port ?? undefined;
+  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, ...(httpPort === undefined ? {} : { port: httpPort }) });
   const bridgePort: BridgePort = {
-    status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length }),
+    status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length, http: mcpHttp.status() }),
     onDidChange: (listener) => {
       const offBridge = bridgeChanged.event(listener);
       const offSessions = core.registry.onDidChangeSessions(() => listener());
+      const offHttp = mcpHttp.onDidChange(() => listener());
       return () => {
         offBridge();
         offSessions();
+        offHttp();
       };
     },
     auditEntries: () => mcpAudit.entries(),
@@ -121,9 +128,6 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     recordModeChange: ({ mode: next, previous, by }) =>
       void mcpAudit.record({ sessionId: 'app', clientName: by === 'app' ? 'Nevent Companion' : 'settings file', clientVersion: null, kind: 'mode', name: `${previous} → ${next}`, tenantId: null, argKeys: [], result: 'ok', durationMs: 0 }),
   };
-
-  // The HTTP endpoint is off until the app or `serve --http` enables it.
-  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, ...(options.mcpHttp?.port === undefined ? {} : { port: options.mcpHttp.port }) });
 
   const events = new EventHub(logInternal);
   const account = new CoreAccountPort(core, logInternal);
@@ -155,7 +159,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   }
   bridgeChanged.fire();
 
-  if (options.mcpHttp?.enabled === true) {
+  if (options.mcpHttp?.enabled ?? savedHttp?.enabled === true) {
     const status = await mcpHttp.setEnabled(true);
     if (status.error !== null) log(`mcp http: ${status.error}`);
   }

@@ -54,8 +54,9 @@ export interface BridgePort {
 /** MCP client configuration files (every client of DESIGN §5). */
 export interface ClientConfigPort {
   list(): Promise<McpClientList>;
-  preview(client: McpClient): Promise<ClientConfigPreview>;
-  write(client: McpClient): Promise<ClientConfigWrite>;
+  /** `http`: the entry for the loopback HTTP endpoint at that URL instead of the socket entry. */
+  preview(client: McpClient, http?: { url: string }): Promise<ClientConfigPreview>;
+  write(client: McpClient, http?: { url: string }): Promise<ClientConfigWrite>;
 }
 
 /** The embedded demo API, started on first use. */
@@ -66,6 +67,8 @@ export interface DemoPort {
 /** The optional loopback MCP HTTP endpoint (issue 11; src-main/mcp/http-bridge.ts implements it). */
 export interface McpHttpPort {
   status(): McpHttpStatus;
+  /** The port it listens on (null: off). */
+  listeningPort(): number | null;
   setEnabled(enabled: boolean): Promise<McpHttpStatus>;
   /** A new bridge token, returned this once. */
   createToken(): Promise<{ token: string; url: string | null }>;

@@ -33,6 +33,13 @@ interface StoredSettings {
   apiUrl?: string | null;
   dataApiUrl?: string | null;
   operationMode?: OperationMode;
+  mcpHttp?: McpHttpSetting;
+}
+
+/** The loopback MCP HTTP endpoint as last left: on or off, and its port (so client entries keep working). */
+export interface McpHttpSetting {
+  enabled: boolean;
+  port: number | null;
 }
 
 interface PreferencesData {
@@ -139,6 +146,18 @@ export class Preferences {
     this.update({ ...this.data, settings: { ...this.data.settings, operationMode: mode } });
   }
 
+  /** The HTTP endpoint's last state, or null when it was never turned on here. */
+  savedMcpHttp(): McpHttpSetting | null {
+    return this.data.settings.mcpHttp ?? null;
+  }
+
+  /** Remembers the HTTP endpoint's state for the next start. */
+  saveMcpHttp(setting: McpHttpSetting): void {
+    const current = this.data.settings.mcpHttp;
+    if (current?.enabled === setting.enabled && current.port === setting.port) return;
+    this.update({ ...this.data, settings: { ...this.data.settings, mcpHttp: { ...setting } } });
+  }
+
   /** Applies a partial change of the URL settings. */
   updateSettings(update: SettingsUpdate): UrlSettings {
     const next = { ...this.data.settings };
@@ -193,6 +212,11 @@ export class Preferences {
       const mode = typeof rawSettings.operationMode === 'string' && rawSettings.operationMode.trim() !== '' ? parseOperationMode(rawSettings.operationMode) : null;
       if (mode === null) this.warn(`preferences: operationMode ${JSON.stringify(rawSettings.operationMode).slice(0, 40)} is not an operation mode (READ_ONLY, STANDARD or FULL); it is ignored.`);
       else settings.operationMode = mode;
+    }
+    const http = rawSettings.mcpHttp;
+    if (typeof http === 'object' && http !== null && typeof (http as Record<string, unknown>).enabled === 'boolean') {
+      const { enabled, port } = http as Record<string, unknown>;
+      settings.mcpHttp = { enabled: enabled as boolean, port: typeof port === 'number' && Number.isInteger(port) && port > 0 && port <= 65535 ? port : null };
     }
     const users: Record<string, TenantShortcuts> = {};
     if (typeof file.users === 'object' && file.users !== null) {

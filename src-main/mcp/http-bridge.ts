@@ -35,7 +35,7 @@ export interface McpHttpBridgeOptions {
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
-  /** Fixed port (default: a free one each time it starts). */
+  /** The port to ask for first (default: a free one); `serve --http-port`, or the one the app used last. */
   port?: number;
 }
 
@@ -45,6 +45,7 @@ export class McpHttpBridge {
   private endpoint: McpHttpEndpoint | null = null;
   private error: string | null = null;
   private loaded: Promise<boolean> | null = null;
+  private preferredPort: number | undefined;
   private readonly changeEmitter = new Emitter<McpHttpStatus>();
 
   /** Fires after every change of `status()`. */
@@ -52,6 +53,7 @@ export class McpHttpBridge {
 
   constructor(private readonly options: McpHttpBridgeOptions) {
     this.tokens = new BridgeTokenStore(options.secretStore);
+    this.preferredPort = options.port;
   }
 
   /** The endpoint's state, URL and whether a token exists. */
@@ -65,12 +67,17 @@ export class McpHttpBridge {
     };
   }
 
+  /** The port it listens on, or null when off (what the app remembers for the next start). */
+  listeningPort(): number | null {
+    return this.endpoint?.port ?? null;
+  }
+
   /** Starts (true) or stops (false) the endpoint; resolves to the new status. */
   async setEnabled(enabled: boolean): Promise<McpHttpStatus> {
     await this.loadToken();
     if (enabled && this.endpoint === null) {
       try {
-        this.endpoint = await startMcpHttpEndpoint({ registry: this.options.registry, mode: this.options.mode, token: this.tokens, ...(this.options.port === undefined ? {} : { port: this.options.port }), ...(this.options.audit === undefined ? {} : { audit: this.options.audit }), ...(this.options.log === undefined ? {} : { log: this.options.log }), ...(this.options.version === undefined ? {} : { version: this.options.version }) });
+        this.endpoint = await this.start(this.preferredPort);
         this.error = null;
       } catch (error) {
         this.error = error instanceof Error ? error.message : 'the MCP HTTP endpoint could not start';
@@ -105,6 +112,22 @@ export class McpHttpBridge {
     this.endpoint = null;
     await running?.close();
     this.changeEmitter.dispose();
+  }
+
+  /** Listens on `port` (the one client entries name); when it is taken, on a free one, and says so. */
+  private async start(port: number | undefined): Promise<McpHttpEndpoint> {
+    const { registry, mode, audit, log, version } = this.options;
+    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }) });
+    if (port === undefined || port === 0) return open(port);
+    try {
+      return await open(port);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      const endpoint = await open(0);
+      log?.(`mcp http: port ${port} is in use, so the endpoint moved to ${endpoint.url}; reconfigure HTTP clients from the MCP panel or with \`config <client> --http-url\``);
+      this.preferredPort = endpoint.port;
+      return endpoint;
+    }
   }
 
   private loadToken(): Promise<boolean> {

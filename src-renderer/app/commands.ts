@@ -12,6 +12,7 @@ import type {
   ClientConfigPreview,
   ClientConfigWrite,
   McpClient,
+  McpHttpStatus,
   NeventBridge,
   SegmentPreview,
   SegmentView as Segment,
@@ -20,6 +21,9 @@ import type {
   SignInRequest,
 } from '../../src-shared/ipc';
 import type { OperationMode } from '../../src-shared/session';
+
+/** How a configured client reaches the app: its socket (`mcp --attach`) or the loopback HTTP endpoint. */
+export type ClientTransport = 'socket' | 'http';
 import { applyAppState } from '../stores/app-state-store';
 import { applySessions } from '../stores/sessions-store';
 import { applySegments } from '../stores/segments-store';
@@ -176,14 +180,29 @@ export class Commands {
     return attempt(() => this.bridge.mcp.setMode({ mode }));
   }
 
-  /** The exact change "connect a client" would make, before it is written. */
-  async previewClientConfig(client: McpClient): Promise<Outcome<ClientConfigPreview>> {
-    return attempt(() => this.bridge.mcp.clientConfigPreview({ client }));
+  /** The exact change "connect a client" would make, before it is written (`http`: the HTTP entry). */
+  async previewClientConfig(client: McpClient, transport: ClientTransport = 'socket'): Promise<Outcome<ClientConfigPreview>> {
+    return attempt(() => this.bridge.mcp.clientConfigPreview({ client, transport }));
   }
 
   /** Writes the client's MCP entry (after the user saw the preview). */
-  async writeClientConfig(client: McpClient): Promise<Outcome<ClientConfigWrite>> {
-    return attempt(() => this.bridge.mcp.clientConfigWrite({ client }));
+  async writeClientConfig(client: McpClient, transport: ClientTransport = 'socket'): Promise<Outcome<ClientConfigWrite>> {
+    return attempt(() => this.bridge.mcp.clientConfigWrite({ client, transport }));
+  }
+
+  /** Turns the loopback HTTP endpoint on or off (its status is pushed with the bridge's). */
+  async setHttpEnabled(enabled: boolean): Promise<Outcome<McpHttpStatus>> {
+    return attempt(() => this.bridge.mcp.httpEnable({ enabled }));
+  }
+
+  /** A new bridge token: the only time it is shown; the previous one stops working. */
+  async createHttpToken(): Promise<Outcome<{ token: string; url: string | null }>> {
+    return attempt(() => this.bridge.mcp.httpCreateToken());
+  }
+
+  /** Revokes the bridge token: HTTP clients are refused until a new one is made. */
+  async revokeHttpToken(): Promise<Outcome<McpHttpStatus>> {
+    return attempt(() => this.bridge.mcp.httpRevokeToken());
   }
 
   /** Reads the settings. */

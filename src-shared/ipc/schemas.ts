@@ -138,6 +138,17 @@ export const TenantShortcutsSchema = z.object({
 /** Recent and pinned tenants. */
 export type TenantShortcuts = z.infer<typeof TenantShortcutsSchema>;
 
+/** `mcp.httpStatus` answer: the endpoint's state and URL, and whether a bridge token exists (never the token). */
+export const McpHttpStatusSchema = z.object({
+  state: z.enum(['off', 'listening', 'error']),
+  url: z.string().nullable(),
+  tokenPresent: z.boolean(),
+  tokenStorage: z.enum(['keychain', 'memory']),
+  error: z.string().nullable(),
+});
+/** MCP HTTP endpoint status. */
+export type McpHttpStatus = z.infer<typeof McpHttpStatusSchema>;
+
 /** The MCP socket bridge. */
 export const BridgeStatusSchema = z.object({
   state: z.enum(['starting', 'listening', 'stopped', 'error']),
@@ -145,6 +156,8 @@ export const BridgeStatusSchema = z.object({
   /** Connected MCP sessions (the desktop session is not counted). */
   sessionCount: z.number().int().min(0),
   error: z.string().nullable(),
+  /** The loopback HTTP endpoint (absent where the app has none), pushed with the bridge so the panel follows it. */
+  http: McpHttpStatusSchema.optional(),
 });
 /** Bridge status. */
 export type BridgeStatus = z.infer<typeof BridgeStatusSchema>;
@@ -346,7 +359,11 @@ export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscod
 export type McpClient = z.infer<typeof McpClientSchema>;
 
 /** Names the MCP client to configure. */
-export const ClientRequestSchema = z.object({ client: McpClientSchema });
+export const ClientRequestSchema = z.object({
+  client: McpClientSchema,
+  /** `socket` (default): `mcp --attach` through the app; `http`: the app's loopback HTTP endpoint (it must be on). */
+  transport: z.enum(['socket', 'http']).default('socket'),
+});
 
 /** One configurable client as the panel lists it. */
 export const McpClientInfoSchema = z.object({
@@ -453,16 +470,6 @@ export const NoInputSchema = z.undefined();
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 // ── MCP over loopback HTTP (issue 11) ─────────────────────────────────────────────────────────────
-/** `mcp.httpStatus` answer: the endpoint's state and URL, and whether a bridge token exists (never the token). */
-export const McpHttpStatusSchema = z.object({
-  state: z.enum(['off', 'listening', 'error']),
-  url: z.string().nullable(),
-  tokenPresent: z.boolean(),
-  tokenStorage: z.enum(['keychain', 'memory']),
-  error: z.string().nullable(),
-});
-/** MCP HTTP endpoint status. */
-export type McpHttpStatus = z.infer<typeof McpHttpStatusSchema>;
 /** `mcp.httpEnable` request: start (true) or stop (false) the endpoint. */
 export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
 /**

@@ -8,6 +8,12 @@ type McpChannels = 'mcp.sessions' | 'mcp.moveSession' | 'mcp.audit' | 'mcp.setMo
 
 export function mcpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpChannels> {
   const { sessions, bridge, clientConfig, mode, preferences, store } = ctx;
+  // An HTTP entry names the endpoint the app listens on now; with it off there is nothing to point at.
+  const httpUrl = (): string => {
+    const url = ctx.mcpHttp?.status().url ?? null;
+    if (url === null) throw new CoreError('not_available', 'Turn on the MCP HTTP endpoint first: an HTTP entry points at its address.', 'transport');
+    return url;
+  };
   return {
     'mcp.sessions': async () => store.sessionList(),
     'mcp.moveSession': async ({ sessionId, tenantId }) => {
@@ -24,7 +30,7 @@ export function mcpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpChann
       return { mode: mode.get() };
     },
     'mcp.clients': async () => clientConfig.list(),
-    'mcp.clientConfigPreview': async ({ client }) => clientConfig.preview(client),
-    'mcp.clientConfigWrite': async ({ client }) => clientConfig.write(client),
+    'mcp.clientConfigPreview': async ({ client, transport }) => clientConfig.preview(client, transport === 'http' ? { url: httpUrl() } : undefined),
+    'mcp.clientConfigWrite': async ({ client, transport }) => clientConfig.write(client, transport === 'http' ? { url: httpUrl() } : undefined),
   };
 }

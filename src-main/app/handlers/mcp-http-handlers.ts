@@ -16,7 +16,13 @@ export function mcpHttpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpH
   };
   return {
     'mcp.httpStatus': async () => port().status(),
-    'mcp.httpEnable': async ({ enabled }) => port().setEnabled(enabled),
+    // Remembered with its port, so the next start listens where client entries point.
+    'mcp.httpEnable': async ({ enabled }) => {
+      const http = port();
+      const status = await http.setEnabled(enabled);
+      if (status.state !== 'error') ctx.preferences.saveMcpHttp({ enabled: status.state === 'listening', port: http.listeningPort() ?? ctx.preferences.savedMcpHttp()?.port ?? null });
+      return status;
+    },
     'mcp.httpCreateToken': async () => port().createToken(),
     'mcp.httpRevokeToken': async () => port().revokeToken(),
   };

@@ -9,13 +9,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { missingCaseError } from '../../../src-shared/errors';
 import type { CliCommand, CliIo } from '../command';
-import { buildConfigSnippet, clientKinds, clientLabel } from '../../mcp/client-config/entry';
-import type { ClientKind, Launcher } from '../../mcp/client-config/entry';
+import { bridgeTokenEnvVar, buildConfigSnippet, clientKinds, clientLabel, httpServerKey, httpUnsupportedReason } from '../../mcp/client-config/entry';
+import type { ClientKind, EntryOptions, Launcher } from '../../mcp/client-config/entry';
 import { clientConfigPath, isClientInstalled } from '../../mcp/client-config/paths';
 import { entryOptionsFor } from '../../mcp/client-config/socket-option';
 import { applyClientConfigWrite, planClientConfigWrite } from '../../mcp/client-config/write';
 
-const usage = `Usage: nevent-companion config <client> [--socket PATH] [--write] [--file PATH]
+const usage = `Usage: nevent-companion config <client> [--socket PATH | --http-url URL] [--write] [--file PATH]
        nevent-companion config            (lists the clients)
 
 Clients: ${clientKinds.join(', ')}
@@ -27,6 +27,12 @@ ever written into a client's config).
 Options:
   --socket PATH the app's MCP socket, when it is not the default (as given to \`serve --socket\`);
                 the entry then passes it on
+  --http-url URL
+                an entry for the app's loopback HTTP endpoint instead (the URL the MCP panel or
+                \`serve --http\` shows, http://127.0.0.1:PORT/mcp). It is written as
+                "${httpServerKey}", beside the socket entry, and reads the bridge token
+                from ${bridgeTokenEnvVar} in the client's environment: the token itself
+                is never written. Not for Claude Desktop or Zed (they cannot read it from there)
   --write       show the change, then merge the entry into the client's config file: only the
                 Nevent Companion entry changes (comments, other servers and settings stay as they
                 are, your own env and args in the entry too), the old file is kept as
@@ -55,11 +61,24 @@ export function currentLauncher(argv1: string | undefined = process.argv[1]): La
   return { command: 'nevent-companion', args: [] };
 }
 
+/** The URL as an entry carries it, when it names a loopback http endpoint; null otherwise. */
+export function loopbackMcpUrl(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'http:' || !loopback || url.port === '' || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
+  return url.href;
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
-  let values: { write?: boolean; file?: string; socket?: string };
+  let values: { write?: boolean; file?: string; socket?: string; 'http-url'?: string };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { write: { type: 'boolean' }, file: { type: 'string' }, socket: { type: 'string' } }, strict: true, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({ args: argv, options: { write: { type: 'boolean' }, file: { type: 'string' }, socket: { type: 'string' }, 'http-url': { type: 'string' } }, strict: true, allowPositionals: true }));
   } catch (error) {
     io.stderr.write(`nevent-companion config: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
     return 2;
@@ -78,14 +97,35 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const kind = kindArg as ClientKind;
+  let entry: EntryOptions;
+  if (values['http-url'] !== undefined) {
+    if (values.socket !== undefined) {
+      io.stderr.write('nevent-companion config: choose one: --socket (the socket entry) or --http-url (the HTTP entry).\n');
+      return 2;
+    }
+    const url = loopbackMcpUrl(values['http-url']);
+    if (url === null) {
+      io.stderr.write(`nevent-companion config: --http-url must be the app's loopback endpoint, like http://127.0.0.1:PORT/mcp (got "${values['http-url'].slice(0, 200)}").\n`);
+      return 2;
+    }
+    const unsupported = httpUnsupportedReason(kind);
+    if (unsupported !== null) {
+      io.stderr.write(`nevent-companion config: ${clientLabel(kind)} cannot use the HTTP endpoint: ${unsupported} (\`nevent-companion config ${kind}\`).\n`);
+      return 2;
+    }
+    entry = { http: { url } };
+  } else {
+    entry = entryOptionsFor(values.socket, io.env);
+  }
   const file = values.file === undefined ? clientConfigPath(kind, { env: io.env }) : resolve(values.file);
   const launcher = currentLauncher();
-  const entry = entryOptionsFor(values.socket, io.env);
+  const tokenNote = entry.http === undefined ? '' : `The entry reads the bridge token from ${bridgeTokenEnvVar}: set it, in the environment ${clientLabel(kind)} starts from, to the token the app showed when you created it (create a new one in the MCP panel if it is lost).\n`;
 
   if (values.write !== true) {
     const installed = values.file !== undefined || isClientInstalled(kind, { env: io.env });
     io.stderr.write(`${clientLabel(kind)}${installed ? '' : ' (it does not look installed here)'}: add this to ${file} (or run with --write to merge it there):\n`);
     io.stdout.write(buildConfigSnippet(kind, launcher, entry));
+    io.stderr.write(tokenNote);
     return 0;
   }
 
@@ -101,7 +141,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${plan.existing === null ? 'Creating' : 'Updating'} ${file}${plan.target === resolve(file) ? '' : ` (through the symlink, in ${plan.target})`}:\n${plan.diff}\n`);
       try {
         const { backup } = applyClientConfigWrite(plan);
-        io.stdout.write(`${backup === null ? '' : `Saved the previous file as ${backup}.\n`}Done. Restart ${clientLabel(kind)} to pick up the change.\n`);
+        io.stdout.write(`${backup === null ? '' : `Saved the previous file as ${backup}.\n`}${tokenNote}Done. Restart ${clientLabel(kind)} to pick up the change.\n`);
         return 0;
       } catch (error) {
         io.stderr.write(`nevent-companion config: could not write ${file}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -16,6 +16,12 @@
  * The entry runs `mcp --attach` (with `--socket PATH` when the app's socket is not the default), so the
  * client talks to the running app, which holds the sign-in. No token is ever part of an entry; the only
  * environment it carries is the launcher's (e.g. ELECTRON_RUN_AS_NODE=1 for the installed app).
+ *
+ * For clients that prefer HTTP, a second entry (`nevent-companion-http`, beside the socket one, so
+ * switching never has to delete anyone's fields) names the app's loopback endpoint. Its bridge token is
+ * never written: each client reads it from NEVENT_COMPANION_BRIDGE_TOKEN in its own way (`${VAR}`,
+ * `${env:VAR}`, or Codex's `bearer_token_env_var`). Claude Desktop and Zed cannot read a header value
+ * from the environment, so they are offered the socket entry only.
  */
 import { missingCaseError } from '../../../src-shared/errors';
 import { McpClientSchema, type McpClient } from '../../../src-shared/ipc';
@@ -40,6 +46,62 @@ export interface Launcher {
 export interface EntryOptions {
   /** The app's socket when it is not the default one: the entry passes `--socket PATH`. */
   socketPath?: string;
+  /** An HTTP entry for the app's loopback endpoint instead of the socket one. */
+  http?: { url: string };
+}
+
+/** The key of our HTTP entry, kept apart from the socket entry's. */
+export const httpServerKey = 'nevent-companion-http';
+
+/** Where every HTTP entry tells its client to find the bridge token. */
+export const bridgeTokenEnvVar = 'NEVENT_COMPANION_BRIDGE_TOKEN';
+
+/** The key our entry has in the client's server map. */
+export function entryKey(options: EntryOptions = {}): string {
+  return options.http === undefined ? serverKey : httpServerKey;
+}
+
+/** Why `kind` cannot take an HTTP entry (null: it can). */
+export function httpUnsupportedReason(kind: ClientKind): string | null {
+  switch (kind) {
+    case 'claude':
+      return 'Claude Desktop reads only local (command) servers from its config file; use the socket entry';
+    case 'zed':
+      return 'Zed cannot read the bridge token from the environment, so the entry would have to hold it in plain text; use the socket entry';
+    case 'claude-code':
+    case 'cursor':
+    case 'vscode':
+    case 'windsurf':
+    case 'codex':
+    case 'gemini':
+      return null;
+    default:
+      return missingCaseError(kind);
+  }
+}
+
+/** The fields of an HTTP entry: the URL under the client's name for it, and the token by reference. */
+function httpFields(kind: ClientKind, url: string): Record<string, unknown> {
+  const header = (reference: string): Record<string, string> => ({ Authorization: `Bearer ${reference}` });
+  switch (kind) {
+    case 'claude-code':
+      return { type: 'http', url, headers: header(`\${${bridgeTokenEnvVar}}`) };
+    case 'vscode':
+      return { type: 'http', url, headers: header(`\${env:${bridgeTokenEnvVar}}`) };
+    case 'cursor':
+      return { url, headers: header(`\${env:${bridgeTokenEnvVar}}`) };
+    case 'windsurf':
+      return { serverUrl: url, headers: header(`\${env:${bridgeTokenEnvVar}}`) };
+    case 'gemini':
+      return { httpUrl: url, headers: header(`\${${bridgeTokenEnvVar}}`) };
+    case 'codex':
+      return { url, bearer_token_env_var: bridgeTokenEnvVar };
+    case 'claude':
+    case 'zed':
+      throw new Error(httpUnsupportedReason(kind) ?? 'no HTTP entry');
+    default:
+      return missingCaseError(kind);
+  }
 }
 
 /** The file format a client's config is in. */
@@ -132,6 +194,7 @@ export function entryArgs(launcher: Launcher, options: EntryOptions = {}): strin
 
 /** The keys of our entry we own and set; anything else in an existing entry is the person's and kept. */
 export function ownedFields(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): Record<string, unknown> {
+  if (options.http !== undefined) return httpFields(kind, options.http.url);
   const base = { command: launcher.command, args: entryArgs(launcher, options) };
   switch (kind) {
     case 'claude-code':
@@ -151,6 +214,8 @@ export function ownedFields(kind: ClientKind, launcher: Launcher, options: Entry
 
 /** Our complete entry for `kind`, as written when the file has none. */
 export function buildServerEntry(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): Record<string, unknown> {
+  // An HTTP entry starts nothing, so the launcher's environment has no place in it.
+  if (options.http !== undefined) return ownedFields(kind, launcher, options);
   const env = { ...launcher.env };
   const fields = ownedFields(kind, launcher, options);
   // VS Code and Codex treat env as optional; the others have always been written with one.
@@ -161,8 +226,8 @@ export function buildServerEntry(kind: ClientKind, launcher: Launcher, options: 
 /** The smallest complete config containing only our entry, in the client's format (what `config <client>` prints). */
 export function buildConfigSnippet(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): string {
   const entry = buildServerEntry(kind, launcher, options);
-  if (configFormat(kind) === 'toml') return tomlTable([serversKey(kind), serverKey], entry);
-  return `${JSON.stringify({ [serversKey(kind)]: { [serverKey]: entry } }, null, 2)}\n`;
+  if (configFormat(kind) === 'toml') return tomlTable([serversKey(kind), entryKey(options)], entry);
+  return `${JSON.stringify({ [serversKey(kind)]: { [entryKey(options)]: entry } }, null, 2)}\n`;
 }
 
 /** A TOML key: bare when it can be, else a basic string. */

@@ -10,7 +10,7 @@
  */
 import { findNodeAtLocation, getNodeValue, parse, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
-import { buildServerEntry, envKey, ownedFields, serverKey, serversKey, type ClientKind, type EntryOptions, type Launcher } from './entry';
+import { buildServerEntry, entryKey, envKey, ownedFields, serversKey, type ClientKind, type EntryOptions, type Launcher } from './entry';
 import { isPlainObject, lineAndColumn, mergeArgs, splitBom, type MergeResult } from './merge-rules';
 
 const parseOptions = { allowTrailingComma: true, disallowComments: false };
@@ -107,6 +107,7 @@ function setValue(text: string, path: JSONPath, value: unknown, style: Style): s
 /** Merges our entry into `existing` (null: no file yet). */
 export function mergeJsonEntry(existing: string | null, kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): MergeResult {
   const key = serversKey(kind);
+  const serverKey = entryKey(options);
   const fresh = `${JSON.stringify({ [key]: { [serverKey]: buildServerEntry(kind, launcher, options) } }, null, 2)}\n`;
   if (existing === null) return { ok: true, text: fresh, changed: true };
   const { bom, body } = splitBom(existing);
@@ -127,7 +128,8 @@ export function mergeJsonEntry(existing: string | null, kind: ClientKind, launch
   const style = styleOf(body);
   const edits: Array<{ path: JSONPath; value: unknown }> = [];
   const entryPath = [key, serverKey];
-  const env = launcher.env ?? {};
+  // An HTTP entry starts nothing: the launcher's environment is not its business.
+  const env = options.http === undefined ? (launcher.env ?? {}) : {};
   if (entryNode === undefined) {
     edits.push({ path: entryPath, value: buildServerEntry(kind, launcher, options) });
   } else {
@@ -152,6 +154,7 @@ export function mergeJsonEntry(existing: string | null, kind: ClientKind, launch
   const check: ParseError[] = [];
   const written = parse(text, check, parseOptions) as Record<string, Record<string, Record<string, unknown>>>;
   const entry = written?.[key]?.[serverKey];
-  if (check.length > 0 || entry === undefined || entry.command !== launcher.command) return { ok: false, reason: 'the entry could not be added without breaking the file' };
+  const meant = Object.entries(ownedFields(kind, launcher, options)).every(([field, value]) => field === 'args' || isDeepStrictEqual(entry?.[field], value));
+  if (check.length > 0 || entry === undefined || !meant) return { ok: false, reason: 'the entry could not be added without breaking the file' };
   return { ok: true, text: `${bom}${text}`, changed: text !== body };
 }

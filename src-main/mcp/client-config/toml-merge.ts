@@ -16,7 +16,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-import { buildServerEntry, envKey, ownedFields, serverKey, serversKey, tomlKey, tomlTable, tomlValue, type ClientKind, type EntryOptions, type Launcher } from './entry';
+import { buildServerEntry, entryKey, envKey, ownedFields, serversKey, tomlKey, tomlTable, tomlValue, type ClientKind, type EntryOptions, type Launcher } from './entry';
 import { isPlainObject, lineAndColumn, mergeArgs, splitBom, type MergeResult } from './merge-rules';
 
 type Edit = { start: number; end: number; text: string };
@@ -31,7 +31,7 @@ function endOfLine(text: string, offset: number): number {
 }
 
 /** Everything but our entry, for the before/after comparison. */
-function withoutOurs(value: Record<string, unknown>, key: string): Record<string, unknown> {
+function withoutOurs(value: Record<string, unknown>, key: string, serverKey: string): Record<string, unknown> {
   const servers = value[key];
   if (!isPlainObject(servers)) return value;
   const { [serverKey]: _ours, ...others } = servers;
@@ -41,6 +41,7 @@ function withoutOurs(value: Record<string, unknown>, key: string): Record<string
 /** Merges our entry into `existing` (null: no file yet). */
 export function mergeTomlEntry(existing: string | null, kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): MergeResult {
   const key = serversKey(kind);
+  const serverKey = entryKey(options);
   const fresh = tomlTable([key, serverKey], buildServerEntry(kind, launcher, options));
   if (existing === null) return { ok: true, text: fresh, changed: true };
   const { bom, body } = splitBom(existing);
@@ -67,7 +68,8 @@ export function mergeTomlEntry(existing: string | null, kind: ClientKind, launch
     return { ok: false, reason: `its "${key}.${serverKey}" entry is written with dotted keys or an inline table, which this tool does not rewrite; edit it by hand` };
   }
 
-  const env = launcher.env ?? {};
+  // An HTTP entry starts nothing: the launcher's environment is not its business.
+  const env = options.http === undefined ? (launcher.env ?? {}) : {};
   const name = envKey(kind);
   const edits: Edit[] = [];
   let intended: Record<string, unknown>;
@@ -127,7 +129,7 @@ export function mergeTomlEntry(existing: string | null, kind: ClientKind, launch
     return { ok: false, reason: `the entry cannot be added without breaking the file (is "${key}" an inline table?); add it by hand` };
   }
   const written = (after[key] as Record<string, unknown> | undefined)?.[serverKey];
-  if (!isDeepStrictEqual(withoutOurs(after, key), withoutOurs(before, key)) || !isDeepStrictEqual(written, intended)) {
+  if (!isDeepStrictEqual(withoutOurs(after, key, serverKey), withoutOurs(before, key, serverKey)) || !isDeepStrictEqual(written, intended)) {
     return { ok: false, reason: 'the entry cannot be added without changing other settings; add it by hand' };
   }
   return { ok: true, text: `${bom}${text}`, changed: text !== body };

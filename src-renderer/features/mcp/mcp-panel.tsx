@@ -1,8 +1,9 @@
-/** The MCP panel: bridge status and socket, sessions, operation mode, audit log, client setup. */
+/** The MCP panel: bridge status and socket, sessions, operation mode, audit log, HTTP endpoint, client setup. */
 import type { ReactNode } from 'react';
 import { useAppState } from '../../app/app-context';
 import { AuditLog } from './audit-log';
 import { ConnectClient } from './connect-client';
+import { HttpEndpointSection } from './http-endpoint-section';
 import { OperationModeControl } from './operation-mode-control';
 import { SessionsTable } from './sessions-table';
 
@@ -31,6 +32,7 @@ export function McpPanel(): ReactNode {
       </section>
       <SessionsTable />
       <AuditLog />
+      <HttpEndpointSection />
       <ConnectClient />
     </div>
   );
