@@ -129,23 +129,25 @@ describe.skipIf(process.platform !== 'linux')('keychain trouble', () => {
       serve.stdout.setEncoding('utf8').on('data', (chunk: string) => (serveOut += chunk));
       serve.stderr.setEncoding('utf8').on('data', (chunk: string) => (serveOut += chunk));
       const exited = new Promise<number | null>((resolve) => serve.once('exit', (code) => resolve(code)));
-      const bound = setTimeout(() => serve.kill('SIGKILL'), 30_000);
       try {
-        const deadline = Date.now() + 20_000;
+        // Start-up waits out the keychain's time-out (wall clock) and then does its work (CPU): on a
+        // loaded machine that is slow, so the bound on start-up is generous. The bound that matters is
+        // the one on shutdown, counted from SIGTERM: with the old in-process keytar it took ~25 s more.
+        const deadline = Date.now() + 40_000;
         while (!/mcp socket: /.test(serveOut) && serve.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
         expect(serveOut).toMatch(/^ui: http/m);
+        expect(serveOut).toMatch(/^mcp socket: /m);
         serve.kill('SIGTERM');
         const stopped = await Promise.race([exited, new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 10_000))]);
-        expect(stopped).toBe(0);
+        expect(stopped, serveOut).toBe(0);
       } finally {
-        clearTimeout(bound);
         serve.kill('SIGKILL');
       }
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => bus.close(() => resolve()));
     }
-  }, 60_000);
+  }, 90_000);
 
   it('a keyring locked after login: status and mcp say it is locked (not gone, not missing), and the saved account stays', async () => {
     const home = tempDir('nevent-locked-later-');
