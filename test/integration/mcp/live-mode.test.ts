@@ -5,46 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationModeSetting } from '../../../src-main/app/operation-mode-setting';
-import { McpAuditLog } from '../../../src-main/mcp/audit-log';
-import { BridgeTokenStore } from '../../../src-main/mcp/bridge-token';
-import { startMcpHttpEndpoint, type McpHttpEndpoint } from '../../../src-main/mcp/http-endpoint';
-import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
-import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
-import { MemorySecretStore } from '../../helpers/secret-stores';
-import { ensureCliBuilt } from './cli-helpers';
 import { connectPeer, envelope, value, type Era, type PeerTarget } from './peers';
-import { tempSocketPath } from './socket-helpers';
+import { startTransports, type TransportsFixture } from './transports-fixture';
 
-let fixture: CoreFixture;
-let socket: McpSocketServer;
-let http: McpHttpEndpoint;
-let token: string;
-let temp: { path: string; cleanup: () => void };
+let doors: TransportsFixture;
 const mode = new OperationModeSetting('READ_ONLY');
 
 beforeAll(async () => {
-  await ensureCliBuilt();
-  fixture = await startCoreFixture();
-  temp = tempSocketPath();
-  const audit = new McpAuditLog();
-  socket = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode, audit });
-  const tokens = new BridgeTokenStore(new MemorySecretStore());
-  token = await tokens.create();
-  http = await startMcpHttpEndpoint({ registry: fixture.core.registry, mode, token: tokens, audit });
+  doors = await startTransports(mode);
 }, 60_000);
 
 afterAll(async () => {
-  await http?.close();
-  await socket?.close();
-  await fixture?.close();
-  temp?.cleanup();
+  await doors?.close();
 });
 
-const targets = (): Record<string, PeerTarget> => ({
-  socket: { kind: 'socket', path: temp.path },
-  attach: { kind: 'stdio', args: ['mcp', '--attach', '--socket', temp.path] },
-  http: { kind: 'http', url: http.url, token },
-});
+const targets = (): Record<string, PeerTarget> => doors.targets();
 
 const matrix: Array<[string, Era]> = [
   ['socket', 'modern'],

@@ -6,47 +6,21 @@
  * and the v1 client's 2025-11-25 handshake. Real core, real demo API, real SDK clients.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { McpAuditLog } from '../../../src-main/mcp/audit-log';
-import { BridgeTokenStore } from '../../../src-main/mcp/bridge-token';
-import { startMcpHttpEndpoint, type McpHttpEndpoint } from '../../../src-main/mcp/http-endpoint';
 import { fixedMode } from '../../../src-main/mcp/operation-mode';
-import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
-import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
-import { MemorySecretStore } from '../../helpers/secret-stores';
-import { ensureCliBuilt } from './cli-helpers';
 import { connectPeer, envelope, value, type Era, type Peer, type PeerTarget } from './peers';
-import { tempSocketPath } from './socket-helpers';
+import { startTransports, type TransportsFixture } from './transports-fixture';
 
-let fixture: CoreFixture;
-let socket: McpSocketServer;
-let http: McpHttpEndpoint;
-let token: string;
-let temp: { path: string; cleanup: () => void };
+let doors: TransportsFixture;
 
 beforeAll(async () => {
-  await ensureCliBuilt();
-  fixture = await startCoreFixture();
-  temp = tempSocketPath();
-  const audit = new McpAuditLog();
-  socket = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit });
-  const tokens = new BridgeTokenStore(new MemorySecretStore());
-  token = await tokens.create();
-  http = await startMcpHttpEndpoint({ registry: fixture.core.registry, mode: fixedMode('READ_ONLY'), token: tokens, audit });
+  doors = await startTransports(fixedMode('READ_ONLY'));
 }, 60_000);
 
 afterAll(async () => {
-  await http?.close();
-  await socket?.close();
-  await fixture?.close();
-  temp?.cleanup();
+  await doors?.close();
 });
 
-const targets = (): Record<string, PeerTarget> => ({
-  stdio: { kind: 'stdio', args: ['mcp', '--demo'] },
-  socket: { kind: 'socket', path: temp.path },
-  attach: { kind: 'stdio', args: ['mcp', '--attach', '--socket', temp.path] },
-  http: { kind: 'http', url: http.url, token },
-});
+const targets = (): Record<string, PeerTarget> => doors.targets();
 
 /** Segment ids of each tenant, read one tenant at a time: what a crossed answer would betray. */
 async function reference(peer: Peer, tenants: readonly string[]): Promise<Map<string, Set<string>>> {
@@ -84,7 +58,7 @@ describe('two conversations on one connection', () => {
     try {
       if (era === 'modern') expect(peer.protocolVersion()).toBe('2026-07-28');
       // Over HTTP, 2026-07-28 is stateless; the 2025-era client gets a legacy session of its own.
-      if (transport === 'http') expect(http.legacySessionCount()).toBe(era === 'legacy' ? 1 : 0);
+      if (transport === 'http') expect(doors.http.legacySessionCount()).toBe(era === 'legacy' ? 1 : 0);
       const before = value(await peer.call('nevent_get_active_tenant')).active_tenant_id;
       const conversations = { a: 'tn-acme-es', b: 'tn-acme-fr' };
       const ids = await reference(peer, Object.values(conversations));
@@ -103,7 +77,7 @@ describe('two conversations on one connection', () => {
   }, 60_000);
 
   it('a third conversation switching the connection moves only the calls that name no tenant', async () => {
-    const peer = await connectPeer('modern', { kind: 'socket', path: temp.path }, 'pooled-switcher');
+    const peer = await connectPeer('modern', doors.targets().socket, 'pooled-switcher');
     try {
       const [switched, ...answers] = await Promise.all([
         peer.call('nevent_switch_tenant', { tenantId: 'tn-acme-pt' }),
@@ -120,21 +94,21 @@ describe('two conversations on one connection', () => {
 
   it('HTTP refuses requests without the bridge token, with a Nevent token, or from another origin', async () => {
     const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
-    const post = (headers: Record<string, string>) => fetch(http.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: initialize });
+    const post = (headers: Record<string, string>) => fetch(doors.http.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: initialize });
     expect((await post({})).status).toBe(401);
-    const nevent = fixture.core.account.context?.credential.accessToken ?? '';
+    const nevent = doors.core.core.account.context?.credential.accessToken ?? '';
     expect((await post({ authorization: `Bearer ${nevent}` })).status).toBe(401);
-    expect((await post({ authorization: `Bearer ${token}`, origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post({ authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await post({ authorization: `Bearer ${doors.token}`, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ authorization: `Bearer ${doors.token}` })).status).toBe(200);
   });
 
   it('a tenant_id that is malformed sends no request; one of another account or unknown is the envelope', async () => {
-    const peer = await connectPeer('modern', { kind: 'http', url: http.url, token }, 'pooled-bad-input');
+    const peer = await connectPeer('modern', doors.targets().http, 'pooled-bad-input');
     try {
-      const before = fixture.demo.faults.stats();
+      const before = doors.core.demo.faults.stats();
       expect(envelope(await peer.call('nevent_list_segments', { tenant_id: '../../etc/passwd' }))).toMatchObject({ type: 'invalid_request', code: 'invalid_request', param: 'tenant_id' });
       expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'x'.repeat(300) }))).toMatchObject({ type: 'invalid_request', param: 'tenant_id' });
-      expect(fixture.demo.faults.stats().requests).toBe(before.requests);
+      expect(doors.core.demo.faults.stats().requests).toBe(before.requests);
       expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'tn-globex-de' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden', param: 'tenant_id' });
       expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'tn-does-not-exist' }))).toMatchObject({ type: 'not_found', param: 'tenant_id' });
       expect(envelope(await peer.call('nevent_list_segments', { tenant_id: 'tn-acme-lyon' }))).toMatchObject({ code: 'tenant_forbidden' });
