@@ -11,6 +11,7 @@ export const methodNotes = [
   '- attach: one bridge, one socket, two long-lived SDK clients (one through `mcp --attach`, one through `socat`), 1,000 sequential `nevent_get_active_tenant` calls each in 10 interleaved blocks; API latency 0 so the pipe is what shows.',
   '- scale: 200 socket sessions (SDK clients over the unix socket) each loop switch → list → reset for 10 s; every list must answer in the tenant that session switched to. Memory per session = (bridge RSS after the load − RSS before any session) / 200. Baseline: the same loop as raw HTTP with 5 ms API latency.',
   '- org-picker: a `demo-api --tenants 100000` and a `demo-api --tenants 1000`, each with its own `serve` (no `--demo`; superadmin signed in through the sign-in form with email and password, so no extra flag was needed), headless Chromium via playwright-core. First render = navigation start → the frame after the first tenant row exists (median of 5); keystroke = keydown → the frame after the filtered list is committed (p95 over ~80 keys: typing and Backspace).',
+  '- context budget: `tools/list` of `nevent-companion mcp` in FULL mode (so every tool is listed), each tool and the whole answer measured as UTF-8 bytes of compact JSON, against the DESIGN §4 budget of 700 bytes per tool on average; then one typical call per domain against the demo (`answerBytes.<domain>`: the bytes of the JSON text the model receives). Re-measured alone with `NEVENT_BENCH_ONLY=context-budget NEVENT_BENCH_MERGE=1` (`measuredAlone` names the day).',
 ];
 
 /** Why a target was missed and what would close it (or, for a figure without target, how to read it). */
@@ -33,6 +34,7 @@ const overheadReason = (r: BenchResult): string =>
   `What would close it at 5 ms: profile the bridge's request path (the per-request signal composition and zod parsing of answers are the likely bulk), and measure on an idle machine — this one was shared with other builds (load average in the header), which inflates every extra process hop.`;
 
 const readings: Record<string, (r: BenchResult) => string> = {
+  'context-budget': (r) => `Reading: ${n(r, 'tools', 0)} tools cost ${n(r, 'totalBytes', 0)} bytes in tools/list (${round(r.subjectValue, 0)} per tool on average; the largest, ${String(r.details.largestTool)}, ${n(r, 'largestToolBytes', 0)}). Shared guidance (workflows, operators, the confirmation rule) lives in the server instructions and \`nevent_help\`, not in each definition.`,
   'tenant-uncached': (r) => `Reading: no target (information). The first call naming a tenant makes ${n(r, 'apiRequestsPerCall', 0)} API requests (the mint through the switch endpoint, then the list) and costs ${n(r, 'overheadMs')} ms more than a plain call (median); every later call in that tenant uses the cached token (the cached row).`,
   attach: (r) => `Reading: \`mcp --attach\` is a line relay (each line parsed only for its method and id) against socat's byte pipe; the difference is noise (total time ratio ${n(r, 'totalRatio', 3)}, p99 ${n(r, 'subjectP99Ms')} vs ${n(r, 'baselineP99Ms')} ms).`,
   scale: (r) =>
