@@ -16,17 +16,20 @@
  * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
-import type { CallToolResult, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
+import { delimiter } from 'node:path';
 import { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
+import { uploadFoldersFrom } from '../core/domains/image-source';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
 import { argKeysOf } from './audit-log';
 import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
+import { advertisedSchema, leanJsonSchema, shallowJsonSchema } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import type { AnyToolSpec } from './tool';
 import { allTools } from './tools';
@@ -52,6 +55,8 @@ export interface McpServerOptions {
    * the app is not running: the tools stay listed and each call says why it cannot run).
    */
   unavailable?: () => AppErrorData | null;
+  /** Folders local files may be uploaded from; default: `NEVENT_UPLOAD_DIRS` of this process. */
+  uploadFolders?: readonly string[];
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -61,7 +66,7 @@ export interface BoundMcpServer {
 }
 
 /** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
-export const tenantIdDescription = 'Tenant to run this call in (id from nevent_list_tenants); pass it on every call.';
+export const tenantIdDescription = 'Tenant id (nevent_list_tenants); pass it on every call.';
 
 /** The one line every destructive tool's `confirmed` carries. */
 export const confirmedDescription = 'true only after the user agreed to exactly this change; without it nothing is done.';
@@ -71,26 +76,11 @@ interface Prepared {
   input: z.ZodObject;
 }
 
-/**
- * A Standard Schema that advertises `schema`'s JSON Schema and accepts any value: the handler
- * validates with `schema` itself, after the mode check, and answers failures with the envelope.
- */
-function advertised(schema: z.ZodObject): StandardSchemaWithJSON<Record<string, unknown>> {
-  const zod = schema['~standard'];
-  return {
-    '~standard': {
-      version: 1,
-      vendor: 'nevent-companion',
-      validate: (value: unknown) => ({ value: value as Record<string, unknown> }),
-      jsonSchema: zod.jsonSchema,
-    },
-  };
-}
-
 /** Builds an McpServer with every Nevent tool, bound to `options.session`. */
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const { session, audit } = options;
   const log = options.log ?? (() => undefined);
+  const uploadFolders = options.uploadFolders ?? uploadFoldersFrom(process.env.NEVENT_UPLOAD_DIRS, delimiter);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
@@ -149,20 +139,22 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
     const { confirmed, ...values } = parsed.data as Record<string, unknown>;
-    if (spec.access === 'destructive') {
-      // After the mode and the input: what would happen is said with the arguments it would run with.
-      const would = spec.confirmation?.(values) ?? `${spec.name} changes data in a way that cannot be undone.`;
-      if (confirmed !== true) return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
-    }
     const { tenant_id: tenantId, ...toolArgs } = values;
     const target = spec.tenantScoped && typeof tenantId === 'string' ? tenantId : undefined;
     if (target !== undefined) named.tenant = target;
+    const runArgs = spec.tenantScoped ? toolArgs : values;
 
     let output: Record<string, unknown>;
     try {
       // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
       const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
-      output = (await spec.run(spec.tenantScoped ? toolArgs : values, { session, tenant })) as Record<string, unknown>;
+      if (spec.access === 'destructive' && confirmed !== true) {
+        // After the mode, the input and the tenant: what would happen is said with the arguments it would
+        // run with, in the tenant it would run in (a confirmation may read, e.g. the campaign's audience).
+        const would = (await spec.confirmation?.(runArgs, { session, tenant, uploadFolders })) ?? `${spec.name} changes data in a way that cannot be undone.`;
+        return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
+      }
+      output = (await spec.run(runArgs, { session, tenant, uploadFolders })) as Record<string, unknown>;
     } catch (error) {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
@@ -191,7 +183,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const prepared: Prepared = { spec, input };
     server.registerTool(
       spec.name,
-      { title: spec.title, description: spec.description, inputSchema: advertised(input), outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
+      { title: spec.title, description: spec.description, inputSchema: advertisedSchema(input, { shape: leanJsonSchema, validate: false }), outputSchema: advertisedSchema(spec.output, { shape: shallowJsonSchema, validate: true }), annotations: spec.annotations },
       (args, ctx) => call(prepared, args, ctx),
     );
   }

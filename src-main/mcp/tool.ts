@@ -7,7 +7,10 @@
 import type { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
+import type { ToolDomain } from '../../src-shared/tool-domains';
 import type { ToolAccess } from './operation-mode';
+
+export type { ToolDomain } from '../../src-shared/tool-domains';
 
 /** What a tool's `run` gets besides its arguments. */
 export interface ToolContext {
@@ -15,6 +18,8 @@ export interface ToolContext {
   session: TenantSession;
   /** Where tenant-scoped work runs: the tenant the call named (`tenant_id`), else the session's active one. */
   tenant: TenantScopedOperations;
+  /** Folders the person named for uploads of local files (`nevent_upload_image`); empty: none allowed. */
+  uploadFolders: readonly string[];
 }
 
 /**
@@ -23,6 +28,8 @@ export interface ToolContext {
  */
 export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   name: string;
+  /** The domain (folder under `tools/`) the tool belongs to: its `nevent_help` topic and MCP panel group. */
+  domain: ToolDomain;
   title: string;
   description: string;
   access: ToolAccess;
@@ -33,9 +40,10 @@ export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodOb
   /**
    * Destructive tools (access `destructive`, DELETE class): what the call would do, in a sentence for
    * the model to put to the person. The factory adds a `confirmed` input; without `confirmed: true` the
-   * call does nothing and answers `confirmation_required` with this sentence.
+   * call does nothing and answers `confirmation_required` with this sentence. It runs in the call's
+   * tenant and may read (never write) to say exactly what would happen (which campaign, to how many).
    */
-  confirmation?: (args: z.output<I>) => string;
+  confirmation?: (args: z.output<I>, context: ToolContext) => string | Promise<string>;
   run(args: z.output<I>, context: ToolContext): Promise<z.input<O>>;
 }
 
@@ -45,4 +53,11 @@ export type AnyToolSpec = ToolSpec<z.ZodObject, z.ZodObject>;
 /** Declares a tool with its types checked, returning it in the erased form the server takes. */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(spec: ToolSpec<I, O>): AnyToolSpec {
   return spec as unknown as AnyToolSpec;
+}
+
+/** One `nevent_help` topic: the markdown a domain (or the general help) contributes. */
+export interface HelpGuide {
+  /** The topic name a model passes (upstream's names: `segments`, `paid_media`, …). */
+  topic: string;
+  guidance: string;
 }

@@ -7,3 +7,6 @@ export * from './segments';
 export * from './data-api';
 export * from './analytics';
 export * from './campaigns';
+export * from './audiences';
+export * from './campaign-actions';
+export * from './media';

@@ -1,4 +1,4 @@
-/** The MCP panel: bridge status and socket, sessions, operation mode, audit log, HTTP endpoint, client setup. */
+/** The MCP panel: bridge status and socket, operation mode, tools by domain, sessions, audit log, HTTP endpoint, client setup. */
 import type { ReactNode } from 'react';
 import { useAppState } from '../../app/app-context';
 import { AuditLog } from './audit-log';
@@ -6,6 +6,7 @@ import { ConnectClient } from './connect-client';
 import { HttpEndpointSection } from './http-endpoint-section';
 import { OperationModeControl } from './operation-mode-control';
 import { SessionsTable } from './sessions-table';
+import { ToolsByDomain } from './tools-by-domain';
 
 /** The MCP panel. */
 export function McpPanel(): ReactNode {
@@ -30,6 +31,7 @@ export function McpPanel(): ReactNode {
         </dl>
         <OperationModeControl />
       </section>
+      <ToolsByDomain />
       <SessionsTable />
       <AuditLog />
       <HttpEndpointSection />

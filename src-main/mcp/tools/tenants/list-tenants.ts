@@ -1,0 +1,52 @@
+/** `nevent_list_tenants`: the tenants this session's user can see (paged, searchable), and where the session is. */
+import { z } from 'zod';
+import { defineTool } from '../../tool';
+import { decodePageCursor, encodePageCursor } from '../../page-cursor';
+import { TenantOutSchema, tenantOut } from '../../wire';
+
+/** Default page: sized for a model's context (about 100 tenants is ~8 KB). */
+const defaultLimit = 100;
+const maxLimit = 500;
+
+/** `nevent_list_tenants` tool. */
+export const listTenantsTool = defineTool({
+  name: 'nevent_list_tenants',
+  domain: 'tenants',
+  title: 'List accessible tenants',
+  description: 'Lists the tenants (organizations) the user can access: id, name, place in the tree, status and role where known; switchable:false ones cannot be used. Also active_tenant_id and home_tenant_id. Searchable, paged with next_cursor.',
+  access: 'read',
+  tenantScoped: false,
+  input: z.object({
+    search: z.string().max(200).optional().describe('Case-insensitive text to look for in tenant names and ids.'),
+    limit: z.number().int().min(1).max(maxLimit).optional().describe(`Page size (1-${maxLimit}, default ${defaultLimit}).`),
+    cursor: z.string().max(512).optional().describe('next_cursor from the previous page.'),
+  }),
+  output: z.object({
+    tenants: z.array(TenantOutSchema),
+    count: z.number().int(),
+    total: z.number().int(),
+    next_cursor: z.string().optional(),
+    home_tenant_id: z.string().nullable(),
+    active_tenant_id: z.string().nullable(),
+    role: z.string().nullable(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, { session }) {
+    const query = args.search?.trim().toLowerCase() ?? '';
+    const offset = args.cursor === undefined ? 0 : decodePageCursor('tenants', args.cursor, query);
+    const limit = args.limit ?? defaultLimit;
+    const view = await session.listTenants();
+    const matching = query === '' ? view.tenants : view.tenants.filter((t) => t.name.toLowerCase().includes(query) || t.id.toLowerCase().includes(query));
+    const page = matching.slice(offset, offset + limit);
+    const next = offset + page.length < matching.length ? encodePageCursor('tenants', offset + page.length, query) : undefined;
+    return {
+      tenants: page.map(tenantOut),
+      count: page.length,
+      total: matching.length,
+      ...(next === undefined ? {} : { next_cursor: next }),
+      home_tenant_id: view.homeTenantId,
+      active_tenant_id: view.activeTenantId,
+      role: view.role,
+    };
+  },
+});
