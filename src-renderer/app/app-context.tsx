@@ -1,7 +1,7 @@
 /** Hands the stores and commands to components (created once in `main.tsx`), with selector hooks. */
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppState } from '../../src-shared/ipc';
+import type { AppState, ConnectionState } from '../../src-shared/ipc';
 import type { AuditState } from '../stores/audit-store';
 import type { SegmentsState } from '../stores/segments-store';
 import type { SessionsState } from '../stores/sessions-store';
@@ -41,6 +41,11 @@ export function useAppState<T>(selector: (app: AppState | null) => T): T {
 /** True when the connection to main is lost. */
 export function useDisconnected(): boolean {
   return useStore(useServices().stores.app, (s) => s.disconnected);
+}
+
+/** The connection to the core: `reconnecting` or `ended` while `serve`'s page cannot reach it. */
+export function useConnection(): ConnectionState {
+  return useStore(useServices().stores.connection, (s) => s.state);
 }
 
 /** Selects from the tenants store. */

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
+import { ConnectionBanner, useOffline } from '../features/connection/connection-banner';
 import { ActiveTenantHeader } from '../features/header/active-tenant-header';
 import { McpPanel } from '../features/mcp/mcp-panel';
 import { OrgPicker } from '../features/org-picker/org-picker';
@@ -14,8 +15,20 @@ import { SignInScreen } from '../features/sign-in/sign-in-screen';
 import type { MainView } from '../stores/ui-store';
 import { useAppState, useCommands, useDesktopSwitchingTo, useDisconnected, useSetUi, useUi } from './app-context';
 
-/** The root component. */
+/** The root component: the connection banner over the current screen. */
 export function App(props: { info: AppInfo | null }): ReactNode {
+  const offline = useOffline();
+  return (
+    <>
+      <ConnectionBanner />
+      <div className={`screen${offline ? ' offline' : ''}`} inert={offline}>
+        <Screen info={props.info} />
+      </div>
+    </>
+  );
+}
+
+function Screen(props: { info: AppInfo | null }): ReactNode {
   const loaded = useAppState((a) => a !== null);
   const disconnected = useDisconnected();
   const accountState = useAppState((a) => a?.account.state ?? 'signedOut');
