@@ -8,6 +8,7 @@ import type { SessionsState } from '../stores/sessions-store';
 import type { Stores } from '../stores/stores';
 import type { TenantsState } from '../stores/tenants-store';
 import type { UiState } from '../stores/ui-store';
+import { tenantHue } from '../lib/tenant-colour';
 import type { Commands } from './commands';
 
 interface AppServices {
@@ -51,6 +52,11 @@ export function useConnection(): ConnectionState {
 /** Selects from the tenants store. */
 export function useTenants<T>(selector: (s: TenantsState) => T): T {
   return useStore(useServices().stores.tenants, selector);
+}
+
+/** A tenant's colour: the one chosen over the account's tenant list, else the tenant id's own hash. */
+export function useTenantHue(tenantId: string): number {
+  return useStore(useServices().stores.tenants, (s) => s.catalog?.hues.get(tenantId) ?? tenantHue(tenantId));
 }
 
 /** Selects from the sessions store. */

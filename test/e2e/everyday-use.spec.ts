@@ -10,7 +10,7 @@ import type { ScopedSegment, SegmentList } from '../../src-shared/ipc';
 import { startServe } from './helpers/processes';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
-import { openUi, snapSizes } from './helpers/ui';
+import { openUi, snap, snapSizes } from './helpers/ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -153,4 +153,101 @@ test('the window says when the core is gone and comes back by itself', async ({ 
   // Live again: a change made elsewhere shows.
   await callServe('tenants.switch', { tenantId: 'tn-acme-es' }, target());
   await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Spain');
+});
+
+test('search, colours, the multi-select, the theme and the account menu', async ({ page }) => {
+  // After the tests above the window is in the app; run alone, it starts at the picker.
+  if ((await openUi(page, serve.uiUrl)) === 'picker') await page.getByRole('tree', { name: 'Tenants' }).getByRole('treeitem', { name: 'Acme Group' }).click();
+  await callServe('tenants.switch', { tenantId: 'tn-acme-es' }, target());
+  await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Spain');
+
+  await test.step('the segment search marks what matched', async () => {
+    await page.getByRole('textbox', { name: 'Search segments' }).or(page.getByRole('searchbox', { name: 'Search segments' })).fill('fans');
+    const list = page.getByRole('list', { name: 'Segments of Acme Spain' });
+    await expect(list.locator('mark').first()).toHaveText(/fans/i);
+    await page.getByRole('searchbox', { name: 'Search segments' }).fill('');
+  });
+
+  await test.step('tenants shown together have different colours', async () => {
+    await page.getByRole('button', { name: 'Switch tenant…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Switch tenant' });
+    const hueOf = async (name: string): Promise<string> =>
+      dialog.getByRole('treeitem', { name, exact: true }).locator('.tenant-swatch').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--tenant-hue').trim());
+    const hues = await Promise.all(['Acme Group', 'Acme Spain', 'Acme Madrid', 'Acme Barcelona', 'Acme Valencia'].map(hueOf));
+    expect(hues[0]).not.toBe(hues[2]); // Acme Group and Acme Madrid
+    expect(hues[3]).not.toBe(hues[4]); // Barcelona and Valencia
+    expect(new Set(hues.slice(2)).size).toBe(3); // Spain's cities
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('values are chosen in a searchable multi-select with chips, by keyboard too', async () => {
+    await page.getByRole('button', { name: 'New segment' }).click();
+    await page.getByLabel('Criterion 1.1').selectOption({ label: 'City' });
+    await page.getByLabel('Operator 1.1').selectOption('is');
+    const box = page.getByRole('combobox', { name: 'Value 1.1' });
+    await box.fill('val');
+    await expect(page.getByRole('listbox', { name: 'Value 1.1 choices' }).getByRole('option')).toHaveCount(1);
+    await box.press('Enter');
+    await box.fill('bar');
+    await box.press('Enter');
+    await expect(page.getByRole('button', { name: 'Remove Valencia' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Remove Barcelona' })).toBeVisible();
+    await box.fill('');
+    await box.press('Backspace');
+    await expect(page.getByRole('button', { name: 'Remove Barcelona' })).toHaveCount(0);
+    await box.fill('ma');
+    await snapSizes(page, '23-multi-select');
+    await box.press('Escape');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  await test.step('the theme is a setting (system, light, dark), kept by main', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dark = page.getByRole('radio', { name: /^Dark/ });
+    await expect(page.getByRole('radio', { name: /^System/ })).toBeChecked();
+    await dark.check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect.poll(async () => (await callServe<{ theme?: string }>('settings.get', undefined, target())).theme).toBe('dark');
+    // The OS says light; the chosen theme wins.
+    await page.emulateMedia({ colorScheme: 'light' });
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+    expect(background).toBe('#15181d');
+    await page.screenshot({ path: 'test-results/screenshots/24-theme-dark-chosen.png' });
+    // Kept across a reload: main answers it at start.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('radio', { name: /^System/ }).check();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  });
+
+  await test.step('sign out is in the account menu', async () => {
+    const account = page.getByRole('button', { name: 'Account: owner@demo.nevent.local' });
+    await account.click();
+    const menu = page.getByRole('menu', { name: 'Account' });
+    await expect(menu.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+    await snap(page, '25-account-menu');
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(account).toBeFocused();
+    await account.click();
+    await menu.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to Nevent' })).toBeVisible();
+  });
+
+  await test.step('the sign-in form: an error belongs to its method, the data API placeholder is its own host', async () => {
+    await page.getByRole('radio', { name: 'Email and password' }).check();
+    await page.getByLabel('API URL', { exact: true }).fill('http://127.0.0.1:9');
+    await page.getByRole('textbox', { name: 'Email' }).fill('nobody@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const error = page.locator('.sign-in-card .form-error');
+    await expect(error).not.toBeEmpty();
+    await expect(page.getByLabel(/^Data API URL/)).toHaveAttribute('placeholder', 'https://data.nevent.es');
+    await page.getByRole('radio', { name: 'Demo server' }).check();
+    await expect(error).toBeEmpty();
+    await page.getByRole('radio', { name: 'owner', exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Choose an organization' })).toBeVisible();
+  });
 });

@@ -4,7 +4,7 @@
  * refused (`conflict`) and the editor shows what changed on each side, then re-applies the person's edit
  * on the latest version for them to review and save, or drops it for the latest.
  */
-import { useMemo, useReducer, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { SegmentView as Segment } from '../../../src-shared/ipc';
 import type { AppErrorData } from '../../../src-shared/errors';
 import { useAppState, useCommands, useSegments, useSetUi } from '../../app/app-context';
@@ -41,6 +41,11 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
   // After a conflict: the latest version and what changed on each side since `base`.
   const [conflict, setConflict] = useState<{ latest: Segment; changes: FieldComparison[] } | null>(null);
   const [reapplied, setReapplied] = useState(false);
+  const conflictBox = useRef<HTMLDivElement>(null);
+  // The comparison appears above the sticky footer: bring it into view once, when it appears.
+  useEffect(() => {
+    if (conflict !== null) conflictBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
   // A newer version pushed while editing (the list's revision moved): said before the save is refused.
   const listedRevision = useSegments((s) => (base ? (s.segments.find((x) => x.id === base.id)?.revision ?? null) : null));
   const changedMeanwhile = base !== null && !saving && listedRevision !== null && listedRevision !== base.revision && conflict === null;
@@ -140,7 +145,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
         </p>
       ) : null}
       {failure?.code === 'conflict' ? (
-        <div role="alert" className="banner warning conflict">
+        <div role="alert" className="banner warning conflict" ref={conflictBox}>
           <p>
             <strong>This segment was changed elsewhere</strong> since you opened it. Your changes were not saved, so nothing was overwritten.
           </p>

@@ -53,3 +53,14 @@ export async function signOutIfNeeded(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Nevent' })).toBeVisible();
 }
+
+/** Picks values in a searchable multi-select (chips): types each name and takes the option it shows. */
+export async function chooseValues(page: Page, label: string, names: string[]): Promise<void> {
+  const box = page.getByRole('combobox', { name: label });
+  for (const name of names) {
+    await box.fill(name.slice(0, 3));
+    await page.getByRole('listbox', { name: `${label} choices` }).getByRole('option', { name }).click();
+    await expect(page.getByRole('button', { name: `Remove ${name}` })).toBeVisible();
+  }
+  await box.press('Escape');
+}
