@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Launcher for the bundled CLI. `npm install` builds the bundle (the `prepare` script); if it is
-// missing (a checkout without install scripts), build it once here so the command still works.
+// Launcher for the bundled CLI. `npm install` builds the bundle and the UI (the `prepare` script); if
+// they are missing (a checkout installed without scripts), build them once here so the command works.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,13 @@ if (!existsSync(bundle)) {
     process.stderr.write('nevent-companion: the CLI bundle is missing and could not be built; run `npm run build:cli`.\n');
     process.exit(1);
   }
+}
+// `serve` shows the built UI; without it the page would only say it is not built.
+const uiMissing = !existsSync(join(root, 'out/renderer/index.html')) && !process.env.NEVENT_RENDERER_DIR;
+if (process.argv[2] === 'serve' && uiMissing && existsSync(join(root, 'node_modules/electron-vite'))) {
+  process.stderr.write('nevent-companion: building the web UI (first run only, a few seconds)…\n');
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build-web-ui.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) process.stderr.write('nevent-companion: the web UI could not be built; run `npm run build` in the checkout.\n');
 }
 const { main } = await import(pathToFileURL(bundle).href);
 const code = await main(process.argv.slice(2));

@@ -20,10 +20,10 @@ import './styles/components.css';
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
-  const { bridge } = await connectBridge();
+  const { bridge, connection } = await connectBridge();
   const stores = createStores();
   const commands = new Commands(bridge, stores);
-  wireStores(bridge, stores, commands);
+  wireStores(bridge, stores, commands, connection);
   let info: AppInfo | null = null;
   try {
     info = await bridge.app.info();

@@ -54,7 +54,12 @@ export const SessionSnapshotSchema = z.object({
 /** A session as plain data. */
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 
-/** One audit-log entry: never argument values, only their keys. */
+/** One argument of an audited call, as the log may show it (secrets and free text never; see src-main/mcp/audit-args.ts). */
+export const AuditArgSchema = z.object({ key: z.string(), value: z.string() });
+/** One argument of an audited call. */
+export type AuditArg = z.infer<typeof AuditArgSchema>;
+
+/** One audit-log entry: one per call (a switch is one entry of kind `switch`). */
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -62,12 +67,25 @@ export const AuditEntrySchema = z.object({
   clientName: z.string().nullable(),
   /** MCP client version from `initialize`, when known. */
   clientVersion: z.string().nullable().optional(),
-  /** `mode`: the person (or an edit of the settings file) changed the operation mode; `name` reads `FROM → TO`. */
+  /**
+   * `tool`: a tool call; `switch`/`reset`: a call of the switch or reset tool (whatever its result);
+   * `move`: the person moved this session from the sessions panel; `mode`: the person (or an edit of
+   * the settings file) changed the operation mode, and `name` reads `FROM → TO`.
+   */
   kind: z.enum(['tool', 'switch', 'reset', 'move', 'mode']),
-  /** Tool name for `tool`, else the action. */
+  /** Tool name for `tool`, `switch` and `reset`, else the action. */
   name: z.string(),
+  /** The tool's human title ("List segments"), when the entry is a tool call. */
+  title: z.string().optional(),
+  /** The tenant the call ran in (for a switch: the session's tenant once it was over). */
   tenantId: TenantIdSchema.nullable(),
+  /** Switch, reset and move: the tenant the session was in before. */
+  fromTenantId: TenantIdSchema.nullable().optional(),
+  /** Switch, reset and move: the tenant asked for (also when the switch was refused). */
+  targetTenantId: TenantIdSchema.nullable().optional(),
   argKeys: z.array(z.string()),
+  /** The arguments' shown values: ids, names, numbers, short text (elided); secrets and free text never. */
+  args: z.array(AuditArgSchema).optional(),
   /** `ok` or the error code. */
   result: z.union([z.literal('ok'), ErrorCodeSchema]),
   durationMs: z.number().min(0),

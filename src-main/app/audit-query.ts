@@ -1,4 +1,5 @@
 /** Filters the audit log for the MCP panel: newest first, paged by `seq`. Pure. */
+import { auditMatches } from '../../src-shared/audit-match';
 import type { AuditPage, AuditQuery } from '../../src-shared/ipc';
 import type { AuditEntry } from '../../src-shared/session';
 
@@ -6,14 +7,7 @@ import type { AuditEntry } from '../../src-shared/session';
 export const defaultAuditLimit = 100;
 
 function matches(entry: AuditEntry, query: AuditQuery): boolean {
-  if (query.sessionId !== undefined && entry.sessionId !== query.sessionId) return false;
-  if (query.tenantId !== undefined && entry.tenantId !== query.tenantId) return false;
-  if (query.kind !== undefined && entry.kind !== query.kind) return false;
-  if (query.beforeSeq !== undefined && entry.seq >= query.beforeSeq) return false;
-  if (query.name !== undefined && !entry.name.toLowerCase().includes(query.name.toLowerCase())) return false;
-  if (query.result === 'error') return entry.result !== 'ok';
-  if (query.result !== undefined && entry.result !== query.result) return false;
-  return true;
+  return (query.beforeSeq === undefined || entry.seq < query.beforeSeq) && auditMatches(entry, query);
 }
 
 /** One page of matching entries, newest first. */

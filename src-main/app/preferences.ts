@@ -1,5 +1,5 @@
 /**
- * The app's own small persisted state: settings (API URLs, the saved operation mode) and, per signed-in
+ * The app's own small persisted state: settings (API URLs, the saved operation mode, the theme) and, per signed-in
  * user, recent and pinned tenants. Never a credential. Stored as JSON through a `JsonStore` (a file in
  * the app's config folder; memory in tests).
  *
@@ -8,7 +8,7 @@
  * is picked up while the app runs (`onDidEditSavedMode` for the operation mode).
  */
 import { z } from 'zod';
-import { TenantRefSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts } from '../../src-shared/ipc';
+import { TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
 import { Emitter } from '../core/emitter';
 
@@ -34,6 +34,7 @@ interface StoredSettings {
   dataApiUrl?: string | null;
   operationMode?: OperationMode;
   mcpHttp?: McpHttpSetting;
+  theme?: Theme;
 }
 
 /** The loopback MCP HTTP endpoint as last left: on or off, and its port (so client entries keep working). */
@@ -135,6 +136,11 @@ export class Preferences {
     };
   }
 
+  /** The window's colour theme (`system` unless one was chosen). */
+  theme(): Theme {
+    return this.data.settings.theme ?? 'system';
+  }
+
   /** The operation mode last saved, or null when none was. */
   savedMode(): OperationMode | null {
     return this.data.settings.operationMode ?? null;
@@ -163,6 +169,7 @@ export class Preferences {
     const next = { ...this.data.settings };
     if (update.apiUrl !== undefined) next.apiUrl = update.apiUrl;
     if (update.dataApiUrl !== undefined) next.dataApiUrl = update.dataApiUrl;
+    if (update.theme !== undefined) next.theme = update.theme;
     this.update({ ...this.data, settings: next });
     return this.settings();
   }
@@ -217,6 +224,11 @@ export class Preferences {
     if (typeof http === 'object' && http !== null && typeof (http as Record<string, unknown>).enabled === 'boolean') {
       const { enabled, port } = http as Record<string, unknown>;
       settings.mcpHttp = { enabled: enabled as boolean, port: typeof port === 'number' && Number.isInteger(port) && port > 0 && port <= 65535 ? port : null };
+    }
+    if (rawSettings.theme !== undefined) {
+      const theme = ThemeSchema.safeParse(rawSettings.theme);
+      if (theme.success) settings.theme = theme.data;
+      else this.warn(`preferences: theme ${JSON.stringify(rawSettings.theme).slice(0, 40)} is not a theme (system, light or dark); it is ignored.`);
     }
     const users: Record<string, TenantShortcuts> = {};
     if (typeof file.users === 'object' && file.users !== null) {

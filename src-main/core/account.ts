@@ -63,6 +63,19 @@ export interface SavedAccount {
 }
 
 /** What every session of one sign-in shares. */
+/** The sign-in address does not answer like Nevent: said as that, with what to check. */
+export function notNeventApiMessage(apiUrl: string, what: string): string {
+  const path = (() => {
+    try {
+      const parsed = new URL(apiUrl);
+      return parsed.pathname !== '/' && parsed.pathname !== '' ? parsed.pathname : null;
+    } catch {
+      return null;
+    }
+  })();
+  return `${apiUrl} does not look like a Nevent API: its sign-in endpoint (POST /auth/admin/login) ${what}. Check the address: it is the core API's own URL, like https://api.nevent.es${path === null ? '' : `, without "${path}" after it`}`;
+}
+
 export class SignedInContext {
   readonly broker: TokenBroker;
   readonly verifier: TokenVerifier;
@@ -354,6 +367,10 @@ export class Account {
       if (error instanceof HttpStatusError && (error.status === 401 || error.status === 400 || error.status === 403)) {
         throw new CoreError('authentication_failed', 'wrong email or password');
       }
+      // No sign-in endpoint there (404, 405), or a web page instead of JSON: not a wrong password but a wrong address.
+      const missing = error instanceof HttpStatusError && (error.status === 404 || error.status === 405);
+      const notJson = error instanceof CoreError && error.code === 'api_error' && /not JSON/.test(error.message);
+      if (missing || notJson) throw new CoreError('invalid_request', notNeventApiMessage(urls.apiUrl, missing ? `answered ${(error as HttpStatusError).status}` : 'answered with a page, not JSON'), 'apiUrl');
       throw error;
     }
     try {
@@ -368,7 +385,7 @@ export class Account {
     try {
       await this.persistSecret(urls, email, credential);
     } catch (error) {
-      this.warningValue = `${error instanceof CoreError ? error.message : 'the OS keychain failed'}: ${NOT_REMEMBERED_WARNING}`;
+      this.warningValue = `${error instanceof CoreError ? error.message : 'the OS keychain could not save the sign-in'}: ${NOT_REMEMBERED_WARNING}`;
       return 'memory';
     }
     if (this.options.secretStore.kind !== 'keychain') {

@@ -97,6 +97,8 @@ export async function openSecretStore(options: OpenSecretStoreOptions = {}): Pro
     await store.get(PROBE_SERVICE, 'probe');
   } catch (error) {
     if (error instanceof CoreError && /module \(keytar\) could not be loaded/.test(error.message)) return memory(notInstalled);
+    // Our keychain errors already say what happened and what to do (secret-store.ts keychainFailureText).
+    if (error instanceof CoreError && error.code.startsWith('keychain_')) return memory(error.message);
     const detail = error instanceof Error ? ` (${error.message})` : '';
     return memory(`no OS keychain (secret service) is available${detail}`);
   }

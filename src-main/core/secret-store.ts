@@ -53,6 +53,22 @@ export class MemorySecretStore implements SecretStore {
   }
 }
 
+const operationWords: Record<string, string> = { read: 'read the saved sign-in', write: 'save the sign-in', delete: 'remove the saved sign-in' };
+
+/**
+ * A secret service's own failure in words a person can act on: what it means, then what to do, with
+ * the service's message last as a detail (it names the service, never a secret: we pass none to it).
+ */
+export function keychainFailureText(operation: string, raw: string): string {
+  const detail = raw.trim().slice(0, 160);
+  const what = operationWords[operation] ?? operation;
+  const noBus = /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|org\.freedesktop\.DBus\.Error\.(ServiceUnknown|NoReply|Spawn)|Could not connect|secret service|org\.freedesktop\.secrets|No such interface/i.test(detail);
+  const reason = noBus
+    ? `no OS keychain is running in this session (on Linux a secret service such as GNOME Keyring or KWallet, reached over D-Bus), so Nevent Companion could not ${what}; run it from your desktop session, or start one (e.g. \`dbus-run-session\` with \`gnome-keyring-daemon --unlock\`) and sign in again`
+    : `the OS keychain refused to ${what}; check that it is unlocked and working, then sign in again`;
+  return detail === '' ? reason : `${reason} (the keychain said: ${detail})`;
+}
+
 function bounded<T>(operation: string, timeoutMs: number, work: () => Promise<T>, onTimeout: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -68,9 +84,8 @@ function bounded<T>(operation: string, timeoutMs: number, work: () => Promise<T>
       (error: unknown) => {
         clearTimeout(timer);
         // The store's own message may name the secret service but never a secret: we pass none to it in errors.
-        const detail = error instanceof Error ? `: ${error.message.slice(0, 200)}` : '';
         if (error instanceof CoreError && error.code === 'keychain_locked') reject(new CoreError('keychain_locked', `${lockedMessage} (${operation})`));
-        else reject(error instanceof CoreError ? error : new CoreError('keychain_unavailable', `the OS keychain failed (${operation})${detail}`));
+        else reject(error instanceof CoreError ? error : new CoreError('keychain_unavailable', keychainFailureText(operation, error instanceof Error ? error.message : '')));
       },
     );
   });

@@ -2,7 +2,7 @@
  * The MCP audit log: every tool call and every switch, reset or move of an MCP session, kept in memory
  * per session in a bounded ring (and bounded over all sessions), with an `onDidAppend` event for the
  * desktop's MCP panel.
- * Entries carry argument *keys* only, never values (DESIGN §4).
+ * Entries carry argument keys and the values audit-args.ts lets through: never a secret or free text (DESIGN §4).
  */
 import type { AuditEntry } from '../../src-shared/session';
 
@@ -54,7 +54,7 @@ export class McpAuditLog {
   /** Appends an entry and tells the listeners. */
   record(record: AuditRecord): AuditEntry {
     this.seq += 1;
-    const entry: AuditEntry = { ...record, argKeys: [...record.argKeys], seq: this.seq, at: this.now().toISOString() };
+    const entry: AuditEntry = { ...record, argKeys: [...record.argKeys], ...(record.args === undefined ? {} : { args: record.args.map((arg) => ({ ...arg })) }), seq: this.seq, at: this.now().toISOString() };
     let ring = this.rings.get(entry.sessionId);
     if (ring === undefined) {
       ring = [];

@@ -24,6 +24,7 @@ import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/e
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
 import { uploadFoldersFrom } from '../core/domains/image-source';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
+import { auditArgsOf } from './audit-args';
 import { argKeysOf } from './audit-log';
 import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
@@ -101,19 +102,23 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   // The desktop moved this session (sessions panel): announced by the session, recorded as a move.
   const unsubscribe = session.onDidMove((outcome) => {
     if (audit === undefined) return;
-    audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind: 'move', name: 'move', tenantId: outcome.activeTenantId, argKeys: [], result: 'ok', durationMs: 0 });
+    audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind: 'move', name: 'move', tenantId: outcome.activeTenantId, fromTenantId: outcome.previousTenantId, targetTenantId: outcome.activeTenantId, argKeys: [], result: 'ok', durationMs: 0 });
   });
 
-  const recordCall = (spec: AnyToolSpec, args: unknown, tenantId: string | null, result: 'ok' | AppErrorCode, startedAt: number): void => {
+  /** One entry per call; a switch or reset is one entry of its own kind, with where it went from and to. */
+  const recordCall = (spec: AnyToolSpec, args: unknown, tenantId: string | null, result: 'ok' | AppErrorCode, startedAt: number, tenantAtStart: string | null): void => {
     session.recordToolCall(spec.name);
     if (audit === undefined) return;
     const durationMs = Math.max(0, performance.now() - startedAt);
-    const argKeys = argKeysOf(args);
-    audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind: 'tool', name: spec.name, tenantId, argKeys, result, durationMs });
-    if (result === 'ok' && spec.access === 'tenant') {
-      const kind = spec.name === 'nevent_reset_tenant' ? 'reset' : 'switch';
-      audit.record({ sessionId: session.id, clientName: client.name, clientVersion: client.version, kind, name: spec.name, tenantId, argKeys: [], result, durationMs });
+    const common = { sessionId: session.id, clientName: client.name, clientVersion: client.version, name: spec.name, title: spec.title, tenantId, argKeys: argKeysOf(args), args: auditArgsOf(args), result, durationMs };
+    if (spec.access !== 'tenant') {
+      audit.record({ ...common, kind: 'tool' });
+      return;
     }
+    const asked = (args ?? {}) as { tenantId?: unknown; tenant_id?: unknown };
+    const requested = typeof asked.tenantId === 'string' ? asked.tenantId : typeof asked.tenant_id === 'string' ? asked.tenant_id : null;
+    const reset = spec.name === 'nevent_reset_tenant';
+    audit.record({ ...common, kind: reset ? 'reset' : 'switch', fromTenantId: tenantAtStart, targetTenantId: reset ? session.snapshot().homeTenantId : requested });
   };
 
   const call = async ({ spec, input }: Prepared, args: unknown, ctx: ServerContext): Promise<CallToolResult> => {
@@ -123,7 +128,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     // The tenant the call names, once its input is read (failures before that are recorded in the active one).
     const named: { tenant?: string } = {};
     const fail = (data: AppErrorData): CallToolResult => {
-      recordCall(spec, args, named.tenant ?? session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt);
+      recordCall(spec, args, named.tenant ?? session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt, tenantAtStart);
       return errorResult(data);
     };
 
@@ -173,7 +178,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     if (target !== undefined && answeredIn !== target) {
       return fail({ code: 'api_error', message: `The answer came from tenant ${answeredIn ?? '(none)'}, not ${target}; it was discarded.`, param: 'tenant_id' });
     }
-    recordCall(spec, args, answeredIn ?? null, 'ok', startedAt);
+    recordCall(spec, args, answeredIn ?? null, 'ok', startedAt, tenantAtStart);
     return okResult(structured);
   };
 

@@ -23,7 +23,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import type { EventChannel } from '../../src-shared/ipc';
-import { ipcFail } from '../../src-shared/ipc';
+import { eventStreamHeartbeatMs, ipcFail } from '../../src-shared/ipc';
 import type { ErrorCode } from '../../src-shared/errors';
 import type { Dispatch } from '../app/dispatcher';
 import type { EventHub } from '../app/event-hub';
@@ -77,7 +77,7 @@ function refuse(c: Context, status: 401 | 403 | 413 | 415, code: ErrorCode, mess
 /** Starts the server on 127.0.0.1; resolves once it listens. */
 export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHttp> {
   const log = options.log ?? (() => undefined);
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const heartbeatMs = options.heartbeatMs ?? eventStreamHeartbeatMs;
   const openStreams = new Set<() => void>();
   let port = 0;
   const app = new Hono();

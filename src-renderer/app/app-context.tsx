@@ -1,13 +1,14 @@
 /** Hands the stores and commands to components (created once in `main.tsx`), with selector hooks. */
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppState } from '../../src-shared/ipc';
+import type { AppState, ConnectionState } from '../../src-shared/ipc';
 import type { AuditState } from '../stores/audit-store';
 import type { SegmentsState } from '../stores/segments-store';
 import type { SessionsState } from '../stores/sessions-store';
 import type { Stores } from '../stores/stores';
 import type { TenantsState } from '../stores/tenants-store';
 import type { UiState } from '../stores/ui-store';
+import { tenantHue } from '../lib/tenant-colour';
 import type { Commands } from './commands';
 
 interface AppServices {
@@ -43,9 +44,19 @@ export function useDisconnected(): boolean {
   return useStore(useServices().stores.app, (s) => s.disconnected);
 }
 
+/** The connection to the core: `reconnecting` or `ended` while `serve`'s page cannot reach it. */
+export function useConnection(): ConnectionState {
+  return useStore(useServices().stores.connection, (s) => s.state);
+}
+
 /** Selects from the tenants store. */
 export function useTenants<T>(selector: (s: TenantsState) => T): T {
   return useStore(useServices().stores.tenants, selector);
+}
+
+/** A tenant's colour: the one chosen over the account's tenant list, else the tenant id's own hash. */
+export function useTenantHue(tenantId: string): number {
+  return useStore(useServices().stores.tenants, (s) => s.catalog?.hues.get(tenantId) ?? tenantHue(tenantId));
 }
 
 /** Selects from the sessions store. */

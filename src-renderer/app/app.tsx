@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
+import { AccountMenu } from '../features/account/account-menu';
+import { ConnectionBanner, useOffline } from '../features/connection/connection-banner';
 import { ActiveTenantHeader } from '../features/header/active-tenant-header';
 import { McpPanel } from '../features/mcp/mcp-panel';
 import { OrgPicker } from '../features/org-picker/org-picker';
@@ -14,8 +16,26 @@ import { SignInScreen } from '../features/sign-in/sign-in-screen';
 import type { MainView } from '../stores/ui-store';
 import { useAppState, useCommands, useDesktopSwitchingTo, useDisconnected, useSetUi, useUi } from './app-context';
 
-/** The root component. */
+/** The root component: the connection banner over the current screen. */
 export function App(props: { info: AppInfo | null }): ReactNode {
+  const offline = useOffline();
+  const theme = useUi((s) => s.theme);
+  // `system` leaves it to the OS (prefers-color-scheme); light and dark override it (base.css).
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <>
+      <ConnectionBanner />
+      <div className={`screen${offline ? ' offline' : ''}`} inert={offline}>
+        <Screen info={props.info} />
+      </div>
+    </>
+  );
+}
+
+function Screen(props: { info: AppInfo | null }): ReactNode {
   const loaded = useAppState((a) => a !== null);
   const disconnected = useDisconnected();
   const accountState = useAppState((a) => a?.account.state ?? 'signedOut');
@@ -76,7 +96,6 @@ function MainWindow(): ReactNode {
   const pickerOpen = useUi((s) => s.pickerOpen);
   const notice = useAppState((a) => a?.account.notice ?? (a && !a.account.demo && !a.account.remembered && a.account.keychain === 'unavailable' ? 'No secret service is available: you are signed in for now, but the sign-in will not be remembered after you quit.' : null));
   const sessionCount = useAppState((a) => a?.bridge.sessionCount ?? 0);
-  const user = useAppState((a) => a?.account.user ?? null);
   const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
   const activeId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
   const [noticeHidden, setNoticeHidden] = useState(false);
@@ -129,7 +148,7 @@ function MainWindow(): ReactNode {
           </button>
         ))}
         <span className="nav-spacer" />
-        <span className="muted small nav-user">{user ? `${user.email}` : ''}</span>
+        <AccountMenu />
       </nav>
       {notice && !noticeHidden ? (
         <div className="banner info app-notice" role="status">

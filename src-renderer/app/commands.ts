@@ -20,6 +20,7 @@ import type {
   Settings,
   SettingsUpdate,
   SignInRequest,
+  Theme,
 } from '../../src-shared/ipc';
 import type { OperationMode } from '../../src-shared/session';
 
@@ -51,7 +52,8 @@ export class Commands {
 
   /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
   async loadInitialState(): Promise<void> {
-    const [app, sessions, segments] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current())]);
+    const [app, sessions, segments, settings] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current()), attempt(() => this.bridge.settings.get())]);
+    if (settings.ok) this.stores.ui.setState({ theme: settings.value.theme ?? 'system' });
     if (app.ok) applyAppState(this.stores.app, app.value);
     else this.stores.app.setState({ disconnected: true });
     if (sessions.ok) applySessions(this.stores.sessions, sessions.value);
@@ -213,12 +215,21 @@ export class Commands {
 
   /** Reads the settings. */
   async getSettings(): Promise<Outcome<Settings>> {
-    return attempt(() => this.bridge.settings.get());
+    const result = await attempt(() => this.bridge.settings.get());
+    if (result.ok) this.stores.ui.setState({ theme: result.value.theme ?? 'system' });
+    return result;
   }
 
   /** Changes settings. */
   async updateSettings(update: SettingsUpdate): Promise<Outcome<Settings>> {
-    return attempt(() => this.bridge.settings.update(update));
+    const result = await attempt(() => this.bridge.settings.update(update));
+    if (result.ok) this.stores.ui.setState({ theme: result.value.theme ?? 'system' });
+    return result;
+  }
+
+  /** Chooses the window's theme; main keeps it in preferences, its answer is what the window shows. */
+  async setTheme(theme: Theme): Promise<Outcome<Settings>> {
+    return this.updateSettings({ theme });
   }
 
   /** Opens or closes the org-picker dialog. */

@@ -7,8 +7,12 @@
  *                                    └─(another desktop tenant)──> an open editor closes (nothing saved)
  *   mcp.onDidChangeSessions ──> sessions store     segments.onDidChange ──> segments store
  *   mcp.onDidAppendAudit ──> audit store            notifications.onDidNotify ──> notices
+ *   connection (serve's page) ──> connection store ──(back after a gap)──> audit page read again
+ *
+ * After a reconnect the event stream starts with main's snapshots (app, sessions, segments); audit
+ * entries appended during the gap were never pushed, so that one list is read again.
  */
-import type { AppState, NeventBridge } from '../../src-shared/ipc';
+import type { AppState, ConnectionSource, NeventBridge } from '../../src-shared/ipc';
 import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
 import { applySegments } from '../stores/segments-store';
@@ -20,7 +24,7 @@ import type { Commands } from './commands';
 const maxNotices = 4;
 
 /** Subscribes the stores to the bridge; returns the function that undoes it. */
-export function wireStores(bridge: NeventBridge, stores: Stores, commands: Commands): () => void {
+export function wireStores(bridge: NeventBridge, stores: Stores, commands: Commands, connection: ConnectionSource | null = null): () => void {
   const unsubscribers = [
     bridge.session.onDidChange((state) => applyAppState(stores.app, state)),
     bridge.mcp.onDidChangeSessions((list) => applySessions(stores.sessions, list)),
@@ -29,6 +33,17 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
     bridge.notifications.onDidNotify((notice) => stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }))),
     bridge.ui.onDidRequestQuickSwitch(() => stores.ui.setState({ pickerOpen: true })),
   ];
+
+  if (connection !== null) {
+    stores.connection.setState({ state: connection.state() });
+    unsubscribers.push(
+      connection.onDidChange((state) => {
+        const lost = stores.connection.getState().state === 'reconnecting';
+        stores.connection.setState({ state });
+        if (state === 'connected' && lost) void commands.loadAudit(stores.audit.getState().query);
+      }),
+    );
+  }
 
   let accountId: string | null = null;
   let tenantId: string | null = null;

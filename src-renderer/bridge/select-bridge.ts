@@ -3,7 +3,7 @@
  * else the web transport to `serve` with the token the web session found (web-session.ts). Either way
  * the UI gets the same `NeventBridge`, whose failed requests reject with a `BridgeError`.
  */
-import { createBridge, toBridgeError, type NeventBridge } from '../../src-shared/ipc';
+import { createBridge, toBridgeError, type ConnectionSource, type NeventBridge } from '../../src-shared/ipc';
 import { acquireToken, keepHandoff, windowSessionHost, type WebSessionHost } from './web-session';
 import { createWebTransport, tokenHeader } from './web-transport';
 
@@ -14,6 +14,8 @@ export type BridgeKind = 'preload' | 'web';
 export interface SelectedBridge {
   kind: BridgeKind;
   bridge: NeventBridge;
+  /** The web transport's connection to `serve`; null in Electron, where the window cannot lose main. */
+  connection: ConnectionSource | null;
 }
 
 /** The parts of `window` the selection reads. */
@@ -44,8 +46,9 @@ export function normalizePreloadBridge(raw: NeventBridge): NeventBridge {
 
 /** Chooses the transport: preload bridge when present, else the web transport to this page's origin with `token`. */
 export function selectBridge(host: BridgeHost, token = ''): SelectedBridge {
-  if (host.nevent !== undefined && host.nevent !== null) return { kind: 'preload', bridge: normalizePreloadBridge(host.nevent as NeventBridge) };
-  return { kind: 'web', bridge: createBridge(createWebTransport({ baseUrl: host.location.origin, token })) };
+  if (host.nevent !== undefined && host.nevent !== null) return { kind: 'preload', bridge: normalizePreloadBridge(host.nevent as NeventBridge), connection: null };
+  const transport = createWebTransport({ baseUrl: host.location.origin, token });
+  return { kind: 'web', bridge: createBridge(transport), connection: transport.connection };
 }
 
 /**

@@ -3,8 +3,13 @@
  * per-launch token in a header, events come from one `GET /api/events` Server-Sent-Events stream read
  * with `fetch` (EventSource cannot send the header). After a dropped stream it reconnects; the server
  * starts every stream with the current snapshots, so the stores resync (stale versions are dropped).
+ * The server sends a keep-alive every `eventStreamHeartbeatMs`: a stream silent for three of them is
+ * taken as lost (a frozen or vanished core never closes it), so the window can say so within seconds.
+ *
+ *   connecting ──stream open──> connected ──dropped / silent──> reconnecting ──stream open──> connected
+ *        └──────────────── token refused (401: serve was restarted) ─────────────> ended
  */
-import type { BridgeTransport, EventChannel, RequestChannel } from '../../src-shared/ipc';
+import { eventStreamHeartbeatMs, type BridgeTransport, type ConnectionSource, type ConnectionState, type EventChannel, type RequestChannel } from '../../src-shared/ipc';
 
 /** The header that carries the per-launch token. */
 export const tokenHeader = 'x-nevent-token';
@@ -17,7 +22,12 @@ export interface WebTransportOptions {
   fetch?: typeof fetch;
   /** Reconnect delays in ms, the last one repeating. */
   retryDelaysMs?: number[];
+  /** A stream with no byte for this long is dropped and reopened (default: three heartbeats and a second). */
+  silenceLimitMs?: number;
 }
+
+/** The stream was refused for good: the token belongs to an earlier run of `serve`. */
+class StreamEnded extends Error {}
 
 /** One parsed Server-Sent Event. */
 export interface ServerSentEvent {
@@ -50,28 +60,55 @@ export function parseServerSentEvents(buffer: string): { events: ServerSentEvent
 }
 
 /** Builds the web transport; the event stream opens with the first subscription. */
-export function createWebTransport(options: WebTransportOptions): BridgeTransport & { close(): void } {
+export function createWebTransport(options: WebTransportOptions): BridgeTransport & { connection: ConnectionSource; close(): void } {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
-  const delays = options.retryDelaysMs ?? [250, 1000, 3000];
+  const delays = options.retryDelaysMs ?? [250, 1000, 2000];
+  const silenceLimitMs = options.silenceLimitMs ?? 3 * eventStreamHeartbeatMs + 1000;
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let connection: ConnectionState = 'connecting';
   let stream: AbortController | null = null;
   let closed = false;
 
   const headers = { [tokenHeader]: options.token };
 
+  function setConnection(next: ConnectionState): void {
+    if (next === connection || closed) return;
+    connection = next;
+    for (const listener of [...connectionListeners]) listener(next);
+  }
+
   async function readStream(controller: AbortController): Promise<void> {
-    const response = await doFetch(`${options.baseUrl}/api/events`, { headers: { ...headers, accept: 'text/event-stream' }, signal: controller.signal });
-    if (!response.ok || response.body === null) throw new Error(`event stream refused (${response.status})`);
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      const parsed = parseServerSentEvents(buffer);
-      buffer = parsed.rest;
-      for (const event of parsed.events) dispatch(event);
+    // One attempt's own abort: the watchdog ends this attempt without closing the transport.
+    const attempt = new AbortController();
+    const stop = (): void => attempt.abort();
+    controller.signal.addEventListener('abort', stop);
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const arm = (): void => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(stop, silenceLimitMs);
+    };
+    try {
+      arm();
+      const response = await doFetch(`${options.baseUrl}/api/events`, { headers: { ...headers, accept: 'text/event-stream' }, signal: attempt.signal });
+      if (response.status === 401) throw new StreamEnded();
+      if (!response.ok || response.body === null) throw new Error(`event stream refused (${response.status})`);
+      setConnection('connected');
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        arm();
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        const parsed = parseServerSentEvents(buffer);
+        buffer = parsed.rest;
+        for (const event of parsed.events) dispatch(event);
+      }
+    } finally {
+      clearTimeout(watchdog);
+      controller.signal.removeEventListener('abort', stop);
     }
   }
 
@@ -94,10 +131,15 @@ export function createWebTransport(options: WebTransportOptions): BridgeTranspor
       try {
         await readStream(controller);
         attempt = 0;
-      } catch {
+      } catch (error) {
         if (controller.signal.aborted) return;
+        if (error instanceof StreamEnded) {
+          setConnection('ended');
+          return;
+        }
       }
       if (closed || stream !== controller) return;
+      setConnection('reconnecting');
       const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
       attempt += 1;
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -136,7 +178,17 @@ export function createWebTransport(options: WebTransportOptions): BridgeTranspor
         stopStreamIfIdle();
       };
     },
+    connection: {
+      state: () => connection,
+      onDidChange(listener) {
+        connectionListeners.add(listener);
+        return () => {
+          connectionListeners.delete(listener);
+        };
+      },
+    },
     close() {
+      connectionListeners.clear();
       closed = true;
       stream?.abort();
       stream = null;

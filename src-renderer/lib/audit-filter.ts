@@ -1,17 +1,7 @@
-/** The audit log's filters, applied to live entries the same way main applies them to a query. */
+/** The audit log's live list: main's filter rule (src-shared/audit-match.ts) and newest-first insertion. */
 import type { AuditEntry } from '../../src-shared/session';
-import type { AuditQuery } from '../../src-shared/ipc';
 
-/** True when `entry` passes every filter of `query`. */
-export function auditMatches(entry: AuditEntry, query: AuditQuery): boolean {
-  if (query.sessionId !== undefined && entry.sessionId !== query.sessionId) return false;
-  if (query.tenantId !== undefined && entry.tenantId !== query.tenantId) return false;
-  if (query.kind !== undefined && entry.kind !== query.kind) return false;
-  if (query.result === 'error' && entry.result === 'ok') return false;
-  if (query.result !== undefined && query.result !== 'error' && entry.result !== query.result) return false;
-  if (query.name !== undefined && query.name !== '' && !entry.name.toLowerCase().includes(query.name.toLowerCase())) return false;
-  return true;
-}
+export { auditMatches } from '../../src-shared/audit-match';
 
 /** Adds a live entry to a newest-first list: no duplicates (by `seq`), order kept, at most `cap` kept. */
 export function prependAudit(entries: readonly AuditEntry[], entry: AuditEntry, cap = 1000): AuditEntry[] {

@@ -26,10 +26,12 @@ export function signInErrorText(error: AppErrorData, apiUrl: string | null): str
   }
 }
 
-/** `text` ending in a full stop (messages from main may or may not have one). */
+/** `text` as a sentence: a capital first letter and one full stop (messages from main may have neither). */
 export function sentence(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === '' || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  const trimmed = text.trim().replace(/\.{2,}$/, '.');
+  if (trimmed === '') return trimmed;
+  const capital = `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`;
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** A failed switch or reset as a sentence. */

@@ -1,6 +1,7 @@
 /** Every store of the window, created once in the composition root (`main.tsx`). */
 import { createAppStateStore, type AppStateStore } from './app-state-store';
 import { createAuditStore, type AuditStore } from './audit-store';
+import { createConnectionStore, type ConnectionStore } from './connection-store';
 import { createSegmentsStore, type SegmentsStore } from './segments-store';
 import { createSessionsStore, type SessionsStore } from './sessions-store';
 import { createTenantsStore, type TenantsStore } from './tenants-store';
@@ -14,6 +15,8 @@ export interface Stores {
   audit: AuditStore;
   segments: SegmentsStore;
   ui: UiStore;
+  /** The transport's connection to the core. */
+  connection: ConnectionStore;
 }
 
 /** Creates a fresh set of stores. */
@@ -25,5 +28,6 @@ export function createStores(): Stores {
     audit: createAuditStore(),
     segments: createSegmentsStore(),
     ui: createUiStore(),
+    connection: createConnectionStore(),
   };
 }

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TenantView as AccessibleTenant } from '../../src-shared/ipc';
 import type { AppErrorData } from '../../src-shared/errors';
 import type { TenantList } from '../../src-shared/ipc';
+import { assignTenantHues } from '../lib/tenant-colour';
 import { buildSearchIndex, type TenantSearchIndex } from '../lib/tenant-search';
 import { buildTenantTree, type TenantTree } from '../lib/tenant-tree';
 
@@ -17,6 +18,8 @@ export interface TenantCatalog {
   byId: Map<string, AccessibleTenant>;
   search: TenantSearchIndex;
   tree: TenantTree;
+  /** Each tenant's colour, chosen over the whole list so tenants shown together differ (tenant-colour.ts). */
+  hues: Map<string, number>;
 }
 
 /** Tenants state. */
@@ -40,5 +43,5 @@ export function createTenantsStore(): TenantsStore {
 export function buildCatalog(list: TenantList): TenantCatalog {
   const ids = list.tenants.map((t) => t.id);
   const byId = new Map(list.tenants.map((t) => [t.id, t] as const));
-  return { list, ids, byId, search: buildSearchIndex(list.tenants), tree: buildTenantTree(list.tenants) };
+  return { list, ids, byId, search: buildSearchIndex(list.tenants), tree: buildTenantTree(list.tenants), hues: assignTenantHues(list.tenants) };
 }

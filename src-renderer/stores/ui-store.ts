@@ -1,7 +1,7 @@
 /** UI-only state: which screen and panel are open, what is selected, transient notices. Never main's truth. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorData } from '../../src-shared/errors';
-import type { AppNotification } from '../../src-shared/ipc';
+import type { AppNotification, Theme } from '../../src-shared/ipc';
 
 /** The main views behind the header. */
 export type MainView = 'segments' | 'mcp' | 'settings';
@@ -19,6 +19,8 @@ export interface UiState {
   notices: AppNotification[];
   /** The switch failure the person dismissed (main keeps it until the next switch succeeds). */
   dismissedSwitchError: AppErrorData | null;
+  /** The theme main keeps in preferences, as its last answer said (settings.get / settings.update). */
+  theme: Theme;
 }
 
 /** The UI store. */
@@ -33,5 +35,6 @@ export function createUiStore(): UiStore {
     segmentSearch: '',
     notices: [],
     dismissedSwitchError: null,
+    theme: 'system',
   }));
 }

@@ -106,3 +106,19 @@ export function createBridge(transport: BridgeTransport, options: BridgeOptions 
   for (const value of Object.values(namespaces)) Object.freeze(value);
   return Object.freeze(namespaces) as unknown as NeventBridge;
 }
+
+/**
+ * How often `serve`'s event stream sends a keep-alive when nothing else happens. The web transport
+ * takes a stream that stays silent for three of these (and a second) as lost, and reconnects.
+ */
+export const eventStreamHeartbeatMs = 2_000;
+
+/** Whether the window reaches the core: always `connected` in Electron; `serve`'s page can lose it. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'ended';
+
+/** A transport's connection, as the window shows it. */
+export interface ConnectionSource {
+  state(): ConnectionState;
+  /** Fires on every change; returns the unsubscribe function. */
+  onDidChange(listener: (state: ConnectionState) => void): () => void;
+}

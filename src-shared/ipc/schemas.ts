@@ -420,9 +420,16 @@ export const ClientConfigWriteSchema = z.object({
 export type ClientConfigWrite = z.infer<typeof ClientConfigWriteSchema>;
 
 /** App settings. URLs are the defaults for the next URL + password sign-in. */
+/** The window's colour theme: `system` follows the OS (the default). */
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+/** A colour theme. */
+export type Theme = z.infer<typeof ThemeSchema>;
+
 export const SettingsSchema = z.object({
   apiUrl: z.string().nullable(),
   dataApiUrl: z.string().nullable(),
+  /** Kept in preferences.json; absent from an older main means `system`. */
+  theme: ThemeSchema.optional(),
   operationMode: OperationModeSchema,
 });
 /** App settings. */
@@ -435,6 +442,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsUpdateSchema = z.strictObject({
   apiUrl: HttpUrlSchema.nullable().optional(),
   dataApiUrl: HttpUrlSchema.nullable().optional(),
+  theme: ThemeSchema.optional(),
 });
 /** A settings change. */
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;

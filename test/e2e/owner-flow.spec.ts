@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { AppState, ScopedSegment, SegmentList } from '../../src-shared/ipc';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
-import { openUi, signOutIfNeeded, snap } from './helpers/ui';
+import { chooseValues, openUi, signOutIfNeeded, snap, snapSizes } from './helpers/ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -82,7 +82,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     expect(shown.sort()).toEqual(fromMain.segments.map((s) => s.name).sort());
     await expect(page.getByText(`${fromMain.segments.length} segments in Acme Madrid Arena`)).toBeVisible();
     await list.getByRole('button').first().click();
-    await expect(page.getByRole('list', { name: 'Definition' }).or(page.getByText('No conditions: every fan'))).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Definition' }).or(page.getByTestId('every-fan'))).toBeVisible();
     await snap(page, '04-segments-detail');
   });
 
@@ -95,10 +95,10 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByLabel('Criterion 1.1').selectOption({ label: 'City' });
     await page.getByLabel('Operator 1.1').selectOption('is');
-    await page.getByLabel('Value 1.1').selectOption(['madrid', 'valencia']);
+    await chooseValues(page, 'Value 1.1', ['Madrid', 'Valencia']);
     await page.getByRole('button', { name: 'Add an OR condition to group 1' }).click();
     await page.getByLabel('Criterion 1.2').selectOption({ label: 'Favourite genre' });
-    await page.getByLabel('Value 1.2').selectOption(['rock']);
+    await chooseValues(page, 'Value 1.2', ['Rock']);
     await page.getByRole('button', { name: '+ And group' }).click();
     await page.getByLabel('Criterion 2.1').selectOption({ label: 'Age' });
     await page.getByLabel('Operator 2.1').selectOption('gt');
@@ -107,7 +107,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await expect(page.getByText('“thirty” is not a number.')).toBeVisible();
     await page.getByLabel('Value 2.1').fill('30');
     await expect(page.getByRole('status', { name: 'Preview' })).toHaveText(/≈ [\d,]+ fans match/);
-    await snap(page, '05-segment-builder');
+    await snapSizes(page, '05-segment-builder');
     await page.getByRole('button', { name: 'Create segment' }).click();
     await expect(page.getByRole('heading', { name })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Segments of Acme Madrid Arena' }).getByRole('button', { name: new RegExp(name) })).toBeVisible();
@@ -126,27 +126,39 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await expect(page.getByText(/· active · changed /)).toBeVisible();
   });
 
-  await test.step('a stale edit shows the conflict and reloads', async () => {
+  await test.step('a stale edit shows what changed on each side and re-applies mine on the latest', async () => {
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect(page.getByText(/editing the version of /)).toBeVisible();
     const list = await callServe<SegmentList>('segments.list', {});
     const segment = list.segments.find((s) => s.name === `${name} (edited)`);
     expect(segment?.revision).toMatch(/^m:/);
     // Someone else saves first (through main, as another window or an AI client would).
-    const other = await callServe<ScopedSegment>('segments.update', { segmentId: segment?.id, baseRevision: segment?.revision, name: `${name} (changed elsewhere)` });
+    const other = await callServe<ScopedSegment>('segments.update', { segmentId: segment?.id, baseRevision: segment?.revision, name: `${name} (changed elsewhere)`, description: 'Changed by someone else' });
     expect(other.segment.revision).not.toBe(segment?.revision);
+    // The pushed list tells the open editor before any save is tried.
+    await expect(page.getByRole('status').filter({ hasText: 'This segment was just changed elsewhere' })).toBeVisible();
     await page.getByLabel('Name', { exact: true }).fill(`${name} (mine)`);
     await page.getByRole('button', { name: 'Save changes' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'This segment was changed elsewhere' });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('nothing was overwritten');
+    const changes = alert.getByRole('table', { name: 'What changed' });
+    await expect(changes.getByRole('row', { name: /^Name/ })).toContainText(`${name} (mine)you changed`);
+    await expect(changes.getByRole('row', { name: /^Name/ })).toContainText(`${name} (changed elsewhere)changed elsewhere`);
+    await expect(changes.getByRole('row', { name: /^Description/ })).toContainText('Changed by someone else');
     await snap(page, '06-segment-conflict');
     const after = await callServe<ScopedSegment>('segments.get', { segmentId: segment?.id });
     expect(after.segment.name).toBe(`${name} (changed elsewhere)`);
-    await page.getByRole('button', { name: 'Reload latest version' }).click();
-    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${name} (changed elsewhere)`);
+    await page.getByRole('button', { name: 'Re-apply my changes on the latest version' }).click();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${name} (mine)`);
+    // What I did not touch comes from the latest version.
+    await expect(page.getByLabel(/^Description/)).toHaveValue('Changed by someone else');
+    await expect(page.getByTestId('reapplied')).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'This segment was changed elsewhere' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('heading', { name: `${name} (mine)` })).toBeVisible();
+    const saved = await callServe<ScopedSegment>('segments.get', { segmentId: segment?.id });
+    expect(saved.segment).toMatchObject({ name: `${name} (mine)`, description: 'Changed by someone else' });
   });
 
   await test.step('reset returns home', async () => {

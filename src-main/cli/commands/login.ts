@@ -20,7 +20,10 @@ Signs in to Nevent and keeps the account in the OS keychain, for the app and \`n
   --data-api-url URL   Nevent's data API (default: $NEVENT_DATA_API_URL, else https://data.nevent.es
                        for Nevent itself; another --api-url needs its data API named too)
   --email EMAIL        account email (prompted for when omitted on a terminal)
-  --password-stdin     read the password from stdin instead of prompting`;
+  --password-stdin     read the password from stdin instead of prompting
+
+Exit status: 0 signed in and saved in the OS keychain; 1 not signed in, or signed in but not saved
+(nothing will find that sign-in later); 2 a usage error.`;
 
 function isTty(stream: NodeJS.ReadableStream): stream is ReadStream {
   return (stream as Partial<ReadStream>).isTTY === true && typeof (stream as Partial<ReadStream>).setRawMode === 'function';
@@ -123,12 +126,20 @@ export const loginCommand: CliCommand = {
     try {
       const status = await core.account.signIn({ type: 'password', email, password });
       const tenant = core.account.context?.credential.claims.tenantId;
-      io.stdout.write(`Signed in to ${status.apiUrl} as ${status.email}${tenant === undefined ? '' : ` (tenant ${tenant})`}.\n`);
+      const who = `${status.apiUrl} as ${status.email}${tenant === undefined ? '' : ` (tenant ${tenant})`}`;
       if (status.storage !== 'keychain') {
-        io.stderr.write(`Warning: ${status.warning ?? 'no OS keychain: sign-in will not be remembered'}\n`);
+        // login exists to keep the sign-in: one that could not be kept is a failure, said as exactly that.
+        io.stderr.write(
+          [
+            `Signed in to ${who}, but the sign-in was NOT saved: ${status.warning ?? 'no OS keychain: sign-in will not be remembered'}.`,
+            'Nothing was written anywhere, so the app and `nevent-companion mcp` will not find this sign-in.',
+            'Fix the keychain and run `nevent-companion login` again (or give `mcp` a token with NEVENT_JWT_TOKEN).',
+            '',
+          ].join('\n'),
+        );
         return 1;
       }
-      io.stdout.write('Saved in the OS keychain; the app and `nevent-companion mcp` will use it.\n');
+      io.stdout.write(`Signed in to ${who}.\nSaved in the OS keychain; the app and \`nevent-companion mcp\` will use it.\n`);
       return 0;
     } catch (error) {
       const message = error instanceof CoreError ? error.message : 'sign-in failed unexpectedly';

@@ -7,7 +7,7 @@ import { useEffect, type ReactNode } from 'react';
 import { RoleBadge } from '../../components/badges';
 import { TenantSwatch, tenantHueStyle } from '../../components/tenant-swatch';
 import { sameData } from '../../../src-shared/desktop-state';
-import { useAppState, useCommands, useDesktopSwitchingTo, useSetUi, useTenants, useUi } from '../../app/app-context';
+import { useAppState, useCommands, useDesktopSwitchingTo, useSetUi, useTenantHue, useTenants, useUi } from '../../app/app-context';
 import { switchErrorText } from '../../lib/error-text';
 
 const noticeVisibleMs = 6_000;
@@ -47,9 +47,12 @@ export function ActiveTenantHeader(): ReactNode {
   const showFailure = failure !== null && !sameData(failure, dismissed);
   const atHome = active !== null && active.id === homeTenantId;
   const singleTenant = tenantCount <= 1;
+  const hue = useTenantHue(active?.id ?? '');
+  const failureTitle = failedTarget !== null && failedTarget === homeTenantId ? 'Could not return home' : `Could not switch to ${nameOf(failedTarget)}`;
+  const stillIn = active === null ? 'the previous tenant' : (active.name ?? active.id);
 
   return (
-    <header className="tenant-header" style={active ? tenantHueStyle(active.id) : undefined} aria-label="Active tenant">
+    <header className="tenant-header" style={active ? tenantHueStyle(hue) : undefined} aria-label="Active tenant">
       <div className="tenant-header-main">
         {active ? <TenantSwatch tenantId={active.id} size="large" /> : <span className="tenant-swatch large empty" aria-hidden="true" />}
         <div className="tenant-header-text">
@@ -67,6 +70,25 @@ export function ActiveTenantHeader(): ReactNode {
             {active?.slug !== undefined ? <span data-testid="active-tenant-slug">{active.slug}</span> : null}
             <span className="muted">{active?.id ?? ''}</span>
           </div>
+          <div className="tenant-header-status">
+            {pending ? (
+              <p role="status" className="switch-progress">
+                {switchingTo === homeTenantId ? `Returning to ${nameOf(switchingTo)}…` : `Switching to ${nameOf(switchingTo)}…`}
+              </p>
+            ) : showFailure ? (
+              <div role="alert" className="switch-error">
+                {/* One line, so the header never grows; the whole sentence is in the tooltip and read out. */}
+                <span className="switch-error-text" title={`${failureTitle}: ${switchErrorText(failure)} You are still in ${stillIn}.`}>
+                  <strong>{failureTitle}:</strong> {switchErrorText(failure)} You are still in <strong>{stillIn}</strong>.
+                </span>
+                <button type="button" className="link" onClick={() => commands.dismissSwitchError()}>
+                  Dismiss
+                </button>
+              </div>
+            ) : (
+              <LatestNotice />
+            )}
+          </div>
         </div>
         <div className="tenant-header-actions">
           {!singleTenant ? (
@@ -83,25 +105,6 @@ export function ActiveTenantHeader(): ReactNode {
       </div>
       <div className={`progress-track${pending ? ' running' : ''}`} aria-hidden="true">
         <div className="progress-bar" />
-      </div>
-      <div className="tenant-header-status">
-        {pending ? (
-          <p role="status" className="switch-progress">
-            {switchingTo === homeTenantId ? `Returning to ${nameOf(switchingTo)}…` : `Switching to ${nameOf(switchingTo)}…`}
-          </p>
-        ) : showFailure ? (
-          <div role="alert" className="switch-error">
-            <span>
-              <strong>{failedTarget !== null && failedTarget === homeTenantId ? 'Could not return home' : `Could not switch to ${nameOf(failedTarget)}`}:</strong> {switchErrorText(failure)} You are
-              still in <strong>{active === null ? 'the previous tenant' : (active.name ?? active.id)}</strong>.
-            </span>
-            <button type="button" className="link" onClick={() => commands.dismissSwitchError()}>
-              Dismiss
-            </button>
-          </div>
-        ) : (
-          <LatestNotice />
-        )}
       </div>
     </header>
   );

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AuditQuery } from '../../../src-shared/ipc';
 import { useAudit, useCommands, useSessions, useTenants } from '../../app/app-context';
+import { auditActionText, auditArgsText, auditClientText, auditResultText, auditTenantText } from '../../lib/audit-text';
 
 /** The audit log section. */
 export function AuditLog(): ReactNode {
@@ -13,6 +14,8 @@ export function AuditLog(): ReactNode {
   const sessions = useSessions((s) => s.sessions);
   const byId = useTenants((s) => s.catalog?.byId ?? null);
   const [name, setName] = useState(query.name ?? '');
+  const filtered = Object.keys(query).some((key) => key !== 'limit');
+  const tenantName = (id: string): string => byId?.get(id)?.name ?? id;
 
   const setFilter = (patch: Partial<AuditQuery>): void => {
     const next: AuditQuery = { ...query, ...patch };
@@ -48,7 +51,7 @@ export function AuditLog(): ReactNode {
         <input
           type="search"
           aria-label="Filter by tool name"
-          placeholder="Tool name"
+          placeholder="Action or tool"
           value={name}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
@@ -75,24 +78,41 @@ export function AuditLog(): ReactNode {
             </tr>
           </thead>
           <tbody>
-            {entries.map((e) => (
-              <tr key={e.seq}>
-                <td className="mono small">{new Date(e.at).toLocaleTimeString()}</td>
-                <td>{e.clientName ?? (sessions.find((s) => s.id === e.sessionId)?.kind === 'desktop' ? 'Desktop' : '—')}</td>
-                <td className="mono">
-                  {e.kind === 'tool' ? null : <span className="badge">{e.kind}</span>} {e.name}
-                </td>
-                <td>{e.tenantId === null ? '—' : (byId?.get(e.tenantId)?.name ?? e.tenantId)}</td>
-                <td className="mono small">{e.argKeys.join(', ') || '—'}</td>
-                <td>
-                  <span className={`badge ${e.result === 'ok' ? 'ok' : 'failed'}`}>{e.result}</span>
-                </td>
-                <td className="num mono small">{Math.round(e.durationMs)}</td>
-              </tr>
-            ))}
+            {entries.map((e) => {
+              const desktop = sessions.find((s) => s.id === e.sessionId)?.kind === 'desktop';
+              const args = auditArgsText(e);
+              return (
+                <tr key={e.seq}>
+                  <td className="mono small nowrap">{new Date(e.at).toLocaleTimeString()}</td>
+                  <td>{auditClientText(e, desktop)}</td>
+                  <td>
+                    <span className="audit-action">{auditActionText(e)}</span>
+                    {e.kind === 'tool' || e.kind === 'switch' || e.kind === 'reset' ? <span className="audit-tool mono small muted">{e.name}</span> : null}
+                  </td>
+                  <td>{auditTenantText(e, tenantName)}</td>
+                  <td>
+                    {args.length === 0 ? (
+                      '—'
+                    ) : (
+                      <div className="audit-args">
+                        {args.map((arg) => (
+                          <span key={arg.key} className="arg-chip mono small">
+                            {arg.value === null ? arg.key : `${arg.key}: ${arg.value}`}
+                          </span>
+                        ))}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge ${e.result === 'ok' ? 'ok' : 'failed'}`}>{auditResultText(e)}</span>
+                  </td>
+                  <td className="num mono small">{Math.round(e.durationMs)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-        {entries.length === 0 ? <p className="muted">{loading ? 'Loading…' : 'No entries match.'}</p> : null}
+        {entries.length === 0 ? <p className="muted empty-note">{loading ? 'Loading…' : filtered ? 'No entries match these filters.' : 'No tool calls yet. Each call an AI client makes through Nevent Companion appears here, live.'}</p> : null}
       </div>
       {more ? (
         <button type="button" className="link" onClick={() => void commands.loadOlderAudit()}>

@@ -56,9 +56,12 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
         <div className="muted small mono">{session.id.slice(0, 12)}</div>
       </td>
       <td data-testid="session-tenant">
-        {session.activeTenantId ? <TenantSwatch tenantId={session.activeTenantId} /> : null} {tenantName(session.activeTenantId)}
+        <span className="session-tenant">
+          {session.activeTenantId ? <TenantSwatch tenantId={session.activeTenantId} /> : null}
+          <span>{tenantName(session.activeTenantId)}</span>
+          {session.activeTenantId !== null && session.activeTenantId === session.homeTenantId ? <span className="badge home-badge">Home</span> : null}
+        </span>
         {session.switchingTo !== null ? <span className="muted small"> (switching to {tenantName(session.switchingTo)}…)</span> : null}
-        {session.activeTenantId !== null && session.activeTenantId === session.homeTenantId ? <span className="badge home-badge">Home</span> : null}
       </td>
       <td className="mono small">{session.lastToolCall ?? '—'}</td>
       <td className="num">{session.callCount}</td>

@@ -3,6 +3,7 @@
  * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use. The
  * search input keeps focus (combobox pattern): typing filters, arrows move, Enter opens.
  */
+import { sentence } from '../../lib/error-text';
 import { isSwitchableStatus } from '../../../src-shared/api';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
@@ -110,7 +111,8 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
 
   const choose = (tenant: AccessibleTenant): void => {
     if (!isSwitchableStatus(tenant.status)) {
-      setMessage(`${tenant.name} cannot be opened: ${tenant.statusReason ?? (tenant.status === 'INVITED' ? 'the invitation is not accepted yet' : tenant.status === 'SUSPENDED' ? 'the membership is suspended' : `the membership is ${(tenant.status ?? '').toLowerCase()}`)}.`);
+      // The API's reason is a sentence of its own (it may end in a full stop): never "restore it..".
+      setMessage(`${tenant.name} cannot be opened. ${sentence(tenant.statusReason ?? (tenant.status === 'INVITED' ? 'the invitation is not accepted yet' : tenant.status === 'SUSPENDED' ? 'the membership is suspended' : `the membership is ${(tenant.status ?? '').toLowerCase()}`))}`);
       return;
     }
     props.onChoose(tenant.id);

@@ -1,4 +1,5 @@
 /** One condition of the builder: criterion, an operator valid for its value type, a value input by type. */
+import { MultiSelect } from '../../components/multi-select';
 import type { Dispatch, ReactNode } from 'react';
 import type { Criterion } from '../../../src-shared/api';
 import { missingCaseError } from '../../../src-shared/errors';
@@ -85,21 +86,14 @@ function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: 
     case 'choices':
       if (criterion.options && criterion.options.length > 0) {
         return (
-          <select
-            multiple
-            size={Math.min(4, criterion.options.length)}
-            aria-label={`Value ${position}`}
-            title="Ctrl-click to choose several"
-            value={condition.values}
-            onChange={(e) => dispatch({ type: 'setValues', ...at, values: Array.from(e.target.selectedOptions, (o) => o.value) })}
-            {...common}
-          >
-            {criterion.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <MultiSelect
+            label={`Value ${position}`}
+            options={criterion.options}
+            values={condition.values}
+            onChange={(values) => dispatch({ type: 'setValues', ...at, values })}
+            invalid={props.invalid}
+            describedBy={props.issueId}
+          />
         );
       }
       return (

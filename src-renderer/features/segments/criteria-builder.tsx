@@ -12,6 +12,8 @@ export interface CriteriaBuilderProps {
   issues: readonly DraftIssue[];
   showIssues: boolean;
   dispatch: Dispatch<DraftAction>;
+  /** The tenant the segment is in, for the "every fan" summary. */
+  tenantName: string;
 }
 
 /** Edits the draft's stanzas. */
@@ -22,6 +24,12 @@ export function CriteriaBuilder(props: CriteriaBuilderProps): ReactNode {
     props.showIssues ? (props.issues.find((i) => i.stanzaKey === stanzaKey && i.conditionKey === conditionKey)?.message ?? null) : null;
   return (
     <div className="builder" role="group" aria-label="Conditions">
+      {draft.stanzas.length === 0 ? (
+        <div className="every-fan" data-testid="every-fan">
+          <strong>Every fan of {props.tenantName}</strong>
+          <span className="muted small">No conditions: the segment holds everyone in the tenant, including fans who join later. Add a condition to narrow it.</span>
+        </div>
+      ) : null}
       {draft.stanzas.map((stanza, i) => (
         <Fragment key={stanza.key}>
           {i > 0 ? (
@@ -63,7 +71,7 @@ export function CriteriaBuilder(props: CriteriaBuilderProps): ReactNode {
         </Fragment>
       ))}
       <button type="button" onClick={() => dispatch({ type: 'addStanza', criterion: first })}>
-        + And group
+        {draft.stanzas.length === 0 ? '+ Add a condition' : '+ And group'}
       </button>
     </div>
   );

@@ -6,7 +6,14 @@ import { describeCondition } from '../../lib/operator-labels';
 /** Renders a definition readably, with labels from the criteria endpoint. */
 export function DefinitionView(props: { definition: SegmentDefinition; catalog: ReadonlyMap<string, Criterion> }): ReactNode {
   const { stanzas } = props.definition;
-  if (stanzas.length === 0) return <p className="muted">No conditions: every fan of the tenant.</p>;
+  if (stanzas.length === 0) {
+    return (
+      <div className="every-fan" data-testid="every-fan">
+        <strong>Every fan of the tenant</strong>
+        <span className="muted small">No conditions: everyone in the tenant, including fans who join later.</span>
+      </div>
+    );
+  }
   return (
     <ol className="definition" aria-label="Definition">
       {stanzas.map((stanza, i) => (

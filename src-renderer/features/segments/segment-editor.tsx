@@ -1,12 +1,15 @@
 /**
  * Create or edit a segment: name, description, the criteria builder, validation messages, a live preview
- * count, and a clear conflict message (with reload) when someone changed the segment meanwhile.
+ * count. When someone else changed the segment meanwhile (an AI session, another window), the save is
+ * refused (`conflict`) and the editor shows what changed on each side, then re-applies the person's edit
+ * on the latest version for them to review and save, or drops it for the latest.
  */
-import { useMemo, useReducer, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { SegmentView as Segment } from '../../../src-shared/ipc';
 import type { AppErrorData } from '../../../src-shared/errors';
 import { useAppState, useCommands, useSegments, useSetUi } from '../../app/app-context';
 import { draftFromSegment, draftToDefinition, emptyDraft, reduceDraft, validateDraft, type DraftAction, type SegmentDraft } from '../../lib/segment-draft';
+import { compareVersions, reapplyOnLatest, type FieldComparison } from '../../lib/segment-merge';
 import { CriteriaBuilder } from './criteria-builder';
 import { usePreview } from './use-preview';
 
@@ -35,6 +38,17 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
   const [showIssues, setShowIssues] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppErrorData | null>(null);
+  // After a conflict: the latest version and what changed on each side since `base`.
+  const [conflict, setConflict] = useState<{ latest: Segment; changes: FieldComparison[] } | null>(null);
+  const [reapplied, setReapplied] = useState(false);
+  const conflictBox = useRef<HTMLDivElement>(null);
+  // The comparison appears above the sticky footer: bring it into view once, when it appears.
+  useEffect(() => {
+    if (conflict !== null) conflictBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
+  // A newer version pushed while editing (the list's revision moved): said before the save is refused.
+  const listedRevision = useSegments((s) => (base ? (s.segments.find((x) => x.id === base.id)?.revision ?? null) : null));
+  const changedMeanwhile = base !== null && !saving && listedRevision !== null && listedRevision !== base.revision && conflict === null;
 
   const issues = useMemo(() => validateDraft(current, catalog), [current, catalog]);
   const definitionOk = !issues.some((i) => i.field === 'definition' || i.conditionKey !== undefined);
@@ -50,20 +64,29 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
     setSaving(true);
     const input = { name: current.name.trim(), definition, ...(current.description.trim() === '' ? {} : { description: current.description.trim() }) };
     const outcome = base ? await commands.updateSegment(base.id, base.revision, input) : await commands.createSegment(input);
+    if (!outcome.ok && outcome.error.code === 'conflict' && base) {
+      const latest = await commands.getSegment(base.id);
+      setSaving(false);
+      setFailure(outcome.error);
+      setConflict(latest.ok ? { latest: latest.value, changes: compareVersions(base, current, latest.value, catalog) } : null);
+      if (!latest.ok) setFailure(latest.error);
+      return;
+    }
     setSaving(false);
     if (outcome.ok) setUi({ segmentPane: { mode: 'detail', segmentId: outcome.value.id } });
     else setFailure(outcome.error);
   };
 
-  const reloadLatest = async (): Promise<void> => {
-    if (!base) return;
-    const latest = await commands.getSegment(base.id);
-    if (!latest.ok) return setFailure(latest.error);
-    setBase(latest.value);
+  const resolve = (keepMine: boolean): void => {
+    if (!base || !conflict) return;
+    const latest = conflict.latest;
+    // Either way the edit now starts from the latest version; with keepMine the person's changes are on top.
+    dispatch({ type: 'replace', draft: keepMine ? reapplyOnLatest(base, current, latest, catalog) : draftFromSegment(latest) });
+    setBase(latest);
+    setConflict(null);
     setFailure(null);
     setShowIssues(false);
-    // Replace the whole draft: the user chose the server's version over theirs.
-    dispatch({ type: 'replace', draft: draftFromSegment(latest.value) });
+    setReapplied(keepMine);
   };
 
   const nameIssue = showIssues ? (issues.find((i) => i.field === 'name')?.message ?? null) : null;
@@ -108,17 +131,63 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
           Could not load the criteria of this tenant: {criteriaError.message}
         </p>
       ) : null}
-      <CriteriaBuilder draft={current} criteria={criteria} catalog={catalog} issues={issues} showIssues={showIssues} dispatch={act} />
+      <CriteriaBuilder draft={current} criteria={criteria} catalog={catalog} issues={issues} showIssues={showIssues} dispatch={act} tenantName={tenantName} />
       <p className="field-issue">{definitionIssue ?? ''}</p>
 
+      {changedMeanwhile && failure === null ? (
+        <p className="banner info" role="status">
+          This segment was just changed elsewhere. Saving will show you both versions first; nothing is overwritten.
+        </p>
+      ) : null}
+      {reapplied && failure === null ? (
+        <p className="banner info" role="status" data-testid="reapplied">
+          Your changes are now applied on the latest version. Review them, then save.
+        </p>
+      ) : null}
       {failure?.code === 'conflict' ? (
-        <div role="alert" className="banner warning">
+        <div role="alert" className="banner warning conflict" ref={conflictBox}>
           <p>
             <strong>This segment was changed elsewhere</strong> since you opened it. Your changes were not saved, so nothing was overwritten.
           </p>
-          <button type="button" onClick={() => void reloadLatest()}>
-            Reload latest version
-          </button>
+          {conflict ? (
+            <>
+              <table className="conflict-table" aria-label="What changed">
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Your version</th>
+                    <th scope="col">Latest version</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflict.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{c.label}</th>
+                      <td className={c.mineChanged ? 'changed' : 'same'}>
+                        {c.mine || <span className="muted">(empty)</span>}
+                        {c.mineChanged ? <span className="change-tag">you changed</span> : null}
+                      </td>
+                      <td className={c.latestChanged ? 'changed' : 'same'}>
+                        {c.latest || <span className="muted">(empty)</span>}
+                        {c.latestChanged ? <span className="change-tag">changed elsewhere</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {conflict.changes.some((c) => c.mineChanged && c.latestChanged) ? (
+                <p className="small">Where both sides changed the same field, re-applying keeps yours: check it before saving.</p>
+              ) : null}
+              <div className="conflict-actions">
+                <button type="button" className="primary" onClick={() => resolve(true)}>
+                  Re-apply my changes on the latest version
+                </button>
+                <button type="button" onClick={() => resolve(false)}>
+                  Discard my changes
+                </button>
+              </div>
+            </>
+          ) : null}
         </div>
       ) : failure ? (
         <div role="alert" className="banner error">

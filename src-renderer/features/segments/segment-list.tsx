@@ -2,6 +2,7 @@
 import type { SegmentView } from '../../../src-shared/ipc';
 import { useMemo, type ReactNode } from 'react';
 import { useAppState, useCommands, useSegments, useSetUi, useUi } from '../../app/app-context';
+import { Highlight } from '../../components/highlight';
 
 /** The segment list (left column of the segments view). */
 export function SegmentList(): ReactNode {
@@ -45,7 +46,9 @@ export function SegmentList(): ReactNode {
           return (
             <li key={s.id}>
               <button type="button" className={`segment-row${s.id === selectedId ? ' selected' : ''}`} aria-current={s.id === selectedId || undefined} onClick={() => setUi({ segmentPane: { mode: 'detail', segmentId: s.id } })}>
-                <span className="segment-row-name">{s.name}</span>
+                <span className="segment-row-name">
+                  <Highlight text={s.name} query={search} />
+                </span>
                 <span className="segment-row-meta muted small">
                   {segmentMeta(s)}
                 </span>

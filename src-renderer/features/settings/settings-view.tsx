@@ -1,7 +1,54 @@
-/** Settings: the account (who, where, remembered or not), API URLs, operation mode, sign out. */
+/** Settings: the account (who, where, remembered or not), appearance (theme), API URLs, operation mode, sign out. */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { useAppState, useCommands } from '../../app/app-context';
+import type { Theme } from '../../../src-shared/ipc';
+import { useAppState, useCommands, useUi } from '../../app/app-context';
 import { OperationModeControl } from '../mcp/operation-mode-control';
+
+const themes: { theme: Theme; label: string; text: string }[] = [
+  { theme: 'system', label: 'System', text: 'Follow the light or dark setting of your computer.' },
+  { theme: 'light', label: 'Light', text: '' },
+  { theme: 'dark', label: 'Dark', text: '' },
+];
+
+// The theme as a radio group; main saves it in preferences.json and its answer is what the window uses.
+function ThemeControl(): ReactNode {
+  const commands = useCommands();
+  const saved = useUi((s) => s.theme);
+  const [error, setError] = useState<string | null>(null);
+  // The choice shows at once; main's answer (saved) takes over when it arrives, or main's theme on a failure.
+  const [pending, setPending] = useState<Theme | null>(null);
+  const theme = pending ?? saved;
+  return (
+    <fieldset className="theme-control">
+      <legend>Theme</legend>
+      {themes.map((t) => (
+        <label key={t.theme} className="radio-line">
+          <input
+            type="radio"
+            name="theme"
+            value={t.theme}
+            checked={theme === t.theme}
+            onChange={() => {
+              setPending(t.theme);
+              void commands.setTheme(t.theme).then((r) => {
+                setPending(null);
+                setError(r.ok ? null : r.error.message);
+              });
+            }}
+          />
+          <span>
+            <strong>{t.label}</strong> {t.text ? <span className="muted small">{t.text}</span> : null}
+          </span>
+        </label>
+      ))}
+      {error ? (
+        <p className="form-error" role="alert">
+          The theme was not saved: {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
 
 /** The settings view. */
 export function SettingsView(): ReactNode {
@@ -48,6 +95,10 @@ export function SettingsView(): ReactNode {
           Sign out
         </button>
       </section>
+      <section className="panel-section" aria-labelledby="appearance-title">
+        <h2 id="appearance-title">Appearance</h2>
+        <ThemeControl />
+      </section>
       <section className="panel-section" aria-labelledby="urls-title">
         <h2 id="urls-title">API URLs</h2>
         <form className="form-grid" onSubmit={(e) => void save(e)}>
@@ -57,7 +108,7 @@ export function SettingsView(): ReactNode {
           </label>
           <label>
             Data API URL
-            <input type="url" value={dataApiUrl} onChange={(e) => setDataApiUrl(e.target.value)} placeholder="same as the API URL" />
+            <input type="url" value={dataApiUrl} onChange={(e) => setDataApiUrl(e.target.value)} placeholder="https://data.nevent.es" />
           </label>
           <div>
             <button type="submit">Save URLs</button>

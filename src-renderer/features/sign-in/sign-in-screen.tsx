@@ -1,9 +1,11 @@
 /**
- * Sign-in: the embedded demo server (preselected, pick a demo user), a Nevent API URL with email and
- * password, or a pasted token. Errors say what to do; a missing secret service is a notice, not a failure.
+ * Sign-in: the embedded demo server (preselected unless a real API was used last), a Nevent API URL with
+ * email and password, or a pasted token. Errors say what to do and belong to the method they came from;
+ * a missing secret service is a notice, not a failure.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AppInfo, DemoUser, SignInRequest } from '../../../src-shared/ipc';
+import { sameData } from '../../../src-shared/desktop-state';
 import { useAppState, useCommands } from '../../app/app-context';
 import { signInErrorText } from '../../lib/error-text';
 
@@ -14,7 +16,7 @@ const demoUserText: Record<DemoUser, string> = {
   owner: 'Owner — a group and all its tenants (one invited, one suspended)',
   admin: 'Admin — one tenant only',
   staff: 'Staff — a country and its cities',
-  solo: 'Solo — exactly one tenant (no picker); its token carries no role',
+  solo: 'Solo — one tenant only, so no picker; signs in without a refresh token, as some Nevent accounts do',
 };
 
 /** Props of the sign-in screen. */
@@ -28,10 +30,14 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
   const signingIn = useAppState((a) => a?.account.state === 'signingIn');
   const lastError = useAppState((a) => a?.account.error ?? null);
   const savedApiUrl = useAppState((a) => a?.account.apiUrl ?? null);
+  const lastWasDemo = useAppState((a) => a?.account.demo ?? false);
   const demoUsers = props.info?.demoUsers ?? [];
-  const [method, setMethod] = useState<Method>(demoUsers.length > 0 ? 'demo' : 'password');
+  // A real API used before (or no demo server offered) opens on email and password, with its URL filled in.
+  const [method, setMethodState] = useState<Method>(demoUsers.length > 0 && (savedApiUrl === null || lastWasDemo) ? 'demo' : 'password');
+  // main's last sign-in error, once the person moved on to another method, is not this method's error.
+  const [hiddenError, setHiddenError] = useState<typeof lastError>(null);
   const [demoUser, setDemoUser] = useState<DemoUser>('owner');
-  const [apiUrl, setApiUrl] = useState(savedApiUrl ?? '');
+  const [apiUrl, setApiUrl] = useState(lastWasDemo ? '' : (savedApiUrl ?? ''));
   const [dataApiUrl, setDataApiUrl] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -39,6 +45,11 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
   const [refreshToken, setRefreshToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const setMethod = (next: Method): void => {
+    setMethodState(next);
+    setError(null);
+    setHiddenError(lastError);
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -60,7 +71,7 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
     setPassword('');
   };
 
-  const shownError = error ?? (lastError && !busy ? signInErrorText(lastError, savedApiUrl) : null);
+  const shownError = error ?? (lastError && !sameData(lastError, hiddenError) && !busy ? signInErrorText(lastError, savedApiUrl) : null);
   const working = busy || signingIn;
 
   return (
@@ -100,7 +111,10 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
               <span>
                 Data API URL <span className="muted small">(optional)</span>
               </span>
-              <input type="url" value={dataApiUrl} onChange={(e) => setDataApiUrl(e.target.value)} placeholder="same as the API URL" />
+              <input type="url" value={dataApiUrl} onChange={(e) => setDataApiUrl(e.target.value)} placeholder="https://data.nevent.es" aria-describedby="data-api-hint" />
+              <span id="data-api-hint" className="muted small">
+                Needed only for a Nevent installation other than api.nevent.es (its data API has its own host).
+              </span>
             </label>
             {method === 'password' ? (
               <>

@@ -68,7 +68,7 @@ export function privateTempDir(prefix: string): { path: string; remove(): void }
 }
 
 /** Starts `serve --demo` with a socket in a fresh directory and an isolated config home. */
-export async function startServe(extraArgs: string[] = []): Promise<{ uiUrl: string; origin: string; token: string; socketPath: string; stop(): Promise<void> }> {
+export async function startServe(extraArgs: string[] = []): Promise<{ uiUrl: string; origin: string; token: string; socketPath: string; pid: number; stop(): Promise<void> }> {
   const dir = privateTempDir('nevent-e2e-');
   const socketPath = join(dir.path, 'mcp.sock');
   const started = await startCli(['serve', '--demo', '--port', '0', '--socket', socketPath, ...extraArgs], { ui: /^ui: (\S+)$/m, socket: /^mcp socket: (\S+)$/m }, 60_000, {
@@ -82,6 +82,7 @@ export async function startServe(extraArgs: string[] = []): Promise<{ uiUrl: str
     origin: url.origin,
     token: url.searchParams.get('token') ?? '',
     socketPath: started.values.socket as string,
+    pid: started.child.pid as number,
     stop: async () => {
       await started.stop();
       dir.remove();

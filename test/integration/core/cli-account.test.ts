@@ -46,16 +46,27 @@ describe('nevent-companion login / status / logout (no keychain)', () => {
     expect(run.stdout + run.stderr).not.toContain('hunter2-secret');
   });
 
+  it('says an address with a wrong path does not look like a Nevent API (not "wrong password")', async () => {
+    const run = await runCli(['login', '--api-url', `${demo.url}/api/v2`, '--data-api-url', `${demo.url}/data`, '--email', 'owner@demo.nevent.local', '--password-stdin'], { stdin: 'demo\n', env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${demo.url}/api/v2 does not look like a Nevent API`);
+    expect(run.stderr).toContain('without "/api/v2" after it');
+    expect(run.stderr).not.toContain('wrong email or password');
+  });
+
   it('says the server cannot be reached', async () => {
     const run = await runCli(['login', '--api-url', 'http://127.0.0.1:9', '--email', 'owner@demo.nevent.local', '--password-stdin'], { stdin: 'demo', env });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('could not reach the Nevent API at 127.0.0.1:9');
   });
 
-  it('signs in but warns that nothing is remembered without a keychain, and writes no file', async () => {
+  it('without a keychain says the sign-in worked but was not saved, exits 1 and writes no file', async () => {
     const run = await runCli(['login', '--email', 'owner@demo.nevent.local', '--password-stdin'], { stdin: 'demo\n', env });
-    expect(run.stdout).toContain('Signed in to');
-    expect(run.stderr).toContain('sign-in will not be remembered');
+    // Nothing on stdout reads as success: what happened is said once, on stderr.
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Signed in to .* as owner@demo\.nevent\.local.*, but the sign-in was NOT saved: no OS keychain is running in this session .*sign-in will not be remembered[^.]*\./);
+    expect(run.stderr).toContain('will not find this sign-in');
+    expect(run.stderr).not.toMatch(/^Saved in the OS keychain/m);
     expect(run.code).toBe(1);
     expect(await readdir(configDir)).toEqual([]);
     const status = await runCli(['status'], { env });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openSecretStore, type KeytarModule } from '../../../src-main/core/keytar-secret-store';
-import { keychainServiceFor, MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts } from '../../../src-main/core/secret-store';
+import { keychainFailureText, keychainServiceFor, MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts } from '../../../src-main/core/secret-store';
 import { failingSecretStore, hangingSecretStore } from '../../helpers/secret-stores';
 
 function fakeKeytar(): KeytarModule & { entries: Map<string, string> } {
@@ -69,5 +69,21 @@ describe('openSecretStore', () => {
     expect(hanging.store.kind).toBe('memory');
     expect(hanging.warning).toMatch(/did not answer/);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('keychain failures in words', () => {
+  it('says what a missing secret service means and what to do, with the raw message only as a detail', async () => {
+    const store = { kind: 'keychain' as const, get: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')), set: () => Promise.resolve(), delete: () => Promise.resolve(false) };
+    const error = (await withTimeouts(store, 1000).get('s', 'a').catch((e: unknown) => e)) as { code: string; message: string };
+    expect(error.code).toBe('keychain_unavailable');
+    expect(error.message).toMatch(/^no OS keychain is running in this session .*could not read the saved sign-in; run it from your desktop session, or start one/);
+    expect(error.message).toMatch(/\(the keychain said: Cannot autolaunch D-Bus without X11 \$DISPLAY\)$/);
+    expect(error.message).not.toMatch(/failed \(read\)/);
+  });
+
+  it('says plainly when the keychain refuses for another reason', () => {
+    expect(keychainFailureText('write', 'Access denied')).toBe('the OS keychain refused to save the sign-in; check that it is unlocked and working, then sign in again (the keychain said: Access denied)');
+    expect(keychainFailureText('delete', '')).toBe('the OS keychain refused to remove the saved sign-in; check that it is unlocked and working, then sign in again');
   });
 });

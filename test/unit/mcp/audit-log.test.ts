@@ -68,31 +68,36 @@ describe('audit of MCP calls', () => {
     await h.close();
   });
 
-  it('records every call with client, session, tenant, argument keys, result code and duration', async () => {
+  it('records one entry per call: client, session, tenant, readable argument values, result code and duration', async () => {
     h = await connect('READ_ONLY');
-    ok(await h.call('nevent_list_segments', { search: 'very secret search text' }));
-    failure(await h.call('nevent_create_segment', { name: 'n', definition: { stanzas: [] } }));
+    ok(await h.call('nevent_list_segments', { search: 'vip fans' }));
+    failure(await h.call('nevent_create_segment', { name: 'Loyal', description: 'a private note about these fans', definition: { stanzas: [] } }));
     ok(await h.call('nevent_switch_tenant', { tenantId: 'tenant-a' }));
     failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-b' }));
     ok(await h.call('nevent_reset_tenant'));
     await h.session.moveTo('tenant-a');
 
     const entries = h.audit.entries('session-1');
-    expect(entries.map((e) => `${e.kind}:${e.name}:${e.tenantId}:${e.result}`)).toEqual([
-      'tool:nevent_list_segments:tenant-root:ok',
-      'tool:nevent_create_segment:tenant-root:operation_not_permitted',
-      'tool:nevent_switch_tenant:tenant-a:ok',
-      'switch:nevent_switch_tenant:tenant-a:ok',
-      'tool:nevent_switch_tenant:tenant-a:tenant_forbidden',
-      'tool:nevent_reset_tenant:tenant-root:ok',
-      'reset:nevent_reset_tenant:tenant-root:ok',
-      'move:move:tenant-a:ok',
+    expect(entries.map((e) => `${e.kind}:${e.name}:${e.fromTenantId ?? '-'}>${e.targetTenantId ?? '-'}:${e.tenantId}:${e.result}`)).toEqual([
+      'tool:nevent_list_segments:->-:tenant-root:ok',
+      'tool:nevent_create_segment:->-:tenant-root:operation_not_permitted',
+      'switch:nevent_switch_tenant:tenant-root>tenant-a:tenant-a:ok',
+      'switch:nevent_switch_tenant:tenant-a>tenant-b:tenant-a:tenant_forbidden',
+      'reset:nevent_reset_tenant:tenant-a>tenant-root:tenant-root:ok',
+      'move:move:tenant-root>tenant-a:tenant-a:ok',
     ]);
-    expect(entries[0]).toMatchObject({ clientName: 'test-client', clientVersion: '9.9.9', sessionId: 'session-1', argKeys: ['search'] });
+    expect(entries[0]).toMatchObject({ clientName: 'test-client', clientVersion: '9.9.9', sessionId: 'session-1', title: 'List segments', argKeys: ['search'], args: [{ key: 'search', value: 'vip fans' }] });
+    // Names and the definition's shape are shown; the description (free text) only by its size.
+    expect(entries[1]?.args).toEqual([
+      { key: 'name', value: 'Loyal' },
+      { key: 'description', value: '(text, 31 characters)' },
+      { key: 'definition', value: 'every fan (no conditions)' },
+    ]);
+    expect(entries[3]?.args).toEqual([{ key: 'tenantId', value: 'tenant-b' }]);
     for (const entry of entries) {
       expect(AuditEntrySchema.safeParse(entry).success).toBe(true);
       expect(entry.durationMs).toBeGreaterThanOrEqual(0);
     }
-    expect(JSON.stringify(entries)).not.toContain('very secret search text');
+    expect(JSON.stringify(entries)).not.toContain('private note');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, tenantHue, tenantHues } from '../../../src-renderer/lib/tenant-colour';
+import { assignTenantHues, fnv1a, tenantHue, tenantHues } from '../../../src-renderer/lib/tenant-colour';
 
 describe('per-tenant colour', () => {
   it('is stable and in range', () => {
@@ -22,5 +22,43 @@ describe('per-tenant colour', () => {
   it('spreads similar ids over the wheel', () => {
     const hues = new Set(Array.from({ length: 50 }, (_, i) => Math.floor(tenantHue(`tenant-${i}`) / 30)));
     expect(hues.size).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('colours of tenants that appear together', () => {
+  // The owner's subtree of the demo tree: the pairs the issue saw collide.
+  const tree = [
+    { id: 'tn-acme', parentId: null },
+    { id: 'tn-acme-es', parentId: 'tn-acme' },
+    { id: 'tn-acme-madrid', parentId: 'tn-acme-es' },
+    { id: 'tn-acme-madrid-arena', parentId: 'tn-acme-madrid' },
+    { id: 'tn-acme-barcelona', parentId: 'tn-acme-es' },
+    { id: 'tn-acme-valencia', parentId: 'tn-acme-es' },
+    { id: 'tn-acme-fr', parentId: 'tn-acme' },
+    { id: 'tn-acme-paris', parentId: 'tn-acme-fr' },
+    { id: 'tn-acme-lyon', parentId: 'tn-acme-fr' },
+    { id: 'tn-acme-pt', parentId: 'tn-acme' },
+  ];
+
+  it('gives siblings, parents and grandparents different colours', () => {
+    const hues = assignTenantHues(tree);
+    expect(hues.size).toBe(tree.length);
+    const hue = (id: string): number => hues.get(id) as number;
+    for (const t of tree) {
+      if (t.parentId === null) continue;
+      expect(hue(t.id), `${t.id} vs its parent`).not.toBe(hue(t.parentId));
+      const grand = tree.find((x) => x.id === t.parentId)?.parentId;
+      if (grand) expect(hue(t.id), `${t.id} vs its grandparent`).not.toBe(hue(grand));
+      const siblings = tree.filter((x) => x.parentId === t.parentId && x.id !== t.id);
+      for (const s of siblings) expect(hue(t.id), `${t.id} vs ${s.id}`).not.toBe(hue(s.id));
+    }
+    expect(hue('tn-acme')).not.toBe(hue('tn-acme-madrid'));
+    expect(hue('tn-acme-barcelona')).not.toBe(hue('tn-acme-valencia'));
+  });
+
+  it('is the same for the same tree, whatever order the list came in, and keeps a lone tenant’s colour', () => {
+    expect([...assignTenantHues([...tree].reverse())].sort()).toEqual([...assignTenantHues(tree)].sort());
+    expect(assignTenantHues([{ id: 'tn-solo-studio' }]).get('tn-solo-studio')).toBe(tenantHue('tn-solo-studio'));
+    for (const hue of assignTenantHues(tree).values()) expect(tenantHues).toContain(hue);
   });
 });

@@ -54,6 +54,22 @@ describe('preferences', () => {
     expect(again.shortcuts('u1').pinned).toEqual([{ id: 't1', name: 'One' }]);
   });
 
+  it('keeps the theme (system unless chosen), and says so when the file holds one it does not know', async () => {
+    const store = new MemoryJsonStore();
+    const prefs = new Preferences(store, defaults);
+    expect(prefs.theme()).toBe('system');
+    prefs.updateSettings({ theme: 'dark' });
+    await prefs.flush();
+    const again = new Preferences(store, defaults);
+    await again.load();
+    expect(again.theme()).toBe('dark');
+    const said: string[] = [];
+    const odd = new Preferences(new MemoryJsonStore({ settings: { theme: 'neon' } }), defaults, undefined, (line) => said.push(line));
+    await odd.load();
+    expect(odd.theme()).toBe('system');
+    expect(said).toEqual(['preferences: theme "neon" is not a theme (system, light or dark); it is ignored.']);
+  });
+
   it('reads a damaged file field by field: a bad mode is said and skipped, the pins survive', async () => {
     const said: string[] = [];
     const file = { settings: { operationMode: 'GOD', apiUrl: 7 }, users: { u1: { recent: 'nope', pinned: [{ id: 't1', name: 'One' }, { id: 3 }] }, u2: 'nope' } };

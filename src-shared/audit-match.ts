@@ -1,0 +1,18 @@
+/** The audit log's filters as one rule: main applies it to a query, the renderer to live entries. */
+import type { AuditQuery } from './ipc';
+import type { AuditEntry } from './session';
+
+/** True when `entry` passes every filter of `query` except paging (`beforeSeq`, `limit`). */
+export function auditMatches(entry: AuditEntry, query: AuditQuery): boolean {
+  if (query.sessionId !== undefined && entry.sessionId !== query.sessionId) return false;
+  if (query.tenantId !== undefined && entry.tenantId !== query.tenantId) return false;
+  if (query.kind !== undefined && entry.kind !== query.kind) return false;
+  if (query.result === 'error' && entry.result === 'ok') return false;
+  if (query.result !== undefined && query.result !== 'error' && entry.result !== query.result) return false;
+  if (query.name !== undefined && query.name !== '') {
+    // The filter box reads "Action": a tool's name or its title ("switch", "List segments") both match.
+    const wanted = query.name.toLowerCase();
+    if (!entry.name.toLowerCase().includes(wanted) && !(entry.title ?? '').toLowerCase().includes(wanted)) return false;
+  }
+  return true;
+}
