@@ -7,3 +7,7 @@ export * from './segments';
 export * from './data-api';
 export * from './analytics';
 export * from './campaigns';
+export * from './records';
+export * from './templates';
+export * from './short-urls';
+export * from './paid-media';
