@@ -12,7 +12,10 @@ import { registerAuthRoutes } from './routes/auth-routes';
 import { registerCampaignRoutes } from './routes/campaign-routes';
 import { dataApiPrefix, registerDataRoutes } from './routes/data-routes';
 import { demoControlPrefix, registerDemoControlRoutes } from './routes/demo-control-routes';
+import { registerPaidMediaRoutes } from './routes/paid-media-routes';
 import { registerSegmentRoutes } from './routes/segment-routes';
+import { registerShortUrlRoutes } from './routes/short-url-routes';
+import { registerTemplateRoutes } from './routes/template-routes';
 import { registerTenantRoutes } from './routes/tenant-routes';
 
 /** Largest accepted request body. */
@@ -64,6 +67,9 @@ export function createDemoApp(deps: DemoContext): Hono {
   registerTenantRoutes(app, deps);
   registerSegmentRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerPaidMediaRoutes(app, deps);
+  registerTemplateRoutes(app, deps);
+  registerShortUrlRoutes(app, deps);
   registerDataRoutes(app, deps);
   registerDemoControlRoutes(app, deps);
 
