@@ -7,7 +7,10 @@
 import type { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
+import type { ToolDomain } from '../../src-shared/tool-domains';
 import type { ToolAccess } from './operation-mode';
+
+export type { ToolDomain } from '../../src-shared/tool-domains';
 
 /** What a tool's `run` gets besides its arguments. */
 export interface ToolContext {
@@ -23,6 +26,8 @@ export interface ToolContext {
  */
 export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   name: string;
+  /** The domain (folder under `tools/`) the tool belongs to: its `nevent_help` topic and MCP panel group. */
+  domain: ToolDomain;
   title: string;
   description: string;
   access: ToolAccess;
@@ -45,4 +50,11 @@ export type AnyToolSpec = ToolSpec<z.ZodObject, z.ZodObject>;
 /** Declares a tool with its types checked, returning it in the erased form the server takes. */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(spec: ToolSpec<I, O>): AnyToolSpec {
   return spec as unknown as AnyToolSpec;
+}
+
+/** One `nevent_help` topic: the markdown a domain (or the general help) contributes. */
+export interface HelpGuide {
+  /** The topic name a model passes (upstream's names: `segments`, `paid_media`, …). */
+  topic: string;
+  guidance: string;
 }

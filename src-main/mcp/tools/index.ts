@@ -1,34 +1,31 @@
-/** Every MCP tool, in the order `tools/list` shows them (DESIGN §4). */
+/**
+ * Every MCP tool, in the order `tools/list` shows them (DESIGN §4): one folder per domain, each with an
+ * `index.ts` exporting its tools and its `nevent_help` topics (`guidance.ts`).
+ */
+import { toolDomains, type ToolDomain } from '../../../src-shared/tool-domains';
 import type { AnyToolSpec } from '../tool';
-import { analyticsCapabilitiesTool } from './analytics-capabilities';
-import { createSegmentTool } from './create-segment';
-import { getActiveTenantTool } from './get-active-tenant';
-import { getSegmentTool } from './get-segment';
-import { helpTool } from './help';
-import { listCampaignsTool } from './list-campaigns';
-import { listSegmentsTool } from './list-segments';
-import { listTenantsTool } from './list-tenants';
-import { paidAdsStatusTool } from './paid-ads-status';
-import { resetTenantTool } from './reset-tenant';
-import { segmentPreviewTool } from './segment-preview';
-import { segmentationCriteriaTool } from './segmentation-criteria';
-import { switchTenantTool } from './switch-tenant';
-import { updateSegmentTool } from './update-segment';
+import { analyticsTools } from './analytics';
+import { audiencesTools } from './audiences';
+import { campaignsTools } from './campaigns';
+import { helpTools } from './help';
+import { mediaTools } from './media';
+import { paidMediaTools } from './paid-media';
+import { shortUrlsTools } from './short-urls';
+import { templatesTools } from './templates';
+import { tenantsTools } from './tenants';
 
-/** All tools. */
-export const allTools: readonly AnyToolSpec[] = [
-  listTenantsTool,
-  getActiveTenantTool,
-  switchTenantTool,
-  resetTenantTool,
-  listSegmentsTool,
-  getSegmentTool,
-  createSegmentTool,
-  updateSegmentTool,
-  segmentPreviewTool,
-  segmentationCriteriaTool,
-  listCampaignsTool,
-  analyticsCapabilitiesTool,
-  paidAdsStatusTool,
-  helpTool,
-];
+/** Each domain's tools (a record over the domain union: a new domain without tools fails to compile). */
+export const toolsByDomain: Readonly<Record<ToolDomain, readonly AnyToolSpec[]>> = {
+  tenants: tenantsTools,
+  audiences: audiencesTools,
+  campaigns: campaignsTools,
+  analytics: analyticsTools,
+  'paid-media': paidMediaTools,
+  templates: templatesTools,
+  'short-urls': shortUrlsTools,
+  media: mediaTools,
+  help: helpTools,
+};
+
+/** All tools, domain by domain in `toolDomains` order. */
+export const allTools: readonly AnyToolSpec[] = toolDomains.flatMap((domain) => toolsByDomain[domain]);

@@ -12,6 +12,7 @@ import { connect, failure, ok, type Harness } from './harness';
 let runs = 0;
 const deleteImage = defineTool({
   name: 'test_delete_image',
+  domain: 'media',
   title: 'Delete image',
   description: 'Deletes one image of the tenant (a test tool for the confirmation rule).',
   access: 'destructive',

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { initialOperationMode } from '../../../src-main/app/operation-mode-setting';
 import { isToolAllowed, leastModeFor } from '../../../src-main/mcp/operation-mode';
 import { parseOperationMode } from '../../../src-shared/session';
-import { allTools } from '../../../src-main/mcp/tools';
 
 describe('operation modes', () => {
   it('allows reads and tenant tools always, writes from STANDARD, destructive only in FULL', () => {
@@ -36,13 +35,5 @@ describe('operation modes', () => {
     expect(said).toEqual([]);
     expect(initialOperationMode({ env: 'god-mode', saved: 'STANDARD' }, warn)).toBe('STANDARD');
     expect(said).toEqual(['NEVENT_OPERATION_MODE="god-mode" is not an operation mode (READ_ONLY, STANDARD or FULL); using STANDARD.']);
-  });
-
-  it('classifies tools consistently with their annotations', () => {
-    for (const tool of allTools) {
-      expect(tool.annotations.readOnlyHint, tool.name).toBe(tool.access === 'read');
-      if (tool.access === 'write') expect(['nevent_create_segment', 'nevent_update_segment']).toContain(tool.name);
-      if (tool.access === 'tenant') expect(['nevent_switch_tenant', 'nevent_reset_tenant']).toContain(tool.name);
-    }
   });
 });

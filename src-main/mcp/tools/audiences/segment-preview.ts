@@ -1,12 +1,13 @@
 /** `nevent_segment_preview`: how many fans a definition matches in the tenant a call runs in. */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema } from '../../../src-shared/api';
-import { defineTool } from '../tool';
-import { SampleFanOutSchema } from '../wire';
+import { SegmentDefinitionInputSchema } from '../../../../src-shared/api';
+import { defineTool } from '../../tool';
+import { SampleFanOutSchema } from '../../wire';
 
 /** `nevent_segment_preview` tool. */
 export const segmentPreviewTool = defineTool({
   name: 'nevent_segment_preview',
+  domain: 'audiences',
   title: 'Preview a segment definition',
   description: [
     'Estimates how many fans of the tenant a segment definition matches, with a few sample fans, without saving anything.',

@@ -4,7 +4,7 @@
  * (src-main/core/campaign-list.ts), so this answers with the columns that table has, or `not_available`.
  */
 import { z } from 'zod';
-import { defineTool } from '../tool';
+import { defineTool } from '../../tool';
 
 const cell = z.union([z.string(), z.number()]).nullable().optional();
 const CampaignOutSchema = z.object({ id: z.string(), name: cell, status: cell, channel: cell, created_at: cell, executed_at: cell });
@@ -12,6 +12,7 @@ const CampaignOutSchema = z.object({ id: z.string(), name: cell, status: cell, c
 /** `nevent_list_campaigns` tool. */
 export const listCampaignsTool = defineTool({
   name: 'nevent_list_campaigns',
+  domain: 'campaigns',
   title: 'List campaigns',
   description: [
     'Lists campaigns of the tenant from its analytics data (id, name, status, channel, dates), newest first by default, filtered by status, channel and creation date.',

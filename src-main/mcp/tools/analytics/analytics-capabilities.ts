@@ -1,10 +1,11 @@
 /** `nevent_analytics_capabilities`: what analytics the tenant a call runs in offers. */
 import { z } from 'zod';
-import { defineTool } from '../tool';
+import { defineTool } from '../../tool';
 
 /** `nevent_analytics_capabilities` tool. */
 export const analyticsCapabilitiesTool = defineTool({
   name: 'nevent_analytics_capabilities',
+  domain: 'analytics',
   title: 'Analytics capabilities',
   description: [
     'Returns the analytics capabilities of the tenant (enabled features, channels, metrics) from the data API.',

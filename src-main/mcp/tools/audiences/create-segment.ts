@@ -1,13 +1,14 @@
 /** `nevent_create_segment`: creates a segment in the tenant a call runs in (a write tool). */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema } from '../../../src-shared/api';
-import type { SegmentCreate } from '../../../src-shared/api';
-import { defineTool } from '../tool';
-import { SegmentOutSchema, segmentOut } from '../wire';
+import { SegmentDefinitionInputSchema } from '../../../../src-shared/api';
+import type { SegmentCreate } from '../../../../src-shared/api';
+import { defineTool } from '../../tool';
+import { SegmentOutSchema, segmentOut } from '../../wire';
 
 /** `nevent_create_segment` tool. */
 export const createSegmentTool = defineTool({
   name: 'nevent_create_segment',
+  domain: 'audiences',
   title: 'Create a segment',
   description: [
     'Creates an audience segment in the tenant (pass tenant_id).',

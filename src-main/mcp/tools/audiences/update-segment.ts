@@ -1,14 +1,15 @@
 /** `nevent_update_segment`: changes a segment of the tenant a call runs in (a write tool). */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema, SegmentIdSchema } from '../../../src-shared/api';
-import type { SegmentUpdate } from '../../../src-shared/api';
-import { CoreError } from '../../core/tenant-session';
-import { defineTool } from '../tool';
-import { SegmentOutSchema, segmentOut } from '../wire';
+import { SegmentDefinitionInputSchema, SegmentIdSchema } from '../../../../src-shared/api';
+import type { SegmentUpdate } from '../../../../src-shared/api';
+import { CoreError } from '../../../core/tenant-session';
+import { defineTool } from '../../tool';
+import { SegmentOutSchema, segmentOut } from '../../wire';
 
 /** `nevent_update_segment` tool. */
 export const updateSegmentTool = defineTool({
   name: 'nevent_update_segment',
+  domain: 'audiences',
   title: 'Update a segment',
   description: [
     'Changes the name, description and/or definition of a segment in the tenant; a new definition replaces the old one entirely.',

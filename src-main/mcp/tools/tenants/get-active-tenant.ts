@@ -1,11 +1,12 @@
 /** `nevent_get_active_tenant`: which tenant this session acts on right now. */
 import { z } from 'zod';
-import { defineTool } from '../tool';
-import { TenantOutSchema, tenantOut } from '../wire';
+import { defineTool } from '../../tool';
+import { TenantOutSchema, tenantOut } from '../../wire';
 
 /** `nevent_get_active_tenant` tool. */
 export const getActiveTenantTool = defineTool({
   name: 'nevent_get_active_tenant',
+  domain: 'tenants',
   title: 'Get the active tenant',
   description: [
     'Returns the active tenant of this connection (active_tenant_id, with its name and place in the tree: what calls without tenant_id use), the home tenant that nevent_reset_tenant returns to, and the user\'s role.',

@@ -1,11 +1,12 @@
 /** `nevent_list_segments`: segments of the tenant a call runs in. */
 import { z } from 'zod';
-import { defineTool } from '../tool';
-import { SegmentSummaryOutSchema, segmentSummaryOut } from '../wire';
+import { defineTool } from '../../tool';
+import { SegmentSummaryOutSchema, segmentSummaryOut } from '../../wire';
 
 /** `nevent_list_segments` tool. */
 export const listSegmentsTool = defineTool({
   name: 'nevent_list_segments',
+  domain: 'audiences',
   title: 'List segments',
   description: [
     'Lists the audience segments of the tenant (id, name, description, status, estimated_count, dates; no definitions: use nevent_get_segment for one segment\'s definition).',

@@ -1,12 +1,13 @@
 /** `nevent_get_segment`: one segment of the tenant a call runs in, with its definition. */
 import { z } from 'zod';
-import { SegmentIdSchema } from '../../../src-shared/api';
-import { defineTool } from '../tool';
-import { SegmentOutSchema, segmentOut } from '../wire';
+import { SegmentIdSchema } from '../../../../src-shared/api';
+import { defineTool } from '../../tool';
+import { SegmentOutSchema, segmentOut } from '../../wire';
 
 /** `nevent_get_segment` tool. */
 export const getSegmentTool = defineTool({
   name: 'nevent_get_segment',
+  domain: 'audiences',
   title: 'Get a segment',
   description: [
     'Returns one segment of the tenant with its full definition: stanzas are AND-combined, the criteria inside a stanza are OR-combined.',

@@ -1,11 +1,12 @@
 /** `nevent_segmentation_criteria`: the criteria a segment definition can use in the tenant a call runs in. */
 import { z } from 'zod';
-import { defineTool } from '../tool';
-import { CriterionOutSchema, criterionOut } from '../wire';
+import { defineTool } from '../../tool';
+import { CriterionOutSchema, criterionOut } from '../../wire';
 
 /** `nevent_segmentation_criteria` tool. */
 export const segmentationCriteriaTool = defineTool({
   name: 'nevent_segmentation_criteria',
+  domain: 'audiences',
   title: 'List segmentation criteria',
   description: [
     'Lists the criteria available for segment definitions in the tenant: id (use as criterion_id), type, label, value_type, the operators allowed for it, and options for ENTITY criteria.',

@@ -1,11 +1,12 @@
 /** `nevent_reset_tenant`: returns this session to its home tenant. */
 import { z } from 'zod';
-import { defineTool } from '../tool';
+import { defineTool } from '../../tool';
 import { switchResult, switchResultSchema } from './switch-result';
 
 /** `nevent_reset_tenant` tool. */
 export const resetTenantTool = defineTool({
   name: 'nevent_reset_tenant',
+  domain: 'tenants',
   title: 'Reset to the home tenant',
   description: [
     'Switches this connection back to its home tenant: the tenant of the sign-in it started with (home_tenant_id in nevent_list_tenants).',

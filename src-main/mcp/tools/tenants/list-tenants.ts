@@ -1,8 +1,8 @@
 /** `nevent_list_tenants`: the tenants this session's user can see (paged, searchable), and where the session is. */
 import { z } from 'zod';
-import { defineTool } from '../tool';
-import { decodePageCursor, encodePageCursor } from '../page-cursor';
-import { TenantOutSchema, tenantOut } from '../wire';
+import { defineTool } from '../../tool';
+import { decodePageCursor, encodePageCursor } from '../../page-cursor';
+import { TenantOutSchema, tenantOut } from '../../wire';
 
 /** Default page: sized for a model's context (about 100 tenants is ~8 KB). */
 const defaultLimit = 100;
@@ -11,6 +11,7 @@ const maxLimit = 500;
 /** `nevent_list_tenants` tool. */
 export const listTenantsTool = defineTool({
   name: 'nevent_list_tenants',
+  domain: 'tenants',
   title: 'List accessible tenants',
   description: [
     'Lists the Nevent tenants (organizations) the signed-in user can access: id, name, parent_id and level in the tree, and membership status and role where the API gives them (no status means active).',

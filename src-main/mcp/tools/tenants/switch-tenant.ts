@@ -1,13 +1,14 @@
 /** `nevent_switch_tenant`: moves this session (and only this one) to another tenant. */
 import { z } from 'zod';
-import { TenantIdSchema } from '../../../src-shared/api';
-import { CoreError } from '../../core/tenant-session';
-import { defineTool } from '../tool';
+import { TenantIdSchema } from '../../../../src-shared/api';
+import { CoreError } from '../../../core/tenant-session';
+import { defineTool } from '../../tool';
 import { switchResult, switchResultSchema } from './switch-result';
 
 /** `nevent_switch_tenant` tool. */
 export const switchTenantTool = defineTool({
   name: 'nevent_switch_tenant',
+  domain: 'tenants',
   title: 'Switch the active tenant',
   description: [
     'Sets the active tenant of this connection (what calls without tenant_id use): the API issues a token scoped to that tenant and the cached criteria and capabilities are cleared. The desktop app stays where it is.',

@@ -1,12 +1,13 @@
 /** `nevent_paid_ads_status`: paid-media connection of the tenant a call runs in. */
 import { z } from 'zod';
-import { PaidMediaProviderSchema } from '../../../src-shared/api';
-import { defineTool } from '../tool';
-import { PaidAdsStatusOutSchema, paidAdsStatusOut } from '../wire';
+import { PaidMediaProviderSchema } from '../../../../src-shared/api';
+import { defineTool } from '../../tool';
+import { PaidAdsStatusOutSchema, paidAdsStatusOut } from '../../wire';
 
 /** `nevent_paid_ads_status` tool. */
 export const paidAdsStatusTool = defineTool({
   name: 'nevent_paid_ads_status',
+  domain: 'paid-media',
   title: 'Paid ads connection status',
   description: 'Tells whether the tenant has connected its Meta, Google or TikTok ads account, which account, and when it last synced (via the paid-media API).',
   access: 'read',

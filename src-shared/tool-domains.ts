@@ -1,0 +1,10 @@
+/**
+ * The domains the MCP toolset is grouped in (issue 12): one folder per domain under
+ * `src-main/mcp/tools/`, one group in the desktop's MCP panel, one `nevent_help` topic each.
+ */
+
+/** Every tool domain, in the order `tools/list` and the MCP panel show them. */
+export const toolDomains = ['tenants', 'audiences', 'campaigns', 'analytics', 'paid-media', 'templates', 'short-urls', 'media', 'help'] as const;
+
+/** A tool domain. */
+export type ToolDomain = (typeof toolDomains)[number];
