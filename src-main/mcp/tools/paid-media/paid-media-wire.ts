@@ -1,0 +1,35 @@
+/** The shared inputs and outputs of the paid-media tools (upstream's camelCase id names). */
+import { z } from 'zod';
+import { IsoDaySchema, PaidMediaIdSchema, PaidMediaProviderSchema, type ApiObject } from '../../../../src-shared/api';
+import { compactRows, insightsTotals, insightsWindow, type InsightsWindow } from '../../../core/domains/paid-media';
+
+/** The `provider` input. */
+export const providerInput = PaidMediaProviderSchema.describe('meta, google or tiktok.');
+
+/** A provider's id input (campaign, ad group, ad). */
+export const paidIdInput = (what: string) => PaidMediaIdSchema.describe(`The provider's ${what} id.`);
+
+/** The window inputs of the insights reads. */
+export const windowInput = {
+  from: IsoDaySchema.optional().describe('yyyy-MM-dd; default 6 days before to.'),
+  to: IsoDaySchema.optional().describe('yyyy-MM-dd; default today.'),
+};
+
+/** Any API object in an answer. */
+export const ObjectOutSchema = z.record(z.string(), z.unknown());
+
+/** A record with its id. */
+export const EntityOutSchema = z.object({ id: z.string() }).loose();
+
+/** The insights answer: the window, the totals, and the daily rows without empty fields. */
+export const InsightsOutSchema = z.object({ from: z.string(), to: z.string(), totals: ObjectOutSchema, rows: z.array(ObjectOutSchema), count: z.number(), tenant_id: z.string() });
+
+/** The window asked for, with today's date filling what is missing. */
+export function windowOf(args: { from?: string | undefined; to?: string | undefined }): InsightsWindow {
+  return insightsWindow({ ...(args.from === undefined ? {} : { from: args.from }), ...(args.to === undefined ? {} : { to: args.to }) }, new Date());
+}
+
+/** The insights answer for daily rows of `window`. */
+export function insightsOut(window: InsightsWindow, rows: ApiObject[], tenantId: string): z.infer<typeof InsightsOutSchema> {
+  return { ...window, totals: { ...insightsTotals(rows) }, rows: compactRows(rows), count: rows.length, tenant_id: tenantId };
+}
