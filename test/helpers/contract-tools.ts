@@ -2,7 +2,8 @@
  * The MCP tool names DESIGN §4 promises, written out independently of the implementation so tests
  * that compare against it can fail when a tool is renamed or dropped.
  */
-export const contractToolNames = [
+/** The core tools of DESIGN §4's table (the seed contract), in `tools/list` order. */
+export const coreToolNames = [
   'nevent_list_tenants',
   'nevent_get_active_tenant',
   'nevent_switch_tenant',
@@ -18,3 +19,36 @@ export const contractToolNames = [
   'nevent_paid_ads_status',
   'nevent_help',
 ] as const;
+
+/** The paid-media reads beyond the status, the template and the short-URL tools (issue 12, upstream's names). */
+export const paidMediaTemplateShortUrlToolNames = [
+  'nevent_paid_ads_health',
+  'nevent_list_paid_campaigns',
+  'nevent_get_paid_campaign_insights',
+  'nevent_paid_attribution',
+  'nevent_list_paid_ad_groups',
+  'nevent_get_paid_ad_group_insights',
+  'nevent_get_paid_ad_group_comparative_stats',
+  'nevent_get_paid_ad_group_targeting',
+  'nevent_list_paid_ads',
+  'nevent_get_paid_ad_creative',
+  'nevent_create_template',
+  'nevent_update_template',
+  'nevent_clone_template',
+  'nevent_rename_template',
+  'nevent_preview_template',
+  'nevent_send_test_template',
+  'nevent_list_short_urls',
+  'nevent_get_short_url',
+  'nevent_get_short_url_metrics',
+  'nevent_get_short_url_campaign_metrics',
+  'nevent_get_short_url_clicks',
+  'nevent_list_short_url_user_links',
+  'nevent_list_short_url_destinations',
+  'nevent_create_short_url',
+  'nevent_update_short_url',
+  'nevent_create_bulk_user_short_urls',
+] as const;
+
+/** Every tool `tools/list` holds, in its order (the toolset's domains sit between paid-media status and help). */
+export const contractToolNames = [...coreToolNames.slice(0, -1), ...paidMediaTemplateShortUrlToolNames, 'nevent_help'] as const;

@@ -6,10 +6,10 @@ import { serverInstructions } from '../../../src-main/mcp/guidance';
 import { tenantIdDescription } from '../../../src-main/mcp/server';
 import { connect, failure, ok } from './harness';
 import type { Harness } from './harness';
-import { contractToolNames } from '../../helpers/contract-tools';
+import { contractToolNames, paidMediaTemplateShortUrlToolNames } from '../../helpers/contract-tools';
 
 const expectedTools = contractToolNames;
-const scoped = ['nevent_list_segments', 'nevent_get_segment', 'nevent_create_segment', 'nevent_update_segment', 'nevent_segment_preview', 'nevent_segmentation_criteria', 'nevent_list_campaigns', 'nevent_analytics_capabilities', 'nevent_paid_ads_status'];
+const scoped = ['nevent_list_segments', 'nevent_get_segment', 'nevent_create_segment', 'nevent_update_segment', 'nevent_segment_preview', 'nevent_segmentation_criteria', 'nevent_list_campaigns', 'nevent_analytics_capabilities', 'nevent_paid_ads_status', ...paidMediaTemplateShortUrlToolNames];
 const definition = { stanzas: [{ criteria: [{ criterion_id: 'country', operator: 'is', value: ['ES'] }] }] };
 
 let h: Harness;

@@ -13,7 +13,7 @@ export const getPaidAdGroupComparativeStatsTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, adGroupId: paidIdInput('ad group'), ...windowInput }),
-  output: z.object({ from: z.string(), to: z.string(), stats: ObjectOutSchema, tenant_id: z.string() }),
+  output: z.object({ stats: ObjectOutSchema, tenant_id: z.string() }).loose(),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const window = windowOf(args);

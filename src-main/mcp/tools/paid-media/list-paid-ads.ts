@@ -4,7 +4,7 @@ import { compact } from '../../../core/domains/compact';
 import { listPaidAds } from '../../../core/domains/paid-media';
 import { defineTool } from '../../tool';
 import { listPageInput, pageOfList, pageStart } from '../list-page';
-import { EntityOutSchema, paidIdInput, providerInput } from './paid-media-wire';
+import { listOutput, paidIdInput, providerInput } from './paid-media-wire';
 
 /** `nevent_list_paid_ads` tool. */
 export const listPaidAdsTool = defineTool({
@@ -15,7 +15,7 @@ export const listPaidAdsTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, campaignId: paidIdInput('campaign').optional(), adGroupId: paidIdInput('ad group').optional(), ...listPageInput }),
-  output: z.object({ ads: z.array(EntityOutSchema), count: z.number(), total: z.number(), next_cursor: z.string().nullable(), tenant_id: z.string() }),
+  output: listOutput('ads'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const listing = `${args.provider}:${args.campaignId ?? ''}:${args.adGroupId ?? ''}`;

@@ -4,7 +4,7 @@ import { compact } from '../../../core/domains/compact';
 import { listPaidCampaigns } from '../../../core/domains/paid-media';
 import { defineTool } from '../../tool';
 import { listPageInput, pageOfList, pageStart } from '../list-page';
-import { EntityOutSchema, providerInput } from './paid-media-wire';
+import { listOutput, providerInput } from './paid-media-wire';
 
 /** `nevent_list_paid_campaigns` tool. */
 export const listPaidCampaignsTool = defineTool({
@@ -15,7 +15,7 @@ export const listPaidCampaignsTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, ...listPageInput }),
-  output: z.object({ campaigns: z.array(EntityOutSchema), count: z.number(), total: z.number(), next_cursor: z.string().nullable(), tenant_id: z.string() }),
+  output: listOutput('campaigns'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const start = pageStart(args, 'paid-campaigns', args.provider);

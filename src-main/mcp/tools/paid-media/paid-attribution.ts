@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compact } from '../../../core/domains/compact';
 import { paidAttribution } from '../../../core/domains/paid-media';
 import { defineTool } from '../../tool';
-import { ObjectOutSchema, providerInput } from './paid-media-wire';
+import { listOutput, providerInput } from './paid-media-wire';
 
 /** `nevent_paid_attribution` tool. */
 export const paidAttributionTool = defineTool({
@@ -14,7 +14,7 @@ export const paidAttributionTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput }),
-  output: z.object({ attribution: z.array(ObjectOutSchema), count: z.number(), tenant_id: z.string() }),
+  output: listOutput('attribution'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const answer = await paidAttribution(tenant, args.provider);

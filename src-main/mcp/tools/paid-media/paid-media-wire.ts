@@ -16,13 +16,15 @@ export const windowInput = {
 };
 
 /** Any API object in an answer. */
-export const ObjectOutSchema = z.record(z.string(), z.unknown());
-
-/** A record with its id. */
-export const EntityOutSchema = z.object({ id: z.string() }).loose();
+export const ObjectOutSchema = z.object({}).loose();
 
 /** The insights answer: the window, the totals, and the daily rows without empty fields. */
-export const InsightsOutSchema = z.object({ from: z.string(), to: z.string(), totals: ObjectOutSchema, rows: z.array(ObjectOutSchema), count: z.number(), tenant_id: z.string() });
+export const InsightsOutSchema = z.object({ totals: ObjectOutSchema, rows: z.array(ObjectOutSchema), tenant_id: z.string() }).loose();
+
+/** The output of a list answer: the list and the tenant typed, `count`/`total`/`next_cursor` passed as they are. */
+export function listOutput<K extends string>(key: K): z.ZodObject<Record<K | 'tenant_id', z.ZodType>> {
+  return z.object({ [key]: z.array(ObjectOutSchema), tenant_id: z.string() } as Record<K | 'tenant_id', z.ZodType>).loose();
+}
 
 /** The window asked for, with today's date filling what is missing. */
 export function windowOf(args: { from?: string | undefined; to?: string | undefined }): InsightsWindow {
@@ -30,6 +32,6 @@ export function windowOf(args: { from?: string | undefined; to?: string | undefi
 }
 
 /** The insights answer for daily rows of `window`. */
-export function insightsOut(window: InsightsWindow, rows: ApiObject[], tenantId: string): z.infer<typeof InsightsOutSchema> {
+export function insightsOut(window: InsightsWindow, rows: ApiObject[], tenantId: string): Record<string, unknown> & z.infer<typeof InsightsOutSchema> {
   return { ...window, totals: { ...insightsTotals(rows) }, rows: compactRows(rows), count: rows.length, tenant_id: tenantId };
 }

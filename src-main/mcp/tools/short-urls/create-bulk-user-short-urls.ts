@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createBulkUserLinks } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { parentShortCodeInput } from './short-url-wire';
+import { listOutput, parentShortCodeInput } from './short-url-wire';
 
 /** `nevent_create_bulk_user_short_urls` tool. */
 export const createBulkUserShortUrlsTool = defineTool({
@@ -16,13 +16,7 @@ export const createBulkUserShortUrlsTool = defineTool({
     parentShortCode: parentShortCodeInput,
     userIds: z.array(z.string().min(1).max(64)).min(1).max(1000).describe('Fan/user ids, 1-1000.'),
   }),
-  output: z.object({
-    parentShortCode: z.string(),
-    totalRequested: z.number().nullable(),
-    totalCreated: z.number(),
-    links: z.array(z.object({ userId: z.unknown(), shortCode: z.unknown(), shortUrl: z.unknown() })),
-    tenant_id: z.string(),
-  }),
+  output: listOutput('links'),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async run(args, { tenant }) {
     const answer = await createBulkUserLinks(tenant, args.parentShortCode, args.userIds);

@@ -3,10 +3,8 @@ import { z } from 'zod';
 import { ShortCodeSchema } from '../../../../src-shared/api';
 import { createShortUrl } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
+import { flatRecordInput, httpUrlInput, isoDateTimeInput } from '../lean-inputs';
 import { LinkOutSchema, linkOut } from './short-url-wire';
-
-/** An http(s) URL as a link destination. */
-export const destinationUrl = z.url({ protocol: /^https?$/ }).max(2048);
 
 /** `nevent_create_short_url` tool. */
 export const createShortUrlTool = defineTool({
@@ -17,11 +15,11 @@ export const createShortUrlTool = defineTool({
   access: 'write',
   tenantScoped: true,
   input: z.object({
-    longUrl: destinationUrl.describe('Destination (http or https).'),
+    longUrl: httpUrlInput().describe('Destination URL (http/https).'),
     title: z.string().max(200).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional().describe('ISO date-time the link stops working.'),
+    expiresAt: isoDateTimeInput().optional().describe('ISO date-time it stops working.'),
     tags: z.array(z.string().min(1).max(100)).max(50).optional(),
-    metadata: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()])).optional().describe('Flat key/value pairs, e.g. a campaignId.'),
+    metadata: flatRecordInput().optional().describe('Flat key/value pairs.'),
     customShortCode: ShortCodeSchema.optional().describe('6-8 letters or digits.'),
   }),
   output: z.object({ short_url: LinkOutSchema, tenant_id: z.string() }),

@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import { clickSummary, shortUrlClicks } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { ObjectOutSchema, linkIdInput } from './short-url-wire';
-
-const counts = z.record(z.string(), z.number());
+import { linkIdInput, listOutput } from './short-url-wire';
 
 /** `nevent_get_short_url_clicks` tool. */
 export const getShortUrlClicksTool = defineTool({
@@ -15,7 +13,7 @@ export const getShortUrlClicksTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({ id: linkIdInput, limit: z.number().int().min(1).max(1000).optional().describe('1-1000, default 100.') }),
-  output: z.object({ clicks: z.array(ObjectOutSchema), count: z.number(), by_country: counts, by_device: counts, by_referer: counts, tenant_id: z.string() }),
+  output: listOutput('clicks'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const answer = await shortUrlClicks(tenant, args.id, args.limit ?? 100);

@@ -4,7 +4,7 @@ import { ShortUrlOriginSchema } from '../../../../src-shared/api';
 import { compact } from '../../../core/domains/compact';
 import { shortUrlDestinations } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { ObjectOutSchema, pageFields, pageOutFields } from './short-url-wire';
+import { listOutput, pageFields } from './short-url-wire';
 
 /** `nevent_list_short_url_destinations` tool. */
 export const listShortUrlDestinationsTool = defineTool({
@@ -20,7 +20,7 @@ export const listShortUrlDestinationsTool = defineTool({
     page: z.number().int().min(0).max(100_000).optional().describe('Page number from 0.'),
     pageSize: z.number().int().min(1).max(100).optional().describe('1-100, default 20.'),
   }),
-  output: z.object({ items: z.array(ObjectOutSchema), ...pageOutFields, tenant_id: z.string() }),
+  output: listOutput('items'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const answer = await shortUrlDestinations(tenant, { ...args, pageSize: args.pageSize ?? 20 });

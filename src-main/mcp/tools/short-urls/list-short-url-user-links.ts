@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { shortUrlUserLinks } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
 import { listPageInput, pageOfList, pageStart } from '../list-page';
-import { LinkOutSchema, parentShortCodeInput } from './short-url-wire';
+import { listOutput, parentShortCodeInput } from './short-url-wire';
 
 const userLinkFields = ['id', 'shortCode', 'shortUrl', 'userId', 'clickCount', 'lastClickedAt', 'isActive'] as const;
 
@@ -16,7 +16,7 @@ export const listShortUrlUserLinksTool = defineTool({
   access: 'read',
   tenantScoped: true,
   input: z.object({ parentShortCode: parentShortCodeInput, ...listPageInput }),
-  output: z.object({ links: z.array(LinkOutSchema), count: z.number(), total: z.number(), next_cursor: z.string().nullable(), tenant_id: z.string() }),
+  output: listOutput('links'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const start = pageStart(args, 'user-links', args.parentShortCode);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listShortUrls } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { LinkOutSchema, linkOut, pageFields, pageOutFields } from './short-url-wire';
+import { linkOut, listOutput, pageFields } from './short-url-wire';
 
 /** `nevent_list_short_urls` tool. */
 export const listShortUrlsTool = defineTool({
@@ -18,7 +18,7 @@ export const listShortUrlsTool = defineTool({
     page: z.number().int().min(0).max(100_000).optional().describe('Page number from 0.'),
     pageSize: z.number().int().min(1).max(200).optional().describe('1-200, default 20.'),
   }),
-  output: z.object({ items: z.array(LinkOutSchema), ...pageOutFields, tenant_id: z.string() }),
+  output: listOutput('items'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const answer = await listShortUrls(tenant, { ...args, pageSize: args.pageSize ?? 20 });

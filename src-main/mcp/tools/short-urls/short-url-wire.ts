@@ -6,8 +6,16 @@ import { compact } from '../../../core/domains/compact';
 /** A link in a tool answer: `id` plus every non-empty field the API sent. */
 export const LinkOutSchema = z.object({ id: z.string() }).loose();
 
+/**
+ * The output of a list answer: the list and the tenant typed, the page fields (`total`, `page`, …)
+ * passed as they are (a smaller `tools/list` entry; the description says what they are).
+ */
+export function listOutput<K extends string>(key: K): z.ZodObject<Record<K | 'tenant_id', z.ZodType>> {
+  return z.object({ [key]: z.array(ObjectOutSchema), tenant_id: z.string() } as Record<K | 'tenant_id', z.ZodType>).loose();
+}
+
 /** Any API object in a tool answer (metrics, destinations, clicks). */
-export const ObjectOutSchema = z.record(z.string(), z.unknown());
+export const ObjectOutSchema = z.object({}).loose();
 
 /** The `id` input of a single-link tool. */
 export const linkIdInput = ShortUrlIdSchema.describe('Short URL id (from nevent_list_short_urls).');
@@ -25,6 +33,3 @@ export function pageFields(page: { total: number; page: number; pageSize: number
   const last = page.totalPages ?? 0;
   return { total: page.total, page: page.page, pageSize: page.pageSize, totalPages: page.totalPages, next_page: page.page + 1 < last ? page.page + 1 : null };
 }
-
-/** The output fields `pageFields` fills. */
-export const pageOutFields = { total: z.number(), page: z.number(), pageSize: z.number().nullable(), totalPages: z.number().nullable(), next_page: z.number().nullable() };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { updateShortUrl } from '../../../core/domains/short-urls';
 import { CoreError } from '../../../core/tenant-session';
 import { defineTool } from '../../tool';
-import { destinationUrl } from './create-short-url';
+import { flatRecordInput, httpUrlInput, isoDateTimeInput } from '../lean-inputs';
 import { LinkOutSchema, linkIdInput, linkOut } from './short-url-wire';
 
 /** `nevent_update_short_url` tool. */
@@ -17,11 +17,11 @@ export const updateShortUrlTool = defineTool({
   input: z.object({
     id: linkIdInput,
     title: z.string().max(200).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    expiresAt: isoDateTimeInput().nullable().optional(),
     isActive: z.boolean().optional(),
     tags: z.array(z.string().min(1).max(100)).max(50).optional(),
-    metadata: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
-    longUrl: destinationUrl.optional().describe('New destination: every later click goes there.'),
+    metadata: flatRecordInput().optional(),
+    longUrl: httpUrlInput().optional(),
   }),
   output: z.object({ short_url: LinkOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

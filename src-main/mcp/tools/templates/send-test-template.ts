@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { sendTestTemplate } from '../../../core/domains/templates';
 import { defineTool } from '../../tool';
+import { emailInput, flatRecordInput } from '../lean-inputs';
 import { sampleUserBody, sampleUserInput, templateIdInput } from './template-wire';
 
 /** `nevent_send_test_template` tool. */
@@ -14,9 +15,9 @@ export const sendTestTemplateTool = defineTool({
   tenantScoped: true,
   input: z.object({
     template_id: templateIdInput,
-    emails: z.array(z.email().max(320)).min(1).max(10).describe('Recipients, 1-10.'),
+    emails: z.array(emailInput()).min(1).max(10).describe('Recipients, 1-10.'),
     ...sampleUserInput,
-    parameters: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()])).optional().describe('Values for custom merge tags.'),
+    parameters: flatRecordInput().optional().describe('Values for custom merge tags.'),
   }),
   output: z.object({ result: z.object({ success: z.boolean(), sentTo: z.array(z.string()) }).loose(), tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },

@@ -1,5 +1,6 @@
 /** What the template tools answer with and take: the projected record, the shared inputs. */
 import { z } from 'zod';
+import { emailInput } from '../lean-inputs';
 import { TemplateFormatSchema, TemplateIdSchema, type Template } from '../../../../src-shared/api';
 
 /** The template fields a tool answers with (the bodies stay out: they can be large). */
@@ -25,7 +26,7 @@ export const templateContentInput = {
 /** The sample-user inputs of preview and test send (camelCase on the wire). */
 export const sampleUserInput = {
   sample_user_id: z.string().min(1).max(64).optional().describe('Fan whose data fills the merge tags.'),
-  sample_user_email: z.email().max(320).optional().describe('Or that fan\'s email.'),
+  sample_user_email: emailInput().optional().describe('Or that fan\'s email.'),
   subject: z.string().max(998).optional(),
 };
 
