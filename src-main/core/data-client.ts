@@ -82,7 +82,7 @@ export class DataClient {
 
   /** Any endpoint of the core or the data API (see `ApiCall`); the body as it came (unwrapped for the data API). */
   call(call: ApiCall, credential?: Credential): Promise<Authorized<unknown>> {
-    const req = { method: call.method, path: call.path, ...(call.query === undefined ? {} : { query: call.query }), ...(call.body === undefined ? {} : { body: call.body }) };
+    const req = { method: call.method, path: call.path, ...(call.query === undefined ? {} : { query: call.query }), ...(call.body === undefined ? {} : { body: call.body }), ...(call.file === undefined ? {} : { file: call.file }) };
     return call.api === 'data' ? this.data(req, credential) : this.core(req, credential);
   }
 

@@ -21,11 +21,22 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A multipart/form-data body with one file part instead of JSON (the media upload); never with `body`. */
+  file?: UploadFile;
   /** Access token for `Authorization: Bearer`; absent for sign-in and refresh. */
   bearer?: string;
   /** Overrides the client's default timeout. */
   timeoutMs?: number;
   signal?: AbortSignal;
+}
+
+/** One file sent as a multipart/form-data part. */
+export interface UploadFile {
+  /** The form field name (`file` for the media upload). */
+  field: string;
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
 }
 
 /** A CoreError that came from an HTTP status (the token broker needs to see 401s). */
@@ -148,6 +159,12 @@ export class HttpClient {
     if (req.bearer !== undefined) headers.authorization = `Bearer ${req.bearer}`;
     const init: RequestInit = { method: req.method, headers, signal };
     if (req.body !== undefined) init.body = JSON.stringify(req.body);
+    else if (req.file !== undefined) {
+      // fetch sets the multipart content type with its boundary itself.
+      const form = new FormData();
+      form.append(req.file.field, new Blob([Uint8Array.from(req.file.bytes)], { type: req.file.mimeType }), req.file.fileName);
+      init.body = form;
+    }
 
     let response: Response;
     let text: string;

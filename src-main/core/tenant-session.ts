@@ -8,6 +8,7 @@
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
 import type { CampaignListItem, CampaignListQuery } from './campaign-list';
+import type { UploadFile } from './http-client';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 
 /** A value and the tenant it belongs to. */
@@ -59,6 +60,8 @@ export interface ApiCall {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A multipart file part instead of a JSON body (`POST /media/upload/resource`). */
+  file?: UploadFile;
 }
 
 /** One tenant context (DESIGN §2). */

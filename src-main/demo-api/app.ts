@@ -17,6 +17,9 @@ import { registerSegmentRoutes } from './routes/segment-routes';
 import { registerShortUrlRoutes } from './routes/short-url-routes';
 import { registerTemplateRoutes } from './routes/template-routes';
 import { registerTenantRoutes } from './routes/tenant-routes';
+import { registerCampaignActionRoutes } from './routes/campaign-action-routes';
+import { maxUploadBytes, mediaUploadPath, registerMediaRoutes } from './routes/media-routes';
+import { registerToolsetDataRoutes } from './routes/toolset-data-routes';
 
 /** Largest accepted request body. */
 export const maxBodyBytes = 1024 * 1024;
@@ -46,17 +49,19 @@ export function createDemoApp(deps: DemoContext): Hono {
     }
     await next();
   });
-  app.use(
-    '*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: (c) => {
         // The rest of the body is never read, so the connection cannot be reused: tell the client.
         c.header('connection', 'close');
-        return respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxBodyBytes} bytes`));
+        return respond(c, new DemoHttpError(413, 'invalid_request', `Request body is larger than ${maxSize} bytes`));
       },
-    }),
-  );
+    });
+  const jsonLimit = limitBody(maxBodyBytes);
+  // Image uploads may be up to 5 MB (plus the multipart framing); every other body stays under 1 MB.
+  const uploadLimit = limitBody(maxUploadBytes + 64 * 1024);
+  app.use('*', (c, next) => (c.req.path === mediaUploadPath ? uploadLimit(c, next) : jsonLimit(c, next)));
 
   // Published only in `--jwks` mode; the real API signs HS256 and publishes no keys (404 here too).
   app.get('/.well-known/jwks.json', (c) => {
@@ -70,7 +75,10 @@ export function createDemoApp(deps: DemoContext): Hono {
   registerPaidMediaRoutes(app, deps);
   registerTemplateRoutes(app, deps);
   registerShortUrlRoutes(app, deps);
+  registerCampaignActionRoutes(app, deps);
+  registerMediaRoutes(app, deps);
   registerDataRoutes(app, deps);
+  registerToolsetDataRoutes(app, deps);
   registerDemoControlRoutes(app, deps);
 
   app.notFound((c) => respond(c, new DemoHttpError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)));

@@ -9,6 +9,8 @@ import type { DemoSegment, DemoTenant } from './demo-records';
 import type { DemoFan } from './fans';
 import { SeededRandom } from './prng';
 import type { DemoTable } from './analytics';
+import type { DemoRecipient } from './campaign-book';
+import type { DemoImage } from './media-library';
 
 /** A campaign as the demo stores it (upstream's statuses and channels). */
 export interface DemoCampaign {
@@ -50,6 +52,12 @@ export interface TenantData {
   /** Ids for new segments continue this tenant's own sequence. */
   idRandom: SeededRandom;
   fans?: DemoFan[];
+  /** Recipients per campaign id, counted from the segments on first use (campaign-book.ts). */
+  recipients?: Map<string, DemoRecipient[]>;
+  /** The media library, seeded on first use. */
+  media?: DemoImage[];
+  /** Messaging credits of the tenant (quotes, scheduling). */
+  credits: { available: number; unlimited: boolean };
 }
 
 const dataEpoch = Date.UTC(2026, 0, 1);
@@ -147,7 +155,10 @@ export function generateTenantData(tenant: DemoTenant): TenantData {
     count: tables.size,
     ...extras,
   };
-  return { tenant, criteria, segments, campaigns, ads, capabilities, tables, idRandom: new SeededRandom(`segment-ids:${tenant.id}`) };
+  // A separate seed: adding credits changes none of the data generated above.
+  const creditRng = new SeededRandom(`credits:${tenant.id}`);
+  const credits = { available: creditRng.int(2_000, 60_000), unlimited: creditRng.chance(0.15) };
+  return { tenant, criteria, segments, campaigns, ads, capabilities, tables, idRandom: new SeededRandom(`segment-ids:${tenant.id}`), credits };
 }
 
 /** Delivery figures of a campaign: only sent (EXECUTED) campaigns have any. */
@@ -178,7 +189,12 @@ function analyticsTables(tenant: DemoTenant, campaigns: readonly DemoCampaign[])
       { name: 'revenue', type: 'CURRENCY', description: 'EUR' },
       { name: 'tenant_id', type: 'STRING' },
     ],
-    rows: campaigns.map((c) => ({ campaign_id: c.id, name: c.name, status: c.status, channel: c.channel, created_at: c.createdAt, executed_at: c.executedAt, sent: c.sent, opens: c.opens, clicks: c.clicks, revenue: c.revenue, tenant_id: tenant.id })),
+    rows: campaignRows(tenant, campaigns),
   };
   return new Map([[table.name, table]]);
+}
+
+/** The rows of the analytics `campaigns` table (rebuilt when figures are recounted or a campaign changes). */
+export function campaignRows(tenant: DemoTenant, campaigns: readonly DemoCampaign[]): DemoTable['rows'] {
+  return campaigns.map((c) => ({ campaign_id: c.id, name: c.name, status: c.status, channel: c.channel, created_at: c.createdAt, executed_at: c.executedAt, sent: c.sent, opens: c.opens, clicks: c.clicks, revenue: c.revenue, tenant_id: tenant.id }));
 }

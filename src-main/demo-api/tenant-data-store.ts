@@ -9,10 +9,12 @@ import { checkSegmentDefinition } from '../../src-shared/segment-definition-chec
 import type { DemoTable } from './analytics';
 import type { DemoCriterion } from './criteria-catalogue';
 import type { DemoSegment } from './demo-records';
-import { generateFans } from './fans';
+import { generateFans, type DemoFan } from './fans';
 import { DemoHttpError, notFound } from './http-error';
 import { previewDefinition, type DemoPreview } from './preview';
-import { generateTenantData } from './tenant-data-generator';
+import { audienceOf, metricsOf, quoteOf, recipientsOf, type DemoRecipient } from './campaign-book';
+import { mediaPrefix, seedImages, type DemoImage } from './media-library';
+import { campaignRows, generateTenantData } from './tenant-data-generator';
 import type { DemoAdsStatus, DemoCampaign, TenantData } from './tenant-data-generator';
 import type { TenantDirectory } from './tenant-directory';
 
@@ -56,14 +58,140 @@ export class TenantDataStore {
     return this.data(tenantId).ads[provider];
   }
 
-  /** The tenant's analytics tables. */
+  /** The tenant's analytics tables (campaign figures counted from the recipients). */
   tables(tenantId: string): ReadonlyMap<string, DemoTable> {
-    return this.data(tenantId).tables;
+    const data = this.data(tenantId);
+    this.settle(data);
+    return data.tables;
   }
 
   /** The tenant's campaigns, newest first. */
   campaigns(tenantId: string): readonly DemoCampaign[] {
     return this.data(tenantId).campaigns;
+  }
+
+  /** One campaign of the tenant, or 404 (another tenant's id is as unknown as a made-up one). */
+  campaign(tenantId: string, campaignId: string): DemoCampaign {
+    const campaign = this.data(tenantId).campaigns.find((c) => c.id === campaignId);
+    if (campaign === undefined) throw new DemoHttpError(404, 'not_found', 'Campaign not found', undefined, 'plain');
+    return campaign;
+  }
+
+  /** A campaign's recipients (with their statuses), counted from its segments. */
+  recipients(tenantId: string, campaignId: string): readonly DemoRecipient[] {
+    const data = this.data(tenantId);
+    this.settle(data);
+    this.campaign(tenantId, campaignId);
+    return data.recipients?.get(campaignId) ?? [];
+  }
+
+  /** `GET /campaigns/{id}/metrics`. */
+  campaignMetrics(tenantId: string, campaignId: string): Record<string, unknown> {
+    return metricsOf(this.campaign(tenantId, campaignId), this.recipients(tenantId, campaignId));
+  }
+
+  /** `POST /campaigns/quote`: unknown segment ids are a 404, as the real API's. */
+  quote(tenantId: string, channel: string, segmentIds: readonly string[]): Record<string, unknown> {
+    const data = this.data(tenantId);
+    const definitions = segmentIds.map((id) => {
+      const segment = data.segments.get(id);
+      if (segment === undefined) throw new DemoHttpError(404, 'not_found', `Segment ${id} not found`, undefined, 'plain');
+      return segment.definition;
+    });
+    data.fans ??= generateFans(data.tenant);
+    return quoteOf(channel, audienceOf(data.fans, definitions, data.criteria), data.credits, this.now().toISOString());
+  }
+
+  /** Creates a DRAFT campaign (nothing is sent); segment ids must exist in the tenant. */
+  createCampaign(tenantId: string, input: { name: string; channel: string; segmentIds: string[] } & Record<string, unknown>): DemoCampaign & Record<string, unknown> {
+    const data = this.data(tenantId);
+    for (const id of input.segmentIds) if (!data.segments.has(id)) throw new DemoHttpError(404, 'not_found', `Segment ${id} not found`, undefined, 'plain');
+    const { name, channel, segmentIds, status: _status, ...content } = input;
+    const campaign: DemoCampaign & Record<string, unknown> = {
+      ...content,
+      id: data.idRandom.hex(24),
+      name,
+      status: 'DRAFT',
+      channel,
+      tenantId,
+      segmentIds,
+      createdAt: this.now().toISOString(),
+      scheduledTime: null,
+      executedAt: null,
+      sent: 0,
+      opens: 0,
+      clicks: 0,
+      revenue: 0,
+    };
+    data.campaigns.unshift(campaign);
+    data.recipients?.set(campaign.id, []);
+    this.rebuildCampaignTable(data);
+    return campaign;
+  }
+
+  /** Schedules a DRAFT: a 409 for any other status, a 402 when the tenant's credits do not cover it. */
+  scheduleCampaign(tenantId: string, campaignId: string, scheduledTime: string): DemoCampaign {
+    const data = this.data(tenantId);
+    const campaign = this.campaign(tenantId, campaignId);
+    if (campaign.status !== 'DRAFT') throw new DemoHttpError(409, 'conflict', `Campaign is ${campaign.status}, only a DRAFT can be scheduled`, undefined, 'plain');
+    const quote = this.quote(tenantId, campaign.channel, campaign.segmentIds);
+    if (quote.affordable !== true) throw new DemoHttpError(402, 'invalid_request', 'Insufficient credits', undefined, 'plain');
+    campaign.status = 'SCHEDULED';
+    campaign.scheduledTime = scheduledTime;
+    if (data.recipients !== undefined) data.recipients.set(campaign.id, this.recount(data, campaign));
+    this.rebuildCampaignTable(data);
+    return campaign;
+  }
+
+  /** The tenant's media library. */
+  images(tenantId: string): DemoImage[] {
+    const data = this.data(tenantId);
+    data.media ??= seedImages(data.tenant);
+    return data.media;
+  }
+
+  /** Adds an uploaded image (a same-named one is replaced) and answers where it is served. */
+  addImage(tenantId: string, image: { name: string; mimeType: string; size: number }): string {
+    const images = this.images(tenantId);
+    const src = `${mediaPrefix(this.data(tenantId).tenant)}${encodeURIComponent(image.name)}`;
+    const at = images.findIndex((i) => i.src === src);
+    if (at >= 0) images.splice(at, 1);
+    images.unshift({ src, ...image });
+    return src;
+  }
+
+  /** Deletes images by URL or by name; unknown ones are no error (the real API answers 204 for them too). */
+  deleteImages(tenantId: string, urls: readonly string[]): void {
+    const data = this.data(tenantId);
+    data.media = this.images(tenantId).filter((image) => !urls.includes(image.src) && !urls.includes(image.name));
+  }
+
+  /** Counts recipients and figures of every campaign once, from the segments (campaign-book.ts). */
+  private settle(data: TenantData): void {
+    if (data.recipients !== undefined) return;
+    data.recipients = new Map();
+    for (const campaign of data.campaigns) data.recipients.set(campaign.id, this.recount(data, campaign));
+    this.rebuildCampaignTable(data);
+  }
+
+  private recount(data: TenantData, campaign: DemoCampaign): DemoRecipient[] {
+    data.fans ??= generateFans(data.tenant);
+    const definitions = campaign.segmentIds.flatMap((id) => {
+      const segment = data.segments.get(id);
+      return segment === undefined ? [] : [segment.definition];
+    });
+    const recipients = recipientsOf(campaign, audienceOf(data.fans, definitions, data.criteria));
+    const metrics = metricsOf(campaign, recipients);
+    campaign.sent = metrics.totalSent as number;
+    campaign.opens = metrics.uniqueOpens as number;
+    campaign.clicks = metrics.uniqueClicks as number;
+    campaign.revenue = metrics.revenue as number;
+    return recipients;
+  }
+
+  private rebuildCampaignTable(data: TenantData): void {
+    const table = data.tables.get('campaigns');
+    if (table !== undefined) table.rows = campaignRows(data.tenant, data.campaigns);
   }
 
   /** Segments whose name or description contains `search` (case-insensitive), most recently modified first. */
@@ -135,6 +263,13 @@ export class TenantDataStore {
     const data = this.data(tenantId);
     data.fans ??= generateFans(data.tenant);
     return previewDefinition(data.fans, definition, data.criteria);
+  }
+
+  /** The fans a definition matches, in the tenant's order (the contacts of `POST /segments/execute`). */
+  contacts(tenantId: string, definition: SegmentDefinition): DemoFan[] {
+    const data = this.data(tenantId);
+    data.fans ??= generateFans(data.tenant);
+    return audienceOf(data.fans, [definition], data.criteria);
   }
 
   /** The first problem of a definition against the tenant's catalogue, or null. */

@@ -17,10 +17,12 @@
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
 import type { CallToolResult, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import { delimiter } from 'node:path';
 import { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
+import { uploadFoldersFrom } from '../core/domains/image-source';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
 import { argKeysOf } from './audit-log';
 import { boundClientText, clientTextLimits } from './client-text';
@@ -52,6 +54,8 @@ export interface McpServerOptions {
    * the app is not running: the tools stay listed and each call says why it cannot run).
    */
   unavailable?: () => AppErrorData | null;
+  /** Folders local files may be uploaded from; default: `NEVENT_UPLOAD_DIRS` of this process. */
+  uploadFolders?: readonly string[];
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -91,6 +95,7 @@ function advertised(schema: z.ZodObject): StandardSchemaWithJSON<Record<string, 
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const { session, audit } = options;
   const log = options.log ?? (() => undefined);
+  const uploadFolders = options.uploadFolders ?? uploadFoldersFrom(process.env.NEVENT_UPLOAD_DIRS, delimiter);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
@@ -149,20 +154,22 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const parsed = input.safeParse(args ?? {});
     if (!parsed.success) return fail(errorDataOf(parsed.error));
     const { confirmed, ...values } = parsed.data as Record<string, unknown>;
-    if (spec.access === 'destructive') {
-      // After the mode and the input: what would happen is said with the arguments it would run with.
-      const would = spec.confirmation?.(values) ?? `${spec.name} changes data in a way that cannot be undone.`;
-      if (confirmed !== true) return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
-    }
     const { tenant_id: tenantId, ...toolArgs } = values;
     const target = spec.tenantScoped && typeof tenantId === 'string' ? tenantId : undefined;
     if (target !== undefined) named.tenant = target;
+    const runArgs = spec.tenantScoped ? toolArgs : values;
 
     let output: Record<string, unknown>;
     try {
       // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
       const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
-      output = (await spec.run(spec.tenantScoped ? toolArgs : values, { session, tenant })) as Record<string, unknown>;
+      if (spec.access === 'destructive' && confirmed !== true) {
+        // After the mode, the input and the tenant: what would happen is said with the arguments it would
+        // run with, in the tenant it would run in (a confirmation may read, e.g. the campaign's audience).
+        const would = (await spec.confirmation?.(runArgs, { session, tenant, uploadFolders })) ?? `${spec.name} changes data in a way that cannot be undone.`;
+        return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
+      }
+      output = (await spec.run(runArgs, { session, tenant, uploadFolders })) as Record<string, unknown>;
     } catch (error) {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);

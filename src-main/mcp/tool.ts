@@ -18,6 +18,8 @@ export interface ToolContext {
   session: TenantSession;
   /** Where tenant-scoped work runs: the tenant the call named (`tenant_id`), else the session's active one. */
   tenant: TenantScopedOperations;
+  /** Folders the person named for uploads of local files (`nevent_upload_image`); empty: none allowed. */
+  uploadFolders: readonly string[];
 }
 
 /**
@@ -38,9 +40,10 @@ export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodOb
   /**
    * Destructive tools (access `destructive`, DELETE class): what the call would do, in a sentence for
    * the model to put to the person. The factory adds a `confirmed` input; without `confirmed: true` the
-   * call does nothing and answers `confirmation_required` with this sentence.
+   * call does nothing and answers `confirmation_required` with this sentence. It runs in the call's
+   * tenant and may read (never write) to say exactly what would happen (which campaign, to how many).
    */
-  confirmation?: (args: z.output<I>) => string;
+  confirmation?: (args: z.output<I>, context: ToolContext) => string | Promise<string>;
   run(args: z.output<I>, context: ToolContext): Promise<z.input<O>>;
 }
 

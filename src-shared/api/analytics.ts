@@ -93,3 +93,65 @@ export function capabilityTables(body: unknown): AnalyticsTableSummary[] {
   }
   return out;
 }
+
+/** A table of the capabilities in detail: its summary and its fields (for one table a model asks about). */
+export interface AnalyticsTableDetail extends AnalyticsTableSummary {
+  tenantField: string | null;
+  fields: AnalyticsColumn[];
+}
+
+/** One table of the capabilities in detail, or null when the capabilities do not list it. */
+export function capabilityTable(body: unknown, name: string): AnalyticsTableDetail | null {
+  const tables = isRecord(body) && Array.isArray(body.tables) ? body.tables : [];
+  const table = tables.find((t): t is Record<string, unknown> => isRecord(t) && t.name === name);
+  if (table === undefined) return null;
+  const fields = columnsOf(table.fields ?? table.columns);
+  return {
+    name,
+    description: typeof table.description === 'string' ? table.description : null,
+    timeField: typeof table.timeField === 'string' ? table.timeField : null,
+    tenantField: typeof table.tenantField === 'string' ? table.tenantField : null,
+    fieldCount: fields.length,
+    fields,
+  };
+}
+
+/** The distinct values of one collection's fields (`POST /analytics/filters`). */
+export interface FilterValuesResult {
+  collection: string | null;
+  /** field → its values as sent. */
+  values: Record<string, unknown[]>;
+}
+
+/**
+ * Reads `POST /analytics/filters`: a list of `{collection, results: {field: values}}` (bare or after the
+ * envelope), or the `{values}` shape an upstream mock uses (values of no named field: kept under `values`).
+ */
+export function normalizeFilterValues(body: unknown): FilterValuesResult[] {
+  if (Array.isArray(body)) {
+    return body.filter(isRecord).map((entry) => ({
+      collection: typeof entry.collection === 'string' ? entry.collection : null,
+      values: isRecord(entry.results) ? Object.fromEntries(Object.entries(entry.results).map(([field, list]) => [field, Array.isArray(list) ? list : [list]])) : {},
+    }));
+  }
+  if (isRecord(body) && Array.isArray(body.values)) return [{ collection: null, values: { values: body.values } }];
+  if (isRecord(body) && isRecord(body.results)) return normalizeFilterValues([body]);
+  throw new ApiShapeError('results', 'the filter values are neither a list of {collection, results} nor {values}');
+}
+
+/** A monthly campaign report (`POST /analytics/campaign-report`): rows per named query, and the queries that failed. */
+export interface CampaignReport {
+  queries: Record<string, AnalyticsRow[]>;
+  errors: { query: string | null; message: string }[];
+}
+
+/** Reads a campaign report: every array-valued key is a query's rows; `errors` lists failed queries. */
+export function normalizeCampaignReport(body: unknown): CampaignReport {
+  if (!isRecord(body)) throw new ApiShapeError('Q1', 'the campaign report is not an object');
+  const queries: Record<string, AnalyticsRow[]> = {};
+  for (const [key, value] of Object.entries(body)) if (key !== 'errors' && Array.isArray(value)) queries[key] = rowsOf(value);
+  const errors = (Array.isArray(body.errors) ? body.errors : []).map((entry) =>
+    isRecord(entry) ? { query: typeof entry.query === 'string' ? entry.query : null, message: typeof entry.message === 'string' ? entry.message : JSON.stringify(entry) } : { query: null, message: String(entry) },
+  );
+  return { queries, errors };
+}

@@ -11,3 +11,6 @@ export * from './records';
 export * from './templates';
 export * from './short-urls';
 export * from './paid-media';
+export * from './audiences';
+export * from './campaign-actions';
+export * from './media';

@@ -2,8 +2,11 @@
  * The MCP tool names DESIGN §4 promises, written out independently of the implementation so tests
  * that compare against it can fail when a tool is renamed or dropped.
  */
-/** The core tools of DESIGN §4's table (the seed contract), in `tools/list` order. */
-export const coreToolNames = [
+/**
+ * Every tool but the paid-media reads beyond the status, the template and the short-URL tools, in
+ * `tools/list` order: the serve flow (test/integration/serve/real-api-flows.test.ts) calls each of them.
+ */
+export const serveFlowToolNames = [
   'nevent_list_tenants',
   'nevent_get_active_tenant',
   'nevent_switch_tenant',
@@ -14,9 +17,23 @@ export const coreToolNames = [
   'nevent_update_segment',
   'nevent_segment_preview',
   'nevent_segmentation_criteria',
+  'nevent_segment_execute',
+  'nevent_dimension_values',
   'nevent_list_campaigns',
+  'nevent_get_campaign_metrics',
+  'nevent_list_campaign_recipients',
+  'nevent_quote_campaign',
+  'nevent_create_campaign',
+  'nevent_schedule_campaign',
   'nevent_analytics_capabilities',
+  'nevent_analytics_table_schema',
+  'nevent_analytics_filter_values',
+  'nevent_analytics_query',
+  'nevent_campaign_report',
   'nevent_paid_ads_status',
+  'nevent_list_images',
+  'nevent_upload_image',
+  'nevent_delete_image',
   'nevent_help',
 ] as const;
 
@@ -50,5 +67,8 @@ export const paidMediaTemplateShortUrlToolNames = [
   'nevent_create_bulk_user_short_urls',
 ] as const;
 
-/** Every tool `tools/list` holds, in its order (the toolset's domains sit between paid-media status and help). */
-export const contractToolNames = [...coreToolNames.slice(0, -1), ...paidMediaTemplateShortUrlToolNames, 'nevent_help'] as const;
+/** The paid-media domain comes after this tool in `tools/list`, then templates and short URLs. */
+const paidMediaStatusAt = serveFlowToolNames.indexOf('nevent_paid_ads_status') + 1;
+
+/** Every tool `tools/list` holds, in its order. */
+export const contractToolNames = [...serveFlowToolNames.slice(0, paidMediaStatusAt), ...paidMediaTemplateShortUrlToolNames, ...serveFlowToolNames.slice(paidMediaStatusAt)] as const;

@@ -15,8 +15,8 @@ import { AnalyticsQueryBodySchema, runAnalyticsQuery } from '../analytics';
 /** The path prefix of the data API. */
 export const dataApiPrefix = '/data';
 
-/** The data API's complaint about missing ids, or null when every stanza and criterion has one. */
-function missingIdIssue(definition: SegmentDefinition): string | null {
+/** The data API's complaint about missing ids, or null when every stanza and criterion has one (execute and preview share it). */
+export function missingIdIssue(definition: SegmentDefinition): string | null {
   for (const [s, stanza] of definition.stanzas.entries()) {
     if (typeof stanza.id !== 'string' || stanza.id === '') return `Invalid DSL: stanza ${s} missing id`;
     for (const [k, criterion] of stanza.criteria.entries()) {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApi, type DemoApi } from '../../../src-main/demo-api';
-import { contractToolNames, coreToolNames } from '../../helpers/contract-tools';
+import { contractToolNames, serveFlowToolNames } from '../../helpers/contract-tools';
 import { callApi } from '../../unit/shell/http-client';
 import { failure, ok } from '../mcp/envelope-assert';
 import { connectClient, type SocketClient } from '../mcp/socket-helpers';
@@ -131,13 +131,33 @@ describe.each([
     const campaigns = await run('nevent_list_campaigns', { status: 'EXECUTED', limit: 3, sort: 'executedAt' });
     expect(campaigns).toMatchObject({ tenant_id: 'tn-acme-madrid' });
     for (const c of campaigns.campaigns as { status: string }[]) expect(c.status).toBe('EXECUTED');
-    const capabilities = (await run('nevent_analytics_capabilities')).capabilities as { tables: { name: string }[] };
+    const capabilities = (await run('nevent_analytics_capabilities')) as { tables: { name: string }[] };
     expect(capabilities.tables.map((t) => t.name)).toContain('campaigns');
     expect((await run('nevent_paid_ads_status', { provider: 'google' })).provider).toBe('google');
+    // The toolset (issue 12): each domain's tools over the real wire, in the session's tenant.
+    expect((await run('nevent_analytics_table_schema', { table: 'campaigns' })).table).toBe('campaigns');
+    expect((await run('nevent_analytics_filter_values', { collection: 'campaigns', filters: [{ field: 'channel' }] })).tenant_id).toBe('tn-acme-madrid');
+    expect((await run('nevent_analytics_query', { collection: 'campaigns', metrics: [{ field: 'sent', operation: 'sum', alias: 'sent' }] })).total_rows).toBe(1);
+    expect((await run('nevent_campaign_report', { year: 2025, month: 12 })).errors).toEqual([]);
+    expect(((await run('nevent_segment_execute', { definition, page_size: 3 })).fans as unknown[]).length).toBeLessThanOrEqual(3);
+    expect(((await run('nevent_dimension_values', { criterion_id: 'city' })).values as unknown[]).length).toBeGreaterThan(0);
+    const sent = (campaigns.campaigns as { id: string }[])[0]?.id;
+    const figures = (await run('nevent_get_campaign_metrics', { campaign_id: sent })).metrics as { totalRecipients: number };
+    expect((await run('nevent_list_campaign_recipients', { campaign_id: sent, page_size: 2 })).total).toBe(figures.totalRecipients);
+    expect((await run('nevent_quote_campaign', { channel: 'SMS', segment_ids: [first?.id] })).quote).toHaveProperty('recipientCount');
+    const draft = (await run('nevent_create_campaign', { name: 'AI draft', channel: 'EMAIL', segment_ids: [first?.id] })).campaign as { id: string; status: string };
+    expect(draft.status).toBe('DRAFT');
+    expect((await run('nevent_list_images')).total).toBeGreaterThan(0);
+    expect((await run('nevent_upload_image', { source: 'data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAA=' })).mimeType).toBe('image/gif');
+    // DELETE class in STANDARD: refused before anything runs.
+    for (const [name, args] of [['nevent_schedule_campaign', { campaign_id: draft.id, scheduled_time: '2099-01-01T00:00:00Z', confirmed: true }], ['nevent_delete_image', { urls: ['x'], confirmed: true }]] as const) {
+      called.add(name);
+      expect(failure(await (mcp as SocketClient).call(name, args)).code).toBe('operation_not_permitted');
+    }
     expect((await run('nevent_help', { topic: 'tenants' })).guidance).toMatch(/tenant/i);
     expect(await run('nevent_reset_tenant')).toMatchObject({ active_tenant_id: 'tn-acme-es' });
     // The toolset's other domains are called one by one against the demo in test/integration/mcp/.
-    expect([...called].sort()).toEqual([...coreToolNames].sort());
+    expect([...called].sort()).toEqual([...serveFlowToolNames].sort());
     // A tenant the account cannot reach: the envelope, nothing changed.
     expect(failure(await mcp.call('nevent_switch_tenant', { tenantId: 'tn-globex' })).code).toMatch(/tenant_forbidden|tenant_not_found/);
   });

@@ -6,10 +6,11 @@ import { serverInstructions } from '../../../src-main/mcp/guidance';
 import { tenantIdDescription } from '../../../src-main/mcp/server';
 import { connect, failure, ok } from './harness';
 import type { Harness } from './harness';
-import { contractToolNames, paidMediaTemplateShortUrlToolNames } from '../../helpers/contract-tools';
+import { contractToolNames } from '../../helpers/contract-tools';
 
 const expectedTools = contractToolNames;
-const scoped = ['nevent_list_segments', 'nevent_get_segment', 'nevent_create_segment', 'nevent_update_segment', 'nevent_segment_preview', 'nevent_segmentation_criteria', 'nevent_list_campaigns', 'nevent_analytics_capabilities', 'nevent_paid_ads_status', ...paidMediaTemplateShortUrlToolNames];
+/** The tools that run in no tenant (every other one takes `tenant_id`; the switch takes it as its target). */
+const unscoped = ['nevent_list_tenants', 'nevent_get_active_tenant', 'nevent_reset_tenant', 'nevent_help'];
 const definition = { stanzas: [{ criteria: [{ criterion_id: 'country', operator: 'is', value: ['ES'] }] }] };
 
 let h: Harness;
@@ -27,7 +28,7 @@ describe('MCP server factory', () => {
       expect(tool.outputSchema?.type).toBe('object');
       expect(tool.description?.length).toBeGreaterThan(60);
       expect(typeof tool.annotations?.readOnlyHint).toBe('boolean');
-      expect(Object.keys(tool.inputSchema.properties ?? {}).includes('tenant_id')).toBe(scoped.includes(tool.name) || tool.name === 'nevent_switch_tenant');
+      expect(Object.keys(tool.inputSchema.properties ?? {}).includes('tenant_id'), tool.name).toBe(!unscoped.includes(tool.name));
     }
     const byName = new Map(tools.map((t) => [t.name, t]));
     expect(byName.get('nevent_list_segments')?.annotations?.readOnlyHint).toBe(true);

@@ -140,7 +140,10 @@ describe('campaign, analytics and paid-media tools', () => {
 
   it('nevent_analytics_capabilities and nevent_paid_ads_status', async () => {
     h = await connect();
-    expect(ok(await h.call('nevent_analytics_capabilities'))).toEqual({ tenant_id: 'tenant-root', capabilities: { tables: [{ name: 'campaigns', description: 'Sent campaigns', timeField: 'executed_at', fields: [{ name: 'status', type: 'STRING' }] }] } });
+    // A summary (the real answer is ~865 KB), and one table in detail on request.
+    expect(ok(await h.call('nevent_analytics_capabilities'))).toEqual({ tenant_id: 'tenant-root', tables: [{ name: 'campaigns', description: 'Sent campaigns', timeField: 'executed_at', fieldCount: 1 }], count: 1, hint: expect.stringContaining('table') });
+    expect(ok(await h.call('nevent_analytics_capabilities', { table: 'campaigns' }))).toEqual({ tenant_id: 'tenant-root', table: { name: 'campaigns', description: 'Sent campaigns', timeField: 'executed_at', tenantField: null, fieldCount: 1, fields: [{ name: 'status', type: 'STRING', description: null }] } });
+    expect(failure(await h.call('nevent_analytics_capabilities', { table: 'tickets' }))).toMatchObject({ code: 'not_found', param: 'table' });
     expect(ok(await h.call('nevent_paid_ads_status', { provider: 'meta' }))).toEqual({ connected: true, provider: 'meta', account_id: 'act_1', account_name: null, last_sync_at: null, tenant_id: 'tenant-root' });
     expect(h.session.calls).toContain('paidAdsStatus:meta');
   });

@@ -1,0 +1,72 @@
+/**
+ * The campaign domain's core API requests: metrics, recipients, a quote, a draft, scheduling
+ * (docs/upstream-toolset.md §4-5). Scheduling reads the campaign first: only a DRAFT can be scheduled.
+ */
+import { CampaignMetricsSchema, CampaignQuoteSchema, normalizeCampaignRecord, normalizeRecipientsPage } from '../../../src-shared/api';
+import type { CampaignMetrics, CampaignQuote, CampaignRecord, CommunicationChannel, RecipientsPage } from '../../../src-shared/api';
+import { CoreError, type Scoped } from '../tenant-session';
+import { readScoped, type ApiCaller } from './read-scoped';
+
+const path = (campaignId: string, rest = ''): string => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;
+
+/** `GET /campaigns/{id}`. */
+export function getCampaign(tenant: ApiCaller, campaignId: string): Promise<Scoped<CampaignRecord>> {
+  return readScoped(tenant, { api: 'core', method: 'GET', path: path(campaignId) }, normalizeCampaignRecord);
+}
+
+/** `GET /campaigns/{id}/metrics`. */
+export function campaignMetrics(tenant: ApiCaller, campaignId: string): Promise<Scoped<CampaignMetrics>> {
+  return readScoped(tenant, { api: 'core', method: 'GET', path: path(campaignId, '/metrics') }, (body) => CampaignMetricsSchema.parse(body));
+}
+
+/** Recipient filters; each is sent only when given. */
+export interface RecipientsQuery {
+  status?: string;
+  search?: string;
+  segmentId?: string;
+  page: number;
+  size: number;
+}
+
+/** `GET /campaigns/{id}/recipients?status&search&segmentId&page&size`. */
+export function campaignRecipients(tenant: ApiCaller, campaignId: string, query: RecipientsQuery): Promise<Scoped<RecipientsPage>> {
+  return readScoped(tenant, { api: 'core', method: 'GET', path: path(campaignId, '/recipients'), query: { status: query.status, search: query.search, segmentId: query.segmentId, page: query.page, size: query.size } }, normalizeRecipientsPage);
+}
+
+/** `POST /campaigns/quote {channel, segmentIds?, transactional?}`. */
+export function quoteCampaign(tenant: ApiCaller, channel: CommunicationChannel, segmentIds: readonly string[] | undefined, transactional: boolean | undefined): Promise<Scoped<CampaignQuote>> {
+  const body = { channel, ...(segmentIds === undefined || segmentIds.length === 0 ? {} : { segmentIds }), ...(transactional === undefined ? {} : { transactional }) };
+  return readScoped(tenant, { api: 'core', method: 'POST', path: '/campaigns/quote', body }, (answer) => CampaignQuoteSchema.parse(answer));
+}
+
+/** What a draft is created with (the API's camelCase names; `status` is always DRAFT). */
+export interface CampaignDraft {
+  name: string;
+  channel: CommunicationChannel;
+  emailSubject?: string;
+  emailBody?: string;
+  previewText?: string;
+  fromName?: string;
+  replyTo?: string;
+  message?: string;
+  segmentIds?: string[];
+  templateId?: string;
+  utmTracking?: Record<string, unknown>;
+}
+
+/** `POST /campaigns` with `status: "DRAFT"`: nothing is sent to anyone. Only the given fields go out; empty `segmentIds` are left out. */
+export function createCampaignDraft(tenant: ApiCaller, draft: CampaignDraft): Promise<Scoped<CampaignRecord>> {
+  const given = Object.entries(draft).filter(([key, value]) => value !== undefined && !(key === 'segmentIds' && Array.isArray(value) && value.length === 0));
+  return readScoped(tenant, { api: 'core', method: 'POST', path: '/campaigns', body: { ...Object.fromEntries(given), status: 'DRAFT' } }, normalizeCampaignRecord);
+}
+
+/**
+ * Schedules a DRAFT for delivery at `scheduledTime`: reads it (another status → `conflict`, nothing
+ * sent), then `POST /campaigns/{id}/actions/schedule {scheduledTime}` (the PATCH older clients sent is a 405).
+ */
+export async function scheduleCampaign(tenant: ApiCaller, campaignId: string, scheduledTime: string): Promise<Scoped<CampaignRecord>> {
+  const current = await getCampaign(tenant, campaignId);
+  const status = typeof current.value.status === 'string' ? current.value.status.toUpperCase() : null;
+  if (status !== null && status !== 'DRAFT') throw new CoreError('conflict', `campaign ${campaignId} is ${status}, not DRAFT: only a draft can be scheduled; nothing was changed`, 'campaign_id');
+  return readScoped(tenant, { api: 'core', method: 'POST', path: path(campaignId, '/actions/schedule'), body: { scheduledTime } }, normalizeCampaignRecord);
+}

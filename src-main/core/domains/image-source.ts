@@ -1,0 +1,123 @@
+/**
+ * Where an image to upload comes from, read with the limits of the media upload (upstream: 5 MB) and
+ * checked by its bytes, never by its name:
+ *
+ *   data:<mime>;base64,… or raw base64 ─┐
+ *   http(s) URL (fetched, size-capped) ─┼─> ≤ 5 MB? PNG / JPEG / GIF / WEBP by magic bytes? ─> UploadImage
+ *   local file inside a named folder  ──┘      (realpath inside a folder's realpath: no symlink escapes)
+ *
+ * Local files are read only from folders the person named (NEVENT_UPLOAD_DIRS); anything else,
+ * including a symlink inside a folder that points out of it, is refused before a byte is read.
+ */
+import { open, realpath } from 'node:fs/promises';
+import { basename, isAbsolute, sep } from 'node:path';
+import { CoreError } from '../tenant-session';
+
+/** Largest image accepted (decoded bytes), as upstream's upload. */
+export const maxImageBytes = 5 * 1024 * 1024;
+
+/** The image types accepted, by the bytes they start with. */
+const signatures: { mimeType: string; extension: string; test: (b: Uint8Array) => boolean }[] = [
+  { mimeType: 'image/png', extension: 'png', test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
+  { mimeType: 'image/jpeg', extension: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mimeType: 'image/gif', extension: 'gif', test: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38 },
+  { mimeType: 'image/webp', extension: 'webp', test: (b) => String.fromCharCode(...b.slice(0, 4)) === 'RIFF' && String.fromCharCode(...b.slice(8, 12)) === 'WEBP' },
+];
+
+/** An image ready to upload. */
+export interface UploadImage {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+const refuse = (message: string, param: string): CoreError => new CoreError('validation_failed', message, param);
+
+/** Checks size and type; the name gets the extension of the type the bytes say. */
+export function checkedImage(bytes: Uint8Array, name: string | undefined, param: string): UploadImage {
+  if (bytes.length === 0) throw refuse('the image is empty', param);
+  if (bytes.length > maxImageBytes) throw refuse(`the image is ${bytes.length} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, param);
+  const kind = signatures.find((signature) => signature.test(bytes));
+  if (kind === undefined) throw refuse('the file is not a PNG, JPEG, GIF or WEBP image (checked by its content)', param);
+  const stem = (name ?? `upload-${Date.now()}`).replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.[A-Za-z0-9]{1,5}$/, '').slice(0, 100) || 'image';
+  return { fileName: `${stem}.${kind.extension}`, mimeType: kind.mimeType, bytes };
+}
+
+/** Decodes a `data:<mime>;base64,…` URL or raw base64 (bounded before decoding). */
+export function imageFromBase64(source: string, name: string | undefined): UploadImage {
+  const match = /^data:([\w.+-]+\/[\w.+-]+)?(;[\w=.+-]+)*;base64,/i.exec(source);
+  const payload = (match === null ? source : source.slice(match[0].length)).replace(/\s+/g, '');
+  if (payload.length > Math.ceil((maxImageBytes * 4) / 3) + 4) throw refuse(`the image is larger than ${maxImageBytes} bytes (5 MB)`, 'source');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(payload)) throw refuse('source is neither an http(s) URL, a data: URL nor base64', 'source');
+  return checkedImage(Buffer.from(payload, 'base64'), name, 'source');
+}
+
+/** Fetches an http(s) URL, reading at most 5 MB (a bigger body is refused without being read on). */
+export async function imageFromUrl(source: string, name: string | undefined, fetchImpl: typeof fetch = fetch): Promise<UploadImage> {
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    throw refuse('source is not a valid URL', 'source');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('only http(s) URLs can be fetched', 'source');
+  if (url.username !== '' || url.password !== '') throw refuse('a URL with credentials is not fetched', 'source');
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
+  } catch {
+    throw new CoreError('api_unavailable', `the image at ${url.host} could not be fetched`, 'source');
+  }
+  if (!response.ok) throw refuse(`the image URL answered HTTP ${response.status}`, 'source');
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > maxImageBytes) throw refuse(`the image is ${declared} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, 'source');
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  while (reader !== undefined) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxImageBytes) {
+      await reader.cancel();
+      throw refuse(`the image is larger than ${maxImageBytes} bytes (5 MB)`, 'source');
+    }
+    chunks.push(value);
+  }
+  return checkedImage(Buffer.concat(chunks), name ?? (basename(url.pathname) || undefined), 'source');
+}
+
+/** True when `path` is `folder` or inside it (both already real paths). */
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** Reads a local file, only when its real path lies inside the real path of a folder the person named. */
+export async function imageFromFile(filePath: string, folders: readonly string[], name: string | undefined): Promise<UploadImage> {
+  if (folders.length === 0) throw new CoreError('operation_not_permitted', 'no folder is named for uploads: the user can allow one with NEVENT_UPLOAD_DIRS (a list of folders); until then upload from a URL or data', 'file_path');
+  if (!isAbsolute(filePath)) throw refuse('file_path must be an absolute path', 'file_path');
+  let real: string;
+  try {
+    real = await realpath(filePath);
+  } catch {
+    throw new CoreError('not_found', `no file at ${filePath}`, 'file_path');
+  }
+  const roots = await Promise.all(folders.map((folder) => realpath(folder).catch(() => null)));
+  if (!roots.some((root) => root !== null && isInside(real, root))) throw new CoreError('operation_not_permitted', `${filePath} is outside the folders named for uploads; nothing was read`, 'file_path');
+  const handle = await open(real, 'r');
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw refuse(`${filePath} is not a file`, 'file_path');
+    if (stats.size > maxImageBytes) throw refuse(`the file is ${stats.size} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, 'file_path');
+    const bytes = new Uint8Array(stats.size);
+    const { bytesRead } = await handle.read(bytes, 0, stats.size, 0);
+    return checkedImage(bytes.subarray(0, bytesRead), name ?? basename(real), 'file_path');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The folders named for uploads in `NEVENT_UPLOAD_DIRS` (separated like PATH), absolute ones only. */
+export function uploadFoldersFrom(value: string | undefined, delimiter: string): string[] {
+  return (value ?? '').split(delimiter).map((folder) => folder.trim()).filter((folder) => folder !== '' && isAbsolute(folder));
+}

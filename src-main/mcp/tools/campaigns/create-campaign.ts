@@ -1,0 +1,57 @@
+/** `nevent_create_campaign`: a campaign draft (never sent: scheduling is `nevent_schedule_campaign`). */
+import { z } from 'zod';
+import { toCommunicationChannel } from '../../../../src-shared/api';
+import { createCampaignDraft } from '../../../core/domains/campaigns';
+import { defineTool } from '../../tool';
+import { RecordIdSchema } from '../tool-inputs';
+import { CampaignChannelInputSchema } from './campaign-channel';
+
+const utm = z.string().max(100).optional();
+
+/** `nevent_create_campaign` tool. */
+export const createCampaignTool = defineTool({
+  name: 'nevent_create_campaign',
+  domain: 'campaigns',
+  title: 'Create campaign draft',
+  description: 'Creates a campaign as a DRAFT (nothing is sent) with its content, segments and UTM tracking. Quote it first with nevent_quote_campaign; send it later with nevent_schedule_campaign.',
+  access: 'write',
+  tenantScoped: true,
+  input: z.object({
+    name: z.string().min(1).max(255),
+    channel: CampaignChannelInputSchema,
+    email_subject: z.string().max(998).optional(),
+    email_body: z.string().max(500_000).optional().describe('HTML.'),
+    preview_text: z.string().max(500).optional(),
+    from_name: z.string().max(255).optional(),
+    reply_to: z.email().max(254).optional(),
+    message: z.string().max(5000).optional().describe('SMS / WhatsApp text.'),
+    segment_ids: z.array(RecordIdSchema).max(20).optional(),
+    template_id: RecordIdSchema.optional(),
+    utm_source: utm,
+    utm_medium: utm,
+    utm_campaign: utm,
+    utm_content: utm,
+    utm_term: utm,
+    utm_custom_params: z.record(z.string().max(100), z.string().max(200)).optional(),
+  }),
+  output: z.object({ campaign: z.object({ id: z.string() }).loose(), message: z.string(), tenant_id: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  async run(args, { tenant }) {
+    const utmTracking = { source: args.utm_source, medium: args.utm_medium, campaign: args.utm_campaign, content: args.utm_content, term: args.utm_term, customParams: args.utm_custom_params };
+    const hasUtm = Object.values(utmTracking).some((value) => value !== undefined);
+    const answer = await createCampaignDraft(tenant, {
+      name: args.name,
+      channel: toCommunicationChannel(args.channel),
+      ...(args.email_subject === undefined ? {} : { emailSubject: args.email_subject }),
+      ...(args.email_body === undefined ? {} : { emailBody: args.email_body }),
+      ...(args.preview_text === undefined ? {} : { previewText: args.preview_text }),
+      ...(args.from_name === undefined ? {} : { fromName: args.from_name }),
+      ...(args.reply_to === undefined ? {} : { replyTo: args.reply_to }),
+      ...(args.message === undefined ? {} : { message: args.message }),
+      ...(args.segment_ids === undefined ? {} : { segmentIds: args.segment_ids }),
+      ...(args.template_id === undefined ? {} : { templateId: args.template_id }),
+      ...(hasUtm ? { utmTracking: Object.fromEntries(Object.entries(utmTracking).filter(([, value]) => value !== undefined)) } : {}),
+    });
+    return { campaign: answer.value, message: `Draft campaign ${answer.value.id} created; nothing was sent. Schedule it with nevent_schedule_campaign when the user agrees.`, tenant_id: answer.tenantId };
+  },
+});
