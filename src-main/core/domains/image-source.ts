@@ -94,8 +94,8 @@ function isInside(path: string, folder: string): boolean {
 
 /** Reads a local file, only when its real path lies inside the real path of a folder the person named. */
 export async function imageFromFile(filePath: string, folders: readonly string[], name: string | undefined): Promise<UploadImage> {
-  if (folders.length === 0) throw new CoreError('operation_not_permitted', 'no folder is named for uploads: the user can allow one with NEVENT_UPLOAD_DIRS (a list of folders); until then upload from a URL or data', 'file_path');
   if (!isAbsolute(filePath)) throw refuse('file_path must be an absolute path', 'file_path');
+  if (folders.length === 0) throw new CoreError('operation_not_permitted', 'no folder is named for uploads: the user can allow one with NEVENT_UPLOAD_DIRS (a list of folders); until then upload from a URL or data', 'file_path');
   let real: string;
   try {
     real = await realpath(filePath);
