@@ -38,7 +38,7 @@ export interface TenantShortUrls {
   ids: SeededRandom;
 }
 
-export const dayMs = 24 * 3600 * 1000;
+const dayMs = 24 * 3600 * 1000;
 const destinations = ['events/summer-festival', 'events/autumn-season', 'tickets/presale', 'members/early-access', 'merch/new-drop', 'survey/fans-2026', 'events/new-year-party', 'venues/map'];
 const countries = [['ES', 'Spain'], ['ES', 'Spain'], ['ES', 'Spain'], ['FR', 'France'], ['PT', 'Portugal'], ['US', 'United States'], ['DE', 'Germany']] as const;
 const devices = ['mobile', 'mobile', 'mobile', 'desktop', 'desktop', 'tablet'] as const;
