@@ -4,13 +4,15 @@
  *   demo API in-process ─> owner tokens ─> stdio (switch, tool call) ─> tenant per call ─> start-up ─> attach ─> scale ─> org-picker
  *   ─> table on stdout, bench/results.json, docs/benchmarks.md
  *
- * `NEVENT_BENCH_ONLY=switch,attach` runs a subset (and then writes nothing but the table);
+ * `NEVENT_BENCH_ONLY=switch,attach` runs a subset (and then writes nothing but the table, unless
+ * `NEVENT_BENCH_MERGE=1`: then its rows replace theirs in bench/results.json and the doc is rewritten);
  * `NEVENT_BENCH_REPORT_ONLY=1` only rewrites the doc from bench/results.json.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDemoApi } from '../src-main/demo-api';
 import { benchAttach } from './bench-attach';
+import { benchContextBudget } from './bench-context-budget';
 import { benchOrgPicker } from './bench-org-picker';
 import { benchScale } from './bench-scale';
 import { benchStartup } from './bench-startup';
@@ -30,6 +32,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['attach'], benchAttach],
   [['scale'], benchScale],
   [['org-picker'], benchOrgPicker],
+  [['context-budget'], benchContextBudget],
 ];
 
 // Rewrites docs/benchmarks.md from bench/results.json (the last full run's figures) after a prose change.
@@ -71,6 +74,16 @@ const totalSeconds = (now() - started) / 1000;
 printTable(results);
 if (only !== undefined) for (const r of results) process.stdout.write(`${r.id}: ${JSON.stringify(r.details)}\n`);
 process.stdout.write(`\ntotal ${totalSeconds.toFixed(1)} s\n`);
+if (only !== undefined && process.env.NEVENT_BENCH_MERGE && !failed) {
+  // A subset re-measured on its own (e.g. after a toolset change): its rows replace theirs, the rest stays.
+  const saved = JSON.parse(readFileSync(join(repoRoot, 'bench', 'results.json'), 'utf8')) as { machine: MachineInfo; totalSeconds: number; results: (BenchResult & { met?: boolean })[] };
+  const fresh = new Map(results.map((r) => [r.id, { ...r, details: { ...r.details, measuredAlone: machine.date.slice(0, 10) } }]));
+  const kept = saved.results.map(({ met: _met, ...r }) => fresh.get(r.id) ?? { ...r, note: null });
+  const merged = [...kept, ...[...fresh.values()].filter((r) => !saved.results.some((s) => s.id === r.id))];
+  writeJson(saved.machine, merged, saved.totalSeconds);
+  writeMarkdown(saved.machine, merged, saved.totalSeconds);
+  process.stdout.write('merged into bench/results.json and rewrote docs/benchmarks.md\n');
+}
 if (only === undefined && !failed) {
   const finished = finishMachine(machine);
   writeJson(finished, results, totalSeconds);

@@ -20,6 +20,7 @@ import { appHandlers } from './handlers/app-handlers';
 import type { HandlerContext, HandlerDeps } from './handlers/context';
 import { mcpHandlers } from './handlers/mcp-handlers';
 import { mcpHttpHandlers } from './handlers/mcp-http-handlers';
+import { mcpToolsHandlers } from './handlers/mcp-tools-handlers';
 import { segmentsHandlers } from './handlers/segments-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tenantsHandlers } from './handlers/tenants-handlers';
@@ -60,6 +61,7 @@ export class DesktopService {
       ...segmentsHandlers(ctx),
       ...mcpHandlers(ctx),
       ...mcpHttpHandlers(ctx),
+      ...mcpToolsHandlers(ctx),
       ...settingsHandlers(ctx),
     };
   }

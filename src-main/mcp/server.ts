@@ -16,7 +16,7 @@
  * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
-import type { CallToolResult, ServerContext, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
 import { delimiter } from 'node:path';
 import { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
@@ -29,6 +29,7 @@ import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
+import { advertisedSchema, leanJsonSchema, shallowJsonSchema } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import type { AnyToolSpec } from './tool';
 import { allTools } from './tools';
@@ -65,7 +66,7 @@ export interface BoundMcpServer {
 }
 
 /** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
-export const tenantIdDescription = 'Tenant to run this call in (id from nevent_list_tenants); pass it on every call.';
+export const tenantIdDescription = 'Tenant id (nevent_list_tenants); pass it on every call.';
 
 /** The one line every destructive tool's `confirmed` carries. */
 export const confirmedDescription = 'true only after the user agreed to exactly this change; without it nothing is done.';
@@ -73,22 +74,6 @@ export const confirmedDescription = 'true only after the user agreed to exactly 
 interface Prepared {
   spec: AnyToolSpec;
   input: z.ZodObject;
-}
-
-/**
- * A Standard Schema that advertises `schema`'s JSON Schema and accepts any value: the handler
- * validates with `schema` itself, after the mode check, and answers failures with the envelope.
- */
-function advertised(schema: z.ZodObject): StandardSchemaWithJSON<Record<string, unknown>> {
-  const zod = schema['~standard'];
-  return {
-    '~standard': {
-      version: 1,
-      vendor: 'nevent-companion',
-      validate: (value: unknown) => ({ value: value as Record<string, unknown> }),
-      jsonSchema: zod.jsonSchema,
-    },
-  };
 }
 
 /** Builds an McpServer with every Nevent tool, bound to `options.session`. */
@@ -198,7 +183,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const prepared: Prepared = { spec, input };
     server.registerTool(
       spec.name,
-      { title: spec.title, description: spec.description, inputSchema: advertised(input), outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
+      { title: spec.title, description: spec.description, inputSchema: advertisedSchema(input, { shape: leanJsonSchema, validate: false }), outputSchema: advertisedSchema(spec.output, { shape: shallowJsonSchema, validate: true }), annotations: spec.annotations },
       (args, ctx) => call(prepared, args, ctx),
     );
   }

@@ -12,6 +12,7 @@ import type {
   ClientConfigPreview,
   ClientConfigWrite,
   McpClient,
+  McpToolList,
   NeventBridge,
   SegmentPreview,
   SegmentView as Segment,
@@ -174,6 +175,11 @@ export class Commands {
   /** Sets the MCP operation mode (every connected AI session obeys it from its next call). */
   async setMode(mode: OperationMode): Promise<Outcome<unknown>> {
     return attempt(() => this.bridge.mcp.setMode({ mode }));
+  }
+
+  /** The bridge's tools (name, title, domain, class); static for a build, so read once by the panel. */
+  async listTools(): Promise<Outcome<McpToolList>> {
+    return attempt(() => this.bridge.mcp.tools());
   }
 
   /** The exact change "connect a client" would make, before it is written. */

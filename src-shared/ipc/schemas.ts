@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { MembershipStatusSchema, RoleSchema, SegmentCreateSchema, SegmentDefinitionInputSchema, SegmentDefinitionSchema, SegmentIdSchema, SegmentUpdateSchema, TenantIdSchema } from '../api';
 import { AppErrorDataSchema, ErrorCodeSchema } from '../errors';
 import { AuditEntrySchema, OperationModeSchema, SessionSnapshotSchema } from '../session';
+import { toolAccesses } from '../tool-access';
+import { toolDomains } from '../tool-domains';
 
 /** An http(s) URL (API base URLs). */
 export const HttpUrlSchema = z
@@ -470,3 +472,19 @@ export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
  * Nevent token; the keychain keeps it), and the endpoint URL when it is listening.
  */
 export const McpHttpTokenSchema = z.object({ token: z.string().regex(/^ncb_[A-Za-z0-9_-]{43}$/), url: z.string().nullable() });
+
+/** One MCP tool as the desktop lists it (issue 12): its domain, class, and whether the mode allows it now. */
+export const McpToolInfoSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  domain: z.enum(toolDomains),
+  access: z.enum(toolAccesses),
+  allowed: z.boolean(),
+});
+/** A tool of the bridge. */
+export type McpToolInfo = z.infer<typeof McpToolInfoSchema>;
+
+/** `mcp.tools` answer: every tool, in `tools/list` order, and the mode `allowed` was computed for. */
+export const McpToolListSchema = z.object({ tools: z.array(McpToolInfoSchema), mode: OperationModeSchema });
+/** The bridge's tools. */
+export type McpToolList = z.infer<typeof McpToolListSchema>;

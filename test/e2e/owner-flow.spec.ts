@@ -253,7 +253,20 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     await page.getByRole('radio', { name: /^Standard/ }).check();
     await expect(page.getByRole('radio', { name: /^Standard/ })).toBeChecked();
     await expect.poll(async () => (await callServe<AppState>('session.get')).operationMode).toBe('STANDARD');
+
+    // The tools by domain, with their class and whether the mode allows them (following the pushed mode).
+    const campaigns = page.getByTestId('tool-domain-campaigns');
+    await campaigns.locator('summary').click();
+    await page.getByTestId('tool-domain-media').locator('summary').click();
+    await expect(campaigns.getByTestId('tool-nevent_create_campaign')).toContainText('Allowed');
+    await expect(campaigns.getByTestId('tool-nevent_schedule_campaign')).toContainText('Delete');
+    await expect(campaigns.getByTestId('tool-nevent_schedule_campaign')).toContainText('Refused');
+    await expect(page.getByTestId('tools-summary')).toContainText('standard mode');
+    await page.getByTestId('tools-summary').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await snap(page, '10b-mcp-tools');
     await page.getByRole('radio', { name: /^Read only/ }).check();
+    await expect(campaigns.getByTestId('tool-nevent_create_campaign')).toContainText('Refused');
+    await expect(campaigns.getByTestId('tool-nevent_list_campaigns')).toContainText('Allowed');
 
     // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).
     await page.getByRole('radio', { name: 'Claude Desktop' }).check();

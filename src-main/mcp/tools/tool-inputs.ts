@@ -11,5 +11,8 @@ export const RecordIdSchema = z
 /** A field or table name of the analytics API. */
 export const AnalyticsNameSchema = z.string().min(1).max(128);
 
-/** Any JSON value a filter compares with, bounded (strings ≤ 1000, lists ≤ 100). */
-export const FilterValueSchema = z.union([z.string().max(1000), z.number(), z.boolean(), z.null(), z.array(z.union([z.string().max(1000), z.number(), z.boolean()])).max(100)]);
+/** Any JSON value a filter compares with, bounded (strings ≤ 1000, lists ≤ 100 scalars); advertised as any value. */
+export const FilterValueSchema = z.unknown().refine((value) => {
+  const scalar = (v: unknown): boolean => v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 1000);
+  return scalar(value) || (Array.isArray(value) && value.length <= 100 && value.every(scalar));
+}, 'a value is a string (≤ 1000 characters), number, boolean, null or a list of up to 100 of them');

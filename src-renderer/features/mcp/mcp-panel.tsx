@@ -1,10 +1,11 @@
-/** The MCP panel: bridge status and socket, sessions, operation mode, audit log, client setup. */
+/** The MCP panel: bridge status and socket, operation mode, tools by domain, sessions, audit log, client setup. */
 import type { ReactNode } from 'react';
 import { useAppState } from '../../app/app-context';
 import { AuditLog } from './audit-log';
 import { ConnectClient } from './connect-client';
 import { OperationModeControl } from './operation-mode-control';
 import { SessionsTable } from './sessions-table';
+import { ToolsByDomain } from './tools-by-domain';
 
 /** The MCP panel. */
 export function McpPanel(): ReactNode {
@@ -29,6 +30,7 @@ export function McpPanel(): ReactNode {
         </dl>
         <OperationModeControl />
       </section>
+      <ToolsByDomain />
       <SessionsTable />
       <AuditLog />
       <ConnectClient />

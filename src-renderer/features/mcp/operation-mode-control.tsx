@@ -4,9 +4,9 @@ import type { OperationMode } from '../../../src-shared/session';
 import { useAppState, useCommands } from '../../app/app-context';
 
 const modes: { mode: OperationMode; label: string; text: string }[] = [
-  { mode: 'READ_ONLY', label: 'Read only', text: 'AI clients can read and switch tenants; every write is refused.' },
-  { mode: 'STANDARD', label: 'Standard', text: 'AI clients can create and update segments.' },
-  { mode: 'FULL', label: 'Full', text: 'Every tool is allowed.' },
+  { mode: 'READ_ONLY', label: 'Read only', text: 'AI clients can read, quote and switch tenants; every write is refused.' },
+  { mode: 'STANDARD', label: 'Standard', text: 'AI clients can also create and update: segments, campaign drafts, image uploads.' },
+  { mode: 'FULL', label: 'Full', text: 'Also scheduling campaigns and deleting images, each confirmed with you first.' },
 ];
 
 /** The operation mode setting. */

@@ -140,6 +140,12 @@ describe('serve --demo (spawned CLI)', () => {
       expect((await callApi(serve.port, serve.token, 'settings.update', { operationMode: 'FULL' })).json).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
       expect(await call('settings.update', { apiUrl: 'https://api.nevent.example' })).toMatchObject({ apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' });
 
+      // The bridge's tools as the MCP panel lists them, against the mode in effect (READ_ONLY here).
+      const toolList = (await call('mcp.tools')) as unknown as { mode: string; tools: { name: string; domain: string; access: string; allowed: boolean }[] };
+      expect(toolList.mode).toBe('READ_ONLY');
+      expect(toolList.tools.find((t) => t.name === 'nevent_schedule_campaign')).toMatchObject({ domain: 'campaigns', access: 'destructive', allowed: false });
+      expect(toolList.tools.filter((t) => t.allowed).every((t) => t.access === 'read' || t.access === 'tenant')).toBe(true);
+
       // Client configuration, in the private HOME.
       const configPreview = await call('mcp.clientConfigPreview', { client: 'cursor' });
       expect(configPreview).toMatchObject({ client: 'cursor', path: join(serve.home, '.cursor', 'mcp.json'), exists: false, current: null, changed: true });

@@ -40,6 +40,15 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'mcp.audit': { valid: { result: 'error' }, invalid: { limit: 10_000 }, expect: (v: { entries: Array<{ name: string }> }) => expect(v.entries.map((e) => e.name)).toEqual(['nevent_create_segment']) },
   'mcp.setMode': { valid: { mode: 'STANDARD' }, invalid: { mode: 'GOD' }, expect: (v: { mode: string }) => expect(v.mode).toBe('STANDARD') },
   'mcp.clients': { valid: undefined, invalid: { client: 'cursor' }, expect: (v: { clients: Array<{ client: string; installed: boolean }> }) => expect(v.clients).toEqual([expect.objectContaining({ client: 'cursor', installed: true })]) },
+  'mcp.tools': {
+    valid: undefined,
+    invalid: { domain: 'media' },
+    expect: (v: { mode: string; tools: Array<{ name: string; domain: string; access: string; allowed: boolean }> }) => {
+      expect(v.tools.find((t) => t.name === 'nevent_create_segment')).toMatchObject({ domain: 'audiences', access: 'write', allowed: v.mode !== 'READ_ONLY' });
+      expect(v.tools.find((t) => t.name === 'nevent_delete_image')).toMatchObject({ domain: 'media', access: 'destructive', allowed: v.mode === 'FULL' });
+      expect(v.tools.find((t) => t.name === 'nevent_switch_tenant')?.allowed).toBe(true);
+    },
+  },
   'mcp.clientConfigPreview': { valid: { client: 'cursor' }, invalid: { client: 'emacs' }, expect: (v: { changed: boolean }) => expect(v.changed).toBe(true) },
   'mcp.clientConfigWrite': { valid: { client: 'vscode' }, invalid: {}, expect: (v: { written: boolean }) => expect(v.written).toBe(true) },
   'mcp.httpStatus': { valid: undefined, invalid: { enabled: true }, expect: (v: { state: string; tokenPresent: boolean }) => expect(v).toMatchObject({ state: 'off', url: null }) },

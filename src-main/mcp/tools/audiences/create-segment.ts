@@ -10,12 +10,7 @@ export const createSegmentTool = defineTool({
   name: 'nevent_create_segment',
   domain: 'audiences',
   title: 'Create a segment',
-  description: [
-    'Creates an audience segment in the tenant (pass tenant_id).',
-    'definition is {stanzas:[{criteria:[{criterion_id, operator, value?}]}]}: stanzas are AND-combined, criteria inside a stanza OR-combined.',
-    'Take criterion ids, operators and value types from nevent_segmentation_criteria, and check the audience size with nevent_segment_preview before creating.',
-    'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
-  ].join(' '),
+  description: 'Creates a segment in the tenant. definition: stanzas (AND) of criteria (OR) {criterion_id, operator, value}; ids and operators from nevent_segmentation_criteria; check the size with nevent_segment_preview first.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

@@ -11,6 +11,8 @@ Segment tools run in the tenant named by \`tenant_id\` (else the active tenant):
 | \`nevent_get_segment\` | One segment with its definition (\`segment_id\`, 24 hex) | any |
 | \`nevent_segmentation_criteria\` | Criteria, value types and operators | any |
 | \`nevent_segment_preview\` | Estimated fan count and sample fans for a definition | any |
+| \`nevent_segment_execute\` | The contacts a definition matches, a page at a time (\`page\`, \`page_size\` ≤ 100) | any |
+| \`nevent_dimension_values\` | The values an ENTITY criterion accepts (\`criterion_id\`, \`search\`) | any |
 | \`nevent_create_segment\` | Creates a segment (\`name\`, \`definition\`, \`description?\`) | STANDARD, FULL |
 | \`nevent_update_segment\` | Changes a segment (\`segment_id\`, fields) | STANDARD, FULL |
 
@@ -41,6 +43,12 @@ Operators by value type:
 - NUMBER: \`eq\`, \`neq\`, \`gt\`, \`gte\`, \`lt\`, \`lte\`
 - BOOLEAN: \`is_true\`, \`is_false\` (no value)
 - DATE: \`before\`, \`after\` (an ISO date), \`between\` (\`[from, to]\`)
+
+## Contacts are personal data
+
+\`nevent_segment_execute\` returns names, emails and phones. Count with \`nevent_segment_preview\`;
+fetch contacts only when the user needs them, a small page at a time, and do not repeat them beyond the
+task.
 
 ## Updating safely
 

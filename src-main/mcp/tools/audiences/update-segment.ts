@@ -11,11 +11,7 @@ export const updateSegmentTool = defineTool({
   name: 'nevent_update_segment',
   domain: 'audiences',
   title: 'Update a segment',
-  description: [
-    'Changes the name, description and/or definition of a segment in the tenant; a new definition replaces the old one entirely.',
-    'Read it first with nevent_get_segment: if someone changed it since this conversation read it, the call fails with code conflict instead of overwriting their change.',
-    'Needs operation mode STANDARD or FULL; in READ_ONLY it fails with operation_not_permitted.',
-  ].join(' '),
+  description: 'Changes a segment\'s name, description and/or definition (a new definition replaces the old). Read it first with nevent_get_segment: a change by someone else since then fails with conflict, nothing overwritten.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

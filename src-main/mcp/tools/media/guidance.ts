@@ -1,5 +1,30 @@
-/** `nevent_help` guidance on the image library. */
+/** `nevent_help` guidance on the media library: uploading, listing and deleting images. */
 import type { HelpGuide } from '../../tool';
 
-/** The the image library help topics (upstream's name: `media`); none until the domain has tools. */
-export const mediaGuides: readonly HelpGuide[] = [];
+const guidance = `# Media
+
+| Tool | What it does | Mode |
+|------|--------------|------|
+| \`nevent_list_images\` | The tenant's images (URL, name, type, size), paged with \`limit\` / \`offset\` | any |
+| \`nevent_upload_image\` | Uploads one image and answers its \`destinationUrl\` for templates and campaigns | STANDARD, FULL |
+| \`nevent_delete_image\` | Deletes images by URL: needs \`confirmed: true\` | FULL |
+
+## Uploading
+
+Give exactly one of:
+
+- \`source\`: an \`https://\` (or \`http://\`) URL to fetch, a \`data:image/png;base64,…\` URL, or raw base64;
+- \`file_path\`: an absolute path of a file inside a folder the user named for uploads
+  (\`NEVENT_UPLOAD_DIRS\`, folders separated like PATH). Any other path, including a symlink that
+  leads out of those folders, is refused (\`operation_not_permitted\`) and nothing is read.
+
+Images are PNG, JPEG, GIF or WEBP (checked by their content, not their name), at most 5 MB.
+\`imageName\` names the file; the extension follows the real type.
+
+## Deleting
+
+Without \`confirmed: true\` nothing is deleted: the answer (\`confirmation_required\`) says which images
+would go. Templates and campaigns that use a deleted image show it broken, so ask the user first.`;
+
+/** The media help topic. */
+export const mediaGuides: readonly HelpGuide[] = [{ topic: 'media', guidance }];

@@ -8,10 +8,7 @@ export const getActiveTenantTool = defineTool({
   name: 'nevent_get_active_tenant',
   domain: 'tenants',
   title: 'Get the active tenant',
-  description: [
-    'Returns the active tenant of this connection (active_tenant_id, with its name and place in the tree: what calls without tenant_id use), the home tenant that nevent_reset_tenant returns to, and the user\'s role.',
-    'Another conversation sharing the connection may move it: pass tenant_id on tenant-scoped calls instead of relying on it.',
-  ].join(' '),
+  description: 'Returns this connection\'s active tenant (with its name and place in the tree), the home tenant and the user\'s role. Another conversation may move it: pass tenant_id instead of relying on it.',
   access: 'read',
   tenantScoped: false,
   input: z.object({}),

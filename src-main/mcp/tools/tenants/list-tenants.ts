@@ -13,11 +13,7 @@ export const listTenantsTool = defineTool({
   name: 'nevent_list_tenants',
   domain: 'tenants',
   title: 'List accessible tenants',
-  description: [
-    'Lists the Nevent tenants (organizations) the signed-in user can access: id, name, parent_id and level in the tree, and membership status and role where the API gives them (no status means active).',
-    'Visibility follows the role: SUPERADMIN all tenants, OWNER their tenant and its descendants, ADMIN their own. Tenants marked switchable:false cannot be switched to (status_reason says why).',
-    'Also returns active_tenant_id and home_tenant_id. Search by name or id; page with next_cursor.',
-  ].join(' '),
+  description: 'Lists the tenants (organizations) the user can access: id, name, place in the tree, status and role where known; switchable:false ones cannot be used. Also active_tenant_id and home_tenant_id. Searchable, paged with next_cursor.',
   access: 'read',
   tenantScoped: false,
   input: z.object({

@@ -8,12 +8,7 @@ export const resetTenantTool = defineTool({
   name: 'nevent_reset_tenant',
   domain: 'tenants',
   title: 'Reset to the home tenant',
-  description: [
-    'Switches this connection back to its home tenant: the tenant of the sign-in it started with (home_tenant_id in nevent_list_tenants).',
-    'Same token rotation and cache clearing as nevent_switch_tenant; pass the answer\'s switched_to_tenant_id as tenant_id from then on.',
-    'Fails with code no_home_tenant (and changes nothing) when the original sign-in carried no tenant.',
-    'Allowed in every operation mode.',
-  ].join(' '),
+  description: 'Switches this connection back to its home tenant (the sign-in\'s); pass the answer\'s switched_to_tenant_id as tenant_id from then on. Fails with no_home_tenant when there is none. Any mode.',
   access: 'tenant',
   tenantScoped: false,
   input: z.object({}),

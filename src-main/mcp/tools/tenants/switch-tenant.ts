@@ -10,12 +10,7 @@ export const switchTenantTool = defineTool({
   name: 'nevent_switch_tenant',
   domain: 'tenants',
   title: 'Switch the active tenant',
-  description: [
-    'Sets the active tenant of this connection (what calls without tenant_id use): the API issues a token scoped to that tenant and the cached criteria and capabilities are cleared. The desktop app stays where it is.',
-    'Pass tenantId (tenant_id is accepted too) with an id from nevent_list_tenants; only ACTIVE memberships can be switched to.',
-    'Then pass the answer\'s switched_to_tenant_id as tenant_id on every later call: your client may share this connection with other conversations. On any error nothing changes.',
-    'Allowed in every operation mode.',
-  ].join(' '),
+  description: 'Sets this connection\'s active tenant (used by calls without tenant_id); the desktop stays put. Then pass the answer\'s switched_to_tenant_id as tenant_id on every call: the connection may be shared. On error nothing changes. Any mode.',
   access: 'tenant',
   tenantScoped: false,
   input: z

@@ -1,0 +1,69 @@
+/**
+ * context budget (issue 12, DESIGN §4): what a model pays for the toolset. `tools/list` of
+ * `nevent-companion mcp` in FULL mode (every tool listed) measured in UTF-8 bytes of its JSON — total,
+ * per tool, the largest — against the budget of 700 bytes per tool on average; and the bytes of a
+ * typical answer per domain (the JSON text a client puts in the model's context), against the demo.
+ */
+import type { BenchContext } from './context';
+import { binPath, stdioClient } from './mcp-clients';
+import type { BenchResult } from './result';
+
+/** DESIGN §4: a tool definition averages at most this many bytes in `tools/list`. */
+export const perToolBudgetBytes = 700;
+
+const tenant_id = 'tn-acme-es';
+/** A typical call per domain (tools another branch has not added yet are skipped). */
+const typicalCalls: [domain: string, tool: string, args: Record<string, unknown>][] = [
+  ['tenants', 'nevent_list_tenants', {}],
+  ['audiences', 'nevent_list_segments', { tenant_id }],
+  ['audiences-contacts', 'nevent_segment_execute', { tenant_id, definition: { stanzas: [] }, page_size: 20 }],
+  ['campaigns', 'nevent_list_campaigns', { tenant_id, limit: 20 }],
+  ['campaign-metrics', 'nevent_get_campaign_metrics', { tenant_id }],
+  ['analytics', 'nevent_analytics_capabilities', { tenant_id }],
+  ['analytics-query', 'nevent_analytics_query', { tenant_id, collection: 'campaigns', dimensions: [{ field: 'channel' }], metrics: [{ field: 'sent', operation: 'sum', alias: 'sent' }] }],
+  ['paid-media', 'nevent_paid_ads_status', { tenant_id, provider: 'meta' }],
+  ['media', 'nevent_list_images', { tenant_id }],
+  ['help', 'nevent_help', {}],
+];
+
+const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/** Measures `tools/list` and one typical answer per domain. */
+export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult> {
+  const mcp = await stdioClient(process.execPath, [binPath, 'mcp'], { ...ctx.mcpEnv, NEVENT_OPERATION_MODE: 'FULL' });
+  try {
+    const { tools } = await mcp.client.listTools();
+    const total = bytes({ tools });
+    const perTool = tools.map((tool) => ({ name: tool.name, size: bytes(tool) }));
+    const largest = perTool.reduce((a, b) => (b.size > a.size ? b : a));
+    const average = total / tools.length;
+    const listed = new Set(tools.map((t) => t.name));
+    const answers: Record<string, number> = {};
+    for (const [domain, tool, args] of typicalCalls) {
+      if (!listed.has(tool)) continue;
+      let callArgs = args;
+      if (tool === 'nevent_get_campaign_metrics') {
+        const list = await mcp.call('nevent_list_campaigns', { tenant_id, status: 'EXECUTED', limit: 1 });
+        callArgs = { ...args, campaign_id: (list.campaigns as { id: string }[])[0]?.id };
+      }
+      const result = await mcp.client.callTool({ name: tool, arguments: callArgs });
+      const text = (result.content as { type: string; text?: string }[])[0]?.text ?? '';
+      answers[`answerBytes.${domain}`] = Buffer.byteLength(text, 'utf8');
+    }
+    return {
+      id: 'context-budget',
+      title: 'Context budget: tools/list bytes per tool',
+      subject: `tools/list of nevent-companion mcp in FULL mode: ${tools.length} tools, ${total} bytes of JSON (UTF-8)`,
+      baseline: `the DESIGN §4 budget of ${perToolBudgetBytes} bytes per tool on average`,
+      unit: 'bytes per tool (mean)',
+      subjectValue: average,
+      baselineValue: perToolBudgetBytes,
+      ratio: average / perToolBudgetBytes,
+      target: 1,
+      details: { tools: tools.length, totalBytes: total, largestTool: largest.name, largestToolBytes: largest.size, ...answers },
+      note: null,
+    };
+  } finally {
+    await mcp.close();
+  }
+}
