@@ -8,8 +8,8 @@ import { decodePageCursor, encodePageCursor } from '../page-cursor';
 
 /** The `limit` and `cursor` inputs of a paged list tool. */
 export const listPageInput = {
-  limit: z.number().int().min(1).max(200).optional().describe('Page size (1-200, default 50).'),
-  cursor: z.string().max(512).optional().describe('next_cursor from the previous page.'),
+  limit: z.number().int().min(1).max(200).optional().describe('Default 50.'),
+  cursor: z.string().max(512).optional().describe('From next_cursor.'),
 };
 
 /** Where a page starts: read before the API is called, so a foreign cursor costs no request. */

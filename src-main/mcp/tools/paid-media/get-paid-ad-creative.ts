@@ -13,7 +13,7 @@ export const getPaidAdCreativeTool = defineTool({
   description: 'Texts, call to action, link, UTMs and media of one ad (media URLs expire within about an hour).',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, adId: paidIdInput('ad') }),
+  input: z.object({ provider: providerInput, adId: paidIdInput }),
   output: z.object({ creative: ObjectOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

@@ -12,7 +12,7 @@ export const getPaidAdGroupComparativeStatsTool = defineTool({
   description: 'Cost per result, CPM, frequency and CTR of an ad group against the mean of its campaign\'s ad groups over a window.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, adGroupId: paidIdInput('ad group'), ...windowInput }),
+  input: z.object({ provider: providerInput, adGroupId: paidIdInput, ...windowInput }),
   output: z.object({ stats: ObjectOutSchema, tenant_id: z.string() }).loose(),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

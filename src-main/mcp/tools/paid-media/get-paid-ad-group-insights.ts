@@ -12,7 +12,7 @@ export const getPaidAdGroupInsightsTool = defineTool({
   description: 'Daily spend, impressions, clicks, results and rates of one ad group over a window (default the last 7 days), with totals.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, adGroupId: paidIdInput('ad group'), ...windowInput }),
+  input: z.object({ provider: providerInput, adGroupId: paidIdInput, ...windowInput }),
   output: InsightsOutSchema,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

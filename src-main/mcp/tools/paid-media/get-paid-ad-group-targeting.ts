@@ -13,7 +13,7 @@ export const getPaidAdGroupTargetingTool = defineTool({
   description: 'Age, genders, places, interests, audiences, placements, bid strategy and optimisation event of an ad group.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, adGroupId: paidIdInput('ad group') }),
+  input: z.object({ provider: providerInput, adGroupId: paidIdInput }),
   output: z.object({ targeting: ObjectOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

@@ -12,7 +12,7 @@ export const getPaidCampaignInsightsTool = defineTool({
   description: 'Daily spend, impressions, clicks, results and rates of one paid campaign over a window (default the last 7 days), with totals.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, campaignId: paidIdInput('campaign'), ...windowInput }),
+  input: z.object({ provider: providerInput, campaignId: paidIdInput, ...windowInput }),
   output: InsightsOutSchema,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

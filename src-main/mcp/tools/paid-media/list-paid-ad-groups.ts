@@ -14,7 +14,7 @@ export const listPaidAdGroupsTool = defineTool({
   description: 'Lists ad groups (ad sets) on a provider, of one campaign when campaignId is given; pages with limit/cursor.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, campaignId: paidIdInput('campaign').optional(), ...listPageInput }),
+  input: z.object({ provider: providerInput, campaignId: paidIdInput.optional(), ...listPageInput }),
   output: listOutput('adGroups'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

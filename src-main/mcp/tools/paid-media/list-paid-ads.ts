@@ -14,7 +14,7 @@ export const listPaidAdsTool = defineTool({
   description: 'Lists ads on a provider (name, status, UTMs), of one campaign or ad group when given; pages with limit/cursor.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ provider: providerInput, campaignId: paidIdInput('campaign').optional(), adGroupId: paidIdInput('ad group').optional(), ...listPageInput }),
+  input: z.object({ provider: providerInput, campaignId: paidIdInput.optional(), adGroupId: paidIdInput.optional(), ...listPageInput }),
   output: listOutput('ads'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

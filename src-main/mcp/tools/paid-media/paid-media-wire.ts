@@ -4,15 +4,15 @@ import { IsoDaySchema, PaidMediaIdSchema, PaidMediaProviderSchema, type ApiObjec
 import { compactRows, insightsTotals, insightsWindow, type InsightsWindow } from '../../../core/domains/paid-media';
 
 /** The `provider` input. */
-export const providerInput = PaidMediaProviderSchema.describe('meta, google or tiktok.');
+export const providerInput = PaidMediaProviderSchema;
 
-/** A provider's id input (campaign, ad group, ad). */
-export const paidIdInput = (what: string) => PaidMediaIdSchema.describe(`The provider's ${what} id.`);
+/** A provider's id input (campaign, ad group, ad: the provider's own ids). */
+export const paidIdInput = PaidMediaIdSchema;
 
 /** The window inputs of the insights reads. */
 export const windowInput = {
-  from: IsoDaySchema.optional().describe('yyyy-MM-dd; default 6 days before to.'),
-  to: IsoDaySchema.optional().describe('yyyy-MM-dd; default today.'),
+  from: IsoDaySchema.optional().describe('yyyy-MM-dd; default: a week to `to`.'),
+  to: IsoDaySchema.optional().describe('Default today.'),
 };
 
 /** Any API object in an answer. */
