@@ -45,13 +45,14 @@ export function channelsOf(channel: string): { email: boolean; sms: boolean; wha
 /** Credits one message costs, per channel. */
 export const creditPrice = { email: 1, sms: 5, whatsapp: 4, push: 1 } as const;
 
-/** Recipients of a campaign: DRAFTs have none yet; sent (EXECUTED) ones a full history; PAUSED / STOPPED half of it. */
+/** Recipients of a campaign: DRAFTs have none yet; sent (EXECUTED) ones a delivery history; the others are all still SCHEDULED. */
 export function recipientsOf(campaign: DemoCampaign, audience: readonly DemoFan[]): DemoRecipient[] {
   if (campaign.status === 'DRAFT') return [];
   const rng = new SeededRandom(`recipients:${campaign.id}`);
   const reached = channelsOf(campaign.channel);
   const people = audience.filter((fan) => (reached.email && eligible(fan).email) || (reached.sms && eligible(fan).sms) || reached.whatsapp || (reached.push && eligible(fan).push));
-  const sentShare = campaign.status === 'EXECUTED' ? 1 : campaign.status === 'PAUSED' || campaign.status === 'STOPPED' ? 0.5 : 0;
+  // Only sent (EXECUTED) campaigns have delivery figures (executed_at is null for the others); the rest wait.
+  const sentShare = campaign.status === 'EXECUTED' ? 1 : 0;
   const openRate = 0.2 + rng.next() * 0.3;
   const clickRate = 0.05 + rng.next() * 0.2;
   return people.map((fan, index) => {
