@@ -22,6 +22,9 @@ const typicalCalls: [domain: string, tool: string, args: Record<string, unknown>
   ['analytics', 'nevent_analytics_capabilities', { tenant_id }],
   ['analytics-query', 'nevent_analytics_query', { tenant_id, collection: 'campaigns', dimensions: [{ field: 'channel' }], metrics: [{ field: 'sent', operation: 'sum', alias: 'sent' }] }],
   ['paid-media', 'nevent_paid_ads_status', { tenant_id, provider: 'meta' }],
+  ['paid-media-campaigns', 'nevent_list_paid_campaigns', { tenant_id, provider: 'meta' }],
+  ['templates', 'nevent_preview_template', { tenant_id, sample_user_email: 'nobody@demo.nevent.local' }],
+  ['short-urls', 'nevent_list_short_urls', { tenant_id }],
   ['media', 'nevent_list_images', { tenant_id }],
   ['help', 'nevent_help', {}],
 ];
@@ -45,6 +48,11 @@ export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult
       if (tool === 'nevent_get_campaign_metrics') {
         const list = await mcp.call('nevent_list_campaigns', { tenant_id, status: 'EXECUTED', limit: 1 });
         callArgs = { ...args, campaign_id: (list.campaigns as { id: string }[])[0]?.id };
+      }
+      if (tool === 'nevent_preview_template') {
+        // Templates are not listed over the API: preview one made for the run.
+        const made = await mcp.call('nevent_create_template', { tenant_id, name: 'Bench', format: 'html', html_body: '<p>Hello {{first_name}}, see you at {{venue}}.</p>' });
+        callArgs = { ...args, template_id: (made.template as { id: string }).id };
       }
       const result = await mcp.client.callTool({ name: tool, arguments: callArgs });
       const text = (result.content as { type: string; text?: string }[])[0]?.text ?? '';

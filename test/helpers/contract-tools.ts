@@ -2,7 +2,11 @@
  * The MCP tool names DESIGN §4 promises, written out independently of the implementation so tests
  * that compare against it can fail when a tool is renamed or dropped.
  */
-export const contractToolNames = [
+/**
+ * Every tool but the paid-media reads beyond the status, the template and the short-URL tools, in
+ * `tools/list` order: the serve flow (test/integration/serve/real-api-flows.test.ts) calls each of them.
+ */
+export const serveFlowToolNames = [
   'nevent_list_tenants',
   'nevent_get_active_tenant',
   'nevent_switch_tenant',
@@ -32,3 +36,39 @@ export const contractToolNames = [
   'nevent_delete_image',
   'nevent_help',
 ] as const;
+
+/** The paid-media reads beyond the status, the template and the short-URL tools (issue 12, upstream's names). */
+export const paidMediaTemplateShortUrlToolNames = [
+  'nevent_paid_ads_health',
+  'nevent_list_paid_campaigns',
+  'nevent_get_paid_campaign_insights',
+  'nevent_paid_attribution',
+  'nevent_list_paid_ad_groups',
+  'nevent_get_paid_ad_group_insights',
+  'nevent_get_paid_ad_group_comparative_stats',
+  'nevent_get_paid_ad_group_targeting',
+  'nevent_list_paid_ads',
+  'nevent_get_paid_ad_creative',
+  'nevent_create_template',
+  'nevent_update_template',
+  'nevent_clone_template',
+  'nevent_rename_template',
+  'nevent_preview_template',
+  'nevent_send_test_template',
+  'nevent_list_short_urls',
+  'nevent_get_short_url',
+  'nevent_get_short_url_metrics',
+  'nevent_get_short_url_campaign_metrics',
+  'nevent_get_short_url_clicks',
+  'nevent_list_short_url_user_links',
+  'nevent_list_short_url_destinations',
+  'nevent_create_short_url',
+  'nevent_update_short_url',
+  'nevent_create_bulk_user_short_urls',
+] as const;
+
+/** The paid-media domain comes after this tool in `tools/list`, then templates and short URLs. */
+const paidMediaStatusAt = serveFlowToolNames.indexOf('nevent_paid_ads_status') + 1;
+
+/** Every tool `tools/list` holds, in its order. */
+export const contractToolNames = [...serveFlowToolNames.slice(0, paidMediaStatusAt), ...paidMediaTemplateShortUrlToolNames, ...serveFlowToolNames.slice(paidMediaStatusAt)] as const;

@@ -74,4 +74,5 @@ export async function spawnCliClient(args: string[], env: Record<string, string>
 }
 
 /** JWT-shaped strings and the demo API's refresh tokens: none may ever reach a client or a log. */
-export const tokenPattern = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|rt_[A-Za-z0-9_-]{16,}/;
+// `rt_` only where a token starts (not inside a word): upstream's tool names contain `short_url_…`.
+export const tokenPattern = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|(?<![A-Za-z0-9_-])rt_[A-Za-z0-9_-]{16,}/;

@@ -14,6 +14,7 @@ const keys = fc.constantFrom(
   ...['tenantId', 'tenant_id', 'segment_id', 'name', 'definition', 'description', 'version', 'search', 'limit', 'cursor', 'status', 'channel', 'provider', 'topic', '__proto__', 'constructor', 'toString', ''],
   // The toolset's inputs (issue 12).
   ...['campaign_id', 'page', 'page_size', 'criterion_id', 'collection', 'filters', 'metrics', 'dimensions', 'dryRun', 'table', 'year', 'month', 'segment_ids', 'scheduled_time', 'confirmed', 'urls', 'source', 'file_path', 'imageName', 'email_body', 'utm_custom_params', 'offset'],
+  ...['id', 'template_id', 'parentShortCode', 'campaignId', 'adGroupId', 'adId', 'longUrl', 'userIds', 'emails', 'from', 'to', 'pageSize', 'isActive'],
 );
 
 /** The envelope or the structured result, checked; returns the error code (null for a success). */
@@ -28,7 +29,7 @@ function checked(result: CallToolResult): string | null {
     expect(code).not.toBe('internal_error');
     return code;
   }
-  expect(parsed).toEqual(result.structuredContent);
+  expect(parsed).toEqual(JSON.parse(JSON.stringify(result.structuredContent))); // JSON has no -0
   return null;
 }
 
@@ -100,5 +101,61 @@ describe('arbitrary API answers', () => {
       }),
       { numRuns: 400 },
     );
+  }, 60_000);
+});
+
+/**
+ * The paid-media, template and short-URL tools with valid arguments against any body the API could
+ * send (fast-check JSON): the readers accept it or the answer is an API error naming what is missing,
+ * never a crash and never the "could not read" internal error.
+ */
+const validArgs: Record<string, Record<string, unknown>> = {
+  nevent_paid_ads_health: { provider: 'meta' },
+  nevent_list_paid_campaigns: { provider: 'meta' },
+  nevent_get_paid_campaign_insights: { provider: 'meta', campaignId: 'c1', from: '2026-05-01', to: '2026-05-07' },
+  nevent_paid_attribution: { provider: 'google' },
+  nevent_list_paid_ad_groups: { provider: 'meta', campaignId: 'c1' },
+  nevent_get_paid_ad_group_insights: { provider: 'tiktok', adGroupId: 'ag1', to: '2026-05-07' },
+  nevent_get_paid_ad_group_comparative_stats: { provider: 'meta', adGroupId: 'ag1' },
+  nevent_get_paid_ad_group_targeting: { provider: 'meta', adGroupId: 'ag1' },
+  nevent_list_paid_ads: { provider: 'meta', adGroupId: 'ag1' },
+  nevent_get_paid_ad_creative: { provider: 'meta', adId: 'ad1' },
+  nevent_create_template: { name: 'T', format: 'html', html_body: '<p/>' },
+  nevent_update_template: { template_id: 'abc', tags: ['x'] },
+  nevent_clone_template: { template_id: 'abc' },
+  nevent_rename_template: { template_id: 'abc', name: 'N' },
+  nevent_preview_template: { template_id: 'abc' },
+  nevent_send_test_template: { template_id: 'abc', emails: ['a@b.es'], confirmed: true },
+  nevent_list_short_urls: {},
+  nevent_get_short_url: { id: 'abc' },
+  nevent_get_short_url_metrics: { id: 'abc' },
+  nevent_get_short_url_campaign_metrics: { parentShortCode: 'Xj4K9a' },
+  nevent_get_short_url_clicks: { id: 'abc' },
+  nevent_list_short_url_user_links: { parentShortCode: 'Xj4K9a' },
+  nevent_list_short_url_destinations: {},
+  nevent_create_short_url: { longUrl: 'https://nevent.es' },
+  nevent_update_short_url: { id: 'abc', isActive: false },
+  nevent_create_bulk_user_short_urls: { parentShortCode: 'Xj4K9a', userIds: ['u1'] },
+};
+
+describe('arbitrary API answers to the paid-media, template and short-URL tools', () => {
+  it('reads any body as a result or refuses it as an api_error', async () => {
+    let body: unknown = null;
+    // Every route answers with the body of the current run.
+    const apiRoutes = new Proxy({}, { get: () => () => body });
+    const api = await connect('FULL', { apiRoutes });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...Object.keys(validArgs)), fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.dictionary(fc.constantFrom('id', '_id', 'name', 'items', 'rows', 'template', 'createdLinks', 'shortCode', 'userId', 'tags', 'success', 'sentTo', 'detectedMergeTags', 'spend'), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 })), async (name, sent) => {
+          body = sent;
+          const code = checked(await api.call(name, validArgs[name]));
+          if (code !== null) expect(code, `${name} ← ${JSON.stringify(sent).slice(0, 200)}`).toBe('api_error');
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      await api.close();
+    }
+    expect(Object.keys(validArgs).sort()).toEqual(allTools.filter((t) => ['paid-media', 'templates', 'short-urls'].includes(t.domain) && t.name !== 'nevent_paid_ads_status').map((t) => t.name).sort());
   }, 60_000);
 });

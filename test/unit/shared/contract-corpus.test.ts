@@ -37,6 +37,19 @@ import {
   normalizeSegmentList,
   normalizeTableSchema,
   normalizeTokenResponse,
+  normalizeBulkUserLinks,
+  normalizeClicks,
+  normalizeDestinationPage,
+  normalizePaidEntities,
+  normalizePaidObject,
+  normalizePaidRows,
+  normalizeShortUrl,
+  normalizeShortUrlMetrics,
+  normalizeShortUrlPage,
+  normalizeTemplateAnswer,
+  normalizeTemplatePreview,
+  normalizeTestSendResult,
+  normalizeUserLinks,
   PaidAdsStatusSchema,
   PreviewSchema,
   readApiErrorBody,
@@ -338,6 +351,69 @@ function checkMe(me: ReturnType<typeof MeSchema.parse>, ctx: CaseContext): void 
   expect(me.id).toEqual(expect.any(String));
 }
 
+
+// ---------------------------------------------------------------------------------------------------
+// Templates, short URLs, paid media: records keep every field as sent; ids come from `id` or `_id`.
+
+/** A record read by id: the id from `id`/`_id` as a string, every other field exactly as sent. */
+function checkRecordKept(read: Json, sent: Json): void {
+  expect(read.id).toBe(String(sent.id ?? sent._id));
+  for (const [key, value] of Object.entries(sent)) if (key !== 'id') expect(read[key], `field ${key} kept`).toStrictEqual(value);
+}
+
+function checkTemplate(template: ReturnType<typeof normalizeTemplateAnswer>, ctx: CaseContext): void {
+  const body = record(ctx.body);
+  checkRecordKept(template, isRecord(body.template) ? body.template : body);
+}
+
+function checkTemplatePreview(preview: ReturnType<typeof normalizeTemplatePreview>, ctx: CaseContext): void {
+  const body = record(ctx.body);
+  expect(preview).toStrictEqual({ ...body, detectedMergeTags: body.detectedMergeTags ?? [] });
+}
+
+function checkTestSend(result: ReturnType<typeof normalizeTestSendResult>, ctx: CaseContext): void {
+  const body = record(ctx.body);
+  expect(result.success).toBe(true);
+  expect(result.sentTo).toEqual(body.sentTo);
+  expect(result.subject).toBe(body.subject);
+}
+
+function checkShortUrlPage(page: ReturnType<typeof normalizeShortUrlPage>, ctx: CaseContext): void {
+  const body = record(ctx.body);
+  const sent = records(body.items);
+  expect(page.items).toHaveLength(sent.length);
+  page.items.forEach((item, i) => checkRecordKept(item, sent[i] as Json));
+  expect([page.total, page.page, page.pageSize, page.totalPages]).toEqual([body.total, body.page, body.pageSize, body.totalPages]);
+}
+
+function checkDestinationPage(page: ReturnType<typeof normalizeDestinationPage>, ctx: CaseContext): void {
+  const body = record(ctx.body);
+  expect(page.items).toStrictEqual(records(body.items));
+  expect(page.total).toBe(body.total);
+}
+
+function checkRecordList(list: Json[], ctx: CaseContext): void {
+  const sent = records(ctx.body);
+  expect(list).toHaveLength(sent.length);
+  list.forEach((item, i) => checkRecordKept(item, sent[i] as Json));
+}
+
+function checkRowsKept(rows: Json[], ctx: CaseContext): void {
+  expect(rows).toStrictEqual(records(ctx.body));
+}
+
+function checkObjectKept(value: Json, ctx: CaseContext): void {
+  expect(value).toStrictEqual(record(ctx.body));
+}
+
+function checkBulkUserLinks(result: ReturnType<typeof normalizeBulkUserLinks>, ctx: CaseContext): void {
+  const body = record(ctx.body);
+  expect(result.totalRequested).toBe(body.totalRequested);
+  expect(result.totalCreated).toBe(body.totalCreated);
+  const sent = records(body.createdLinks);
+  result.createdLinks.forEach((link, i) => checkRecordKept(link, sent[i] as Json));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The toolset (issue 12): audiences, analytics, campaigns, media.
 
@@ -424,6 +500,32 @@ const readers: Record<string, Reader> = {
   'GET /analytics/schema/{table}': reader((body) => normalizeTableSchema(body, askedTable), checkTableSchema),
   // A core endpoint, but PaidMediaClient unwraps a `{success, data}` envelope if one comes.
   'GET /api/ads/{provider}/status': reader((body) => PaidAdsStatusSchema.parse(unwrapDataEnvelope(body)), checkPaidAdsStatus),
+  'POST /templates': reader(normalizeTemplateAnswer, checkTemplate),
+  'PUT /templates/{id}': reader(normalizeTemplateAnswer, checkTemplate),
+  'POST /templates/{id}/clone': reader(normalizeTemplateAnswer, checkTemplate),
+  'PATCH /templates/{id}/rename': reader(normalizeTemplateAnswer, checkTemplate),
+  'POST /templates/{id}/preview': reader(normalizeTemplatePreview, checkTemplatePreview),
+  'POST /templates/{id}/test': reader(normalizeTestSendResult, checkTestSend),
+  'GET /admin/short-url': reader(normalizeShortUrlPage, checkShortUrlPage),
+  'GET /admin/short-url/{id}': reader(normalizeShortUrl, (link, ctx) => checkRecordKept(link, record(ctx.body))),
+  'GET /admin/short-url/{id}/metrics': reader(normalizeShortUrlMetrics, checkObjectKept),
+  'GET /admin/short-url/{parentShortCode}/campaign-metrics': reader(normalizeShortUrlMetrics, checkObjectKept),
+  'GET /admin/short-url/{id}/clicks': reader(normalizeClicks, checkRowsKept),
+  'GET /admin/short-url/{parentShortCode}/user-links': reader(normalizeUserLinks, checkRecordList),
+  'GET /admin/short-url/destinations': reader(normalizeDestinationPage, checkDestinationPage),
+  'POST /admin/short-url': reader(normalizeShortUrl, (link, ctx) => checkRecordKept(link, record(ctx.body))),
+  'PUT /admin/short-url/{id}': reader(normalizeShortUrl, (link, ctx) => checkRecordKept(link, record(ctx.body))),
+  'POST /admin/short-url/{parentShortCode}/user-links': reader(normalizeBulkUserLinks, checkBulkUserLinks),
+  'GET /api/ads/{provider}/health': reader((body) => normalizePaidObject(body, 'health'), checkObjectKept),
+  'GET /api/ads/{provider}/campaigns': reader((body) => normalizePaidEntities(body, 'campaigns'), checkRecordList),
+  'GET /api/ads/{provider}/campaigns/{campaignId}/insights': reader((body) => normalizePaidRows(body, 'rows'), checkRowsKept),
+  'GET /api/ads/{provider}/attribution': reader((body) => normalizePaidRows(body, 'attribution'), checkRowsKept),
+  'GET /api/ads/{provider}/ad-groups': reader((body) => normalizePaidEntities(body, 'adGroups'), checkRecordList),
+  'GET /api/ads/{provider}/ad-groups/{adGroupId}/insights': reader((body) => normalizePaidRows(body, 'rows'), checkRowsKept),
+  'GET /api/ads/{provider}/ad-groups/{adGroupId}/comparative-stats': reader((body) => normalizePaidObject(body, 'stats'), checkObjectKept),
+  'GET /api/ads/{provider}/ad-groups/{adGroupId}/targeting': reader((body) => normalizePaidObject(body, 'targeting'), checkObjectKept),
+  'GET /api/ads/{provider}/ads': reader((body) => normalizePaidEntities(body, 'ads'), checkRecordList),
+  'GET /api/ads/{provider}/ads/{adId}/creative': reader((body) => normalizePaidObject(body, 'creative'), checkObjectKept),
   'POST /segments/execute': reader((body) => normalizeSegmentExecution(body, { page: 0, pageSize: 20 }), checkSegmentExecution),
   'POST /dimensions/values': reader(normalizeDimensionValues, checkDimensionValues),
   'POST /analytics/filters': reader(normalizeFilterValues, checkFilterValues),
@@ -443,36 +545,10 @@ const readers: Record<string, Reader> = {
  * readers, and moves each into `readers` above with its checks. Their error bodies are checked below.
  */
 const pending: Record<string, string> = {
-  'POST /templates': 'templates',
-  'PUT /templates/{id}': 'templates',
-  'POST /templates/{id}/clone': 'templates',
-  'PATCH /templates/{id}/rename': 'templates',
-  'POST /templates/{id}/preview': 'templates',
-  'POST /templates/{id}/test': 'templates',
-  'GET /admin/short-url': 'short URLs',
-  'GET /admin/short-url/{id}': 'short URLs',
-  'GET /admin/short-url/{id}/metrics': 'short URLs',
-  'GET /admin/short-url/{parentShortCode}/campaign-metrics': 'short URLs',
-  'GET /admin/short-url/{id}/clicks': 'short URLs',
-  'GET /admin/short-url/{parentShortCode}/user-links': 'short URLs',
-  'GET /admin/short-url/destinations': 'short URLs',
-  'POST /admin/short-url': 'short URLs',
-  'PUT /admin/short-url/{id}': 'short URLs',
-  'POST /admin/short-url/{parentShortCode}/user-links': 'short URLs',
   // Read by nobody: a 204 without a body (its error bodies are checked below).
   'DELETE /media/resource': 'media: 204, no body to read',
   // Never sent: the core API has no PATCH mapping (405); scheduling uses /actions/schedule.
   'PATCH /campaigns/{id}': 'campaign actions: not sent (405)',
-  'GET /api/ads/{provider}/health': 'paid media',
-  'GET /api/ads/{provider}/campaigns': 'paid media',
-  'GET /api/ads/{provider}/campaigns/{campaignId}/insights': 'paid media',
-  'GET /api/ads/{provider}/attribution': 'paid media',
-  'GET /api/ads/{provider}/ad-groups': 'paid media',
-  'GET /api/ads/{provider}/ad-groups/{adGroupId}/insights': 'paid media',
-  'GET /api/ads/{provider}/ad-groups/{adGroupId}/comparative-stats': 'paid media',
-  'GET /api/ads/{provider}/ad-groups/{adGroupId}/targeting': 'paid media',
-  'GET /api/ads/{provider}/ads': 'paid media',
-  'GET /api/ads/{provider}/ads/{adId}/creative': 'paid media',
 };
 
 /** The files of error bodies of any endpoint (every case is an error). */

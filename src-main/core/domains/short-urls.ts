@@ -1,0 +1,122 @@
+/**
+ * Short URLs of a tenant (core API `/admin/short-url…`): requests built field by field (only what the
+ * caller gave is sent), answers read by src-shared/api/short-urls.ts. Click events carry personal data
+ * (IP address, user agent, location down to the postcode): `clickSummary` keeps what a model needs to
+ * talk about traffic and drops the rest.
+ */
+import {
+  normalizeBulkUserLinks,
+  normalizeClicks,
+  normalizeDestinationPage,
+  normalizeShortUrl,
+  normalizeShortUrlMetrics,
+  normalizeShortUrlPage,
+  normalizeUserLinks,
+  type ApiObject,
+  type ApiPage,
+  type ShortUrl,
+} from '../../../src-shared/api';
+import type { Scoped } from '../tenant-session';
+import { countBy } from './compact';
+import { definedFields, definedQuery, readApi, segment, type ApiCaller } from './api-read';
+
+/** Filters and page of the link list (upstream's names). */
+export interface ShortUrlListQuery {
+  isActive?: boolean;
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Filters and page of the destinations listing. */
+export interface DestinationQuery {
+  origin?: string;
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A new link (`POST /admin/short-url`). */
+export interface ShortUrlCreate {
+  longUrl: string;
+  title?: string;
+  expiresAt?: string;
+  tags?: string[];
+  metadata?: Record<string, unknown>;
+  customShortCode?: string;
+}
+
+/** The fields of a link that change (`PUT /admin/short-url/{id}`); `expiresAt: null` removes the expiry. */
+export interface ShortUrlUpdate {
+  title?: string;
+  expiresAt?: string | null;
+  isActive?: boolean;
+  tags?: string[];
+  metadata?: Record<string, unknown>;
+  longUrl?: string;
+}
+
+const base = '/admin/short-url';
+
+/** `GET /admin/short-url`: one page of the tenant's links. */
+export function listShortUrls(ops: ApiCaller, query: ShortUrlListQuery): Promise<Scoped<ApiPage<ShortUrl>>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: base, query: definedQuery({ isActive: query.isActive, search: query.search, page: query.page, pageSize: query.pageSize }) }, normalizeShortUrlPage);
+}
+
+/** `GET /admin/short-url/{id}`. */
+export function getShortUrl(ops: ApiCaller, id: string): Promise<Scoped<ShortUrl>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/${segment(id)}` }, normalizeShortUrl);
+}
+
+/** `GET /admin/short-url/{id}/metrics?days=`. */
+export function shortUrlMetrics(ops: ApiCaller, id: string, days?: number): Promise<Scoped<ApiObject>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/${segment(id)}/metrics`, query: definedQuery({ days }) }, normalizeShortUrlMetrics);
+}
+
+/** `GET /admin/short-url/{parentShortCode}/campaign-metrics?days=&topN=`. */
+export function shortUrlCampaignMetrics(ops: ApiCaller, parentShortCode: string, options: { days?: number; topN?: number }): Promise<Scoped<ApiObject>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/${segment(parentShortCode)}/campaign-metrics`, query: definedQuery({ days: options.days, topN: options.topN }) }, normalizeShortUrlMetrics);
+}
+
+/** `GET /admin/short-url/{id}/clicks?limit=`: the most recent click events. */
+export function shortUrlClicks(ops: ApiCaller, id: string, limit?: number): Promise<Scoped<ApiObject[]>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/${segment(id)}/clicks`, query: definedQuery({ limit }) }, normalizeClicks);
+}
+
+/** `GET /admin/short-url/{parentShortCode}/user-links`: every per-user link of a parent link. */
+export function shortUrlUserLinks(ops: ApiCaller, parentShortCode: string): Promise<Scoped<ShortUrl[]>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/${segment(parentShortCode)}/user-links` }, normalizeUserLinks);
+}
+
+/** `GET /admin/short-url/destinations`: links grouped by destination. */
+export function shortUrlDestinations(ops: ApiCaller, query: DestinationQuery): Promise<Scoped<ApiPage<ApiObject>>> {
+  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/destinations`, query: definedQuery({ origin: query.origin, search: query.search, page: query.page, pageSize: query.pageSize }) }, normalizeDestinationPage);
+}
+
+/** `POST /admin/short-url`: a new link. */
+export function createShortUrl(ops: ApiCaller, input: ShortUrlCreate): Promise<Scoped<ShortUrl>> {
+  return readApi(ops, { api: 'core', method: 'POST', path: base, body: definedFields(input) }, normalizeShortUrl);
+}
+
+/** `PUT /admin/short-url/{id}` with only the given fields. */
+export function updateShortUrl(ops: ApiCaller, id: string, input: ShortUrlUpdate): Promise<Scoped<ShortUrl>> {
+  return readApi(ops, { api: 'core', method: 'PUT', path: `${base}/${segment(id)}`, body: definedFields(input) }, normalizeShortUrl);
+}
+
+/** `POST /admin/short-url/{parentShortCode}/user-links`: one personal link per user id. */
+export function createBulkUserLinks(ops: ApiCaller, parentShortCode: string, userIds: string[]): Promise<Scoped<ReturnType<typeof normalizeBulkUserLinks>>> {
+  return readApi(ops, { api: 'core', method: 'POST', path: `${base}/${segment(parentShortCode)}/user-links`, body: { parentShortCode, userIds } }, normalizeBulkUserLinks);
+}
+
+/** The fields of a click a model may see: no IP address, user agent, coordinates or postcode. */
+const clickFields = ['clickedAt', 'shortCode', 'country', 'city', 'device', 'browser', 'os', 'referer', 'utmSource', 'utmMedium', 'utmCampaign', 'isPaidTraffic'] as const;
+
+/** Click events reduced to `clickFields`, with counts by country, device and referer over all of them. */
+export function clickSummary(clicks: readonly ApiObject[]): { clicks: ApiObject[]; byCountry: Record<string, number>; byDevice: Record<string, number>; byReferer: Record<string, number> } {
+  const reduced = clicks.map((click) => {
+    const out: ApiObject = {};
+    for (const key of clickFields) if (click[key] !== null && click[key] !== undefined) out[key] = click[key];
+    return out;
+  });
+  return { clicks: reduced, byCountry: countBy(clicks, 'country'), byDevice: countBy(clicks, 'device'), byReferer: countBy(clicks, 'referer') };
+}

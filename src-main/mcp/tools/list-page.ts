@@ -1,0 +1,25 @@
+/**
+ * Paging of lists the API answers whole (paid campaigns, ad groups, ads, a parent link's user links):
+ * `limit`/`cursor` over the list as it came, with the bridge's opaque cursors (page-cursor.ts), so a
+ * model reads a long list a page at a time (DESIGN §4, context budget).
+ */
+import { z } from 'zod';
+import { decodePageCursor, encodePageCursor } from '../page-cursor';
+
+/** The `limit` and `cursor` inputs of a paged list tool. */
+export const listPageInput = {
+  limit: z.number().int().min(1).max(200).optional().describe('Default 50.'),
+  cursor: z.string().max(512).optional().describe('From next_cursor.'),
+};
+
+/** Where a page starts: read before the API is called, so a foreign cursor costs no request. */
+export function pageStart(args: { cursor?: string | undefined }, kind: string, query: string): number {
+  return args.cursor === undefined ? 0 : decodePageCursor(kind, args.cursor, query);
+}
+
+/** One page of `items` from `offset` (see `pageStart`); `kind` and `query` tie the next cursor to this listing. */
+export function pageOfList<T>(items: readonly T[], offset: number, args: { limit?: number | undefined }, kind: string, query: string): { items: T[]; total: number; nextCursor: string | null } {
+  const limit = args.limit ?? 50;
+  const end = offset + limit;
+  return { items: items.slice(offset, end), total: items.length, nextCursor: end < items.length ? encodePageCursor(kind, end, query) : null };
+}

@@ -1,0 +1,27 @@
+/** `nevent_list_paid_ad_groups`: a provider's ad groups (ad sets), optionally of one campaign. */
+import { z } from 'zod';
+import { compact } from '../../../core/domains/compact';
+import { listPaidAdGroups } from '../../../core/domains/paid-media';
+import { defineTool } from '../../tool';
+import { listPageInput, pageOfList, pageStart } from '../list-page';
+import { listOutput, paidIdInput, providerInput } from './paid-media-wire';
+
+/** `nevent_list_paid_ad_groups` tool. */
+export const listPaidAdGroupsTool = defineTool({
+  name: 'nevent_list_paid_ad_groups',
+  domain: 'paid-media',
+  title: 'List paid ad groups',
+  description: 'Lists ad groups (ad sets) on a provider, of one campaign when campaignId is given; pages with limit/cursor.',
+  access: 'read',
+  tenantScoped: true,
+  input: z.object({ provider: providerInput, campaignId: paidIdInput.optional(), ...listPageInput }),
+  output: listOutput('adGroups'),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, { tenant }) {
+    const listing = `${args.provider}:${args.campaignId ?? ''}`;
+    const start = pageStart(args, 'paid-ad-groups', listing);
+    const answer = await listPaidAdGroups(tenant, args.provider, args.campaignId);
+    const page = pageOfList(answer.value, start, args, 'paid-ad-groups', listing);
+    return { adGroups: page.items.map(compact), count: page.items.length, total: page.total, next_cursor: page.nextCursor, tenant_id: answer.tenantId };
+  },
+});

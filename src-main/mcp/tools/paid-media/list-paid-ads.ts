@@ -1,0 +1,27 @@
+/** `nevent_list_paid_ads`: a provider's ads, optionally of one campaign or ad group. */
+import { z } from 'zod';
+import { compact } from '../../../core/domains/compact';
+import { listPaidAds } from '../../../core/domains/paid-media';
+import { defineTool } from '../../tool';
+import { listPageInput, pageOfList, pageStart } from '../list-page';
+import { listOutput, paidIdInput, providerInput } from './paid-media-wire';
+
+/** `nevent_list_paid_ads` tool. */
+export const listPaidAdsTool = defineTool({
+  name: 'nevent_list_paid_ads',
+  domain: 'paid-media',
+  title: 'List paid ads',
+  description: 'Lists ads on a provider (name, status, UTMs), of one campaign or ad group when given; pages with limit/cursor.',
+  access: 'read',
+  tenantScoped: true,
+  input: z.object({ provider: providerInput, campaignId: paidIdInput.optional(), adGroupId: paidIdInput.optional(), ...listPageInput }),
+  output: listOutput('ads'),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, { tenant }) {
+    const listing = `${args.provider}:${args.campaignId ?? ''}:${args.adGroupId ?? ''}`;
+    const start = pageStart(args, 'paid-ads', listing);
+    const answer = await listPaidAds(tenant, args.provider, { ...(args.campaignId === undefined ? {} : { campaignId: args.campaignId }), ...(args.adGroupId === undefined ? {} : { adGroupId: args.adGroupId }) });
+    const page = pageOfList(answer.value, start, args, 'paid-ads', listing);
+    return { ads: page.items.map(compact), count: page.items.length, total: page.total, next_cursor: page.nextCursor, tenant_id: answer.tenantId };
+  },
+});

@@ -1,0 +1,27 @@
+/** `nevent_list_short_urls`: the tenant's short links, a page at a time. */
+import { z } from 'zod';
+import { listShortUrls } from '../../../core/domains/short-urls';
+import { defineTool } from '../../tool';
+import { linkOut, listOutput, pageFields } from './short-url-wire';
+
+/** `nevent_list_short_urls` tool. */
+export const listShortUrlsTool = defineTool({
+  name: 'nevent_list_short_urls',
+  domain: 'short-urls',
+  title: 'List short URLs',
+  description: 'Lists the tenant\'s short links (code, destination, clicks, parent/user link), filtered by isActive or search; page with page/pageSize.',
+  access: 'read',
+  tenantScoped: true,
+  input: z.object({
+    isActive: z.boolean().optional().describe('Only active (true) or inactive (false) links.'),
+    search: z.string().min(1).max(200).optional().describe('Text in title, destination or code.'),
+    page: z.number().int().min(0).max(100_000).optional().describe('Page number from 0.'),
+    pageSize: z.number().int().min(1).max(200).optional().describe('1-200, default 20.'),
+  }),
+  output: listOutput('items'),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async run(args, { tenant }) {
+    const answer = await listShortUrls(tenant, { ...args, pageSize: args.pageSize ?? 20 });
+    return { items: answer.value.items.map(linkOut), ...pageFields(answer.value), tenant_id: answer.tenantId };
+  },
+});

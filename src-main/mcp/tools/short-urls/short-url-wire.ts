@@ -1,0 +1,35 @@
+/** What the short-URL tools answer with: links and objects as the API sent them, empty fields dropped. */
+import { z } from 'zod';
+import { ParentShortCodeSchema, ShortUrlIdSchema, type ShortUrl } from '../../../../src-shared/api';
+import { compact } from '../../../core/domains/compact';
+
+/** A link in a tool answer: `id` plus every non-empty field the API sent. */
+export const LinkOutSchema = z.object({ id: z.string() }).loose();
+
+/**
+ * The output of a list answer: the list and the tenant typed, the page fields (`total`, `page`, …)
+ * passed as they are (a smaller `tools/list` entry; the description says what they are).
+ */
+export function listOutput<K extends string>(key: K): z.ZodObject<Record<K | 'tenant_id', z.ZodType>> {
+  return z.object({ [key]: z.array(ObjectOutSchema), tenant_id: z.string() } as Record<K | 'tenant_id', z.ZodType>).loose();
+}
+
+/** Any API object in a tool answer (metrics, destinations, clicks). */
+export const ObjectOutSchema = z.object({}).loose();
+
+/** The `id` input of a single-link tool. */
+export const linkIdInput = ShortUrlIdSchema.describe('Short URL id (from nevent_list_short_urls).');
+
+/** The `parentShortCode` input of the per-user link tools. */
+export const parentShortCodeInput = ParentShortCodeSchema.describe('Short code of the parent (campaign) link.');
+
+/** A link without its empty fields. */
+export function linkOut(link: ShortUrl): ShortUrl {
+  return compact(link);
+}
+
+/** The page fields of a paged answer, with the page to ask for next (null on the last). */
+export function pageFields(page: { total: number; page: number; pageSize: number | null; totalPages: number | null }): { total: number; page: number; pageSize: number | null; totalPages: number | null; next_page: number | null } {
+  const last = page.totalPages ?? 0;
+  return { total: page.total, page: page.page, pageSize: page.pageSize, totalPages: page.totalPages, next_page: page.page + 1 < last ? page.page + 1 : null };
+}
