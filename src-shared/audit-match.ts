@@ -7,6 +7,7 @@ export function auditMatches(entry: AuditEntry, query: AuditQuery): boolean {
   if (query.sessionId !== undefined && entry.sessionId !== query.sessionId) return false;
   if (query.tenantId !== undefined && entry.tenantId !== query.tenantId) return false;
   if (query.kind !== undefined && entry.kind !== query.kind) return false;
+  if (query.domain !== undefined && entry.domain !== query.domain) return false;
   if (query.result === 'error' && entry.result === 'ok') return false;
   if (query.result !== undefined && query.result !== 'error' && entry.result !== query.result) return false;
   if (query.name !== undefined && query.name !== '') {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AppErrorDataSchema, ErrorCodeSchema } from './errors';
 import { RoleSchema, TenantIdSchema } from './api/common';
+import { toolDomains } from './tool-domains';
 
 /** The desktop (window + tray) is one session; every MCP connection is its own. */
 export const SessionKindSchema = z.enum(['desktop', 'mcp']);
@@ -77,6 +78,8 @@ export const AuditEntrySchema = z.object({
   name: z.string(),
   /** The tool's human title ("List segments"), when the entry is a tool call. */
   title: z.string().optional(),
+  /** The tool's domain ("audiences"), for a call of a known tool. */
+  domain: z.enum(toolDomains).optional(),
   /** The tenant the call ran in (for a switch: the session's tenant once it was over). */
   tenantId: TenantIdSchema.nullable(),
   /** Switch, reset and move: the tenant the session was in before. */

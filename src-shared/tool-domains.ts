@@ -8,3 +8,16 @@ export const toolDomains = ['tenants', 'audiences', 'campaigns', 'analytics', 'p
 
 /** A tool domain. */
 export type ToolDomain = (typeof toolDomains)[number];
+
+/** Each domain as the desktop names it ("Paid media"). */
+export const toolDomainLabels: Readonly<Record<ToolDomain, string>> = {
+  tenants: 'Tenants',
+  audiences: 'Audiences',
+  campaigns: 'Campaigns',
+  analytics: 'Analytics',
+  'paid-media': 'Paid media',
+  templates: 'Templates',
+  'short-urls': 'Short URLs',
+  media: 'Media',
+  help: 'Help',
+};

@@ -23,6 +23,7 @@ import { Preferences } from './preferences';
 import { redactSecrets } from '../core/redact';
 import { McpAuditLog } from '../mcp/audit-log';
 import { McpHttpBridge } from '../mcp/http-bridge';
+import { appUploadPolicy, environmentUploadPolicy, type UploadPolicySource } from '../mcp/upload-policy';
 
 /** A running MCP socket bridge, as the app sees it (its calls go to the audit log it was given). */
 export interface McpBridgeHandle {
@@ -32,7 +33,7 @@ export interface McpBridgeHandle {
 }
 
 /** Starts the MCP socket bridge over a core, recording into `audit` (the log every transport shares). */
-export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void; audit: McpAuditLog }) => Promise<McpBridgeHandle>;
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void; audit: McpAuditLog; uploads: UploadPolicySource }) => Promise<McpBridgeHandle>;
 
 /** Options of the desktop app. */
 export interface DesktopAppOptions {
@@ -110,7 +111,9 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   // back on at the next start, on the same port, so the client entries written for it keep working.
   const savedHttp = preferences.savedMcpHttp();
   const httpPort = options.mcpHttp?.port ?? savedHttp?.port ?? undefined;
-  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, ...(httpPort === undefined ? {} : { port: httpPort }) });
+  // Uploads: the environment's folders plus those named in Settings, read on every call.
+  const uploads = appUploadPolicy(options.env, () => preferences.uploadFolders());
+  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, uploads, ...(httpPort === undefined ? {} : { port: httpPort }) });
   const bridgePort: BridgePort = {
     status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length, http: mcpHttp.status() }),
     onDidChange: (listener) => {
@@ -143,6 +146,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     mode,
     mcpHttp,
     preferences,
+    environmentUploadFolders: environmentUploadPolicy(options.env)().folders,
     events,
     logInternal,
   });
@@ -150,7 +154,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const dispatch = createDispatcher(service.handlers, logInternal);
 
   try {
-    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit });
+    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit, uploads });
     bridgeState = { state: 'listening', socketPath: bridge.socketPath, error: null };
   } catch (error) {
     // The window still works without the bridge; the MCP panel says why it is down.

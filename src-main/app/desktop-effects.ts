@@ -5,6 +5,7 @@
  * tray, palette, org-picker, a refresh answered in another tenant).
  *
  *   account / sessions / bridge / mode / preferences ──> store.dispatch      audit entries ──> mcp.onDidAppendAudit
+ *   mode / preferences ──> settings.onDidChange
  *   store: new desktop session ──> tenants loaded once (names for the header, the tray, recent)
  *          new desktop tenant  ──> recent tenants + "Switched to" + segments and criteria loaded
  *   sign-in ended by itself    ──> "Signed out" notification      any session wrote a segment ──> pushed
@@ -19,6 +20,7 @@ import type { EventHub } from './event-hub';
 import type { OperationModeSetting } from './operation-mode-setting';
 import type { AccountPort, BridgePort, SessionsPort } from './ports';
 import type { Preferences } from './preferences';
+import { currentSettings } from './settings-state';
 import { criterionView, segmentView, tenantView } from './views';
 
 /** How many segments main loads and keeps for the window (the list says when there are more). */
@@ -31,6 +33,8 @@ export interface DesktopEffectsDeps {
   bridge: BridgePort;
   mode: OperationModeSetting;
   preferences: Preferences;
+  /** For the settings pushed after a change (see settings-state.ts). */
+  environmentUploadFolders: readonly string[];
   store: DesktopStore;
   events: EventHub;
   now: () => Date;
@@ -67,14 +71,24 @@ export class DesktopEffects {
       mode.onDidChange((change) => {
         store.dispatch({ type: 'modeChanged', mode: change.mode });
         bridge.recordModeChange(change);
+        this.pushSettings();
       }),
-      preferences.onDidChange(() => store.dispatch({ type: 'shortcutsChanged', shortcuts: this.shortcuts() })),
+      preferences.onDidChange(() => {
+        store.dispatch({ type: 'shortcutsChanged', shortcuts: this.shortcuts() });
+        this.pushSettings();
+      }),
       // A hand edit of the settings file changes the mode like the panel does (and is audited the same).
       preferences.onDidEditSavedMode((saved) => mode.set(saved, 'settings file')),
     );
     // Whatever happened before `start` (a restored sign-in): catch up once.
     store.dispatch({ type: 'accountChanged', account: account.status() });
     store.dispatch({ type: 'sessionsChanged', sessions: sessions.list() });
+  }
+
+  /** Every window gets the settings after a change, whoever made it (a hand edit of the file included). */
+  private pushSettings(): void {
+    const { preferences, mode, environmentUploadFolders, events } = this.deps;
+    events.emit('settings.onDidChange', currentSettings({ preferences, mode, environmentUploadFolders }));
   }
 
   dispose(): void {

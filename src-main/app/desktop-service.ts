@@ -48,6 +48,7 @@ export class DesktopService {
       bridge,
       mode,
       preferences,
+      environmentUploadFolders: deps.environmentUploadFolders ?? [],
       store: this.store,
       events,
       now: deps.now ?? (() => new Date()),

@@ -4,13 +4,15 @@ import type { StartMcpBridge } from './compose';
 
 /** Starts the MCP socket server (per-user path unless `--socket`), recording every call in the app's audit log. */
 export function mcpBridgeStarter(version: string): StartMcpBridge {
-  return async ({ core, socketPath, mode, log, audit }) => {
+  return async ({ core, socketPath, mode, log, audit, uploads }) => {
     const server = await startMcpSocketServer({
       registry: core.registry,
       ...(socketPath === undefined ? {} : { socketPath }),
       // The app's one mode cell, read on every call: a change applies to open connections at once.
       mode,
       audit,
+      // The environment's upload folders and those named in Settings, read on every call.
+      uploads,
       log,
       version,
     });

@@ -1,5 +1,5 @@
 /**
- * The app's own small persisted state: settings (API URLs, the saved operation mode, the theme) and, per signed-in
+ * The app's own small persisted state: settings (API URLs, the saved operation mode, the theme, upload folders) and, per signed-in
  * user, recent and pinned tenants. Never a credential. Stored as JSON through a `JsonStore` (a file in
  * the app's config folder; memory in tests).
  *
@@ -7,8 +7,9 @@
  * line) when it is not, so one bad value never costs the rest. A file store is watched: an edit by hand
  * is picked up while the app runs (`onDidEditSavedMode` for the operation mode).
  */
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
+import { maxUploadFolders, TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
 import { Emitter } from '../core/emitter';
 
@@ -35,6 +36,7 @@ interface StoredSettings {
   operationMode?: OperationMode;
   mcpHttp?: McpHttpSetting;
   theme?: Theme;
+  uploadFolders?: string[];
 }
 
 /** The loopback MCP HTTP endpoint as last left: on or off, and its port (so client entries keep working). */
@@ -141,6 +143,11 @@ export class Preferences {
     return this.data.settings.theme ?? 'system';
   }
 
+  /** The folders named in the app for AI uploads of local files. */
+  uploadFolders(): string[] {
+    return [...(this.data.settings.uploadFolders ?? [])];
+  }
+
   /** The operation mode last saved, or null when none was. */
   savedMode(): OperationMode | null {
     return this.data.settings.operationMode ?? null;
@@ -170,6 +177,7 @@ export class Preferences {
     if (update.apiUrl !== undefined) next.apiUrl = update.apiUrl;
     if (update.dataApiUrl !== undefined) next.dataApiUrl = update.dataApiUrl;
     if (update.theme !== undefined) next.theme = update.theme;
+    if (update.uploadFolders !== undefined) next.uploadFolders = [...new Set(update.uploadFolders)];
     this.update({ ...this.data, settings: next });
     return this.settings();
   }
@@ -229,6 +237,12 @@ export class Preferences {
       const theme = ThemeSchema.safeParse(rawSettings.theme);
       if (theme.success) settings.theme = theme.data;
       else this.warn(`preferences: theme ${JSON.stringify(rawSettings.theme).slice(0, 40)} is not a theme (system, light or dark); it is ignored.`);
+    }
+    if (rawSettings.uploadFolders !== undefined) {
+      const listed = Array.isArray(rawSettings.uploadFolders) ? rawSettings.uploadFolders : [];
+      const folders = listed.filter((folder): folder is string => typeof folder === 'string' && isAbsolute(folder)).slice(0, maxUploadFolders);
+      if (folders.length !== listed.length || !Array.isArray(rawSettings.uploadFolders)) this.warn('preferences: uploadFolders holds entries that are not absolute folder paths; they are ignored.');
+      settings.uploadFolders = folders;
     }
     const users: Record<string, TenantShortcuts> = {};
     if (typeof file.users === 'object' && file.users !== null) {

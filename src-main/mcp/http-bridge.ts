@@ -15,6 +15,7 @@ import { startMcpHttpEndpoint, type McpHttpEndpoint } from './http-endpoint';
 import type { OperationModeSource } from './operation-mode';
 import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
+import type { UploadPolicySource } from './upload-policy';
 
 /** What the panel shows: never the token itself. */
 export interface McpHttpStatus {
@@ -35,6 +36,8 @@ export interface McpHttpBridgeOptions {
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
+  /** What uploads may read (asked on every call); default: this process's environment. */
+  uploads?: UploadPolicySource;
   /** The port to ask for first (default: a free one); `serve --http-port`, or the one the app used last. */
   port?: number;
 }
@@ -116,8 +119,8 @@ export class McpHttpBridge {
 
   /** Listens on `port` (the one client entries name); when it is taken, on a free one, and says so. */
   private async start(port: number | undefined): Promise<McpHttpEndpoint> {
-    const { registry, mode, audit, log, version } = this.options;
-    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }) });
+    const { registry, mode, audit, log, version, uploads } = this.options;
+    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }), ...(uploads === undefined ? {} : { uploads }) });
     if (port === undefined || port === 0) return open(port);
     try {
       return await open(port);

@@ -28,6 +28,7 @@ import { errorDataOf } from './envelope';
 import type { OperationModeSource } from './operation-mode';
 import { createMcpServer, type BoundMcpServer, type McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
+import type { UploadPolicySource } from './upload-policy';
 
 /** What the endpoint is built from. */
 export interface McpHttpEndpointOptions {
@@ -39,6 +40,8 @@ export interface McpHttpEndpointOptions {
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
+  /** What uploads may read (asked on every call); default: this process's environment. */
+  uploads?: UploadPolicySource;
   /** Legacy (2025-era) sessions open at once (default 32). */
   maxLegacySessions?: number;
   /** A legacy session unused this long is ended (default 1 h). */
@@ -94,7 +97,7 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
   const modernServers = new Set<BoundMcpServer>();
   const modern = createMcpHandler(
     async () => {
-      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version });
+      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
       // One instance per request: its listener on the session goes when the request's server closes.
       modernServers.add(bound);
       bound.server.server.onclose = () => {
@@ -138,7 +141,7 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
       const data = errorDataOf(error);
       return rpcError(503, -32001, data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : 'Nevent Companion could not open a session.');
     }
-    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version });
+    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (sessionId) => {

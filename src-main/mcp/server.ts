@@ -17,12 +17,11 @@
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
 import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
-import { delimiter } from 'node:path';
 import { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
+import type { ToolDomain } from '../../src-shared/tool-domains';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
-import { uploadFoldersFrom } from '../core/domains/image-source';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
 import { auditArgsOf } from './audit-args';
 import { argKeysOf } from './audit-log';
@@ -33,7 +32,8 @@ import { serverInstructions } from './guidance';
 import { advertisedSchema, leanJsonSchema, shallowJsonSchema } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import type { AnyToolSpec } from './tool';
-import { allTools } from './tools';
+import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
+import { allTools, toolDomainOf } from './tools';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
 export type McpLogger = (message: string) => void;
@@ -56,8 +56,8 @@ export interface McpServerOptions {
    * the app is not running: the tools stay listed and each call says why it cannot run).
    */
   unavailable?: () => AppErrorData | null;
-  /** Folders local files may be uploaded from; default: `NEVENT_UPLOAD_DIRS` of this process. */
-  uploadFolders?: readonly string[];
+  /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
+  uploads?: UploadPolicySource;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -72,6 +72,12 @@ export const tenantIdDescription = 'Tenant id (nevent_list_tenants); pass it on 
 /** The one line every destructive tool's `confirmed` carries. */
 export const confirmedDescription = 'true only after the user agreed to exactly this change; without it nothing is done.';
 
+/** The audit entry's `domain`, when the tool belongs to the toolset. */
+function domainField(name: string): { domain?: ToolDomain } {
+  const domain = toolDomainOf(name);
+  return domain === undefined ? {} : { domain };
+}
+
 interface Prepared {
   spec: AnyToolSpec;
   input: z.ZodObject;
@@ -81,7 +87,7 @@ interface Prepared {
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const { session, audit } = options;
   const log = options.log ?? (() => undefined);
-  const uploadFolders = options.uploadFolders ?? uploadFoldersFrom(process.env.NEVENT_UPLOAD_DIRS, delimiter);
+  const uploads = options.uploads ?? environmentUploadPolicy(process.env);
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
@@ -110,7 +116,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     session.recordToolCall(spec.name);
     if (audit === undefined) return;
     const durationMs = Math.max(0, performance.now() - startedAt);
-    const common = { sessionId: session.id, clientName: client.name, clientVersion: client.version, name: spec.name, title: spec.title, tenantId, argKeys: argKeysOf(args), args: auditArgsOf(args), result, durationMs };
+    const common = { sessionId: session.id, clientName: client.name, clientVersion: client.version, name: spec.name, title: spec.title, ...domainField(spec.name), tenantId, argKeys: argKeysOf(args), args: auditArgsOf(args), result, durationMs };
     if (spec.access !== 'tenant') {
       audit.record({ ...common, kind: 'tool' });
       return;
@@ -156,10 +162,10 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
       if (spec.access === 'destructive' && confirmed !== true) {
         // After the mode, the input and the tenant: what would happen is said with the arguments it would
         // run with, in the tenant it would run in (a confirmation may read, e.g. the campaign's audience).
-        const would = (await spec.confirmation?.(runArgs, { session, tenant, uploadFolders })) ?? `${spec.name} changes data in a way that cannot be undone.`;
+        const would = (await spec.confirmation?.(runArgs, { session, tenant, uploads: uploads() })) ?? `${spec.name} changes data in a way that cannot be undone.`;
         return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
       }
-      output = (await spec.run(runArgs, { session, tenant, uploadFolders })) as Record<string, unknown>;
+      output = (await spec.run(runArgs, { session, tenant, uploads: uploads() })) as Record<string, unknown>;
     } catch (error) {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);

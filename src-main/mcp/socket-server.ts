@@ -29,6 +29,7 @@ import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import { newPipeName, pipeRendezvousFile, publishPipeName, unpublishPipeName } from './pipe-rendezvous';
 import { defaultSocketPath, isNamedPipe, prepareSocketDir, removeStaleSocket } from './socket-path';
+import type { UploadPolicySource } from './upload-policy';
 
 /** Options of the socket server. */
 export interface McpSocketServerOptions {
@@ -40,6 +41,8 @@ export interface McpSocketServerOptions {
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
+  /** What uploads may read (asked on every call); default: this process's environment. */
+  uploads?: UploadPolicySource;
   maxLineBytes?: number;
   /** Open connections at most; further ones are refused with a message (default 64). */
   maxConnections?: number;
@@ -148,7 +151,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
     live.add(entry);
     const handle = serveStdio(
       () => {
-        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version });
+        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
         built.push(bound);
         return bound.server;
       },

@@ -18,8 +18,16 @@ export interface ToolContext {
   session: TenantSession;
   /** Where tenant-scoped work runs: the tenant the call named (`tenant_id`), else the session's active one. */
   tenant: TenantScopedOperations;
-  /** Folders the person named for uploads of local files (`nevent_upload_image`); empty: none allowed. */
-  uploadFolders: readonly string[];
+  /** What the person allowed `nevent_upload_image` to read, as it stands for this call. */
+  uploads: UploadPolicy;
+}
+
+/** Where uploads may come from: local files only inside named folders; URLs only on public addresses unless allowed. */
+export interface UploadPolicy {
+  /** Folders the person named for uploads of local files; empty: none allowed. */
+  folders: readonly string[];
+  /** URLs on this computer or its local network may be fetched (`NEVENT_UPLOAD_LOCAL_URLS=1`). */
+  allowLocalUrls: boolean;
 }
 
 /**

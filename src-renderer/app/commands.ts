@@ -31,6 +31,7 @@ import { applySessions } from '../stores/sessions-store';
 import { applySegments } from '../stores/segments-store';
 import type { Stores } from '../stores/stores';
 import { buildCatalog } from '../stores/tenants-store';
+import { settingsState } from '../stores/ui-store';
 
 /** A command's outcome: the value, or the error as plain data for the form that asked. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
@@ -53,7 +54,7 @@ export class Commands {
   /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
   async loadInitialState(): Promise<void> {
     const [app, sessions, segments, settings] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current()), attempt(() => this.bridge.settings.get())]);
-    if (settings.ok) this.stores.ui.setState({ theme: settings.value.theme ?? 'system' });
+    if (settings.ok) this.stores.ui.setState(settingsState(settings.value));
     if (app.ok) applyAppState(this.stores.app, app.value);
     else this.stores.app.setState({ disconnected: true });
     if (sessions.ok) applySessions(this.stores.sessions, sessions.value);
@@ -216,14 +217,14 @@ export class Commands {
   /** Reads the settings. */
   async getSettings(): Promise<Outcome<Settings>> {
     const result = await attempt(() => this.bridge.settings.get());
-    if (result.ok) this.stores.ui.setState({ theme: result.value.theme ?? 'system' });
+    if (result.ok) this.stores.ui.setState(settingsState(result.value));
     return result;
   }
 
   /** Changes settings. */
   async updateSettings(update: SettingsUpdate): Promise<Outcome<Settings>> {
     const result = await attempt(() => this.bridge.settings.update(update));
-    if (result.ok) this.stores.ui.setState({ theme: result.value.theme ?? 'system' });
+    if (result.ok) this.stores.ui.setState(settingsState(result.value));
     return result;
   }
 

@@ -7,16 +7,18 @@
  *                                    └─(another desktop tenant)──> an open editor closes (nothing saved)
  *   mcp.onDidChangeSessions ──> sessions store     segments.onDidChange ──> segments store
  *   mcp.onDidAppendAudit ──> audit store            notifications.onDidNotify ──> notices
+ *   settings.onDidChange ──> ui store (theme, upload folders)
  *   connection (serve's page) ──> connection store ──(back after a gap)──> audit page read again
  *
  * After a reconnect the event stream starts with main's snapshots (app, sessions, segments); audit
- * entries appended during the gap were never pushed, so that one list is read again.
+ * entries and settings changed during the gap were never pushed, so those two are read again.
  */
 import type { AppState, ConnectionSource, NeventBridge } from '../../src-shared/ipc';
 import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
 import { applySegments } from '../stores/segments-store';
 import { applySessions } from '../stores/sessions-store';
+import { settingsState } from '../stores/ui-store';
 import type { Stores } from '../stores/stores';
 import type { Commands } from './commands';
 
@@ -32,6 +34,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
     bridge.mcp.onDidAppendAudit((entry) => appendLiveAudit(stores.audit, entry)),
     bridge.notifications.onDidNotify((notice) => stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }))),
     bridge.ui.onDidRequestQuickSwitch(() => stores.ui.setState({ pickerOpen: true })),
+    bridge.settings.onDidChange((settings) => stores.ui.setState(settingsState(settings))),
   ];
 
   if (connection !== null) {
@@ -40,7 +43,11 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
       connection.onDidChange((state) => {
         const lost = stores.connection.getState().state === 'reconnecting';
         stores.connection.setState({ state });
-        if (state === 'connected' && lost) void commands.loadAudit(stores.audit.getState().query);
+        if (state === 'connected' && lost) {
+          void commands.loadAudit(stores.audit.getState().query);
+          // A settings change during the gap was pushed to nobody: read them again.
+          void commands.getSettings();
+        }
       }),
     );
   }

@@ -1,7 +1,12 @@
 /** UI-only state: which screen and panel are open, what is selected, transient notices. Never main's truth. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorData } from '../../src-shared/errors';
-import type { AppNotification, Theme } from '../../src-shared/ipc';
+import type { AppNotification, Settings, Theme } from '../../src-shared/ipc';
+
+/** What the UI store keeps of main's settings: the whole answer, and the theme it names. */
+export function settingsState(settings: Settings): Pick<UiState, 'theme' | 'settings'> {
+  return { theme: settings.theme ?? 'system', settings };
+}
 
 /** The main views behind the header. */
 export type MainView = 'segments' | 'mcp' | 'settings';
@@ -19,8 +24,10 @@ export interface UiState {
   notices: AppNotification[];
   /** The switch failure the person dismissed (main keeps it until the next switch succeeds). */
   dismissedSwitchError: AppErrorData | null;
-  /** The theme main keeps in preferences, as its last answer said (settings.get / settings.update). */
+  /** The theme main keeps in preferences, as its last answer or push said. */
   theme: Theme;
+  /** The settings as main last said (settings.get / settings.update answers, settings.onDidChange pushes). */
+  settings: Settings | null;
 }
 
 /** The UI store. */
@@ -36,5 +43,6 @@ export function createUiStore(): UiStore {
     notices: [],
     dismissedSwitchError: null,
     theme: 'system',
+    settings: null,
   }));
 }

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { AuditEntrySchema } from '../session';
-import { AppNotificationSchema, AppStateSchema, DesktopSegmentsSchema, QuickSwitchRequestSchema, SessionListSchema } from './schemas';
+import { AppNotificationSchema, AppStateSchema, DesktopSegmentsSchema, QuickSwitchRequestSchema, SessionListSchema, SettingsSchema } from './schemas';
 
 /** Every event channel and the schema of its payload. */
 export const eventChannels = {
@@ -22,6 +22,8 @@ export const eventChannels = {
   'mcp.onDidAppendAudit': AuditEntrySchema,
   /** A notification for the window (a switch happened, a sign-in expired, …). */
   'notifications.onDidNotify': AppNotificationSchema,
+  /** The settings after a change (the window's, another window's, or a hand edit of preferences.json). */
+  'settings.onDidChange': SettingsSchema,
   /** The global shortcut or the tray asked for the quick-switch palette. */
   'ui.onDidRequestQuickSwitch': QuickSwitchRequestSchema,
 } as const;

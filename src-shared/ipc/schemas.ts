@@ -333,6 +333,8 @@ export const AuditQuerySchema = z.object({
   sessionId: z.string().max(128).optional(),
   tenantId: TenantIdSchema.optional(),
   kind: AuditEntrySchema.shape.kind.optional(),
+  /** Calls of one domain's tools. */
+  domain: z.enum(toolDomains).optional(),
   /** `ok`, `error` (any failure) or one error code. */
   result: z.union([z.literal('ok'), z.literal('error'), ErrorCodeSchema]).optional(),
   /** Substring of the tool or action name. */
@@ -419,6 +421,9 @@ export const ClientConfigWriteSchema = z.object({
 /** A client-config write result. */
 export type ClientConfigWrite = z.infer<typeof ClientConfigWriteSchema>;
 
+/** Upload folders a person can name in the app. */
+export const maxUploadFolders = 20;
+
 /** App settings. URLs are the defaults for the next URL + password sign-in. */
 /** The window's colour theme: `system` follows the OS (the default). */
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
@@ -431,6 +436,10 @@ export const SettingsSchema = z.object({
   /** Kept in preferences.json; absent from an older main means `system`. */
   theme: ThemeSchema.optional(),
   operationMode: OperationModeSchema,
+  /** Folders the person named in the app for AI uploads of local files (`nevent_upload_image`). */
+  uploadFolders: z.array(z.string()).optional(),
+  /** Folders named in the environment (`NEVENT_UPLOAD_DIRS`): shown, not changeable from the window. */
+  environmentUploadFolders: z.array(z.string()).optional(),
 });
 /** App settings. */
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -443,6 +452,8 @@ export const SettingsUpdateSchema = z.strictObject({
   apiUrl: HttpUrlSchema.nullable().optional(),
   dataApiUrl: HttpUrlSchema.nullable().optional(),
   theme: ThemeSchema.optional(),
+  /** The whole list of upload folders (absolute paths of existing folders; main checks them). */
+  uploadFolders: z.array(z.string().min(1).max(1024)).max(maxUploadFolders).optional(),
 });
 /** A settings change. */
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;

@@ -4,6 +4,9 @@
  * list and the detail, the audit log answering "what did the AI try?", and the window saying when the
  * core is gone and recovering by itself. Screenshots at 1280×800 and 900×700 in both themes.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect, test, type Page } from '@playwright/test';
 import type { ScopedSegment, SegmentList } from '../../src-shared/ipc';
@@ -114,6 +117,8 @@ test('segments, the AI and the audit log', async ({ page }) => {
       await expect(listed).toContainText('search: vip');
       await expect(listed).toContainText('limit: 5');
       await expect(listed).toContainText('Acme Madrid');
+      await expect(listed).toContainText('Audiences · nevent_list_segments');
+      await expect(ok).toContainText('Tenants · nevent_switch_tenant');
       const create = audit.getByRole('row').filter({ hasText: 'nevent_create_segment' });
       await expect(create).toContainText('name: Picked by the AI');
       await expect(create).toContainText('description: (text, ');
@@ -128,6 +133,12 @@ test('segments, the AI and the audit log', async ({ page }) => {
       await expect(listed).toBeVisible();
       await page.getByLabel('Filter by tool name').fill('');
       await page.getByLabel('Filter by tool name').press('Enter');
+      // The domain filter: only the tenant tools' calls.
+      await page.getByLabel('Filter by domain').selectOption({ label: 'Tenants' });
+      await expect(switches).toHaveCount(2);
+      await expect(listed).toHaveCount(0);
+      await page.getByLabel('Filter by domain').selectOption({ label: 'All domains' });
+      await expect(listed).toBeVisible();
       await page.getByRole('radio', { name: /^Read only/ }).check();
     });
   } finally {
@@ -219,6 +230,39 @@ test('search, colours, the multi-select, the theme and the account menu', async 
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('radio', { name: /^System/ }).check();
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  });
+
+  await test.step('a settings change from elsewhere (another window, a hand edit) shows at once', async () => {
+    await callServe('settings.update', { theme: 'dark' }, target());
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('radio', { name: /^Dark/ })).toBeChecked();
+    await callServe('settings.update', { theme: 'system' }, target());
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  });
+
+  await test.step('AI upload folders: a wrong path is refused with the reason and kept in the box; a real folder is listed and can be removed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nc-e2e-uploads-'));
+    try {
+      const section = page.getByRole('region', { name: 'AI uploads' });
+      await expect(section).toContainText('No folder yet');
+      const box = section.getByLabel('Add a folder');
+      await box.fill('Pictures/campaigns');
+      await section.getByRole('button', { name: 'Add folder' }).click();
+      await expect(section.getByRole('alert')).toContainText('The folder was not added: "Pictures/campaigns" is not a full path');
+      await expect(box).toHaveValue('Pictures/campaigns');
+      await box.fill(folder);
+      await section.getByRole('button', { name: 'Add folder' }).click();
+      await expect(section.getByRole('list', { name: 'Upload folders' })).toContainText(folder);
+      await expect(box).toHaveValue('');
+      await expect(section.getByRole('alert')).toHaveCount(0);
+      expect((await callServe<{ uploadFolders?: string[] }>('settings.get', undefined, target())).uploadFolders).toEqual([folder]);
+      await section.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await snapSizes(page, '26-upload-folders');
+      await section.getByRole('button', { name: `Remove ${folder}` }).click();
+      await expect(section).toContainText('No folder yet');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   await test.step('sign out is in the account menu', async () => {

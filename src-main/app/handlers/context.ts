@@ -25,6 +25,8 @@ export interface HandlerDeps {
   /** The loopback MCP HTTP endpoint; absent where the shell offers none. */
   mcpHttp?: McpHttpPort | null;
   preferences: Preferences;
+  /** `NEVENT_UPLOAD_DIRS` of the app's process, shown in Settings beside the folders named there. */
+  environmentUploadFolders?: readonly string[];
 }
 
 /** What the handlers are built from: the deps, the store they answer from, the effects they share. */

@@ -1,11 +1,18 @@
-/** `settings.*`: the sign-in defaults (URLs), the theme and, to read, the operation mode (set with `mcp.setMode`). */
+/** `settings.*`: the sign-in defaults (URLs), the theme, the upload folders and, to read, the operation mode (set with `mcp.setMode`). */
 import type { RequestHandlers } from '../dispatcher';
+import { checkUploadFolders, currentSettings } from '../settings-state';
 import type { HandlerContext } from './context';
 
 export function settingsHandlers(ctx: HandlerContext): Pick<RequestHandlers, 'settings.get' | 'settings.update'> {
-  const { preferences, mode } = ctx;
+  const { preferences } = ctx;
+  const sources = { preferences, mode: ctx.mode, environmentUploadFolders: ctx.environmentUploadFolders ?? [] };
   return {
-    'settings.get': async () => ({ ...preferences.settings(), theme: preferences.theme(), operationMode: mode.get() }),
-    'settings.update': async (update) => ({ ...preferences.updateSettings(update), theme: preferences.theme(), operationMode: mode.get() }),
+    'settings.get': async () => currentSettings(sources),
+    'settings.update': async (update) => {
+      // Checked before anything is saved: a bad folder changes nothing, the URLs or theme in the same request included.
+      const uploadFolders = update.uploadFolders === undefined ? undefined : await checkUploadFolders(update.uploadFolders);
+      preferences.updateSettings({ ...update, ...(uploadFolders === undefined ? {} : { uploadFolders }) });
+      return currentSettings(sources);
+    },
   };
 }

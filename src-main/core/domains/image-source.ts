@@ -3,15 +3,20 @@
  * checked by its bytes, never by its name:
  *
  *   data:<mime>;base64,… or raw base64 ─┐
- *   http(s) URL (fetched, size-capped) ─┼─> ≤ 5 MB? PNG / JPEG / GIF / WEBP by magic bytes? ─> UploadImage
+ *   http(s) URL (public address, capped)┼─> ≤ 5 MB? PNG / JPEG / GIF / WEBP by magic bytes? ─> UploadImage
  *   local file inside a named folder  ──┘      (realpath inside a folder's realpath: no symlink escapes)
  *
  * Local files are read only from folders the person named (NEVENT_UPLOAD_DIRS); anything else,
  * including a symlink inside a folder that points out of it, is refused before a byte is read.
  */
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { open, realpath } from 'node:fs/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { basename, isAbsolute, sep } from 'node:path';
 import { CoreError } from '../tenant-session';
+import { isLocalAddress } from './address-policy';
 
 /** Largest image accepted (decoded bytes), as upstream's upload. */
 export const maxImageBytes = 5 * 1024 * 1024;
@@ -52,37 +57,103 @@ export function imageFromBase64(source: string, name: string | undefined): Uploa
   return checkedImage(Buffer.from(payload, 'base64'), name, 'source');
 }
 
-/** Fetches an http(s) URL, reading at most 5 MB (a bigger body is refused without being read on). */
-export async function imageFromUrl(source: string, name: string | undefined, fetchImpl: typeof fetch = fetch): Promise<UploadImage> {
+/** How a URL is fetched: only public addresses unless `allowLocal` (see address-policy.ts). */
+export interface UrlFetchPolicy {
+  allowLocal: boolean;
+  /** Overall deadline of the fetch, redirects included. */
+  timeoutMs?: number;
+}
+
+const maxRedirects = 5;
+
+/**
+ * `dns.lookup` that refuses local addresses: the check runs on the address the socket will connect to,
+ * so a name that resolves to a public address for a check and a private one for the connection (DNS
+ * rebinding) is still refused.
+ */
+function publicOnlyLookup(hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error !== null) return callback(error, []);
+    const refused = addresses.find((entry) => isLocalAddress(entry.address));
+    if (refused !== undefined) return callback(Object.assign(new Error(`${hostname} resolves to a local address`), { code: 'ELOCALADDRESS' }), []);
+    if (options.all === true) return callback(null, addresses);
+    const first = addresses[0];
+    if (first === undefined) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+    callback(null, first.address, first.family);
+  });
+}
+
+/** One GET without following redirects; the body is left unread. */
+function get(url: URL, policy: UrlFetchPolicy, signal: AbortSignal): Promise<IncomingMessage> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', signal, headers: { accept: 'image/*' }, ...(policy.allowLocal ? {} : { lookup: publicOnlyLookup }) }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Checks one URL of the chain (the given one and every redirect) before it is requested. */
+function checkedUrl(source: string, base?: URL): URL {
   let url: URL;
   try {
-    url = new URL(source);
+    url = new URL(source, base);
   } catch {
     throw refuse('source is not a valid URL', 'source');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('only http(s) URLs can be fetched', 'source');
   if (url.username !== '' || url.password !== '') throw refuse('a URL with credentials is not fetched', 'source');
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
-  } catch {
-    throw new CoreError('api_unavailable', `the image at ${url.host} could not be fetched`, 'source');
-  }
-  if (!response.ok) throw refuse(`the image URL answered HTTP ${response.status}`, 'source');
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxImageBytes) throw refuse(`the image is ${declared} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, 'source');
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body?.getReader();
-  while (reader !== undefined) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxImageBytes) {
-      await reader.cancel();
-      throw refuse(`the image is larger than ${maxImageBytes} bytes (5 MB)`, 'source');
+  return url;
+}
+
+const localRefusal = (host: string): CoreError =>
+  new CoreError('operation_not_permitted', `${host} is on this computer or its local network, and images are fetched only from public addresses; nothing was fetched (the user can allow local addresses with NEVENT_UPLOAD_LOCAL_URLS=1)`, 'source');
+
+/** Fetches an http(s) URL from a public address, reading at most 5 MB (a bigger body is refused without being read on). */
+export async function imageFromUrl(source: string, name: string | undefined, policy: UrlFetchPolicy): Promise<UploadImage> {
+  let url = checkedUrl(source);
+  const signal = AbortSignal.timeout(policy.timeoutMs ?? 30_000);
+  let response: IncomingMessage;
+  for (let hop = 0; ; hop += 1) {
+    // An address literal never goes through the lookup: checked here.
+    if (!policy.allowLocal && isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0 && isLocalAddress(url.hostname)) throw localRefusal(url.host);
+    try {
+      response = await get(url, policy, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCALADDRESS') throw localRefusal(url.host);
+      throw new CoreError('api_unavailable', `the image at ${url.host} could not be fetched`, 'source');
     }
-    chunks.push(value);
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status < 300 || status >= 400 || location === undefined) break;
+    response.resume();
+    if (hop === maxRedirects) throw refuse(`the image URL redirected more than ${maxRedirects} times`, 'source');
+    url = checkedUrl(location, url);
+  }
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
+    response.resume();
+    throw refuse(`the image URL answered HTTP ${status}`, 'source');
+  }
+  const declared = Number(response.headers['content-length'] ?? '0');
+  if (declared > maxImageBytes) {
+    response.destroy();
+    throw refuse(`the image is ${declared} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, 'source');
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxImageBytes) {
+        response.destroy();
+        throw refuse(`the image is larger than ${maxImageBytes} bytes (5 MB)`, 'source');
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    throw new CoreError('api_unavailable', `the image at ${url.host} could not be read to the end`, 'source');
   }
   return checkedImage(Buffer.concat(chunks), name ?? (basename(url.pathname) || undefined), 'source');
 }

@@ -29,3 +29,10 @@ export const toolsByDomain: Readonly<Record<ToolDomain, readonly AnyToolSpec[]>>
 
 /** All tools, domain by domain in `toolDomains` order. */
 export const allTools: readonly AnyToolSpec[] = toolDomains.flatMap((domain) => toolsByDomain[domain]);
+
+const domainByTool = new Map<string, ToolDomain>(toolDomains.flatMap((domain) => toolsByDomain[domain].map((tool) => [tool.name, domain] as const)));
+
+/** The domain a tool belongs to; undefined for a tool outside the toolset (tests' fakes). */
+export function toolDomainOf(name: string): ToolDomain | undefined {
+  return domainByTool.get(name);
+}

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { AuditQuery } from '../../../src-shared/ipc';
 import { useAudit, useCommands, useSessions, useTenants } from '../../app/app-context';
+import { toolDomainLabels, toolDomains, type ToolDomain } from '../../../src-shared/tool-domains';
 import { auditActionText, auditArgsText, auditClientText, auditResultText, auditTenantText } from '../../lib/audit-text';
 
 /** The audit log section. */
@@ -42,6 +43,14 @@ export function AuditLog(): ReactNode {
           <option value="reset">Resets</option>
           <option value="move">Moves</option>
           <option value="mode">Mode changes</option>
+        </select>
+        <select aria-label="Filter by domain" value={query.domain ?? ''} onChange={(e) => setFilter({ domain: (e.target.value || undefined) as ToolDomain | undefined })}>
+          <option value="">All domains</option>
+          {toolDomains.map((domain) => (
+            <option key={domain} value={domain}>
+              {toolDomainLabels[domain]}
+            </option>
+          ))}
         </select>
         <select aria-label="Filter by result" value={query.result ?? ''} onChange={(e) => setFilter({ result: (e.target.value || undefined) as AuditQuery['result'] })}>
           <option value="">Any result</option>
@@ -87,7 +96,12 @@ export function AuditLog(): ReactNode {
                   <td>{auditClientText(e, desktop)}</td>
                   <td>
                     <span className="audit-action">{auditActionText(e)}</span>
-                    {e.kind === 'tool' || e.kind === 'switch' || e.kind === 'reset' ? <span className="audit-tool mono small muted">{e.name}</span> : null}
+                    {e.kind === 'tool' || e.kind === 'switch' || e.kind === 'reset' ? (
+                      <span className="audit-tool small muted">
+                        {e.domain === undefined ? null : <span className="audit-domain">{toolDomainLabels[e.domain]} · </span>}
+                        <span className="mono">{e.name}</span>
+                      </span>
+                    ) : null}
                   </td>
                   <td>{auditTenantText(e, tenantName)}</td>
                   <td>

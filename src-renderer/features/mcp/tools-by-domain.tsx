@@ -6,20 +6,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { McpToolInfo } from '../../../src-shared/ipc';
 import { isToolAllowed, type ToolAccess } from '../../../src-shared/tool-access';
-import { toolDomains, type ToolDomain } from '../../../src-shared/tool-domains';
+import { toolDomainLabels as domainLabels, toolDomains } from '../../../src-shared/tool-domains';
 import { useAppState, useCommands } from '../../app/app-context';
-
-const domainLabels: Record<ToolDomain, string> = {
-  tenants: 'Tenants',
-  audiences: 'Audiences',
-  campaigns: 'Campaigns',
-  analytics: 'Analytics',
-  'paid-media': 'Paid media',
-  templates: 'Templates',
-  'short-urls': 'Short URLs',
-  media: 'Media',
-  help: 'Help',
-};
 
 const classLabels: Record<ToolAccess, string> = { read: 'Read', tenant: 'Tenant', write: 'Write', destructive: 'Delete' };
 

@@ -1,8 +1,9 @@
-/** Settings: the account (who, where, remembered or not), appearance (theme), API URLs, operation mode, sign out. */
+/** Settings: the account (who, where, remembered or not), appearance (theme), API URLs, operation mode, AI upload folders, sign out. */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Theme } from '../../../src-shared/ipc';
 import { useAppState, useCommands, useUi } from '../../app/app-context';
 import { OperationModeControl } from '../mcp/operation-mode-control';
+import { UploadFoldersSection } from './upload-folders-section';
 
 const themes: { theme: Theme; label: string; text: string }[] = [
   { theme: 'system', label: 'System', text: 'Follow the light or dark setting of your computer.' },
@@ -121,6 +122,7 @@ export function SettingsView(): ReactNode {
       <section className="panel-section" aria-label="MCP operation mode">
         <OperationModeControl />
       </section>
+      <UploadFoldersSection />
     </div>
   );
 }

@@ -15,10 +15,15 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const inspectorCli = join(dirname(require.resolve('@modelcontextprotocol/inspector-cli/package.json')), 'build', 'cli.js');
 
+/** Each Inspector run starts two Node processes and the demo API; on a loaded machine that takes a while. */
+const inspectTimeoutMs = 60_000;
+/** A test outlives the run it waits for, so a slow run fails with the run's own message, not a test timeout. */
+const testTimeoutMs = inspectTimeoutMs + 30_000;
+
 async function inspect(args: string[]): Promise<unknown> {
   const { stdout } = await run(process.execPath, [inspectorCli, '--cli', process.execPath, binPath, 'mcp', '--demo', ...args], {
     cwd: repoRoot,
-    timeout: 60_000,
+    timeout: inspectTimeoutMs,
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout);
@@ -32,7 +37,7 @@ describe('MCP Inspector (CLI mode) against `mcp --demo`', () => {
     const names = listed.tools.map((tool) => tool.name).sort();
     expect(names).toEqual([...contractToolNames].sort());
     for (const tool of listed.tools) expect(tool.inputSchema.type).toBe('object');
-  });
+  }, testTimeoutMs);
 
   it('calls a tool and gets structured content for the demo user’s tenant', async () => {
     const result = (await inspect(['--demo-user', 'admin', '--method', 'tools/call', '--tool-name', 'nevent_get_active_tenant'])) as {
@@ -42,7 +47,7 @@ describe('MCP Inspector (CLI mode) against `mcp --demo`', () => {
     expect(result.isError).not.toBe(true);
     expect(result.structuredContent.role).toBe('ADMIN');
     expect(result.structuredContent.active_tenant_id).toBe(result.structuredContent.home_tenant_id);
-  });
+  }, testTimeoutMs);
 
   it('passes tool arguments through and reports refusals in the error envelope', async () => {
     const result = (await inspect(['--method', 'tools/call', '--tool-name', 'nevent_switch_tenant', '--tool-arg', 'tenantId=tn-does-not-exist'])) as {
@@ -53,5 +58,5 @@ describe('MCP Inspector (CLI mode) against `mcp --demo`', () => {
     const envelope = JSON.parse(result.content[0]?.text ?? '{}') as { error: { type: string; code: string } };
     expect(envelope.error.type).toBe('not_found');
     expect(envelope.error.code).toBe('tenant_not_found');
-  });
+  }, testTimeoutMs);
 });

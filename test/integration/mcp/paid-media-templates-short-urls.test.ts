@@ -172,9 +172,12 @@ describe.skipIf(process.platform === 'win32')('every tool of these domains', () 
     }
   });
 
-  it('records each call once in the audit log, in the tenant it ran in', () => {
+  it('records each call once in the audit log, in the tenant it ran in, under its domain', () => {
     const entries = audit.entries().filter((e) => e.kind === 'tool' && e.name === 'nevent_create_template');
     // Two calls above: the template made, and the one the API refused (invalid MJML).
-    expect(entries.map((e) => `${e.tenantId}:${e.result}`)).toEqual([`${madrid}:ok`, `${madrid}:validation_failed`]);
+    expect(entries.map((e) => `${e.tenantId}:${e.result}:${e.domain}`)).toEqual([`${madrid}:ok:templates`, `${madrid}:validation_failed:templates`]);
+    // The domain follows the tool, refused calls included.
+    const domains = new Set(audit.entries().filter((e) => e.name.startsWith('nevent_create_short_url') || e.name === 'nevent_send_test_template').map((e) => `${e.name}:${e.domain}`));
+    expect([...domains].sort()).toEqual(['nevent_create_short_url:short-urls', 'nevent_send_test_template:templates']);
   });
 });

@@ -69,7 +69,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket bridge with the real c
       expect(switches.map((e) => `${e.clientName}:${e.fromTenantId}→${e.targetTenantId}:${e.tenantId}`).sort()).toEqual(['assistant-a:tn-acme→tn-acme-es:tn-acme-es', 'assistant-b:tn-acme→tn-acme-fr:tn-acme-fr']);
       expect(audit.entries().filter((e) => e.name === 'nevent_switch_tenant')).toHaveLength(2);
       const call = switches.find((e) => e.clientName === 'assistant-a');
-      expect(call).toMatchObject({ argKeys: ['tenantId'], args: [{ key: 'tenantId', value: 'tn-acme-es' }], result: 'ok', clientVersion: '1.0.0' });
+      expect(call).toMatchObject({ argKeys: ['tenantId'], args: [{ key: 'tenantId', value: 'tn-acme-es' }], result: 'ok', clientVersion: '1.0.0', domain: 'tenants' });
     } finally {
       await a.close();
       await b.close();

@@ -30,6 +30,7 @@ let images: Server;
 let imagesUrl: string;
 let folder: string;
 const previousUploadDirs = process.env.NEVENT_UPLOAD_DIRS;
+const previousLocalUrls = process.env.NEVENT_UPLOAD_LOCAL_URLS;
 
 const run = async (name: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> => ok(await mcp.call(name, args));
 const refuse = async (name: string, args: Record<string, unknown> = {}): Promise<{ code: string; message: string; param?: string }> => failure(await mcp.call(name, args));
@@ -43,6 +44,9 @@ beforeAll(async () => {
   symlinkSync(join(folder, 'secret.png'), join(folder, 'allowed', 'escape.png'));
   // The person named one folder for uploads (read when each connection's server is built).
   process.env.NEVENT_UPLOAD_DIRS = join(folder, 'allowed');
+  // The test's image server listens on loopback, which only an explicit allowance lets uploads fetch from
+  // (the refusal itself: upload-sources.test.ts).
+  process.env.NEVENT_UPLOAD_LOCAL_URLS = '1';
   images = createServer((req, res) => {
     if (req.url === '/poster.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     else if (req.url === '/page.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
@@ -65,6 +69,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
   if (previousUploadDirs === undefined) delete process.env.NEVENT_UPLOAD_DIRS;
   else process.env.NEVENT_UPLOAD_DIRS = previousUploadDirs;
+  if (previousLocalUrls === undefined) delete process.env.NEVENT_UPLOAD_LOCAL_URLS;
+  else process.env.NEVENT_UPLOAD_LOCAL_URLS = previousLocalUrls;
 });
 
 describe.skipIf(process.platform === 'win32')('the toolset against the demo API', () => {

@@ -61,6 +61,7 @@ function countingBridge(options: { failSwitch?: boolean } = {}) {
     },
     notifications: { onDidNotify: on('notifications.onDidNotify') },
     ui: { onDidRequestQuickSwitch: on('ui.onDidRequestQuickSwitch') },
+    settings: { get: async () => ({ apiUrl: null, dataApiUrl: null, theme: 'system', operationMode: 'READ_ONLY', uploadFolders: [] }), onDidChange: on('settings.onDidChange') },
   };
   return { bridge: bridge as unknown as NeventBridge, calls, push };
 }
@@ -69,6 +70,18 @@ function countingBridge(options: { failSwitch?: boolean } = {}) {
 const settled = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('window commands', () => {
+  it('settings pushed by main (a hand edit, another window) reach the ui store: the theme and the upload folders', async () => {
+    const stores = createStores();
+    const { bridge, push } = countingBridge();
+    const off = wireStores(bridge, stores, new Commands(bridge, stores));
+    await settled();
+    expect(stores.ui.getState().theme).toBe('system');
+    push('settings.onDidChange', { apiUrl: null, dataApiUrl: null, theme: 'dark', operationMode: 'READ_ONLY', uploadFolders: ['/srv/pictures'] });
+    expect(stores.ui.getState().theme).toBe('dark');
+    expect(stores.ui.getState().settings?.uploadFolders).toEqual(['/srv/pictures']);
+    off();
+  });
+
   it('start-up reads main once (state, sessions, segments, audit), then the tenant list for the account', async () => {
     const stores = createStores();
     const { bridge, calls } = countingBridge();

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../src-shared/session';
 import { queryAudit } from '../../../src-main/app/audit-query';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { Preferences } from '../../../src-main/app/preferences';
-import type { AppState, DesktopSegments } from '../../../src-shared/ipc';
+import type { AppState, DesktopSegments, Settings } from '../../../src-shared/ipc';
 import { createTestService } from './fakes';
 
 const entry = (seq: number, partial: Partial<AuditEntry> = {}): AuditEntry => ({ seq, at: 'now', sessionId: seq % 2 === 0 ? 'a' : 'b', clientName: null, kind: 'tool', name: 'nevent_list_segments', tenantId: 't1', argKeys: [], result: 'ok', durationMs: 1, ...partial });
@@ -19,6 +19,12 @@ describe('audit query', () => {
     const second = queryAudit(entries, { limit: 4, beforeSeq: first.nextBeforeSeq ?? 0 });
     expect(second.entries.map((e) => e.seq)).toEqual([6, 5, 4, 3]);
     expect(queryAudit(entries, { limit: 4, beforeSeq: 3 })).toEqual({ entries: [entries[1], entries[0]], nextBeforeSeq: null });
+  });
+
+  it('filters by domain', () => {
+    const mixed = [entry(1, { domain: 'audiences' }), entry(2, { name: 'nevent_create_template', domain: 'templates' }), entry(3, { kind: 'move', name: 'move' })];
+    expect(queryAudit(mixed, { domain: 'templates' }).entries.map((e) => e.seq)).toEqual([2]);
+    expect(queryAudit(mixed, {}).entries).toHaveLength(3);
   });
 
   it('filters by session, result and name', () => {
@@ -97,6 +103,22 @@ describe('preferences', () => {
     await prefs.reload();
     expect(edits).toEqual(['STANDARD']);
     expect(prefs.savedMode()).toBe('STANDARD');
+  });
+});
+
+describe('settings pushed to every window', () => {
+  it('a hand edit of the file (theme, upload folders) is pushed as the settings main now holds; bad folders are said and skipped', async () => {
+    const t = await createTestService();
+    await t.preferencesStore.save({ settings: { theme: 'dark', uploadFolders: ['/srv/pictures', 'relative/path', 7] } });
+    await t.preferences.reload();
+    const pushed = t.published('settings.onDidChange') as Settings[];
+    expect(pushed.at(-1)).toMatchObject({ theme: 'dark', uploadFolders: ['/srv/pictures'], operationMode: 'READ_ONLY' });
+    // The window's own change is pushed too (another window shows it).
+    await t.dispatch('settings.update', { theme: 'light' });
+    expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ theme: 'light', uploadFolders: ['/srv/pictures'] });
+    // And a mode change, which the settings answer carries.
+    t.mode.set('STANDARD', 'app');
+    expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ operationMode: 'STANDARD' });
   });
 });
 

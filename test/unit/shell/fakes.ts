@@ -200,7 +200,8 @@ export async function createTestService() {
   const events = new EventHub();
   const emitted: Array<{ channel: string; payload: unknown }> = [];
   events.subscribe((channel, payload) => emitted.push({ channel, payload }));
-  const preferences = new Preferences(new MemoryJsonStore(), { apiUrl: null, dataApiUrl: null });
+  const preferencesStore = new MemoryJsonStore();
+  const preferences = new Preferences(preferencesStore, { apiUrl: null, dataApiUrl: null });
   await preferences.load();
   const sessions: SessionsPort = {
     desktop: () => core.desktop(),
@@ -230,5 +231,5 @@ export async function createTestService() {
   };
   /** The events emitted on `channel` so far. */
   const published = (channel: string): unknown[] => emitted.filter((e) => e.channel === channel).map((e) => e.payload);
-  return { core, bridge, clientConfig, mode, demo, events, emitted, preferences, service, dispatch, internal, until, published };
+  return { core, bridge, clientConfig, mode, demo, events, emitted, preferences, preferencesStore, service, dispatch, internal, until, published };
 }

@@ -21,13 +21,13 @@ export const uploadImageTool = defineTool({
   }),
   output: z.object({ destinationUrl: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  async run(args, { tenant, uploadFolders }) {
+  async run(args, { tenant, uploads }) {
     if ((args.source === undefined) === (args.file_path === undefined)) throw new CoreError('validation_failed', 'give exactly one of source and file_path', args.source === undefined ? 'source' : 'file_path');
     const image =
       args.file_path !== undefined
-        ? await imageFromFile(args.file_path, uploadFolders, args.imageName)
+        ? await imageFromFile(args.file_path, uploads.folders, args.imageName)
         : /^https?:\/\//i.test(args.source ?? '')
-          ? await imageFromUrl(args.source ?? '', args.imageName)
+          ? await imageFromUrl(args.source ?? '', args.imageName, { allowLocal: uploads.allowLocalUrls })
           : imageFromBase64(args.source ?? '', args.imageName);
     const answer = await uploadImage(tenant, image);
     return { destinationUrl: answer.value.destinationUrl, mimeType: image.mimeType, sizeBytes: image.bytes.length, tenant_id: answer.tenantId };
