@@ -13,9 +13,11 @@ const guidance = `# Media
 
 Give exactly one of:
 
-- \`source\`: an \`https://\` (or \`http://\`) URL to fetch, a \`data:image/png;base64,…\` URL, or raw base64;
-- \`file_path\`: an absolute path of a file inside a folder the user named for uploads
-  (\`NEVENT_UPLOAD_DIRS\`, folders separated like PATH). Any other path, including a symlink that
+- \`source\`: an \`https://\` (or \`http://\`) URL to fetch, a \`data:image/png;base64,…\` URL, or raw base64.
+  URLs are fetched only from public addresses: one on the user's computer or local network is refused
+  (\`operation_not_permitted\`) unless they allowed it;
+- \`file_path\`: an absolute path of a file inside a folder the user named for uploads (in the app's
+  Settings, or \`NEVENT_UPLOAD_DIRS\`). Any other path, including a symlink that
   leads out of those folders, is refused (\`operation_not_permitted\`) and nothing is read.
 
 Images are PNG, JPEG, GIF or WEBP (checked by their content, not their name), at most 5 MB.
