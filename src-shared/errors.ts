@@ -31,6 +31,8 @@ export const errorCodes = [
   'keychain_timeout',
   'keychain_locked',
   'not_available',
+  /** The person cancelled what was asked (a slow switch); nothing changed. */
+  'cancelled',
   /** The tenant is not in a provider's paid-media insights pilot (the API answers those reads 404). */
   'feature_gate_not_enrolled',
   'internal_error',
@@ -67,6 +69,7 @@ export function mcpErrorTypeOf(code: ErrorCode): McpErrorType {
     case 'forbidden':
     case 'tenant_forbidden':
     case 'feature_gate_not_enrolled':
+    case 'cancelled':
       return 'invalid_request';
     case 'authentication_failed':
     case 'token_expired':

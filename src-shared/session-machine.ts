@@ -7,6 +7,7 @@
  *        ^      ^                                         │        │
  *        │      └─── switchFailed(error): active(from, error) ─────┘        switchSucceeded(t'):
  *        └─────────────────────────────────────────────────────────────────── active(t')
+ *   switching(from, to) ── switchCancelled: active(from), as before the switch (the person gave up waiting)
  *   any ── ended(reason) ──> ended   (final: nothing leaves it)
  * ```
  *
@@ -32,6 +33,7 @@ export type SessionEvent =
   | { type: 'switchRequested'; to: string }
   | { type: 'switchSucceeded'; tenantId: string | null }
   | { type: 'switchFailed'; error: AppErrorData }
+  | { type: 'switchCancelled' }
   | { type: 'ended'; reason: 'closed' | 'signed_out' };
 
 /** Why a transition was refused. */
@@ -77,6 +79,9 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
     case 'switchFailed':
       // Nothing changed but the reason, kept until the next switch succeeds.
       return state.type === 'switching' ? { ok: true, state: { type: 'active', tenantId: state.from, lastFailure: { to: state.to, error: event.error } } } : refuse(state, event, 'no switch is in flight');
+    case 'switchCancelled':
+      // Not a failure: the session is where it was, with what it knew before.
+      return state.type === 'switching' ? { ok: true, state: { type: 'active', tenantId: state.from, lastFailure: state.lastFailure } } : refuse(state, event, 'no switch is in flight');
     case 'ended':
       return { ok: true, state: { type: 'ended', reason: event.reason } };
     default:

@@ -144,6 +144,7 @@ export function coreSessionsPort(core: Pick<Core, 'registry'>): SessionsPort {
     desktop: () => core.registry.desktop,
     list: () => core.registry.snapshots(),
     switchDesktop: (tenantId) => core.registry.switchDesktop(tenantId),
+    cancelDesktopSwitch: () => core.registry.desktop?.cancelSwitch() ?? false,
     move: (sessionId, tenantId) => core.registry.moveSession(sessionId, tenantId),
     onDidChange: (listener) => core.registry.onDidChangeSessions(() => listener()),
     onDidWriteSegment: (listener) => core.registry.onDidWriteSegment(({ tenantId, segment }) => listener({ tenantId, segment })),

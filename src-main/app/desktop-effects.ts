@@ -159,6 +159,13 @@ export class DesktopEffects {
     if (model.segments.tenantId !== previous.segments.tenantId && model.segments.tenantId !== null) void this.loadSegments(model.segments.tenantId);
   }
 
+  /** The person cancelled the desktop's switch: say where the desktop still is. */
+  switchCancelled(): void {
+    const tenantId = this.deps.store.model.desktop?.activeTenantId ?? null;
+    const name = tenantId === null ? 'the tenant it was in' : (this.tenantName(tenantId) ?? tenantId);
+    this.notify('info', 'Switch cancelled', `The desktop is still in ${name}.`);
+  }
+
   private tenantName(tenantId: string): string | null {
     return this.deps.store.model.tenants?.tenants.find((t) => t.id === tenantId)?.name ?? null;
   }

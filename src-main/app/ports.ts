@@ -32,6 +32,8 @@ export interface SessionsPort {
   list(): SessionSnapshot[];
   /** The one desktop switch (window, tray, palette, org-picker): `home` is a reset. */
   switchDesktop(tenantId: string | 'home'): Promise<SwitchOutcome>;
+  /** Stops waiting for the desktop's switch in flight; false when none was. */
+  cancelDesktopSwitch(): boolean;
   /** The desktop moves one MCP session (DESIGN §2). */
   move(sessionId: string, tenantId: string): Promise<SwitchOutcome>;
   /** Fires after a session connects, disconnects or changes. */

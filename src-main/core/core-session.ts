@@ -40,10 +40,12 @@ import {
   type SegmentDefinition,
   type SegmentUpdate,
   type SegmentUpdateBody,
+  type AccessTokenClaims,
+  type TokenPair,
 } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
-import { AuthorizedRequester } from './authorized-requester';
+import { AuthorizedRequester, type Authorized } from './authorized-requester';
 import { campaignCollection, campaignColumns, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListItem, type CampaignListQuery } from './campaign-list';
 import type { Clock } from './clock';
 import { CredentialCell, tenantOf, type Credential } from './credential';
@@ -117,6 +119,8 @@ export class CoreSession implements TenantSession {
 
   private readonly cell: CredentialCell;
   private readonly queue = new SerialQueue();
+  /** Rejects the switch in flight with `cancelled` (set only while one runs). */
+  private cancelInFlightSwitch: (() => void) | null = null;
   private readonly abort = new AbortController();
   private readonly changeEmitter = new Emitter<SessionSnapshot>();
   private readonly endEmitter = new Emitter<SessionSnapshot>();
@@ -456,9 +460,13 @@ export class CoreSession implements TenantSession {
     // Switches are serialized by the queue, so a refusal here is a bug: it is logged and reported.
     if (!this.apply({ type: 'switchRequested', to: target })) throw new CoreError('internal_error', 'the session cannot switch now');
     this.changed();
+    // The person may give up waiting (`cancelSwitch`): the race settles at once, the request's late
+    // answer is dropped unread, and the session stays in the tenant it was in.
+    const cancelled = new Promise<never>((_resolve, reject) => {
+      this.cancelInFlightSwitch = () => reject(new CoreError('cancelled', `the switch to tenant ${target} was cancelled; still in ${previousTenantId ?? 'no tenant'}`));
+    });
     try {
-      const answer = await this.dataClient.switchTenant(target);
-      const claims = await this.deps.verifier.verify(answer.value.accessToken, target);
+      const { answer, claims } = await Promise.race([this.switchCall(target), cancelled]);
       this.ensureOpen();
       // ---- one synchronous step: nothing below awaits, so no reader can see a half-switched session.
       const next: Credential = { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
@@ -471,11 +479,31 @@ export class CoreSession implements TenantSession {
     } catch (error) {
       const failure = this.closed ? new CoreError('signed_out', 'the session ended during the switch') : asCoreError(error);
       if (!this.closed) {
-        this.apply({ type: 'switchFailed', error: failure.toData() });
+        this.apply(failure.code === 'cancelled' ? { type: 'switchCancelled' } : { type: 'switchFailed', error: failure.toData() });
         this.changed();
       }
       throw failure;
+    } finally {
+      this.cancelInFlightSwitch = null;
     }
+  }
+
+  /** The switch request and the check of its token (what a cancel stops waiting for). */
+  private async switchCall(target: string): Promise<{ answer: Authorized<TokenPair>; claims: AccessTokenClaims }> {
+    const answer = await this.dataClient.switchTenant(target);
+    return { answer, claims: await this.deps.verifier.verify(answer.value.accessToken, target) };
+  }
+
+  /**
+   * Stops waiting for the switch in flight, if any: it fails with `cancelled` and the session stays in
+   * its tenant. The API may still carry the switch out; its answer is never installed. False when no
+   * switch was in flight.
+   */
+  cancelSwitch(): boolean {
+    const cancel = this.cancelInFlightSwitch;
+    if (cancel === null) return false;
+    cancel();
+    return true;
   }
 
   /**

@@ -8,6 +8,7 @@ import type { SegmentDefinition } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import { toBridgeError } from '../../src-shared/ipc';
 import type {
+  CancelSwitchResult,
   AuditQuery,
   ClientConfigPreview,
   ClientConfigWrite,
@@ -103,6 +104,11 @@ export class Commands {
   async resetTenant(): Promise<boolean> {
     this.stores.ui.setState({ dismissedSwitchError: null });
     return (await attempt(() => this.bridge.tenants.reset())).ok;
+  }
+
+  /** Stops waiting for a slow switch: main keeps the tenant it is in and says so in a notice. */
+  async cancelSwitch(): Promise<Outcome<CancelSwitchResult>> {
+    return attempt(() => this.bridge.tenants.cancelSwitch());
   }
 
   /** Hides main's last switch failure in this window (it stays in main until a switch succeeds). */

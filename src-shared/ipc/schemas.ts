@@ -194,6 +194,11 @@ export const TenantListSchema = z.object({
 /** Tenant list. */
 export type TenantList = z.infer<typeof TenantListSchema>;
 
+/** `tenants.cancelSwitch` answer: false when no switch was in flight (it had just finished). */
+export const CancelSwitchResultSchema = z.object({ cancelled: z.boolean() });
+/** A cancel's answer. */
+export type CancelSwitchResult = z.infer<typeof CancelSwitchResultSchema>;
+
 /** A switch, reset or move outcome. */
 export const SwitchResultSchema = z.object({
   activeTenantId: TenantIdSchema,

@@ -218,6 +218,32 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     await page.getByRole('button', { name: 'Reset to home' }).click();
     await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
   });
+
+  await test.step('a switch the API holds can be cancelled: the tenant stays, nothing reads as a failure', async () => {
+    const account = (await callServe<AppState>('session.get')).account;
+    // The demo holds the next switch for two minutes (the core would give up after its 15 s timeout).
+    const held = await fetch(`${account.apiUrl}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failNextSwitches: { n: 1, kind: 'timeout' } }) });
+    expect(held.ok).toBe(true);
+    await page.getByRole('button', { name: 'Switch tenant…' }).click();
+    await page.keyboard.type('lisbon');
+    await page.keyboard.press('Enter');
+    const progress = page.getByRole('status').filter({ hasText: 'Switching to Acme Lisbon…' });
+    await expect(progress).toBeVisible();
+    await snap(page, '09c-switch-cancellable');
+    await page.getByRole('banner', { name: 'Active tenant' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toBeHidden();
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
+    await expect(page.getByText('Switch cancelled')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not switch' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Switch tenant…' })).toBeEnabled();
+    // The next switch runs at once (the held request does not block it).
+    await page.getByRole('button', { name: 'Switch tenant…' }).click();
+    await page.keyboard.type('lisbon');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Lisbon');
+    await page.getByRole('button', { name: 'Reset to home' }).click();
+    await expect(page.getByTestId('active-tenant-name')).toHaveText('Acme Group');
+  });
 });
 
 test('an MCP session over the socket shows in the panel with its tenant and audit entries', async ({ page }) => {

@@ -8,7 +8,7 @@ import type { RequestHandlers } from '../dispatcher';
 import { tenantView } from '../views';
 import { requireDesktop, requireUserId, type HandlerContext } from './context';
 
-type TenantsChannels = 'tenants.list' | 'tenants.switch' | 'tenants.reset' | 'tenants.pin' | 'tenants.unpin';
+type TenantsChannels = 'tenants.list' | 'tenants.switch' | 'tenants.reset' | 'tenants.cancelSwitch' | 'tenants.pin' | 'tenants.unpin';
 
 export function tenantsHandlers(ctx: HandlerContext): Pick<RequestHandlers, TenantsChannels> {
   const { sessions, preferences, effects } = ctx;
@@ -31,6 +31,11 @@ export function tenantsHandlers(ctx: HandlerContext): Pick<RequestHandlers, Tena
     },
     'tenants.switch': async ({ tenantId }) => sessions.switchDesktop(tenantId),
     'tenants.reset': async () => sessions.switchDesktop('home'),
+    'tenants.cancelSwitch': async () => {
+      const cancelled = sessions.cancelDesktopSwitch();
+      if (cancelled) effects.switchCancelled();
+      return { cancelled };
+    },
     'tenants.pin': async ({ tenantId }) => preferences.setPinned(requireUserId(ctx), await tenantRef(tenantId), true),
     'tenants.unpin': async ({ tenantId }) => {
       const userId = requireUserId(ctx);

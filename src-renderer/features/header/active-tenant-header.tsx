@@ -72,9 +72,15 @@ export function ActiveTenantHeader(): ReactNode {
           </div>
           <div className="tenant-header-status">
             {pending ? (
-              <p role="status" className="switch-progress">
-                {switchingTo === homeTenantId ? `Returning to ${nameOf(switchingTo)}…` : `Switching to ${nameOf(switchingTo)}…`}
-              </p>
+              <div className="switch-progress-line">
+                <p role="status" className="switch-progress">
+                  {switchingTo === homeTenantId ? `Returning to ${nameOf(switchingTo)}…` : `Switching to ${nameOf(switchingTo)}…`}
+                </p>
+                {/* A slow API can hold a switch for its whole timeout (15 s): the person may stop waiting. */}
+                <button type="button" className="link" onClick={() => void commands.cancelSwitch()}>
+                  Cancel
+                </button>
+              </div>
             ) : showFailure ? (
               <div role="alert" className="switch-error">
                 {/* One line, so the header never grows; the whole sentence is in the tooltip and read out. */}

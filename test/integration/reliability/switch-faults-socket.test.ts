@@ -93,7 +93,10 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
     try {
       faults.setLatency(3);
       const seen = { lists: 0, crossTenant: 0, failedSwitches: 0 };
+      // At least four rounds per connection however slow the machine (a loaded one managed one round in
+      // four seconds), and more while the four seconds last: the counts below do not depend on speed.
       const stop = Date.now() + 4000;
+      const minRounds = 4;
       // Chaos: every 150 ms some fault, and now and then every access token expires at once.
       let tick = 0;
       const chaos = setInterval(() => {
@@ -107,7 +110,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
             const session = sessionNamed(bridge, `storm-${i}`);
             let expected = session.activeTenantId;
             let turn = i;
-            while (Date.now() < stop) {
+            for (let round = 0; round < minRounds || Date.now() < stop; round += 1) {
               const target = targets[turn++ % targets.length] as string;
               const switched = outcome(await within(5000, client.call('nevent_switch_tenant', { tenantId: target })));
               if (switched.ok) {
@@ -130,6 +133,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
         faults.reset();
       }
       expect(seen.crossTenant).toBe(0);
+      // 6 connections × ≥ 4 rounds × 2 reads, less the few a fault in flight refused.
       expect(seen.lists).toBeGreaterThan(20);
       expect(seen.failedSwitches).toBeGreaterThan(0);
       // Single-flight refresh: a rotated refresh token was never sent twice.
@@ -140,7 +144,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
     } finally {
       await Promise.all(clients.map((c) => c.close()));
     }
-  }, 30_000);
+  }, 90_000);
 
   it('tokens that expire while calls are in flight: every call answers, one refresh for all sessions', async () => {
     const { faults } = bridge.fixture.demo;

@@ -68,7 +68,7 @@ describe('account machine', () => {
 
 const sessionStates: SessionState[] = [startedSession('home'), { type: 'switching', from: 'home', to: 'b', lastFailure: null }, { type: 'ended', reason: 'closed' }];
 const error = { code: 'tenant_forbidden' as const, message: 'no' };
-const sessionEvents: SessionEvent[] = [{ type: 'switchRequested', to: 'b' }, { type: 'switchSucceeded', tenantId: 'b' }, { type: 'switchFailed', error }, { type: 'ended', reason: 'signed_out' }];
+const sessionEvents: SessionEvent[] = [{ type: 'switchRequested', to: 'b' }, { type: 'switchSucceeded', tenantId: 'b' }, { type: 'switchFailed', error }, { type: 'switchCancelled' }, { type: 'ended', reason: 'signed_out' }];
 
 function sessionNext(state: SessionState, event: SessionEvent): SessionState {
   const result = transitionSession(state, event);
@@ -89,13 +89,20 @@ describe('session machine', () => {
     expect(state).toEqual({ type: 'active', tenantId: 'c', lastFailure: null });
   });
 
+  it('a cancelled switch goes back to where it was, keeping what it knew (no new failure)', () => {
+    let state = sessionNext(startedSession('home'), { type: 'switchRequested', to: 'b' });
+    state = sessionNext(state, { type: 'switchFailed', error });
+    state = sessionNext(state, { type: 'switchRequested', to: 'c' });
+    expect(sessionNext(state, { type: 'switchCancelled' })).toEqual({ type: 'active', tenantId: 'home', lastFailure: { to: 'b', error } });
+  });
+
   it('answers every state × event; ended is final', () => {
     const table = sessionStates.map((state) => sessionEvents.map((event) => (transitionSession(state, event).ok ? 'ok' : 'refused')));
     expect(table).toEqual([
-      // switchRequested, switchSucceeded, switchFailed, ended
-      ['ok', 'refused', 'refused', 'ok'],
-      ['refused', 'ok', 'ok', 'ok'],
-      ['refused', 'refused', 'refused', 'refused'],
+      // switchRequested, switchSucceeded, switchFailed, switchCancelled, ended
+      ['ok', 'refused', 'refused', 'refused', 'ok'],
+      ['refused', 'ok', 'ok', 'ok', 'ok'],
+      ['refused', 'refused', 'refused', 'refused', 'refused'],
     ]);
     expect(sessionTenantOf({ type: 'ended', reason: 'closed' })).toBeNull();
   });

@@ -207,6 +207,7 @@ export async function createTestService() {
     desktop: () => core.desktop(),
     list: () => core.list(),
     switchDesktop: (tenantId) => core.switchDesktop(tenantId),
+    cancelDesktopSwitch: () => false,
     move: (id, t) => core.move(id, t),
     onDidChange: (l) => core.onSessionsChange(l),
     onDidWriteSegment: (l) => core.onDidWriteSegment(l),

@@ -26,6 +26,7 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'tenants.list': { valid: undefined, invalid: [], expect: (v: { tenants: unknown[]; activeTenantId: string }) => expect(v.tenants).toHaveLength(3) },
   'tenants.switch': { valid: { tenantId: 't-east' }, invalid: { tenantId: '../etc' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-east') },
   'tenants.reset': { valid: undefined, invalid: { tenantId: 't-east' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-root') },
+  'tenants.cancelSwitch': { valid: undefined, invalid: { tenantId: 't-east' }, expect: (v: { cancelled: boolean }) => expect(v.cancelled).toBe(false) },
   'tenants.pin': { valid: { tenantId: 't-east' }, invalid: {}, expect: (v: { pinned: Array<{ name: string }> }) => expect(v.pinned.map((t) => t.name)).toEqual(['Acme East']) },
   'tenants.unpin': { valid: { tenantId: 't-east' }, invalid: { tenantId: 5 }, expect: (v: { pinned: unknown[] }) => expect(v.pinned).toEqual([]) },
   'segments.list': { valid: { search: 'Bil' }, invalid: { limit: 0 }, expect: (v: { segments: unknown[]; tenantId: string }) => expect(v.tenantId).toBe('t-root') },
