@@ -1,15 +1,22 @@
 /**
- * context budget (issue 12, DESIGN §4): what a model pays for the toolset. `tools/list` of
+ * context budget (issues 12 and 17, DESIGN §4): what a model pays for the toolset. `tools/list` of
  * `nevent-companion mcp` in FULL mode (every tool listed) measured in UTF-8 bytes of its JSON — total,
- * per tool, the largest — against the budget of 700 bytes per tool on average; and the bytes of a
- * typical answer per domain (the JSON text a client puts in the model's context), against the demo.
+ * per tool, the five largest — against the budget of 700 bytes per tool on average; the bytes (and rough
+ * tokens, 4 bytes each) of a typical answer per domain, the JSON text a client puts in the model's
+ * context, against the demo; and for the same data, what Nevent AI's own tools would answer
+ * (upstream-answers.ts).
  */
+import { toolDefinitionBudgetBytes } from '../src-main/mcp/lean-schema';
 import type { BenchContext } from './context';
 import { binPath, stdioClient } from './mcp-clients';
 import type { BenchResult } from './result';
+import { upstreamAnswerBytes } from './upstream-answers';
 
 /** DESIGN §4: a tool definition averages at most this many bytes in `tools/list`. */
-export const perToolBudgetBytes = 700;
+export const perToolBudgetBytes = toolDefinitionBudgetBytes;
+
+/** A rough token count: about 4 bytes of JSON per token. */
+const bytesPerToken = 4;
 
 const tenant_id = 'tn-acme-es';
 /** A typical call per domain (tools another branch has not added yet are skipped). */
@@ -37,17 +44,19 @@ export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult
   try {
     const { tools } = await mcp.client.listTools();
     const total = bytes({ tools });
-    const perTool = tools.map((tool) => ({ name: tool.name, size: bytes(tool) }));
-    const largest = perTool.reduce((a, b) => (b.size > a.size ? b : a));
+    const perTool = tools.map((tool) => ({ name: tool.name, size: bytes(tool) })).sort((a, b) => b.size - a.size);
+    const largest = perTool[0] ?? { name: '(none)', size: 0 };
     const average = total / tools.length;
     const listed = new Set(tools.map((t) => t.name));
     const answers: Record<string, number> = {};
+    let campaignId: string | undefined;
     for (const [domain, tool, args] of typicalCalls) {
       if (!listed.has(tool)) continue;
       let callArgs = args;
       if (tool === 'nevent_get_campaign_metrics') {
         const list = await mcp.call('nevent_list_campaigns', { tenant_id, status: 'EXECUTED', limit: 1 });
-        callArgs = { ...args, campaign_id: (list.campaigns as { id: string }[])[0]?.id };
+        campaignId = (list.campaigns as { id: string }[])[0]?.id;
+        callArgs = { ...args, campaign_id: campaignId };
       }
       if (tool === 'nevent_preview_template') {
         // Templates are not listed over the API: preview one made for the run.
@@ -56,8 +65,12 @@ export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult
       }
       const result = await mcp.client.callTool({ name: tool, arguments: callArgs });
       const text = (result.content as { type: string; text?: string }[])[0]?.text ?? '';
-      answers[`answerBytes.${domain}`] = Buffer.byteLength(text, 'utf8');
+      const size = Buffer.byteLength(text, 'utf8');
+      answers[`answerBytes.${domain}`] = size;
+      answers[`answerTokens.${domain}`] = Math.round(size / bytesPerToken);
     }
+    const upstream = await upstreamAnswerBytes({ apiUrl: ctx.demo.url, dataUrl: ctx.demo.dataUrl, homeToken: ctx.tokens.accessToken, tenantId: tenant_id }, campaignId);
+    for (const [domain, size] of Object.entries(upstream)) answers[`upstreamBytes.${domain}`] = size;
     return {
       id: 'context-budget',
       title: 'Context budget: tools/list bytes per tool',
@@ -68,7 +81,15 @@ export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult
       baselineValue: perToolBudgetBytes,
       ratio: average / perToolBudgetBytes,
       target: 1,
-      details: { tools: tools.length, totalBytes: total, largestTool: largest.name, largestToolBytes: largest.size, ...answers },
+      details: {
+        tools: tools.length,
+        totalBytes: total,
+        totalTokens: Math.round(total / bytesPerToken),
+        largestTool: largest.name,
+        largestToolBytes: largest.size,
+        largestTools: perTool.slice(0, 5).map((tool) => `${tool.name} ${tool.size}`).join(', '),
+        ...answers,
+      },
       note: null,
     };
   } finally {

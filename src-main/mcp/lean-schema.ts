@@ -1,13 +1,16 @@
 /**
  * The context budget (DESIGN §4: a tool definition averages at most 700 bytes in `tools/list`): what a
- * tool advertises is its full input schema without the noise a model gains nothing from, and a shallow
- * output schema (the answer's top-level fields and their types). The server still checks every answer
- * against the tool's full output schema; a shallow one only relaxes what clients check, never tightens it.
+ * tool advertises is its input schema without the noise a model gains nothing from, its annotations
+ * without hints the MCP spec calls meaningless, and no output schema. The server still checks every
+ * input and every answer against the tool's full zod schemas; what is left out only relaxes what a
+ * client could check, never tightens it.
  *
- *   zod schema ─ ~standard.jsonSchema ─> drop $schema, sizes, patterns, ±2^53 bounds, empty additionalProperties ─> input
- *                                   └──> … and keep only top-level properties' types ─────────────────> output
+ *   zod input ─ ~standard.jsonSchema ─> drop $schema, sizes, patterns, ±2^53 bounds, empty additionalProperties,
+ *                                       cut inputs marked advertisedInBrief (and anything deeper than
+ *                                       maxAdvertisedDepth) to their type and description ─────────────> inputSchema
+ *   zod output ─ checked on every answer in server.ts, not advertised (the answer's JSON text names its fields)
  */
-import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type { StandardSchemaWithJSON, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 
 type Json = Record<string, unknown>;
@@ -20,8 +23,23 @@ const isRecord = (value: unknown): value is Json => value !== null && typeof val
  */
 const serverSideKeywords = new Set(['$schema', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'propertyNames']);
 
+/** DESIGN §4: a tool definition averages at most this many bytes (UTF-8 JSON) in `tools/list` with the full toolset. */
+export const toolDefinitionBudgetBytes = 700;
+
 /** Nesting (properties / items / anyOf steps) beyond which a subschema is cut to its type: deep shapes are explained in `nevent_help`. */
 export const maxAdvertisedDepth = 5;
+
+/** The JSON Schema keyword (zod `.meta`) that marks an input advertised in brief; see `advertisedInBrief`. */
+const inBriefKeyword = 'x-nevent-in-brief';
+
+/**
+ * Marks a rarely used input whose shape `tools/list` leaves out: it is advertised with its type and
+ * description only (which should name where the shape is explained, a `nevent_help` topic) and still
+ * checked in full on every call. Call it last, after `.optional()` and `.describe()`.
+ */
+export function advertisedInBrief<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ [inBriefKeyword]: true }) as T;
+}
 
 /**
  * A JSON Schema without what costs bytes and tells a model nothing it needs: `serverSideKeywords`,
@@ -31,6 +49,7 @@ export function leanJsonSchema(schema: unknown, depth = 0): unknown {
   if (Array.isArray(schema)) return schema.map((entry) => leanJsonSchema(entry, depth));
   if (!isRecord(schema)) return schema;
   if (depth > maxAdvertisedDepth) return schema.type === undefined ? {} : { type: schema.type };
+  if (schema[inBriefKeyword] === true) return { ...(schema.description === undefined ? {} : { description: schema.description }), ...(schema.type === undefined ? {} : { type: schema.type }) };
   const out: Json = {};
   for (const [key, value] of Object.entries(schema)) {
     if (serverSideKeywords.has(key)) continue;
@@ -44,29 +63,32 @@ export function leanJsonSchema(schema: unknown, depth = 0): unknown {
   return out;
 }
 
-/** The top level of an object schema: each property with its type only (what a model reads an answer by). */
-export function shallowJsonSchema(schema: unknown): Json {
-  const lean = leanJsonSchema(schema);
-  if (!isRecord(lean) || !isRecord(lean.properties)) return { type: 'object' };
-  const properties = Object.fromEntries(Object.entries(lean.properties).map(([key, value]) => [key, isRecord(value) && value.type !== undefined ? { type: value.type } : {}]));
-  return { type: 'object', properties, ...(Array.isArray(lean.required) ? { required: lean.required } : {}) };
-}
-
 /**
- * A Standard Schema that validates with `schema` (or accepts anything: the tool handler validates the
- * input itself, after the mode check) and advertises `shape(schema's JSON Schema)`.
+ * A Standard Schema that accepts every value (the tool handler validates the input itself, after the
+ * mode check, so a refusal uses the envelope) and advertises the lean JSON Schema of `schema`.
  */
-export function advertisedSchema(schema: z.ZodObject, options: { shape: (json: unknown) => unknown; validate: boolean }): StandardSchemaWithJSON<Record<string, unknown>> {
+export function advertisedInput(schema: z.ZodObject): StandardSchemaWithJSON<Record<string, unknown>> {
   const zod = schema['~standard'];
   return {
     '~standard': {
       version: 1,
       vendor: 'nevent-companion',
-      validate: options.validate ? (zod.validate as (value: unknown) => never) : (value: unknown) => ({ value: value as Record<string, unknown> }),
+      validate: (value: unknown) => ({ value: value as Record<string, unknown> }),
       jsonSchema: {
-        input: (o) => options.shape(zod.jsonSchema.input(o)) as Json,
-        output: (o) => options.shape(zod.jsonSchema.output(o)) as Json,
+        input: (o) => leanJsonSchema(zod.jsonSchema.input(o)) as Json,
+        output: (o) => leanJsonSchema(zod.jsonSchema.output(o)) as Json,
       },
     },
   };
+}
+
+/**
+ * A tool's annotations as advertised: `idempotentHint` only where it means something (the MCP spec: only
+ * when `readOnlyHint` is false; a read is idempotent by nature). Every other hint is kept as written.
+ */
+export function leanAnnotations(annotations: ToolAnnotations): ToolAnnotations {
+  if (annotations.readOnlyHint !== true || annotations.idempotentHint === undefined) return annotations;
+  const kept = { ...annotations };
+  delete kept.idempotentHint;
+  return kept;
 }

@@ -9,8 +9,9 @@
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
  * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
- * Schema that advertises the zod schema's JSON Schema in `tools/list` and accepts every value, and the
- * handler runs the checks in the order above. No SDK handler is replaced.
+ * Schema that advertises the zod schema's lean JSON Schema in `tools/list` (lean-schema.ts: the context
+ * budget) and accepts every value, and the handler runs the checks in the order above, the answer's
+ * check against the tool's output schema last. No SDK handler is replaced.
  *
  * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
  * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
@@ -29,7 +30,7 @@ import { boundClientText, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
-import { advertisedSchema, leanJsonSchema, shallowJsonSchema } from './lean-schema';
+import { advertisedInput, leanAnnotations } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import type { AnyToolSpec } from './tool';
 import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
@@ -67,10 +68,10 @@ export interface BoundMcpServer {
 }
 
 /** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
-export const tenantIdDescription = 'Tenant id (nevent_list_tenants); pass it on every call.';
+export const tenantIdDescription = 'Tenant id; pass it on every call.';
 
 /** The one line every destructive tool's `confirmed` carries. */
-export const confirmedDescription = 'true only after the user agreed to exactly this change; without it nothing is done.';
+export const confirmedDescription = 'true only once the user agreed to this exact change.';
 
 /** The audit entry's `domain`, when the tool belongs to the toolset. */
 function domainField(name: string): { domain?: ToolDomain } {
@@ -194,7 +195,13 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     const prepared: Prepared = { spec, input };
     server.registerTool(
       spec.name,
-      { title: spec.title, description: spec.description, inputSchema: advertisedSchema(input, { shape: leanJsonSchema, validate: false }), outputSchema: advertisedSchema(spec.output, { shape: shallowJsonSchema, validate: true }), annotations: spec.annotations },
+      {
+        title: spec.title,
+        description: spec.description,
+        inputSchema: advertisedInput(input),
+        // No outputSchema (lean-schema.ts): every answer is checked against spec.output in `call` instead.
+        annotations: leanAnnotations(spec.annotations),
+      },
       (args, ctx) => call(prepared, args, ctx),
     );
   }

@@ -43,6 +43,7 @@ export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodOb
   access: ToolAccess;
   tenantScoped: boolean;
   input: I;
+  /** What every answer must be: the server checks each one against it (internal_error otherwise); not advertised. */
   output: O;
   annotations: ToolAnnotations;
   /**

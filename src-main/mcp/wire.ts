@@ -1,7 +1,8 @@
 /**
  * The shapes the MCP tools answer with: snake_case as Nevent AI's tools use (DESIGN §4), plus the
- * mappers from the API's records. Output schemas are derived from these, so what `tools/list`
- * advertises and what a call returns cannot drift apart. Fields the API did not send are left out
+ * mappers from the API's records. Output schemas are derived from these and every answer is checked
+ * against them before it leaves, so the shapes and what a call returns cannot drift apart (`tools/list`
+ * does not advertise them: lean-schema.ts). Fields the API did not send are left out
  * rather than made up; enums from the API are plain strings here (the API may send values we do not know).
  */
 import { z } from 'zod';

@@ -6,10 +6,21 @@
 import { z } from 'zod';
 import { decodePageCursor, encodePageCursor } from '../page-cursor';
 
+/** A page size input: its bounds are advertised by the schema, so the description says only the default. */
+export function pageSizeInput(max: number, fallback: number): z.ZodOptional<z.ZodNumber> {
+  return z.number().int().min(1).max(max).optional().describe(`Default ${fallback}.`);
+}
+
+/** A 0-based page number input (lists the API pages by number). */
+export const pageNumberInput = z.number().int().min(0).max(100_000).optional().describe('From 0.');
+
+/** The `cursor` input of every cursor-paged list: the one shared line. */
+export const cursorInput = z.string().max(512).optional().describe('From next_cursor.');
+
 /** The `limit` and `cursor` inputs of a paged list tool. */
 export const listPageInput = {
-  limit: z.number().int().min(1).max(200).optional().describe('Default 50.'),
-  cursor: z.string().max(512).optional().describe('From next_cursor.'),
+  limit: pageSizeInput(200, 50),
+  cursor: cursorInput,
 };
 
 /** Where a page starts: read before the API is called, so a foreign cursor costs no request. */

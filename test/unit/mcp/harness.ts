@@ -56,7 +56,7 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
   if (options.era === 'legacy') {
     const client = new LegacyClient({ name: 'test-client', version: '9.9.9' });
     await client.connect(clientSide as never);
-    await client.listTools(); // lets the client validate structuredContent against the output schemas
+    await client.listTools(); // as a real client does before calling (it would check answers against advertised output schemas)
     return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
   }
   const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });

@@ -1,8 +1,9 @@
-/** What `tools/list` advertises (the context budget, DESIGN §4): lean inputs, shallow outputs, full checks on the server. */
+/** What `tools/list` advertises (the context budget, DESIGN §4): lean inputs, no outputs, full checks on the server. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { leanJsonSchema, maxAdvertisedDepth, shallowJsonSchema } from '../../../src-main/mcp/lean-schema';
-import { connect } from './harness';
+import { advertisedInBrief, leanAnnotations, leanJsonSchema, maxAdvertisedDepth } from '../../../src-main/mcp/lean-schema';
+import { defineTool } from '../../../src-main/mcp/tool';
+import { connect, failure } from './harness';
 
 describe('lean schemas', () => {
   it('drops what guards the server, keeps what guides the model', () => {
@@ -22,22 +23,56 @@ describe('lean schemas', () => {
     expect(lean).toContain('"next"');
   });
 
-  it('outputs: the top-level fields and their types', () => {
-    expect(shallowJsonSchema(z.toJSONSchema(z.object({ rows: z.array(z.object({ a: z.number() })), tenant_id: z.string(), n: z.number().nullable() })))).toEqual({
-      type: 'object',
-      properties: { rows: { type: 'array' }, tenant_id: { type: 'string' }, n: { type: ['number', 'null'] } },
-      required: ['rows', 'tenant_id', 'n'],
-    });
+  it('an input advertised in brief shows its type and description only', () => {
+    const json = z.toJSONSchema(z.object({ sort: advertisedInBrief(z.union([z.object({ field: z.string() }), z.array(z.object({ field: z.string() }))]).optional().describe('See help.')), range: advertisedInBrief(z.object({ start: z.string() }).optional().describe('Later.')) }));
+    expect(leanJsonSchema(json)).toEqual({ type: 'object', properties: { sort: { description: 'See help.' }, range: { type: 'object', description: 'Later.' } } });
   });
 
-  it('tools/list carries no $schema, pattern or length bound, and every output is still checked in full', async () => {
+  it('drops idempotentHint where the MCP spec calls it meaningless (read-only tools), keeps every other hint', () => {
+    expect(leanAnnotations({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true })).toEqual({ readOnlyHint: true, destructiveHint: false, openWorldHint: true });
+    const write = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
+    expect(leanAnnotations(write)).toEqual(write);
+  });
+
+  it('tools/list carries no $schema, pattern, length bound or output schema, and inputs in brief are still checked in full', async () => {
     const h = await connect('FULL');
     try {
-      const listed = JSON.stringify((await h.listTools()).tools);
-      for (const noise of ['"$schema"', '"pattern"', '"maxLength"', '9007199254740991']) expect(listed).not.toContain(noise);
-      // A definition the model sends is still validated in full (sizes and all), before anything runs.
-      const refused = await h.call('nevent_get_segment', { segment_id: 'x'.repeat(65) });
-      expect(refused.isError).toBe(true);
+      const { tools } = await h.listTools();
+      const listed = JSON.stringify(tools);
+      for (const noise of ['"$schema"', '"pattern"', '"maxLength"', '9007199254740991', 'x-nevent-in-brief']) expect(listed).not.toContain(noise);
+      expect(tools.filter((tool) => tool.outputSchema !== undefined).map((tool) => tool.name)).toEqual([]);
+      // A value the model sends is still validated in full (sizes and all), before anything runs.
+      expect(failure(await h.call('nevent_get_segment', { segment_id: 'x'.repeat(65) })).code).toBe('validation_failed');
+      const preview = tools.find((tool) => tool.name === 'nevent_segment_preview');
+      expect((preview?.inputSchema.properties as Record<string, Record<string, unknown>>).definition).toEqual({ type: 'object', description: expect.stringContaining('criterion_id') });
+      const badDefinition = failure(await h.call('nevent_segment_preview', { definition: { stanzas: [{ criteria: [{ operator: 'is' }] }] } }));
+      expect(badDefinition).toMatchObject({ code: 'validation_failed', param: 'definition.stanzas.0.criteria.0.criterion_id' });
+      expect(failure(await h.call('nevent_analytics_query', { collection: 'campaigns', sort: { field: 'sent', order: 'sideways' } })).param).toBe('sort');
+      expect(h.session.calls).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('every answer is still checked against the full output schema: one that does not match never reaches the client', async () => {
+    const sloppy = defineTool({
+      name: 'test_sloppy',
+      domain: 'help',
+      title: 'Sloppy',
+      description: 'Answers with a count that is not a number (a test tool for the output check).',
+      access: 'read',
+      tenantScoped: false,
+      input: z.object({}),
+      output: z.object({ count: z.number() }),
+      annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
+      run: async () => ({ count: 'many' }) as unknown as { count: number },
+    });
+    const h = await connect('FULL', { tools: [sloppy] });
+    try {
+      const result = await h.call('test_sloppy');
+      expect(failure(result).code).toBe('internal_error');
+      expect(JSON.stringify(result)).not.toContain('many');
+      expect(h.logs.join('\n')).toContain('does not match its output schema (count)');
     } finally {
       await h.close();
     }

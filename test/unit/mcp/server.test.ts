@@ -7,6 +7,7 @@ import { tenantIdDescription } from '../../../src-main/mcp/server';
 import { connect, failure, ok } from './harness';
 import type { Harness } from './harness';
 import { contractToolNames } from '../../helpers/contract-tools';
+import { allTools } from '../../../src-main/mcp/tools';
 
 const expectedTools = contractToolNames;
 /** The tools that run in no tenant (every other one takes `tenant_id`; the switch takes it as its target). */
@@ -19,15 +20,20 @@ afterEach(async () => {
 });
 
 describe('MCP server factory', () => {
-  it('lists every DESIGN §4 tool with input and output schemas, annotations and instructions', async () => {
+  it('lists every DESIGN §4 tool with its input schema, title, annotations as written and instructions', async () => {
     h = await connect();
     const { tools } = await h.listTools();
     expect(tools.map((t) => t.name)).toEqual(expectedTools);
+    const specs = new Map(allTools.map((spec) => [spec.name, spec]));
     for (const tool of tools) {
+      const spec = specs.get(tool.name);
       expect(tool.inputSchema.type).toBe('object');
-      expect(tool.outputSchema?.type).toBe('object');
       expect(tool.description?.length).toBeGreaterThan(60);
-      expect(typeof tool.annotations?.readOnlyHint).toBe('boolean');
+      expect((tool as { title?: string }).title, tool.name).toBe(spec?.title);
+      for (const hint of ['readOnlyHint', 'destructiveHint', 'openWorldHint'] as const) {
+        expect(typeof tool.annotations?.[hint], `${tool.name} ${hint}`).toBe('boolean');
+        expect(tool.annotations?.[hint], `${tool.name} ${hint}`).toBe(spec?.annotations[hint]);
+      }
       expect(Object.keys(tool.inputSchema.properties ?? {}).includes('tenant_id'), tool.name).toBe(!unscoped.includes(tool.name));
     }
     const byName = new Map(tools.map((t) => [t.name, t]));

@@ -16,7 +16,7 @@ export const analyticsCapabilitiesTool = defineTool({
   name: 'nevent_analytics_capabilities',
   domain: 'analytics',
   title: 'Discover analytics capabilities',
-  description: 'Lists the analytics tables of the tenant (name, description, time field, field count); pass table for one table\'s fields. Start here before nevent_analytics_query. Cached per tenant.',
+  description: 'Lists the tenant\'s analytics tables (or one table\'s fields with table); start here before nevent_analytics_query.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ table: AnalyticsNameSchema.optional().describe('One table to detail.') }),

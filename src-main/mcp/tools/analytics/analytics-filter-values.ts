@@ -12,7 +12,7 @@ export const analyticsFilterValuesTool = defineTool({
   name: 'nevent_analytics_filter_values',
   domain: 'analytics',
   title: 'Get analytics filter values',
-  description: 'Returns the distinct values of fields of an analytics table (optionally narrowed by operator/value), to build filters that match.',
+  description: 'Lists the distinct values of fields of an analytics table, to build filters on values that exist.',
   access: 'read',
   tenantScoped: true,
   input: z.object({

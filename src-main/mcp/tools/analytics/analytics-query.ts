@@ -1,6 +1,7 @@
 /** `nevent_analytics_query`: a query over one analytics table of the tenant, or its dry run. */
 import { z } from 'zod';
 import { queryAnalytics } from '../../../core/domains/analytics';
+import { advertisedInBrief } from '../../lean-schema';
 import { defineTool } from '../../tool';
 import { AnalyticsNameSchema, FilterValueSchema } from '../tool-inputs';
 
@@ -11,6 +12,9 @@ const Dimension = z.object({ field: AnalyticsNameSchema, alias: z.string().max(1
 const Metric = z.object({ field: AnalyticsNameSchema, operation: z.string().max(32), alias: z.string().max(128).optional() });
 const Period = z.object({ start: z.string().max(40), end: z.string().max(40) });
 
+/** Where the inputs advertised in brief are explained. */
+const seeHelp = 'See nevent_help analytics.';
+
 /** Rows a model gets at most per answer (the query may total more: `total_rows` says how many). */
 const maxRows = 1000;
 
@@ -19,24 +23,25 @@ export const analyticsQueryTool = defineTool({
   name: 'nevent_analytics_query',
   domain: 'analytics',
   title: 'Query analytics data',
-  description: 'Aggregates or lists rows of one analytics table (tickets, revenue, campaigns…); dryRun: true checks the query without running it. Table and field names come from nevent_analytics_capabilities / nevent_analytics_table_schema.',
+  description: 'Aggregates or lists rows of one analytics table (tickets, revenue, campaigns…); dryRun: true checks a query without running it.',
   access: 'read',
   tenantScoped: true,
+  // Upstream's names, all of them; the rarely used ones are advertised in brief and explained in nevent_help.
   input: z.object({
     collection: AnalyticsNameSchema.describe('Table name.'),
     dimensions: z.array(Dimension).max(20).optional(),
     metrics: z.array(Metric).max(20).optional().describe('operation: sum, count, avg, min, max, count_distinct…'),
     timeRange: Range.optional(),
     filters: z.array(Filter).max(30).optional().describe('operator: eq, neq, gt, gte, lt, lte, in, nin, contains, between, is_null…'),
-    having: z.array(Filter).max(10).optional(),
-    sort: z.union([Sort, z.array(Sort).min(1).max(5)]).optional(),
+    having: advertisedInBrief(z.array(Filter).max(10).optional().describe('Filters on metric aliases.')),
+    sort: advertisedInBrief(z.union([Sort, z.array(Sort).min(1).max(5)]).optional().describe('{field, order: asc|desc} or a list of them.')),
     limit: z.number().int().min(1).max(maxRows).optional().describe('Default 100.'),
     distinct: z.boolean().optional(),
     timeGranularity: z.string().max(20).optional(),
     groupBy: z.array(z.string().max(32)).max(5).optional(),
-    compareDimensions: z.object({ active: z.boolean(), dimensions: z.array(z.object({ field: AnalyticsNameSchema, value: FilterValueSchema, name: z.string().max(128) })).max(10) }).optional(),
-    comparePeriods: z.object({ active: z.boolean(), current: Period, previous: Period }).optional(),
-    ctes: z.array(z.object({ name: AnalyticsNameSchema, collection: AnalyticsNameSchema }).loose()).max(5).optional(),
+    compareDimensions: advertisedInBrief(z.object({ active: z.boolean(), dimensions: z.array(z.object({ field: AnalyticsNameSchema, value: FilterValueSchema, name: z.string().max(128) })).max(10) }).optional().describe(seeHelp)),
+    comparePeriods: advertisedInBrief(z.object({ active: z.boolean(), current: Period, previous: Period }).optional().describe(seeHelp)),
+    ctes: advertisedInBrief(z.array(z.object({ name: AnalyticsNameSchema, collection: AnalyticsNameSchema }).loose()).max(5).optional().describe(seeHelp)),
     sourceTable: AnalyticsNameSchema.optional(),
     dryRun: z.boolean().optional(),
   }),

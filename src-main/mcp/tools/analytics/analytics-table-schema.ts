@@ -9,7 +9,7 @@ export const analyticsTableSchemaTool = defineTool({
   name: 'nevent_analytics_table_schema',
   domain: 'analytics',
   title: 'Get analytics table schema',
-  description: 'Lists the columns (name, type, description) of one analytics table, to write a nevent_analytics_query.',
+  description: 'Lists the columns and types of one analytics table, to write a nevent_analytics_query.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ table: AnalyticsNameSchema.describe('Table name from nevent_analytics_capabilities.') }),

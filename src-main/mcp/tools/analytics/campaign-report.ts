@@ -8,7 +8,7 @@ export const campaignReportTool = defineTool({
   name: 'nevent_campaign_report',
   domain: 'analytics',
   title: 'Generate campaign analytics report',
-  description: 'Reports the campaigns of one month (sends, opens, clicks, revenue per campaign and per day). For one campaign use nevent_get_campaign_metrics.',
+  description: 'Reports the campaigns of one month, per campaign and per day; for a single campaign use nevent_get_campaign_metrics.',
   access: 'read',
   tenantScoped: true,
   input: z.object({

@@ -29,7 +29,20 @@ Every tool here runs in the tenant you pass as \`tenant_id\` and reports it back
 - Filter operators: eq, neq, gt, gte, lt, lte, in, nin, contains, starts_with, ends_with, between,
   is_null, is_not_null. BOOLEAN fields use \`eq\` with true/false (is_true/is_false are segment operators).
 - \`limit\` is at most 1000 (default 100); \`total_rows\` says how many the query had.
-- Unsure a query is right or cheap? Send it with \`dryRun: true\` first: no rows, only metadata.`;
+- Unsure a query is right or cheap? Send it with \`dryRun: true\` first: no rows, only metadata.
+
+## Less common inputs
+
+\`tools/list\` shows these by type only; their shapes (the bridge checks each one):
+
+- \`sort\`: \`{ "field": "sent", "order": "desc" }\` or a list of up to 5 of them (the first wins).
+- \`having\`: filters applied after aggregation, on metric aliases: \`[{ "field": "sent", "operator": "gt", "value": 1000 }]\`.
+- \`comparePeriods\`: the same query over two periods,
+  \`{ "active": true, "current": { "start": "2026-03-01", "end": "2026-03-31" }, "previous": { "start": "2026-02-01", "end": "2026-02-28" } }\`.
+- \`compareDimensions\`: groups side by side, up to 10,
+  \`{ "active": true, "dimensions": [{ "field": "channel", "value": "EMAIL", "name": "Email" }, { "field": "channel", "value": "SMS", "name": "SMS" }] }\`.
+- \`ctes\` (up to 5 \`{ "name": …, "collection": …, … }\`, other keys sent as given), \`sourceTable\`,
+  \`timeGranularity\`, \`groupBy\` (up to 5 fields) and \`distinct\` go to the data API as given: try them with \`dryRun: true\`.`;
 
 /** The analytics help topic. */
 export const analyticsGuides: readonly HelpGuide[] = [{ topic: 'analytics', guidance }];

@@ -1,6 +1,6 @@
 /** `nevent_create_segment`: creates a segment in the tenant a call runs in (a write tool). */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema } from '../../../../src-shared/api';
+import { definitionInput } from './definition-input';
 import type { SegmentCreate } from '../../../../src-shared/api';
 import { defineTool } from '../../tool';
 import { SegmentOutSchema, segmentOut } from '../../wire';
@@ -10,12 +10,12 @@ export const createSegmentTool = defineTool({
   name: 'nevent_create_segment',
   domain: 'audiences',
   title: 'Create a segment',
-  description: 'Creates a segment in the tenant. definition: stanzas (AND) of criteria (OR) {criterion_id, operator, value}; ids and operators from nevent_segmentation_criteria; check the size with nevent_segment_preview first.',
+  description: 'Saves a new segment from a definition (criterion ids and operators from nevent_segmentation_criteria); check its size with nevent_segment_preview first.',
   access: 'write',
   tenantScoped: true,
   input: z.object({
     name: z.string().trim().min(1).max(200).describe('Segment name.'),
-    definition: SegmentDefinitionInputSchema.describe('Stanzas (AND) of criteria (OR); an empty stanzas list means every fan.'),
+    definition: definitionInput,
     description: z.string().max(2000).optional().describe('What the segment is for.'),
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),

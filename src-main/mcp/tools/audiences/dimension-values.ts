@@ -11,7 +11,7 @@ export const dimensionValuesTool = defineTool({
   name: 'nevent_dimension_values',
   domain: 'audiences',
   title: 'Get dimension values',
-  description: 'Lists the values an ENTITY criterion accepts (value to put in a definition, and its label), optionally searched. Criterion ids come from nevent_segmentation_criteria.',
+  description: 'Lists the values an ENTITY criterion accepts (optionally searched), to put the right value in a segment definition.',
   access: 'read',
   tenantScoped: true,
   input: z.object({

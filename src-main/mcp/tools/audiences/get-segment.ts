@@ -9,14 +9,11 @@ export const getSegmentTool = defineTool({
   name: 'nevent_get_segment',
   domain: 'audiences',
   title: 'Get a segment',
-  description: [
-    'Returns one segment of the tenant with its full definition: stanzas are AND-combined, the criteria inside a stanza are OR-combined.',
-    'segment_id is the id from nevent_list_segments in the same tenant_id.',
-  ].join(' '),
+  description: 'Returns one segment with its definition (stanzas AND, criteria in a stanza OR), to explain it or before nevent_update_segment.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    segment_id: SegmentIdSchema.describe('The segment id (from nevent_list_segments).'),
+    segment_id: SegmentIdSchema.describe('From nevent_list_segments.'),
   }),
   output: SegmentOutSchema,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,6 +1,7 @@
 /** `nevent_list_segments`: segments of the tenant a call runs in. */
 import { z } from 'zod';
 import { defineTool } from '../../tool';
+import { cursorInput, pageSizeInput } from '../list-page';
 import { SegmentSummaryOutSchema, segmentSummaryOut } from '../../wire';
 
 /** `nevent_list_segments` tool. */
@@ -8,16 +9,13 @@ export const listSegmentsTool = defineTool({
   name: 'nevent_list_segments',
   domain: 'audiences',
   title: 'List segments',
-  description: [
-    'Lists the audience segments of the tenant (id, name, description, status, estimated_count, dates; no definitions: use nevent_get_segment for one segment\'s definition).',
-    'search filters by name; pass next_cursor from a previous answer as cursor for the next page.',
-  ].join(' '),
+  description: 'Lists the tenant\'s audience segments (id, name, size, status, no definitions) to find one to target or inspect with nevent_get_segment.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    search: z.string().max(200).optional().describe('Case-insensitive text to look for in segment names.'),
-    limit: z.number().int().min(1).max(200).optional().describe('Page size (1-200, default 50).'),
-    cursor: z.string().max(512).optional().describe('next_cursor from the previous page.'),
+    search: z.string().max(200).optional().describe('Text in segment names.'),
+    limit: pageSizeInput(200, 50),
+    cursor: cursorInput,
   }),
   output: z.object({
     segments: z.array(SegmentSummaryOutSchema),

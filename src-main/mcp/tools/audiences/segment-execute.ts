@@ -1,8 +1,9 @@
 /** `nevent_segment_execute`: the contacts a segment definition selects, one page at a time (personal data). */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema } from '../../../../src-shared/api';
+import { definitionInput } from './definition-input';
 import { executeSegment } from '../../../core/domains/audiences';
 import { defineTool } from '../../tool';
+import { pageNumberInput, pageSizeInput } from '../list-page';
 
 /** The largest page (upstream's cap): contacts are personal data and a model's context is small. */
 export const maxContactsPage = 100;
@@ -12,13 +13,13 @@ export const segmentExecuteTool = defineTool({
   name: 'nevent_segment_execute',
   domain: 'audiences',
   title: 'Execute segment and get contacts',
-  description: `Lists the contacts (fans) a segment definition matches, a page at a time (page_size ≤ ${maxContactsPage}). Contacts are personal data (names, emails, phones): fetch only what the user needs and do not repeat it beyond the task. For a count use nevent_segment_preview.`,
+  description: 'Lists the contacts a definition matches, a page at a time, when the user needs the people (for a count use nevent_segment_preview); contacts are personal data: fetch only what the task needs.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    definition: SegmentDefinitionInputSchema,
-    page: z.number().int().min(0).max(100_000).optional().describe('0-based, default 0.'),
-    page_size: z.number().int().min(1).max(maxContactsPage).optional().describe('Default 20.'),
+    definition: definitionInput,
+    page: pageNumberInput,
+    page_size: pageSizeInput(maxContactsPage, 20),
   }),
   output: z.object({
     total_fans: z.number().int(),

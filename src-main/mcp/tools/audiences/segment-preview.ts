@@ -1,6 +1,6 @@
 /** `nevent_segment_preview`: how many fans a definition matches in the tenant a call runs in. */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema } from '../../../../src-shared/api';
+import { definitionInput } from './definition-input';
 import { defineTool } from '../../tool';
 import { SampleFanOutSchema } from '../../wire';
 
@@ -9,14 +9,11 @@ export const segmentPreviewTool = defineTool({
   name: 'nevent_segment_preview',
   domain: 'audiences',
   title: 'Preview a segment definition',
-  description: [
-    'Estimates how many fans of the tenant a segment definition matches, with a few sample fans, without saving anything.',
-    'Use it to check a definition before nevent_create_segment or nevent_update_segment. Criterion ids and operators come from nevent_segmentation_criteria.',
-  ].join(' '),
+  description: 'Counts the fans a definition matches, with a few samples, without saving anything; use it to check a definition before creating or updating a segment.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    definition: SegmentDefinitionInputSchema.describe('Stanzas (AND) of criteria (OR); an empty stanzas list means every fan.'),
+    definition: definitionInput,
   }),
   output: z.object({
     estimated_fan_count: z.number().int(),

@@ -8,10 +8,7 @@ export const segmentationCriteriaTool = defineTool({
   name: 'nevent_segmentation_criteria',
   domain: 'audiences',
   title: 'List segmentation criteria',
-  description: [
-    'Lists the criteria available for segment definitions in the tenant: id (use as criterion_id), type, label, value_type, the operators allowed for it, and options for ENTITY criteria.',
-    'Cached per tenant. Call it before writing a definition.',
-  ].join(' '),
+  description: 'Lists the criteria a segment definition can use (criterion_id, type, operators, options); call it before writing a definition.',
   access: 'read',
   tenantScoped: true,
   input: z.object({}),

@@ -1,6 +1,7 @@
 /** `nevent_update_segment`: changes a segment of the tenant a call runs in (a write tool). */
 import { z } from 'zod';
-import { SegmentDefinitionInputSchema, SegmentIdSchema } from '../../../../src-shared/api';
+import { SegmentIdSchema } from '../../../../src-shared/api';
+import { optionalDefinitionInput } from './definition-input';
 import type { SegmentUpdate } from '../../../../src-shared/api';
 import { CoreError } from '../../../core/tenant-session';
 import { defineTool } from '../../tool';
@@ -11,13 +12,13 @@ export const updateSegmentTool = defineTool({
   name: 'nevent_update_segment',
   domain: 'audiences',
   title: 'Update a segment',
-  description: 'Changes a segment\'s name, description and/or definition (a new definition replaces the old). Read it first with nevent_get_segment: a change by someone else since then fails with conflict, nothing overwritten.',
+  description: 'Changes a segment\'s name, description or definition (a new one replaces the old); read it with nevent_get_segment first: a change made since fails with conflict.',
   access: 'write',
   tenantScoped: true,
   input: z.object({
-    segment_id: SegmentIdSchema.describe('The segment id (from nevent_list_segments).'),
+    segment_id: SegmentIdSchema.describe('From nevent_list_segments.'),
     name: z.string().trim().min(1).max(200).optional().describe('New name.'),
-    definition: SegmentDefinitionInputSchema.optional().describe('New definition (replaces the old one).'),
+    definition: optionalDefinitionInput,
     description: z.string().max(2000).optional().describe('New description.'),
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),

@@ -13,7 +13,7 @@ export const createCampaignTool = defineTool({
   name: 'nevent_create_campaign',
   domain: 'campaigns',
   title: 'Create campaign draft',
-  description: 'Creates a campaign as a DRAFT (nothing is sent) with its content, segments and UTM tracking. Quote it first with nevent_quote_campaign; send it later with nevent_schedule_campaign.',
+  description: 'Creates a campaign as a DRAFT (nothing is sent); quote it first with nevent_quote_campaign, send it later with nevent_schedule_campaign.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

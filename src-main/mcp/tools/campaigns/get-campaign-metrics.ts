@@ -9,7 +9,7 @@ export const getCampaignMetricsTool = defineTool({
   name: 'nevent_get_campaign_metrics',
   domain: 'campaigns',
   title: 'Get campaign metrics',
-  description: 'Returns one campaign\'s figures: recipients, sent, delivered, opens, clicks, bounces, unsubscribes, their rates, purchases and revenue.',
+  description: 'Returns how one campaign did: recipients, deliveries, opens, clicks, bounces, unsubscribes, their rates, purchases and revenue.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ campaign_id: RecordIdSchema.describe('From nevent_list_campaigns.') }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { campaignRecipients } from '../../../core/domains/campaigns';
 import { defineTool } from '../../tool';
+import { pageSizeInput } from '../list-page';
 import { RecordIdSchema } from '../tool-inputs';
 
 /** `nevent_list_campaign_recipients` tool. */
@@ -9,7 +10,7 @@ export const listCampaignRecipientsTool = defineTool({
   name: 'nevent_list_campaign_recipients',
   domain: 'campaigns',
   title: 'List campaign recipients',
-  description: 'Lists a campaign\'s recipients (name, email, delivery status), paged and filterable. Recipients are personal data: fetch only what the user needs.',
+  description: 'Lists who a campaign went to, with delivery status, paged and filterable; recipients are personal data: fetch only what the user needs.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
@@ -18,7 +19,7 @@ export const listCampaignRecipientsTool = defineTool({
     search: z.string().max(200).optional(),
     segment_id: RecordIdSchema.optional(),
     page: z.number().int().min(0).max(100_000).optional(),
-    page_size: z.number().int().min(1).max(100).optional().describe('Default 25.'),
+    page_size: pageSizeInput(100, 25),
   }),
   output: z.object({
     recipients: z.array(z.object({ user_id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable(), status: z.string().nullable() })),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineTool } from '../../tool';
+import { pageSizeInput } from '../list-page';
 
 const cell = z.union([z.string(), z.number()]).nullable().optional();
 const CampaignOutSchema = z.object({ id: z.string(), name: cell, status: cell, channel: cell, created_at: cell, executed_at: cell });
@@ -14,19 +15,16 @@ export const listCampaignsTool = defineTool({
   name: 'nevent_list_campaigns',
   domain: 'campaigns',
   title: 'List campaigns',
-  description: [
-    'Lists campaigns of the tenant from its analytics data (id, name, status, channel, dates), newest first by default, filtered by status, channel and creation date.',
-    'Answers not_available where the tenant has no campaigns analytics table; then use nevent_get_campaign_metrics with an id or nevent_campaign_report.',
-  ].join(' '),
+  description: 'Lists the tenant\'s campaigns (id, name, status, channel, dates), newest first, to find one by status, channel or date; if it answers not_available, use nevent_campaign_report.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
     status: z.string().max(32).optional().describe('EXECUTED, DRAFT, PAUSED, STOPPED or SCHEDULED.'),
-    channel: z.string().max(32).optional().describe('EMAIL, SMS or WHATSAPP (or another channel value).'),
-    date_from: z.string().datetime({ offset: true }).optional().describe('Created on or after (ISO 8601 with offset).'),
-    date_to: z.string().datetime({ offset: true }).optional().describe('Created on or before (ISO 8601 with offset).'),
-    limit: z.number().int().min(1).max(200).optional().describe('At most this many (1-200, default 50).'),
-    sort: z.enum(['createdAt', 'executedAt', 'name']).optional().describe('Sort field (default createdAt).'),
+    channel: z.string().max(32).optional().describe('EMAIL, SMS, WHATSAPP…'),
+    date_from: z.string().datetime({ offset: true }).optional().describe('Created on or after.'),
+    date_to: z.string().datetime({ offset: true }).optional().describe('Created on or before.'),
+    limit: pageSizeInput(200, 50),
+    sort: z.enum(['createdAt', 'executedAt', 'name']).optional().describe('Default createdAt.'),
     sort_order: z.enum(['asc', 'desc']).optional().describe('Default desc.'),
   }),
   output: z.object({ campaigns: z.array(CampaignOutSchema), count: z.number().int(), ignored_filters: z.array(z.string()).optional(), tenant_id: z.string() }),

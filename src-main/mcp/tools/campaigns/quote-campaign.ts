@@ -11,7 +11,7 @@ export const quoteCampaignTool = defineTool({
   name: 'nevent_quote_campaign',
   domain: 'campaigns',
   title: 'Quote campaign cost and audience',
-  description: 'Quotes a send before creating or scheduling it: recipients, unique and eligible audience per channel, credit cost, whether the tenant can afford it. Sends nothing.',
+  description: 'Quotes a send before creating or scheduling it: audience per channel, credit cost and whether the tenant can afford it; sends nothing.',
   access: 'read',
   tenantScoped: true,
   input: z.object({

@@ -34,7 +34,7 @@ export const scheduleCampaignTool = defineTool({
   name: 'nevent_schedule_campaign',
   domain: 'campaigns',
   title: 'Schedule campaign for delivery',
-  description: 'Schedules a DRAFT campaign to be sent at a future time to its real recipients. Needs confirmed: true; without it the answer says what would be sent, to how many, and when.',
+  description: 'Schedules a DRAFT campaign to go to its real recipients at a future time; use it only when the user wants it sent.',
   access: 'destructive',
   tenantScoped: true,
   input: z.object({

@@ -8,7 +8,7 @@ export const helpTool = defineTool({
   name: 'nevent_help',
   domain: 'help',
   title: 'Nevent help',
-  description: 'Explains the Nevent tools as markdown: each domain, error codes and workflows that chain tools. Call it with a topic when unsure how to proceed; without one it gives an overview.',
+  description: 'Explains the Nevent tools, error codes and workflows that chain tools, as markdown; call it with a topic when unsure how to proceed.',
   access: 'read',
   tenantScoped: false,
   input: z.object({

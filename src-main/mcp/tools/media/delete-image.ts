@@ -8,7 +8,7 @@ export const deleteImageTool = defineTool({
   name: 'nevent_delete_image',
   domain: 'media',
   title: 'Delete images from media library',
-  description: 'Deletes images (by URL from nevent_list_images) from the tenant\'s media library; templates and campaigns using them show broken images. Needs confirmed: true.',
+  description: 'Deletes images (by URL from nevent_list_images) from the media library; templates and campaigns using them then show broken images.',
   access: 'destructive',
   tenantScoped: true,
   input: z.object({ urls: z.array(z.string().min(1).max(2048)).min(1).max(50) }),

@@ -2,17 +2,18 @@
 import { z } from 'zod';
 import { listImages } from '../../../core/domains/media';
 import { defineTool } from '../../tool';
+import { pageSizeInput } from '../list-page';
 
 /** `nevent_list_images` tool. */
 export const listImagesTool = defineTool({
   name: 'nevent_list_images',
   domain: 'media',
   title: 'List media library images',
-  description: 'Lists the images in the tenant\'s media library (URL, name, type, size), newest as the API orders them, a page at a time.',
+  description: 'Lists the images in the tenant\'s media library (URL, name, type, size), to reuse one or pick ones to delete.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    limit: z.number().int().min(1).max(200).optional().describe('Default 50.'),
+    limit: pageSizeInput(200, 50),
     offset: z.number().int().min(0).max(1_000_000).optional(),
   }),
   output: z.object({

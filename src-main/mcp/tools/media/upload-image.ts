@@ -10,7 +10,7 @@ export const uploadImageTool = defineTool({
   name: 'nevent_upload_image',
   domain: 'media',
   title: 'Upload image to media library',
-  description: 'Uploads one PNG, JPEG, GIF or WEBP image (≤ 5 MB) to the tenant\'s media library and returns its URL for templates and campaigns. Give source (an http(s) URL, a data: URL or base64) or file_path (a file inside a folder the user named for uploads).',
+  description: 'Uploads one PNG, JPEG, GIF or WEBP image (≤ 5 MB) from source (URL, data: URL or base64) or file_path (in a folder the user named) and returns its URL.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

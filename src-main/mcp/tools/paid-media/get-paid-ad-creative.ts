@@ -10,7 +10,7 @@ export const getPaidAdCreativeTool = defineTool({
   name: 'nevent_get_paid_ad_creative',
   domain: 'paid-media',
   title: 'Get paid ad creative',
-  description: 'Texts, call to action, link, UTMs and media of one ad (media URLs expire within about an hour).',
+  description: 'Texts, call to action, link, UTMs and media of one ad (media URLs expire within about an hour), to show or review it.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, adId: paidIdInput }),

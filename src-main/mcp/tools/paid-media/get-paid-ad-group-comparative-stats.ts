@@ -9,7 +9,7 @@ export const getPaidAdGroupComparativeStatsTool = defineTool({
   name: 'nevent_get_paid_ad_group_comparative_stats',
   domain: 'paid-media',
   title: 'Get paid ad group comparative stats',
-  description: 'Cost per result, CPM, frequency and CTR of an ad group against the mean of its campaign\'s ad groups over a window.',
+  description: 'Cost per result, CPM, frequency and CTR of an ad group against its campaign\'s other ad groups, to find the weak ones.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, adGroupId: paidIdInput, ...windowInput }),

@@ -9,7 +9,7 @@ export const getPaidAdGroupInsightsTool = defineTool({
   name: 'nevent_get_paid_ad_group_insights',
   domain: 'paid-media',
   title: 'Get paid ad group insights',
-  description: 'Daily spend, impressions, clicks, results and rates of one ad group over a window (default the last 7 days), with totals.',
+  description: 'Daily spend, impressions, clicks, results and rates of one ad group (default the last 7 days), to say how it performs.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, adGroupId: paidIdInput, ...windowInput }),

@@ -10,7 +10,7 @@ export const getPaidAdGroupTargetingTool = defineTool({
   name: 'nevent_get_paid_ad_group_targeting',
   domain: 'paid-media',
   title: 'Get paid ad group targeting',
-  description: 'Age, genders, places, interests, audiences, placements, bid strategy and optimisation event of an ad group.',
+  description: 'Who an ad group targets (age, genders, places, interests, audiences, placements) and how it bids.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, adGroupId: paidIdInput }),

@@ -9,7 +9,7 @@ export const getPaidCampaignInsightsTool = defineTool({
   name: 'nevent_get_paid_campaign_insights',
   domain: 'paid-media',
   title: 'Get paid campaign insights',
-  description: 'Daily spend, impressions, clicks, results and rates of one paid campaign over a window (default the last 7 days), with totals.',
+  description: 'Daily spend, impressions, clicks, results and rates of one paid campaign (default the last 7 days), to say how it performs.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, campaignId: paidIdInput, ...windowInput }),

@@ -11,7 +11,7 @@ export const listPaidAdGroupsTool = defineTool({
   name: 'nevent_list_paid_ad_groups',
   domain: 'paid-media',
   title: 'List paid ad groups',
-  description: 'Lists ad groups (ad sets) on a provider, of one campaign when campaignId is given; pages with limit/cursor.',
+  description: 'Lists ad groups (ad sets) on a provider, of one campaign when campaignId is given, to pick one to inspect.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, campaignId: paidIdInput.optional(), ...listPageInput }),

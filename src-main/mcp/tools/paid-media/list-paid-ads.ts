@@ -11,7 +11,7 @@ export const listPaidAdsTool = defineTool({
   name: 'nevent_list_paid_ads',
   domain: 'paid-media',
   title: 'List paid ads',
-  description: 'Lists ads on a provider (name, status, UTMs), of one campaign or ad group when given; pages with limit/cursor.',
+  description: 'Lists ads on a provider (name, status, UTMs), of one campaign or ad group when given, to pick one to inspect.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, campaignId: paidIdInput.optional(), adGroupId: paidIdInput.optional(), ...listPageInput }),

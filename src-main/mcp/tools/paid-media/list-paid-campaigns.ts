@@ -11,7 +11,7 @@ export const listPaidCampaignsTool = defineTool({
   name: 'nevent_list_paid_campaigns',
   domain: 'paid-media',
   title: 'List paid campaigns',
-  description: 'Lists the tenant\'s ad campaigns on a provider (id, name, status, objective, budget); pages with limit/cursor.',
+  description: 'Lists the tenant\'s ad campaigns on a provider (id, name, status, objective, budget), to pick one for insights.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput, ...listPageInput }),

@@ -9,7 +9,7 @@ export const paidAdsHealthTool = defineTool({
   name: 'nevent_paid_ads_health',
   domain: 'paid-media',
   title: 'Get paid ads health signals',
-  description: 'Last successful sync and insights, throttling and pilot status of a provider connection; use when numbers look stale.',
+  description: 'Last successful sync, throttling and pilot status of a provider connection; use it when paid-media numbers look stale.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput }),

@@ -9,11 +9,11 @@ export const paidAdsStatusTool = defineTool({
   name: 'nevent_paid_ads_status',
   domain: 'paid-media',
   title: 'Paid ads connection status',
-  description: 'Tells whether the tenant has connected its Meta, Google or TikTok ads account, which account, and when it last synced (via the paid-media API).',
+  description: 'Tells whether the tenant has connected a Meta, Google or TikTok ads account and when it last synced; check it before other paid-media reads.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    provider: PaidMediaProviderSchema.describe('meta, google or tiktok.'),
+    provider: PaidMediaProviderSchema,
   }),
   output: PaidAdsStatusOutSchema.extend({ tenant_id: z.string() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

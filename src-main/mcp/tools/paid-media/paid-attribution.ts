@@ -10,7 +10,7 @@ export const paidAttributionTool = defineTool({
   name: 'nevent_paid_attribution',
   domain: 'paid-media',
   title: 'Get paid ads attribution',
-  description: 'Tickets sold and revenue attributed to each paid campaign of a provider (matched by UTM), with its budget.',
+  description: 'Tickets and revenue attributed to each paid campaign of a provider (by UTM) against its budget, to judge return on ad spend.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ provider: providerInput }),

@@ -9,7 +9,7 @@ export const createBulkUserShortUrlsTool = defineTool({
   name: 'nevent_create_bulk_user_short_urls',
   domain: 'short-urls',
   title: 'Create bulk user short URLs',
-  description: 'Makes a personal link per user id from a parent link, so clicks are counted per fan; users who already have one are skipped.',
+  description: 'Makes a personal link per user id from a parent link, so clicks count per fan; users who already have one are skipped.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

@@ -11,7 +11,7 @@ export const createShortUrlTool = defineTool({
   name: 'nevent_create_short_url',
   domain: 'short-urls',
   title: 'Create short URL',
-  description: 'Shortens a URL into a new tenant link (optional title, expiry, tags, metadata, custom 6-8 character code).',
+  description: 'Shortens a URL into a new tenant link (optional title, expiry, tags, metadata, custom code), to share or track it.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { clickSummary, shortUrlClicks } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
+import { pageSizeInput } from '../list-page';
 import { linkIdInput, listOutput } from './short-url-wire';
 
 /** `nevent_get_short_url_clicks` tool. */
@@ -9,10 +10,10 @@ export const getShortUrlClicksTool = defineTool({
   name: 'nevent_get_short_url_clicks',
   domain: 'short-urls',
   title: 'Get short URL click events',
-  description: 'The latest clicks of one link (time, country, device, browser, referer, UTMs; IPs and user agents are left out) with counts.',
+  description: 'The latest clicks of one link (time, country, device, browser, referer, UTMs; no IPs or user agents), to see who is clicking now.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ id: linkIdInput, limit: z.number().int().min(1).max(1000).optional().describe('1-1000, default 100.') }),
+  input: z.object({ id: linkIdInput, limit: pageSizeInput(1000, 100) }),
   output: listOutput('clicks'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

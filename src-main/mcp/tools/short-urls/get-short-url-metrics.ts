@@ -9,10 +9,10 @@ export const getShortUrlMetricsTool = defineTool({
   name: 'nevent_get_short_url_metrics',
   domain: 'short-urls',
   title: 'Get short URL metrics',
-  description: 'Clicks of one link over the last days: totals, unique visitors, per day, country, device, browser, OS and referer.',
+  description: 'Clicks of one link over the last days (totals, unique visitors, per day, country, device, browser, referer), to say how it does.',
   access: 'read',
   tenantScoped: true,
-  input: z.object({ id: linkIdInput, days: z.number().int().min(1).max(365).optional().describe('1-365, default 30.') }),
+  input: z.object({ id: linkIdInput, days: z.number().int().min(1).max(365).optional().describe('Default 30.') }),
   output: z.object({ metrics: ObjectOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {

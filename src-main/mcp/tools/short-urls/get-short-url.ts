@@ -9,7 +9,7 @@ export const getShortUrlTool = defineTool({
   name: 'nevent_get_short_url',
   domain: 'short-urls',
   title: 'Get short URL details',
-  description: 'Reads one short link by id: destination, code, clicks, expiry, tags and metadata.',
+  description: 'Reads one short link by id when its full record is needed: destination, code, clicks, expiry, tags and metadata.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ id: linkIdInput }),

@@ -4,6 +4,7 @@ import { ShortUrlOriginSchema } from '../../../../src-shared/api';
 import { compact } from '../../../core/domains/compact';
 import { shortUrlDestinations } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
+import { pageNumberInput, pageSizeInput } from '../list-page';
 import { listOutput, pageFields } from './short-url-wire';
 
 /** `nevent_list_short_url_destinations` tool. */
@@ -11,14 +12,14 @@ export const listShortUrlDestinationsTool = defineTool({
   name: 'nevent_list_short_url_destinations',
   domain: 'short-urls',
   title: 'List short URLs by destination',
-  description: 'Groups the tenant\'s links by destination URL with total clicks and link counts; filter by origin or search, page with page/pageSize.',
+  description: 'Groups the tenant\'s links by destination URL with clicks and link counts, to see where traffic goes.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    origin: ShortUrlOriginSchema.optional().describe('ALL, MANUAL, CAMPAIGN or ASSISTANT.'),
+    origin: ShortUrlOriginSchema.optional(),
     search: z.string().min(1).max(200).optional().describe('Text in the destination or title.'),
-    page: z.number().int().min(0).max(100_000).optional().describe('Page number from 0.'),
-    pageSize: z.number().int().min(1).max(100).optional().describe('1-100, default 20.'),
+    page: pageNumberInput,
+    pageSize: pageSizeInput(100, 20),
   }),
   output: listOutput('items'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -12,7 +12,7 @@ export const listShortUrlUserLinksTool = defineTool({
   name: 'nevent_list_short_url_user_links',
   domain: 'short-urls',
   title: 'List short URL user links',
-  description: 'Lists the per-user links of a parent link (user id, code, URL, clicks); pages with limit/cursor.',
+  description: 'Lists the per-user links of a parent link (user id, code, URL, clicks), to see which fans clicked.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ parentShortCode: parentShortCodeInput, ...listPageInput }),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { listShortUrls } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
+import { pageNumberInput, pageSizeInput } from '../list-page';
 import { linkOut, listOutput, pageFields } from './short-url-wire';
 
 /** `nevent_list_short_urls` tool. */
@@ -9,14 +10,14 @@ export const listShortUrlsTool = defineTool({
   name: 'nevent_list_short_urls',
   domain: 'short-urls',
   title: 'List short URLs',
-  description: 'Lists the tenant\'s short links (code, destination, clicks, parent/user link), filtered by isActive or search; page with page/pageSize.',
+  description: 'Lists the tenant\'s short links (code, destination, clicks, parent/user link), to find one by state or text.',
   access: 'read',
   tenantScoped: true,
   input: z.object({
-    isActive: z.boolean().optional().describe('Only active (true) or inactive (false) links.'),
+    isActive: z.boolean().optional().describe('Only active (true) or inactive (false) ones.'),
     search: z.string().min(1).max(200).optional().describe('Text in title, destination or code.'),
-    page: z.number().int().min(0).max(100_000).optional().describe('Page number from 0.'),
-    pageSize: z.number().int().min(1).max(200).optional().describe('1-200, default 20.'),
+    page: pageNumberInput,
+    pageSize: pageSizeInput(200, 20),
   }),
   output: listOutput('items'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

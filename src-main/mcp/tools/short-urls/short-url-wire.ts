@@ -18,10 +18,10 @@ export function listOutput<K extends string>(key: K): z.ZodObject<Record<K | 'te
 export const ObjectOutSchema = z.object({}).loose();
 
 /** The `id` input of a single-link tool. */
-export const linkIdInput = ShortUrlIdSchema.describe('Short URL id (from nevent_list_short_urls).');
+export const linkIdInput = ShortUrlIdSchema.describe('From nevent_list_short_urls.');
 
 /** The `parentShortCode` input of the per-user link tools. */
-export const parentShortCodeInput = ParentShortCodeSchema.describe('Short code of the parent (campaign) link.');
+export const parentShortCodeInput = ParentShortCodeSchema.describe('Code of the parent (campaign) link.');
 
 /** A link without its empty fields. */
 export function linkOut(link: ShortUrl): ShortUrl {

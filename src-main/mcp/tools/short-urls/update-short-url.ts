@@ -11,7 +11,7 @@ export const updateShortUrlTool = defineTool({
   name: 'nevent_update_short_url',
   domain: 'short-urls',
   title: 'Update short URL',
-  description: 'Changes the given fields of a link; tags and metadata replace the old ones, expiresAt null removes the expiry, isActive false stops it.',
+  description: 'Edits a link to redirect, retitle, expire or stop it; tags and metadata replace the old ones, expiresAt null removes the expiry, isActive false stops it.',
   access: 'write',
   tenantScoped: true,
   input: z.object({

@@ -9,7 +9,7 @@ export const createTemplateTool = defineTool({
   name: 'nevent_create_template',
   domain: 'templates',
   title: 'Create email template',
-  description: 'Creates an email template from HTML or MJML (merge tags such as {{first_name}} allowed).',
+  description: 'Creates an email template from HTML or MJML (merge tags such as {{first_name}} allowed), for campaigns to use.',
   access: 'write',
   tenantScoped: true,
   input: z.object({ name: z.string().trim().min(1).max(255), ...templateContentInput }),

@@ -12,7 +12,7 @@ export const previewTemplateTool = defineTool({
   name: 'nevent_preview_template',
   domain: 'templates',
   title: 'Preview template rendering',
-  description: 'Renders a template (and a subject) for a sample fan and lists its merge tags, without sending anything.',
+  description: 'Renders a template (and a subject) for a sample fan and lists its merge tags, to check it without sending anything.',
   access: 'read',
   tenantScoped: true,
   input: z.object({ template_id: templateIdInput, ...sampleUserInput }),

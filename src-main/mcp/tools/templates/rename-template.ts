@@ -9,7 +9,7 @@ export const renameTemplateTool = defineTool({
   name: 'nevent_rename_template',
   domain: 'templates',
   title: 'Rename email template',
-  description: 'Gives a template a new name (1-255 characters); its format, body and tags stay as they are.',
+  description: 'Gives a template a new name; its format, body and tags stay as they are.',
   access: 'write',
   tenantScoped: true,
   input: z.object({ template_id: templateIdInput, name: z.string().trim().min(1).max(255) }),

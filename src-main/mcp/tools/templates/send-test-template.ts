@@ -10,7 +10,7 @@ export const sendTestTemplateTool = defineTool({
   name: 'nevent_send_test_template',
   domain: 'templates',
   title: 'Send test email',
-  description: 'Emails a test of a template to 1-10 real addresses (merge tags from a sample fan); preview first.',
+  description: 'Emails a test of a template to 1-10 real addresses, after nevent_preview_template, when the user wants to see it in an inbox.',
   access: 'destructive',
   tenantScoped: true,
   input: z.object({

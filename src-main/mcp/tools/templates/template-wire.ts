@@ -17,7 +17,7 @@ export const templateIdInput = TemplateIdSchema.describe('Template id (24 hex).'
 
 /** The content inputs of create and update. */
 export const templateContentInput = {
-  format: TemplateFormatSchema.describe('html or mjml.'),
+  format: TemplateFormatSchema,
   mjml_body: z.string().max(500_000).optional().describe('MJML source, for format mjml.'),
   html_body: z.string().max(500_000).optional().describe('HTML, for format html.'),
   tags: z.array(z.string().min(1).max(100)).max(50).optional(),

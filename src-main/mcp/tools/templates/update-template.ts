@@ -10,7 +10,7 @@ export const updateTemplateTool = defineTool({
   name: 'nevent_update_template',
   domain: 'templates',
   title: 'Update email template',
-  description: 'Changes the given fields of a template; a body replaces the old one and tags replace the old tags.',
+  description: 'Edits the given fields of a template; a body replaces the old one and tags replace the old tags.',
   access: 'write',
   tenantScoped: true,
   input: z.object({ template_id: templateIdInput, name: z.string().trim().min(1).max(255).optional(), ...templateContentInput, format: templateContentInput.format.optional() }),

@@ -8,7 +8,7 @@ export const getActiveTenantTool = defineTool({
   name: 'nevent_get_active_tenant',
   domain: 'tenants',
   title: 'Get the active tenant',
-  description: 'Returns this connection\'s active tenant (with its name and place in the tree), the home tenant and the user\'s role. Another conversation may move it: pass tenant_id instead of relying on it.',
+  description: 'Returns this connection\'s active tenant, the home tenant and the user\'s role; prefer passing tenant_id, as another conversation may move the active one.',
   access: 'read',
   tenantScoped: false,
   input: z.object({}),

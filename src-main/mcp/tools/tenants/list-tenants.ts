@@ -1,6 +1,7 @@
 /** `nevent_list_tenants`: the tenants this session's user can see (paged, searchable), and where the session is. */
 import { z } from 'zod';
 import { defineTool } from '../../tool';
+import { cursorInput, pageSizeInput } from '../list-page';
 import { decodePageCursor, encodePageCursor } from '../../page-cursor';
 import { TenantOutSchema, tenantOut } from '../../wire';
 
@@ -13,13 +14,13 @@ export const listTenantsTool = defineTool({
   name: 'nevent_list_tenants',
   domain: 'tenants',
   title: 'List accessible tenants',
-  description: 'Lists the tenants (organizations) the user can access: id, name, place in the tree, status and role where known; switchable:false ones cannot be used. Also active_tenant_id and home_tenant_id. Searchable, paged with next_cursor.',
+  description: 'Lists the tenants (organizations) the user can reach and which one is active; call it first to pick the tenant_id for later calls (switchable:false ones cannot be used).',
   access: 'read',
   tenantScoped: false,
   input: z.object({
-    search: z.string().max(200).optional().describe('Case-insensitive text to look for in tenant names and ids.'),
-    limit: z.number().int().min(1).max(maxLimit).optional().describe(`Page size (1-${maxLimit}, default ${defaultLimit}).`),
-    cursor: z.string().max(512).optional().describe('next_cursor from the previous page.'),
+    search: z.string().max(200).optional().describe('Text in tenant names or ids.'),
+    limit: pageSizeInput(maxLimit, defaultLimit),
+    cursor: cursorInput,
   }),
   output: z.object({
     tenants: z.array(TenantOutSchema),

@@ -8,7 +8,7 @@ export const resetTenantTool = defineTool({
   name: 'nevent_reset_tenant',
   domain: 'tenants',
   title: 'Reset to the home tenant',
-  description: 'Switches this connection back to its home tenant (the sign-in\'s); pass the answer\'s switched_to_tenant_id as tenant_id from then on. Fails with no_home_tenant when there is none. Any mode.',
+  description: 'Moves this connection back to its home tenant (the sign-in\'s), in any mode; then pass the answer\'s switched_to_tenant_id as tenant_id.',
   access: 'tenant',
   tenantScoped: false,
   input: z.object({}),

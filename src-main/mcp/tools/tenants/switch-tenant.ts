@@ -10,13 +10,13 @@ export const switchTenantTool = defineTool({
   name: 'nevent_switch_tenant',
   domain: 'tenants',
   title: 'Switch the active tenant',
-  description: 'Sets this connection\'s active tenant (used by calls without tenant_id); the desktop stays put. Then pass the answer\'s switched_to_tenant_id as tenant_id on every call: the connection may be shared. On error nothing changes. Any mode.',
+  description: 'Moves this connection\'s active tenant (used by calls without tenant_id), in any mode; then pass the answer\'s switched_to_tenant_id as tenant_id, as the connection may be shared.',
   access: 'tenant',
   tenantScoped: false,
   input: z
     .object({
-      tenantId: TenantIdSchema.optional().describe('Id of the tenant to switch to (from nevent_list_tenants).'),
-      tenant_id: TenantIdSchema.optional().describe('Same as tenantId, for snake_case callers.'),
+      tenantId: TenantIdSchema.optional().describe('From nevent_list_tenants.'),
+      tenant_id: TenantIdSchema.optional().describe('Same as tenantId.'),
     }),
   output: switchResultSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
