@@ -39,7 +39,7 @@ export async function benchAttach(ctx: BenchContext): Promise<BenchResult> {
       subjectValue: s,
       baselineValue: b,
       ratio: s / b,
-      target: 1.05,
+      target: 1.03,
       details: {
         callsEach: samples.subject.length,
         subjectTotalMs: sum(samples.subject),

@@ -87,10 +87,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Anything in this process that logs with console.log would corrupt the JSON-RPC stream: send it to stderr.
   for (const method of ['log', 'info', 'debug'] as const) console[method] = (...args: unknown[]) => say(args.map(String).join(' '));
 
-  // Answer `initialize` at once and sign in meanwhile (issue 17, start-up): the server loads while the
-  // sign-in runs, and the first tool call waits for it. A failed sign-in is said on stderr as it happens
+  // Answer `initialize` at once and sign in meanwhile (issue 17, start-up): the server is loaded first (loading
+  // the sign-in's modules alongside made the answer a little later here), then the sign-in runs while the server
+  // answers, and the first tool call waits for it. A failed sign-in is said on stderr as it happens
   // and answered by every tool call (authentication_error, the same sentence); the exit code says it too.
-  const runnerLoading = import('../../mcp/stdio-runner');
+  const { runStdioServer } = await import('../../mcp/stdio-runner');
   const signingIn = import('../../mcp/standalone').then(async ({ openStandaloneSession, signInFailure }) => {
     try {
       return { ok: true, standalone: await openStandaloneSession({ demo: flags.demo === true, demoUser: flags['demo-user'], apiUrl: flags['api-url'], dataApiUrl: flags['data-api-url'], env: io.env }) } as const;
@@ -108,7 +109,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const snapshot = outcome.standalone.session.snapshot();
     say(`nevent-companion mcp: ready on stdio (credentials: ${outcome.standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
   });
-  const { runStdioServer } = await runnerLoading;
   try {
     await runStdioServer({ session, unavailable: () => session.gate(), mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
   } finally {
