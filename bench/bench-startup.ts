@@ -3,6 +3,7 @@
  * answer, against the same for a minimal MCP SDK stdio server (bench/fixtures/minimal-stdio-server.ts).
  * `mcp` answers initialize before its sign-in ends, so the first tool answer is reported too.
  */
+import { loadavg } from 'node:os';
 import type { BenchContext } from './context';
 import { binPath, stdioClient } from './mcp-clients';
 import type { BenchResult } from './result';
@@ -55,7 +56,7 @@ export async function benchStartup(ctx: BenchContext): Promise<BenchResult> {
     baselineValue: b,
     ratio: s / b,
     target: 1.2,
-    details: { samplesEach: samples.subject.length, subjectP95Ms: quantile(samples.subject, 0.95), baselineP95Ms: quantile(samples.baseline, 0.95), firstToolAnswerMs: median(firstTool) },
+    details: { samplesEach: samples.subject.length, subjectP95Ms: quantile(samples.subject, 0.95), baselineP95Ms: quantile(samples.baseline, 0.95), firstToolAnswerMs: median(firstTool), loadAverage1m: loadavg()[0] ?? 0 },
     note: null,
   };
 }
