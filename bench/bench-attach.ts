@@ -2,6 +2,7 @@
  * attach: 1,000 sequential tool calls through `nevent-companion mcp --attach --socket S` against the same
  * through `socat STDIO UNIX-CONNECT:S`, both into one bridge process on one socket.
  */
+import { loadavg } from 'node:os';
 import { startBridge } from './bridge';
 import type { BenchContext } from './context';
 import { binPath, stdioClient } from './mcp-clients';
@@ -39,7 +40,7 @@ export async function benchAttach(ctx: BenchContext): Promise<BenchResult> {
       subjectValue: s,
       baselineValue: b,
       ratio: s / b,
-      target: 1.05,
+      target: 1.03,
       details: {
         callsEach: samples.subject.length,
         subjectTotalMs: sum(samples.subject),
@@ -48,6 +49,7 @@ export async function benchAttach(ctx: BenchContext): Promise<BenchResult> {
         subjectP99Ms: quantile(samples.subject, 0.99),
         baselineP99Ms: quantile(samples.baseline, 0.99),
         wallMs: wall,
+        loadAverage1m: loadavg()[0] ?? 0,
       },
       note: null,
     };

@@ -2,6 +2,7 @@
  * switch and tool call: `nevent-companion mcp` (token from the environment) driven by the MCP SDK client
  * over stdio, against the same demo API with 5 ms latency that the raw `fetch` baselines call.
  */
+import { loadavg } from 'node:os';
 import type { BenchContext } from './context';
 import { binPath, stdioClient } from './mcp-clients';
 import { rawListSegments, rawSwitch } from './raw-api';
@@ -77,7 +78,8 @@ export async function benchStdio(ctx: BenchContext): Promise<BenchResult[]> {
     const slowToken = await rawSwitch(ctx.demo.url, ctx.tokens.accessToken, slowTenant);
     const slowLists = await interleaved(4, 10, () => rawListSegments(ctx.demo.url, slowToken), () => mcp.call('nevent_list_segments'));
     const slowRatio = (x: { baseline: number[]; subject: number[] }): number => median(x.subject) / median(x.baseline);
-    const extra = { mcpNoApiToolMedianMs: median(floor), listResultBytes: listBytes, rawListBytes: rawBytes };
+    // The 1-minute load when measured: this shared machine's other work moves these figures most.
+    const extra = { mcpNoApiToolMedianMs: median(floor), listResultBytes: listBytes, rawListBytes: rawBytes, loadAverage1m: loadavg()[0] ?? 0 };
     return [
       pairResult('switch', 'Tenant switch', 'nevent_switch_tenant through the MCP SDK client over stdio', 'raw POST /users/tenant with fetch', switches, 1.1, latencyMs, { ...extra, apiRequestsPerCall: switchRequests, [`ratioAt${slowLatencyMs}msApiLatency`]: slowRatio(slowSwitches) }),
       pairResult('tool-call', 'Tool call', 'nevent_list_segments through the MCP SDK client over stdio', 'raw GET /segments?page=0&size=50 with fetch', lists, 1.1, latencyMs, { ...extra, apiRequestsPerCall: listRequests, [`ratioAt${slowLatencyMs}msApiLatency`]: slowRatio(slowLists) }),

@@ -92,6 +92,8 @@ class TenantCaches {
 const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
 const DEFAULT_SEGMENT_LIMIT = 50;
 const MAX_SEGMENT_LIMIT = 200;
+/** Built once: a zod schema costs more to build than to run (this one was built on every list call). */
+const SegmentLimitSchema = z.number().int().min(1).max(MAX_SEGMENT_LIMIT);
 /** Segment revisions remembered per session (the base of an update that names none). */
 const MAX_SEEN_REVISIONS = 500;
 
@@ -294,7 +296,7 @@ export class CoreSession implements TenantSession {
 
   async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
     this.ensureOpen();
-    let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(z.number().int().min(1).max(MAX_SEGMENT_LIMIT), query.limit, 'limit');
+    let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
     const credential = this.cell.current;
     let page = 0;
     let search = query.search?.trim() || undefined;

@@ -96,6 +96,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     secretStore: opened.store,
     secretStoreWarning: opened.warning,
     configDir,
-    dispose: () => registry.dispose(),
+    dispose: () => {
+      registry.dispose();
+      http.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The one HTTP layer of the core: JSON over the global `fetch`, a timeout and an AbortSignal on every
+ * The one HTTP layer of the core: JSON over pooled node:http(s) connections (node-http-transport.ts;
+ * uploads, redirects and an injected `fetch` go through fetch), a timeout and an AbortSignal on every
  * request, and every failure turned into a `CoreError` with a code from the shared union (DESIGN §4)
  * and a message that never carries a token.
  */
@@ -8,6 +9,7 @@ import type { ZodType } from 'zod';
 import { ApiShapeError, readApiErrorBody } from '../../src-shared/api';
 import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
 import { onAbort } from './abort-fanout';
+import { NodeHttpTransport, type RawAnswer } from './node-http-transport';
 import { redactSecrets } from './redact';
 import { CoreError } from './tenant-session';
 
@@ -124,10 +126,18 @@ function buildUrl(req: HttpRequest): string {
 export class HttpClient {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
+  /** The JSON path without fetch (node:http keep-alive); absent when a `fetch` was given (tests, fakes). */
+  private readonly transport: NodeHttpTransport | null;
 
   constructor(deps: { fetch?: FetchLike; timeoutMs?: number } = {}) {
     this.fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init));
+    this.transport = deps.fetch === undefined ? new NodeHttpTransport() : null;
     this.timeoutMs = deps.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  /** Closes pooled connections (idle ones never keep the process alive; this frees them at once). */
+  close(): void {
+    this.transport?.close();
   }
 
   /** Sends the request; resolves to the parsed JSON body (null for an empty body) or rejects with a CoreError. */
@@ -157,7 +167,7 @@ export class HttpClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.bearer !== undefined) headers.authorization = `Bearer ${req.bearer}`;
-    const init: RequestInit = { method: req.method, headers, signal };
+    const init: RequestInit & { headers: Record<string, string>; signal: AbortSignal } = { method: req.method, headers, signal };
     if (req.body !== undefined) init.body = JSON.stringify(req.body);
     else if (req.file !== undefined) {
       // fetch sets the multipart content type with its boundary itself.
@@ -166,17 +176,16 @@ export class HttpClient {
       init.body = form;
     }
 
-    let response: Response;
-    let text: string;
+    let response: RawAnswer;
     try {
-      response = await this.fetchImpl(buildUrl(req), init);
-      text = await response.text();
+      response = await this.exchange(buildUrl(req), init, req);
     } catch (error) {
       if (timeout.aborted) throw new CoreError('timeout', `the Nevent API did not answer within ${timeoutMs} ms (${describe(req)})`);
       if (req.signal?.aborted === true) throw cancelled(req);
       throw networkError(error, req);
     }
 
+    const { text } = response;
     let body: unknown = null;
     if (text.trim() !== '') {
       try {
@@ -189,6 +198,16 @@ export class HttpClient {
     }
     if (!response.ok) throw errorFromResponse(response.status, body, req);
     return body;
+  }
+
+  /** One exchange: JSON over the pooled transport when there is one; uploads and redirects through fetch. */
+  private async exchange(url: string, init: RequestInit & { headers: Record<string, string>; signal: AbortSignal }, req: HttpRequest): Promise<RawAnswer> {
+    if (this.transport !== null && req.file === undefined) {
+      const answer = await this.transport.send(url, { method: req.method, headers: init.headers, signal: init.signal, ...(typeof init.body === 'string' ? { body: init.body } : {}) });
+      if (answer !== null) return answer;
+    }
+    const response = await this.fetchImpl(url, init);
+    return { status: response.status, ok: response.ok, text: await response.text() };
   }
 
   /** Sends the request and validates the body with `schema`; a mismatch is an `api_error`. */

@@ -130,12 +130,12 @@ export function runAttach(options: AttachOptions): Promise<number> {
         if (message.method === 'notifications/initialized') initializedNotification = line;
         if (isRequest(message)) inFlight.set(idKey(message.id), { line, method: String(message.method), to: null });
       }
-      if (backend !== null && ready) send(backend, line);
+      if (backend !== null && ready) send(backend, line, message);
       else queue.push(line);
     };
 
-    const send = (to: Backend, line: string): void => {
-      const message = parse(line);
+    // `message`: the line already parsed (each line from the client is parsed once on the hot path).
+    const send = (to: Backend, line: string, message: Parsed | null = parse(line)): void => {
       const request = message !== null && isRequest(message) ? inFlight.get(idKey(message.id)) : undefined;
       if (request !== undefined) request.to = to;
       to.send(line);

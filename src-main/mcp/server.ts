@@ -54,9 +54,10 @@ export interface McpServerOptions {
   instructions?: string;
   /**
    * When it returns an error, every tool call answers with it and runs nothing (`mcp --attach` while
-   * the app is not running: the tools stay listed and each call says why it cannot run).
+   * the app is not running: the tools stay listed and each call says why it cannot run; standalone
+   * `mcp` after a failed sign-in). A promise is awaited first (standalone `mcp` while it signs in).
    */
-  unavailable?: () => AppErrorData | null;
+  unavailable?: () => AppErrorData | null | Promise<AppErrorData | null>;
   /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
   uploads?: UploadPolicySource;
 }
@@ -131,6 +132,11 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const call = async ({ spec, input }: Prepared, args: unknown, ctx: ServerContext): Promise<CallToolResult> => {
     const startedAt = performance.now();
     noteClient(ctx.mcpReq.envelope?.[CLIENT_INFO_META_KEY as keyof typeof ctx.mcpReq.envelope] as { name?: unknown; version?: unknown } | undefined);
+    // First of all: a bridge that cannot run tools now (the app is down, the sign-in failed) says why;
+    // while a sign-in is still running, the call waits for it (synchronous once it is done).
+    const gate = options.unavailable?.() ?? null;
+    const unavailable = gate instanceof Promise ? await gate : gate;
+    if (unavailable !== null) return errorResult(unavailable);
     const tenantAtStart = session.snapshot().activeTenantId;
     // The tenant the call names, once its input is read (failures before that are recorded in the active one).
     const named: { tenant?: string } = {};
@@ -139,8 +145,6 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
       return errorResult(data);
     };
 
-    const unavailable = options.unavailable?.() ?? null;
-    if (unavailable !== null) return errorResult(unavailable);
     const mode = options.mode.get();
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
@@ -189,6 +193,9 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     return okResult(structured);
   };
 
+  // The output schema's validator accepts anything: `call` has already checked every answer against the
+  // tool's full output schema and returns exactly what it checked, so the SDK's own pass over it repeated
+  // that work on every call (issue 17, per-call cost).
   for (const spec of options.tools ?? allTools) {
     const scoped = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
     const input = spec.access === 'destructive' ? scoped.extend({ confirmed: z.boolean().optional().describe(confirmedDescription) }) : scoped;

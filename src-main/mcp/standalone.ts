@@ -7,6 +7,7 @@
  *
  * Tokens from the environment are kept in memory only: nothing is written to the keychain or disk.
  */
+import { errorCodes, mcpErrorTypeOf, type AppErrorData, type ErrorCode } from '../../src-shared/errors';
 import { createCore } from '../core/create-core';
 import type { Core } from '../core/create-core';
 import { demoUserNames, signInToDemo } from '../core/demo-sign-in';
@@ -39,6 +40,22 @@ export class NoCredentialsError extends Error {
     super(message);
     this.name = 'NoCredentialsError';
   }
+}
+
+/**
+ * What a failed sign-in says: the line on stderr (after `nevent-companion mcp: `) and, since `mcp` answers
+ * `initialize` before the sign-in ends, the error every tool call then answers with. Its type is always
+ * `authentication_error`: the bridge has no usable sign-in, whatever the cause (no credentials, a locked
+ * keychain, a refused token, an unreachable API).
+ */
+export function signInFailure(error: unknown): AppErrorData {
+  if (error instanceof NoCredentialsError) return { code: 'authentication_failed', message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  const code: unknown = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  // A locked keychain is not a failed sign-in: the saved one is there, just unreadable for now.
+  const text = code === 'keychain_locked' ? `the saved sign-in cannot be used: ${message}. (Or use \`nevent-companion mcp --attach\` with the app running.)` : `could not sign in: ${message}`;
+  const known = typeof code === 'string' && (errorCodes as readonly string[]).includes(code) ? (code as ErrorCode) : null;
+  return { code: known !== null && mcpErrorTypeOf(known) === 'authentication_error' ? known : 'authentication_failed', message: text };
 }
 
 function isDemoUser(name: string): name is DemoUserName {

@@ -12,7 +12,7 @@ import { limitInbound } from './inbound-limits';
 import { LineTransport } from './line-transport';
 import type { OperationModeSource } from './operation-mode';
 import { createMcpServer, type BoundMcpServer } from './server';
-import type { McpLogger } from './server';
+import type { McpLogger, McpServerOptions } from './server';
 
 /** What the stdio runner needs. */
 export interface StdioRunOptions {
@@ -23,6 +23,8 @@ export interface StdioRunOptions {
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
+  /** Why tool calls cannot run (or a promise while that is being decided): see `McpServerOptions.unavailable`. */
+  unavailable?: McpServerOptions['unavailable'];
 }
 
 /** Serves MCP on stdio until the client closes stdin (or sends an over-long line). */
@@ -35,7 +37,7 @@ export async function runStdioServer(options: StdioRunOptions): Promise<void> {
   const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false, inbound: limitInbound, onDidClose: () => closed() });
   serveStdio(
     () => {
-      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version });
+      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version, unavailable: options.unavailable });
       built.push(bound);
       return bound.server;
     },

@@ -87,32 +87,37 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Anything in this process that logs with console.log would corrupt the JSON-RPC stream: send it to stderr.
   for (const method of ['log', 'info', 'debug'] as const) console[method] = (...args: unknown[]) => say(args.map(String).join(' '));
 
-  // Load the MCP server (the SDK and every tool: the bulk of start-up) while signing in, not after.
-  const runnerLoading = import('../../mcp/stdio-runner');
-  runnerLoading.catch(() => undefined);
-  const { openStandaloneSession, NoCredentialsError } = await import('../../mcp/standalone');
-  let standalone;
-  try {
-    standalone = await openStandaloneSession({ demo: flags.demo === true, demoUser: flags['demo-user'], apiUrl: flags['api-url'], dataApiUrl: flags['data-api-url'], env: io.env });
-  } catch (error) {
-    if (error instanceof NoCredentialsError) {
-      say(`nevent-companion mcp: ${error.message}`);
-      return 1;
+  // Answer `initialize` at once and sign in meanwhile (issue 17, start-up): the server is loaded first (loading
+  // the sign-in's modules alongside made the answer a little later here), then the sign-in runs while the server
+  // answers, and the first tool call waits for it. A failed sign-in is said on stderr as it happens
+  // and answered by every tool call (authentication_error, the same sentence); the exit code says it too.
+  const { runStdioServer } = await import('../../mcp/stdio-runner');
+  const signingIn = import('../../mcp/standalone').then(async ({ openStandaloneSession, signInFailure }) => {
+    try {
+      return { ok: true, standalone: await openStandaloneSession({ demo: flags.demo === true, demoUser: flags['demo-user'], apiUrl: flags['api-url'], dataApiUrl: flags['data-api-url'], env: io.env }) } as const;
+    } catch (error) {
+      return { ok: false, failure: signInFailure(error) } as const;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    // A locked keychain is not a failed sign-in: the saved one is there, just unreadable for now.
-    const locked = typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'keychain_locked';
-    say(locked ? `nevent-companion mcp: the saved sign-in cannot be used: ${message}. (Or use \`nevent-companion mcp --attach\` with the app running.)` : `nevent-companion mcp: could not sign in: ${message}`);
-    return 1;
-  }
-  const snapshot = standalone.session.snapshot();
-  say(`nevent-companion mcp: ready on stdio (credentials: ${standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
-  const { runStdioServer } = await runnerLoading;
+  });
+  const { DeferredSession } = await import('../../mcp/deferred-session');
+  const session = new DeferredSession(signingIn.then((outcome) => (outcome.ok ? { ok: true, session: outcome.standalone.session } : outcome)));
+  void signingIn.then((outcome) => {
+    if (!outcome.ok) {
+      say(`nevent-companion mcp: ${outcome.failure.message}`);
+      return;
+    }
+    const snapshot = outcome.standalone.session.snapshot();
+    say(`nevent-companion mcp: ready on stdio (credentials: ${outcome.standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
+  });
   try {
-    await runStdioServer({ session: standalone.session, mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
+    await runStdioServer({ session, unavailable: () => session.gate(), mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
   } finally {
-    await standalone.close();
+    // The client may leave before the sign-in ends: wait for it (it is bounded by its own time-outs), then tear down.
+    const outcome = await signingIn;
+    if (outcome.ok) await outcome.standalone.close();
   }
+  // A bridge that never had a sign-in did not do its job: say so to whoever started it.
+  if (!(await signingIn).ok) return 1;
   return 0;
 }
 

@@ -1,5 +1,5 @@
 /** Helpers for tests that spawn the built CLI: build it once (safely across test files), connect clients. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { buildOnce } from '../../helpers/build-lock';
+import { LineTransport } from '../../../src-main/mcp/line-transport';
 
 /** The repository root. */
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -76,3 +77,31 @@ export async function spawnCliClient(args: string[], env: Record<string, string>
 /** JWT-shaped strings and the demo API's refresh tokens: none may ever reach a client or a log. */
 // `rt_` only where a token starts (not inside a word): upstream's tool names contain `short_url_…`.
 export const tokenPattern = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|(?<![A-Za-z0-9_-])rt_[A-Za-z0-9_-]{16,}/;
+
+/** A spawned bridge with an SDK client on its stdio, and how it ended (the exit code once stdin closed). */
+export interface CliBridge extends CliClient {
+  /** Raw stdout lines seen (everything the bridge wrote there). */
+  stdoutLines(): string[];
+  /** Resolves to the exit code after the process ended. */
+  exited: Promise<number | null>;
+}
+
+/** Spawns `node bin/nevent-companion.mjs <args>` with exactly `env` (plus PATH) and connects an SDK client; `close` ends its stdin. */
+export async function spawnCliBridge(args: string[], env: Record<string, string>): Promise<CliBridge> {
+  const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', ...env } });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const client = new Client({ name: 'stdio-test', version: '2.0.0' });
+  await client.connect(new LineTransport(child.stdout, child.stdin, { destroy: () => child.stdin.end() }));
+  return {
+    client,
+    call: async (tool, toolArgs = {}) => (await client.callTool({ name: tool, arguments: toolArgs })) as CallToolResult,
+    stderr: () => stderr,
+    stdoutLines: () => stdout.split('\n').filter((line) => line !== ''),
+    close: () => client.close(),
+    exited,
+  };
+}

@@ -1,6 +1,7 @@
 /**
  * Standalone `nevent-companion mcp` credentials: NEVENT_JWT_TOKEN (+ refresh) against a real demo API,
- * with the exact tokens checked absent from every output; and a clear failure when there are none.
+ * with the exact tokens checked absent from every output; and a clear failure when there are none
+ * (the first tool call's error: `mcp` answers initialize before its sign-in ends).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApi } from '../../../src-main/demo-api';
 import type { DemoApi } from '../../../src-main/demo-api';
-import { binPath, ensureCliBuilt, repoRoot, spawnCliClient } from './cli-helpers';
-import { ok } from './envelope-assert';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { binPath, ensureCliBuilt, repoRoot, spawnCliBridge, spawnCliClient } from './cli-helpers';
+import { failure, ok } from './envelope-assert';
 import { hsToken } from '../../helpers/tokens';
 
 let demo: DemoApi;
@@ -49,39 +51,43 @@ describe('standalone credentials', () => {
     }
   });
 
-  it('exits non-zero with a clear message and nothing on stdout when there are no credentials', async () => {
-    const child = spawn(process.execPath, [binPath, 'mcp'], {
-      cwd: repoRoot,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '', HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/No Nevent credentials found/);
-    expect(stderr).toMatch(/mcp --demo/);
+  // `mcp` answers initialize before its sign-in ends (issue 17): a sign-in that fails is the first tool
+  // call's error (and every later one's), said on stderr as well, and the exit code once the client leaves.
+  it('with no credentials: answers initialize, every tool call says so (authentication_error), nothing else on stdout, exit 1', async () => {
+    const c = await spawnCliBridge(['mcp'], { HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir });
+    const error = failure(await c.call('nevent_list_tenants'));
+    expect(error.type).toBe('authentication_error');
+    expect(error.message).toMatch(/No Nevent credentials found/);
+    expect(error.message).toMatch(/mcp --demo/);
+    expect(failure(await c.call('nevent_list_segments')).message).toMatch(/No Nevent credentials found/);
+    await c.close();
+    expect(await c.exited).toBe(1);
+    for (const line of c.stdoutLines()) expect(JSONRPCMessageSchema.safeParse(JSON.parse(line)).success, line.slice(0, 200)).toBe(true);
+    expect(c.stderr()).toMatch(/nevent-companion mcp: No Nevent credentials found/);
   });
 
-  it('rejects an unknown operation mode, a malformed token, and a custom API URL without its data API; defaults to Nevent itself', async () => {
+  it('rejects an unknown operation mode at start; a malformed token, a custom API URL without its data API and an unreachable Nevent are the first tool call\'s error', async () => {
+    const child = spawn(process.execPath, [binPath, 'mcp', '--demo', '--mode', 'YOLO'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise<number | null>((resolve) => child.once('exit', resolve))).toBe(2);
+    expect(stderr).toMatch(/unknown operation mode "YOLO"/);
+
     const token = await hsToken({ tenantId: 'tenant-a' });
-    for (const [args, env, pattern] of [
-      [['mcp', '--demo', '--mode', 'YOLO'], {}, /unknown operation mode "YOLO"/],
-      [['mcp'], { NEVENT_JWT_TOKEN: 'x.y.z' }, /token/],
+    for (const [env, pattern] of [
+      [{ NEVENT_JWT_TOKEN: 'x.y.z' }, /token/],
       // A custom core API: the data API's host cannot be guessed, and the message says what to set.
-      [['mcp'], { NEVENT_JWT_TOKEN: token, NEVENT_API_URL: 'https://api.example.invalid' }, /NEVENT_DATA_API_URL/],
+      [{ NEVENT_JWT_TOKEN: token, NEVENT_API_URL: 'https://api.example.invalid' }, /NEVENT_DATA_API_URL/],
       // Nothing configured: Nevent's own API (unreachable from this sandbox, so the host is named).
-      [['mcp'], { NEVENT_JWT_TOKEN: token }, /api\.nevent\.es/],
+      [{ NEVENT_JWT_TOKEN: token }, /api\.nevent\.es/],
     ] as const) {
-      const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir, ...env } });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-      expect(code).not.toBe(0);
-      expect(stderr).toMatch(pattern);
+      const c = await spawnCliBridge(['mcp'], { HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir, ...env });
+      const error = failure(await c.call('nevent_list_segments'));
+      expect(error.type).toBe('authentication_error');
+      expect(error.message).toMatch(pattern);
+      expect(c.stderr()).toContain(`nevent-companion mcp: ${error.message}`);
+      await c.close();
+      expect(await c.exited).toBe(1);
     }
   });
 });
