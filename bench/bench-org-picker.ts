@@ -1,13 +1,20 @@
 /**
  * org-picker: a superadmin's picker over 100,000 tenants in Chromium (playwright-core), against the same
  * with 1,000 tenants. Each size has its own `demo-api --tenants N` and `serve` (signed in through the UI
- * with email and password, as a person would). Time to first render = navigation start → the frame
- * after the first tenant row exists; per keystroke = keydown → the frame after the filtered list is
- * committed to the DOM (the picker filters through useDeferredValue, so this includes the deferred render).
+ * with email and password, as a person would). Three rows, each against its goal (issue 17):
+ *
+ *   sign-in → picker   click on "Sign in" → the first tenant row is on screen          ≤ 1000 ms
+ *   filter + commit    the page's own measure (org-picker.tsx): change handler → the   ≤ 4 ms p95
+ *                      filtered rows committed, React's synchronous work done
+ *   painted            keydown → the frame after the filtered list reached the DOM     ≤ 21 ms p95
+ *
+ * Time to first render (navigation start → the frame after the first tenant row exists) is reported too.
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchContext } from './context';
+// The page's measure name, from the picker itself (a type-free constant: the renderer module is not bundled here).
+const filterMeasure = 'nevent:picker-filter-commit';
 import { binPath } from './mcp-clients';
 import { startProcess, type StartedProcess } from './process';
 import type { BenchResult } from './result';
@@ -88,7 +95,7 @@ async function firstRender(browser: Browser, picker: Picker): Promise<number> {
   }
 }
 
-async function keystrokes(browser: Browser, picker: Picker): Promise<{ keys: number[]; echo: number[] }> {
+async function keystrokes(browser: Browser, picker: Picker): Promise<{ keys: number[]; echo: number[]; filter: number[] }> {
   const page = await browser.newPage();
   try {
     await page.addInitScript(instrument);
@@ -106,14 +113,16 @@ async function keystrokes(browser: Browser, picker: Picker): Promise<{ keys: num
         await page.waitForTimeout(30);
       }
     }
-    return await page.evaluate(() => (window as unknown as { __bench: { keys: number[]; echo: number[] } }).__bench);
+    const recordedKeys = await page.evaluate(() => (window as unknown as { __bench: { keys: number[]; echo: number[] } }).__bench);
+    const filter = await page.evaluate((name) => performance.getEntriesByName(name, 'measure').map((e) => e.duration), filterMeasure);
+    return { ...recordedKeys, filter };
   } finally {
     await page.close();
   }
 }
 
-/** Runs the org-picker benchmark. */
-export async function benchOrgPicker(ctx: BenchContext): Promise<BenchResult> {
+/** Runs the org-picker benchmark: painted keystrokes, filter + commit, and sign-in → picker. */
+export async function benchOrgPicker(ctx: BenchContext): Promise<BenchResult[]> {
   const [large, small] = await Promise.all([startPicker(ctx, 100_000), startPicker(ctx, 1_000)]);
   const browser = await chromium.launch({ executablePath: process.env.NEVENT_BENCH_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
   try {
@@ -126,36 +135,75 @@ export async function benchOrgPicker(ctx: BenchContext): Promise<BenchResult> {
       renders.small.push(await firstRender(browser, small));
       renders.large.push(await firstRender(browser, large));
     }
-    const { keys: keysSmall, echo: echoSmall } = await keystrokes(browser, small);
-    const { keys: keysLarge, echo: echoLarge } = await keystrokes(browser, large);
-    const p95Large = quantile(keysLarge, 0.95);
-    const p95Small = quantile(keysSmall, 0.95);
-    return {
-      id: 'org-picker',
-      title: 'Org-picker (100,000 tenants)',
-      subject: 'superadmin picker with 100,000 tenants in headless Chromium: p95 keystroke → filtered frame',
-      baseline: 'the same with 1,000 tenants',
-      unit: 'ms (p95 per keystroke)',
-      subjectValue: p95Large,
-      baselineValue: p95Small,
-      ratio: p95Large / p95Small,
-      target: null,
-      absoluteTarget: 16,
-      details: {
-        keystrokesEach: Math.min(keysLarge.length, keysSmall.length),
-        medianKeystrokeMs: median(keysLarge),
-        baselineMedianKeystrokeMs: median(keysSmall),
-        maxKeystrokeMs: Math.max(...keysLarge),
-        p95InputEchoMs: quantile(echoLarge, 0.95),
-        baselineP95InputEchoMs: quantile(echoSmall, 0.95),
-        firstRenderMs: median(renders.large),
-        baselineFirstRenderMs: median(renders.small),
-        firstRenderRatio: median(renders.large) / median(renders.small),
-        signInToPickerMs: signInLarge,
-        baselineSignInToPickerMs: signInSmall,
-      },
-      note: null,
+    const smallKeys = await keystrokes(browser, small);
+    const largeKeys = await keystrokes(browser, large);
+    const p95Large = quantile(largeKeys.keys, 0.95);
+    const p95Small = quantile(smallKeys.keys, 0.95);
+    const filterLarge = quantile(largeKeys.filter, 0.95);
+    const filterSmall = quantile(smallKeys.filter, 0.95);
+    const shared = {
+      firstRenderMs: median(renders.large),
+      baselineFirstRenderMs: median(renders.small),
+      firstRenderRatio: median(renders.large) / median(renders.small),
     };
+    return [
+      {
+        id: 'org-picker',
+        title: 'Org-picker keystroke, painted (100,000 tenants)',
+        subject: 'superadmin picker with 100,000 tenants in headless Chromium: p95 keydown → the frame after the filtered list reached the DOM',
+        baseline: 'the same with 1,000 tenants',
+        unit: 'ms (p95 per keystroke)',
+        subjectValue: p95Large,
+        baselineValue: p95Small,
+        ratio: p95Large / p95Small,
+        target: null,
+        absoluteTarget: 21,
+        details: {
+          keystrokesEach: Math.min(largeKeys.keys.length, smallKeys.keys.length),
+          medianKeystrokeMs: median(largeKeys.keys),
+          baselineMedianKeystrokeMs: median(smallKeys.keys),
+          maxKeystrokeMs: Math.max(...largeKeys.keys),
+          p95InputEchoMs: quantile(largeKeys.echo, 0.95),
+          baselineP95InputEchoMs: quantile(smallKeys.echo, 0.95),
+          ...shared,
+        },
+        note: null,
+      },
+      {
+        id: 'org-picker-filter',
+        title: 'Org-picker keystroke, filter + commit (100,000 tenants)',
+        subject: "superadmin picker with 100,000 tenants: p95 of the page's performance measure, change handler → filtered rows committed",
+        baseline: 'the same with 1,000 tenants',
+        unit: 'ms (p95 per keystroke)',
+        subjectValue: filterLarge,
+        baselineValue: filterSmall,
+        ratio: filterLarge / filterSmall,
+        target: null,
+        absoluteTarget: 4,
+        details: {
+          measuresEach: Math.min(largeKeys.filter.length, smallKeys.filter.length),
+          medianMs: median(largeKeys.filter),
+          baselineMedianMs: median(smallKeys.filter),
+          maxMs: Math.max(...largeKeys.filter),
+          baselineP95Ms: filterSmall,
+        },
+        note: null,
+      },
+      {
+        id: 'org-picker-sign-in',
+        title: 'Sign-in → org-picker (100,000 tenants)',
+        subject: 'superadmin with 100,000 tenants: click on Sign in → the first tenant row on screen',
+        baseline: 'the same with 1,000 tenants',
+        unit: 'ms (one sign-in)',
+        subjectValue: signInLarge,
+        baselineValue: signInSmall,
+        ratio: signInLarge / signInSmall,
+        target: null,
+        absoluteTarget: 1000,
+        details: { ...shared },
+        note: null,
+      },
+    ];
   } finally {
     await browser.close();
     await Promise.all([large.serve.stop(), small.serve.stop()]);

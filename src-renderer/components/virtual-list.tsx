@@ -47,11 +47,13 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     }
   }, [activeIndex, rowHeight]);
 
-  // A shorter list may leave the viewport scrolled past its end.
+  // A shorter list may leave the viewport scrolled past its end. Reading scrollTop forces a layout in the
+  // middle of the commit, so it is read only when the list got too short for the position we hold.
   useLayoutEffect(() => {
     const el = viewport.current;
-    if (el && el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
-  }, [count, scrollTop]);
+    if (!el || scrollTop <= Math.max(0, count * rowHeight - height)) return;
+    if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
+  }, [count, scrollTop, rowHeight, height]);
 
   const onScroll = (): void => {
     cancelAnimationFrame(frame.current);
