@@ -17,6 +17,8 @@ export interface VirtualListProps {
   renderRow: (index: number) => ReactNode;
   /** Shown instead of rows when `count` is 0. */
   empty?: ReactNode;
+  /** Rows rendered beyond each edge of the viewport (default 6). */
+  overscan?: number;
 }
 
 /** Renders `count` rows of `rowHeight` px, virtualized. */
@@ -60,7 +62,7 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     frame.current = requestAnimationFrame(() => setScrollTop(viewport.current?.scrollTop ?? 0));
   };
 
-  const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  const { start, end } = visibleRange(scrollTop, height, rowHeight, count, props.overscan);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) rows.push(props.renderRow(i));
 

@@ -61,6 +61,8 @@ type Rows = readonly number[] | Int32Array;
 export const pickerFilterMark = 'nevent:picker-keystroke';
 /** The measure's name: keystroke handler → filtered rows committed to the DOM. */
 export const pickerFilterMeasure = 'nevent:picker-filter-commit';
+/** The filter alone (the catalog's answer for the query), inside the measure above. */
+export const pickerFindMeasure = 'nevent:picker-find';
 
 function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNode {
   const { catalog } = props;
@@ -83,7 +85,13 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   const input = useRef<HTMLInputElement>(null);
   const searching = query.trim() !== '';
 
-  const rows: Rows = useMemo(() => (searching ? catalog.find(query) : flattenVisible(catalog.tree, expanded, catalog.ids)), [catalog, expanded, query, searching]);
+  const rows: Rows = useMemo(() => {
+    if (!searching) return flattenVisible(catalog.tree, expanded, catalog.ids);
+    const started = performance.now();
+    const found = catalog.find(query);
+    performance.measure(pickerFindMeasure, { start: started, end: performance.now() });
+    return found;
+  }, [catalog, expanded, query, searching]);
 
   // The cursor belongs to the query it was moved in; a new query starts at its first switchable match.
   const [moved, setMoved] = useState<{ query: string; row: number }>(() => {
@@ -203,6 +211,8 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   return (
     <div
       className="picker"
+      // "indexing" while the worker still builds the search index (keystrokes scan the list meanwhile).
+      data-search={catalog.search === null ? 'indexing' : 'ready'}
       onKeyDown={(e) => {
         // Typing anywhere in the picker filters: printable keys go back to the search field.
         if (e.target !== input.current && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) input.current?.focus();
@@ -241,6 +251,8 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         label={searching ? 'Matching tenants' : 'Tenants'}
         count={rows.length}
         rowHeight={tenantRowHeight}
+        // Every keystroke re-renders the rows in view: a few extra for scrolling, not a screenful.
+        overscan={3}
         activeIndex={cursorRow}
         empty={<p className="picker-empty">No tenant matches “{query}”.</p>}
         renderRow={(row) => {
