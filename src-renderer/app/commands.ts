@@ -85,12 +85,13 @@ export class Commands {
    */
   async loadTenants(accountId: string): Promise<void> {
     this.stores.tenants.setState({ accountId, loading: true, error: null });
-    let search: Promise<TenantSearchIndex> | null = null;
+    let search: Promise<TenantSearchIndex | null> = Promise.resolve(null);
     const result = await attempt(async () => {
       const list = await this.bridge.tenants.list();
       const { id, name, parent, slug } = list.tenants;
       const build = this.catalogs.build(slug === undefined ? { id, name, parent } : { id, name, parent, slug });
-      search = build.search;
+      // Taken care of now: a failed build must not leave a rejection nobody waits for.
+      search = build.search.catch(() => null);
       return assembleCatalog(list, await build.tree);
     });
     if (this.stores.tenants.getState().accountId !== accountId) return; // signed out or in as someone else meanwhile
@@ -101,7 +102,7 @@ export class Commands {
     const catalog = result.value;
     this.stores.tenants.setState({ catalog, loading: false });
     // Until the index arrives (or if it never does) the picker scans the columns: same answers, slower.
-    const index = await (search as Promise<TenantSearchIndex> | null)?.catch(() => null);
+    const index = await search;
     if (index && this.stores.tenants.getState().catalog === catalog) this.stores.tenants.setState({ catalog: catalog.withSearch(index) });
   }
 

@@ -63,6 +63,7 @@ export const pickerFilterMark = 'nevent:picker-keystroke';
 export const pickerFilterMeasure = 'nevent:picker-filter-commit';
 /** The filter alone (the catalog's answer for the query), inside the measure above. */
 export const pickerFindMeasure = 'nevent:picker-find';
+let measuredKeystrokes = 0;
 
 function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNode {
   const { catalog } = props;
@@ -113,6 +114,11 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     queueMicrotask(() => {
       performance.measure(pickerFilterMeasure, pickerFilterMark);
       performance.clearMarks(pickerFilterMark);
+      // The timeline keeps every entry: a long session keeps only the latest thousand or so.
+      if (++measuredKeystrokes % 1000 === 0) {
+        performance.clearMeasures(pickerFilterMeasure);
+        performance.clearMeasures(pickerFindMeasure);
+      }
     });
   }, [query]);
 
