@@ -31,7 +31,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['startup'], benchStartup],
   [['attach'], benchAttach],
   [['scale'], benchScale],
-  [['org-picker'], benchOrgPicker],
+  [['org-picker', 'org-picker-filter', 'org-picker-sign-in'], benchOrgPicker],
   [['context-budget'], benchContextBudget],
 ];
 

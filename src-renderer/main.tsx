@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import type { AppInfo } from '../src-shared/ipc';
 import { App } from './app/app';
 import { AppServicesProvider } from './app/app-context';
+import { workerCatalogBuilder } from './app/catalog-builder';
 import { Commands } from './app/commands';
 import { wireStores } from './app/wire-stores';
 import { connectBridge } from './bridge';
@@ -22,7 +23,13 @@ async function start(): Promise<void> {
   if (!container) return;
   const { bridge, connection } = await connectBridge();
   const stores = createStores();
-  const commands = new Commands(bridge, stores);
+  // Vite bundles the worker from this exact `new Worker(new URL(…), …)` form; it loads from the app's own
+  // origin, which the window's CSP allows (script-src 'self').
+  const catalogs = workerCatalogBuilder(
+    () => new Worker(new URL('./workers/tenant-catalog-worker.ts', import.meta.url), { type: 'module', name: 'tenant-catalog' }),
+    (message) => console.warn(message),
+  );
+  const commands = new Commands(bridge, stores, catalogs);
   wireStores(bridge, stores, commands, connection);
   let info: AppInfo | null = null;
   try {

@@ -82,6 +82,8 @@ export class SignedInContext {
   /** Tokens scoped to other tenants, for calls that name their tenant (DESIGN §4): shared by every session. */
   readonly tenantTokens: TenantTokens;
   private storedCredential: Credential;
+  /** The tenant list the sign-in read, kept for the first session that lists with the same token. */
+  private signInListing: { accessToken: string; tenants: Tenant[] } | null = null;
 
   constructor(
     readonly urls: ApiUrls,
@@ -106,11 +108,28 @@ export class SignedInContext {
     this.storedCredential = credential;
   }
 
+  /**
+   * Keeps the list the sign-in just read (to choose between the picker and single-tenant mode), so the
+   * desktop's first listing does not fetch and read 100,000 tenants a second time.
+   */
+  offerSignInTenants(accessToken: string, tenants: Tenant[]): void {
+    this.signInListing = { accessToken, tenants };
+  }
+
+  /** The sign-in's list, once, to a listing made with the very token it was read with; else null. */
+  takeSignInTenants(accessToken: string): Tenant[] | null {
+    const listing = this.signInListing;
+    if (listing === null || listing.accessToken !== accessToken) return null;
+    this.signInListing = null;
+    return listing.tenants;
+  }
+
   /** A new session of this account starting from `credential`. */
   createSession(kind: SessionKind, credential: Credential, clientInfo?: { name: string | null; version: string | null }): CoreSession {
     return new CoreSession({
       kind,
       credential,
+      signInTenants: (accessToken) => this.takeSignInTenants(accessToken),
       urls: this.urls,
       http: this.deps.http,
       verifier: this.verifier,
@@ -221,8 +240,10 @@ export class Account {
       // A deliberate this-run-only sign-in (demo, NEVENT_JWT_TOKEN) is not a problem worth a warning.
       this.warningValue = null;
       if (persist) storage = await this.save(urls, email, credential);
-      const switchable = await this.switchableTenants(urls, credential);
-      this.install(new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier, ...(this.options.log === undefined ? {} : { log: this.options.log }) }), false, switchable);
+      const listed = await this.listAtSignIn(urls, credential);
+      const context = new SignedInContext(urls, email, credential, storage, { http: this.options.http, clock: this.options.clock, verifier, ...(this.options.log === undefined ? {} : { log: this.options.log }) });
+      if (listed !== null) context.offerSignInTenants(credential.accessToken, listed);
+      this.install(context, false, listed === null ? [] : switchableOf(listed));
       return this.status();
     } catch (error) {
       this.apply({ type: 'signInFailed' });
@@ -406,14 +427,14 @@ export class Account {
     return this.persistQueue.run(() => this.options.secretStore.set(keychainServiceFor(urls.apiUrl), email, secret));
   }
 
-  /** The tenants the picker offers, listed the way every session lists them (no renewal: fresh tokens). */
-  private async switchableTenants(urls: ApiUrls, credential: Credential): Promise<string[]> {
+  /** The tenants the picker offers, listed the way every session lists them (no renewal: fresh tokens); null when the API would not say. */
+  private async listAtSignIn(urls: ApiUrls, credential: Credential): Promise<Tenant[] | null> {
     const requester = new AuthorizedRequester(new CredentialCell(credential), this.options.http, () => Promise.reject(new CoreError('authentication_failed', 'the new sign-in was refused')), () => new AbortController().signal);
     try {
-      return switchableOf((await new DataClient(requester, urls).listTenants(credential)).value);
+      return (await new DataClient(requester, urls).listTenants(credential)).value;
     } catch {
       // The picker is a convenience: without the list the user stays in the token's tenant.
-      return [];
+      return null;
     }
   }
 

@@ -42,6 +42,7 @@ import {
   type SegmentUpdateBody,
   type AccessTokenClaims,
   type TokenPair,
+  type Tenant,
 } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
@@ -77,6 +78,8 @@ export interface CoreSessionDeps {
   tenantTokens?: TenantTokens;
   /** A scoped view's cell: the account-wide cell of its tenant, shared with every session using it. */
   cell?: CredentialCell;
+  /** The tenant list the sign-in read with this access token, if it is still unclaimed (read once, not twice). */
+  signInTenants?: (accessToken: string) => Tenant[] | null;
 }
 
 /** Scoped views a session keeps (least recently used dropped first; their caches go with them). */
@@ -219,6 +222,8 @@ export class CoreSession implements TenantSession {
 
   async listTenants(): Promise<TenantsView> {
     this.ensureOpen();
+    const early = this.deps.signInTenants?.(this.cell.current.accessToken) ?? null;
+    if (early !== null) return { tenants: early, role: this.cell.current.claims.role ?? null, homeTenantId: this.homeTenantId, activeTenantId: this.activeTenantId };
     const { credential, value } = await this.dataClient.listTenants();
     return { tenants: value, role: credential.claims.role ?? null, homeTenantId: this.homeTenantId, activeTenantId: tenantOf(credential) };
   }

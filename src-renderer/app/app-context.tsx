@@ -56,7 +56,7 @@ export function useTenants<T>(selector: (s: TenantsState) => T): T {
 
 /** A tenant's colour: the one chosen over the account's tenant list, else the tenant id's own hash. */
 export function useTenantHue(tenantId: string): number {
-  return useStore(useServices().stores.tenants, (s) => s.catalog?.hues.get(tenantId) ?? tenantHue(tenantId));
+  return useStore(useServices().stores.tenants, (s) => s.catalog?.hue(tenantId) ?? tenantHue(tenantId));
 }
 
 /** Selects from the sessions store. */

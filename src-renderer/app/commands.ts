@@ -31,8 +31,10 @@ import { applyAppState } from '../stores/app-state-store';
 import { applySessions } from '../stores/sessions-store';
 import { applySegments } from '../stores/segments-store';
 import type { Stores } from '../stores/stores';
-import { buildCatalog } from '../stores/tenants-store';
 import { settingsState } from '../stores/ui-store';
+import { assembleCatalog } from '../lib/tenant-catalog';
+import type { TenantSearchIndex } from '../lib/tenant-search';
+import { inlineCatalogBuilder, type CatalogBuilder } from './catalog-builder';
 
 /** A command's outcome: the value, or the error as plain data for the form that asked. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
@@ -50,6 +52,8 @@ export class Commands {
   constructor(
     private readonly bridge: NeventBridge,
     private readonly stores: Stores,
+    /** Where the picker's index and tree get built (a Web Worker in the window). */
+    private readonly catalogs: CatalogBuilder = inlineCatalogBuilder,
   ) {}
 
   /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
@@ -77,13 +81,31 @@ export class Commands {
     this.stores.ui.setState({ view: 'segments', pickerOpen: false, segmentPane: { mode: 'none' }, segmentSearch: '', notices: [], dismissedSwitchError: null });
   }
 
-  /** Loads the accessible tenants for `accountId` and builds the picker's index once. */
+  /**
+   * Loads the accessible tenants for `accountId` and builds the picker's tree and index once, off the
+   * window's thread: the picker shows with the tree, the search index follows.
+   */
   async loadTenants(accountId: string): Promise<void> {
     this.stores.tenants.setState({ accountId, loading: true, error: null });
-    const result = await attempt(() => this.bridge.tenants.list());
+    let search: Promise<TenantSearchIndex | null> = Promise.resolve(null);
+    const result = await attempt(async () => {
+      const list = await this.bridge.tenants.list();
+      const { id, name, parent, slug } = list.tenants;
+      const build = this.catalogs.build(slug === undefined ? { id, name, parent } : { id, name, parent, slug });
+      // Taken care of now: a failed build must not leave a rejection nobody waits for.
+      search = build.search.catch(() => null);
+      return assembleCatalog(list, await build.tree);
+    });
     if (this.stores.tenants.getState().accountId !== accountId) return; // signed out or in as someone else meanwhile
-    if (result.ok) this.stores.tenants.setState({ catalog: buildCatalog(result.value), loading: false });
-    else this.stores.tenants.setState({ loading: false, error: result.error });
+    if (!result.ok) {
+      this.stores.tenants.setState({ loading: false, error: result.error });
+      return;
+    }
+    const catalog = result.value;
+    this.stores.tenants.setState({ catalog, loading: false });
+    // Until the index arrives (or if it never does) the picker scans the columns: same answers, slower.
+    const index = await search;
+    if (index && this.stores.tenants.getState().catalog === catalog) this.stores.tenants.setState({ catalog: catalog.withSearch(index) });
   }
 
   /** Forgets the tenant list (signed out). */

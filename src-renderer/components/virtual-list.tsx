@@ -17,6 +17,8 @@ export interface VirtualListProps {
   renderRow: (index: number) => ReactNode;
   /** Shown instead of rows when `count` is 0. */
   empty?: ReactNode;
+  /** Rows rendered beyond each edge of the viewport (default 6). */
+  overscan?: number;
 }
 
 /** Renders `count` rows of `rowHeight` px, virtualized. */
@@ -47,18 +49,20 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     }
   }, [activeIndex, rowHeight]);
 
-  // A shorter list may leave the viewport scrolled past its end.
+  // A shorter list may leave the viewport scrolled past its end. Reading scrollTop forces a layout in the
+  // middle of the commit, so it is read only when the list got too short for the position we hold.
   useLayoutEffect(() => {
     const el = viewport.current;
-    if (el && el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
-  }, [count, scrollTop]);
+    if (!el || scrollTop <= Math.max(0, count * rowHeight - height)) return;
+    if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
+  }, [count, scrollTop, rowHeight, height]);
 
   const onScroll = (): void => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => setScrollTop(viewport.current?.scrollTop ?? 0));
   };
 
-  const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  const { start, end } = visibleRange(scrollTop, height, rowHeight, count, props.overscan);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) rows.push(props.renderRow(i));
 

@@ -1,4 +1,5 @@
 /** A stable per-tenant colour: the same tenant id always gets the same hue, on every launch. */
+import { childrenOf, type TenantTree } from './tenant-tree';
 
 /** FNV-1a over the UTF-16 code units of `text`, as an unsigned 32-bit number. */
 export function fnv1a(text: string): number {
@@ -32,46 +33,40 @@ export function tenantHue(tenantId: string): number {
   return tenantHues[mix(fnv1a(tenantId)) % tenantHues.length] as number;
 }
 
-/** What the palette assignment reads of a tenant. */
-export interface ColouredTenant {
-  id: string;
-  parentId?: string | null;
-}
-
 /**
- * Palette indices for a whole tenant list, so tenants that appear together look different: every
- * child avoids its parent's and its grandparent's colour, and siblings (the rows a picker shows
- * together) take different colours, up to ten of them. Walking the palette in steps of 5 (coprime to
- * its 12 hues) keeps consecutive siblings far apart on it. Deterministic: the same tree always gets the
- * same colours. The hash above stays the colour of a tenant the list does not hold.
+ * Hues for a whole tenant list (one per list position), so tenants that appear together look
+ * different: every child avoids its parent's and its grandparent's colour, and siblings (the rows a
+ * picker shows together) take different colours, up to ten of them. Walking the palette in steps of 5
+ * (coprime to its 12 hues) keeps consecutive siblings far apart on it. Deterministic: the same tree
+ * always gets the same colours, whatever order the list came in. The hash above stays the colour of a
+ * tenant the list does not hold.
  */
-export function assignTenantHues(tenants: readonly ColouredTenant[]): Map<string, number> {
-  const ids = new Set(tenants.map((t) => t.id));
-  const children = new Map<string | null, string[]>();
-  for (const t of tenants) {
-    const parent = t.parentId !== undefined && t.parentId !== null && ids.has(t.parentId) ? t.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), t.id]);
-  }
-  const index = new Map<string, number>();
+export function assignTenantHues(ids: readonly string[], tree: TenantTree): Uint16Array {
+  const hues = new Uint16Array(ids.length);
   const n = tenantHues.length;
+  const byId = (a: number, b: number): number => {
+    const x = ids[a] as string;
+    const y = ids[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   // Roots hang under a virtual parent; their first colour is the hash of the first root, so a
   // single-tenant user keeps the colour they had.
-  const roots = [...(children.get(null) ?? [])].sort();
-  const rootStart = roots[0] === undefined ? 0 : tenantHues.indexOf(tenantHue(roots[0]));
-  const stack: { parent: string | null; parentIndex: number; grandIndex: number | null }[] = [{ parent: null, parentIndex: (rootStart - 5 + n * 5) % n, grandIndex: null }];
+  const roots = Array.from(tree.roots).sort(byId);
+  const rootStart = roots[0] === undefined ? 0 : tenantHues.indexOf(tenantHue(ids[roots[0]] as string));
+  const stack: { kids: number[]; isRoot: boolean; parentIndex: number; grandIndex: number | null }[] = [{ kids: roots, isRoot: true, parentIndex: (rootStart - 5 + n * 5) % n, grandIndex: null }];
   while (stack.length > 0) {
-    const { parent, parentIndex, grandIndex } = stack.pop() as (typeof stack)[number];
-    const kids = [...(children.get(parent) ?? [])].sort();
+    const { kids, isRoot, parentIndex, grandIndex } = stack.pop() as (typeof stack)[number];
     const candidates: number[] = [];
     for (let k = 1; k < n; k++) {
       const candidate = (parentIndex + k * 5) % n;
-      if (candidate !== grandIndex || parent === null) candidates.push(candidate);
+      if (candidate !== grandIndex || isRoot) candidates.push(candidate);
     }
-    kids.forEach((id, j) => {
-      const own = parent === null && j === 0 ? rootStart : (candidates[j % candidates.length] as number);
-      index.set(id, own);
-      stack.push({ parent: id, parentIndex: own, grandIndex: parent === null ? null : parentIndex });
+    kids.forEach((tenant, j) => {
+      const own = isRoot && j === 0 ? rootStart : (candidates[j % candidates.length] as number);
+      hues[tenant] = tenantHues[own] as number;
+      const children = childrenOf(tree, tenant);
+      if (children.length > 0) stack.push({ kids: Array.from(children).sort(byId), isRoot: false, parentIndex: own, grandIndex: isRoot ? null : parentIndex });
     });
   }
-  return new Map([...index].map(([id, i]) => [id, tenantHues[i] as number]));
+  return hues;
 }

@@ -1,26 +1,13 @@
 /**
  * The accessible tenants of the signed-in user, with the org-picker's search index and tree built once
- * per list (never per keystroke). A switch in flight and a failed one are main's (the desktop session's
- * `switchingTo`, the app state's `lastSwitchError`), never kept here.
+ * per list (never per keystroke; lib/tenant-catalog.ts). A switch in flight and a failed one are main's
+ * (the desktop session's `switchingTo`, the app state's `lastSwitchError`), never kept here.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { TenantView as AccessibleTenant } from '../../src-shared/ipc';
 import type { AppErrorData } from '../../src-shared/errors';
-import type { TenantList } from '../../src-shared/ipc';
-import { assignTenantHues } from '../lib/tenant-colour';
-import { buildSearchIndex, type TenantSearchIndex } from '../lib/tenant-search';
-import { buildTenantTree, type TenantTree } from '../lib/tenant-tree';
+import type { TenantCatalog } from '../lib/tenant-catalog';
 
-/** The tenant list with its derived structures. */
-export interface TenantCatalog {
-  list: TenantList;
-  ids: string[];
-  byId: Map<string, AccessibleTenant>;
-  search: TenantSearchIndex;
-  tree: TenantTree;
-  /** Each tenant's colour, chosen over the whole list so tenants shown together differ (tenant-colour.ts). */
-  hues: Map<string, number>;
-}
+export type { TenantCatalog } from '../lib/tenant-catalog';
 
 /** Tenants state. */
 export interface TenantsState {
@@ -37,11 +24,4 @@ export type TenantsStore = StoreApi<TenantsState>;
 /** Creates the tenants store. */
 export function createTenantsStore(): TenantsStore {
   return createStore<TenantsState>(() => ({ accountId: null, catalog: null, loading: false, error: null }));
-}
-
-/** Derives the picker's index and tree from a tenant list (O(n), once per list). */
-export function buildCatalog(list: TenantList): TenantCatalog {
-  const ids = list.tenants.map((t) => t.id);
-  const byId = new Map(list.tenants.map((t) => [t.id, t] as const));
-  return { list, ids, byId, search: buildSearchIndex(list.tenants), tree: buildTenantTree(list.tenants), hues: assignTenantHues(list.tenants) };
 }

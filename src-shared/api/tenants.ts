@@ -67,6 +67,45 @@ function toTenant(record: TenantRecord, at: string): Tenant {
   return tenant;
 }
 
+/** A plain id as `ApiIdSchema` keeps it unchanged: a string of 1–256 characters with nothing to trim. */
+function isPlainId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 256 && value.trim() === value;
+}
+
+function isAbsent(value: unknown): value is null | undefined {
+  return value === undefined || value === null;
+}
+
+/**
+ * The usual record (`{id, name, parentId?, level?, slug?, domain?}` of plain strings and integers, no
+ * membership fields) read without zod: a platform list of 100,000 tenants is mostly these, and zod costs
+ * several microseconds each. Null for anything else, which `TenantRecordSchema` then reads — so this
+ * accepts only records the schema would read to the same values (unit-tested against it), never more.
+ */
+function plainRecord(raw: unknown): TenantRecord | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  if (!isPlainId(r.id) || r._id !== undefined) return null;
+  if (!isAbsent(r.status) || !isAbsent(r.role) || !isAbsent(r.statusReason)) return null;
+  const { name, slug, domain, parentId, level } = r;
+  if (!isAbsent(name) && typeof name !== 'string') return null;
+  if (!isAbsent(slug) && typeof slug !== 'string') return null;
+  if (!isAbsent(domain) && typeof domain !== 'string') return null;
+  if (!isAbsent(parentId) && !isPlainId(parentId)) return null;
+  if (!isAbsent(level) && !(typeof level === 'number' && Number.isSafeInteger(level) && level >= 0)) return null;
+  return { id: r.id, name: name as string | null | undefined, slug: slug as string | null | undefined, domain: domain as string | null | undefined, parentId: parentId as string | null | undefined, level: level as number | null | undefined };
+}
+
+/**
+ * Reads one tenant record liberally; `at` names it in errors. `fastPath: false` reads through the schema
+ * only: the reference the fast path is tested against.
+ */
+export function parseTenantRecord(raw: unknown, at: string, fastPath = true): Tenant {
+  const plain = fastPath ? plainRecord(raw) : null;
+  if (plain !== null) return toTenant(plain, at);
+  return parseRecord(raw, at);
+}
+
 function parseRecord(raw: unknown, at: string): Tenant {
   const parsed = TenantRecordSchema.safeParse(raw);
   if (!parsed.success) {
@@ -131,7 +170,7 @@ export function normalizePlatformTenants(body: unknown): Tenant[] {
   const single = body !== null && typeof body === 'object' && !Array.isArray(body) && ('id' in body || '_id' in body) ? [body] : null;
   const list = listOf(body, ['tenants', 'content', 'data', 'items']) ?? single;
   if (list === null) throw new ApiShapeError('(root)', 'the tenant list is neither an array, a {tenants} or {content} page, nor one tenant');
-  return mergeTenants(list.map((raw, i) => parseRecord(raw, `[${i}]`)));
+  return mergeTenants(list.map((raw, i) => parseTenantRecord(raw, `[${i}]`)));
 }
 
 /**
@@ -146,7 +185,7 @@ export function normalizeAccessibleTenants(body: unknown): Tenant[] {
   const hasTree = (record.root !== undefined && record.root !== null) || Array.isArray(record.children);
   if (flat === null && !hasTree) throw new ApiShapeError('flatList', 'the accessible-tenants answer has neither flatList nor root/children');
   const fromTree = treeTenants(record.root, record.children);
-  const fromFlat = (flat ?? []).map((raw, i) => parseRecord(raw, `flatList[${i}]`));
+  const fromFlat = (flat ?? []).map((raw, i) => parseTenantRecord(raw, `flatList[${i}]`));
   // The root first (a flatList may or may not include it), then the flat list in the API's order,
   // then the tree fills parents and anything the list lacks.
   const root = record.root !== undefined && record.root !== null ? fromTree.slice(0, 1) : [];
@@ -159,7 +198,7 @@ function treeTenants(root: unknown, children: unknown): Tenant[] {
   const stack: { raw: unknown; parentId: string | null; at: string }[] = [];
   let rootId: string | null = null;
   if (root !== undefined && root !== null) {
-    const tenant = parseRecord(root, 'root');
+    const tenant = parseTenantRecord(root, 'root');
     rootId = tenant.id;
     out.push(tenant);
     pushChildren(stack, (root as { children?: unknown }).children, rootId, 'root.children');
@@ -167,7 +206,7 @@ function treeTenants(root: unknown, children: unknown): Tenant[] {
   pushChildren(stack, children, rootId, 'children');
   while (stack.length > 0) {
     const { raw, parentId, at } = stack.pop() as { raw: unknown; parentId: string | null; at: string };
-    const tenant = parseRecord(raw, at);
+    const tenant = parseTenantRecord(raw, at);
     if (tenant.parentId === null && parentId !== null && parentId !== tenant.id) tenant.parentId = parentId;
     out.push(tenant);
     pushChildren(stack, (raw as { children?: unknown }).children, tenant.id, `${at}.children`);

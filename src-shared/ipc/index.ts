@@ -1,5 +1,6 @@
 /** The typed IPC contract (DESIGN §1, §6): channel maps, payload schemas, the `window.nevent` type. */
 export * from './schemas';
+export * from './tenant-columns';
 export * from './request-channels';
 export * from './event-channels';
 export * from './result';

@@ -9,6 +9,7 @@ import { AppErrorDataSchema, ErrorCodeSchema } from '../errors';
 import { AuditEntrySchema, OperationModeSchema, SessionSnapshotSchema } from '../session';
 import { toolAccesses } from '../tool-access';
 import { toolDomains } from '../tool-domains';
+import { TenantColumnsSchema } from './tenant-columns';
 
 /** An http(s) URL (API base URLs). */
 export const HttpUrlSchema = z
@@ -182,9 +183,9 @@ export const AppStateSchema = z.object({
 /** The app state snapshot. */
 export type AppState = z.infer<typeof AppStateSchema>;
 
-/** `tenants.list` answer. */
+/** `tenants.list` answer: the accessible tenants as columns (tenant-columns.ts), and where the desktop is. */
 export const TenantListSchema = z.object({
-  tenants: z.array(TenantViewSchema),
+  tenants: TenantColumnsSchema,
   role: RoleSchema.nullable(),
   homeTenantId: TenantIdSchema.nullable(),
   activeTenantId: TenantIdSchema.nullable(),

@@ -40,9 +40,9 @@ export function ActiveTenantHeader(): ReactNode {
   const failedTarget = useAppState((a) => a?.desktop.lastSwitchTarget ?? null);
   const dismissed = useUi((s) => s.dismissedSwitchError);
   const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
-  const byId = useTenants((s) => s.catalog?.byId ?? null);
+  const catalog = useTenants((s) => s.catalog);
 
-  const nameOf = (id: string | null): string => (id === null ? 'your home tenant' : (byId?.get(id)?.name ?? id));
+  const nameOf = (id: string | null): string => (id === null ? 'your home tenant' : (catalog?.get(id)?.name ?? id));
   const pending = switchingTo !== null;
   const showFailure = failure !== null && !sameData(failure, dismissed);
   const atHome = active !== null && active.id === homeTenantId;

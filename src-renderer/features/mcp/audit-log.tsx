@@ -13,10 +13,10 @@ export function AuditLog(): ReactNode {
   const more = useAudit((s) => s.nextBeforeSeq !== null);
   const query = useAudit((s) => s.query);
   const sessions = useSessions((s) => s.sessions);
-  const byId = useTenants((s) => s.catalog?.byId ?? null);
+  const catalog = useTenants((s) => s.catalog);
   const [name, setName] = useState(query.name ?? '');
   const filtered = Object.keys(query).some((key) => key !== 'limit');
-  const tenantName = (id: string): string => byId?.get(id)?.name ?? id;
+  const tenantName = (id: string): string => catalog?.get(id)?.name ?? id;
 
   const setFilter = (patch: Partial<AuditQuery>): void => {
     const next: AuditQuery = { ...query, ...patch };

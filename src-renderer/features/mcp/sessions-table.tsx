@@ -1,7 +1,9 @@
 /** Connected MCP sessions: client, tenant, last tool call, call count, and "move to tenant". */
 import { isSwitchableStatus } from '../../../src-shared/api';
 import { useState, type ReactNode } from 'react';
+import type { TenantEntry } from '../../../src-shared/ipc';
 import type { SessionSnapshot } from '../../../src-shared/session';
+import type { TenantCatalog } from '../../lib/tenant-catalog';
 import { TenantSwatch } from '../../components/tenant-swatch';
 import { useCommands, useSessions, useTenants } from '../../app/app-context';
 
@@ -41,14 +43,13 @@ export function SessionsTable(): ReactNode {
 function SessionRow(props: { session: SessionSnapshot }): ReactNode {
   const { session } = props;
   const commands = useCommands();
-  const byId = useTenants((s) => s.catalog?.byId ?? null);
-  const tenants = useTenants((s) => s.catalog?.list.tenants ?? null);
+  const catalog = useTenants((s) => s.catalog);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const tenantName = (id: string | null): string => (id === null ? '—' : (byId?.get(id)?.name ?? id));
+  const tenantName = (id: string | null): string => (id === null ? '—' : (catalog?.get(id)?.name ?? id));
   const client = `${session.clientName ?? 'Unknown client'}${session.clientVersion ? ` ${session.clientVersion}` : ''}`;
   // A select over 100,000 tenants would be unusable: offer the first 500 switchable ones.
-  const options = (tenants ?? []).filter((t) => isSwitchableStatus(t.status) && t.id !== session.activeTenantId).slice(0, 500);
+  const options = catalog === null ? [] : firstSwitchable(catalog, 500, session.activeTenantId);
   return (
     <tr aria-label={`Session ${client}`}>
       <td>
@@ -96,4 +97,14 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
       </td>
     </tr>
   );
+}
+
+/** Up to `limit` switchable tenants other than `except`, in list order (stops as soon as it has them). */
+function firstSwitchable(catalog: TenantCatalog, limit: number, except: string | null): TenantEntry[] {
+  const out: TenantEntry[] = [];
+  for (let i = 0; i < catalog.size && out.length < limit; i++) {
+    const t = catalog.at(i);
+    if (isSwitchableStatus(t.status) && t.id !== except) out.push(t);
+  }
+  return out;
 }

@@ -5,13 +5,12 @@
  */
 import { sentence } from '../../lib/error-text';
 import { isSwitchableStatus } from '../../../src-shared/api';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { VirtualList } from '../../components/virtual-list';
-import { filterTenantIndices, refinesQuery } from '../../lib/tenant-search';
-import { ancestorIndices, defaultExpanded, flattenVisible } from '../../lib/tenant-tree';
-import type { TenantCatalog } from '../../stores/tenants-store';
+import type { TenantCatalog } from '../../lib/tenant-catalog';
+import { ancestorIndices, childCount, defaultExpanded, flattenVisible } from '../../lib/tenant-tree';
 import { useAppState, useCommands, useTenants } from '../../app/app-context';
 import { TenantRow, tenantRowHeight } from './tenant-row';
 import { TenantShortcutBar } from './tenant-shortcut-bar';
@@ -44,14 +43,30 @@ export function OrgPicker(props: OrgPickerProps): ReactNode {
       </div>
     );
   }
-  return <PickerBody key={catalog.list.tenants.length + ':' + (catalog.ids[0] ?? '')} catalog={catalog} {...props} />;
+  return <PickerBody key={catalog.size + ':' + (catalog.ids[0] ?? '')} catalog={catalog} {...props} />;
 }
 
 const emptyRefs: TenantRef[] = [];
+/** One formatter for the counts (`toLocaleString` would build one per call, on every keystroke). */
+const counts = new Intl.NumberFormat('en');
+
+/** The picker's rows: list positions, from the tree walk or the filter. */
+type Rows = readonly number[] | Int32Array;
+
+/**
+ * Performance marks around a keystroke (read by the org-picker benchmark): the change handler marks
+ * the start, and the measure ends once React's synchronous work for that keystroke is done (the
+ * filter, the render, the commit of the rows and any layout re-render), before the frame is painted.
+ */
+export const pickerFilterMark = 'nevent:picker-keystroke';
+/** The measure's name: keystroke handler → filtered rows committed to the DOM. */
+export const pickerFilterMeasure = 'nevent:picker-filter-commit';
+/** The filter alone (the catalog's answer for the query), inside the measure above. */
+export const pickerFindMeasure = 'nevent:picker-find';
+let measuredKeystrokes = 0;
 
 function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNode {
   const { catalog } = props;
-  const tenants = catalog.list.tenants;
   const commands = useCommands();
   const activeTenantId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
   const homeTenantId = useAppState((a) => a?.desktop.homeTenantId ?? null);
@@ -59,51 +74,53 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   const recent = useAppState((a) => a?.tenants.recent ?? emptyRefs);
   const pinnedIds = useMemo(() => new Set(pinned.map((p) => p.id)), [pinned]);
 
+  // Every keystroke filters in its own render, narrowing and widening alike (the catalog's filter answers
+  // from its n-gram index and its recent answers), so the rows commit with the echo of the typed character.
   const [query, setQuery] = useState('');
-  // Typing stays instant. Narrowing the filter (the usual keystroke) only rescans the previous matches,
-  // cheap even at 100,000 tenants, so the list follows in the same frame; anything else (Backspace,
-  // a paste) rescans everything and may follow at the next idle moment.
-  const lagging = useDeferredValue(query);
-  const lastFilter = useRef<{ query: string; result: number[] } | null>(null);
-  const narrows = query.trim() !== '' && lastFilter.current !== null && refinesQuery(lastFilter.current.query, query);
-  const deferredQuery = narrows ? query : lagging;
   const [expanded, setExpanded] = useState<Set<string>>(() => {
     const set = defaultExpanded(catalog.tree, catalog.ids);
-    const active = activeTenantId === null ? undefined : catalog.tree.indexOf.get(activeTenantId);
+    const active = activeTenantId === null ? undefined : catalog.indexOf(activeTenantId);
     if (active !== undefined) for (const a of ancestorIndices(catalog.tree, active)) set.add(catalog.ids[a] as string);
     return set;
   });
   const input = useRef<HTMLInputElement>(null);
-  const searching = deferredQuery.trim() !== '';
+  const searching = query.trim() !== '';
 
-  const rows = useMemo(() => {
+  const rows: Rows = useMemo(() => {
     if (!searching) return flattenVisible(catalog.tree, expanded, catalog.ids);
-    const previous = lastFilter.current;
-    const within = previous && refinesQuery(previous.query, deferredQuery) ? previous.result : undefined;
-    const result = filterTenantIndices(catalog.search, deferredQuery, within);
-    lastFilter.current = { query: deferredQuery, result };
-    return result;
-  }, [catalog, expanded, deferredQuery, searching]);
+    const started = performance.now();
+    const found = catalog.find(query);
+    performance.measure(pickerFindMeasure, { start: started, end: performance.now() });
+    return found;
+  }, [catalog, expanded, query, searching]);
 
-  const [cursor, setCursor] = useState(() => {
-    const active = activeTenantId === null ? undefined : catalog.tree.indexOf.get(activeTenantId);
-    return active === undefined ? 0 : Math.max(0, rows.indexOf(active));
+  // The cursor belongs to the query it was moved in; a new query starts at its first switchable match.
+  const [moved, setMoved] = useState<{ query: string; row: number }>(() => {
+    const active = activeTenantId === null ? undefined : catalog.indexOf(activeTenantId);
+    return { query: '', row: active === undefined ? 0 : Math.max(0, rows.indexOf(active)) };
   });
+  const cursor = moved.query === query ? moved.row : firstSwitchableRow(catalog, rows);
+  const setCursor = (row: number): void => setMoved({ query, row });
   const [message, setMessage] = useState<string | null>(null);
-  const previousQuery = useRef(deferredQuery);
-  useEffect(() => {
-    if (previousQuery.current === deferredQuery) return;
-    previousQuery.current = deferredQuery;
-    // A new filter starts at its first switchable match.
-    const firstActive = rows.findIndex((i) => tenants[i] !== undefined && isSwitchableStatus(tenants[i].status));
-    setCursor(Math.max(0, firstActive));
-  }, [deferredQuery, rows, tenants]);
-  // The "cannot be opened" message belongs to what was typed: a new keystroke clears it, but the
-  // deferred list catching up must not (Enter may have answered before the list re-rendered).
+  // The "cannot be opened" message belongs to what was typed: a new keystroke clears it.
   const changeQuery = (next: string): void => {
+    performance.mark(pickerFilterMark);
     setQuery(next);
     setMessage(null);
   };
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName(pickerFilterMark, 'mark').length === 0) return;
+    // After this commit's layout effects and the synchronous re-render they may cause (the list's scroll).
+    queueMicrotask(() => {
+      performance.measure(pickerFilterMeasure, pickerFilterMark);
+      performance.clearMarks(pickerFilterMark);
+      // The timeline keeps every entry: a long session keeps only the latest thousand or so.
+      if (++measuredKeystrokes % 1000 === 0) {
+        performance.clearMeasures(pickerFilterMeasure);
+        performance.clearMeasures(pickerFindMeasure);
+      }
+    });
+  }, [query]);
 
   const cursorRow = Math.min(cursor, rows.length - 1);
   const activeIndex = rows[cursorRow];
@@ -130,13 +147,14 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   };
 
   // Stable row handlers: the latest `choose`/`toggle` are read through a ref.
-  const latest = useRef({ choose, toggle });
-  latest.current = { choose, toggle };
+  const latest = useRef({ choose, toggle, setCursor });
+  latest.current = { choose, toggle, setCursor };
   const onRowChoose = useCallback((row: number, tenant: AccessibleTenant) => {
-    setCursor(row);
+    latest.current.setCursor(row);
     latest.current.choose(tenant);
   }, []);
   const onRowToggle = useCallback((index: number) => latest.current.toggle(index), []);
+  const onShortcutChoose = useCallback((tenant: AccessibleTenant) => latest.current.choose(tenant), []);
   const onRowPin = useCallback((tenantId: string, pin: boolean) => void commands.setPinned(tenantId, pin), [commands]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -162,20 +180,12 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         return;
       case 'Enter': {
         event.preventDefault();
-        if (query !== deferredQuery) {
-          // Typed faster than the list re-rendered: act on what is typed, never on the stale rows.
-          const fresh = query.trim() === '' ? flattenVisible(catalog.tree, expanded, catalog.ids) : filterTenantIndices(catalog.search, query);
-          const first = fresh.find((i) => tenants[i] !== undefined && isSwitchableStatus(tenants[i].status)) ?? fresh[0];
-          const tenant = first === undefined ? undefined : tenants[first];
-          if (tenant) choose(tenant);
-          return;
-        }
-        const tenant = activeIndex === undefined ? undefined : tenants[activeIndex];
-        if (tenant) choose(tenant);
+        // The rows always belong to what is typed (filtered in the keystroke's own render).
+        if (activeIndex !== undefined) choose(catalog.at(activeIndex));
         return;
       }
       case 'ArrowRight':
-        if (!searching && activeIndex !== undefined && (catalog.tree.children[activeIndex]?.length ?? 0) > 0 && (query === '' || event.ctrlKey)) {
+        if (!searching && activeIndex !== undefined && childCount(catalog.tree, activeIndex) > 0 && (query === '' || event.ctrlKey)) {
           event.preventDefault();
           if (!expanded.has(catalog.ids[activeIndex] as string)) toggle(activeIndex, true);
           else move(cursorRow + 1);
@@ -184,7 +194,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
       case 'ArrowLeft':
         if (!searching && activeIndex !== undefined && (query === '' || event.ctrlKey)) {
           event.preventDefault();
-          if (expanded.has(catalog.ids[activeIndex] as string) && (catalog.tree.children[activeIndex]?.length ?? 0) > 0) toggle(activeIndex, false);
+          if (expanded.has(catalog.ids[activeIndex] as string) && childCount(catalog.tree, activeIndex) > 0) toggle(activeIndex, false);
           else {
             const parent = catalog.tree.parent[activeIndex] ?? -1;
             if (parent >= 0) move(rows.indexOf(parent));
@@ -201,12 +211,14 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
     }
   };
 
-  const total = tenants.length;
-  const summary = searching ? `${rows.length.toLocaleString('en')} of ${total.toLocaleString('en')} tenants match` : `${total.toLocaleString('en')} tenants`;
+  const total = catalog.size;
+  const summary = searching ? `${counts.format(rows.length)} of ${counts.format(total)} tenants match` : `${counts.format(total)} tenants`;
 
   return (
     <div
       className="picker"
+      // "indexing" while the worker still builds the search index (keystrokes scan the list meanwhile).
+      data-search={catalog.search === null ? 'indexing' : 'ready'}
       onKeyDown={(e) => {
         // Typing anywhere in the picker filters: printable keys go back to the search field.
         if (e.target !== input.current && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) input.current?.focus();
@@ -230,7 +242,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         onChange={(e) => changeQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <TenantShortcutBar pinned={pinned} recent={recent} catalog={catalog} onChoose={choose} />
+      <TenantShortcutBar pinned={pinned} recent={recent} catalog={catalog} onChoose={onShortcutChoose} />
       <div className="picker-meta">
         <span role="status" aria-live="polite">
           {summary}
@@ -245,12 +257,14 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         label={searching ? 'Matching tenants' : 'Tenants'}
         count={rows.length}
         rowHeight={tenantRowHeight}
+        // Every keystroke re-renders the rows in view: a few extra for scrolling, not a screenful.
+        overscan={3}
         activeIndex={cursorRow}
-        empty={<p className="picker-empty">No tenant matches “{deferredQuery}”.</p>}
+        empty={<p className="picker-empty">No tenant matches “{query}”.</p>}
         renderRow={(row) => {
           const index = rows[row] as number;
-          const tenant = tenants[index] as AccessibleTenant;
-          const childCount = catalog.tree.children[index]?.length ?? 0;
+          const tenant = catalog.at(index);
+          const children = childCount(catalog.tree, index);
           return (
             <TenantRow
               key={tenant.id}
@@ -258,13 +272,13 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
               tenant={tenant}
               mode={searching ? 'search' : 'tree'}
               depth={searching ? 0 : (catalog.tree.depth[index] ?? 0)}
-              childCount={childCount}
+              childCount={children}
               expanded={expanded.has(tenant.id)}
               selected={row === cursorRow}
               isActive={tenant.id === activeTenantId}
               isHome={tenant.id === homeTenantId}
               pinned={pinnedIds.has(tenant.id)}
-              query={searching ? deferredQuery : ''}
+              query={searching ? query : ''}
               path={searching ? pathOf(catalog, index) : ''}
               row={row}
               onChoose={onRowChoose}
@@ -285,6 +299,12 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
 function pathOf(catalog: TenantCatalog, index: number): string {
   const names = ancestorIndices(catalog.tree, index)
     .slice(0, 3)
-    .map((a) => catalog.list.tenants[a]?.name ?? '');
+    .map((a) => catalog.list.tenants.name[a] ?? '');
   return names.length === 0 ? '' : `in ${names.reverse().join(' › ')}`;
+}
+
+/** The first row whose tenant can be switched to (0 when none can). */
+function firstSwitchableRow(catalog: TenantCatalog, rows: Rows): number {
+  for (let r = 0; r < rows.length; r++) if (catalog.switchable(rows[r] as number)) return r;
+  return 0;
 }

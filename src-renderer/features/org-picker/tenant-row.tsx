@@ -1,7 +1,7 @@
 /** One row of the org-picker: a tree item (or a search result) with badges, pin and expand controls. */
 import { memo, type ReactNode } from 'react';
 import { isSwitchableStatus } from '../../../src-shared/api';
-import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
+import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import { RoleBadge, StatusBadge, statusReason } from '../../components/badges';
 import { Highlight } from '../../components/highlight';
 import { TenantSwatch } from '../../components/tenant-swatch';

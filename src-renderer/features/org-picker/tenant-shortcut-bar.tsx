@@ -1,10 +1,10 @@
 /** Pinned and recent tenants above the picker's list: one click (or Tab + Enter) away. */
 import { isSwitchableStatus } from '../../../src-shared/api';
-import type { ReactNode } from 'react';
-import type { TenantView as AccessibleTenant } from '../../../src-shared/ipc';
+import { memo, type ReactNode } from 'react';
+import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { TenantSwatch } from '../../components/tenant-swatch';
-import type { TenantCatalog } from '../../stores/tenants-store';
+import type { TenantCatalog } from '../../lib/tenant-catalog';
 
 /** Props of the shortcut bar. */
 export interface TenantShortcutBarProps {
@@ -14,10 +14,10 @@ export interface TenantShortcutBarProps {
   onChoose: (tenant: AccessibleTenant) => void;
 }
 
-/** Pinned then recent tenants as buttons; tenants no longer accessible are left out. */
-export function TenantShortcutBar(props: TenantShortcutBarProps): ReactNode {
+/** Pinned then recent tenants as buttons; tenants no longer accessible are left out. Memoized: typing does not re-render it. */
+export const TenantShortcutBar = memo(function TenantShortcutBar(props: TenantShortcutBarProps): ReactNode {
   const group = (label: string, refs: readonly TenantRef[]): ReactNode => {
-    const tenants = refs.map((r) => props.catalog.byId.get(r.id)).filter((t): t is AccessibleTenant => t !== undefined).slice(0, 6);
+    const tenants = refs.map((r) => props.catalog.get(r.id)).filter((t): t is AccessibleTenant => t !== undefined).slice(0, 6);
     return (
       <div className="shortcut-group" role="group" aria-label={`${label} tenants`}>
         <span className="shortcut-label">{label}</span>
@@ -40,4 +40,4 @@ export function TenantShortcutBar(props: TenantShortcutBarProps): ReactNode {
       {group('Recent', props.recent)}
     </div>
   );
-}
+});

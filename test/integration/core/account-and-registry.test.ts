@@ -226,6 +226,35 @@ describe('session registry', () => {
     expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
   });
 
+  it('the sign-in reads the tenant list once: the desktop’s first listing reuses it, later ones and other sessions ask the API', async () => {
+    fixture = await startCoreFixture({ user: null });
+    await fixture.core.account.signIn({ type: 'password', email: 'superadmin@demo.nevent.local', password: 'demo' });
+    expect(fixture.http.count('/platform/tenants')).toBe(1);
+    const desktop = fixture.core.registry.desktop;
+    if (desktop === null) throw new Error('no desktop');
+    const first = await desktop.listTenants();
+    expect(fixture.http.count('/platform/tenants')).toBe(1);
+    expect(first).toMatchObject({ role: 'SUPERADMIN', homeTenantId: 'tn-nevent', activeTenantId: 'tn-nevent' });
+    expect(first.tenants.map((t) => t.id)).toContain('tn-acme-madrid-arena');
+    // Read once only: the next listing (a Refresh, another session) sees what the API says now.
+    const again = await desktop.listTenants();
+    expect(fixture.http.count('/platform/tenants')).toBe(2);
+    expect(again.tenants).toEqual(first.tenants);
+    await fixture.core.registry.openMcpSession().listTenants();
+    expect(fixture.http.count('/platform/tenants')).toBe(3);
+  });
+
+  it('a session in another tenant than the sign-in does not take the sign-in list', async () => {
+    fixture = await startCoreFixture({ user: null });
+    await fixture.core.account.signIn({ type: 'password', email: 'superadmin@demo.nevent.local', password: 'demo' });
+    const desktop = fixture.core.registry.desktop;
+    if (desktop === null) throw new Error('no desktop');
+    await desktop.switchTenant('tn-globex');
+    fixture.http.clear();
+    expect((await desktop.listTenants()).activeTenantId).toBe('tn-globex');
+    expect(fixture.http.count('/platform/tenants')).toBe(1);
+  });
+
   it('choosing the current tenant just closes the picker', async () => {
     fixture = await startCoreFixture({ user: 'owner' });
     await fixture.core.registry.switchDesktop('tn-acme');

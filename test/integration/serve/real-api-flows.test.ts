@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApi, type DemoApi } from '../../../src-main/demo-api';
+import { tenantAt, type TenantColumns } from '../../../src-shared/ipc';
 import { contractToolNames, serveFlowToolNames } from '../../helpers/contract-tools';
 import { callApi } from '../../unit/shell/http-client';
 import { failure, ok } from '../mcp/envelope-assert';
@@ -55,13 +56,14 @@ describe.each([
     });
     // Several tenants and a fresh sign-in: the org-picker (main's account state) comes first.
     expect(status).toMatchObject({ state: 'choosingTenant', user: { email: 'owner@demo.nevent.local', role: 'OWNER' }, apiUrl: demo.url, dataApiUrl: `${demo.url}/data` });
-    const list = await call<{ tenants: Record<string, unknown>[]; role: string; homeTenantId: string }>('tenants.list');
+    const list = await call<{ tenants: TenantColumns; role: string; homeTenantId: string }>('tenants.list');
     expect(list).toMatchObject({ role: 'OWNER', homeTenantId: 'tn-acme' });
+    const tenants = list.tenants.id.map((_, i) => tenantAt(list.tenants, i));
     // Minimal records as the API sent them: the root first, a parent from the tree, nothing made up.
-    expect(list.tenants[0]).toMatchObject({ id: 'tn-acme', status: 'ACTIVE', role: 'OWNER' });
-    expect(list.tenants.find((t) => t.id === 'tn-acme-madrid')).toEqual({ id: 'tn-acme-madrid', name: 'Acme Madrid', parentId: 'tn-acme-es', level: 3 });
-    expect(list.tenants.find((t) => t.id === 'tn-acme-lyon')).toMatchObject({ status: 'INVITED', statusReason: expect.stringContaining('Invitation') });
-    expect(new Set(list.tenants.map((t) => t.id)).size).toBe(list.tenants.length);
+    expect(tenants[0]).toMatchObject({ id: 'tn-acme', status: 'ACTIVE', role: 'OWNER' });
+    expect(tenants.find((t) => t.id === 'tn-acme-madrid')).toEqual({ id: 'tn-acme-madrid', name: 'Acme Madrid', parentId: 'tn-acme-es' });
+    expect(tenants.find((t) => t.id === 'tn-acme-lyon')).toMatchObject({ status: 'INVITED', statusReason: expect.stringContaining('Invitation') });
+    expect(new Set(tenants.map((t) => t.id)).size).toBe(tenants.length);
   });
 
   it('switches the desktop, and works with segments in that tenant', async () => {

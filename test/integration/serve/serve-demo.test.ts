@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestChannelNames, type RequestChannel } from '../../../src-shared/ipc';
+import { requestChannelNames, tenantAt, type RequestChannel, type TenantColumns } from '../../../src-shared/ipc';
 import { callApi, httpRequest, openEventStream } from '../../unit/shell/http-client';
 import { connectClient, type SocketClient } from '../mcp/socket-helpers';
 import { startServe, type ServeProcess } from './serve-process';
@@ -78,9 +78,10 @@ describe('serve --demo (spawned CLI)', () => {
 
       // Tenants.
       const list = await call('tenants.list');
-      const tenants = list.tenants as unknown as Array<{ id: string; name: string; status?: string; slug?: string }>;
+      const columns = list.tenants as unknown as TenantColumns;
+      const tenants = columns.id.map((_, i) => tenantAt(columns, i));
       // As the real API lists them: most tenants say no status (active) and carry no slug.
-      expect(tenants.find((t) => t.id === 'tn-acme-es')).toEqual({ id: 'tn-acme-es', name: 'Acme Spain', parentId: 'tn-acme', level: 2 });
+      expect(tenants.find((t) => t.id === 'tn-acme-es')).toEqual({ id: 'tn-acme-es', name: 'Acme Spain', parentId: 'tn-acme' });
       const target = tenants.find((t) => t.status === undefined && t.id !== 'tn-acme');
       expect(target).toBeDefined();
       expect(await call('tenants.switch', { tenantId: target?.id })).toMatchObject({ activeTenantId: target?.id, previousTenantId: 'tn-acme' });

@@ -45,7 +45,7 @@ function countingBridge(options: { failSwitch?: boolean } = {}) {
     mcp: { sessions: async () => (calls.push('mcp.sessions'), sessions(1)), audit: async () => (calls.push('mcp.audit'), { entries: [], nextBeforeSeq: null }), onDidChangeSessions: on('mcp.onDidChangeSessions'), onDidAppendAudit: on('mcp.onDidAppendAudit') },
     segments: { current: async () => (calls.push('segments.current'), segments(1, 'home')), onDidChange: on('segments.onDidChange') },
     tenants: {
-      list: async () => (calls.push('tenants.list'), { tenants: [], role: 'OWNER', homeTenantId: 'home', activeTenantId: 'home', recent: [], pinned: [] }),
+      list: async () => (calls.push('tenants.list'), { tenants: { id: ['home'], name: ['Home'], parent: [-1] }, role: 'OWNER', homeTenantId: 'home', activeTenantId: 'home', recent: [], pinned: [] }),
       switch: async ({ tenantId }: { tenantId: string }) => {
         calls.push('tenants.switch');
         if (options.failSwitch) {

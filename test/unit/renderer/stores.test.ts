@@ -6,7 +6,9 @@ import { applyAppState, createAppStateStore } from '../../../src-renderer/stores
 import { appendLiveAudit, createAuditStore } from '../../../src-renderer/stores/audit-store';
 import { applySessions, createSessionsStore } from '../../../src-renderer/stores/sessions-store';
 import { upsertSegment } from '../../../src-shared/desktop-state';
-import { buildCatalog } from '../../../src-renderer/stores/tenants-store';
+import { buildTreeParts } from '../../../src-renderer/lib/catalog-parts';
+import { assembleCatalog, buildCatalog } from '../../../src-renderer/lib/tenant-catalog';
+import { tenantColumns } from '../../../src-shared/ipc';
 
 function appState(version: number, tenantName: string): AppState {
   return {
@@ -75,10 +77,21 @@ describe('mirrored stores', () => {
 
   it('builds the tenant catalog once: index, tree and lookup agree', () => {
     const t = (id: string, parentId: string | null) => ({ id, name: id.toUpperCase(), parentId, level: parentId ? 1 : 0 });
-    const catalog = buildCatalog({ tenants: [t('root', null), t('kid', 'root')], role: 'OWNER', homeTenantId: 'root', activeTenantId: 'root', recent: [], pinned: [] });
-    expect(catalog.byId.get('kid')?.name).toBe('KID');
-    expect(catalog.tree.children[0]).toEqual([1]);
-    expect(catalog.search.haystacks[1]).toBe('kid\n\nkid');
+    const catalog = buildCatalog({ tenants: tenantColumns([t('root', null), { ...t('kid', 'root'), status: 'INVITED' }]), role: 'OWNER', homeTenantId: 'root', activeTenantId: 'root', recent: [], pinned: [] });
+    expect(catalog.get('kid')).toEqual({ id: 'kid', name: 'KID', parentId: 'root', status: 'INVITED' });
+    expect(catalog.at(1)).toBe(catalog.get('kid'));
+    expect(catalog.get('nobody')).toBeUndefined();
+    expect([catalog.switchable(0), catalog.switchable(1)]).toEqual([true, false]);
+    expect(Array.from(catalog.tree.childList)).toEqual([1]);
+    expect(catalog.search?.text).toBe('root\n\nroot\u0000kid\n\nkid\u0000');
+    expect(Array.from(catalog.find('KI'))).toEqual([1]);
+    // Before the index arrives the catalog scans its columns: the same answers.
+    const early = assembleCatalog(catalog.list, buildTreeParts(catalog.list.tenants));
+    expect(early.search).toBeNull();
+    expect(Array.from(early.find('KI'))).toEqual([1]);
+    expect(Array.from(early.find('o'))).toEqual([0]);
+    expect(Array.from(early.withSearch(catalog.search as NonNullable<typeof catalog.search>).find('o'))).toEqual([0]);
+    expect(catalog.hue('kid')).not.toBe(catalog.hue('root'));
   });
 });
 

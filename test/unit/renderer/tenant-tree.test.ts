@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorIndices, buildTenantTree, defaultExpanded, flattenVisible } from '../../../src-renderer/lib/tenant-tree';
+import { tenantColumns } from '../../../src-shared/ipc';
+import { ancestorIndices, buildTenantTree, childCount, childrenOf, defaultExpanded, flattenVisible } from '../../../src-renderer/lib/tenant-tree';
+
+/** Parent positions as main sends them (a parent not in the list is -1). */
+const parentsOf = (list: readonly { id: string; parentId: string | null }[]): number[] => tenantColumns(list.map((t) => ({ ...t, name: t.id }))).parent;
 
 const tenants = [
   { id: 'root', parentId: null },
@@ -11,11 +15,13 @@ const tenants = [
 const ids = tenants.map((t) => t.id);
 
 describe('tenant tree', () => {
-  const tree = buildTenantTree(tenants);
+  const tree = buildTenantTree(parentsOf(tenants));
 
   it('treats tenants whose parent is not visible as roots', () => {
-    expect(tree.roots.map((i) => ids[i])).toEqual(['root', 'orphan']);
+    expect(Array.from(tree.roots, (i) => ids[i])).toEqual(['root', 'orphan']);
     expect(Array.from(tree.depth)).toEqual([0, 1, 2, 1, 0]);
+    expect(Array.from(childrenOf(tree, 0), (i) => ids[i])).toEqual(['a', 'b']);
+    expect([childCount(tree, 0), childCount(tree, 2), childCount(tree, 4)]).toEqual([2, 0, 0]);
   });
 
   it('shows only the children of expanded tenants, depth first', () => {
@@ -31,20 +37,25 @@ describe('tenant tree', () => {
     expect([...defaultExpanded(tree, ids, 2)].sort()).toEqual(['orphan', 'root']);
   });
 
-  it('lists ancestors nearest first and survives parent cycles', () => {
+  it('lists ancestors nearest first and survives parent cycles, self-parents and bad positions', () => {
     expect(ancestorIndices(tree, 2).map((i) => ids[i])).toEqual(['a', 'root']);
-    const cyclic = buildTenantTree([
-      { id: 'x', parentId: 'y' },
-      { id: 'y', parentId: 'x' },
-    ]);
-    expect(cyclic.roots.length).toBeGreaterThan(0);
-    expect(flattenVisible(cyclic, new Set(['x', 'y']), ['x', 'y']).sort()).toEqual([0, 1]);
+    // x → y → z → x: one of them becomes the root and the depths follow the chain that is left.
+    const cyclic = buildTenantTree([1, 2, 0]);
+    expect(cyclic.roots).toHaveLength(1);
+    const root = cyclic.roots[0] as number;
+    expect(cyclic.depth[root]).toBe(0);
+    expect([...cyclic.depth].sort()).toEqual([0, 1, 2]);
+    for (let i = 0; i < 3; i++) if (i !== root) expect(cyclic.depth[i]).toBe((cyclic.depth[cyclic.parent[i] as number] as number) + 1);
+    expect(flattenVisible(cyclic, new Set(['x', 'y', 'z']), ['x', 'y', 'z']).sort()).toEqual([0, 1, 2]);
+    const odd = buildTenantTree([0, 7, -5, 1.5]);
+    expect(Array.from(odd.roots)).toEqual([0, 1, 2, 3]);
   });
 
   it('flattens 100,000 tenants without recursion', () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => ({ id: `t${i}`, parentId: i === 0 ? null : `t${i - 1}` }));
-    const deep = buildTenantTree(many);
-    const allIds = many.map((t) => t.id);
-    expect(flattenVisible(deep, new Set(allIds), allIds)).toHaveLength(100_000);
+    const n = 100_000;
+    const deep = buildTenantTree(Array.from({ length: n }, (_, i) => i - 1));
+    const allIds = Array.from({ length: n }, (_, i) => `t${i}`);
+    expect(deep.depth[n - 1]).toBe(n - 1);
+    expect(flattenVisible(deep, new Set(allIds), allIds)).toHaveLength(n);
   });
 });

@@ -23,7 +23,7 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'session.get': { valid: undefined, invalid: 'x', expect: (v: { version: number; account: { state: string } }) => expect(v.account.state).toBe('active') },
   'account.signIn': { valid: { method: 'demo', user: 'admin' }, invalid: { method: 'password', apiUrl: 'javascript:alert(1)', email: 'a@b.c', password: 'x' } },
   'account.signOut': { valid: undefined, invalid: { now: true }, expect: (v: { state: string }) => expect(v.state).toBe('signedOut') },
-  'tenants.list': { valid: undefined, invalid: [], expect: (v: { tenants: unknown[]; activeTenantId: string }) => expect(v.tenants).toHaveLength(3) },
+  'tenants.list': { valid: undefined, invalid: [], expect: (v: { tenants: { id: string[] }; activeTenantId: string }) => expect(v.tenants.id).toHaveLength(3) },
   'tenants.switch': { valid: { tenantId: 't-east' }, invalid: { tenantId: '../etc' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-east') },
   'tenants.reset': { valid: undefined, invalid: { tenantId: 't-east' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-root') },
   'tenants.cancelSwitch': { valid: undefined, invalid: { tenantId: 't-east' }, expect: (v: { cancelled: boolean }) => expect(v.cancelled).toBe(false) },

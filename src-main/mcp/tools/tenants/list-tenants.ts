@@ -3,11 +3,26 @@ import { z } from 'zod';
 import { defineTool } from '../../tool';
 import { cursorInput, pageSizeInput } from '../list-page';
 import { decodePageCursor, encodePageCursor } from '../../page-cursor';
-import { TenantOutSchema, tenantOut } from '../../wire';
+import { TenantOutSchema, tenantOut, type TenantOut } from '../../wire';
 
 /** Default page: sized for a model's context (about 100 tenants is ~8 KB). */
 const defaultLimit = 100;
 const maxLimit = 500;
+/**
+ * A page's tenants stay within this many bytes of JSON whatever `limit` asks (issue 17: a page ≤ 24 KiB,
+ * with room left for the envelope's ids and cursor); a page cut short still says where to go on.
+ */
+const pageTenantBytes = 23 * 1024;
+
+/** As many of `tenants` (from the start) as fit the page's byte budget, at least one. */
+function fitPage(tenants: readonly TenantOut[]): TenantOut[] {
+  let bytes = 0;
+  for (let i = 0; i < tenants.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(tenants[i]), 'utf8') + 1;
+    if (bytes > pageTenantBytes && i > 0) return tenants.slice(0, i);
+  }
+  return [...tenants];
+}
 
 /** `nevent_list_tenants` tool. */
 export const listTenantsTool = defineTool({
@@ -38,10 +53,10 @@ export const listTenantsTool = defineTool({
     const limit = args.limit ?? defaultLimit;
     const view = await session.listTenants();
     const matching = query === '' ? view.tenants : view.tenants.filter((t) => t.name.toLowerCase().includes(query) || t.id.toLowerCase().includes(query));
-    const page = matching.slice(offset, offset + limit);
+    const page = fitPage(matching.slice(offset, offset + limit).map(tenantOut));
     const next = offset + page.length < matching.length ? encodePageCursor('tenants', offset + page.length, query) : undefined;
     return {
-      tenants: page.map(tenantOut),
+      tenants: page,
       count: page.length,
       total: matching.length,
       ...(next === undefined ? {} : { next_cursor: next }),
