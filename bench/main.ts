@@ -17,6 +17,7 @@ import { benchOrgPicker } from './bench-org-picker';
 import { benchScale } from './bench-scale';
 import { benchStartup } from './bench-startup';
 import { benchStdio } from './bench-stdio';
+import { benchTenantList } from './bench-tenant-list';
 import { benchTenantPerCall } from './bench-tenant-per-call';
 import { createContext, type BenchContext } from './context';
 import { describeMachine, finishMachine, type MachineInfo } from './machine';
@@ -31,6 +32,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['startup'], benchStartup],
   [['attach'], benchAttach],
   [['scale'], benchScale],
+  [['tenant-list'], benchTenantList],
   [['org-picker', 'org-picker-filter', 'org-picker-sign-in'], benchOrgPicker],
   [['context-budget'], benchContextBudget],
 ];

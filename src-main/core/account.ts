@@ -142,8 +142,15 @@ export class SignedInContext {
   }
 }
 
+/**
+ * How long a refresh may take. Not the usual request timeout: the API rotates the refresh token when it
+ * answers, so a refresh given up on after the API acted leaves only the old, now spent, token — and
+ * sending that one again is refused as a reuse, which signs the person out. A slow answer must be waited for.
+ */
+export const refreshTimeoutMs = 60_000;
+
 async function refreshCall(http: HttpClient, apiUrl: string, refreshToken: string) {
-  const body = await http.request({ method: 'POST', baseUrl: apiUrl, path: '/auth/refresh', body: { refreshToken } });
+  const body = await http.request({ method: 'POST', baseUrl: apiUrl, path: '/auth/refresh', body: { refreshToken }, timeoutMs: Math.max(refreshTimeoutMs, http.defaultTimeoutMs) });
   try {
     return normalizeTokenResponse(body);
   } catch {

@@ -126,6 +126,11 @@ function buildUrl(req: HttpRequest): string {
 export class HttpClient {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
+
+  /** The timeout of a request that names none. */
+  get defaultTimeoutMs(): number {
+    return this.timeoutMs;
+  }
   /** The JSON path without fetch (node:http keep-alive); absent when a `fetch` was given (tests, fakes). */
   private readonly transport: NodeHttpTransport | null;
 
