@@ -10,21 +10,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { McpAuditLog } from '../../../src-main/mcp/audit-log';
-import { fixedMode } from '../../../src-main/mcp/operation-mode';
-import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
-import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { failure, ok } from './envelope-assert';
-import { connectClient, tempSocketPath, type SocketClient } from './socket-helpers';
+import type { SocketClient } from './socket-helpers';
+import { startSocketToolset, type SocketToolset } from './socket-toolset-fixture';
 
 /** A 1×1 PNG. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const tenant_id = 'tn-acme-es';
 const madrid = { stanzas: [{ criteria: [{ criterion_id: 'city', operator: 'is', value: ['madrid'] }] }] };
 
-let fixture: CoreFixture;
-let server: McpSocketServer;
-let socket: { path: string; cleanup: () => void };
+let toolset: SocketToolset;
 let mcp: SocketClient;
 let images: Server;
 let imagesUrl: string;
@@ -54,17 +49,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
   imagesUrl = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
-  fixture = await startCoreFixture({ user: 'owner' });
-  socket = tempSocketPath();
-  server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: socket.path, mode: fixedMode('FULL'), audit: new McpAuditLog(), maxLineBytes: 256 * 1024 });
-  mcp = await connectClient(socket.path, 'toolset-test');
+  toolset = await startSocketToolset('toolset-test', { maxLineBytes: 256 * 1024 });
+  mcp = toolset.mcp;
 }, 120_000);
 
 afterAll(async () => {
-  await mcp?.close();
-  await server?.close();
-  await fixture?.close();
-  socket?.cleanup();
+  await toolset?.close();
   await new Promise<void>((resolve) => (images === undefined ? resolve() : images.close(() => resolve())));
   rmSync(folder, { recursive: true, force: true });
   if (previousUploadDirs === undefined) delete process.env.NEVENT_UPLOAD_DIRS;

@@ -16,13 +16,10 @@ import type { Settings } from '../../../src-shared/ipc';
 import { createDesktopApp, type DesktopApp } from '../../../src-main/app/compose';
 import { fileClientConfig } from '../../../src-main/app/client-config';
 import { mcpBridgeStarter } from '../../../src-main/app/mcp-bridge';
-import { McpAuditLog } from '../../../src-main/mcp/audit-log';
-import { fixedMode } from '../../../src-main/mcp/operation-mode';
-import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { UploadPolicy } from '../../../src-main/mcp/tool';
-import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { failure, ok } from './envelope-assert';
 import { connectClient, tempSocketPath, type SocketClient } from './socket-helpers';
+import { startSocketToolset, type SocketToolset } from './socket-toolset-fixture';
 
 /** A 1×1 PNG. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -55,24 +52,17 @@ afterAll(async () => {
 });
 
 describe.skipIf(process.platform === 'win32')('image URLs: public addresses only, unless allowed', () => {
-  let fixture: CoreFixture;
-  let server: McpSocketServer;
-  let socket: { path: string; cleanup: () => void };
+  let toolset: SocketToolset;
   let mcp: SocketClient;
   const policy: UploadPolicy = { folders: [], allowLocalUrls: false };
 
   beforeAll(async () => {
-    fixture = await startCoreFixture({ user: 'owner' });
-    socket = tempSocketPath();
-    server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: socket.path, mode: fixedMode('FULL'), audit: new McpAuditLog(), uploads: () => policy });
-    mcp = await connectClient(socket.path, 'upload-sources');
+    toolset = await startSocketToolset('upload-sources', { uploads: () => policy });
+    mcp = toolset.mcp;
   }, 120_000);
 
   afterAll(async () => {
-    await mcp?.close();
-    await server?.close();
-    await fixture?.close();
-    socket?.cleanup();
+    await toolset?.close();
   });
 
   it.each([
