@@ -18,7 +18,7 @@ export const methodNotes = [
 /** Why a target was missed and what would close it (or, for a figure without target, how to read it). */
 export function explainMiss(result: BenchResult): string | null {
   if (meetsTarget(result)) return readings[result.id]?.(result) ?? null;
-  const by = result.target !== null && result.ratio > result.target ? `ratio ${round(result.ratio, 3)} against ≤ ${result.target} (${round((result.ratio / result.target - 1) * 100, 1)} % over)` : `${round(result.subjectValue, 2)} ms against ≤ ${result.absoluteTarget} ms`;
+  const by = result.target !== null && result.ratio > result.target ? `ratio ${round(result.ratio, 3)} against ≤ ${result.target} (${round((result.ratio / result.target - 1) * 100, 1)} % over)` : `${round(result.subjectValue - (result.absoluteTarget ?? 0), 2)} ms (${round(result.subjectValue, 2)} ms against ≤ ${result.absoluteTarget} ms)`;
   const why = reasons[result.id]?.(result) ?? 'No analysis recorded for this benchmark yet.';
   return `**Target missed** by ${by}. ${why}`;
 }
