@@ -89,6 +89,8 @@ describe('serve --demo (spawned CLI)', () => {
       expect(await call('session.get')).toMatchObject({ account: { state: 'active' }, tenants: { recent: [{ id: target?.id }, { id: 'tn-acme' }] } });
       expect(await call('tenants.unpin', { tenantId: target?.id })).toMatchObject({ pinned: [] });
       expect(await call('tenants.reset')).toMatchObject({ activeTenantId: 'tn-acme' });
+      // Nothing in flight: nothing to cancel (the cancel itself: cancel-switch.test.ts and the e2e).
+      expect(await call('tenants.cancelSwitch')).toEqual({ cancelled: false });
 
       // Segments.
       const criteria = await call('segments.criteria');
@@ -191,7 +193,9 @@ describe('serve --demo (spawned CLI)', () => {
       expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] ?? 0))).toBe(true);
       const sessionVersions = stream.events.filter((e) => e.event === 'mcp.onDidChangeSessions').map((e) => (JSON.parse(e.data) as { version: number }).version);
       expect(sessionVersions.every((v, i) => i === 0 || v > (sessionVersions[i - 1] ?? 0))).toBe(true);
-      expect(new Set(stream.events.map((e) => e.event))).toEqual(new Set(['session.onDidChange', 'mcp.onDidChangeSessions', 'segments.onDidChange', 'mcp.onDidAppendAudit', 'notifications.onDidNotify']));
+      expect(new Set(stream.events.map((e) => e.event))).toEqual(new Set(['session.onDidChange', 'mcp.onDidChangeSessions', 'segments.onDidChange', 'mcp.onDidAppendAudit', 'notifications.onDidNotify', 'settings.onDidChange']));
+      // The settings changed above (URLs, the mode) reached the page as pushes, as main now holds them.
+      expect(stream.events.filter((e) => e.event === 'settings.onDidChange').map((e) => (JSON.parse(e.data) as { apiUrl: string | null }).apiUrl)).toContain('https://api.nevent.example');
       expect(stream.events.filter((e) => e.event === 'notifications.onDidNotify').map((e) => (JSON.parse(e.data) as { title: string }).title)).toContain(`Switched to ${target?.name}`);
       expect(JSON.stringify(stream.events)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
     } finally {
