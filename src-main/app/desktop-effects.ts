@@ -52,6 +52,8 @@ export class DesktopEffects {
   private tenantsLoad: TenantsLoad | null = null;
   private tenantsView: { sessionId: string; view: TenantsView } | null = null;
   private notificationSeq = 0;
+  /** The settings last pushed, as JSON: a push only when they changed. */
+  private lastPushedSettings: string | null = null;
 
   constructor(private readonly deps: DesktopEffectsDeps) {}
 
@@ -85,10 +87,17 @@ export class DesktopEffects {
     store.dispatch({ type: 'sessionsChanged', sessions: sessions.list() });
   }
 
-  /** Every window gets the settings after a change, whoever made it (a hand edit of the file included). */
+  /**
+   * Every window gets the settings after a change, whoever made it (a hand edit of the file included);
+   * only a real change goes out (preferences also change with every recent tenant).
+   */
   private pushSettings(): void {
     const { preferences, mode, environmentUploadFolders, events } = this.deps;
-    events.emit('settings.onDidChange', currentSettings({ preferences, mode, environmentUploadFolders }));
+    const settings = currentSettings({ preferences, mode, environmentUploadFolders });
+    const text = JSON.stringify(settings);
+    if (text === this.lastPushedSettings) return;
+    this.lastPushedSettings = text;
+    events.emit('settings.onDidChange', settings);
   }
 
   dispose(): void {

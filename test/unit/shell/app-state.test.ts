@@ -119,6 +119,10 @@ describe('settings pushed to every window', () => {
     // And a mode change, which the settings answer carries.
     t.mode.set('STANDARD', 'app');
     expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ operationMode: 'STANDARD' });
+    // A change of preferences that is not a setting (a recent tenant) pushes no settings.
+    const pushes = t.published('settings.onDidChange').length;
+    t.preferences.touchRecent('u1', { id: 't1', name: 'One' });
+    expect(t.published('settings.onDidChange')).toHaveLength(pushes);
   });
 });
 
