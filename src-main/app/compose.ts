@@ -6,6 +6,7 @@
  *                    ─> MCP socket bridge ─> desktop service ─> restore or demo sign-in
  *   close ─> bridge (socket file removed, connections closed) ─> core (sessions ended) ─> demo API
  */
+import type { LanguageSetting } from '../../src-shared/i18n/languages';
 import { join } from 'node:path';
 import type { OperationMode } from '../../src-shared/session';
 import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
@@ -47,6 +48,8 @@ export interface DesktopAppOptions {
   operationMode?: OperationMode;
   env: NodeJS.ProcessEnv;
   platform: string;
+  /** The OS's preferred languages (the Electron shell asks Electron); `serve` leaves them to the browser. */
+  systemLanguages?: readonly string[];
   startBridge: StartMcpBridge;
   clientConfig: ClientConfigPort;
   /** `serve --http [--http-port N]`: start the loopback MCP HTTP endpoint with the app (off by default). */
@@ -62,6 +65,8 @@ export interface DesktopApp {
   service: DesktopService;
   dispatch: Dispatch;
   events: EventHub;
+  /** The Language setting now (the shell's tray, menus and notifications follow it; changes arrive as `settings.onDidChange`). */
+  language(): LanguageSetting;
   core: Core;
   /** The MCP socket path, null when the bridge did not start. */
   socketPath: string | null;
@@ -138,6 +143,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     shell: options.shell,
     version: options.version,
     platform: options.platform,
+    ...(options.systemLanguages === undefined ? {} : { systemLanguages: options.systemLanguages }),
     account,
     sessions: coreSessionsPort(core),
     bridge: bridgePort,
@@ -180,6 +186,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     service,
     dispatch,
     events,
+    language: () => preferences.language(),
     core,
     socketPath: bridge?.socketPath ?? null,
     mcpHttp,
