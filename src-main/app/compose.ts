@@ -6,7 +6,6 @@
  *                    ─> MCP socket bridge ─> desktop service ─> restore or demo sign-in
  *   close ─> bridge (socket file removed, connections closed) ─> core (sessions ended) ─> demo API
  */
-import type { LanguageSetting } from '../../src-shared/i18n/languages';
 import { join } from 'node:path';
 import type { OperationMode } from '../../src-shared/session';
 import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
@@ -65,8 +64,6 @@ export interface DesktopApp {
   service: DesktopService;
   dispatch: Dispatch;
   events: EventHub;
-  /** The Language setting now (the shell's tray, menus and notifications follow it; changes arrive as `settings.onDidChange`). */
-  language(): LanguageSetting;
   core: Core;
   /** The MCP socket path, null when the bridge did not start. */
   socketPath: string | null;
@@ -186,7 +183,6 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     service,
     dispatch,
     events,
-    language: () => preferences.language(),
     core,
     socketPath: bridge?.socketPath ?? null,
     mcpHttp,

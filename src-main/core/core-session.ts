@@ -15,6 +15,7 @@
  * `activeTenantId` is always the `tenantId` claim of the credential in the cell: there is no second copy
  * that could drift from the token.
  */
+import { foldText } from '../../src-shared/text-fold';
 import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
 import { firstIssue } from '../../src-shared/zod-issue';
 import { randomUUID } from 'node:crypto';
@@ -312,9 +313,10 @@ export class CoreSession implements TenantSession {
       ({ p: page, n: size, s: search } = cursor);
     }
     const answer = await this.dataClient.listSegments({ page, size, ...(search === undefined ? {} : { search }) }, credential);
-    // Filter here too: an API that ignores `search` must not widen the answer.
-    const needle = search?.toLowerCase();
-    const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle));
+    // Filter here too: an API that ignores `search` must not widen the answer. Case and accents aside,
+    // as every search of the app (src-shared/text-fold.ts): `malaga` finds `Málaga`.
+    const needle = search === undefined ? undefined : foldText(search);
+    const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => foldText(s.name).includes(needle) || foldText(s.description ?? '').includes(needle));
     const next = answer.value.hasMore ? this.encodeCursor({ t: tenantOf(answer.credential), p: page + 1, n: size, ...(search === undefined ? {} : { s: search }) }) : null;
     return this.scoped(answer.credential, { segments: matching.slice(0, size).map((s) => this.ownSegment(s, answer.credential)), nextCursor: next });
   }

@@ -231,7 +231,9 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       log,
     });
     const current = desktopApp;
-    useLanguage(current.language());
+    // The saved Language setting, read like the window reads it (a failure leaves the OS's language).
+    const settings = await current.dispatch('settings.get', undefined);
+    useLanguage(settings.ok ? ((settings.value as Settings).language ?? 'system') : 'system');
     offEvents.push(
       current.events.subscribe((channel, payload) => {
         if (channel === 'settings.onDidChange') useLanguage((payload as Settings).language ?? 'system');

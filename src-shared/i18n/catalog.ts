@@ -18,7 +18,14 @@ export function isMessageId(key: string): key is MessageId {
   return Object.hasOwn(en, key);
 }
 
+/** A catalog over the reference: every key of `reference`, from `language` where it has one (never a raw key). */
+export function overReference<K extends string>(reference: Readonly<Record<K, string>>, language: Readonly<Record<string, string>>): Record<K, string> {
+  const out: Record<K, string> = { ...reference };
+  for (const key of Object.keys(reference) as K[]) if (Object.hasOwn(language, key)) out[key] = language[key] as string;
+  return out;
+}
+
 /** A language's messages with English under them: what the translator is given. */
 export function messagesOf(language: Language): Record<MessageId, string> {
-  return { ...en, ...catalogs[language] } as Record<MessageId, string>;
+  return overReference(en, catalogs[language]);
 }

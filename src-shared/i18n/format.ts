@@ -93,7 +93,8 @@ function createFormats(locale: string): Formats {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
       if (match === null) return isoDay;
       const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-      return Number.isNaN(at) ? isoDay : once('day', () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(at);
+      // Not a real day (month 13, February 30): shown as it came, never rolled over into another day.
+      return new Date(at).toISOString().slice(0, 10) !== isoDay ? isoDay : once('day', () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(at);
     },
     dateTime: (value) => (invalid(value) ? String(value) : once('dt', () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(toDate(value))),
     time: (value) => (invalid(value) ? String(value) : once('t', () => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })).format(toDate(value))),

@@ -344,8 +344,10 @@ export const AuditQuerySchema = z.object({
   domain: z.enum(toolDomains).optional(),
   /** `ok`, `error` (any failure) or one error code. */
   result: z.union([z.literal('ok'), z.literal('error'), ErrorCodeSchema]).optional(),
-  /** Substring of the tool or action name. */
+  /** Substring of the tool or action name (case and accents aside). */
   name: z.string().max(100).optional(),
+  /** Tool names that match `name` too: the window's own words for them hold it (its language's titles). */
+  nameIn: z.array(z.string().max(100)).max(200).optional(),
   limit: z.number().int().min(1).max(500).optional(),
   beforeSeq: z.number().int().optional(),
 });

@@ -8,7 +8,7 @@ import { useFormats } from '../../i18n/locale-provider';
 import { useWords } from '../../i18n/use-words';
 import { auditActionText, auditArgsText, auditClientText, auditResultText, auditTenantText } from '../../lib/audit-text';
 import { errorReason } from '../../lib/error-text';
-import { toolDomainText } from '../../lib/tool-words';
+import { toolDomainText, toolNamesMatching } from '../../lib/tool-words';
 
 /** An entry's time: the time of day for today's, the day and time for older ones (the tooltip has both). */
 function auditTime(formats: Formats, at: string): string {
@@ -36,6 +36,13 @@ export function AuditLog(): ReactNode {
     const next: AuditQuery = { ...query, ...patch };
     for (const key of Object.keys(next) as (keyof AuditQuery)[]) if (next[key] === undefined || next[key] === '') delete next[key];
     void commands.loadAudit(next);
+  };
+
+  // The typed words, and the tools whose title in this language holds them (main matches those too).
+  const setNameFilter = (typed: string): void => {
+    const text = typed.trim();
+    const nameIn = toolNamesMatching(t.translator, text);
+    setFilter({ name: text || undefined, nameIn: nameIn.length === 0 ? undefined : nameIn });
   };
 
   return (
@@ -78,10 +85,10 @@ export function AuditLog(): ReactNode {
           value={name}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') setFilter({ name: name.trim() || undefined });
+            if (e.key === 'Enter') setNameFilter(name);
           }}
           onBlur={() => {
-            if ((query.name ?? '') !== name.trim()) setFilter({ name: name.trim() || undefined });
+            if ((query.name ?? '') !== name.trim()) setNameFilter(name);
           }}
         />
       </div>
