@@ -39,7 +39,9 @@ function subscribeToBrowserLanguages(onChange: () => void): () => void {
 
 /** The browser's languages, re-read when the browser says they changed. */
 function useBrowserLanguages(): readonly string[] {
-  return useSyncExternalStore(subscribeToBrowserLanguages, () => navigator.languages);
+  // As one string: `navigator.languages` may be a new array on every read, and a snapshot must be stable.
+  const joined = useSyncExternalStore(subscribeToBrowserLanguages, () => navigator.languages.join(','));
+  return useMemo(() => (joined === '' ? [] : joined.split(',')), [joined]);
 }
 
 /** Provides the window's language and formats to everything inside it. */

@@ -48,7 +48,15 @@ export function LanguageControl(): ReactNode {
       <legend>{t('language.legend')}</legend>
       {options.map((option) => (
         <label key={option.value} className="radio-line">
-          <input type="radio" name="language" value={option.value} checked={chosen === option.value} onChange={() => choose(option.value)} />
+          <input
+            type="radio"
+            name="language"
+            value={option.value}
+            checked={chosen === option.value}
+            onChange={() => choose(option.value)}
+            // The theme has a "System" choice too: this one's name says which setting it is.
+            aria-label={option.value === 'system' ? t('language.systemName', { language: formats.language(system.locale) }) : undefined}
+          />
           <span>
             {option.label} {option.value === 'system' ? <span className="muted small">{t('language.systemText', { language: formats.language(system.locale) })}</span> : null}
           </span>
