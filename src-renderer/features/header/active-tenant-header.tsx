@@ -27,9 +27,11 @@ function LatestNotice(): ReactNode {
     const timer = setTimeout(() => setUi({ notices: [] }), noticeVisibleMs);
     return () => clearTimeout(timer);
   }, [newest, setUi]);
+  const line = newest ? noticeLine(t.translator, newest) : '';
+  // One line that never moves the content: cut with an ellipsis when long, whole in the tooltip and read out.
   return (
-    <p className={`header-notice ${newest?.level ?? ''}`} role="status" aria-live="polite">
-      {newest ? noticeLine(t.translator, newest) : ''}
+    <p className={`header-notice ${newest?.level ?? ''}`} role="status" aria-live="polite" title={line || undefined}>
+      {line}
     </p>
   );
 }
