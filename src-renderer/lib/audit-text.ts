@@ -1,7 +1,7 @@
 /** How the audit log reads an entry: what happened, who did it and where, in words (pure). */
 import type { Translator } from '../../src-shared/i18n/translator';
 import { modeText } from '../../src-shared/i18n/words';
-import { OperationModeSchema, type AuditEntry } from '../../src-shared/session';
+import { OperationModeSchema, type AuditArgShape, type AuditEntry } from '../../src-shared/session';
 import { toolTitle, toolWords } from './tool-words';
 
 export { toolWords };
@@ -52,10 +52,28 @@ export function auditClientText(t: Translator, entry: AuditEntry, isDesktopSessi
   return entry.clientName ?? t.formatMessage({ id: 'audit.client.unnamed' });
 }
 
-/** The arguments as `key: value` pairs (older entries only had keys). */
+/** An argument shown by its shape, in words ("(texto, 35 caracteres)", "2 grupos, 3 condiciones"). */
+export function argShapeText(t: Translator, shape: AuditArgShape): string {
+  switch (shape.kind) {
+    case 'hidden':
+      return t.formatMessage({ id: 'audit.arg.hidden' });
+    case 'text':
+      return t.formatMessage({ id: 'audit.arg.text' }, { length: shape.length });
+    case 'items':
+      return t.formatMessage({ id: 'audit.arg.items' }, { count: shape.count });
+    case 'fields':
+      return t.formatMessage({ id: 'audit.arg.fields' }, { count: shape.count });
+    case 'definition':
+      return shape.groups === 0 ? t.formatMessage({ id: 'audit.arg.everyFan' }) : t.formatMessage({ id: 'audit.arg.definition' }, { groups: shape.groups, conditions: shape.conditions });
+    case 'more':
+      return t.formatMessage({ id: 'audit.arg.more' }, { listed: shape.listed, more: shape.more });
+  }
+}
+
+/** The arguments as `key: value` pairs (older entries only had keys; shapes in the window's words). */
 export function auditArgsText(t: Translator, entry: AuditEntry): { key: string; value: string | null }[] {
   if (entry.kind === 'mode') return [{ key: 'mode', value: modeChangeText(t, entry.name) }];
-  if (entry.args !== undefined) return entry.args;
+  if (entry.args !== undefined) return entry.args.map((arg) => ({ key: arg.key, value: arg.shape === undefined ? arg.value : argShapeText(t, arg.shape) }));
   return entry.argKeys.map((key) => ({ key, value: null }));
 }
 

@@ -90,7 +90,7 @@ async function clippedText(page: Page): Promise<string[]> {
     const found: string[] = [];
     if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
     const selector = 'button, .badge, .nav-tab, th, label, legend, h1, h2, h3, .chip, .segmented-option, summary, dt, .count-pill';
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       if (el.offsetParent === null) continue;
       const style = getComputedStyle(el);
       if (style.textOverflow === 'ellipsis') continue;

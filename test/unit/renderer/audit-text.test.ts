@@ -52,4 +52,19 @@ describe('audit log words', () => {
     expect(auditResultText(spanishWords, entry({ result: 'operation_not_permitted' }))).toBe('operación no permitida');
     expect(auditResultText(spanishWords, entry({ result: 'keychain_timeout' }))).toBe('keychain timeout');
   });
+
+  it('words the shapes of arguments it does not show (free text, secrets, definitions, long lists)', () => {
+    const args = [
+      { key: 'description', value: '(text, 31 characters)', shape: { kind: 'text', length: 31 } },
+      { key: 'definition', value: '2 groups, 3 conditions', shape: { kind: 'definition', groups: 2, conditions: 3 } },
+      { key: 'everyone', value: 'every fan (no conditions)', shape: { kind: 'definition', groups: 0, conditions: 0 } },
+      { key: 'token', value: '(hidden)', shape: { kind: 'hidden' } },
+      { key: 'ids', value: 'a, b, c, d +2 more', shape: { kind: 'more', listed: 'a, b, c, d', more: 2 } },
+      { key: 'search', value: 'vip' },
+    ] as const;
+    const e = entry({ args: args.map((a) => ({ ...a })) as AuditEntry['args'] });
+    expect(auditArgsText(spanishWords, e).map((a) => a.value)).toEqual(['(texto, 31 caracteres)', '2 grupos, 3 condiciones', 'todos los fans (sin condiciones)', '(oculto)', 'a, b, c, d y 2 más', 'vip']);
+    // English reads as main's own words did.
+    expect(auditArgsText(t, e).map((a) => a.value)).toEqual(args.map((a) => a.value));
+  });
 });
