@@ -13,8 +13,10 @@
  * budget) and accepts every value, and the handler runs the checks in the order above, the answer's
  * check against the tool's output schema last. No SDK handler is replaced.
  *
- * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
- * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
+ * A call's tenant is fixed when it starts (`session.openScope`, docs/tenant-isolation.md): the tenant it
+ * names (a token scoped to it, cached per account; the session's active tenant never moves), else the
+ * active tenant at that moment. Every request of the call uses that tenant's credential, so a switch by
+ * another conversation on the same connection cannot redirect a call already running.
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
 import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
@@ -162,8 +164,8 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
     let output: Record<string, unknown>;
     try {
-      // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
-      const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
+      // The tenant is fixed before the tool runs: an unreachable one fails here and nothing else happens.
+      const tenant: TenantScopedOperations = spec.tenantScoped ? await session.openScope(target) : session;
       if (spec.access === 'destructive' && confirmed !== true) {
         // After the mode, the input and the tenant: what would happen is said with the arguments it would
         // run with, in the tenant it would run in (a confirmation may read, e.g. the campaign's audience).
