@@ -26,6 +26,7 @@ import type { TenantSession } from '../core/tenant-session';
 import { checkHostAndOrigin } from '../serve/request-guard';
 import type { McpAuditLog } from './audit-log';
 import type { BridgeTokenStore } from './bridge-token';
+import { CallLimits } from './call-limits';
 import { errorDataOf } from './envelope';
 import type { OperationModeSource } from './operation-mode';
 import { createMcpServer, type BoundMcpServer, type McpLogger } from './server';
@@ -48,6 +49,8 @@ export interface McpHttpEndpointOptions {
   maxLegacySessions?: number;
   /** A legacy session idle this long is ended (default 10 min; the client starts a new one when it comes back). */
   legacyIdleMs?: number;
+  /** Calls in flight (call-limits.ts); shared with the app's other transports, else the endpoint's own. */
+  calls?: CallLimits;
 }
 
 /** A running endpoint. */
@@ -124,6 +127,7 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
   const maxLegacy = options.maxLegacySessions ?? httpEndpointDefaults.maxLegacySessions;
   const idleMs = options.legacyIdleMs ?? httpEndpointDefaults.legacyIdleMs;
   const legacy = new Map<string, LegacySession>();
+  const calls = options.calls ?? new CallLimits();
   let port = 0;
 
   // The endpoint's own session, for stateless (2026-07-28) requests: opened on first use.
@@ -136,7 +140,7 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
   const modernServers = new Set<BoundMcpServer>();
   const modern = createMcpHandler(
     async () => {
-      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
       // One instance per request: its listener on the session goes when the request's server closes.
       modernServers.add(bound);
       bound.server.server.onclose = () => {
@@ -204,7 +208,7 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
       const data = errorDataOf(error);
       return rpcError(503, -32001, data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : 'Nevent Companion could not open a session.');
     }
-    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (sessionId) => {
