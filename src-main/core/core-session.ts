@@ -1,5 +1,5 @@
 /**
- * The tenant session (DESIGN §2, seed 000): one tenant context — the desktop's, or one MCP connection's —
+ * The tenant session: one tenant context — the desktop's, or one MCP connection's —
  * with one credential cell and the caches of the tenant it is in. It does not send tenant-scoped
  * requests itself: every call opens a scope (tenant-scope.ts) that pins the credential the call runs
  * with, so a switch here never redirects a call already running (docs/tenant-isolation.md).
@@ -232,7 +232,7 @@ export class CoreSession implements TenantSession {
   }
 
   /**
-   * The scope one call runs in (DESIGN §4 "Tenant per call"), with its credential pinned now:
+   * The scope one call runs in (docs/tenant-isolation.md), with its credential pinned now:
    * - no tenant named, or the active one named: the session's credential as it is at this moment;
    * - another tenant: the account's per-tenant credential (tenant-tokens.ts), minted once through the
    *   switch endpoint and checked like a switch, without moving this session.

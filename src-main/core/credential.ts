@@ -1,5 +1,5 @@
 /**
- * The credential cell (DESIGN §2): where a session (or the account's per-tenant cache) keeps the tokens
+ * The credential cell: where a session (or the account's per-tenant cache) keeps the tokens
  * of one tenant context. A switch or refresh installs a new `Credential` with one assignment. Nothing
  * sends with the cell: a call reads `current` once, when it starts (tenant-scope.ts pins it), and keeps
  * that credential — and its tenant — for every request it makes.

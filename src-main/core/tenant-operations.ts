@@ -135,7 +135,7 @@ export async function createSegment(scope: TenantScope, input: SegmentCreate): P
 }
 
 /**
- * The real API has no optimistic concurrency (DESIGN §3): re-read the segment, compare its revision
+ * The real API has no optimistic concurrency (docs/real-api.md): re-read the segment, compare its revision
  * with the one the edit started from, and write only when nothing changed in between. The check, the
  * re-read and the write all go out with the call's one credential, so they belong to one tenant.
  */

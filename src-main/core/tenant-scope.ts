@@ -1,5 +1,5 @@
 /**
- * A call's tenant (DESIGN §4, docs/tenant-isolation.md). A scope is created when a call starts and pins
+ * A call's tenant (docs/tenant-isolation.md). A scope is created when a call starts and pins
  * the credential the call runs with — the tenant the call named, or the session's active tenant at that
  * moment — and every request of the call goes out with that credential. It is what tenant-scoped code
  * calls the API through:

@@ -3,7 +3,7 @@
  * One implementation lives in this folder; tests use fakes of the same interface.
  *
  * Every tenant-scoped read answers with the tenant it was answered in (`Scoped.tenantId`): a call that
- * started before a switch completed runs, and reports, in the tenant it started in (DESIGN §2).
+ * started before a switch completed runs, and reports, in the tenant it started in.
  */
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
@@ -97,7 +97,7 @@ export interface TenantSession {
   callApi(call: ApiCall): Promise<Scoped<unknown>>;
 
   /**
-   * The scope one call runs in (DESIGN §4, "Tenant per call"; docs/tenant-isolation.md): its tenant and
+   * The scope one call runs in (docs/tenant-isolation.md): its tenant and
    * credential are fixed here, when the call starts — the tenant named, else the session's active tenant
    * at this moment — and every request the call makes through it uses that credential; a later switch of
    * this session never changes it. A named tenant other than the active one runs with a token scoped to it
