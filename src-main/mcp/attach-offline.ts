@@ -59,7 +59,7 @@ export class OfflineSession implements TenantSession {
   analyticsCapabilities = () => this.unavailable();
   paidAdsStatus = () => this.unavailable();
   callApi = () => this.unavailable();
-  inTenant = () => this.unavailable();
+  openScope = () => this.unavailable();
 
   close(): void {
     // Nothing to end.

@@ -3,8 +3,9 @@
  * a legacy HTTP session) or per request (2026-07-28 over HTTP). Cheap: the tool table is static; only
  * closures over the session are created.
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id? ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ yes: in that tenant
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> a slot? ──> tenant fixed ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ (call-limits.ts: waits,
+ *                   │                                                                         │  or rate_limit_exceeded)
  *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
@@ -13,8 +14,10 @@
  * budget) and accepts every value, and the handler runs the checks in the order above, the answer's
  * check against the tool's output schema last. No SDK handler is replaced.
  *
- * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
- * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
+ * A call's tenant is fixed when it starts (`session.openScope`, docs/tenant-isolation.md): the tenant it
+ * names (a token scoped to it, cached per account; the session's active tenant never moves), else the
+ * active tenant at that moment. Every request of the call uses that tenant's credential, so a switch by
+ * another conversation on the same connection cannot redirect a call already running.
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
 import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
@@ -32,6 +35,7 @@ import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
 import { advertisedInput, leanAnnotations } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
+import { CallLimits } from './call-limits';
 import type { AnyToolSpec } from './tool';
 import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
 import { allTools, toolDomainOf } from './tools';
@@ -61,6 +65,11 @@ export interface McpServerOptions {
   unavailable?: () => AppErrorData | null | Promise<AppErrorData | null>;
   /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
   uploads?: UploadPolicySource;
+  /**
+   * Calls in flight, per connection (keyed by the session) and in total: one object shared by every
+   * server of the process (the transports pass theirs); a server of its own gets its own.
+   */
+  calls?: CallLimits;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -91,6 +100,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const { session, audit } = options;
   const log = options.log ?? (() => undefined);
   const uploads = options.uploads ?? environmentUploadPolicy(process.env);
+  const calls = options.calls ?? new CallLimits();
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
@@ -161,10 +171,17 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     if (target !== undefined) named.tenant = target;
     const runArgs = spec.tenantScoped ? toolArgs : values;
 
+    // A slot for the call (a few per connection, a few more in all): waits its turn, or is refused at once.
+    let release: () => void;
+    try {
+      release = await calls.admit(session, ctx.mcpReq.signal);
+    } catch (error) {
+      return fail(errorDataOf(error));
+    }
     let output: Record<string, unknown>;
     try {
-      // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
-      const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
+      // The tenant is fixed before the tool runs: an unreachable one fails here and nothing else happens.
+      const tenant: TenantScopedOperations = spec.tenantScoped ? await session.openScope(target) : session;
       if (spec.access === 'destructive' && confirmed !== true) {
         // After the mode, the input and the tenant: what would happen is said with the arguments it would
         // run with, in the tenant it would run in (a confirmation may read, e.g. the campaign's audience).
@@ -176,6 +193,8 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
       return fail(data);
+    } finally {
+      release();
     }
 
     const checked = spec.output.safeParse(output);

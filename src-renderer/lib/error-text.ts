@@ -38,7 +38,7 @@ export function errorReason(t: Translator, error: AppErrorData): string {
       return t.formatMessage({ id: 'error.apiUnavailable' }, { reason: error.message });
     case 'timeout':
       return t.formatMessage({ id: 'error.timeout' }, { reason: error.message });
-    case 'rate_limited':
+    case 'rate_limit_exceeded':
       return t.formatMessage({ id: 'error.rateLimited' }, { reason: error.message });
     case 'signed_out':
       return t.formatMessage({ id: 'error.signedOut' });

@@ -270,18 +270,22 @@ export class FakeTenantSession implements TenantSession {
   }
 
   /**
-   * The fake's tenant-per-call: the same checks a switch makes, then a view whose every call runs as if
-   * this session were in `tenantId` (each fake method reads the tenant synchronously, before it returns).
+   * The fake's call scope: the tenant is fixed now — the one named (with the same checks a switch makes),
+   * else the active one — and every call through the scope runs as if this session were in it (each fake
+   * method reads the tenant synchronously, before it returns), whatever is switched meanwhile.
    */
-  async inTenant(tenantId: string): Promise<TenantScopedOperations> {
-    this.enter(`inTenant:${tenantId}`);
-    if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
-    const tenant = this.tenants.find((t) => t.id === tenantId);
-    if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
-    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+  async openScope(tenantId?: string): Promise<TenantScopedOperations> {
+    const pinned = tenantId ?? this.activeTenantId;
+    if (tenantId !== undefined) {
+      this.enter(`openScope:${tenantId}`);
+      if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
+      const tenant = this.tenants.find((t) => t.id === tenantId);
+      if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
+      if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+    }
     const inTenant = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
       const active = this.activeTenantId;
-      this.activeTenantId = tenantId;
+      this.activeTenantId = pinned;
       try {
         return run(...args);
       } finally {

@@ -20,7 +20,7 @@ import { rawConnect } from './socket-helpers';
 export type Era = 'modern' | 'legacy';
 
 /** Where a peer connects. */
-export type PeerTarget = { kind: 'stdio'; args: string[] } | { kind: 'socket'; path: string } | { kind: 'http'; url: string; token: string };
+export type PeerTarget = { kind: 'stdio'; args: string[]; env?: Record<string, string> } | { kind: 'socket'; path: string } | { kind: 'http'; url: string; token: string };
 
 /** One connected client. */
 export interface Peer {
@@ -32,13 +32,13 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-const cliEnv = (): Record<string, string> => ({ ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config') });
+const cliEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config'), ...extra });
 
 /** Connects a peer of `era` named `name` to `target`. */
 export async function connectPeer(era: Era, target: PeerTarget, name = `${era}-peer`): Promise<Peer> {
   if (era === 'modern') {
     const client = new Client({ name, version: '2.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
-    if (target.kind === 'stdio') await client.connect(new StdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(), stderr: 'ignore', cwd: repoRoot }));
+    if (target.kind === 'stdio') await client.connect(new StdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(target.env), stderr: 'ignore', cwd: repoRoot }));
     else if (target.kind === 'socket') {
       const socket = await rawConnect(target.path);
       await client.connect(new LineTransport(socket, socket, { destroy: () => socket.destroy() }));
@@ -52,7 +52,7 @@ export async function connectPeer(era: Era, target: PeerTarget, name = `${era}-p
     };
   }
   const client = new LegacyClient({ name, version: '1.0.0' });
-  if (target.kind === 'stdio') await client.connect(new LegacyStdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(), stderr: 'ignore', cwd: repoRoot }));
+  if (target.kind === 'stdio') await client.connect(new LegacyStdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(target.env), stderr: 'ignore', cwd: repoRoot }));
   else if (target.kind === 'socket') {
     const socket = await rawConnect(target.path);
     await client.connect(new LineTransport(socket, socket, { destroy: () => socket.destroy() }) as never);

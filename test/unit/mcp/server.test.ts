@@ -114,7 +114,7 @@ describe('MCP server factory', () => {
     expect(failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-b' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden', param: 'tenant_id' });
     expect(failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-nope' }))).toMatchObject({ type: 'not_found', code: 'tenant_not_found', param: 'tenant_id' });
     expect(failure(await h.call('nevent_create_segment', { name: 'x', definition, tenant_id: '../etc' }))).toMatchObject({ type: 'invalid_request', code: 'invalid_request', param: 'tenant_id' });
-    expect(h.session.calls.filter((c) => !c.startsWith('inTenant:'))).toEqual([]);
+    expect(h.session.calls.filter((c) => !c.startsWith('openScope:'))).toEqual([]);
     expect(h.session.snapshot().activeTenantId).toBe('tenant-root');
   });
 
