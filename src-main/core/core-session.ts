@@ -18,7 +18,6 @@
 import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
 import { firstIssue } from '../../src-shared/zod-issue';
 import { randomUUID } from 'node:crypto';
-import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import {
   changeAuthor,
@@ -57,6 +56,7 @@ import { SerialQueue } from './serial-queue';
 import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
 import { TenantTokens } from './tenant-tokens';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from './list-pager';
 import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
 import { CoreError, SegmentConflictError } from './tenant-session';
 import { asCoreError } from './error-data';
@@ -92,7 +92,6 @@ class TenantCaches {
   campaignColumns: Promise<CampaignColumns | null> | null = null;
 }
 
-const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
 const DEFAULT_SEGMENT_LIMIT = 50;
 const MAX_SEGMENT_LIMIT = 200;
 /** Built once: a zod schema costs more to build than to run (this one was built on every list call). */
@@ -134,6 +133,8 @@ export class CoreSession implements TenantSession {
   private readonly createdAt: string;
   private state: SessionState;
   private caches = new TenantCaches();
+  /** Whole lists the API would not page, per listing (list-pager.ts); a switch or a write drops them. */
+  private lists: ListSnapshots;
   private clientName: string | null;
   private clientVersion: string | null;
   private lastToolCall: string | null = null;
@@ -159,6 +160,7 @@ export class CoreSession implements TenantSession {
     this.cell = deps.cell ?? new CredentialCell(deps.credential);
     this.tenantTokens = deps.tenantTokens ?? new TenantTokens({ clock: deps.clock });
     this.homeTenantId = tenantOf(deps.credential);
+    this.lists = new ListSnapshots(() => deps.clock.now());
     this.state = startedSession(this.homeTenantId);
     this.createdAt = new Date(deps.clock.now()).toISOString();
     this.clientName = deps.clientInfo?.name ?? null;
@@ -301,22 +303,34 @@ export class CoreSession implements TenantSession {
 
   async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
     this.ensureOpen();
-    let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
+    const size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
+    // Every page of one walk is read with the credential captured here: one tenant, whatever happens meanwhile.
     const credential = this.cell.current;
-    let page = 0;
-    let search = query.search?.trim() || undefined;
-    if (query.cursor !== undefined) {
-      const cursor = this.decodeCursor(query.cursor);
-      // A cursor is only good in the tenant (and listing) it came from: never page another tenant's list.
-      if (cursor.t !== tenantOf(credential)) throw new CoreError('invalid_request', 'this cursor belongs to a listing in another tenant; list again from the start', 'cursor');
-      ({ p: page, n: size, s: search } = cursor);
-    }
-    const answer = await this.dataClient.listSegments({ page, size, ...(search === undefined ? {} : { search }) }, credential);
-    // Filter here too: an API that ignores `search` must not widen the answer.
+    const search = query.search?.trim() || undefined;
     const needle = search?.toLowerCase();
-    const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle));
-    const next = answer.value.hasMore ? this.encodeCursor({ t: tenantOf(answer.credential), p: page + 1, n: size, ...(search === undefined ? {} : { s: search }) }) : null;
-    return this.scoped(answer.credential, { segments: matching.slice(0, size).map((s) => this.ownSegment(s, answer.credential)), nextCursor: next });
+    // Filtered here too: an API that ignores `search` must not widen the answer (the pager then pages the matches).
+    const matches = (s: Segment): boolean => needle === undefined || s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle);
+    const page = await pageList(this.lists, tenantOf(credential) ?? '', {
+      listing: 'segments',
+      query: search ?? '',
+      size,
+      position: { cursor: query.cursor },
+      paging: 'api',
+      maxPageSize: MAX_SEGMENT_LIMIT,
+      fetch: async (pageNumber, pageSize) => {
+        const answer = await this.dataClient.listSegments({ page: pageNumber, size: pageSize, ...(search === undefined ? {} : { search }) }, credential);
+        return this.scoped(answer.credential, answer.value);
+      },
+      idOf: (segment) => segment.id,
+      keep: matches,
+    });
+    return { tenantId: page.tenantId, value: { segments: page.value.items.map((s) => this.ownSegment(s, credential)), nextCursor: page.value.nextCursor } };
+  }
+
+  /** One page of a listing of the toolset (list-pager.ts), in this session's tenant; pages the API would not page. */
+  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+    this.ensureOpen();
+    return pageList(this.lists, this.activeTenantId ?? '', request);
   }
 
   async getSegment(segmentId: string): Promise<Scoped<Segment>> {
@@ -339,6 +353,7 @@ export class CoreSession implements TenantSession {
       createdBy: changeAuthor,
     };
     const answer = await this.dataClient.createSegment(body);
+    this.lists.dropAll();
     return this.wrote(this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential)));
   }
 
@@ -368,6 +383,7 @@ export class CoreSession implements TenantSession {
       modifiedAt: new Date(this.deps.clock.now()).toISOString(),
     };
     const answer = await this.dataClient.updateSegment(id, body, before.credential);
+    this.lists.dropAll();
     return this.wrote(this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential)));
   }
 
@@ -434,6 +450,9 @@ export class CoreSession implements TenantSession {
 
   async callApi(call: ApiCall): Promise<Scoped<unknown>> {
     this.ensureOpen();
+    // A write may change any list this session pages itself (even one that failed may have been applied).
+    // The data API only reads; a core read by POST (a quote, a preview) costs a re-read of the list, no more.
+    if (call.api === 'core' && call.method !== 'GET') this.lists.dropAll();
     const answer = await this.dataClient.call(call);
     return this.scoped(answer.credential, answer.value);
   }
@@ -479,6 +498,7 @@ export class CoreSession implements TenantSession {
       const next: Credential = { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
       this.cell.replace(next);
       this.caches = new TenantCaches();
+      this.lists = new ListSnapshots(() => this.deps.clock.now());
       this.apply({ type: 'switchSucceeded', tenantId: tenantOf(next) ?? target });
       // ----
       this.changed();
@@ -591,18 +611,6 @@ export class CoreSession implements TenantSession {
 
   private revisionKey(credential: Credential, segmentId: string): string {
     return `${tenantOf(credential) ?? ''} ${segmentId}`;
-  }
-
-  private encodeCursor(cursor: z.infer<typeof CursorSchema>): string {
-    return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-  }
-
-  private decodeCursor(raw: string): z.infer<typeof CursorSchema> {
-    try {
-      return CursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-    } catch {
-      throw new CoreError('invalid_request', 'the cursor is not one this session handed out', 'cursor');
-    }
   }
 
   private wrote(written: Scoped<Segment>): Scoped<Segment> {

@@ -9,6 +9,7 @@ import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
 import type { CampaignListItem, CampaignListQuery } from './campaign-list';
 import type { UploadFile } from './http-client';
+import type { ListPage, PagedListRequest } from './list-pager';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 
 /** A value and the tenant it belongs to. */
@@ -95,6 +96,11 @@ export interface TenantSession {
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
   /** Any other endpoint of the toolset, in this session's tenant (see `ApiCall`). */
   callApi(call: ApiCall): Promise<Scoped<unknown>>;
+  /**
+   * One page of a list of the toolset in this session's tenant (list-pager.ts): from the API while it
+   * pages, else from the whole list kept for the walk; a cursor only continues its own listing.
+   */
+  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>>;
 
   /**
    * The tenant-scoped operations run in `tenantId` without moving this session (DESIGN §4, "Tenant per
@@ -111,7 +117,7 @@ export interface TenantSession {
 /** What a call that names its tenant runs against: the tenant-scoped reads and writes of a session. */
 export type TenantScopedOperations = Pick<
   TenantSession,
-  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi'
+  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi' | 'pagedList'
 >;
 
 /** The error every core operation rejects with: a code from the shared union, a token-free message. */

@@ -107,3 +107,12 @@ export function listOf(body: unknown, keys: readonly string[]): unknown[] | null
   }
   return null;
 }
+
+/**
+ * A count or page number as the API sent it, read liberally: a finite number becomes a whole number
+ * from 0 (`2.7` → 2, `-5e-324` → 0); anything else (text, null, beyond 2^53) is null, "not said".
+ */
+export function countOrNull(value: unknown): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return null;
+  return value <= 0 ? 0 : Math.floor(value);
+}

@@ -11,6 +11,7 @@ import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/ca
 import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
 import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
 import { TenantIdSchema } from '../../src-shared/api';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/list-pager';
 import { fakeJwtShape } from './tokens';
 
 /**
@@ -85,6 +86,8 @@ export class FakeTenantSession implements TenantSession {
   readonly segments = new Map<string, Segment[]>();
   private nextSegment = 100;
   private writes = 0;
+  /** The real pager over the fake's answers: lists the fake's routes do not page are paged as the core does. */
+  private readonly lists = new ListSnapshots(() => Date.now());
 
   constructor(options: FakeSessionOptions = {}) {
     this.id = options.id ?? 'session-1';
@@ -266,7 +269,13 @@ export class FakeTenantSession implements TenantSession {
     this.enter(`callApi:${key}`);
     const route = this.apiRoutes[key];
     if (route === undefined) throw new CoreError('not_available', `The fake has no answer for ${key}.`);
+    if (call.api === 'core' && call.method !== 'GET') this.lists.dropAll();
     return this.scoped(await route(call, this.activeTenantId));
+  }
+
+  async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+    this.enter(`pagedList:${request.listing}`);
+    return pageList(this.lists, this.activeTenantId, request);
   }
 
   /**
@@ -299,6 +308,7 @@ export class FakeTenantSession implements TenantSession {
       analyticsCapabilities: inTenant(() => this.analyticsCapabilities()),
       paidAdsStatus: inTenant((provider: PaidMediaProvider) => this.paidAdsStatus(provider)),
       callApi: inTenant((call: ApiCall) => this.callApi(call)),
+      pagedList: inTenant(<T,>(request: PagedListRequest<T>) => this.pagedList(request)) as TenantScopedOperations['pagedList'],
     };
   }
 
@@ -321,6 +331,7 @@ export class FakeTenantSession implements TenantSession {
   }
 
   private wrote(segment: Segment): Scoped<Segment> {
+    this.lists.dropAll();
     for (const listener of [...this.writeListeners]) listener({ tenantId: this.activeTenantId, value: segment });
     return this.scoped(segment);
   }
