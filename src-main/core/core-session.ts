@@ -46,7 +46,7 @@ import {
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
 import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import { campaignCollection, campaignColumns, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListItem, type CampaignListQuery } from './campaign-list';
+import { campaignCollection, campaignColumns, campaignCountFrom, campaignCountQuery, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListQuery } from './campaign-list';
 import type { Clock } from './clock';
 import { CredentialCell, tenantOf, type Credential } from './credential';
 import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
@@ -57,7 +57,7 @@ import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
 import { TenantTokens } from './tenant-tokens';
 import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from './list-pager';
-import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
+import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
 import { CoreError, SegmentConflictError } from './tenant-session';
 import { asCoreError } from './error-data';
 
@@ -406,7 +406,7 @@ export class CoreSession implements TenantSession {
    * Campaigns from the data API's analytics collection (the only HTTP source: see campaign-list.ts).
    * `not_available` when this tenant's analytics has no campaigns table with an id column.
    */
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
     this.ensureOpen();
     const caches = this.caches;
     const credential = this.cell.current;
@@ -418,9 +418,15 @@ export class CoreSession implements TenantSession {
         'This Nevent tenant offers no campaign list over its API (no "campaigns" analytics table). Ask for a campaign by id with nevent_get_campaign_metrics, or for a month with nevent_campaign_report.',
       );
     }
-    const { body, ignored } = campaignListQuery(columns, query);
-    const answer = await this.dataClient.analyticsQuery(body, {}, credential);
-    return this.scoped(answer.credential, { campaigns: campaignsFromRows(answer.value.rows, columns), ignoredFilters: ignored });
+    // One row more than asked says whether more exist; the count says how many (when the API can count).
+    const { body, ignored } = campaignListQuery(columns, { ...query, limit: query.limit + 1 });
+    const countBody = campaignCountQuery(columns, query);
+    const [answer, total] = await Promise.all([
+      this.dataClient.analyticsQuery(body, {}, credential),
+      countBody === null ? null : this.dataClient.analyticsQuery(countBody, {}, credential).then((counted) => campaignCountFrom(counted.value.rows), () => null),
+    ]);
+    const campaigns = campaignsFromRows(answer.value.rows, columns);
+    return this.scoped(answer.credential, { campaigns: campaigns.slice(0, query.limit), ignoredFilters: ignored, hasMore: campaigns.length > query.limit, total });
   }
 
   private async campaignColumnsOf(credential: Credential): Promise<CampaignColumns | null> {

@@ -34,6 +34,15 @@ export interface TenantsView {
   activeTenantId: string | null;
 }
 
+/** A page of the campaign list: the campaigns, whether more exist, how many there are (null: the API could not count). */
+export interface CampaignList {
+  campaigns: CampaignListItem[];
+  /** Filters the tenant's table has no column for (left out of the query, said in the answer). */
+  ignoredFilters: string[];
+  hasMore: boolean;
+  total: number | null;
+}
+
 /** Segment list query; `cursor` is opaque, from a previous answer. */
 export interface SegmentQuery {
   search?: string;
@@ -91,7 +100,7 @@ export interface TenantSession {
   previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
   segmentationCriteria(): Promise<Scoped<Criterion[]>>;
   /** Campaigns from the data API's analytics (`not_available` where the tenant has none to list). */
-  listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>>;
+  listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>>;
   analyticsCapabilities(): Promise<Scoped<Capabilities>>;
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
   /** Any other endpoint of the toolset, in this session's tenant (see `ApiCall`). */

@@ -9,7 +9,7 @@ import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
 import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
-import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
 import { TenantIdSchema } from '../../src-shared/api';
 import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/list-pager';
 import { fakeJwtShape } from './tokens';
@@ -244,14 +244,14 @@ export class FakeTenantSession implements TenantSession {
     return this.scoped([{ id: 'country', type: 'profile_property', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], valueType: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }]);
   }
 
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
     this.enter('listCampaigns');
     const all: CampaignListItem[] = [
       { id: `${this.activeTenantId}-c1`, name: 'Spring sale', status: 'EXECUTED', channel: 'EMAIL', created_at: '2026-01-01T00:00:00.000Z' },
       { id: `${this.activeTenantId}-c2`, name: 'Reminder', status: 'DRAFT', channel: 'SMS', created_at: '2026-01-02T00:00:00.000Z' },
     ];
     const filtered = all.filter((c) => (query.status === undefined || c.status === query.status) && (query.channel === undefined || c.channel === query.channel));
-    return this.scoped({ campaigns: filtered.slice(0, query.limit), ignoredFilters: [] });
+    return this.scoped({ campaigns: filtered.slice(0, query.limit), ignoredFilters: [], hasMore: filtered.length > query.limit, total: filtered.length });
   }
 
   async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
