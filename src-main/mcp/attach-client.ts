@@ -21,6 +21,7 @@ import type { OfflineEndpoint } from './attach-offline';
 import { LineSplitter } from './line-splitter';
 import { defaultMaxLineBytes } from './line-transport';
 import { checkSocketToConnect, isNamedPipe, SocketPathError } from './socket-path';
+import { productVersion } from '../../src-shared/product';
 
 /** What the attach client needs. */
 export interface AttachOptions {
@@ -226,7 +227,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
 
     // ── the offline side ────────────────────────────────────────────────────────────────────────────
     const goOffline = (): void => {
-      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => reason, options.version ?? '0.1.0'));
+      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => reason, options.version ?? productVersion));
       const endpoint = offline;
       const backendRef: Backend = {
         kind: 'offline',

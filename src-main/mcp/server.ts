@@ -40,6 +40,7 @@ import { ListedTools, modeFilter, type ToolFilter } from './tool-listing';
 import { ConfirmationStates, confirmWithPerson, defaultConfirmationTimeoutMs, elicitationChannel } from './person-confirmation';
 import { explainTenantRefusal, isTenantRefusal } from './tenant-refusal';
 import { TenantIdSchema } from '../../src-shared/api';
+import { productVersion } from '../../src-shared/product';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
 export type McpLogger = (message: string) => void;
@@ -107,7 +108,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const confirmationTimeoutMs = options.confirmationTimeoutMs ?? defaultConfirmationTimeoutMs;
   const uploads = options.uploads ?? environmentUploadPolicy(process.env);
   const server = new McpServer(
-    { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
+    { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
   );
 
