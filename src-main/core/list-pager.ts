@@ -321,7 +321,8 @@ async function pageByNumber<T>(walk: Walk<T>, page: number): Promise<Scoped<List
     const notice = movedSinceDrop && page > 0 ? `The list changed since earlier pages were read (something was created, changed or removed): records may have moved between pages. Read it again from page 0 to see every record once.` : null;
     return { tenantId: walk.tenantId, value: { items, nextCursor: null, page, size, total, totalPages: Math.ceil(total / size), notice } };
   };
-  const held = walk.snapshots.fresh(walk.key);
+  // Page 0 starts a walk: always read afresh (as a first cursor page is); later pages continue the snapshot.
+  const held = page > 0 ? walk.snapshots.fresh(walk.key) : null;
   if (held !== null) return fromSnapshot(held, false);
   if (request.paging === 'none') {
     const taken = snapshotOf(walk, await loadAll(walk));

@@ -21,6 +21,12 @@ export function isTenantRefusal(data: AppErrorData, requested: string): boolean 
   return aboutTenant && !TenantIdSchema.safeParse(requested).success;
 }
 
+/** True for text a person could have named a tenant with: short, one line, no path separators. */
+function looksLikeName(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what a name never has.
+  return text.trim().length > 0 && text.length <= 120 && !/[/\\\u0000-\u001f]/.test(text);
+}
+
 /** The tenant a model asked for, shown bounded (it may be anything). */
 function shown(requested: string): string {
   return JSON.stringify(requested.length > 80 ? `${requested.slice(0, 79)}…` : requested);
@@ -33,10 +39,14 @@ function shown(requested: string): string {
 export async function explainTenantRefusal(data: AppErrorData, requested: string, session: Pick<TenantSession, 'listTenants'>, param: string): Promise<AppErrorData> {
   const wanted = requested.trim().toLowerCase();
   let named: { id: string; name: string } | undefined;
-  try {
-    named = (await session.listTenants()).tenants.find((tenant) => tenant.name.trim().toLowerCase() === wanted && tenant.id !== requested);
-  } catch {
-    // Without the list, the refusal is said without the hint.
+  // Only what could be a name is looked up (the account's own list, one read): a path or a wall of text
+  // is refused without another request.
+  if (looksLikeName(requested)) {
+    try {
+      named = (await session.listTenants()).tenants.find((tenant) => tenant.name.trim().toLowerCase() === wanted && tenant.id !== requested);
+    } catch {
+      // Without the list, the refusal is said without the hint.
+    }
   }
   if (named !== undefined) {
     return { code: 'invalid_request', message: `Names are not ids: ${shown(requested)} is the name of tenant "${named.id}". Pass ${param}: "${named.id}" (ids come from nevent_list_tenants).`, param };

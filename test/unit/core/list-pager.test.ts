@@ -229,4 +229,17 @@ describe('lists paged by number (upstream page/pageSize tools)', () => {
     expect(second.value.notice).toMatch(/changed since earlier pages.*page 0/);
     expect(second.value.total).toBe(46);
   });
+
+  it('page 0 reads the list afresh (a new walk sees what changed); later pages continue the same list', async () => {
+    const rows = rowsOf(45);
+    const api = fakeApi(rows, 'ignores-paging');
+    const snapshots = new ListSnapshots(clock().now);
+    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }))).value.total).toBe(45);
+    rows.push({ id: 'added', name: 'added by someone else' });
+    // The walk in progress keeps its list: page 2 ends where page 0 said.
+    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 2 }, { size: 20 }))).value.items.map((r) => r.id)).toEqual(['r40', 'r41', 'r42', 'r43', 'r44']);
+    // A new walk sees the new record.
+    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }))).value.total).toBe(46);
+    expect(api.requests).toHaveLength(2);
+  });
 });
