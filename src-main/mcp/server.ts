@@ -3,15 +3,19 @@
  * a legacy HTTP session) or per request (2026-07-28 over HTTP). Cheap: the tool table is static; only
  * closures over the session are created.
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id? ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ yes: in that tenant
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id? ──> asks first? ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │      │ the person (elicitation)
+ *                   │                                                                          │      │ or confirmed: true
  *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
+ *
+ *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode); a change ──> tools/list_changed
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
  * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
  * Schema that advertises the zod schema's lean JSON Schema in `tools/list` (lean-schema.ts: the context
  * budget) and accepts every value, and the handler runs the checks in the order above, the answer's
- * check against the tool's output schema last. No SDK handler is replaced.
+ * check against the tool's output schema last. Of the SDK's handlers only `tools/list` is replaced (by
+ * one that lists fewer tools, each as the SDK advertises it).
  *
  * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
  * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").

@@ -1,5 +1,5 @@
 /**
- * Segments of the token's tenant (DESIGN §3), in the real API's shapes: a plain array of every segment
+ * Segments of the token's tenant, in the real API's shapes: a plain array of every segment
  * (or the configured shape; paged only with `listPaging: 'honored'`) of minimal records — every other one keyed `_id` as Mongo-style records are, no definitions in
  * lists — bare records on reads, `{segment}` on create. No version, no optimistic concurrency. A
  * `tenant_id` query or body field, as upstream sends, must name the token's own tenant.

@@ -2,7 +2,7 @@
  * The list inputs the tools share, and paging of lists an endpoint always answers whole (paid campaigns,
  * ad groups, ads, a parent link's user links, the media library): `limit`/`cursor` over the session's
  * snapshot of the list (src-main/core/list-pager.ts), so a model reads a long list a page at a time and
- * every record exactly once (DESIGN §4, context budget).
+ * every record exactly once (every byte of an answer is context a model pays for).
  */
 import { z } from 'zod';
 import type { ListPage } from '../../core/list-pager';

@@ -1,5 +1,5 @@
 /**
- * Lists on an API that does not page (issue: the bridge on real data). The real `GET /segments` answers a
+ * Lists on an API that does not page. The real `GET /segments` answers a
  * plain array of every segment and ignores `page`/`size`; the bridge used to hand out a `next_cursor` that
  * answered the same first 50 forever. Here the demo API answers in each real shape — a plain array, a
  * `{segments}` wrapper, a Spring page that ignores paging, a Spring page that pages — and the other

@@ -13,7 +13,7 @@ import { connect, failure, type Harness } from './harness';
 
 /**
  * The class of every tool this bridge may offer, as upstream's registry assigns it, with one deliberate
- * difference: switch and reset are `tenant` (allowed in every mode, DESIGN §4). Sending a test email is
+ * difference: switch and reset are `tenant` (allowed in every mode, so a conversation can always get back). Sending a test email is
  * WRITE as upstream has it, and still asks the person first (it emails real inboxes). A tool missing here
  * fails the suite.
  */

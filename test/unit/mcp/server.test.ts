@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe('MCP server factory', () => {
-  it('lists every DESIGN §4 tool (FULL mode) with its input schema, title, annotations as written and instructions', async () => {
+  it('lists every tool (FULL mode) with its input schema, title, annotations as written and instructions', async () => {
     h = await connect('FULL');
     const { tools } = await h.listTools();
     expect(tools.map((t) => t.name)).toEqual(expectedTools);
