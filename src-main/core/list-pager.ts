@@ -126,15 +126,13 @@ interface Snapshot {
   takenAt: number;
 }
 
-/** The snapshots of one session's tenant caches; `dropAll` on every write. */
+/** The snapshots of one session's tenant caches; `dropAll` on every write. Times come from the caller's clock. */
 export class ListSnapshots {
   private readonly snapshots = new Map<string, Snapshot>();
   /** Fingerprints of snapshots a write dropped, so a walk by page number can say the list moved. */
   private readonly dropped = new Map<string, string>();
   /** Fingerprints of API pages served by number (`key page size`), to catch the same page answered twice. */
   private readonly apiPages = new Map<string, string>();
-
-  constructor(private readonly now: () => number) {}
 
   /** A write happened: every list may have changed. */
   dropAll(): void {
@@ -143,11 +141,11 @@ export class ListSnapshots {
     this.apiPages.clear();
   }
 
-  /** The snapshot of `key` while it is fresh. */
-  fresh(key: string): Snapshot | null {
+  /** The snapshot of `key` while it is fresh at `now`. */
+  fresh(key: string, now: number): Snapshot | null {
     const snapshot = this.snapshots.get(key);
     if (snapshot === undefined) return null;
-    if (this.now() - snapshot.takenAt > snapshotLifetimeMs) {
+    if (now - snapshot.takenAt > snapshotLifetimeMs) {
       this.snapshots.delete(key);
       return null;
     }
@@ -155,8 +153,8 @@ export class ListSnapshots {
   }
 
   /** Keeps `items` as the snapshot of `key`; answers it and whether it differs from one a write dropped. */
-  take(key: string, items: unknown[], ids: readonly string[]): { snapshot: Snapshot; movedSinceDrop: boolean } {
-    const snapshot: Snapshot = { items, fingerprint: fingerprint(ids), takenAt: this.now() };
+  take(key: string, items: unknown[], ids: readonly string[], now: number): { snapshot: Snapshot; movedSinceDrop: boolean } {
+    const snapshot: Snapshot = { items, fingerprint: fingerprint(ids), takenAt: now };
     this.remember(this.snapshots, key, snapshot);
     const before = this.dropped.get(key);
     this.dropped.delete(key);
@@ -182,12 +180,12 @@ export class ListSnapshots {
 
 /**
  * Answers one page of `request` in `tenantId` (the tenant the call runs in, known before it sends
- * anything), from `snapshots` or the API. See the module comment for the rules.
+ * anything), from `snapshots` or the API; `now` is the session's clock. See the module comment for the rules.
  */
-export async function pageList<T>(snapshots: ListSnapshots, tenantId: string, request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+export async function pageList<T>(snapshots: ListSnapshots, tenantId: string, request: PagedListRequest<T>, now: () => number): Promise<Scoped<ListPage<T>>> {
   const queryId = fingerprint([request.query]);
   const key = `${tenantId}\u0000${request.listing}\u0000${request.query}`;
-  const walk = { request, tenantId, key, snapshots };
+  const walk = { request, tenantId, key, snapshots, now };
   if ('page' in request.position) return pageByNumber(walk, request.position.page);
   const raw = request.position.cursor;
   if (raw === undefined) return firstPage(walk, queryId);
@@ -203,6 +201,7 @@ interface Walk<T> {
   tenantId: string;
   key: string;
   snapshots: ListSnapshots;
+  now: () => number;
 }
 
 /** The answer must come from the tenant the listing runs in (a switch in between moves a session's calls). */
@@ -242,7 +241,7 @@ async function loadAll<T>(walk: Walk<T>): Promise<T[]> {
 
 /** Keeps the whole list as this listing's snapshot. */
 function snapshotOf<T>(walk: Walk<T>, items: T[]): { snapshot: Snapshot; movedSinceDrop: boolean } {
-  return walk.snapshots.take(walk.key, items, idsOf(walk, items));
+  return walk.snapshots.take(walk.key, items, idsOf(walk, items), walk.now());
 }
 
 /** A page of a snapshot from `offset`, with the cursor that continues it. */
@@ -272,7 +271,7 @@ async function firstPage<T>(walk: Walk<T>, queryId: string): Promise<Scoped<List
 }
 
 async function fromSnapshotCursor<T>(walk: Walk<T>, cursor: Cursor): Promise<Scoped<ListPage<T>>> {
-  let snapshot = walk.snapshots.fresh(walk.key);
+  let snapshot = walk.snapshots.fresh(walk.key, walk.now());
   if (snapshot === null || snapshot.fingerprint !== cursor.f) {
     const before = snapshot?.items.length;
     snapshot = snapshotOf(walk, await loadAll(walk)).snapshot;
@@ -322,7 +321,7 @@ async function pageByNumber<T>(walk: Walk<T>, page: number): Promise<Scoped<List
     return { tenantId: walk.tenantId, value: { items, nextCursor: null, page, size, total, totalPages: Math.ceil(total / size), notice } };
   };
   // Page 0 starts a walk: always read afresh (as a first cursor page is); later pages continue the snapshot.
-  const held = page > 0 ? walk.snapshots.fresh(walk.key) : null;
+  const held = page > 0 ? walk.snapshots.fresh(walk.key, walk.now()) : null;
   if (held !== null) return fromSnapshot(held, false);
   if (request.paging === 'none') {
     const taken = snapshotOf(walk, await loadAll(walk));

@@ -57,6 +57,11 @@ export interface DemoFaults {
   failNextSwitches(n: number, kind: SwitchFaultKind): void;
   /** The next n refreshes answer with a token for another tenant than the refresh token's (any role). */
   refreshInOtherTenant(n: number): void;
+  /**
+   * Refresh tokens issued in `tenantId` are refused (401) from now on, as a membership suspended there or a
+   * shorter scoped lifetime would; other tenants' refresh tokens work. `reset()` ends it.
+   */
+  refuseRefreshIn(tenantId: string): void;
   /** Every access token issued so far is rejected with 401 from now on (forces refresh). */
   expireAccessTokens(): void;
   /** Set the lifetime of newly issued access tokens. */

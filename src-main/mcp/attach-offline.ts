@@ -60,7 +60,7 @@ export class OfflineSession implements TenantSession {
   paidAdsStatus = () => this.unavailable();
   pagedList = () => this.unavailable();
   callApi = () => this.unavailable();
-  inTenant = () => this.unavailable();
+  openScope = () => this.unavailable();
 
   close(): void {
     // Nothing to end.

@@ -96,7 +96,7 @@ export class DeferredSession implements TenantSession {
   paidAdsStatus: TenantSession['paidAdsStatus'] = (provider) => this.opened().then((s) => s.paidAdsStatus(provider));
   callApi = (call: ApiCall) => this.opened().then((s) => s.callApi(call));
   pagedList: TenantSession['pagedList'] = (request) => this.opened().then((s) => s.pagedList(request));
-  inTenant = (tenantId: string): Promise<TenantScopedOperations> => this.opened().then((s) => s.inTenant(tenantId));
+  openScope = (tenantId?: string): Promise<TenantScopedOperations> => this.opened().then((s) => s.openScope(tenantId));
 
   /** Closes the session now, or as soon as the sign-in hands it over. */
   close(): void {

@@ -3,9 +3,9 @@
  * a legacy HTTP session) or per request (2026-07-28 over HTTP). Cheap: the tool table is static; only
  * closures over the session are created.
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id? ──> asks first? ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │      │ the person (elicitation)
- *                   │                                                                          │      │ or confirmed: true
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> a slot? ──> tenant fixed ──> asks first? ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ (call-limits.ts: waits,   │ the person (elicitation)
+ *                   │                                                                         │  or rate_limit_exceeded)  │ or confirmed: true
  *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
  *
  *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode); a change ──> tools/list_changed
@@ -17,8 +17,10 @@
  * check against the tool's output schema last. Of the SDK's handlers only `tools/list` is replaced (by
  * one that lists fewer tools, each as the SDK advertises it).
  *
- * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
- * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
+ * A call's tenant is fixed when it starts (`session.openScope`, docs/tenant-isolation.md): the tenant it
+ * names (a token scoped to it, cached per account; the session's active tenant never moves), else the
+ * active tenant at that moment. Every request of the call uses that tenant's credential, so a switch by
+ * another conversation on the same connection cannot redirect a call already running.
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
 import type { CallToolResult, InputRequiredResult, ListToolsResult, ServerContext } from '@modelcontextprotocol/server';
@@ -37,6 +39,7 @@ import { serverInstructions } from './guidance';
 import { modeChangeHint, modeNames } from './mode-words';
 import { advertisedInput, leanAnnotations } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
+import { CallLimits } from './call-limits';
 import type { AnyToolSpec } from './tool';
 import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
 import { allTools, toolDomainOf } from './tools';
@@ -79,6 +82,11 @@ export interface McpServerOptions {
   confirmations?: ConfirmationStates;
   /** How long the person has to answer a confirmation asked through the client (default 10 minutes). */
   confirmationTimeoutMs?: number;
+  /**
+   * Calls in flight, per connection (keyed by the session) and in total: one object shared by every
+   * server of the process (the transports pass theirs); a server of its own gets its own.
+   */
+  calls?: CallLimits;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -111,6 +119,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const confirmations = options.confirmations ?? new ConfirmationStates();
   const confirmationTimeoutMs = options.confirmationTimeoutMs ?? defaultConfirmationTimeoutMs;
   const uploads = options.uploads ?? environmentUploadPolicy(process.env);
+  const calls = options.calls ?? new CallLimits();
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
@@ -189,10 +198,17 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     // The tenant a switch names (its own input), for a refusal said in a model's terms.
     const asked = target ?? (spec.access === 'tenant' ? switchTarget(runArgs) : undefined);
 
+    // A slot for the call (a few per connection, a few more in all): waits its turn, or is refused at once.
+    let release: () => void;
+    try {
+      release = await calls.admit(session, ctx.mcpReq.signal);
+    } catch (error) {
+      return fail(errorDataOf(error));
+    }
     let output: Record<string, unknown>;
     try {
-      // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
-      const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
+      // The tenant is fixed before the tool runs: an unreachable one fails here and nothing else happens.
+      const tenant: TenantScopedOperations = spec.tenantScoped ? await session.openScope(target) : session;
       const context = { session, tenant, uploads: uploads() };
       if (spec.confirmation !== undefined) {
         // After the mode, the input and the tenant: what would happen is said with the arguments it would
@@ -215,6 +231,8 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
       // The model hears a neutral refusal; the person's audit log keeps what the API said (their own memberships).
       if (asked !== undefined && isTenantRefusal(data, asked)) return fail(await explainTenantRefusal(data, asked, session, target === undefined ? 'tenantId' : 'tenant_id'), data.code);
       return fail(data);
+    } finally {
+      release();
     }
 
     const checked = spec.output.safeParse(output);

@@ -16,7 +16,11 @@ export type { ToolDomain } from '../../src-shared/tool-domains';
 export interface ToolContext {
   /** The connection's session (tenant listing, switch, reset). */
   session: TenantSession;
-  /** Where tenant-scoped work runs: the tenant the call named (`tenant_id`), else the session's active one. */
+  /**
+   * Where tenant-scoped work runs, fixed when the call started: the tenant the call named (`tenant_id`),
+   * else the session's active one at that moment. A switch while the tool runs never moves it
+   * (docs/tenant-isolation.md).
+   */
   tenant: TenantScopedOperations;
   /** What the person allowed `nevent_upload_image` to read, as it stands for this call. */
   uploads: UploadPolicy;

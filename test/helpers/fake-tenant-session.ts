@@ -87,7 +87,7 @@ export class FakeTenantSession implements TenantSession {
   private nextSegment = 100;
   private writes = 0;
   /** The real pager over the fake's answers: lists the fake's routes do not page are paged as the core does. */
-  private readonly lists = new ListSnapshots(() => Date.now());
+  private readonly lists = new ListSnapshots();
 
   constructor(options: FakeSessionOptions = {}) {
     this.id = options.id ?? 'session-1';
@@ -275,22 +275,26 @@ export class FakeTenantSession implements TenantSession {
 
   async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
     this.enter(`pagedList:${request.listing}`);
-    return pageList(this.lists, this.activeTenantId, request);
+    return pageList(this.lists, this.activeTenantId, request, () => Date.now());
   }
 
   /**
-   * The fake's tenant-per-call: the same checks a switch makes, then a view whose every call runs as if
-   * this session were in `tenantId` (each fake method reads the tenant synchronously, before it returns).
+   * The fake's call scope: the tenant is fixed now — the one named (with the same checks a switch makes),
+   * else the active one — and every call through the scope runs as if this session were in it (each fake
+   * method reads the tenant synchronously, before it returns), whatever is switched meanwhile.
    */
-  async inTenant(tenantId: string): Promise<TenantScopedOperations> {
-    this.enter(`inTenant:${tenantId}`);
-    if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
-    const tenant = this.tenants.find((t) => t.id === tenantId);
-    if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
-    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+  async openScope(tenantId?: string): Promise<TenantScopedOperations> {
+    const pinned = tenantId ?? this.activeTenantId;
+    if (tenantId !== undefined) {
+      this.enter(`openScope:${tenantId}`);
+      if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
+      const tenant = this.tenants.find((t) => t.id === tenantId);
+      if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
+      if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+    }
     const inTenant = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
       const active = this.activeTenantId;
-      this.activeTenantId = tenantId;
+      this.activeTenantId = pinned;
       try {
         return run(...args);
       } finally {

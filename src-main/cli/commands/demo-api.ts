@@ -31,7 +31,7 @@ Options:
 
 Faults can be injected while it runs: POST /__demo/faults, e.g.
   {"failNextSwitches":{"n":1,"kind":"http_500"}}  {"latencyMs":200}  {"expireAccessTokens":true}
-  {"refreshInOtherTenant":1}  {"reset":true}
+  {"refreshInOtherTenant":1}  {"refuseRefreshIn":"tn-acme-es"}  {"reset":true}
 (switch failure kinds: http_500 http_503 timeout malformed_token wrong_tenant bad_signature alg_none expired_token);
 GET /__demo/stats shows the counters.`;
 

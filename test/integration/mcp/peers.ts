@@ -21,7 +21,7 @@ import { rawConnect } from './socket-helpers';
 export type Era = 'modern' | 'legacy';
 
 /** Where a peer connects. */
-export type PeerTarget = { kind: 'stdio'; args: string[] } | { kind: 'socket'; path: string } | { kind: 'http'; url: string; token: string };
+export type PeerTarget = { kind: 'stdio'; args: string[]; env?: Record<string, string> } | { kind: 'socket'; path: string } | { kind: 'http'; url: string; token: string };
 
 /** One connected client. */
 export interface Peer {
@@ -39,7 +39,7 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-const cliEnv = (): Record<string, string> => ({ ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config') });
+const cliEnv = (extra: Record<string, string> = {}): Record<string, string> => ({ ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config'), ...extra });
 
 /** What the person answers when the client asks them to confirm (`elicitation/create`). */
 export type ElicitAnswer = { action: 'accept' | 'decline' | 'cancel'; content?: Record<string, string | number | boolean> };
@@ -65,7 +65,7 @@ export async function connectPeer(era: Era, target: PeerTarget, name = `${era}-p
     );
     const elicit = options.elicit;
     if (elicit !== undefined) client.setRequestHandler('elicitation/create', async (request) => elicit((request.params as { message: string }).message));
-    if (target.kind === 'stdio') await client.connect(new StdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(), stderr: 'ignore', cwd: repoRoot }));
+    if (target.kind === 'stdio') await client.connect(new StdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(target.env), stderr: 'ignore', cwd: repoRoot }));
     else if (target.kind === 'socket') {
       const socket = await rawConnect(target.path);
       await client.connect(new LineTransport(socket, socket, { destroy: () => socket.destroy() }));
@@ -86,7 +86,7 @@ export async function connectPeer(era: Era, target: PeerTarget, name = `${era}-p
   if (onToolsChanged !== undefined) client.setNotificationHandler(ToolListChangedNotificationSchema, () => onToolsChanged());
   let streamOpen: () => void = () => undefined;
   const listening = target.kind === 'http' ? new Promise<void>((resolve) => (streamOpen = resolve)) : Promise.resolve();
-  if (target.kind === 'stdio') await client.connect(new LegacyStdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(), stderr: 'ignore', cwd: repoRoot }));
+  if (target.kind === 'stdio') await client.connect(new LegacyStdioClientTransport({ command: process.execPath, args: [binPath, ...target.args], env: cliEnv(target.env), stderr: 'ignore', cwd: repoRoot }));
   else if (target.kind === 'socket') {
     const socket = await rawConnect(target.path);
     await client.connect(new LineTransport(socket, socket, { destroy: () => socket.destroy() }) as never);

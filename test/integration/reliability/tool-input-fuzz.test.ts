@@ -90,7 +90,7 @@ describe('tool input fuzzing', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    expectCoherent(sessionNamed(bridge, 'fuzzer'));
+    await expectCoherent(sessionNamed(bridge, 'fuzzer'));
   }, 30_000);
 
   it('huge strings in every field: answered, memory bounded', async () => {
@@ -111,7 +111,7 @@ describe('tool input fuzzing', () => {
     expect(mine.isError).not.toBe(true);
     const theirs = await bystander.call('nevent_list_segments', { limit: 3 });
     expect((theirs.structuredContent as { tenant_id: string }).tenant_id).toBe('tn-acme-fr');
-    expectCoherent(sessionNamed(bridge, 'bystander'));
+    await expectCoherent(sessionNamed(bridge, 'bystander'));
     const fresh = await connectClient(bridge.socketPath, 'fresh');
     expect((await fresh.call('nevent_list_tenants')).isError).not.toBe(true);
     await fresh.close();

@@ -61,7 +61,7 @@ async function walk(snapshots: ListSnapshots, fetch: PagedListRequest<Row>['fetc
   const pages: number[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 100; i += 1) {
-    const page = await pageList(snapshots, 't1', request(fetch, { cursor }, options));
+    const page = await pageList(snapshots, 't1', request(fetch, { cursor }, options), now);
     ids.push(...page.value.items.map((r) => r.id));
     pages.push(page.value.items.length);
     if (page.value.nextCursor === null) return { ids, pages };
@@ -70,10 +70,9 @@ async function walk(snapshots: ListSnapshots, fetch: PagedListRequest<Row>['fetc
   throw new Error('the walk did not end');
 }
 
-const clock = () => {
-  let now = 1_000_000;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
-};
+/** The sessions' clock in these tests (moved by hand where a snapshot must expire). */
+let clockMs = 1_000_000;
+const now = (): number => clockMs;
 
 describe('a cursor walk reaches every record exactly once and ends', () => {
   it.each<[Behaviour, number, number]>([
@@ -88,7 +87,7 @@ describe('a cursor walk reaches every record exactly once and ends', () => {
   ])('%s, %i records, pages of %i', async (behaviour, count, size) => {
     const rows = rowsOf(count);
     const api = fakeApi(rows, behaviour);
-    const { ids, pages } = await walk(new ListSnapshots(clock().now), api.fetch, { size });
+    const { ids, pages } = await walk(new ListSnapshots(), api.fetch, { size });
     // An API that honors the size but not the page answers page 2 like page 1: caught, and the rest is read
     // in one page of the endpoint's largest size.
     expect(ids).toEqual(rows.map((r) => r.id));
@@ -99,23 +98,23 @@ describe('a cursor walk reaches every record exactly once and ends', () => {
 
   it('pages an API that ignores paging from the list it answered once (one request for the whole walk)', async () => {
     const api = fakeApi(rowsOf(137), 'ignores-paging');
-    await walk(new ListSnapshots(clock().now), api.fetch, { size: 50 });
+    await walk(new ListSnapshots(), api.fetch, { size: 50 });
     expect(api.requests).toHaveLength(1);
   });
 
   it.each<Behaviour>(['ignores-paging', 'pages-ignores-search', 'pages'])('filters here what the API did not (%s): pages of the size promised, matches only', async (behaviour) => {
     const rows = rowsOf(300);
     const api = fakeApi(rows, behaviour, 'fizz');
-    const { ids, pages } = await walk(new ListSnapshots(clock().now), api.fetch, { size: 30, search: 'fizz' });
+    const { ids, pages } = await walk(new ListSnapshots(), api.fetch, { size: 30, search: 'fizz' });
     expect(ids).toEqual(rows.filter((r) => r.name.includes('fizz')).map((r) => r.id));
     expect(pages.slice(0, -1).every((n) => n === 30)).toBe(true);
   });
 
   it('a list read whole by design (no page parameters) is paged from one read', async () => {
     const api = fakeApi(rowsOf(12), 'ignores-paging');
-    const snapshots = new ListSnapshots(clock().now);
-    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }, { size: 5, paging: 'none' }));
-    const second = await pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined }, { size: 5, paging: 'none' }));
+    const snapshots = new ListSnapshots();
+    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }, { size: 5, paging: 'none' }), now);
+    const second = await pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined }, { size: 5, paging: 'none' }), now);
     expect([...first.value.items, ...second.value.items].map((r) => r.id)).toEqual(rowsOf(10).map((r) => r.id));
     expect(first.value.total).toBe(12);
     expect(api.requests).toHaveLength(1);
@@ -124,7 +123,7 @@ describe('a cursor walk reaches every record exactly once and ends', () => {
 
 describe('cursors from elsewhere, past the end, and lists that change', () => {
   async function firstCursor(snapshots: ListSnapshots, behaviour: Behaviour = 'ignores-paging'): Promise<string> {
-    const page = await pageList(snapshots, 't1', request(fakeApi(rowsOf(120), behaviour).fetch, { cursor: undefined }));
+    const page = await pageList(snapshots, 't1', request(fakeApi(rowsOf(120), behaviour).fetch, { cursor: undefined }), now);
     if (page.value.nextCursor === null) throw new Error('no cursor');
     return page.value.nextCursor;
   }
@@ -136,26 +135,26 @@ describe('cursors from elsewhere, past the end, and lists that change', () => {
   };
 
   it('refuses a cursor of another tenant, another listing or another search, and one it never made, before any request', async () => {
-    const snapshots = new ListSnapshots(clock().now);
+    const snapshots = new ListSnapshots();
     const cursor = await firstCursor(snapshots);
     const api = fakeApi(rowsOf(120), 'ignores-paging');
-    const otherTenant = await refusal(pageList(snapshots, 't2', request(api.fetch, { cursor })));
+    const otherTenant = await refusal(pageList(snapshots, 't2', request(api.fetch, { cursor }), now));
     expect(otherTenant).toMatchObject({ code: 'invalid_request', param: 'cursor' });
     expect(otherTenant.message).toContain('another tenant');
-    expect((await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor }, { listing: 'images' })))).message).toContain('another listing');
-    expect((await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor }, { search: 'fizz' })))).message).toContain('other filters');
-    expect(await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: 'not-a-cursor' })))).toMatchObject({ code: 'invalid_request', param: 'cursor' });
+    expect((await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor }, { listing: 'images' }), now))).message).toContain('another listing');
+    expect((await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor }, { search: 'fizz' }), now))).message).toContain('other filters');
+    expect(await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: 'not-a-cursor' }), now))).toMatchObject({ code: 'invalid_request', param: 'cursor' });
     const forged = Buffer.from(JSON.stringify({ v: 1, k: 'rows', t: 't1', q: 'x', n: 5, o: -1, f: 'abc' })).toString('base64url');
-    expect(await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: forged })))).toMatchObject({ code: 'invalid_request' });
+    expect(await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: forged }), now))).toMatchObject({ code: 'invalid_request' });
     expect(api.requests).toHaveLength(0);
   });
 
   it('says a cursor points past the end', async () => {
-    const snapshots = new ListSnapshots(clock().now);
+    const snapshots = new ListSnapshots();
     const cursor = await firstCursor(snapshots);
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     const past = Buffer.from(JSON.stringify({ ...decoded, o: 500 })).toString('base64url');
-    const error = await refusal(pageList(snapshots, 't1', request(fakeApi(rowsOf(120), 'ignores-paging').fetch, { cursor: past })));
+    const error = await refusal(pageList(snapshots, 't1', request(fakeApi(rowsOf(120), 'ignores-paging').fetch, { cursor: past }), now));
     expect(error).toMatchObject({ code: 'invalid_request', param: 'cursor' });
     expect(error.message).toContain('past the end');
   });
@@ -163,25 +162,24 @@ describe('cursors from elsewhere, past the end, and lists that change', () => {
   it('stops a walk with conflict when a write changed the list between pages, never repeating or skipping silently', async () => {
     const rows = rowsOf(120);
     const api = fakeApi(rows, 'ignores-paging');
-    const snapshots = new ListSnapshots(clock().now);
-    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }));
+    const snapshots = new ListSnapshots();
+    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }), now);
     rows.unshift({ id: 'new', name: 'created meanwhile' });
     snapshots.dropAll(); // what every write of the session does
-    const error = await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined })));
+    const error = await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined }), now));
     expect(error).toMatchObject({ code: 'conflict', param: 'cursor' });
     expect(error.message).toMatch(/changed since this walk began.*list again without cursor/);
   });
 
   it('continues after a write that did not change this list, and after the snapshot expired unchanged', async () => {
-    const time = clock();
     const rows = rowsOf(120);
     const api = fakeApi(rows, 'ignores-paging');
-    const snapshots = new ListSnapshots(time.now);
-    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }));
+    const snapshots = new ListSnapshots();
+    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }), now);
     snapshots.dropAll();
-    const second = await pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined }));
-    time.advance(snapshotLifetimeMs + 1);
-    const third = await pageList(snapshots, 't1', request(api.fetch, { cursor: second.value.nextCursor ?? undefined }));
+    const second = await pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined }), now);
+    clockMs += snapshotLifetimeMs + 1;
+    const third = await pageList(snapshots, 't1', request(api.fetch, { cursor: second.value.nextCursor ?? undefined }), now);
     expect([...first.value.items, ...second.value.items, ...third.value.items].map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect(third.value.nextCursor).toBeNull();
   });
@@ -189,17 +187,17 @@ describe('cursors from elsewhere, past the end, and lists that change', () => {
   it('stops a walk over an API that pages when its total changed between pages', async () => {
     const rows = rowsOf(120);
     const api = fakeApi(rows, 'pages');
-    const snapshots = new ListSnapshots(clock().now);
-    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }));
+    const snapshots = new ListSnapshots();
+    const first = await pageList(snapshots, 't1', request(api.fetch, { cursor: undefined }), now);
     rows.splice(3, 1);
-    const error = await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined })));
+    const error = await refusal(pageList(snapshots, 't1', request(api.fetch, { cursor: first.value.nextCursor ?? undefined }), now));
     expect(error).toMatchObject({ code: 'conflict', param: 'cursor' });
     expect(error.message).toContain('120 records then, 119 now');
   });
 
   it('refuses an answer from another tenant than the walk runs in', async () => {
     const fetch = async (): Promise<{ tenantId: string; value: ListAnswer<Row> }> => ({ tenantId: 'elsewhere', value: { items: rowsOf(3) } });
-    expect(await refusal(pageList(new ListSnapshots(clock().now), 't1', request(fetch, { cursor: undefined })))).toMatchObject({ code: 'conflict' });
+    expect(await refusal(pageList(new ListSnapshots(), 't1', request(fetch, { cursor: undefined }), now))).toMatchObject({ code: 'conflict' });
   });
 });
 
@@ -207,10 +205,10 @@ describe('lists paged by number (upstream page/pageSize tools)', () => {
   it.each<Behaviour>(['ignores-paging', 'pages', 'honors-size-only'])('page after page reaches every record once and the last page is known (%s)', async (behaviour) => {
     const rows = rowsOf(45);
     const api = fakeApi(rows, behaviour);
-    const snapshots = new ListSnapshots(clock().now);
+    const snapshots = new ListSnapshots();
     const ids: string[] = [];
     for (let page = 0; page < 10; page += 1) {
-      const answer = await pageList(snapshots, 't1', request(api.fetch, { page }, { size: 20 }));
+      const answer = await pageList(snapshots, 't1', request(api.fetch, { page }, { size: 20 }), now);
       ids.push(...answer.value.items.map((r) => r.id));
       if (answer.value.items.length < 20 || (answer.value.totalPages !== null && page + 1 >= answer.value.totalPages)) break;
     }
@@ -220,12 +218,12 @@ describe('lists paged by number (upstream page/pageSize tools)', () => {
   it('says so when the list changed between pages (a write dropped the snapshot)', async () => {
     const rows = rowsOf(45);
     const api = fakeApi(rows, 'ignores-paging');
-    const snapshots = new ListSnapshots(clock().now);
-    const first = await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }));
+    const snapshots = new ListSnapshots();
+    const first = await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }), now);
     expect(first.value).toMatchObject({ total: 45, totalPages: 3, notice: null });
     rows.unshift({ id: 'new', name: 'created meanwhile' });
     snapshots.dropAll();
-    const second = await pageList(snapshots, 't1', request(api.fetch, { page: 1 }, { size: 20 }));
+    const second = await pageList(snapshots, 't1', request(api.fetch, { page: 1 }, { size: 20 }), now);
     expect(second.value.notice).toMatch(/changed since earlier pages.*page 0/);
     expect(second.value.total).toBe(46);
   });
@@ -233,13 +231,13 @@ describe('lists paged by number (upstream page/pageSize tools)', () => {
   it('page 0 reads the list afresh (a new walk sees what changed); later pages continue the same list', async () => {
     const rows = rowsOf(45);
     const api = fakeApi(rows, 'ignores-paging');
-    const snapshots = new ListSnapshots(clock().now);
-    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }))).value.total).toBe(45);
+    const snapshots = new ListSnapshots();
+    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }), now)).value.total).toBe(45);
     rows.push({ id: 'added', name: 'added by someone else' });
     // The walk in progress keeps its list: page 2 ends where page 0 said.
-    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 2 }, { size: 20 }))).value.items.map((r) => r.id)).toEqual(['r40', 'r41', 'r42', 'r43', 'r44']);
+    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 2 }, { size: 20 }), now)).value.items.map((r) => r.id)).toEqual(['r40', 'r41', 'r42', 'r43', 'r44']);
     // A new walk sees the new record.
-    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }))).value.total).toBe(46);
+    expect((await pageList(snapshots, 't1', request(api.fetch, { page: 0 }, { size: 20 }), now)).value.total).toBe(46);
     expect(api.requests).toHaveLength(2);
   });
 });

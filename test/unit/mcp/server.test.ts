@@ -123,7 +123,7 @@ describe('MCP server factory', () => {
     // A tenant's name where its id belongs: the id it names.
     expect(failure(await h.call('nevent_list_segments', { tenant_id: 'Child A' }))).toMatchObject({ code: 'invalid_request', param: 'tenant_id', message: expect.stringMatching(/^Names are not ids: "Child A" is the name of tenant "tenant-a"/) });
     // Nothing ran but the tenant checks (and reading the account's own list to explain them).
-    expect(h.session.calls.filter((c) => !c.startsWith('inTenant:') && c !== 'listTenants')).toEqual([]);
+    expect(h.session.calls.filter((c) => !c.startsWith('openScope:') && c !== 'listTenants')).toEqual([]);
     expect(h.session.snapshot().activeTenantId).toBe('tenant-root');
   });
 

@@ -154,8 +154,8 @@ describe('campaign, analytics and paid-media tools', () => {
 
   it('reports a core failure in any of them with the envelope', async () => {
     h = await connect();
-    h.session.failNext = new CoreError('rate_limited', 'Too many requests; retry in a minute.');
-    expect(failure(await h.call('nevent_analytics_capabilities'))).toEqual({ type: 'rate_limit_error', code: 'rate_limited', message: 'Too many requests; retry in a minute.' });
+    h.session.failNext = new CoreError('rate_limit_exceeded', 'Too many requests; retry in a minute.');
+    expect(failure(await h.call('nevent_analytics_capabilities'))).toEqual({ type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'Too many requests; retry in a minute.' });
   });
 });
 

@@ -47,7 +47,7 @@ A failing tool answers \`isError: true\` with \`{ "error": { "type", "code", "me
 | \`not_found\` | The segment (or other object) is not in that tenant | It may belong to another tenant: check the \`tenant_id\` you passed |
 | \`conflict\` | The segment changed since you read it, a campaign to schedule is no DRAFT, or a list changed between the pages of a walk (\`param: cursor\`) | Read it again and retry (a campaign: create a new draft; a list: list again without cursor) |
 | \`authentication_failed\`, \`token_expired\`, \`refresh_failed\`, \`signed_out\` | The sign-in is no longer valid | Ask the user to sign in again in Nevent Companion |
-| \`rate_limited\` | Too many requests | Wait and retry |
+| \`rate_limit_exceeded\` | Too many requests (to the API, or too many calls at once on this connection); \`param\` is the seconds to wait | Wait for answers, then retry |
 | \`api_unavailable\`, \`timeout\`, \`api_error\` | The Nevent API did not answer properly | Retry later |
 
 After any error of a switch or reset **nothing changed**: the session is still in the tenant it was

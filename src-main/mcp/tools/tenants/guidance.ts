@@ -75,7 +75,9 @@ and nothing changes. Switch and reset work in every operation mode.
   sessions at all. The only thing that keeps conversations apart is the \`tenant_id\` each one passes.
   So after a switch or reset, pass its \`switched_to_tenant_id\` on every later call.
 - A call without \`tenant_id\` runs in the connection's active tenant (switch, work, reset), which
-  another conversation on the same connection may have moved. The desktop app keeps its own tenant.`;
+  another conversation on the same connection may have moved. The desktop app keeps its own tenant.
+- A call's tenant is fixed when it starts: once running, every request it makes stays in that tenant,
+  even if the connection is switched meanwhile; its answer's \`tenant_id\` says where it ran.`;
 
 /** The tenant help topics. */
 export const tenantsGuides: readonly HelpGuide[] = [{ topic: 'tenants', guidance }];
