@@ -36,7 +36,8 @@ import {
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
 import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import type { CampaignListItem, CampaignListQuery } from './campaign-list';
+import type { CampaignListQuery } from './campaign-list';
+import type { ListPage, PagedListRequest } from './list-pager';
 import type { Clock } from './clock';
 import { CredentialCell, tenantOf, type Credential } from './credential';
 import { CredentialRenewer } from './credential-renewal';
@@ -49,7 +50,7 @@ import { SegmentRevisions } from './segment-revisions';
 import { SerialQueue } from './serial-queue';
 import { parseInput } from './tenant-operations';
 import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
-import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
 import { CoreError } from './tenant-session';
 import { TenantTokens } from './tenant-tokens';
 import type { TokenBroker } from './token-broker';
@@ -336,7 +337,7 @@ export class CoreSession implements TenantSession {
   }
 
   /** Campaigns from the data API's analytics collection (`not_available` where the tenant has none to list). */
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
     return (await this.openScope()).listCampaigns(query);
   }
 
@@ -350,6 +351,11 @@ export class CoreSession implements TenantSession {
 
   async callApi(call: ApiCall): Promise<Scoped<unknown>> {
     return (await this.openScope()).callApi(call);
+  }
+
+  /** One page of a listing of the toolset (list-pager.ts), in the active tenant; pages the API would not page. */
+  async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+    return (await this.openScope()).pagedList(request);
   }
 
   close(): void {

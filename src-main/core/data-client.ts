@@ -39,6 +39,7 @@ import type { ApiUrls } from './api-urls';
 import type { Authorized, AuthorizedRequester, UnauthorizedRequest } from './authorized-requester';
 import { tenantOf, type Credential } from './credential';
 import { errorFromResponse, HttpStatusError, parseResponse, readResponse } from './http-client';
+import type { ListAnswer } from './list-pager';
 import { CoreError, type ApiCall } from './tenant-session';
 
 export type { ApiUrls } from './api-urls';
@@ -135,17 +136,14 @@ export class DataClient {
   }
 
   /**
-   * `GET /segments?search&page&size` in any of its list shapes. `hasMore` comes from the page
-   * metadata when the answer has it, else from a full page.
+   * `GET /segments?search&page&size` in any of its list shapes, as it came: the real API answers a plain
+   * array of every segment and ignores the page and the search (list-pager.ts pages and filters it then).
    */
-  async listSegments(query: { search?: string; page: number; size: number }): Promise<Authorized<{ segments: Segment[]; hasMore: boolean }>> {
+  async listSegments(query: { search?: string; page: number; size: number }): Promise<Authorized<ListAnswer<Segment>>> {
     const req = { method: 'GET', path: '/segments', query: { ...tenantQuery(this.credential), search: query.search, page: query.page, size: query.size } } as const;
     return map(await this.core(req), (body) => {
       const { segments, page } = readResponse(body, normalizeSegmentList, req);
-      let hasMore = segments.length >= query.size;
-      if (page.totalPages !== undefined) hasMore = query.page + 1 < page.totalPages;
-      else if (page.total !== undefined) hasMore = (query.page + 1) * query.size < page.total;
-      return { segments, hasMore };
+      return { items: segments, total: page.total ?? null, totalPages: page.totalPages ?? null, page: page.number ?? null };
     });
   }
 

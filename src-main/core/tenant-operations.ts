@@ -5,7 +5,6 @@
  * whatever another conversation switches meanwhile. Inputs are checked before anything is sent.
  */
 import { randomUUID } from 'node:crypto';
-import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
 import { foldText } from '../../src-shared/text-fold';
@@ -30,12 +29,11 @@ import {
   type SegmentUpdate,
   type SegmentUpdateBody,
 } from '../../src-shared/api';
-import { campaignCollection, campaignColumns, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListItem, type CampaignListQuery } from './campaign-list';
+import { campaignCollection, campaignColumns, campaignCountFrom, campaignCountQuery, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListQuery } from './campaign-list';
 import { tenantOf, type Credential } from './credential';
-import { CoreError, SegmentConflictError, type Scoped, type SegmentQuery, type SegmentUpdateOptions } from './tenant-session';
+import { CoreError, SegmentConflictError, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions } from './tenant-session';
 import type { TenantScope } from './tenant-scope';
 
-const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
 const DEFAULT_SEGMENT_LIMIT = 50;
 const MAX_SEGMENT_LIMIT = 200;
 /** Built once: a zod schema costs more to build than to run (this one was built on every list call). */
@@ -47,18 +45,6 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, param?: stri
   if (parsed.success) return parsed.data;
   const issue = firstIssue(parsed.error);
   throw new CoreError('validation_failed', issue.message, issue.path === '' ? param : issue.path);
-}
-
-function encodeCursor(cursor: z.infer<typeof CursorSchema>): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(raw: string): z.infer<typeof CursorSchema> {
-  try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-  } catch {
-    throw new CoreError('invalid_request', 'the cursor is not one this session handed out', 'cursor');
-  }
 }
 
 /**
@@ -94,23 +80,32 @@ async function checkDefinition(scope: TenantScope, definition: SegmentDefinition
   if (issue !== undefined) throw new CoreError('validation_failed', `Invalid segment definition: definition.${issue.path}: ${issue.message}`, `definition.${issue.path}`);
 }
 
-/** A page of the tenant's segments; a cursor is good only in the tenant (and listing) it came from. */
+/**
+ * A page of the tenant's segments. The real API answers every segment whatever page it is asked for
+ * (list-pager.ts pages it then); a cursor is good only in the tenant, listing and search it came from.
+ */
 export async function listSegments(scope: TenantScope, query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
-  let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
-  let page = 0;
-  let search = query.search?.trim() || undefined;
-  if (query.cursor !== undefined) {
-    const cursor = decodeCursor(query.cursor);
-    if (cursor.t !== scope.tenantId) throw new CoreError('invalid_request', 'this cursor belongs to a listing in another tenant; list again from the start', 'cursor');
-    ({ p: page, n: size, s: search } = cursor);
-  }
-  const answer = await scope.data.listSegments({ page, size, ...(search === undefined ? {} : { search }) });
-  // Filter here too: an API that ignores `search` must not widen the answer. Case and accents aside,
-  // as every search of the app (src-shared/text-fold.ts): `malaga` finds `Málaga`.
+  const size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
+  const search = query.search?.trim() || undefined;
+  // Case and accents aside, as every search of the app (src-shared/text-fold.ts): `malaga` finds `Málaga`.
   const needle = search === undefined ? undefined : foldText(search);
-  const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => foldText(s.name).includes(needle) || foldText(s.description ?? '').includes(needle));
-  const next = answer.value.hasMore ? encodeCursor({ t: tenantOf(answer.credential), p: page + 1, n: size, ...(search === undefined ? {} : { s: search }) }) : null;
-  return scope.scoped(answer, { segments: matching.slice(0, size).map((s) => ownSegment(scope, s, answer.credential)), nextCursor: next });
+  // Filtered here too: an API that ignores `search` must not widen the answer (the pager then pages the matches).
+  const matches = (s: Segment): boolean => needle === undefined || foldText(s.name).includes(needle) || foldText(s.description ?? '').includes(needle);
+  const page = await scope.pagedList({
+    listing: 'segments',
+    query: search ?? '',
+    size,
+    position: { cursor: query.cursor },
+    paging: 'api',
+    maxPageSize: MAX_SEGMENT_LIMIT,
+    fetch: async (pageNumber, pageSize) => {
+      const answer = await scope.data.listSegments({ page: pageNumber, size: pageSize, ...(search === undefined ? {} : { search }) });
+      return scope.scoped(answer, answer.value);
+    },
+    idOf: (segment) => segment.id,
+    keep: matches,
+  });
+  return { tenantId: page.tenantId, value: { segments: page.value.items.map((s) => ownSegment(scope, s, scope.credential)), nextCursor: page.value.nextCursor } };
 }
 
 /** One segment with its definition. */
@@ -180,7 +175,7 @@ export async function segmentationCriteria(scope: TenantScope): Promise<Scoped<C
  * Campaigns from the data API's analytics collection (the only HTTP source: see campaign-list.ts).
  * `not_available` when this tenant's analytics has no campaigns table with an id column.
  */
-export async function listCampaigns(scope: TenantScope, query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
+export async function listCampaigns(scope: TenantScope, query: CampaignListQuery): Promise<Scoped<CampaignList>> {
   const columns = await (scope.cache.campaignColumns ?? scope.cache.fill('campaignColumns', campaignColumnsOf(scope)));
   if (columns === null) {
     throw new CoreError(
@@ -188,9 +183,15 @@ export async function listCampaigns(scope: TenantScope, query: CampaignListQuery
       'This Nevent tenant offers no campaign list over its API (no "campaigns" analytics table). Ask for a campaign by id with nevent_get_campaign_metrics, or for a month with nevent_campaign_report.',
     );
   }
-  const { body, ignored } = campaignListQuery(columns, query);
-  const answer = await scope.data.analyticsQuery(body, {});
-  return scope.scoped(answer, { campaigns: campaignsFromRows(answer.value.rows, columns), ignoredFilters: ignored });
+  // One row more than asked says whether more exist; the count says how many (when the API can count).
+  const { body, ignored } = campaignListQuery(columns, { ...query, limit: query.limit + 1 });
+  const countBody = campaignCountQuery(columns, query);
+  const [answer, total] = await Promise.all([
+    scope.data.analyticsQuery(body, {}),
+    countBody === null ? null : scope.data.analyticsQuery(countBody, {}).then((counted) => campaignCountFrom(counted.value.rows), () => null),
+  ]);
+  const campaigns = campaignsFromRows(answer.value.rows, columns);
+  return scope.scoped(answer, { campaigns: campaigns.slice(0, query.limit), ignoredFilters: ignored, hasMore: campaigns.length > query.limit, total });
 }
 
 async function campaignColumnsOf(scope: TenantScope): Promise<CampaignColumns | null> {

@@ -19,14 +19,15 @@
  */
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../src-shared/api';
 import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import type { CampaignColumns, CampaignListItem, CampaignListQuery } from './campaign-list';
+import type { CampaignColumns, CampaignListQuery } from './campaign-list';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from './list-pager';
 import type { Clock } from './clock';
 import { tenantOf, type Credential, type CredentialCell } from './credential';
 import type { CredentialRenewer } from './credential-renewal';
 import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
 import type { HttpClient } from './http-client';
 import type { SegmentRevisions } from './segment-revisions';
-import { CoreError, type ApiCall, type Scoped, type SegmentQuery, type SegmentUpdateOptions, type TenantScopedOperations } from './tenant-session';
+import { CoreError, type ApiCall, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions, type TenantScopedOperations } from './tenant-session';
 import * as operations from './tenant-operations';
 
 /** Per-tenant caches of one session; a switch replaces the session's object, so a late answer lands in a discarded one. */
@@ -34,6 +35,8 @@ export class TenantCaches {
   criteria: Promise<Criterion[]> | null = null;
   capabilities: Promise<Capabilities> | null = null;
   campaignColumns: Promise<CampaignColumns | null> | null = null;
+  /** Whole lists the API would not page, kept for the walks over them (list-pager.ts); a write drops them. */
+  readonly lists = new ListSnapshots();
 
   /** Caches `pending` under `key`; a failure is not cached (the next call asks again). */
   fill<K extends 'criteria' | 'capabilities' | 'campaignColumns'>(key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
@@ -124,13 +127,22 @@ export class TenantScope implements TenantScopedOperations {
 
   /** A segment was created or updated in this call's tenant. */
   announceWrite(written: Scoped<Segment>): Scoped<Segment> {
+    this.cache.lists.dropAll();
     this.host.announceWrite(written);
     return written;
   }
 
   async callApi(call: ApiCall): Promise<Scoped<unknown>> {
+    // A write may change any list the session pages itself (even one that failed may have been applied).
+    // The data API only reads; a core read by POST (a quote, a preview) costs a re-read of the list, no more.
+    if (call.api === 'core' && call.method !== 'GET') this.cache.lists.dropAll();
     const answer = await this.data.call(call);
     return this.scoped(answer, answer.value);
+  }
+
+  /** One page of a listing, in this call's tenant: from the API while it pages, else from the whole list kept for the walk. */
+  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+    return pageList(this.cache.lists, this.tenantId ?? '', request, () => this.host.clock.now());
   }
 
   listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
@@ -157,7 +169,7 @@ export class TenantScope implements TenantScopedOperations {
     return operations.segmentationCriteria(this);
   }
 
-  listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
+  listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
     return operations.listCampaigns(this, query);
   }
 

@@ -9,6 +9,7 @@ import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
 import type { CampaignListItem, CampaignListQuery } from './campaign-list';
 import type { UploadFile } from './http-client';
+import type { ListPage, PagedListRequest } from './list-pager';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 
 /** A value and the tenant it belongs to. */
@@ -31,6 +32,15 @@ export interface TenantsView {
   role: Role | null;
   homeTenantId: string | null;
   activeTenantId: string | null;
+}
+
+/** A page of the campaign list: the campaigns, whether more exist, how many there are (null: the API could not count). */
+export interface CampaignList {
+  campaigns: CampaignListItem[];
+  /** Filters the tenant's table has no column for (left out of the query, said in the answer). */
+  ignoredFilters: string[];
+  hasMore: boolean;
+  total: number | null;
 }
 
 /** Segment list query; `cursor` is opaque, from a previous answer. */
@@ -90,11 +100,16 @@ export interface TenantSession {
   previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
   segmentationCriteria(): Promise<Scoped<Criterion[]>>;
   /** Campaigns from the data API's analytics (`not_available` where the tenant has none to list). */
-  listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>>;
+  listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>>;
   analyticsCapabilities(): Promise<Scoped<Capabilities>>;
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
   /** Any other endpoint of the toolset, in this session's tenant (see `ApiCall`). */
   callApi(call: ApiCall): Promise<Scoped<unknown>>;
+  /**
+   * One page of a list of the toolset in this session's tenant (list-pager.ts): from the API while it
+   * pages, else from the whole list kept for the walk; a cursor only continues its own listing.
+   */
+  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>>;
 
   /**
    * The scope one call runs in (docs/tenant-isolation.md): its tenant and
@@ -114,7 +129,7 @@ export interface TenantSession {
 /** What a call runs against: the tenant-scoped reads and writes, all in the one tenant the call was fixed to. */
 export type TenantScopedOperations = Pick<
   TenantSession,
-  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi'
+  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi' | 'pagedList'
 >;
 
 /** The error every core operation rejects with: a code from the shared union, a token-free message. */

@@ -11,8 +11,14 @@ export interface DemoApiOptions {
   accessTokenTtlSeconds?: number;
   /** `iss` claim (default "nevent-demo"). */
   issuer?: string;
-  /** Shape of `GET /segments` (default `content`, a Spring page). */
+  /** Shape of `GET /segments` (default `array`, as the real API answers it). */
   segmentListShape?: 'array' | 'segments' | 'content';
+  /**
+   * Which lists page their answer (list-paging.ts): `real` (default: `GET /segments` answers every
+   * segment and ignores page, size and search, as the real API does; the other lists page), `ignored`
+   * (every list answers every record as a plain array), `honored` (every list pages).
+   */
+  listPaging?: 'real' | 'ignored' | 'honored';
   /**
    * Sign tokens ES256 and publish the key at `/.well-known/jwks.json` (default false: HS256 with a
    * server secret and no keys published, as the real API does).

@@ -58,6 +58,7 @@ export class OfflineSession implements TenantSession {
   listCampaigns = () => this.unavailable();
   analyticsCapabilities = () => this.unavailable();
   paidAdsStatus = () => this.unavailable();
+  pagedList = () => this.unavailable();
   callApi = () => this.unavailable();
   openScope = () => this.unavailable();
 

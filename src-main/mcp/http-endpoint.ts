@@ -32,6 +32,9 @@ import type { OperationModeSource } from './operation-mode';
 import { createMcpServer, type BoundMcpServer, type McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import type { UploadPolicySource } from './upload-policy';
+import { ListedTools, modeFilter } from './tool-listing';
+import { ConfirmationStates } from './person-confirmation';
+import { allTools } from './tools';
 
 /** What the endpoint is built from. */
 export interface McpHttpEndpointOptions {
@@ -134,13 +137,16 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
   let shared: TenantSession | null = null;
   const sharedSession = async (): Promise<TenantSession> => {
     if (shared !== null && !ended(shared)) return shared;
-    shared = await options.registry.openMcpSession({ name: 'HTTP', version: null });
+    // Nameless until a request names its client (its `_meta`, else its User-Agent): the panel shows who called.
+    shared = await options.registry.openMcpSession({ name: null, version: null });
     return shared;
   };
   const modernServers = new Set<BoundMcpServer>();
+  // One per endpoint: the request that carries a person's answer is served by another server than the one that asked.
+  const confirmations = new ConfirmationStates();
   const modern = createMcpHandler(
     async () => {
-      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, calls, confirmations, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
       // One instance per request: its listener on the session goes when the request's server closes.
       modernServers.add(bound);
       bound.server.server.onclose = () => {
@@ -151,6 +157,10 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     },
     { legacy: 'reject', onerror: (error) => log(`nevent-companion mcp http: ${error.message}`) },
   );
+  // Stateless clients keep no server of ours open: what they list changes reach them on their
+  // `subscriptions/listen` stream, through the handler's notifier (legacy sessions announce it themselves).
+  const listed = new ListedTools(allTools, [modeFilter(options.mode)]);
+  const stopAnnouncing = listed.onDidChange(() => modern.notify.toolsChanged());
 
   const endLegacy = (id: string): void => {
     const entry = legacy.get(id);
@@ -261,6 +271,8 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     url: `http://127.0.0.1:${port}/mcp`,
     legacySessionCount: () => legacy.size,
     async close() {
+      stopAnnouncing();
+      listed.dispose();
       for (const id of [...legacy.keys()]) endLegacy(id);
       for (const bound of [...modernServers]) await bound.server.close().catch(() => undefined);
       shared?.close();

@@ -14,6 +14,7 @@ import type { CoreSession } from '../../../src-main/core/core-session';
 import type { FetchLike } from '../../../src-main/core/http-client';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { propertyRuns } from '../../helpers/property-runs';
 
 let fixture: CoreFixture;
 let currentFetch: FetchLike = (input, init) => fetch(input, init);
@@ -176,7 +177,7 @@ describe('tenant session under random interleavings (fast-check scheduler, real 
         expect(fixture.core.account.status().signedIn).toBe(true);
         for (const session of sessions) session.close();
       }),
-      { numRuns: 40 },
+      propertyRuns('session: random switches, resets and reads', 40),
     );
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import { connectClient, type SocketClient } from '../mcp/socket-helpers';
 import { expectCoherent, outcome, sessionNamed, startBridge, within, type Bridge } from './reliability-helpers';
+import { propertyRuns } from '../../helpers/property-runs';
 
 const faultKinds: SwitchFaultKind[] = ['http_500', 'http_503', 'timeout', 'malformed_token', 'wrong_tenant', 'bad_signature', 'alg_none', 'expired_token'];
 /** The code each fault must surface as in the tool's error envelope (the core's codes, unchanged). */
@@ -189,7 +190,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
           bridge.fixture.demo.faults.reset();
           await expectCoherent(session);
         }),
-        { numRuns: 15 },
+        propertyRuns('socket: switches under faults', 15),
       );
     } finally {
       bridge.fixture.demo.faults.reset();

@@ -314,12 +314,20 @@ describe('CoreSession: reads', () => {
   it('lists campaigns from the analytics collection, with the columns the table has', async () => {
     const { session, fake } = await setup();
     fake.on('GET /data/analytics/schema/campaigns', () => [200, { success: true, data: { table: 'campaigns', columns: [{ name: 'campaign_id' }, { name: 'name' }, { name: 'status' }, { name: 'executed_at' }] } }]);
-    fake.on('POST /data/analytics/query', () => [200, { success: true, data: { data: [{ campaign_id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }, { name: 'no id' }], metadata: { totalRows: 2 } } }]);
+    fake.on('POST /data/analytics/query', (request) =>
+      (request.body as { metrics?: unknown }).metrics === undefined
+        ? [200, { success: true, data: { data: [{ campaign_id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }, { name: 'no id' }], metadata: { totalRows: 2 } } }]
+        : [200, { success: true, data: { data: [{ total: 1 }] } }],
+    );
     const answer = await session.listCampaigns({ ...campaignQuery, status: 'EXECUTED', channel: 'SMS' });
     expect(answer.value.campaigns).toEqual([{ id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }]);
     // No channel column: that filter could not apply, and the answer says so.
     expect(answer.value.ignoredFilters).toEqual(['channel']);
-    expect(fake.calls.at(-1)?.body).toMatchObject({ collection: 'campaigns', filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }], sort: { field: 'campaign_id', order: 'desc' }, limit: 10 });
+    // How many there are (a count with the same filters) and whether more exist (one row more than asked).
+    expect(answer.value).toMatchObject({ total: 1, hasMore: false });
+    const queries = fake.calls.filter((c) => c.method === 'POST').map((c) => c.body as Record<string, unknown>);
+    expect(queries.find((q) => q.metrics === undefined)).toMatchObject({ collection: 'campaigns', filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }], sort: { field: 'campaign_id', order: 'desc' }, limit: 11 });
+    expect(queries.find((q) => q.metrics !== undefined)).toEqual({ collection: 'campaigns', metrics: [{ field: 'campaign_id', operation: 'count', alias: 'total' }], filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }] });
     await session.listCampaigns(campaignQuery);
     expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
   });
