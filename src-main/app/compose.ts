@@ -149,6 +149,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     bridge: bridgePort,
     clientConfig: options.clientConfig,
     demo,
+    demoFirst: options.demo !== null,
     mode,
     mcpHttp,
     preferences,

@@ -24,6 +24,8 @@ import { mcpToolsHandlers } from './handlers/mcp-tools-handlers';
 import { segmentsHandlers } from './handlers/segments-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tenantsHandlers } from './handlers/tenants-handlers';
+import { uiHandlers } from './handlers/ui-handlers';
+import { WindowEdits } from './window-edits';
 
 /** What the service is built from. */
 export interface DesktopServiceDeps extends HandlerDeps {
@@ -37,6 +39,8 @@ export class DesktopService {
   /** One handler per request channel (give to `createDispatcher`). */
   readonly handlers: RequestHandlers;
   readonly store: DesktopStore;
+  /** The window's unsaved edits, as it last said (the Electron shell asks before dropping them). */
+  readonly windowEdits = new WindowEdits();
   private readonly effects: DesktopEffects;
 
   constructor(deps: DesktopServiceDeps) {
@@ -64,6 +68,7 @@ export class DesktopService {
       ...mcpHttpHandlers(ctx),
       ...mcpToolsHandlers(ctx),
       ...settingsHandlers(ctx),
+      ...uiHandlers(this.windowEdits),
     };
   }
 

@@ -11,6 +11,7 @@
  *   Edit:   undo, redo, cut, copy, paste, select all (text fields need them on macOS)
  *   View:   [Reload, Force Reload, Toggle DevTools: development only] zoom, full screen
  *   Window: minimize, zoom, …
+ *   Help:   Keyboard Shortcuts (the window's list; `?` opens it too)
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MessageId } from '../../src-shared/i18n/catalog';
@@ -24,6 +25,8 @@ export interface AppMenuOptions {
   isPackaged: boolean;
   globalShortcutBound: boolean;
   onQuickSwitch: () => void;
+  /** Shows the window's list of keyboard shortcuts. */
+  onShowShortcuts: () => void;
   /** The words of the language the menu speaks. */
   t: Translator;
 }
@@ -94,6 +97,8 @@ export function buildAppMenuTemplate(options: AppMenuOptions): MenuItemConstruct
     ],
   };
 
+  const help: MenuItemConstructorOptions[] = [{ label: words('menu.keyboardShortcuts'), click: () => options.onShowShortcuts() }];
+
   // The roles stay on the menus (macOS files its Window menu by role); the submenus given replace Electron's English ones.
   return [
     ...(mac ? [appMenu] : []),
@@ -101,5 +106,6 @@ export function buildAppMenuTemplate(options: AppMenuOptions): MenuItemConstruct
     { role: 'editMenu', label: words('menu.edit'), submenu: edit },
     { label: words('menu.view'), submenu: view },
     { role: 'windowMenu', label: words('menu.window'), submenu: window },
+    { role: 'help', label: words('menu.help'), submenu: help },
   ];
 }

@@ -10,13 +10,16 @@
  *   second launch / dock click ─> the window; while starting only remembered, since the start ends by
  *            opening it: no window exists before `ready` or before its IPC handlers
  *   start fails ─> log + error dialog ─> quit
- *   Quit (tray, menu, Cmd+Q, SIGINT/SIGTERM, last window closed without a tray) ─> IPC off
- *            ─> tray/shortcut off ─> app.close() (socket removed, sessions ended) ─> exit; a watchdog
- *            exits anyway when that takes longer than `quitTimeoutMs`
+ *   Quit (tray, menu, Cmd+Q, last window closed without a tray) ─> [the window holds unsaved edits:
+ *            ask; keep editing ends here] ─> IPC off ─> tray/shortcut off ─> app.close() (socket removed,
+ *            sessions ended) ─> exit; a watchdog exits anyway when that takes longer than `quitTimeoutMs`
+ *            (SIGINT/SIGTERM do not ask: the system is ending the app)
+ *   a switch from the tray while the window holds unsaved edits ─> ask first, as the window does
  */
 import { app, dialog, globalShortcut, Menu, Notification, session, type BrowserWindow, type CommandLine } from 'electron';
 import { missingCaseError } from '../../src-shared/errors';
 import { resolveLocale, type LanguageSetting, type ResolvedLocale } from '../../src-shared/i18n/languages';
+import type { MessageId } from '../../src-shared/i18n/catalog';
 import { noticeText } from '../../src-shared/i18n/notices';
 import { createTranslator, type Translator } from '../../src-shared/i18n/translator';
 import type { AppNotification, Settings } from '../../src-shared/ipc';
@@ -37,6 +40,14 @@ export const appId = 'es.nevent.companion';
 
 /** The Chromium feature that binds global shortcuts through the desktop portal (Wayland, GNOME). */
 export const globalShortcutsPortalFeature = 'GlobalShortcutsPortal';
+
+/** What each action the shell asks about would do to the window's unsaved edits, in words. */
+const unsavedBecause = {
+  closeWindow: 'unsaved.because.closeWindow',
+  quit: 'unsaved.because.quit',
+  switchTenant: 'unsaved.because.switchTenant',
+  resetTenant: 'unsaved.because.resetTenant',
+} as const satisfies Record<string, MessageId>;
 
 /** How long a quit may take before the watchdog exits anyway. */
 export const defaultQuitTimeoutMs = 5_000;
@@ -107,6 +118,8 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   let shuttingDown: Promise<void> | null = null;
   let shutdownComplete = false;
   let quitting = false;
+  // The person chose to drop the window's unsaved edits: the close or quit that follows asks no more.
+  let editsDiscarded = false;
   // The tray, menus, notifications and dialogs speak the Language setting, else the OS's language.
   let systemLanguages: readonly string[] = [];
   let languageSetting: LanguageSetting = 'system';
@@ -116,9 +129,45 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
 
   const closeAction = () => windowCloseAction({ quitting, trayShown: tray !== null, trayHost });
 
+  /** The window holds edits the person has not chosen to drop (it says so through `ui.setUnsavedEdits`). */
+  const holdsUnsavedEdits = (): boolean => !quitting && !editsDiscarded && window !== null && !window.isDestroyed() && desktopApp?.service.windowEdits.hasUnsavedEdits() === true;
+
+  /**
+   * Asks whether to drop the window's unsaved edits (over the window, in the app's language); true to go
+   * on. Keeping them is the default answer, and the one Escape gives.
+   */
+  const mayDropEdits = async (because: keyof typeof unsavedBecause): Promise<boolean> => {
+    if (!holdsUnsavedEdits()) return true;
+    const parent = showWindow();
+    const name = 'Nevent Companion';
+    const discard = words.formatMessage({ id: 'unsaved.discard' });
+    const keep = words.formatMessage({ id: 'unsaved.keep' });
+    const { response } = await dialog.showMessageBox(parent, {
+      type: 'warning',
+      title: words.formatMessage({ id: 'unsaved.title' }),
+      message: words.formatMessage({ id: 'unsaved.questionWindow' }),
+      detail: words.formatMessage({ id: unsavedBecause[because] }, { app: name }),
+      buttons: [keep, discard],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    return response === 1;
+  };
+
+  // Closing the window would end the app (no tray): ask, then close for real.
+  const onUnsavedClose = (closing: BrowserWindow): void => {
+    void mayDropEdits('closeWindow').then((drop) => {
+      if (!drop || closing.isDestroyed()) return;
+      editsDiscarded = true;
+      closing.close();
+    });
+  };
+
   const showWindow = (): BrowserWindow => {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ preloadPath: deps.preloadPath, target: deps.renderer, isOurRendererUrl, closeAction });
+      editsDiscarded = false;
+      window = createMainWindow({ preloadPath: deps.preloadPath, target: deps.renderer, isOurRendererUrl, closeAction, holdsUnsavedEdits, onUnsavedClose });
     }
     if (window.isMinimized()) window.restore();
     window.show();
@@ -138,7 +187,21 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   };
 
   const setAppMenu = (): void => {
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ platform, isPackaged: deps.isPackaged, globalShortcutBound, onQuickSwitch: () => openQuickSwitch('tray'), t: words })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate({
+          platform,
+          isPackaged: deps.isPackaged,
+          globalShortcutBound,
+          onQuickSwitch: () => openQuickSwitch('tray'),
+          onShowShortcuts: () => {
+            showWindow();
+            desktopApp?.events.emit('ui.onDidRequestShortcuts', { source: 'menu' });
+          },
+          t: words,
+        }),
+      ),
+    );
   };
 
   /** Speaks `setting` from now on: the menu and the tray are rebuilt at once when the locale changed. */
@@ -154,11 +217,16 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
 
   const onTrayAction = (action: TrayAction): void => {
     switch (action.type) {
+      // The window's editor closes on a switch: its unsaved edits are asked about first, as in the window.
       case 'switch':
-        void desktopApp?.dispatch('tenants.switch', { tenantId: action.tenantId });
+        void mayDropEdits('switchTenant').then(async (go) => {
+          if (go) await desktopApp?.dispatch('tenants.switch', { tenantId: action.tenantId });
+        });
         return;
       case 'reset':
-        void desktopApp?.dispatch('tenants.reset', undefined);
+        void mayDropEdits('resetTenant').then(async (go) => {
+          if (go) await desktopApp?.dispatch('tenants.reset', undefined);
+        });
         return;
       case 'quickSwitch':
         openQuickSwitch('tray');
@@ -167,7 +235,8 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
         showWindow();
         return;
       case 'quit':
-        void shell.quit();
+        // Through before-quit, which asks about unsaved edits (shell.quit() is the system's, and does not).
+        app.quit();
         return;
       default:
         missingCaseError(action);
@@ -208,6 +277,15 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
     // Hold every quit (Cmd+Q, the OS, a second Quit click) until the socket is removed and the
     // sessions are ended, then quit for real.
     event.preventDefault();
+    // Unsaved edits first, before anything is taken down: keeping them leaves the app as it was.
+    if (holdsUnsavedEdits()) {
+      void mayDropEdits('quit').then((drop) => {
+        if (!drop) return;
+        editsDiscarded = true;
+        app.quit();
+      });
+      return;
+    }
     void shutdown().finally(() => app.quit());
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shell.quit());

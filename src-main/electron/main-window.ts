@@ -1,4 +1,7 @@
-/** The one app window: created hidden, shown when ready; closing it does what tray-host.ts decides. */
+/**
+ * The one app window: created hidden, shown when ready; closing it does what tray-host.ts decides. A close
+ * that would end the window while it holds unsaved edits is held, and handed to `onUnsavedClose` to ask.
+ */
 import { BrowserWindow } from 'electron';
 import type { WindowCloseAction } from './tray-host';
 import { hardenWebContents } from './web-security';
@@ -7,7 +10,16 @@ import { hardenWebContents } from './web-security';
 export type RendererTarget = { file: string } | { devServerUrl: string };
 
 /** Creates the window and loads the renderer. */
-export function createMainWindow(options: { preloadPath: string; target: RendererTarget; isOurRendererUrl: (url: string) => boolean; closeAction: () => WindowCloseAction }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  target: RendererTarget;
+  isOurRendererUrl: (url: string) => boolean;
+  closeAction: () => WindowCloseAction;
+  /** True when closing now would drop edits the person has not chosen to discard. */
+  holdsUnsavedEdits: () => boolean;
+  /** A close held for unsaved edits: ask the person, and close again if they discard them. */
+  onUnsavedClose: (window: BrowserWindow) => void;
+}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 760,
@@ -42,7 +54,12 @@ export function createMainWindow(options: { preloadPath: string; target: Rendere
     // With a tray the app keeps running (the MCP bridge serves AI clients); Quit is in the tray. Where
     // the tray may not show, the window stays in the taskbar instead of vanishing.
     const action = options.closeAction();
-    if (action === 'close') return;
+    if (action === 'close') {
+      if (!options.holdsUnsavedEdits()) return;
+      event.preventDefault();
+      options.onUnsavedClose(window);
+      return;
+    }
     event.preventDefault();
     if (action === 'hide') window.hide();
     else window.minimize();

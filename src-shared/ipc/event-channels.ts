@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { AuditEntrySchema } from '../session';
-import { AppNotificationSchema, AppStateSchema, DesktopSegmentsSchema, QuickSwitchRequestSchema, SessionListSchema, SettingsSchema } from './schemas';
+import { AppNotificationSchema, AppStateSchema, DesktopSegmentsSchema, QuickSwitchRequestSchema, SessionListSchema, SettingsSchema, ShortcutsRequestSchema } from './schemas';
 
 /** Every event channel and the schema of its payload. */
 export const eventChannels = {
@@ -26,6 +26,8 @@ export const eventChannels = {
   'settings.onDidChange': SettingsSchema,
   /** The global shortcut or the tray asked for the quick-switch palette. */
   'ui.onDidRequestQuickSwitch': QuickSwitchRequestSchema,
+  /** The application menu's "Keyboard shortcuts" asked for the list of shortcuts. */
+  'ui.onDidRequestShortcuts': ShortcutsRequestSchema,
 } as const;
 
 /** The event channel map's type. */

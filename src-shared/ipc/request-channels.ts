@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
+import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema, UnsavedEditsSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -66,6 +66,9 @@ export const requestChannels = {
 
   'settings.get': spec(NoInputSchema, SettingsSchema),
   'settings.update': spec(SettingsUpdateSchema, SettingsSchema),
+
+  /** The window says whether it holds unsaved edits (the desktop shell asks before a close, quit or tray switch drops them). */
+  'ui.setUnsavedEdits': spec(UnsavedEditsSchema, UnsavedEditsSchema),
 } as const;
 
 /** The request channel map's type. */

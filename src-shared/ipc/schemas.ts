@@ -482,6 +482,11 @@ export const AppInfoSchema = z.object({
    * Language setting is `system`. Absent in `serve`, whose page follows the browser's languages.
    */
   systemLanguages: z.array(z.string().max(64)).max(32).optional(),
+  /**
+   * What the sign-in screen offers first: the Nevent API's URLs (Nevent's own, or those `--api-url` /
+   * `NEVENT_API_URL` and the Settings name), and whether the demo server comes first (started `--demo`).
+   */
+  signIn: z.object({ apiUrl: z.string(), dataApiUrl: z.string(), demoFirst: z.boolean() }),
 });
 /** App info. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
@@ -506,6 +511,19 @@ export type AppNotification = z.infer<typeof AppNotificationSchema>;
 export const QuickSwitchRequestSchema = z.object({ source: z.enum(['shortcut', 'tray']) });
 /** Quick-switch request. */
 export type QuickSwitchRequest = z.infer<typeof QuickSwitchRequestSchema>;
+
+/**
+ * `ui.setUnsavedEdits`: whether the window holds edits that closing it, quitting or a switch from the tray
+ * would drop (the Electron shell asks the person first; the window asks for its own actions).
+ */
+export const UnsavedEditsSchema = z.object({ unsaved: z.boolean() });
+/** Unsaved-edits flag. */
+export type UnsavedEdits = z.infer<typeof UnsavedEditsSchema>;
+
+/** The application menu asked for the list of keyboard shortcuts. */
+export const ShortcutsRequestSchema = z.object({ source: z.enum(['menu']) });
+/** Shortcuts request. */
+export type ShortcutsRequest = z.infer<typeof ShortcutsRequestSchema>;
 
 /** A request that takes no input. */
 export const NoInputSchema = z.undefined();

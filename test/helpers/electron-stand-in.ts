@@ -11,7 +11,8 @@
  *   - a renderer `invoke` with no handler rejects, as `ipcRenderer.invoke` does;
  *   - `app.quit()` runs before-quit, then a `close` on every window (any of which may cancel the quit),
  *     then will-quit and quit, then exits; `app.exit()` exits at once;
- *   - the last window closed outside a quit emits window-all-closed, and quits when nobody listens.
+ *   - the last window closed outside a quit emits window-all-closed, and quits when nobody listens;
+ *   - `dialog.showMessageBox` waits for the person (`answerMessageBox`), over a window that must exist.
  *
  * It exports only names the main process's `electron` has: a name the app imports and this lacks fails
  * to link, like a misspelt one would.
@@ -55,6 +56,26 @@ function cancellable(): StandInEvent {
   return event;
 }
 
+/** What `dialog.showMessageBox` is given (the part the app uses). */
+export interface StandInMessageBoxOptions {
+  type?: string;
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+  noLink?: boolean;
+}
+
+/** A message box the app showed: open until the test answers it. */
+export interface StandInMessageBox {
+  options: StandInMessageBoxOptions;
+  /** Whether its parent window was visible when it showed (a box over a hidden window is never seen). */
+  parentVisible: boolean | null;
+  answered: string | null;
+}
+
 /** Electron's default application menu has these roles in its View menu. */
 export const defaultMenuDevRoles = ['reload', 'forceReload', 'toggleDevTools'];
 
@@ -96,6 +117,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
   let exited: number | null = null;
   const violations: StandInViolation[] = [];
   const errorBoxes: Array<{ title: string; content: string }> = [];
+  const messageBoxes: Array<StandInMessageBox & { resolve: (answer: { response: number; checkboxChecked: boolean }) => void }> = [];
   const notifications: Array<{ title: string; body: string }> = [];
   const userModelIds: string[] = [];
   const switches = new Map<string, string>();
@@ -354,6 +376,15 @@ export function createElectronStandIn(options: StandInOptions = {}) {
 
   const dialog = {
     showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
+    /** Resolves when the person answers (the test's `answerMessageBox`); Escape would give `cancelId`. */
+    showMessageBox(parentOrOptions: BrowserWindow | StandInMessageBoxOptions, maybeOptions?: StandInMessageBoxOptions): Promise<{ response: number; checkboxChecked: boolean }> {
+      requireReady('dialog.showMessageBox()');
+      const parent = parentOrOptions instanceof BrowserWindow ? parentOrOptions : null;
+      const boxOptions = parentOrOptions instanceof BrowserWindow ? maybeOptions : parentOrOptions;
+      if (boxOptions === undefined) throw new TypeError('showMessageBox: no options');
+      if (parent?.destroyed === true) throw new Error('Object has been destroyed');
+      return new Promise((resolve) => messageBoxes.push({ options: structuredClone(boxOptions), parentVisible: parent === null ? null : parent.isVisible(), answered: null, resolve }));
+    },
   };
 
   const module = { app, BrowserWindow, Tray, Notification, Menu, nativeImage, ipcMain, globalShortcut, session, dialog };
@@ -367,6 +398,17 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     permission,
     violations,
     errorBoxes,
+    /** Every message box shown, answered or not. */
+    messageBoxes: (): StandInMessageBox[] => messageBoxes.map(({ options, parentVisible, answered }) => ({ options, parentVisible, answered })),
+    /** The person clicks `button` in the oldest open message box (throws when none is open or it has no such button). */
+    answerMessageBox(button: string): void {
+      const box = messageBoxes.find((b) => b.answered === null);
+      if (box === undefined) throw new Error('no message box is open');
+      const response = (box.options.buttons ?? ['OK']).indexOf(button);
+      if (response < 0) throw new Error(`the message box has no "${button}" button (it has ${JSON.stringify(box.options.buttons ?? ['OK'])})`);
+      box.answered = button;
+      box.resolve({ response, checkboxChecked: false });
+    },
     notifications,
     userModelIds,
     switches,

@@ -23,6 +23,8 @@ export interface HandlerDeps {
   clientConfig: ClientConfigPort;
   /** Null when the build cannot start the embedded demo API. */
   demo: DemoPort | null;
+  /** Started with `--demo`: the sign-in screen offers the demo server first (else Nevent). */
+  demoFirst?: boolean;
   mode: OperationModeSetting;
   /** The loopback MCP HTTP endpoint; absent where the shell offers none. */
   mcpHttp?: McpHttpPort | null;

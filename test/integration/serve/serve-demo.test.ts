@@ -72,7 +72,11 @@ describe('serve --demo (spawned CLI)', () => {
     const stream = await openEventStream(serve.port, serve.token);
     try {
       // App and account.
-      expect(await call('app.info')).toMatchObject({ shell: 'serve', demoUsers: ['superadmin', 'owner', 'admin', 'staff', 'solo'] });
+      // Started --demo: the sign-in screen offers the demo first, and Nevent's own URLs for the real thing.
+      expect(await call('app.info')).toMatchObject({ shell: 'serve', demoUsers: ['superadmin', 'owner', 'admin', 'staff', 'solo'], signIn: { apiUrl: 'https://api.nevent.es', dataApiUrl: 'https://data.nevent.es', demoFirst: true } });
+      // The window says when it holds unsaved edits (the desktop shell asks before dropping them).
+      expect(await call('ui.setUnsavedEdits', { unsaved: true })).toEqual({ unsaved: true });
+      expect(await call('ui.setUnsavedEdits', { unsaved: false })).toEqual({ unsaved: false });
       const state = await call('session.get');
       expect(state).toMatchObject({ account: { state: 'choosingTenant', demo: true, user: { email: 'owner@demo.nevent.local', role: 'OWNER' } }, desktop: { activeTenant: { id: 'tn-acme' } }, bridge: { state: 'listening', socketPath: serve.socketPath } });
 
@@ -207,5 +211,22 @@ describe('serve --demo (spawned CLI)', () => {
     expect(await serve.stop('SIGTERM')).toBe(0);
     expect(existsSync(serve.socketPath)).toBe(false);
     expect(serve.stderr()).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+});
+
+describe('serve --api-url URL --data-api-url URL (no demo)', () => {
+  let serve: ServeProcess;
+  beforeAll(async () => {
+    serve = await startServe(['--api-url', 'https://api.nevent.example', '--data-api-url', 'https://data.nevent.example']);
+  });
+  afterAll(async () => {
+    if (serve.child.exitCode === null) await serve.stop();
+    serve.cleanup();
+  });
+
+  it('fills the sign-in form with those URLs, Nevent first', async () => {
+    const answer = (await callApi(serve.port, serve.token, 'app.info')).json;
+    // The demo is still offered, second.
+    expect(answer).toMatchObject({ ok: true, value: { demoUsers: expect.arrayContaining(['owner']), signIn: { apiUrl: 'https://api.nevent.example', dataApiUrl: 'https://data.nevent.example', demoFirst: false } } });
   });
 });

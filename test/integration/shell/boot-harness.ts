@@ -29,6 +29,10 @@ export type HarnessCommand =
   | { type: 'invoke'; channel: string; payload?: unknown; frameUrl?: string; otherSender?: boolean }
   | { type: 'close-window' }
   | { type: 'tray-click'; label: string }
+  /** The person picks an application-menu item by its label (at any depth). */
+  | { type: 'menu-click'; label: string }
+  /** The person answers the open message box with the button labelled so. */
+  | { type: 'answer-message-box'; button: string }
   | { type: 'shortcut' }
   | { type: 'security' }
   | { type: 'quit' }
@@ -61,6 +65,7 @@ function snapshot() {
     ready: standIn.isReady(),
     violations: standIn.violations,
     errorBoxes: standIn.errorBoxes,
+    messageBoxes: standIn.messageBoxes(),
     notifications: standIn.notifications,
     userModelIds: standIn.userModelIds,
     switches: Object.fromEntries(standIn.switches),
@@ -120,6 +125,23 @@ async function run(command: HarnessCommand): Promise<unknown> {
       item.click();
       return undefined;
     }
+    case 'menu-click': {
+      const find = (items: ReadonlyArray<Record<string, unknown>>): { click?: () => void } | undefined => {
+        for (const item of items) {
+          if (item.label === command.label) return item as { click?: () => void };
+          const inside = Array.isArray(item.submenu) ? find(item.submenu as Array<Record<string, unknown>>) : undefined;
+          if (inside !== undefined) return inside;
+        }
+        return undefined;
+      };
+      const item = find(standIn.menus.application?.template ?? []);
+      if (item?.click === undefined) throw new Error(`no menu item "${command.label}"`);
+      item.click();
+      return undefined;
+    }
+    case 'answer-message-box':
+      standIn.answerMessageBox(command.button);
+      return undefined;
     case 'shortcut': {
       const [callback] = standIn.shortcuts.values();
       if (callback === undefined) throw new Error('no global shortcut is registered');

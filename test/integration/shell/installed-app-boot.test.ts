@@ -169,6 +169,41 @@ describe('the built app, installed, on a desktop with a tray', () => {
     expect(english.menu.labels).toEqual(expect.arrayContaining(['File', 'Edit', 'Undo']));
   });
 
+  it('a switch from the tray while the window holds unsaved edits asks first, over the window: keeping them keeps the tenant', async () => {
+    expect((await invoke('tenants.switch', { tenantId: 'tn-acme-es' })).ok).toBe(true);
+    await until(app, (s) => expect(s.trays[0]?.tooltip).toBe('Nevent Companion — Acme Spain'));
+    expect((await invoke('ui.setUnsavedEdits', { unsaved: true })).value).toEqual({ unsaved: true });
+    const boxes = (await app.snapshot()).messageBoxes.length;
+    await app.send({ type: 'tray-click', label: 'Back to home tenant' });
+    const asked = await until(app, (s) => expect(s.messageBoxes).toHaveLength(boxes + 1));
+    expect(asked.messageBoxes.at(-1)).toMatchObject({
+      parentVisible: true,
+      answered: null,
+      options: { message: 'Discard the segment changes you have not saved?', detail: 'Returning to your home tenant closes the editor, and what you changed is lost.', buttons: ['Keep editing', 'Discard changes'], defaultId: 0, cancelId: 0 },
+    });
+    await app.send({ type: 'answer-message-box', button: 'Keep editing' });
+    // Nothing started: the desktop session is where it was, with no switch in flight.
+    const sessions = (await invoke('mcp.sessions')).value as { sessions: Array<{ kind: string; activeTenantId: string | null; switchingTo: string | null }> };
+    expect(sessions.sessions.find((x) => x.kind === 'desktop')).toMatchObject({ activeTenantId: 'tn-acme-es', switchingTo: null });
+    // Closing the window only hides it while there is a tray: the edits live on, nothing to ask.
+    expect(await app.send({ type: 'close-window' })).toBe(false);
+    expect((await app.snapshot()).messageBoxes).toHaveLength(boxes + 1);
+    await app.send({ type: 'tray-click', label: 'Back to home tenant' });
+    await until(app, (s) => expect(s.messageBoxes.filter((b) => b.answered === null)).toHaveLength(1));
+    await app.send({ type: 'answer-message-box', button: 'Discard changes' });
+    await until(app, (s) => expect(s.trays[0]?.tooltip).toBe('Nevent Companion — Acme Group'));
+    expect((await invoke('ui.setUnsavedEdits', { unsaved: false })).value).toEqual({ unsaved: false });
+  });
+
+  it('Help → Keyboard Shortcuts asks the window for its list of shortcuts', async () => {
+    const before = (await app.snapshot()).windows[0]?.sent.length ?? 0;
+    await app.send({ type: 'menu-click', label: 'Keyboard Shortcuts' });
+    const after = await app.snapshot();
+    expect(after.menu.labels).toContain('Help');
+    expect(after.windows[0]?.visible).toBe(true);
+    expect(after.windows[0]?.sent.slice(before)).toContainEqual({ channel: 'nevent:ui.onDidRequestShortcuts', payload: { source: 'menu' } });
+  });
+
   it('hides to the tray on close, and comes back on the global shortcut and on a second launch', async () => {
     expect(await app.send({ type: 'close-window' })).toBe(false);
     const hidden = await app.snapshot();
@@ -216,8 +251,27 @@ describe('the built app, installed, on a desktop with a tray', () => {
     }
   });
 
-  it('Cmd+Q: the quit is held for the shutdown, the window closes, and the app exits with the socket removed', async () => {
+  it('Cmd+Q with unsaved edits asks first; keeping them keeps the app running, untouched', async () => {
+    expect((await invoke('ui.setUnsavedEdits', { unsaved: true })).ok).toBe(true);
+    const boxes = (await app.snapshot()).messageBoxes.length;
     await app.send({ type: 'quit' });
+    const asked = await until(app, (s) => expect(s.messageBoxes).toHaveLength(boxes + 1));
+    expect(asked.messageBoxes.at(-1)?.options).toMatchObject({ detail: 'Quitting Nevent Companion closes the editor, and what you changed is lost.', buttons: ['Keep editing', 'Discard changes'] });
+    await app.send({ type: 'answer-message-box', button: 'Keep editing' });
+    const kept = await app.snapshot();
+    expect(kept.exitCode).toBeNull();
+    expect(kept.violations).toEqual([]);
+    expect(kept.windows[0]?.destroyed).toBe(false);
+    // Nothing was taken down: the IPC handlers and the MCP socket are still there.
+    expect(kept.handlers.length).toBeGreaterThan(0);
+    expect(statSync(socketPath()).isSocket()).toBe(true);
+    expect((await invoke('session.get')).ok).toBe(true);
+  });
+
+  it('Cmd+Q: the edits discarded, the quit is held for the shutdown, the window closes, and the app exits with the socket removed', async () => {
+    await app.send({ type: 'quit' });
+    await until(app, (s) => expect(s.messageBoxes.filter((b) => b.answered === null)).toHaveLength(1));
+    await app.send({ type: 'answer-message-box', button: 'Discard changes' });
     const exit = await app.exited;
     expect(exit.code).toBe(0);
     expect(exit.snapshot.violations).toEqual([]);
@@ -267,8 +321,19 @@ describe('the built app, installed as an AppImage, on Wayland without a tray hos
     expect(entry.args.join(' ')).not.toContain(layout.resources);
   });
 
-  it('closing the window quits the app: with no tray there would be no way back', async () => {
-    expect(await app.send({ type: 'close-window' })).toBe(true);
+  it('closing the window quits the app (with no tray there would be no way back), asking first while it holds unsaved edits', async () => {
+    expect((await app.send<Envelope>({ type: 'invoke', channel: 'nevent:ui.setUnsavedEdits', payload: { unsaved: true } })).ok).toBe(true);
+    expect(await app.send({ type: 'close-window' })).toBe(false);
+    const asked = await until(app, (s) => expect(s.messageBoxes).toHaveLength(1));
+    expect(asked.messageBoxes[0]).toMatchObject({ parentVisible: true, options: { message: 'Discard the segment changes you have not saved?', detail: 'Closing the window closes the editor, and what you changed is lost.' } });
+    await app.send({ type: 'answer-message-box', button: 'Keep editing' });
+    const kept = await app.snapshot();
+    expect(kept.exitCode).toBeNull();
+    expect(kept.windows[0]).toMatchObject({ destroyed: false, visible: true });
+    // Asked again on the next close; discarding closes the window, and the app with it.
+    expect(await app.send({ type: 'close-window' })).toBe(false);
+    await until(app, (s) => expect(s.messageBoxes.filter((b) => b.answered === null)).toHaveLength(1));
+    await app.send({ type: 'answer-message-box', button: 'Discard changes' });
     const exit = await app.exited;
     expect(exit.code).toBe(0);
     expect(exit.snapshot.violations).toEqual([]);

@@ -4,7 +4,7 @@ import { buildAppMenuTemplate, developmentOnlyRoles, menuShortcutUnavailableHint
 import { menuLabels, menuRoles } from '../../helpers/electron-stand-in';
 import { englishWords as t, spanishWords } from '../../helpers/words';
 
-const base = { platform: 'linux' as const, isPackaged: true, globalShortcutBound: true, onQuickSwitch: () => undefined, t };
+const base = { platform: 'linux' as const, isPackaged: true, globalShortcutBound: true, onQuickSwitch: () => undefined, onShowShortcuts: () => undefined, t };
 
 describe('application menu', () => {
   it('an installed app has no reload or DevTools; a development run has them', () => {
@@ -34,6 +34,15 @@ describe('application menu', () => {
     expect(onQuickSwitch).toHaveBeenCalledOnce();
     expect(menuLabels(template as Array<Record<string, unknown>>)).toContain(menuShortcutUnavailableHint(t));
     expect(menuLabels(buildAppMenuTemplate(base) as Array<Record<string, unknown>>)).not.toContain(menuShortcutUnavailableHint(t));
+  });
+
+  it('Help lists the keyboard shortcuts', () => {
+    const onShowShortcuts = vi.fn();
+    const template = buildAppMenuTemplate({ ...base, onShowShortcuts });
+    const help = template.find((item) => item.role === 'help');
+    const item = ((help?.submenu ?? []) as Array<{ label?: string; click?: () => void }>).find((entry) => entry.label === 'Keyboard Shortcuts');
+    item?.click?.();
+    expect(onShowShortcuts).toHaveBeenCalledOnce();
   });
 
   it('every item has words in the menu’s language (Electron’s own role labels are English only)', () => {

@@ -59,6 +59,7 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'mcp.httpRevokeToken': { valid: undefined, invalid: 1, expect: (v: { tokenPresent: boolean }) => expect(v.tokenPresent).toBe(false) },
   'settings.get': { valid: undefined, invalid: { a: 1 }, expect: (v: { operationMode: string }) => expect(v.operationMode).toBe('READ_ONLY') },
   'settings.update': { valid: { apiUrl: 'https://api.nevent.es' }, invalid: { operationMode: 'FULL' }, expect: (v: { apiUrl: string; operationMode: string }) => expect(v).toMatchObject({ apiUrl: 'https://api.nevent.es', operationMode: 'READ_ONLY' }) },
+  'ui.setUnsavedEdits': { valid: { unsaved: true }, invalid: { unsaved: 'yes' }, expect: (v: { unsaved: boolean }) => expect(v).toEqual({ unsaved: true }) },
 };
 
 class FakeIpcMain implements IpcMainLike {
