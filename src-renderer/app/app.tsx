@@ -1,14 +1,20 @@
 /**
  * The window's screens: connecting → sign-in → org-picker (several tenants, once per sign-in) → the app
- * (active-tenant header, views). Single-tenant mode skips the picker (AuthVital seed).
+ * (active-tenant header, views). Single-tenant mode skips the picker (AuthVital seed). Over every screen:
+ * the keyboard shortcuts (`?`) and the question that guards unsaved edits.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
 import { AccountMenu } from '../features/account/account-menu';
 import { ConnectionBanner, useOffline } from '../features/connection/connection-banner';
 import { ActiveTenantHeader } from '../features/header/active-tenant-header';
+import { KeyboardShortcutsDialog } from '../features/help/keyboard-shortcuts-dialog';
+import { UnsavedEditsDialog, useUnloadGuard } from '../features/segments/unsaved-edits-dialog';
 import { McpPanel } from '../features/mcp/mcp-panel';
+import { ModalDialog } from '../components/modal-dialog';
+import { ariaKeys, isQuickSwitchKey, isShortcutsKey, viewForKey, viewOrder } from '../lib/keyboard-shortcuts';
+import { useKeyLabels } from '../i18n/use-key-labels';
 import { OrgPicker } from '../features/org-picker/org-picker';
 import { SegmentsView } from '../features/segments/segments-view';
 import { SettingsView } from '../features/settings/settings-view';
@@ -23,7 +29,23 @@ import { usePageTitle } from './page-title';
 /** The root component: the connection banner over the current screen. */
 export function App(props: { info: AppInfo | null }): ReactNode {
   const offline = useOffline();
+  const commands = useCommands();
   const theme = useUi((s) => s.theme);
+  const shortcutsOpen = useUi((s) => s.shortcutsOpen);
+  const pendingLeave = useUi((s) => s.pendingLeave !== null);
+  // A browser tab (`serve`) asks through the browser before it closes with unsaved edits; the desktop
+  // shell asks itself (it knows through ui.setUnsavedEdits), so the window must not block its close.
+  useUnloadGuard(props.info?.shell === 'serve');
+  // `?` lists the shortcuts from any screen (not while typing, where it is a character).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!isShortcutsKey(event) || document.querySelector('dialog[open]') !== null) return;
+      event.preventDefault();
+      commands.setShortcutsOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands]);
   // `system` leaves it to the OS (prefers-color-scheme); light and dark override it (base.css).
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -31,10 +53,17 @@ export function App(props: { info: AppInfo | null }): ReactNode {
   }, [theme]);
   return (
     <>
-      <ConnectionBanner />
+      {/* While the core is unreachable the screen below is inert: the banner is the page's main content. */}
+      {offline ? (
+        <main className="connection-main">
+          <ConnectionBanner />
+        </main>
+      ) : null}
       <div className={`screen${offline ? ' offline' : ''}`} inert={offline}>
         <Screen info={props.info} />
       </div>
+      {shortcutsOpen && !offline ? <KeyboardShortcutsDialog shell={props.info?.shell ?? 'serve'} onClose={() => commands.setShortcutsOpen(false)} /> : null}
+      {pendingLeave && !offline ? <UnsavedEditsDialog /> : null}
     </>
   );
 }
@@ -82,12 +111,12 @@ function FirstPicker(): ReactNode {
   return (
     <main className="picker-screen">
       <div className="picker-card">
-        <OrgPicker title={title} onChoose={(id) => void commands.switchTenant(id)} busy={busy} failure={failure} />
+        <OrgPicker title={title} headingLevel={1} onChoose={(id) => void commands.switchTenant(id)} busy={busy} failure={failure} />
         <p className="picker-footer muted small">
           <span>
             <Text id="picker.signedInAs" values={{ email }} />
           </span>
-          <button type="button" className="link" onClick={() => void commands.signOut()}>
+          <button type="button" className="link" onClick={() => commands.whenEditsMayGo('signOut', () => void commands.signOut())}>
             {t('account.signOut')}
           </button>
         </p>
@@ -96,14 +125,13 @@ function FirstPicker(): ReactNode {
   );
 }
 
-const views: { id: MainView; label: MessageId }[] = [
-  { id: 'segments', label: 'nav.segments' },
-  { id: 'mcp', label: 'nav.mcp' },
-  { id: 'settings', label: 'nav.settings' },
-];
+const viewLabels: Record<MainView, MessageId> = { segments: 'nav.segments', mcp: 'nav.mcp', settings: 'nav.settings' };
+// In the order Ctrl+1, Ctrl+2, Ctrl+3 open them.
+const views = viewOrder.map((id) => ({ id, label: viewLabels[id] }));
 
 function MainWindow(): ReactNode {
   const t = useWords();
+  const keys = useKeyLabels();
   const commands = useCommands();
   const setUi = useSetUi();
   const view = useUi((s) => s.view);
@@ -120,38 +148,36 @@ function MainWindow(): ReactNode {
   const activeId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
   const [noticeHidden, setNoticeHidden] = useState(false);
 
-  // The dialog gives focus back to where it was opened from (the Switch button, or wherever Ctrl+K was pressed).
-  const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (pickerOpen) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    else if (returnFocus.current) {
-      returnFocus.current.focus();
-      returnFocus.current = null;
-    }
-  }, [pickerOpen]);
-
-  // Ctrl/Cmd+K opens the quick switch from anywhere in the window.
+  // Ctrl+K (⌘K) opens the quick switch, Ctrl+1…3 (⌘1…3) the tabs, from anywhere in the window but a dialog.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k' && tenantCount > 1) {
+      if (document.querySelector('dialog[open]') !== null) return;
+      if (isQuickSwitchKey(e) && tenantCount > 1) {
         e.preventDefault();
         commands.setPickerOpen(true);
+        return;
+      }
+      const next = viewForKey(e);
+      if (next !== null) {
+        e.preventDefault();
+        setUi({ view: next });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, tenantCount]);
+  }, [commands, setUi, tenantCount]);
 
-  let content: ReactNode;
+  // The segments view stays mounted under the other tabs: an editor open there keeps what was typed.
+  let other: ReactNode;
   switch (view) {
     case 'segments':
-      content = <SegmentsView />;
+      other = null;
       break;
     case 'mcp':
-      content = <McpPanel />;
+      other = <McpPanel />;
       break;
     case 'settings':
-      content = <SettingsView />;
+      other = <SettingsView />;
       break;
     default:
       return missingCaseError(view);
@@ -161,8 +187,16 @@ function MainWindow(): ReactNode {
     <div className="app-shell">
       <ActiveTenantHeader />
       <nav className="app-nav" aria-label={t('nav.label')}>
-        {views.map((v) => (
-          <button key={v.id} type="button" className={`nav-tab${view === v.id ? ' current' : ''}`} aria-current={view === v.id ? 'page' : undefined} onClick={() => setUi({ view: v.id })}>
+        {views.map((v, i) => (
+          <button
+            key={v.id}
+            type="button"
+            className={`nav-tab${view === v.id ? ' current' : ''}`}
+            aria-current={view === v.id ? 'page' : undefined}
+            aria-keyshortcuts={ariaKeys(String(i + 1), keys.mac)}
+            title={t('nav.tabHint', { view: t(v.label), key: keys.chord([{ mod: true }, { glyph: String(i + 1) }]) })}
+            onClick={() => setUi({ view: v.id })}
+          >
             {t(v.label)}
             {v.id === 'mcp' && sessionCount > 0 ? (
               <span className="count-pill" aria-label={t('nav.connectedCount', { count: sessionCount })}>
@@ -182,20 +216,24 @@ function MainWindow(): ReactNode {
           </button>
         </div>
       ) : null}
-      <main className="app-content">{content}</main>
-      {pickerOpen ? (
-        <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && commands.setPickerOpen(false)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-label={t('picker.switchTitle')}>
-            <OrgPicker
-              title={t('picker.switchTitle')}
-              onChoose={(id) => {
-                commands.setPickerOpen(false);
-                if (id !== activeId) void commands.switchTenant(id);
-              }}
-              onCancel={() => commands.setPickerOpen(false)}
-            />
-          </div>
+      <main className="app-content">
+        <div className="view-frame" hidden={view !== 'segments'}>
+          <SegmentsView />
         </div>
+        {other}
+      </main>
+      {pickerOpen ? (
+        <ModalDialog className="picker-dialog" labelledBy="switch-dialog-title" onClose={() => commands.setPickerOpen(false)}>
+          <OrgPicker
+            title={t('picker.switchTitle')}
+            titleId="switch-dialog-title"
+            onChoose={(id) => {
+              commands.setPickerOpen(false);
+              if (id !== activeId) commands.whenEditsMayGo('switchTenant', () => void commands.switchTenant(id));
+            }}
+            onCancel={() => commands.setPickerOpen(false)}
+          />
+        </ModalDialog>
       ) : null}
     </div>
   );

@@ -31,7 +31,7 @@ import { applyAppState } from '../stores/app-state-store';
 import { applySessions } from '../stores/sessions-store';
 import { applySegments } from '../stores/segments-store';
 import type { Stores } from '../stores/stores';
-import { settingsState } from '../stores/ui-store';
+import { settingsState, type LeaveReason, type SegmentPane, type UiState } from '../stores/ui-store';
 import { assembleCatalog } from '../lib/tenant-catalog';
 import type { TenantSearchIndex } from '../lib/tenant-search';
 import { inlineCatalogBuilder, type CatalogBuilder } from './catalog-builder';
@@ -75,10 +75,55 @@ export class Commands {
     return { ok: true, value: undefined };
   }
 
+  /**
+   * Runs `action` now, or — while the segment editor holds unsaved edits — once the person chose to
+   * discard them (the question is the window's unsaved-changes dialog; keeping them drops the action).
+   */
+  whenEditsMayGo(reason: LeaveReason, action: () => void): void {
+    if (this.stores.ui.getState().unsavedEdits === null) return action();
+    this.stores.ui.setState({ pendingLeave: { reason, proceed: action } });
+  }
+
+  /** The person keeps the unsaved edits: the held action is dropped. */
+  keepEdits(): void {
+    this.stores.ui.setState({ pendingLeave: null });
+  }
+
+  /**
+   * The person discards the unsaved edits: the editor closes first (so nothing it held can be saved
+   * into what comes next, another tenant above all), then the held action runs.
+   */
+  discardEdits(): void {
+    const { pendingLeave, segmentPane } = this.stores.ui.getState();
+    this.stores.ui.setState({ pendingLeave: null, segmentPane: paneWithoutEditor(segmentPane) });
+    this.setUnsavedEdits(null);
+    pendingLeave?.proceed();
+  }
+
+  /**
+   * The editor says whether it holds unsaved edits. Main hears when that changes: the desktop shell asks
+   * before closing the window, quitting or switching from the tray drops them.
+   */
+  setUnsavedEdits(edits: UiState['unsavedEdits']): void {
+    const before = this.stores.ui.getState().unsavedEdits !== null;
+    this.stores.ui.setState({ unsavedEdits: edits });
+    if (before !== (edits !== null)) void attempt(() => this.bridge.ui.setUnsavedEdits({ unsaved: edits !== null }));
+  }
+
+  /** Opens or closes the list of keyboard shortcuts. */
+  setShortcutsOpen(open: boolean): void {
+    this.stores.ui.setState({ shortcutsOpen: open });
+  }
+
+  /** The focus request was carried out (or can no longer be). */
+  focusHandled(): void {
+    this.stores.ui.setState({ focusRequest: null });
+  }
+
   /** Signs out and forgets everything tenant-scoped the window holds. */
   async signOut(): Promise<void> {
     await attempt(() => this.bridge.account.signOut());
-    this.stores.ui.setState({ view: 'segments', pickerOpen: false, segmentPane: { mode: 'none' }, segmentSearch: '', notices: [], dismissedSwitchError: null });
+    this.stores.ui.setState({ view: 'segments', pickerOpen: false, segmentPane: { mode: 'none' }, segmentSearch: '', notices: [], dismissedSwitchError: null, pendingLeave: null, focusRequest: null });
   }
 
   /**
@@ -119,13 +164,21 @@ export class Commands {
    */
   async switchTenant(tenantId: string): Promise<boolean> {
     this.stores.ui.setState({ dismissedSwitchError: null });
-    return (await attempt(() => this.bridge.tenants.switch({ tenantId }))).ok;
+    return this.afterSwitch(await attempt(() => this.bridge.tenants.switch({ tenantId })));
   }
 
   /** Returns the desktop session to its home tenant. */
   async resetTenant(): Promise<boolean> {
     this.stores.ui.setState({ dismissedSwitchError: null });
-    return (await attempt(() => this.bridge.tenants.reset())).ok;
+    return this.afterSwitch(await attempt(() => this.bridge.tenants.reset()));
+  }
+
+  // The person's switch moved the whole window: the focus goes to the tenant's name in the header, or to
+  // why it failed. A switch the person cancelled leaves the focus where it is.
+  private afterSwitch(outcome: Outcome<unknown>): boolean {
+    if (outcome.ok) this.stores.ui.setState({ focusRequest: 'tenantName' });
+    else if (outcome.error.code !== 'cancelled') this.stores.ui.setState({ focusRequest: 'switchError' });
+    return outcome.ok;
   }
 
   /** Stops waiting for a slow switch: main keeps the tenant it is in and says so in a notice. */
@@ -265,4 +318,11 @@ export class Commands {
   setPickerOpen(open: boolean): void {
     this.stores.ui.setState({ pickerOpen: open });
   }
+}
+
+/** The segment pane once the editor is gone: the segment it edited, or nothing for a new one. */
+function paneWithoutEditor(pane: SegmentPane): SegmentPane {
+  if (pane.mode === 'edit') return { mode: 'detail', segmentId: pane.segmentId };
+  if (pane.mode === 'create') return { mode: 'none' };
+  return pane;
 }

@@ -8,6 +8,7 @@
  *   mcp.onDidChangeSessions ──> sessions store     segments.onDidChange ──> segments store
  *   mcp.onDidAppendAudit ──> audit store            notifications.onDidNotify ──> notices
  *   settings.onDidChange ──> ui store (theme, upload folders)
+ *   ui.onDidRequestQuickSwitch / ui.onDidRequestShortcuts (global shortcut, tray, menu) ──> ui store
  *   connection (serve's page) ──> connection store ──(back after a gap)──> audit page read again
  *
  * After a reconnect the event stream starts with main's snapshots (app, sessions, segments); audit
@@ -34,6 +35,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
     bridge.mcp.onDidAppendAudit((entry) => appendLiveAudit(stores.audit, entry)),
     bridge.notifications.onDidNotify((notice) => stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }))),
     bridge.ui.onDidRequestQuickSwitch(() => stores.ui.setState({ pickerOpen: true })),
+    bridge.ui.onDidRequestShortcuts(() => stores.ui.setState({ shortcutsOpen: true })),
     bridge.settings.onDidChange((settings) => stores.ui.setState(settingsState(settings))),
   ];
 

@@ -63,8 +63,8 @@ export function MultiSelect(props: MultiSelectProps): ReactNode {
           type="text"
           role="combobox"
           aria-label={props.label}
-          aria-expanded={open}
-          aria-controls={listId}
+          aria-expanded={open && matching.length > 0}
+          aria-controls={open && matching.length > 0 ? listId : undefined}
           aria-autocomplete="list"
           aria-activedescendant={open && current ? `${listId}-${current.value}` : undefined}
           aria-invalid={props.invalid}
@@ -102,9 +102,10 @@ export function MultiSelect(props: MultiSelectProps): ReactNode {
           }}
         />
       </div>
-      {open ? (
+      {/* No choice left is said in words, never as an empty listbox. */}
+      {open && matching.length === 0 ? <p className="multi-select-list muted small multi-select-empty">{t('multiSelect.noMatch', { query: wanted })}</p> : null}
+      {open && matching.length > 0 ? (
         <ul className="multi-select-list" id={listId} role="listbox" aria-label={t('multiSelect.choices', { label: props.label })} aria-multiselectable="true">
-          {matching.length === 0 ? <li className="muted small multi-select-empty">{t('multiSelect.noMatch', { query: wanted })}</li> : null}
           {matching.map((o) => (
             <li
               key={o.value}

@@ -15,7 +15,7 @@ export interface VirtualListProps {
   role: 'listbox' | 'tree' | 'list';
   label: string;
   renderRow: (index: number) => ReactNode;
-  /** Shown instead of rows when `count` is 0. */
+  /** Shown instead of rows when `count` is 0 (the element then has no list role). */
   empty?: ReactNode;
   /** Rows rendered beyond each edge of the viewport (default 6). */
   overscan?: number;
@@ -66,9 +66,21 @@ export function VirtualList(props: VirtualListProps): ReactNode {
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) rows.push(props.renderRow(i));
 
+  // Nothing to list is said in words, not as an empty tree or listbox (which a screen reader would
+  // announce as a list with no items, or report as broken). One element either way: the size observer
+  // above keeps watching it.
+  const empty = count === 0;
   return (
-    <div ref={viewport} id={props.id} className="virtual-list" role={props.role} aria-label={props.label} onScroll={onScroll} tabIndex={-1}>
-      {count === 0 ? (
+    <div
+      ref={viewport}
+      id={props.id}
+      className={`virtual-list${empty ? ' empty' : ''}`}
+      role={empty ? undefined : props.role}
+      aria-label={empty ? undefined : props.label}
+      onScroll={onScroll}
+      tabIndex={empty ? undefined : -1}
+    >
+      {empty ? (
         props.empty
       ) : (
         <div className="virtual-list-canvas" style={{ height: count * rowHeight }}>

@@ -145,6 +145,22 @@ export function draftFromSegment(segment: { name: string; description?: string |
   return draft;
 }
 
+/**
+ * True when two drafts say the same thing: name, description and every condition, whatever React keys
+ * they were given (a condition added and removed again leaves nothing to lose). The editor asks before
+ * dropping a draft that is not the same as the one it started from.
+ */
+export function sameDraft(a: SegmentDraft, b: SegmentDraft): boolean {
+  const meaning = (draft: SegmentDraft): string =>
+    JSON.stringify([
+      draft.name,
+      draft.description,
+      draft.definitionExtra ?? null,
+      draft.stanzas.map((s) => [s.id ?? null, s.extra ?? null, s.conditions.map((c) => [c.id ?? null, c.criterionId, c.operator, c.values, c.extra ?? null])]),
+    ]);
+  return meaning(a) === meaning(b);
+}
+
 function mapCondition(draft: SegmentDraft, stanzaKey: number, conditionKey: number, f: (c: DraftCondition) => DraftCondition): SegmentDraft {
   return {
     ...draft,

@@ -11,6 +11,19 @@ export function settingsState(settings: Settings): Pick<UiState, 'theme' | 'sett
 /** The main views behind the header. */
 export type MainView = 'segments' | 'mcp' | 'settings';
 
+/** Why the window is about to drop the editor's unsaved edits (the question says it). */
+export type LeaveReason = 'openSegment' | 'newSegment' | 'switchTenant' | 'resetTenant' | 'signOut';
+
+/** An action held until the person keeps or discards the editor's unsaved edits. */
+export interface PendingLeave {
+  reason: LeaveReason;
+  /** Runs once the edits are discarded. */
+  proceed: () => void;
+}
+
+/** Where the keyboard focus goes next, as soon as that place is on screen. */
+export type FocusRequest = 'tenantName' | 'switchError';
+
 /** What the segments view shows on the right. */
 export type SegmentPane = { mode: 'none' } | { mode: 'detail'; segmentId: string } | { mode: 'create' } | { mode: 'edit'; segmentId: string };
 
@@ -28,6 +41,14 @@ export interface UiState {
   theme: Theme;
   /** The settings as main last said (settings.get / settings.update answers, settings.onDidChange pushes). */
   settings: Settings | null;
+  /** The segment editor holds edits nobody saved (the name it edits, or null for a new segment); null when it does not. */
+  unsavedEdits: { segmentName: string | null } | null;
+  /** An action waiting for the person to keep or discard those edits (the question is on screen). */
+  pendingLeave: PendingLeave | null;
+  /** Where the focus goes after the action the person took (a switch: the header's tenant name). */
+  focusRequest: FocusRequest | null;
+  /** The "Keyboard shortcuts" dialog (`?`, the application menu, the account menu). */
+  shortcutsOpen: boolean;
 }
 
 /** The UI store. */
@@ -44,5 +65,9 @@ export function createUiStore(): UiStore {
     dismissedSwitchError: null,
     theme: 'system',
     settings: null,
+    unsavedEdits: null,
+    pendingLeave: null,
+    focusRequest: null,
+    shortcutsOpen: false,
   }));
 }

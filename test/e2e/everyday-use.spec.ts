@@ -183,7 +183,8 @@ test('search, colours, the multi-select, the theme and the account menu', async 
     await page.getByRole('button', { name: 'Switch tenant…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Switch tenant' });
     const hueOf = async (name: string): Promise<string> =>
-      dialog.getByRole('treeitem', { name, exact: true }).locator('.tenant-swatch').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--tenant-hue').trim());
+      // A row's name starts with the tenant's name, then its badges: "Acme Spain, Owner".
+      dialog.getByRole('treeitem', { name: new RegExp(`^${name}(,|$)`) }).locator('.tenant-swatch').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--tenant-hue').trim());
     const hues = await Promise.all(['Acme Group', 'Acme Spain', 'Acme Madrid', 'Acme Barcelona', 'Acme Valencia'].map(hueOf));
     expect(hues[0]).not.toBe(hues[2]); // Acme Group and Acme Madrid
     expect(hues[3]).not.toBe(hues[4]); // Barcelona and Valencia

@@ -1,6 +1,7 @@
 /**
  * The account menu at the end of the navigation bar: who is signed in, and from there Settings and
- * Sign out (as in GitHub Desktop or 1Password, sign out is one click away from the account's name).
+ * Sign out (as in GitHub Desktop or 1Password, sign out is one click away from the account's name), and
+ * the list of keyboard shortcuts (where a browser tab, which has no application menu, offers it).
  * A WAI-ARIA menu button: Enter/Space/↓ open it, ↑ ↓ move, Escape closes and gives focus back.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -34,7 +35,8 @@ export function AccountMenu(): ReactNode {
   };
   const items: { label: string; run: () => void; danger?: boolean }[] = [
     { label: t('nav.settings'), run: () => setUi({ view: 'settings' }) },
-    { label: t('account.signOut'), run: () => void commands.signOut(), danger: true },
+    { label: t('keys.title'), run: () => commands.setShortcutsOpen(true) },
+    { label: t('account.signOut'), run: () => commands.whenEditsMayGo('signOut', () => void commands.signOut()), danger: true },
   ];
 
   return (

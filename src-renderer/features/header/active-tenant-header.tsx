@@ -3,7 +3,7 @@
  * tenant's colour, home marker), with switch and reset. A switch in progress shows progress; a failed
  * one says why while the old tenant stays visibly active.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { RoleBadge } from '../../components/badges';
 import { TenantSwatch, tenantHueStyle } from '../../components/tenant-swatch';
 import { sameData } from '../../../src-shared/desktop-state';
@@ -12,6 +12,8 @@ import { switchErrorText } from '../../lib/error-text';
 import { noticeText } from '../../../src-shared/i18n/notices';
 import { Text } from '../../i18n/text';
 import { useWords } from '../../i18n/use-words';
+import { useKeyLabels } from '../../i18n/use-key-labels';
+import { ariaKeys } from '../../lib/keyboard-shortcuts';
 
 const noticeVisibleMs = 6_000;
 
@@ -45,6 +47,7 @@ function noticeLine(t: Parameters<typeof noticeText>[0], notice: Parameters<type
 /** The header bar. */
 export function ActiveTenantHeader(): ReactNode {
   const t = useWords();
+  const keys = useKeyLabels();
   const commands = useCommands();
   const active = useAppState((a) => a?.desktop.activeTenant ?? null);
   const homeTenantId = useAppState((a) => a?.desktop.homeTenantId ?? null);
@@ -65,13 +68,28 @@ export function ActiveTenantHeader(): ReactNode {
   const stillIn = active === null ? t('header.previousTenant') : (active.name ?? active.id);
   const failureText = failure === null ? '' : switchErrorText(t.translator, failure);
 
+  // After the person's switch the focus lands on what changed: the tenant's name, or why it failed.
+  const focusRequest = useUi((s) => s.focusRequest);
+  const nameHeading = useRef<HTMLHeadingElement>(null);
+  const failureLine = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusRequest === null || pending) return;
+    const target = focusRequest === 'tenantName' ? nameHeading.current : showFailure ? failureLine.current : null;
+    // A dialog still closing gives the focus back to its opener first; this comes after it.
+    if (target !== null && document.querySelector('dialog[open]') === null) target.focus();
+    commands.focusHandled();
+  }, [focusRequest, pending, showFailure, commands]);
+
   return (
     <header className="tenant-header" style={active ? tenantHueStyle(hue) : undefined} aria-label={t('header.label')}>
       <div className="tenant-header-main">
         {active ? <TenantSwatch tenantId={active.id} size="large" /> : <span className="tenant-swatch large empty" aria-hidden="true" />}
         <div className="tenant-header-text">
           <div className="tenant-header-name">
-            <h1 data-testid="active-tenant-name">{active === null ? t('header.noTenant') : (active.name ?? active.id)}</h1>
+            {/* Focused after a switch (tabIndex -1: reachable by script, not a Tab stop); cut when long, whole in its tooltip. */}
+            <h1 data-testid="active-tenant-name" ref={nameHeading} tabIndex={-1} title={active?.name ?? undefined}>
+              {active === null ? t('header.noTenant') : (active.name ?? active.id)}
+            </h1>
             {active ? <RoleBadge role={active.role} /> : null}
             {atHome ? (
               <span className="badge home-badge" title={t('header.homeHint')}>
@@ -96,7 +114,7 @@ export function ActiveTenantHeader(): ReactNode {
                 </button>
               </div>
             ) : showFailure ? (
-              <div role="alert" className="switch-error">
+              <div role="alert" className="switch-error" ref={failureLine} tabIndex={-1}>
                 {/* One line, so the header never grows; the whole sentence is in the tooltip and read out. */}
                 <span className="switch-error-text" title={t('header.switchFailed', { title: failureTitle, reason: failureText, tenant: stillIn })}>
                   <Text id="header.switchFailedRich" values={{ title: failureTitle, reason: failureText, tenant: stillIn }} />
@@ -112,12 +130,12 @@ export function ActiveTenantHeader(): ReactNode {
         </div>
         <div className="tenant-header-actions">
           {!singleTenant ? (
-            <button type="button" onClick={() => commands.setPickerOpen(true)} disabled={pending} aria-keyshortcuts="Control+K" title={t('header.switchHint')}>
+            <button type="button" onClick={() => commands.setPickerOpen(true)} disabled={pending} aria-keyshortcuts={ariaKeys('K', keys.mac)} title={t('header.switchHint', { key: keys.quickSwitch })}>
               {t('header.switch')}
             </button>
           ) : null}
           {!singleTenant ? (
-            <button type="button" onClick={() => void commands.resetTenant()} disabled={pending || atHome || homeTenantId === null} title={t('header.resetHint', { tenant: nameOf(homeTenantId) })}>
+            <button type="button" onClick={() => commands.whenEditsMayGo('resetTenant', () => void commands.resetTenant())} disabled={pending || atHome || homeTenantId === null} title={t('header.resetHint', { tenant: nameOf(homeTenantId) })}>
               {t('header.reset')}
             </button>
           ) : null}

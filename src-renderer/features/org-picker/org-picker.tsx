@@ -1,7 +1,12 @@
 /**
  * The org-picker (AuthVital seed): search by name, slug or id with highlighted matches, the tenant tree
- * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use. The
- * search input keeps focus (combobox pattern): typing filters, arrows move, Enter opens.
+ * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use.
+ *
+ * One ARIA pattern end to end: a combobox (the search field, which keeps the focus) whose popup is a
+ * tree, the row under the cursor its `aria-activedescendant`. Searching flattens the tree (every match a
+ * level-1 item, its place in the tree in its description); nothing matching leaves no tree at all, only
+ * the sentence saying so. Typing filters, arrows move, → ← expand and collapse, Enter opens, Ctrl+P
+ * (⌘P) pins; rows hold no controls of their own.
  */
 import { errorReason, sentence, switchErrorText } from '../../lib/error-text';
 import { isSwitchableStatus } from '../../../src-shared/api';
@@ -14,8 +19,10 @@ import type { TenantRef } from '../../../src-shared/ipc';
 import { VirtualList } from '../../components/virtual-list';
 import type { TenantCatalog } from '../../lib/tenant-catalog';
 import { ancestorIndices, childCount, defaultExpanded, flattenVisible } from '../../lib/tenant-tree';
+import { ariaKeys, isPinKey } from '../../lib/keyboard-shortcuts';
+import { useKeyLabels } from '../../i18n/use-key-labels';
 import { useAppState, useCommands, useTenants } from '../../app/app-context';
-import { TenantRow, tenantRowHeight } from './tenant-row';
+import { TenantRow, tenantRowHeight, tenantRowId } from './tenant-row';
 import { TenantShortcutBar } from './tenant-shortcut-bar';
 
 /** Props of the org-picker. */
@@ -25,6 +32,10 @@ export interface OrgPickerProps {
   /** Escape on an empty query (dialog variant only). */
   onCancel?: () => void;
   title: string;
+  /** The title's heading level: 1 on the picker screen (the page's title), 2 in the dialog over the app. */
+  headingLevel?: 1 | 2;
+  /** The title's id, for a dialog's `aria-labelledby`. */
+  titleId?: string;
   /** A choice is being applied (the first picker stays up until main confirms). */
   busy?: boolean;
   /** Why the last choice failed. */
@@ -40,7 +51,7 @@ export function OrgPicker(props: OrgPickerProps): ReactNode {
   if (catalog === null) {
     return (
       <div className="picker">
-        <h2 className="picker-title">{props.title}</h2>
+        <PickerTitle {...props} />
         <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : 'status'}>
           {error ? t('picker.loadFailed', { reason: errorReason(t.translator, error) }) : loading ? t('picker.loading') : t('picker.noneLoaded')}
         </p>
@@ -48,6 +59,16 @@ export function OrgPicker(props: OrgPickerProps): ReactNode {
     );
   }
   return <PickerBody key={catalog.size + ':' + (catalog.ids[0] ?? '')} catalog={catalog} {...props} />;
+}
+
+/** The picker's title at the level its place gives it. */
+function PickerTitle(props: Pick<OrgPickerProps, 'title' | 'headingLevel' | 'titleId'>): ReactNode {
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
+  return (
+    <Heading className="picker-title" id={props.titleId}>
+      {props.title}
+    </Heading>
+  );
 }
 
 const emptyRefs: TenantRef[] = [];
@@ -70,6 +91,7 @@ let measuredKeystrokes = 0;
 function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNode {
   const { catalog } = props;
   const t = useWords();
+  const keys = useKeyLabels();
   const commands = useCommands();
   const activeTenantId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
   const homeTenantId = useAppState((a) => a?.desktop.homeTenantId ?? null);
@@ -163,6 +185,15 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     const page = 8;
+    if (isPinKey(event)) {
+      // Before the browser's Print (⌘P / Ctrl+P would print the page in `serve`).
+      event.preventDefault();
+      if (activeIndex !== undefined) {
+        const id = catalog.ids[activeIndex] as string;
+        void commands.setPinned(id, !pinnedIds.has(id));
+      }
+      return;
+    }
     const move = (to: number): void => {
       event.preventDefault();
       setCursor(Math.max(0, Math.min(rows.length - 1, to)));
@@ -229,16 +260,19 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         if (e.target !== input.current && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) input.current?.focus();
       }}
     >
-      <h2 className="picker-title">{props.title}</h2>
+      <PickerTitle {...props} />
       <input
         ref={input}
         className="picker-search"
         type="search"
         role="combobox"
         aria-label={t('picker.searchLabel')}
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-activedescendant={activeIndex === undefined ? undefined : `tenant-option-${activeIndex}`}
+        aria-haspopup="tree"
+        aria-expanded={rows.length > 0}
+        aria-controls={rows.length > 0 ? listId : undefined}
+        aria-activedescendant={activeIndex === undefined ? undefined : tenantRowId(activeIndex)}
+        aria-describedby={`${listId}-message`}
+        aria-keyshortcuts={ariaKeys('P', keys.mac)}
         aria-autocomplete="list"
         placeholder={t('picker.searchPlaceholder')}
         value={query}
@@ -253,12 +287,12 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
           {summary}
         </span>
         <span className="muted keys" aria-hidden="true">
-          {t('picker.keys')}
+          {t('picker.keys', { pin: keys.pin })}
         </span>
       </div>
       <VirtualList
         id={listId}
-        role={searching ? 'listbox' : 'tree'}
+        role="tree"
         label={searching ? t('picker.listMatching') : t('picker.listAll')}
         count={rows.length}
         rowHeight={tenantRowHeight}
@@ -293,7 +327,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
           );
         }}
       />
-      <p className="picker-message" role="alert">
+      <p className="picker-message" role="alert" id={`${listId}-message`}>
         {message ?? (props.failure ? t('picker.openFailed', { reason: switchErrorText(t.translator, props.failure) }) : props.busy ? t('picker.opening') : '')}
       </p>
     </div>

@@ -1,5 +1,5 @@
 /** One segment: name, description, the definition in words, and Edit. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAppState, useCommands, useSegments, useSetUi } from '../../app/app-context';
 import type { AppErrorData } from '../../../src-shared/errors';
 import { useFormats } from '../../i18n/locale-provider';
@@ -33,14 +33,25 @@ export function SegmentDetail(props: { segmentId: string }): ReactNode {
     // Read again when a write (here or by an AI session) changed it: the list says so by its revision.
   }, [commands, props.segmentId, listed?.revision]);
 
+  // Back from the editor (saved or cancelled) the focused button is gone: the focus comes to this
+  // segment's name rather than to nowhere. Opened from the list, the focus stays on the list.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = segment !== null;
+  useEffect(() => {
+    if (shown && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus();
+  }, [shown]);
+
   if (!segment) return <p className={error ? 'form-error' : 'muted'}>{error ? t('segments.readFailed', { reason: errorReason(t.translator, error) }) : t('common.loading')}</p>;
   // The date as the list writes it, then the time, then how long ago.
   const changed = segment.modifiedAt ? t('segments.changedAt', { when: formats.dateTime(segment.modifiedAt), ago: formats.relative(segment.modifiedAt) }) : null;
   return (
     <article className="segment-detail" aria-labelledby="segment-detail-title">
       <div className="pane-head">
-        <div>
-          <h2 id="segment-detail-title">{segment.name}</h2>
+        <div className="pane-head-text">
+          {/* A long name is cut on screen, never pushing Edit away; the heading and its tooltip hold all of it. */}
+          <h2 id="segment-detail-title" className="truncate" title={segment.name} ref={heading} tabIndex={-1}>
+            {segment.name}
+          </h2>
           <p className="muted small">
             {[t('segments.inTenant', { tenant: tenantName }), ...(segment.status ? [segmentStatusText(t, segment.status)] : []), ...(changed === null ? [] : [changed])].join(' · ')}
           </p>

@@ -37,7 +37,7 @@ export function SegmentList(): ReactNode {
     <section className="segment-list" aria-label={t('segments.listLabel')}>
       <div className="segment-list-head">
         <input type="search" aria-label={t('segments.search')} placeholder={t('segments.search')} value={search} onChange={(e) => setUi({ segmentSearch: e.target.value })} />
-        <button type="button" className="primary" onClick={() => setUi({ segmentPane: { mode: 'create' } })}>
+        <button type="button" className="primary" onClick={() => commands.whenEditsMayGo('newSegment', () => setUi({ segmentPane: { mode: 'create' } }))}>
           {t('segments.new')}
         </button>
       </div>
@@ -60,8 +60,18 @@ export function SegmentList(): ReactNode {
         {shown.map((s) => {
           return (
             <li key={s.id}>
-              <button type="button" className={`segment-row${s.id === selectedId ? ' selected' : ''}`} aria-current={s.id === selectedId || undefined} onClick={() => setUi({ segmentPane: { mode: 'detail', segmentId: s.id } })}>
-                <span className="segment-row-name">
+              <button
+                type="button"
+                className={`segment-row${s.id === selectedId ? ' selected' : ''}`}
+                aria-current={s.id === selectedId || undefined}
+                onClick={() => {
+                  // The segment being edited is already open: nothing to ask, nothing to lose.
+                  if (pane.mode === 'edit' && pane.segmentId === s.id) return;
+                  commands.whenEditsMayGo('openSegment', () => setUi({ segmentPane: { mode: 'detail', segmentId: s.id } }));
+                }}
+              >
+                {/* Cut on screen when long; the tooltip and the button's name hold all of it. */}
+                <span className="segment-row-name truncate" title={s.name}>
                   <Highlight text={s.name} query={search} />
                 </span>
                 <span className="segment-row-meta muted small">{segmentMeta(t, formats, s)}</span>

@@ -100,7 +100,7 @@ export function SettingsView(): ReactNode {
           <dd>{account?.remembered ? t('settings.savedYes') : t('settings.savedNo')}</dd>
         </dl>
         {account?.notice ? <p className="banner info">{t('app.notRememberedBecause', { reason: account.notice })}</p> : null}
-        <button type="button" onClick={() => void commands.signOut()}>
+        <button type="button" onClick={() => commands.whenEditsMayGo('signOut', () => void commands.signOut())}>
           {t('account.signOut')}
         </button>
       </section>

@@ -1,9 +1,10 @@
 /**
- * Sign-in: the embedded demo server (preselected unless a real API was used last), a Nevent API URL with
- * email and password, or a pasted token. Errors say what to do and belong to the method they came from;
- * a missing secret service is a notice, not a failure.
+ * Sign-in: Nevent itself with email and password (first, its URLs filled in: Nevent's own, or those the
+ * app was started with), the embedded demo server (second; first when the app was started `--demo`), or
+ * a pasted token. Errors say what to do and belong to the method they came from, and take the focus; a
+ * missing secret service is a notice, not a failure.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppInfo, DemoUser, SignInRequest } from '../../../src-shared/ipc';
 import { sameData } from '../../../src-shared/desktop-state';
 import type { AppErrorData } from '../../../src-shared/errors';
@@ -15,7 +16,10 @@ import { signInErrorText } from '../../lib/error-text';
 
 type Method = SignInRequest['method'];
 
-const methods: readonly Method[] = ['demo', 'password', 'token'];
+/** Nevent first; the demo first only when the app was started to show it (`--demo`). */
+function methodOrder(demoFirst: boolean): readonly Method[] {
+  return demoFirst ? ['demo', 'password', 'token'] : ['password', 'demo', 'token'];
+}
 
 /** What each demo user shows (the user names themselves are the demo's, the same in every language). */
 const demoUserText: Record<DemoUser, MessageId> = {
@@ -41,21 +45,28 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
   const signingIn = useAppState((a) => a?.account.state === 'signingIn');
   const lastError = useAppState((a) => a?.account.error ?? null);
   const savedApiUrl = useAppState((a) => a?.account.apiUrl ?? null);
+  const savedDataApiUrl = useAppState((a) => a?.account.dataApiUrl ?? null);
   const lastWasDemo = useAppState((a) => a?.account.demo ?? false);
   const demoUsers = props.info?.demoUsers ?? [];
-  // A real API used before (or no demo server offered) opens on email and password, with its URL filled in.
-  const [method, setMethodState] = useState<Method>(demoUsers.length > 0 && (savedApiUrl === null || lastWasDemo) ? 'demo' : 'password');
+  const defaults = props.info?.signIn ?? { apiUrl: '', dataApiUrl: '', demoFirst: false };
+  const demoFirst = defaults.demoFirst && demoUsers.length > 0;
+  const methods = methodOrder(demoFirst);
+  // Nevent's (or the configured) URLs, unless a real API was used last: then that one, as it was.
+  const realApiUsed = savedApiUrl !== null && !lastWasDemo;
+  // Started `--demo`: the demo, unless a real API was used since.
+  const [method, setMethodState] = useState<Method>(demoFirst && !realApiUsed ? 'demo' : 'password');
   // main's last sign-in error, once the person moved on to another method, is not this method's error.
   const [hiddenError, setHiddenError] = useState<typeof lastError>(null);
   const [demoUser, setDemoUser] = useState<DemoUser>('owner');
-  const [apiUrl, setApiUrl] = useState(lastWasDemo ? '' : (savedApiUrl ?? ''));
-  const [dataApiUrl, setDataApiUrl] = useState('');
+  const [apiUrl, setApiUrl] = useState(realApiUsed ? savedApiUrl : defaults.apiUrl);
+  const [dataApiUrl, setDataApiUrl] = useState(realApiUsed ? (savedDataApiUrl ?? '') : defaults.dataApiUrl);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [accessToken, setAccessToken] = useState('');
   const [refreshToken, setRefreshToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  const errorLine = useRef<HTMLParagraphElement>(null);
   const setMethod = (next: Method): void => {
     setMethodState(next);
     setError(null);
@@ -69,18 +80,24 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
     let request: SignInRequest;
     if (method === 'demo') request = { method: 'demo', user: demoUser };
     else if (method === 'password') {
-      if (apiUrl.trim() === '' || email.trim() === '' || password === '') return setError({ missing: 'signIn.missingPassword' });
+      if (apiUrl.trim() === '' || email.trim() === '' || password === '') return failWith({ missing: 'signIn.missingPassword' });
       request = { method: 'password', apiUrl: apiUrl.trim(), email: email.trim(), password, ...optionalData };
     } else {
-      if (apiUrl.trim() === '' || accessToken.trim() === '') return setError({ missing: 'signIn.missingToken' });
+      if (apiUrl.trim() === '' || accessToken.trim() === '') return failWith({ missing: 'signIn.missingToken' });
       request = { method: 'token', apiUrl: apiUrl.trim(), accessToken: accessToken.trim(), ...(refreshToken.trim() === '' ? {} : { refreshToken: refreshToken.trim() }), ...optionalData };
     }
     setBusy(true);
     const outcome = await commands.signIn(request);
     setBusy(false);
-    if (!outcome.ok) setError({ error: outcome.error, apiUrl: method === 'demo' ? t('signIn.theDemoServer') : apiUrl });
+    if (!outcome.ok) failWith({ error: outcome.error, apiUrl: method === 'demo' ? t('signIn.theDemoServer') : apiUrl });
     setPassword('');
   };
+
+  // The message takes the focus, so a screen reader reads it and the next Tab continues from there.
+  function failWith(next: FormError): void {
+    setError(next);
+    queueMicrotask(() => errorLine.current?.focus());
+  }
 
   const formError = error === null ? null : 'missing' in error ? t(error.missing) : signInErrorText(t.translator, error.error, error.apiUrl);
   const shownError = formError ?? (lastError && !sameData(lastError, hiddenError) && !busy ? signInErrorText(t.translator, lastError, savedApiUrl) : null);
@@ -157,7 +174,7 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
           </div>
         )}
 
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" ref={errorLine} tabIndex={-1}>
           {shownError ?? ''}
         </p>
         <button type="submit" className="primary" disabled={working}>

@@ -60,7 +60,7 @@ function countingBridge(options: { failSwitch?: boolean } = {}) {
       },
     },
     notifications: { onDidNotify: on('notifications.onDidNotify') },
-    ui: { onDidRequestQuickSwitch: on('ui.onDidRequestQuickSwitch') },
+    ui: { onDidRequestQuickSwitch: on('ui.onDidRequestQuickSwitch'), onDidRequestShortcuts: on('ui.onDidRequestShortcuts'), setUnsavedEdits: async ({ unsaved }: { unsaved: boolean }) => (calls.push('ui.setUnsavedEdits'), { unsaved }) },
     settings: { get: async () => ({ apiUrl: null, dataApiUrl: null, theme: 'system', operationMode: 'READ_ONLY', uploadFolders: [] }), onDidChange: on('settings.onDidChange') },
   };
   return { bridge: bridge as unknown as NeventBridge, calls, push };
