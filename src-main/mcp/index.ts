@@ -4,6 +4,7 @@ export { startMcpSocketServer, type McpSocketServer, type McpSocketServerOptions
 export { defaultSocketPath, isNamedPipe, SocketPathError } from './socket-path';
 export { runStdioServer, type StdioRunOptions } from './stdio-runner';
 export { runAttach, notRunningMessage } from './attach-client';
+export { statusToolName, type AttachProblem } from './attach-offline';
 export { McpAuditLog, type AuditLogOptions, type AuditRecord } from './audit-log';
 export { isToolAllowed, fixedMode, type ToolAccess, type OperationModeSource } from './operation-mode';
 export type { McpSessionSource } from './session-source';
