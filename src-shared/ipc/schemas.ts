@@ -363,8 +363,11 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 /** The operation mode as a request or answer. */
 export const OperationModeValueSchema = z.object({ mode: OperationModeSchema });
 
-/** MCP clients the app can configure (DESIGN §5): Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI, Gemini CLI. */
-export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
+/**
+ * MCP clients the app can configure: Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI,
+ * Gemini CLI, GitHub Copilot CLI, Qwen Code, opencode (each one's file and entry: docs/ai-clients.md).
+ */
+export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini', 'copilot', 'qwen', 'opencode']);
 /** An MCP client. */
 export type McpClient = z.infer<typeof McpClientSchema>;
 

@@ -154,8 +154,8 @@ describe('serve --demo (spawned CLI)', () => {
       expect(configPreview).toMatchObject({ client: 'cursor', path: join(serve.home, '.cursor', 'mcp.json'), exists: false, current: null, changed: true });
       expect(String(configPreview.proposed)).toContain('"--attach"');
       // serve runs on a socket of its own (--socket): the entry must name it, or it reaches nothing.
-      expect(JSON.parse(String(configPreview.proposed))).toMatchObject({ mcpServers: { 'nevent-companion': { args: expect.arrayContaining(['--socket', serve.socketPath]) } } });
-      expect(String(configPreview.diff)).toContain('+     "nevent-companion": {');
+      expect(JSON.parse(String(configPreview.proposed))).toMatchObject({ mcpServers: { 'nevent-app': { args: expect.arrayContaining(['--socket', serve.socketPath]) } } });
+      expect(String(configPreview.diff)).toContain('+     "nevent-app": {');
       const clients = (await call('mcp.clients')).clients as unknown as Array<{ client: string; installed: boolean; configured: boolean; path: string }>;
       expect(clients.map((c) => c.client)).toEqual(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
       // A fresh HOME: nothing is installed.

@@ -58,7 +58,7 @@ async function until(app: BootedApp, check: (snapshot: HarnessSnapshot) => void)
 
 function entryOf(preview: Record<string, unknown>, key: 'mcpServers' | 'servers'): { command: string; args: string[]; env?: Record<string, string> } {
   const proposed = JSON.parse(String(preview.proposed)) as Record<string, Record<string, { command: string; args: string[]; env?: Record<string, string> }>>;
-  const entry = proposed[key]?.['nevent-companion'];
+  const entry = proposed[key]?.['nevent-app'];
   if (entry === undefined) throw new Error(`no entry in ${String(preview.proposed)}`);
   return entry;
 }
