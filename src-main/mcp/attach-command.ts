@@ -1,6 +1,6 @@
 /**
  * The one way `mcp --attach` starts, shared by the CLI (`nevent-companion mcp --attach [--socket PATH]`)
- * and the MCP Bundle's entry (build/mcpb): which socket to try, then the relay on this process's stdio.
+ * and the MCP Bundle's entry (mcpb-entry.ts): which socket to try, then the relay on this process's stdio.
  *
  * An empty `--socket` means the default: a bundle's optional socket setting left blank arrives as
  * `--socket=`, and an empty path must never become "a socket in the current folder".

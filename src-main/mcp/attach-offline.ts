@@ -7,8 +7,8 @@
  * older list) gets the Nevent error envelope with the same sentence. When the app answers, the relay
  * (attach-client.ts) tells the client `notifications/tools/list_changed` and the app's tools appear.
  *
- * This module stays small on purpose: the MCP Bundle (build/mcpb) ships it with the relay, and nothing
- * here may pull in the core, the toolset or a native module.
+ * This module stays small on purpose: the MCP Bundle (scripts/build-mcpb.mjs) ships it with the relay,
+ * and nothing here may pull in the core, the toolset or a native module.
  */
 import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
 import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/server';

@@ -21,9 +21,9 @@ export interface ServeProcess {
 }
 
 /** Starts `serve --demo` with a private HOME, config folder and socket path (in the checkout, unless `cwd` says otherwise). */
-export async function startServe(args: string[] = ['--demo'], options: { cwd?: string } = {}): Promise<ServeProcess> {
+export async function startServe(args: string[] = ['--demo'], options: { cwd?: string; socketPath?: string } = {}): Promise<ServeProcess> {
   const home = mkdtempSync(join(tmpdir(), 'nc-serve-'));
-  const socketPath = join(home, 'sock', 'mcp.sock');
+  const socketPath = options.socketPath ?? join(home, 'sock', 'mcp.sock');
   const child = spawn(process.execPath, [join(root, 'bin', 'nevent-companion.mjs'), 'serve', ...args, '--socket', socketPath], {
     cwd: options.cwd ?? root,
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '' },

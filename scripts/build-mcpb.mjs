@@ -1,0 +1,95 @@
+// `npm run bundle`: the MCP Bundle for Claude Desktop, dist/nevent-companion.mcpb (`--out FILE` elsewhere).
+//
+//   src-main/mcp/mcpb-entry.ts ──esbuild (everything inlined, Node 20)──> server/nevent-companion-attach.mjs
+//   src-main/mcp/mcpb-manifest.ts + the tool list ──────────────────────> manifest.json
+//   build/icon.png ─────────────────────────────────────────────────────> icon.png
+//   staged in out/mcpb/ ──@anthropic-ai/mcpb: validate, pack──> the .mcpb (a zip)
+//
+// The server is `mcp --attach` alone: it reaches the running app over its socket, so the bundle carries
+// no token and no native module (the build fails if one slips in). The official mcpb tooling validates
+// the manifest against its schema and packs the archive, as `mcpb pack` does.
+import { MANIFEST_SCHEMAS, packExtension, validateManifest } from '@anthropic-ai/mcpb';
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const output = resolve(values.out ?? join(root, 'dist', 'nevent-companion.mcpb'));
+const stage = join(root, 'out', 'mcpb', 'nevent-companion');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+const say = (line) => process.stdout.write(`nevent-companion bundle: ${line}\n`);
+const fail = (line) => {
+  process.stderr.write(`nevent-companion bundle: ${line}\n`);
+  process.exit(1);
+};
+
+rmSync(join(root, 'out', 'mcpb'), { recursive: true, force: true });
+mkdirSync(join(stage, 'server'), { recursive: true });
+
+// The manifest's tool list comes from the toolset itself: build the manifest module once, then import it.
+const manifestModule = join(root, 'out', 'mcpb', 'manifest.mjs');
+await build({
+  stdin: {
+    contents: "export { bundleManifest, bundleEntryPoint } from './src-main/mcp/mcpb-manifest'; export { allTools } from './src-main/mcp/tools';",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: manifestModule,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { bundleManifest, bundleEntryPoint, allTools } = await import(pathToFileURL(manifestModule).href);
+const manifest = bundleManifest(version, allTools);
+writeFileSync(join(stage, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+copyFileSync(join(root, 'build', 'icon.png'), join(stage, 'icon.png'));
+
+const server = await build({
+  entryPoints: [join(root, 'src-main', 'mcp', 'mcpb-entry.ts')],
+  outfile: join(stage, bundleEntryPoint),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  define: { NEVENT_COMPANION_VERSION: JSON.stringify(version) },
+  // Bundled CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
+  banner: { js: "import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);" },
+  minify: true,
+  legalComments: 'inline',
+  metafile: true,
+  logLevel: 'warning',
+});
+const inputs = Object.keys(server.metafile.inputs);
+const native = inputs.filter((input) => /keytar|\.node$/.test(input));
+if (native.length > 0) fail(`a native module reached the bundle's server: ${native.join(', ')}`);
+const external = Object.values(server.metafile.outputs).flatMap((out) => out.imports.filter((i) => i.external && !i.path.startsWith('node:')));
+if (external.length > 0) fail(`the bundle's server still imports ${external.map((i) => i.path).join(', ')}: it must be self-contained`);
+
+// The schema the packed manifest must satisfy (the package's strict zod schema for 0.3), then mcpb's own checks.
+const schema = MANIFEST_SCHEMAS[manifest.manifest_version];
+const checked = schema.safeParse(manifest);
+if (!checked.success) fail(`manifest.json does not match the MCPB ${manifest.manifest_version} schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+// mcpb reports on the console as it goes (also when packing "silently"): keep it for when something fails.
+const heard = [];
+const quietly = async (work) => {
+  const log = console.log;
+  console.log = (...parts) => heard.push(parts.join(' '));
+  try {
+    return await work();
+  } finally {
+    console.log = log;
+  }
+};
+if (!(await quietly(() => validateManifest(stage)))) fail(`@anthropic-ai/mcpb refused the manifest:\n${heard.join('\n')}`);
+
+mkdirSync(dirname(output), { recursive: true });
+if (!(await quietly(() => packExtension({ extensionPath: stage, outputPath: output, silent: true })))) fail(`@anthropic-ai/mcpb could not pack the bundle:\n${heard.join('\n')}`);
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+say(`${relative(process.cwd(), output) || output} (${kib(statSync(output).size)}; server ${kib(statSync(join(stage, bundleEntryPoint)).size)}, ${manifest.tools.length} tools listed)`);
