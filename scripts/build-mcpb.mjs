@@ -1,22 +1,25 @@
-// `npm run bundle`: the MCP Bundle for Claude Desktop, dist/nevent-companion.mcpb (`--out FILE` elsewhere).
+// `npm run bundle`: the MCP Bundle for Claude Desktop, dist/nevent-companion.mcpb (`--out FILE` elsewhere),
+// and the official MCP Registry's server.json beside it, naming it with its SHA-256 (`--release-url BASE`:
+// where releases are downloaded from, when not the default in src-main/mcp/registry-server-json.ts).
 //
 //   src-main/mcp/mcpb-entry.ts ──esbuild (everything inlined, Node 20)──> server/nevent-companion-attach.mjs
 //   src-main/mcp/mcpb-manifest.ts + the tool list ──────────────────────> manifest.json
 //   build/icon.png ─────────────────────────────────────────────────────> icon.png
-//   staged in out/mcpb/ ──@anthropic-ai/mcpb: validate, pack──> the .mcpb (a zip)
+//   staged in out/mcpb/ ──@anthropic-ai/mcpb: validate, pack──> the .mcpb (a zip) ──sha256──> server.json
 //
 // The server is `mcp --attach` alone: it reaches the running app over its socket, so the bundle carries
 // no token and no native module (the build fails if one slips in). The official mcpb tooling validates
 // the manifest against its schema and packs the archive, as `mcpb pack` does.
 import { MANIFEST_SCHEMAS, packExtension, validateManifest } from '@anthropic-ai/mcpb';
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, 'release-url': { type: 'string' } } });
 const output = resolve(values.out ?? join(root, 'dist', 'nevent-companion.mcpb'));
 const stage = join(root, 'out', 'mcpb', 'nevent-companion');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
@@ -34,7 +37,7 @@ mkdirSync(join(stage, 'server'), { recursive: true });
 const manifestModule = join(root, 'out', 'mcpb', 'manifest.mjs');
 await build({
   stdin: {
-    contents: "export { bundleManifest, bundleEntryPoint } from './src-main/mcp/mcpb-manifest'; export { allTools } from './src-main/mcp/tools';",
+    contents: "export { bundleManifest, bundleEntryPoint } from './src-main/mcp/mcpb-manifest'; export { registryServerJson, releaseBundleUrl } from './src-main/mcp/registry-server-json'; export { allTools } from './src-main/mcp/tools';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -46,7 +49,7 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { bundleManifest, bundleEntryPoint, allTools } = await import(pathToFileURL(manifestModule).href);
+const { bundleManifest, bundleEntryPoint, registryServerJson, releaseBundleUrl, allTools } = await import(pathToFileURL(manifestModule).href);
 const manifest = bundleManifest(version, allTools);
 writeFileSync(join(stage, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 copyFileSync(join(root, 'build', 'icon.png'), join(stage, 'icon.png'));
@@ -91,5 +94,10 @@ if (!(await quietly(() => validateManifest(stage)))) fail(`@anthropic-ai/mcpb re
 
 mkdirSync(dirname(output), { recursive: true });
 if (!(await quietly(() => packExtension({ extensionPath: stage, outputPath: output, silent: true })))) fail(`@anthropic-ai/mcpb could not pack the bundle:\n${heard.join('\n')}`);
+const sha256 = createHash('sha256').update(readFileSync(output)).digest('hex');
+const bundleUrl = values['release-url'] === undefined ? releaseBundleUrl(version) : releaseBundleUrl(version, values['release-url']);
+const serverJson = join(dirname(output), 'server.json');
+writeFileSync(serverJson, `${JSON.stringify(registryServerJson({ version, bundleSha256: sha256, bundleUrl, tools: allTools }), null, 2)}\n`);
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 say(`${relative(process.cwd(), output) || output} (${kib(statSync(output).size)}; server ${kib(statSync(join(stage, bundleEntryPoint)).size)}, ${manifest.tools.length} tools listed)`);
+say(`${relative(process.cwd(), serverJson) || serverJson} for the MCP Registry (sha256 ${sha256.slice(0, 12)}…, ${bundleUrl})`);

@@ -4,19 +4,24 @@
  * exactly as the manifest's `mcp_config` says — the command line worked out by mcpb's own
  * `getMcpConfigForManifest`, the code Claude Desktop loads bundles with — and a real MCP client reaches a
  * running `serve` through it: with the socket setting left empty (the default socket) and with one set.
- * With no app behind it, it lists the status tool.
+ * With no app behind it, it lists the status tool. The server.json written beside it validates against
+ * the MCP Registry's published schema (a copy in test/fixtures/mcp-registry) and names this very archive.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { getMcpConfigForManifest, unpackExtension, v0_3, validateManifest } from '@anthropic-ai/mcpb';
+import { Ajv } from 'ajv';
+import { default as addFormats } from 'ajv-formats';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusToolName } from '../../../src-main/mcp/attach-offline';
 import { defaultSocketPath } from '../../../src-main/mcp/socket-path';
+import { registrySchemaUrl } from '../../../src-main/mcp/registry-server-json';
 import { allTools } from '../../../src-main/mcp/tools';
 import { contractToolNames } from '../../helpers/contract-tools';
 import { repoRoot } from '../mcp/cli-helpers';
@@ -77,6 +82,26 @@ describe('the MCP Bundle', () => {
     expect(manifest).toMatchObject({ name: 'nevent-companion', display_name: 'Nevent Companion', icon: 'icon.png', server: { type: 'node', entry_point: 'server/nevent-companion-attach.mjs' }, compatibility: { runtimes: { node: '>=20.0.0' } } });
     expect(manifest.tools.map((tool) => tool.name)).toEqual(allTools.map((tool) => tool.name));
     expect(manifest.user_config.socket).toMatchObject({ required: false, default: '' });
+  });
+
+  it('comes with a server.json for the MCP Registry that its published schema accepts, naming this archive', () => {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'mcp-registry', 'server.schema.2025-12-11.json'), 'utf8')) as { $id: string };
+    expect(schema.$id).toBe(registrySchemaUrl);
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const serverJson = JSON.parse(readFileSync(join(work, 'server.json'), 'utf8')) as { $schema: string; version: string; packages: { registryType: string; identifier: string; version: string; fileSha256: string; transport: { type: string } }[]; _meta: Record<string, { tools: string[] }> };
+    expect(validate(serverJson), JSON.stringify(validate.errors)).toBe(true);
+    expect(serverJson.$schema).toBe(registrySchemaUrl);
+    expect(serverJson.version).toBe(manifest.version);
+    const [bundle] = serverJson.packages;
+    expect(bundle).toMatchObject({ registryType: 'mcpb', version: manifest.version, transport: { type: 'stdio' } });
+    expect(bundle?.identifier).toMatch(/^https:\/\/github\.com\/.+\/releases\/download\/v\d+\.\d+\.\d+\/nevent-companion\.mcpb$/);
+    expect(bundle?.fileSha256).toBe(createHash('sha256').update(readFileSync(archive)).digest('hex'));
+    expect(serverJson._meta['io.modelcontextprotocol.registry/publisher-provided']?.tools).toEqual(allTools.map((tool) => tool.name));
+    // The validator is live: what the registry refuses, it refuses.
+    expect(validate({ ...serverJson, description: 'x'.repeat(101) })).toBe(false);
+    expect(validate({ ...serverJson, name: 'no-namespace' })).toBe(false);
   });
 
   describe('run as its manifest says', () => {

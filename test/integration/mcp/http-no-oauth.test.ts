@@ -48,7 +48,8 @@ const discoveryPaths = [
 describe('the HTTP endpoint offers no OAuth', () => {
   it.each(discoveryPaths.map((path) => [path] as const))('%s is a definite 404 naming the token variable, with or without a token', async (path) => {
     const origin = new URL(endpoint.url).origin;
-    for (const headers of [{}, { authorization: `Bearer ${token}` }, { authorization: 'Bearer ncb_wrong' }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: `Bearer ${token}` }, { authorization: 'Bearer ncb_wrong' }];
+    for (const headers of variants) {
       const method = path === '/register' || path === '/token' ? 'POST' : 'GET';
       const response = await fetch(`${origin}${path}`, { method, headers });
       expect(response.status).toBe(404);
