@@ -11,14 +11,14 @@ import { allTools } from '../../../src-main/mcp/tools';
 
 /** How a client names a server's tool for its model, and how long that name may be. */
 const schemes: Record<ClientKind, { name: (key: string, tool: string) => string; limit: number }> = {
-  // Claude Desktop shows no names here; budgeted as Claude Code, which shares the Anthropic API's limit.
+  // Not observable here (not on npm): budgeted as Claude Code, which shares the Anthropic API's limit.
   claude: { name: (key, tool) => `mcp__${key}__${tool}`, limit: 64 },
   'claude-code': { name: (key, tool) => `mcp__${key}__${tool}`, limit: 64 },
   // Cursor limits server and tool name together to 60 characters.
   cursor: { name: (key, tool) => `${key}_${tool}`, limit: 60 },
+  // VS Code, Windsurf and Zed are not verified here (not on npm): budgeted with a prefix as long as the others'.
   vscode: { name: (key, tool) => `mcp_${key}_${tool}`, limit: 64 },
   windsurf: { name: (key, tool) => `mcp_${key}_${tool}`, limit: 64 },
-  // Zed prefixes only when two servers offer the same tool name; budgeted for that case.
   zed: { name: (key, tool) => `${key}_${tool}`, limit: 64 },
   codex: { name: (key, tool) => `mcp__${key}__${tool}`, limit: 64 },
   // Gemini CLI cuts names over 63 characters to 30 + "..." + 30.
