@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './src-shared/content-security-policy';
 
 /**
  * keytar is an optional native addon: it stays a file in node_modules, where electron-builder rebuilds
@@ -18,6 +19,17 @@ function keytarThroughRequire(): Plugin {
     enforce: 'pre',
     resolveId: (source) => (source === 'keytar' ? id : null),
     load: (loaded) => (loaded === id ? "import { createRequire } from 'node:module';\nexport default createRequire(import.meta.url)('keytar');\n" : null),
+  };
+}
+
+/** Writes the one CSP (src-shared/content-security-policy.ts) into index.html's meta tag. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'nevent:content-security-policy-meta',
+    transformIndexHtml(html) {
+      if (!html.includes('%NEVENT_CSP%')) throw new Error('index.html has no %NEVENT_CSP% placeholder for the Content-Security-Policy meta tag');
+      return html.replace('%NEVENT_CSP%', metaContentSecurityPolicy);
+    },
   };
 }
 
@@ -42,6 +54,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    plugins: [contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },

@@ -17,6 +17,17 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md 8).' }],
     },
   },
+  // A switch over a union handles every member (or says why not with a default): a new state, event or
+  // code cannot slip through unhandled. Needs type information, so each layer is read with its own project.
+  ...[
+    { files: ['src-shared/**/*.ts'], project: './tsconfig.shared.json' },
+    { files: ['src-main/**/*.ts'], project: './tsconfig.main.json' },
+    { files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'], project: './tsconfig.renderer.json' },
+  ].map(({ files, project }) => ({
+    files,
+    languageOptions: { parserOptions: { project, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false }] },
+  })),
   {
     files: ['src-shared/**/*.ts'],
     rules: {

@@ -61,7 +61,6 @@ const server = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  define: { NEVENT_COMPANION_VERSION: JSON.stringify(version) },
   // Bundled CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
   banner: { js: "import { createRequire as __cjsRequire } from 'node:module'; const require = __cjsRequire(import.meta.url);" },
   minify: true,

@@ -3,6 +3,7 @@
  * Commands are loaded lazily so `mcp` starts without loading the demo API or the web UI server.
  */
 import type { CliCommand, CliIo } from './command';
+import { productVersion } from '../../src-shared/product';
 
 const commands: Record<string, () => Promise<CliCommand>> = {
   'demo-api': async () => (await import('./commands/demo-api')).demoApiCommand,
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write('nevent-companion 0.1.0\n');
+    io.stdout.write(`nevent-companion ${productVersion}\n`);
     return 0;
   }
   const load = commands[name];

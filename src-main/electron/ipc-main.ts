@@ -5,16 +5,9 @@
  */
 import { ipcMain as electronIpcMain, type IpcMainInvokeEvent } from 'electron';
 import { ipcFail, requestChannelNames, type EventChannel, type IpcResult } from '../../src-shared/ipc';
+import { ipcChannelName } from '../../src-shared/transport-contract';
 import type { Dispatch } from '../app/dispatcher';
 import type { EventSink } from '../app/event-hub';
-
-/** Prefix of every Electron IPC channel of the contract. */
-export const ipcChannelPrefix = 'nevent:';
-
-/** The Electron channel name of a contract channel. */
-export function ipcChannelName(channel: string): string {
-  return `${ipcChannelPrefix}${channel}`;
-}
 
 /** The part of `ipcMain` the wrapper needs. */
 export interface IpcMainLike {

@@ -4,6 +4,7 @@
  */
 import { ipcRenderer as electronIpcRenderer, type IpcRendererEvent } from 'electron';
 import type { BridgeTransport } from '../../src-shared/ipc';
+import { ipcChannelName } from '../../src-shared/transport-contract';
 
 /** The part of `ipcRenderer` the transport needs. */
 export interface IpcRendererLike {
@@ -12,18 +13,15 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: IpcRendererEvent, payload: unknown) => void): unknown;
 }
 
-/** Channel prefix; must match `ipcChannelPrefix` in ipc-main.ts (kept separate: the preload bundles alone). */
-const prefix = 'nevent:';
-
 /** The bridge transport for the preload. */
 export function createIpcRendererTransport(ipc: IpcRendererLike = electronIpcRenderer): BridgeTransport {
   return {
-    invoke: (channel, payload) => ipc.invoke(`${prefix}${channel}`, payload),
+    invoke: (channel, payload) => ipc.invoke(ipcChannelName(channel), payload),
     subscribe(channel, listener) {
       const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
-      ipc.on(`${prefix}${channel}`, handler);
+      ipc.on(ipcChannelName(channel), handler);
       return () => {
-        ipc.removeListener(`${prefix}${channel}`, handler);
+        ipc.removeListener(ipcChannelName(channel), handler);
       };
     },
   };

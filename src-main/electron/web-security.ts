@@ -4,9 +4,8 @@
  * and a response header); navigation, new windows and <webview> denied; every permission denied.
  */
 import type { Session, WebContents } from 'electron';
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
 
-/** The CSP of the window: our own scripts only, no remote content. */
-export const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Denies every permission request and check, and adds the CSP header to every response. */
 export function hardenSession(session: Session): void {

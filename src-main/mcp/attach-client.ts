@@ -25,6 +25,7 @@ import { problemMessage, type AttachProblem, type OfflineEndpoint } from './atta
 import { LineSplitter } from './line-splitter';
 import { defaultMaxLineBytes } from './line-transport';
 import { checkSocketToConnect, isNamedPipe, SocketPathError } from './socket-path';
+import { productVersion } from '../../src-shared/product';
 
 /** What the attach client needs. */
 export interface AttachOptions {
@@ -285,7 +286,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
 
     // ── the offline side ────────────────────────────────────────────────────────────────────────────
     const goOffline = (): void => {
-      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => problem, options.version ?? '0.1.0'));
+      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => problem, options.version ?? productVersion));
       const endpoint = offline;
       const backendRef: Backend = {
         kind: 'offline',

@@ -13,6 +13,7 @@
 import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
 import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { productServerName } from '../../src-shared/product';
 
 /** The one tool listed while the app cannot be reached. */
 export const statusToolName = 'nevent_companion_status';
@@ -93,7 +94,7 @@ function unavailableResult(problem: AttachProblem): CallToolResult {
 /** The offline server: one status tool; `problem()` is read for every answer, so each follows the latest cause. */
 export function createOfflineServer(problem: () => AttachProblem, version: string): Server {
   const server = new Server(
-    { name: 'nevent-companion', title: 'Nevent Companion', version },
+    { name: productServerName, title: 'Nevent Companion', version },
     // listChanged: the relay announces the app's tools when it answers.
     { capabilities: { tools: { listChanged: true } }, instructions: offlineInstructions(problem()) },
   );

@@ -5,14 +5,12 @@
  * keytar.
  */
 import { parseArgs } from 'node:util';
+import { productVersion } from '../../src-shared/product';
 import { runAttachCommand } from './attach-command';
-
-/** The product version, set by the bundle build (the package's version). */
-declare const NEVENT_COMPANION_VERSION: string;
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { socket: { type: 'string' } }, strict: false, allowPositionals: true });
 const socket = typeof values.socket === 'string' ? values.socket : undefined;
-const code = await runAttachCommand(socket, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, NEVENT_COMPANION_VERSION);
+const code = await runAttachCommand(socket, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, productVersion);
 // Leave once what was written is flushed (a stray handle must never keep Claude Desktop's server alive).
 await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
 process.exit(code);

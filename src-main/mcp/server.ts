@@ -35,6 +35,7 @@ import { isToolAllowed, leastModeFor, type OperationModeSource } from './operati
 import type { AnyToolSpec } from './tool';
 import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
 import { allTools, toolDomainOf } from './tools';
+import { productVersion } from '../../src-shared/product';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
 export type McpLogger = (message: string) => void;
@@ -91,7 +92,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const log = options.log ?? (() => undefined);
   const uploads = options.uploads ?? environmentUploadPolicy(process.env);
   const server = new McpServer(
-    { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? '0.1.0' },
+    { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
     { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
   );
 

@@ -28,7 +28,9 @@ import type { ErrorCode } from '../../src-shared/errors';
 import type { Dispatch } from '../app/dispatcher';
 import type { EventHub } from '../app/event-hub';
 import { HandoffStore } from './handoff';
-import { checkHostAndOrigin, tokenHeaderName, tokenMatches } from './request-guard';
+import { checkHostAndOrigin, tokenMatches } from './request-guard';
+import { serveTokenHeader } from '../../src-shared/transport-contract';
+import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
 
 /** What the HTTP server is built from. */
 export interface ServeHttpOptions {
@@ -61,7 +63,7 @@ export interface ServeHttp {
 const maxBodyBytes = 1024 * 1024;
 
 const securityHeaders: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'",
+  'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
@@ -95,7 +97,7 @@ export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHt
   });
 
   const requireToken = async (c: Context, next: () => Promise<void>): Promise<Response | void> => {
-    if (!tokenMatches(options.token, c.req.header(tokenHeaderName))) return refuse(c, 401, 'authentication_failed', 'Refused: missing or wrong access token. Open the "ui:" URL that serve printed.');
+    if (!tokenMatches(options.token, c.req.header(serveTokenHeader))) return refuse(c, 401, 'authentication_failed', 'Refused: missing or wrong access token. Open the "ui:" URL that serve printed.');
     await next();
   };
   app.use('/api/*', requireToken);

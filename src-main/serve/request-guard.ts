@@ -8,8 +8,6 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The header the web bridge sends the token in (also in src-renderer/bridge/web-transport.ts). */
-export const tokenHeaderName = 'x-nevent-token';
 /** A fresh per-launch token: 32 random bytes, URL-safe. */
 export function createLaunchToken(): string {
   return randomBytes(32).toString('base64url');

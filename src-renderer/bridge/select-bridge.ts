@@ -5,7 +5,8 @@
  */
 import { createBridge, toBridgeError, type ConnectionSource, type NeventBridge } from '../../src-shared/ipc';
 import { acquireToken, keepHandoff, windowSessionHost, type WebSessionHost } from './web-session';
-import { createWebTransport, tokenHeader } from './web-transport';
+import { createWebTransport } from './web-transport';
+import { serveTokenHeader } from '../../src-shared/transport-contract';
 
 /** Which transport the bridge uses. */
 export type BridgeKind = 'preload' | 'web';
@@ -60,6 +61,6 @@ export async function connectBridge(host: BridgeHost = window as unknown as Brid
   if (host.nevent !== undefined && host.nevent !== null) return selectBridge(host);
   const web = session();
   const token = await acquireToken(web);
-  if (token !== null) keepHandoff(web, token, tokenHeader);
+  if (token !== null) keepHandoff(web, token, serveTokenHeader);
   return selectBridge(host, token ?? '');
 }

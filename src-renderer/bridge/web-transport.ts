@@ -9,10 +9,10 @@
  *   connecting ──stream open──> connected ──dropped / silent──> reconnecting ──stream open──> connected
  *        └──────────────── token refused (401: serve was restarted) ─────────────> ended
  */
+import { createParser } from 'eventsource-parser';
+import { serveTokenHeader } from '../../src-shared/transport-contract';
 import { eventStreamHeartbeatMs, type BridgeTransport, type ConnectionSource, type ConnectionState, type EventChannel, type RequestChannel } from '../../src-shared/ipc';
 
-/** The header that carries the per-launch token. */
-export const tokenHeader = 'x-nevent-token';
 
 /** Options of the web transport. */
 export interface WebTransportOptions {
@@ -36,27 +36,14 @@ export interface ServerSentEvent {
   id: string | null;
 }
 
-/** Splits an SSE text stream into events; keeps the unfinished tail in `rest`. */
-export function parseServerSentEvents(buffer: string): { events: ServerSentEvent[]; rest: string } {
-  const events: ServerSentEvent[] = [];
-  const blocks = buffer.replace(/\r\n/g, '\n').split('\n\n');
-  const rest = blocks.pop() ?? '';
-  for (const block of blocks) {
-    let event = 'message';
-    let id: string | null = null;
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':') || line === '') continue;
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'data') data.push(value);
-      else if (field === 'id') id = value;
-    }
-    if (data.length > 0) events.push({ event, data: data.join('\n'), id });
-  }
-  return { events, rest };
+/**
+ * Reads a Server-Sent-Events stream fed chunk by chunk (an event may span chunks) and hands each
+ * complete event to `onEvent`. The parsing is `eventsource-parser`'s (the MCP SDK reads its own streams
+ * with it): line endings, comments, `retry` and split fields follow the spec, not our reading of it.
+ */
+export function createServerSentEventReader(onEvent: (event: ServerSentEvent) => void): { feed(chunk: string): void } {
+  const parser = createParser({ onEvent: (message) => onEvent({ event: message.event ?? 'message', data: message.data, id: message.id ?? null }) });
+  return { feed: (chunk) => parser.feed(chunk) };
 }
 
 /** Builds the web transport; the event stream opens with the first subscription. */
@@ -70,7 +57,7 @@ export function createWebTransport(options: WebTransportOptions): BridgeTranspor
   let stream: AbortController | null = null;
   let closed = false;
 
-  const headers = { [tokenHeader]: options.token };
+  const headers = { [serveTokenHeader]: options.token };
 
   function setConnection(next: ConnectionState): void {
     if (next === connection || closed) return;
@@ -96,15 +83,12 @@ export function createWebTransport(options: WebTransportOptions): BridgeTranspor
       setConnection('connected');
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
-      let buffer = '';
+      const events = createServerSentEventReader(dispatch);
       for (;;) {
         arm();
         const { done, value } = await reader.read();
         if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        const parsed = parseServerSentEvents(buffer);
-        buffer = parsed.rest;
-        for (const event of parsed.events) dispatch(event);
+        events.feed(decoder.decode(value, { stream: true }));
       }
     } finally {
       clearTimeout(watchdog);

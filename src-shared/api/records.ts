@@ -51,11 +51,3 @@ export function listAt(body: unknown, keys: readonly string[], what: string): un
 export function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
-
-/** The numbers of a `{key: count}` map (clicks by day, by country…), other entries dropped. */
-export function countMap(value: unknown): Record<string, number> {
-  if (!isApiObject(value)) return {};
-  const out: Record<string, number> = {};
-  for (const [key, count] of Object.entries(value)) if (typeof count === 'number' && Number.isFinite(count)) out[key] = count;
-  return out;
-}

@@ -37,8 +37,3 @@ export type EventOf<C extends EventChannel> = z.output<EventChannels[C]>;
 
 /** Every event channel name. */
 export const eventChannelNames = Object.keys(eventChannels) as EventChannel[];
-
-/** True when `name` is an event channel. */
-export function isEventChannel(name: string): name is EventChannel {
-  return Object.prototype.hasOwnProperty.call(eventChannels, name);
-}

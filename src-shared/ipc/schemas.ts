@@ -496,8 +496,6 @@ export type QuickSwitchRequest = z.infer<typeof QuickSwitchRequestSchema>;
 
 /** A request that takes no input. */
 export const NoInputSchema = z.undefined();
-/** An answer that carries nothing. */
-export const OkSchema = z.object({ ok: z.literal(true) });
 
 // ── MCP over loopback HTTP (issue 11) ─────────────────────────────────────────────────────────────
 /** `mcp.httpEnable` request: start (true) or stop (false) the endpoint. */

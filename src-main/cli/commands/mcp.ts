@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../command';
+import { productVersion } from '../../../src-shared/product';
 
 const usage = `Usage: nevent-companion mcp [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--mode M]
        nevent-companion mcp --attach [--socket PATH]
@@ -68,7 +69,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       say('nevent-companion mcp --attach: the running app decides the sign-in and operation mode; --demo, --api-url and --mode are ignored.');
     }
     const { runAttachCommand } = await import('../../mcp/attach-command');
-    return runAttachCommand(flags.socket, io, '0.1.0');
+    return runAttachCommand(flags.socket, io, productVersion);
   }
   if (flags.socket !== undefined) {
     say('nevent-companion mcp: --socket only applies with --attach.');
@@ -109,7 +110,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     say(`nevent-companion mcp: ready on stdio (credentials: ${outcome.standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
   });
   try {
-    await runStdioServer({ session, unavailable: () => session.gate(), mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: '0.1.0' });
+    await runStdioServer({ session, unavailable: () => session.gate(), mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: productVersion });
   } finally {
     // The client may leave before the sign-in ends: wait for it (it is bounded by its own time-outs), then tear down.
     const outcome = await signingIn;

@@ -8,6 +8,7 @@ import { DemoUserSchema } from '../../../src-shared/ipc';
 import { parseOperationMode } from '../../../src-shared/session';
 import type { CliCommand, CliIo } from '../command';
 import { currentLauncher } from './config';
+import { productVersion } from '../../../src-shared/product';
 
 const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH] [--mode M] [--http [--http-port N]]
 
@@ -78,7 +79,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ...(flags.mcpHttp === undefined ? {} : { mcpHttp: flags.mcpHttp }),
       // The URL flags stand in for the environment they override (the app reads its defaults there).
       env: { ...io.env, ...(flags.apiUrl === undefined ? {} : { NEVENT_API_URL: flags.apiUrl, NEVENT_DATA_API_URL: flags.dataApiUrl }), ...(flags.apiUrl === undefined && flags.dataApiUrl !== undefined ? { NEVENT_DATA_API_URL: flags.dataApiUrl } : {}) },
-      version: '0.1.0',
+      version: productVersion,
       launcher: currentLauncher(),
       log,
     });

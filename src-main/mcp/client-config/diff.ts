@@ -4,6 +4,7 @@
  * head and tail are skipped before the line-by-line comparison: a 4 MB file with a three-line change
  * costs three lines of work and prints a few lines, not the whole file twice.
  */
+import { diffArrays } from 'diff';
 
 /** Bounds of a diff. */
 export interface DiffOptions {
@@ -13,36 +14,15 @@ export interface DiffOptions {
   maxLines?: number;
 }
 
-// The middle part gets a longest-common-subsequence table; above this size it is shown as replaced.
-const maxCells = 1_000_000;
+// Past this many edits the middle is shown as replaced: a config file rewritten wholesale reads better
+// that way, and the comparison stays bounded whatever the files hold.
+const maxEditLength = 2_000;
 
+/** The changed middle, compared line by line (`diff`'s Myers algorithm). */
 function middleDiff(a: string[], b: string[]): string[] {
-  if (a.length * b.length > maxCells) return [...a.map((l) => `- ${l}`), ...b.map((l) => `+ ${l}`)];
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-    }
-  }
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(`  ${a[i]}`);
-      i += 1;
-      j += 1;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      out.push(`- ${a[i]}`);
-      i += 1;
-    } else {
-      out.push(`+ ${b[j]}`);
-      j += 1;
-    }
-  }
-  while (i < a.length) out.push(`- ${a[i++]}`);
-  while (j < b.length) out.push(`+ ${b[j++]}`);
-  return out;
+  const changes = diffArrays(a, b, { maxEditLength });
+  if (changes === undefined) return [...a.map((l) => `- ${l}`), ...b.map((l) => `+ ${l}`)];
+  return changes.flatMap((change) => change.value.map((line) => `${change.added ? '+' : change.removed ? '-' : ' '} ${line}`));
 }
 
 const splitLines = (text: string): string[] => (text === '' ? [] : text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n'));

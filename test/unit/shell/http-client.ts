@@ -1,6 +1,6 @@
 /** A tiny HTTP client over node:http (fetch may not send a forged Host header) and an SSE reader. */
 import { request } from 'node:http';
-import { parseServerSentEvents, type ServerSentEvent } from '../../../src-renderer/bridge/web-transport';
+import { createServerSentEventReader, type ServerSentEvent } from '../../../src-renderer/bridge/web-transport';
 
 /** A plain answer. */
 export interface HttpAnswer {
@@ -36,12 +36,10 @@ export function openEventStream(port: number, token: string): Promise<{ events: 
     const events: ServerSentEvent[] = [];
     const waiters = new Set<() => void>();
     const req = request({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, 'x-nevent-token': token, accept: 'text/event-stream' } }, (res) => {
-      let buffer = '';
+      const reader = createServerSentEventReader((event) => events.push(event));
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        const parsed = parseServerSentEvents(buffer + chunk);
-        buffer = parsed.rest;
-        events.push(...parsed.events);
+        reader.feed(chunk);
         for (const w of [...waiters]) w();
       });
       res.on('error', () => undefined);

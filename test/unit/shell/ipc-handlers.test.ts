@@ -5,7 +5,8 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestChannelNames, type IpcResult, type RequestChannel } from '../../../src-shared/ipc';
-import { createSenderCheck, createWebContentsSink, ipcChannelName, registerIpcHandlers, type IpcMainLike, type IpcSenderInfo } from '../../../src-main/electron/ipc-main';
+import { ipcChannelName } from '../../../src-shared/transport-contract';
+import { createSenderCheck, createWebContentsSink, registerIpcHandlers, type IpcMainLike, type IpcSenderInfo } from '../../../src-main/electron/ipc-main';
 import { createTestService, secretToken } from './fakes';
 
 // The wrapper's default `ipcMain` comes from electron, which has no binary here: the test passes its own.

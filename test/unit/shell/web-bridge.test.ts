@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, createBridge, type AppState, type NeventBridge } from '../../../src-shared/ipc';
 import { startServeHttp, type ServeHttp } from '../../../src-main/serve/http-server';
-import { acquireToken, connectBridge, createWebTransport, handoffChannelName, handoffStorageKey, keepHandoff, parseServerSentEvents, selectBridge, tokenFromSearch, urlWithoutToken, type HandoffKeeper, type WebSessionHost } from '../../../src-renderer/bridge';
+import { acquireToken, connectBridge, createWebTransport, handoffChannelName, handoffStorageKey, keepHandoff, createServerSentEventReader, selectBridge, type ServerSentEvent, tokenFromSearch, urlWithoutToken, type HandoffKeeper, type WebSessionHost } from '../../../src-renderer/bridge';
 import { createTestService } from './fakes';
 
 const token = 'web-bridge-token-0123456789';
@@ -64,10 +64,15 @@ describe('web transport', () => {
   });
 
   it('parses server-sent events across chunk boundaries', () => {
-    const first = parseServerSentEvents('id: 1\nevent: a\ndata: {"x":\n\nid: 2\nevent: b\nda');
-    expect(first.events).toEqual([{ id: '1', event: 'a', data: '{"x":' }]);
-    const second = parseServerSentEvents(`${first.rest}ta: 2\n\n: keep-alive\n\n`);
-    expect(second.events).toEqual([{ id: '2', event: 'b', data: '2' }]);
+    const events: ServerSentEvent[] = [];
+    const reader = createServerSentEventReader((event) => events.push(event));
+    reader.feed('id: 1\nevent: a\ndata: {"x":\n\nid: 2\nevent: b\nda');
+    expect(events).toEqual([{ id: '1', event: 'a', data: '{"x":' }]);
+    reader.feed('ta: 2\n\n: keep-alive\n\n');
+    expect(events).toEqual([
+      { id: '1', event: 'a', data: '{"x":' },
+      { id: '2', event: 'b', data: '2' },
+    ]);
   });
 });
 

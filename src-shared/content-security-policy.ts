@@ -1,0 +1,30 @@
+/**
+ * The window's Content Security Policy, written once: our own scripts only, no remote content, no
+ * plugins, no forms posting elsewhere, never framed. The Electron shell sends it as a response header,
+ * `serve` sends it on every page, and the build writes it into index.html's meta tag.
+ */
+const directives: readonly (readonly [string, string])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  // React sets `style` attributes (virtual list offsets, tenant colours): inline styles, never inline scripts.
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data:"],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['frame-ancestors', "'none'"],
+];
+
+function policyOf(entries: readonly (readonly [string, string])[]): string {
+  return entries.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+/** The policy as a response header carries it. */
+export const contentSecurityPolicy = policyOf(directives);
+
+/**
+ * The policy as index.html's `<meta http-equiv>` carries it: the same, less `frame-ancestors`, which
+ * browsers ignore in a meta tag and report as an error (the header carries it).
+ */
+export const metaContentSecurityPolicy = policyOf(directives.filter(([name]) => name !== 'frame-ancestors'));
