@@ -5,7 +5,7 @@
 //   src-main/mcp/mcpb-entry.ts ──esbuild (everything inlined, Node 20)──> server/nevent-companion-attach.mjs
 //   src-main/mcp/mcpb-manifest.ts + the tool list ──────────────────────> manifest.json
 //   build/icon.png ─────────────────────────────────────────────────────> icon.png
-//   staged in out/mcpb/ ──@anthropic-ai/mcpb: validate, pack──> the .mcpb (a zip) ──sha256──> server.json
+//   staged in a temp folder ──@anthropic-ai/mcpb: validate, pack──> the .mcpb (a zip) ──sha256──> server.json
 //
 // The server is `mcp --attach` alone: it reaches the running app over its socket, so the bundle carries
 // no token and no native module (the build fails if one slips in). The official mcpb tooling validates
@@ -13,7 +13,8 @@
 import { MANIFEST_SCHEMAS, packExtension, validateManifest } from '@anthropic-ai/mcpb';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,10 @@ import { parseArgs } from 'node:util';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { out: { type: 'string' }, 'release-url': { type: 'string' } } });
 const output = resolve(values.out ?? join(root, 'dist', 'nevent-companion.mcpb'));
-const stage = join(root, 'out', 'mcpb', 'nevent-companion');
+// A folder of this run's own: builds running side by side (the app's, a test's) never touch each other's files.
+const work = mkdtempSync(join(tmpdir(), 'nevent-mcpb-'));
+const stage = join(work, 'nevent-companion');
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
 const say = (line) => process.stdout.write(`nevent-companion bundle: ${line}\n`);
@@ -30,11 +34,12 @@ const fail = (line) => {
   process.exit(1);
 };
 
-rmSync(join(root, 'out', 'mcpb'), { recursive: true, force: true });
 mkdirSync(join(stage, 'server'), { recursive: true });
 
 // The manifest's tool list comes from the toolset itself: build the manifest module once, then import it.
-const manifestModule = join(root, 'out', 'mcpb', 'manifest.mjs');
+// Inside the checkout, so that the packages it imports resolve; named for this run, removed at the end.
+const manifestModule = join(root, 'out', `mcpb-manifest-${process.pid}.mjs`);
+process.on('exit', () => rmSync(manifestModule, { force: true }));
 await build({
   stdin: {
     contents: "export { bundleManifest, bundleEntryPoint } from './src-main/mcp/mcpb-manifest'; export { registryServerJson, releaseBundleUrl } from './src-main/mcp/registry-server-json'; export { allTools } from './src-main/mcp/tools';",

@@ -395,6 +395,16 @@ export const McpClientInfoSchema = z.object({
 /** One configurable client. */
 export type McpClientInfo = z.infer<typeof McpClientInfoSchema>;
 
+/** `mcp.installExtension` answer: where the MCP Bundle was written, and whether the OS opened it (Claude Desktop then asks to install it). */
+export const ExtensionInstallSchema = z.object({
+  path: z.string(),
+  opened: z.boolean(),
+  /** Why it could not be opened (the person opens `path` with Claude Desktop instead); null when it opened. */
+  reason: z.string().nullable(),
+});
+/** The outcome of "Install the extension". */
+export type ExtensionInstall = z.infer<typeof ExtensionInstallSchema>;
+
 /** `mcp.clients` answer. */
 export const McpClientListSchema = z.object({ clients: z.array(McpClientInfoSchema) });
 /** The configurable clients. */
