@@ -90,7 +90,8 @@ export function systemOpener(platform: NodeJS.Platform = process.platform, env: 
       const outcome = await Promise.race([ended, stillOpen]);
       if (outcome === 'running') return null;
       const { code, stderr } = outcome;
-      return code === 0 ? null : `${command} could not open it${stderr.trim() === '' ? '' : ` (${stderr.trim().split('\n')[0]})`}`;
+      // Its last line says why (xdg-open tries several openers and tells of each on the way).
+      return code === 0 ? null : `${command} could not open it${stderr.trim() === '' ? '' : ` (${stderr.trim().split('\n').at(-1)})`}`;
     } catch (error) {
       return `${command} is not available here (${error instanceof Error ? error.message : String(error)})`;
     }
