@@ -135,6 +135,14 @@ describe('the README path from a fresh clone', () => {
     }
   }, 90_000);
 
+  it('`npm run bundle` makes the Claude Desktop bundle (validated by @anthropic-ai/mcpb as it is packed) and its registry entry', async () => {
+    const bundled = await run('npm', ['run', 'bundle'], clone, env, 120_000);
+    expect(bundled.code, `${bundled.stdout}\n${bundled.stderr}`).toBe(0);
+    expect(bundled.stdout).toMatch(/dist\/nevent-companion\.mcpb \(\d+ KiB; server \d+ KiB, \d+ tools listed\)/);
+    expect(existsSync(join(clone, 'dist', 'nevent-companion.mcpb'))).toBe(true);
+    expect(existsSync(join(clone, 'dist', 'server.json'))).toBe(true);
+  }, 150_000);
+
   // Last: it takes keytar out of the clone, as npm does where keytar cannot be built.
   it('`status` says when npm left the keychain module out, and what to install', async () => {
     await rm(join(clone, 'node_modules', 'keytar'), { recursive: true, force: true });
