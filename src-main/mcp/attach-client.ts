@@ -41,11 +41,6 @@ export interface AttachOptions {
   maxLineBytes?: number;
 }
 
-/** The message when no app is listening (stderr, the offline instructions and the status tool). */
-export function notRunningMessage(socketPath: string): string {
-  return problemMessage({ kind: 'not_running', socketPath });
-}
-
 type Parsed = { method?: unknown; id?: unknown; params?: unknown; error?: { code?: unknown; message?: unknown } };
 
 /** A line from the app longer than this ends the connection (then the relay reconnects). */

@@ -42,7 +42,7 @@ export function problemMessage(problem: AttachProblem): string {
 }
 
 /** What the person can do about it. */
-export function problemFix(problem: AttachProblem): string {
+function problemFix(problem: AttachProblem): string {
   switch (problem.kind) {
     case 'not_running':
       return [
@@ -59,7 +59,7 @@ export function problemFix(problem: AttachProblem): string {
 }
 
 /** The server instructions of the handshake answered while the app cannot be reached. */
-export function offlineInstructions(problem: AttachProblem): string {
+function offlineInstructions(problem: AttachProblem): string {
   return [
     `Nevent Companion, the desktop app that holds the Nevent sign-in, cannot be reached: ${problemMessage(problem)}`,
     `No Nevent tool can run yet. Call ${statusToolName} to see what is wrong and how to fix it, and tell the user.`,
@@ -80,7 +80,7 @@ const statusTool = {
 };
 
 /** The status tool's answer: the same facts as text and as structured content. */
-export function statusResult(problem: AttachProblem): CallToolResult {
+function statusResult(problem: AttachProblem): CallToolResult {
   const status = { app_reachable: false, problem: problem.kind, socket: problem.socketPath, message: problemMessage(problem), fix: problemFix(problem) };
   return { content: [{ type: 'text', text: JSON.stringify(status) }], structuredContent: status };
 }
@@ -92,7 +92,7 @@ function unavailableResult(problem: AttachProblem): CallToolResult {
 }
 
 /** The offline server: one status tool; `problem()` is read for every answer, so each follows the latest cause. */
-export function createOfflineServer(problem: () => AttachProblem, version: string): Server {
+function createOfflineServer(problem: () => AttachProblem, version: string): Server {
   const server = new Server(
     { name: productServerName, title: 'Nevent Companion', version },
     // listChanged: the relay announces the app's tools when it answers.
