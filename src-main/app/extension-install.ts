@@ -18,7 +18,7 @@ import { CoreError } from '../core/tenant-session';
 import type { ExtensionPort } from './ports';
 
 /** The bundle's file name everywhere. */
-export const bundleFileName = 'nevent-companion.mcpb';
+const bundleFileName = 'nevent-companion.mcpb';
 
 /** Where the bundle comes from and how the OS opens a file, per shell. */
 export interface ExtensionSource {

@@ -17,7 +17,7 @@ export interface AttachIo {
 }
 
 /** The socket `--socket` names, or undefined for the per-user default (also when it is blank). */
-export function explicitSocket(flag: string | undefined): string | undefined {
+function explicitSocket(flag: string | undefined): string | undefined {
   return flag === undefined || flag.trim() === '' ? undefined : flag;
 }
 

@@ -26,7 +26,7 @@ export function isOAuthPath(path: string): boolean {
 }
 
 /** What the endpoint says instead of OAuth. */
-export const noOAuthMessage = `No OAuth here: set ${bridgeTokenEnvVar} to Nevent Companion's bridge token (sent as "Authorization: Bearer <token>"); create one in the app's MCP panel or with \`nevent-companion serve --http\`.`;
+const noOAuthMessage = `No OAuth here: set ${bridgeTokenEnvVar} to Nevent Companion's bridge token (sent as "Authorization: Bearer <token>"); create one in the app's MCP panel or with \`nevent-companion serve --http\`.`;
 
 /** The 404 for an OAuth path. */
 export function noOAuthResponse(): Response {

@@ -14,7 +14,7 @@ import type { AnyToolSpec } from './tool';
 export const registrySchemaUrl = 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json';
 
 /** Our name in the registry: the GitHub namespace the bundle is released under. */
-export const registryName = 'io.github.nevent-dev/nevent-companion';
+const registryName = 'io.github.nevent-dev/nevent-companion';
 
 /** Where a release's bundle is downloaded from (the registry accepts GitHub and GitLab release assets). */
 export function releaseBundleUrl(version: string, base = 'https://github.com/nevent-dev/nevent-companion/releases/download'): string {
