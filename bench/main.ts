@@ -19,6 +19,7 @@ import { benchStartup } from './bench-startup';
 import { benchStdio } from './bench-stdio';
 import { benchTenantList } from './bench-tenant-list';
 import { benchTenantPerCall } from './bench-tenant-per-call';
+import { benchToolsByMode } from './bench-tools-by-mode';
 import { createContext, type BenchContext } from './context';
 import { describeMachine, finishMachine, type MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
@@ -35,6 +36,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['tenant-list'], benchTenantList],
   [['org-picker', 'org-picker-filter', 'org-picker-sign-in'], benchOrgPicker],
   [['context-budget'], benchContextBudget],
+  [['tools-list-by-mode'], benchToolsByMode],
 ];
 
 // Rewrites docs/benchmarks.md from bench/results.json (the last full run's figures) after a prose change.

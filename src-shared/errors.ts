@@ -17,7 +17,8 @@ export const errorCodes = [
   'not_found',
   'tenant_not_found',
   'conflict',
-  'rate_limited',
+  /** Too many requests (Nevent AI's name: the API's 429, or too many calls at once on the bridge); `param` is the seconds to wait. */
+  'rate_limit_exceeded',
   'api_unavailable',
   'timeout',
   'api_error',
@@ -81,7 +82,7 @@ export function mcpErrorTypeOf(code: ErrorCode): McpErrorType {
     case 'not_found':
     case 'tenant_not_found':
       return 'not_found';
-    case 'rate_limited':
+    case 'rate_limit_exceeded':
       return 'rate_limit_error';
     case 'api_unavailable':
     case 'timeout':
@@ -104,7 +105,7 @@ export function errorCodeForHttpStatus(status: number): ErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
-  if (status === 429) return 'rate_limited';
+  if (status === 429) return 'rate_limit_exceeded';
   if (status === 502 || status === 503 || status === 504) return 'api_unavailable';
   return 'api_error';
 }

@@ -23,6 +23,7 @@ import { initialOperationMode, OperationModeSetting } from './operation-mode-set
 import { Preferences } from './preferences';
 import { redactSecrets } from '../core/redact';
 import { McpAuditLog } from '../mcp/audit-log';
+import { CallLimits } from '../mcp/call-limits';
 import { McpHttpBridge } from '../mcp/http-bridge';
 import { appUploadPolicy, environmentUploadPolicy, type UploadPolicySource } from '../mcp/upload-policy';
 
@@ -34,7 +35,7 @@ export interface McpBridgeHandle {
 }
 
 /** Starts the MCP socket bridge over a core, recording into `audit` (the log every transport shares). */
-export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void; audit: McpAuditLog; uploads: UploadPolicySource }) => Promise<McpBridgeHandle>;
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void; audit: McpAuditLog; uploads: UploadPolicySource; calls: CallLimits }) => Promise<McpBridgeHandle>;
 
 /** Options of the desktop app. */
 export interface DesktopAppOptions {
@@ -116,7 +117,9 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const httpPort = options.mcpHttp?.port ?? savedHttp?.port ?? undefined;
   // Uploads: the environment's folders plus those named in Settings, read on every call.
   const uploads = appUploadPolicy(options.env, () => preferences.uploadFolders());
-  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, uploads, ...(httpPort === undefined ? {} : { port: httpPort }) });
+  // Calls in flight, bounded per connection and in total across the socket and HTTP (call-limits.ts).
+  const calls = new CallLimits();
+  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, uploads, calls, ...(httpPort === undefined ? {} : { port: httpPort }) });
   const bridgePort: BridgePort = {
     status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length, http: mcpHttp.status() }),
     onDidChange: (listener) => {
@@ -158,7 +161,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const dispatch = createDispatcher(service.handlers, logInternal);
 
   try {
-    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit, uploads });
+    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit, uploads, calls });
     bridgeState = { state: 'listening', socketPath: bridge.socketPath, error: null };
   } catch (error) {
     // The window still works without the bridge; the MCP panel says why it is down.

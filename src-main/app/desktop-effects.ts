@@ -13,7 +13,8 @@
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AppNotification, TenantShortcuts } from '../../src-shared/ipc';
 import { isSignedIn } from '../../src-shared/desktop-state';
-import { CoreError, type TenantsView } from '../core/tenant-session';
+import type { Segment } from '../../src-shared/api';
+import { CoreError, type TenantSession, type TenantsView } from '../core/tenant-session';
 import { toErrorData } from '../core/error-data';
 import type { DesktopStore, DesktopUpdate } from './desktop-store';
 import type { EventHub } from './event-hub';
@@ -23,8 +24,10 @@ import type { Preferences } from './preferences';
 import { currentSettings } from './settings-state';
 import { criterionView, segmentView, tenantView } from './views';
 
-/** How many segments main loads and keeps for the window (the list says when there are more). */
+/** Segments per page main reads for the window. */
 export const desktopSegmentsPageSize = 200;
+/** Pages main reads for the window at most (10,000 segments; the list says when there are more). */
+export const desktopSegmentsMaxPages = 50;
 
 /** What the effects follow and act on. */
 export interface DesktopEffectsDeps {
@@ -193,8 +196,8 @@ export class DesktopEffects {
     const { store } = this.deps;
     const failure = (error: unknown): AppErrorData => toErrorData(error, { onUnexpected: (cause) => this.deps.logInternal('segments.load', cause) });
     await Promise.all([
-      desktop.listSegments({ limit: desktopSegmentsPageSize }).then(
-        (scoped) => store.dispatch({ type: 'segmentsLoaded', tenantId: scoped.tenantId, segments: scoped.value.segments.map(segmentView), more: scoped.value.nextCursor !== null }),
+      everySegment(desktop).then(
+        (loaded) => store.dispatch({ type: 'segmentsLoaded', tenantId: loaded.tenantId, segments: loaded.segments.map(segmentView), more: loaded.more }),
         (error: unknown) => store.dispatch({ type: 'segmentsFailed', tenantId, error: failure(error) }),
       ),
       desktop.segmentationCriteria().then(
@@ -210,4 +213,23 @@ export class DesktopEffects {
     // After the state it talks about is published (the store publishes at the end of this turn).
     queueMicrotask(() => this.deps.events.emit('notifications.onDidNotify', note));
   }
+}
+
+/**
+ * Every segment of the desktop's tenant, page after page (the window searches what it holds): the walk
+ * follows the core's cursors, which reach every segment exactly once even when the API does not page
+ * (src-main/core/list-pager.ts), and stops at `desktopSegmentsMaxPages`.
+ */
+async function everySegment(desktop: Pick<TenantSession, 'listSegments'>): Promise<{ tenantId: string; segments: Segment[]; more: boolean }> {
+  const segments: Segment[] = [];
+  let cursor: string | undefined;
+  let tenantId = '';
+  for (let page = 0; page < desktopSegmentsMaxPages; page += 1) {
+    const scoped = await desktop.listSegments({ limit: desktopSegmentsPageSize, ...(cursor === undefined ? {} : { cursor }) });
+    tenantId = scoped.tenantId;
+    segments.push(...scoped.value.segments);
+    if (scoped.value.nextCursor === null) return { tenantId, segments, more: false };
+    cursor = scoped.value.nextCursor;
+  }
+  return { tenantId, segments, more: true };
 }

@@ -1,20 +1,43 @@
-/** A `JsonStore` in one file, written atomically (temp file + rename) with owner-only permissions. */
+/**
+ * A `JsonStore` in one file, written atomically (temp file + rename) with owner-only permissions, and
+ * read only when it is a regular file of at most 1 MB (core/regular-file.ts): a named pipe there would
+ * block the read (and a libuv thread) for ever, and a huge file would cost several times its size.
+ */
 import { mkdirSync, watch } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { JsonStore } from './preferences';
+import { missingCaseError } from '../../src-shared/errors';
+import { readRegularFile, RegularFileRefusal } from '../core/regular-file';
+import { JsonStoreRefusal, type JsonStore } from './preferences';
+
+/** The largest stored file read (a settings file is a few KB). */
+export const maxJsonStoreBytes = 1024 * 1024;
 
 /** Stores JSON at `path`; a missing file loads as `null`. */
 export class FileJsonStore implements JsonStore {
   constructor(private readonly path: string) {}
 
   async load(): Promise<unknown> {
+    let bytes: Uint8Array;
     try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as unknown;
+      ({ bytes } = await readRegularFile(this.path, { maxBytes: maxJsonStoreBytes }));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
+      if (!(error instanceof RegularFileRefusal)) throw error;
+      switch (error.kind) {
+        case 'missing':
+          return null;
+        case 'not_a_file':
+        case 'link':
+          throw new JsonStoreRefusal(`${this.path} is not read: ${error.message}`);
+        case 'too_large':
+          throw new JsonStoreRefusal(`${this.path} is not read: it is ${error.size ?? 'over'} bytes, more than the ${maxJsonStoreBytes} bytes (1 MB) a settings file may be`);
+        case 'changed':
+          throw new JsonStoreRefusal(`${this.path} is not read: ${error.message}`);
+        default:
+          return missingCaseError(error.kind);
+      }
     }
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   }
 
   async save(value: unknown): Promise<void> {

@@ -4,7 +4,7 @@ import type { StartMcpBridge } from './compose';
 
 /** Starts the MCP socket server (per-user path unless `--socket`), recording every call in the app's audit log. */
 export function mcpBridgeStarter(version: string): StartMcpBridge {
-  return async ({ core, socketPath, mode, log, audit, uploads }) => {
+  return async ({ core, socketPath, mode, log, audit, uploads, calls }) => {
     const server = await startMcpSocketServer({
       registry: core.registry,
       ...(socketPath === undefined ? {} : { socketPath }),
@@ -13,6 +13,8 @@ export function mcpBridgeStarter(version: string): StartMcpBridge {
       audit,
       // The environment's upload folders and those named in Settings, read on every call.
       uploads,
+      // The app's one bound on calls in flight, shared with the HTTP endpoint.
+      calls,
       log,
       version,
     });

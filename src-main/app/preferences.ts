@@ -5,13 +5,24 @@
  *
  * The file is read liberally (STYLE.md 12): each field is taken when it is usable and skipped (with a log
  * line) when it is not, so one bad value never costs the rest. A file store is watched: an edit by hand
- * is picked up while the app runs (`onDidEditSavedMode` for the operation mode).
+ * is picked up while the app runs (`onDidEditSavedMode` for the operation mode). A file that is not one
+ * the app reads (a named pipe, something over 1 MB: `JsonStoreRefusal`), or a read that does not finish
+ * within `readTimeoutMs`, is said in the log and skipped: the app keeps the settings it has, and never
+ * waits on the file to start or to take the next edit.
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { maxUploadFolders, TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
 import { Emitter } from '../core/emitter';
+
+/** A stored file the store will not read (not a regular file, too large), in words a person can act on. */
+export class JsonStoreRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JsonStoreRefusal';
+  }
+}
 
 /** Where preferences are kept. */
 export interface JsonStore {
@@ -20,6 +31,9 @@ export interface JsonStore {
   /** Calls `onChange` when the stored value may have been changed by someone else; returns the stop. */
   watch?(onChange: () => void): () => void;
 }
+
+/** How long one read of the stored file may take before it is skipped (a file on a hung disk). */
+export const preferencesReadTimeoutMs = 5_000;
 
 const maxRecent = 8;
 const maxPinned = 20;
@@ -74,6 +88,8 @@ export class Preferences {
   private writes = 0;
   private reloading: Promise<void> = Promise.resolve();
   private stopWatching: () => void = () => undefined;
+  /** The last refusal said in the log (said once, not on every change of the folder). */
+  private lastWarning: string | null = null;
   private readonly changed = new Emitter<void>();
   private readonly modeEdited = new Emitter<OperationMode>();
 
@@ -87,15 +103,13 @@ export class Preferences {
     private readonly defaults: UrlSettings,
     private readonly logInternal: (what: string, error: unknown) => void = () => undefined,
     private readonly warn: (line: string) => void = () => undefined,
+    private readonly options: { readTimeoutMs?: number } = {},
   ) {}
 
-  /** Reads the stored file once at start. */
+  /** Reads the stored file once at start (bounded in time: the app never waits on it to start). */
   async load(): Promise<void> {
-    try {
-      this.data = this.read(await this.store.load());
-    } catch (error) {
-      this.logInternal('preferences.load', error);
-    }
+    const raw = await this.readStore('preferences.load');
+    if (raw !== undefined) this.data = this.read(raw);
   }
 
   /** Follows edits of the stored file until `dispose`. */
@@ -109,15 +123,9 @@ export class Preferences {
     this.reloading = this.reloading.then(async () => {
       const writes = this.writes;
       await this.saving;
-      let raw: unknown;
-      try {
-        raw = await this.store.load();
-      } catch (error) {
-        this.logInternal('preferences.reload', error);
-        return;
-      }
+      const raw = await this.readStore('preferences.reload');
       // Our own write since then: its watch event brings another reload, of the file as it is now.
-      if (raw === null || this.writes !== writes) return;
+      if (raw === undefined || raw === null || this.writes !== writes) return;
       const next = this.read(raw);
       if (JSON.stringify(next) === JSON.stringify(this.data)) return;
       const modeBefore = this.data.settings.operationMode;
@@ -213,6 +221,43 @@ export class Preferences {
     this.stopWatching();
     this.changed.dispose();
     this.modeEdited.dispose();
+  }
+
+  /**
+   * One bounded read of the store: its value, or undefined when it could not be read now (said in the
+   * log; a refused file once per reason, not on every change of the folder).
+   */
+  private async readStore(what: string): Promise<unknown> {
+    const timeoutMs = this.options.readTimeoutMs ?? preferencesReadTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      timer.unref();
+    });
+    const loading = this.store.load();
+    try {
+      const raw = await Promise.race([loading, deadline]);
+      if (raw === 'timeout') {
+        // The read goes on in the background; whatever it ends with is dropped.
+        loading.catch(() => undefined);
+        this.warnOnce(`preferences: reading the settings file took longer than ${timeoutMs / 1000} s; it is skipped this time and read again at its next change`);
+        return undefined;
+      }
+      this.lastWarning = null;
+      return raw;
+    } catch (error) {
+      if (error instanceof JsonStoreRefusal) this.warnOnce(`preferences: ${error.message}; the app keeps the settings it has and writes a new file at the next change of a setting`);
+      else this.logInternal(what, error);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private warnOnce(line: string): void {
+    if (line === this.lastWarning) return;
+    this.lastWarning = line;
+    this.warn(line);
   }
 
   private read(raw: unknown): PreferencesData {

@@ -17,11 +17,12 @@ import { initialAccountState, transitionAccount, type AccountEvent, type Account
 import type { AccountRecordFile } from './account-record';
 import type { Clock } from './clock';
 import { CoreSession } from './core-session';
-import { CredentialCell, tenantOf, type Credential } from './credential';
+import { tenantOf, type Credential } from './credential';
 import { DataClient, type ApiUrls } from './data-client';
 import { Emitter } from './emitter';
 import { HttpStatusError, type FetchLike, type HttpClient } from './http-client';
 import { keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
+import { PersistedTenant } from './scoped-token';
 import { SerialQueue } from './serial-queue';
 import { TenantTokens } from './tenant-tokens';
 import { TokenBroker } from './token-broker';
@@ -81,6 +82,8 @@ export class SignedInContext {
   readonly verifier: TokenVerifier;
   /** Tokens scoped to other tenants, for calls that name their tenant (DESIGN §4): shared by every session. */
   readonly tenantTokens: TenantTokens;
+  /** What the API has persisted as a SUPERADMIN's tenant, as far as this app knows: the sign-in's, then each session switch. */
+  readonly persistedTenant: PersistedTenant;
   private storedCredential: Credential;
   /** The tenant list the sign-in read, kept for the first session that lists with the same token. */
   private signInListing: { accessToken: string; tenants: Tenant[] } | null = null;
@@ -96,6 +99,7 @@ export class SignedInContext {
     this.storedCredential = credential;
     this.broker = new TokenBroker({ refresh: (refreshToken) => refreshCall(deps.http, urls.apiUrl, refreshToken) });
     this.tenantTokens = new TenantTokens({ clock: deps.clock });
+    this.persistedTenant = new PersistedTenant(tenantOf(credential));
   }
 
   /** The account's stored credential (the keychain's copy, kept current as it rotates). */
@@ -136,6 +140,7 @@ export class SignedInContext {
       broker: this.broker,
       clock: this.deps.clock,
       tenantTokens: this.tenantTokens,
+      persistedTenant: this.persistedTenant,
       ...(clientInfo === undefined ? {} : { clientInfo }),
       ...(this.deps.log === undefined ? {} : { log: this.deps.log }),
     });
@@ -436,9 +441,9 @@ export class Account {
 
   /** The tenants the picker offers, listed the way every session lists them (no renewal: fresh tokens); null when the API would not say. */
   private async listAtSignIn(urls: ApiUrls, credential: Credential): Promise<Tenant[] | null> {
-    const requester = new AuthorizedRequester(new CredentialCell(credential), this.options.http, () => Promise.reject(new CoreError('authentication_failed', 'the new sign-in was refused')), () => new AbortController().signal);
+    const requester = new AuthorizedRequester(credential, this.options.http, () => Promise.reject(new CoreError('authentication_failed', 'the new sign-in was refused')), new AbortController().signal);
     try {
-      return (await new DataClient(requester, urls).listTenants(credential)).value;
+      return (await new DataClient(requester, urls).listTenants()).value;
     } catch {
       // The picker is a convenience: without the list the user stays in the token's tenant.
       return null;

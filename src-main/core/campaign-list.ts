@@ -82,6 +82,22 @@ export function campaignListQuery(columns: CampaignColumns, query: CampaignListQ
   return { body, ignored };
 }
 
+/**
+ * The analytics query that counts the campaigns `campaignListQuery` lists (same filters, no limit): the
+ * list answers how many there are, not only how many it shows.
+ */
+export function campaignCountQuery(columns: CampaignColumns, query: CampaignListQuery): Record<string, unknown> | null {
+  if (columns.id === undefined) return null;
+  const { body } = campaignListQuery(columns, query);
+  return { collection: campaignCollection, metrics: [{ field: columns.id, operation: 'count', alias: 'total' }], ...(body.filters === undefined ? {} : { filters: body.filters }) };
+}
+
+/** The count a `campaignCountQuery` answered (its one row's `total`), or null when it says none. */
+export function campaignCountFrom(rows: readonly AnalyticsRow[]): number | null {
+  const total = rows[0]?.total;
+  return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : null;
+}
+
 /** Reads the rows back into list items; rows without an id are left out. */
 export function campaignsFromRows(rows: readonly AnalyticsRow[], columns: CampaignColumns): CampaignListItem[] {
   const out: CampaignListItem[] = [];

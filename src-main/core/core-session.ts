@@ -1,7 +1,8 @@
 /**
- * The tenant session (DESIGN §2, seed 000): one tenant context with one credential cell shared by its
- * DataClient and PaidMediaClient, and caches of capabilities and segmentation criteria for the tenant
- * it is in.
+ * The tenant session: one tenant context — the desktop's, or one MCP connection's —
+ * with one credential cell and the caches of the tenant it is in. It does not send tenant-scoped
+ * requests itself: every call opens a scope (tenant-scope.ts) that pins the credential the call runs
+ * with, so a switch here never redirects a call already running (docs/tenant-isolation.md).
  *
  * Switch (serialized per session):
  *
@@ -15,21 +16,11 @@
  * `activeTenantId` is always the `tenantId` claim of the credential in the cell: there is no second copy
  * that could drift from the token.
  */
-import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
-import { firstIssue } from '../../src-shared/zod-issue';
 import { randomUUID } from 'node:crypto';
-import { Buffer } from 'node:buffer';
-import { z } from 'zod';
+import { firstIssue } from '../../src-shared/zod-issue';
 import {
-  changeAuthor,
-  PaidMediaProviderSchema,
-  SegmentCreateSchema,
-  SegmentDefinitionInputSchema,
-  SegmentIdSchema,
-  segmentRevision,
-  SegmentUpdateSchema,
   TenantIdSchema,
-  withDefinitionIds,
+  type AccessTokenClaims,
   type Capabilities,
   type Criterion,
   type PaidAdsStatus,
@@ -39,27 +30,31 @@ import {
   type SegmentCreate,
   type SegmentDefinition,
   type SegmentUpdate,
-  type SegmentUpdateBody,
-  type AccessTokenClaims,
-  type TokenPair,
   type Tenant,
+  type TokenPair,
 } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
 import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import { campaignCollection, campaignColumns, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListItem, type CampaignListQuery } from './campaign-list';
+import type { CampaignListQuery } from './campaign-list';
+import type { ListPage, PagedListRequest } from './list-pager';
 import type { Clock } from './clock';
 import { CredentialCell, tenantOf, type Credential } from './credential';
-import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
+import { CredentialRenewer } from './credential-renewal';
+import { DataClient, type ApiUrls } from './data-client';
 import { Emitter } from './emitter';
+import { asCoreError } from './error-data';
 import type { HttpClient } from './http-client';
+import { obtainScopedToken, PersistedTenant, type ScopedTokenDeps } from './scoped-token';
+import { SegmentRevisions } from './segment-revisions';
 import { SerialQueue } from './serial-queue';
+import { parseInput } from './tenant-operations';
+import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
+import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import { CoreError } from './tenant-session';
+import { TenantTokens } from './tenant-tokens';
 import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';
-import { TenantTokens } from './tenant-tokens';
-import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from './tenant-session';
-import { CoreError, SegmentConflictError } from './tenant-session';
-import { asCoreError } from './error-data';
 
 /** What a session needs; assembled by the registry. */
 export interface CoreSessionDeps {
@@ -76,40 +71,14 @@ export interface CoreSessionDeps {
   log?: (message: string) => void;
   /** The account's per-tenant token cache (DESIGN §4 "Tenant per call"); one of its own when absent. */
   tenantTokens?: TenantTokens;
-  /** A scoped view's cell: the account-wide cell of its tenant, shared with every session using it. */
-  cell?: CredentialCell;
+  /** The tenant the API has persisted for a SUPERADMIN, shared by the account's sessions; one of its own when absent. */
+  persistedTenant?: PersistedTenant;
   /** The tenant list the sign-in read with this access token, if it is still unclaimed (read once, not twice). */
   signInTenants?: (accessToken: string) => Tenant[] | null;
 }
 
-/** Scoped views a session keeps (least recently used dropped first; their caches go with them). */
-const MAX_TENANT_VIEWS = 16;
-
-/** Per-tenant caches; a switch replaces the whole object, so a late answer lands in a discarded one. */
-class TenantCaches {
-  criteria: Promise<Criterion[]> | null = null;
-  capabilities: Promise<Capabilities> | null = null;
-  campaignColumns: Promise<CampaignColumns | null> | null = null;
-}
-
-const CursorSchema = z.object({ t: z.string().nullable(), p: z.number().int().min(0).max(1_000_000), n: z.number().int().min(1).max(200), s: z.string().max(200).optional() });
-const DEFAULT_SEGMENT_LIMIT = 50;
-const MAX_SEGMENT_LIMIT = 200;
-/** Built once: a zod schema costs more to build than to run (this one was built on every list call). */
-const SegmentLimitSchema = z.number().int().min(1).max(MAX_SEGMENT_LIMIT);
-/** Segment revisions remembered per session (the base of an update that names none). */
-const MAX_SEEN_REVISIONS = 500;
-
-function invalidInput(error: z.ZodError, fallbackParam?: string): CoreError {
-  const issue = firstIssue(error);
-  return new CoreError('validation_failed', issue.message, issue.path === '' ? fallbackParam : issue.path);
-}
-
-function parseInput<T>(schema: z.ZodType<T>, value: unknown, param?: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidInput(parsed.error, param);
-  return parsed.data;
-}
+/** Named tenants a session keeps caches for (least recently used dropped first; their caches go with them). */
+const MAX_TENANT_HOMES = 16;
 
 /** The TenantSession implementation. */
 export class CoreSession implements TenantSession {
@@ -117,10 +86,6 @@ export class CoreSession implements TenantSession {
   readonly kind: SessionKind;
   /** The tenant of the token the session started with (its `tenantId` claim); reset returns here. */
   readonly homeTenantId: string | null;
-  /** Core API + data API client; shares the credential cell with `paidMediaClient`. */
-  readonly dataClient: DataClient;
-  /** Paid-media client; shares the credential cell with `dataClient`. */
-  readonly paidMediaClient: PaidMediaClient;
 
   private readonly cell: CredentialCell;
   private readonly queue = new SerialQueue();
@@ -133,16 +98,19 @@ export class CoreSession implements TenantSession {
   private readonly writeEmitter = new Emitter<Scoped<Segment>>();
   private readonly createdAt: string;
   private state: SessionState;
+  /** The active tenant's caches; a switch replaces the object (calls pinned before keep the old one). */
   private caches = new TenantCaches();
   private clientName: string | null;
   private clientVersion: string | null;
   private lastToolCall: string | null = null;
   private callCount = 0;
-  /** `tenant segment` → the revision this session last read or wrote; oldest forgotten first. */
-  private readonly seenRevisions = new Map<string, string>();
   private readonly tenantTokens: TenantTokens;
-  /** tenant → the view calls naming it run in, with the account cell it was built on. */
-  private readonly tenantViews = new Map<string, { cell: CredentialCell; view: CoreSession }>();
+  private readonly persisted: PersistedTenant;
+  private readonly scopedTokens: ScopedTokenDeps;
+  /** Named tenant → the account cell its calls run with, and this session's caches of that tenant. */
+  private readonly tenantHomes = new Map<string, CredentialHome>();
+  /** What this session lends the scopes of its calls. */
+  private readonly host: ScopeHost;
 
   /** Fires after every change of the snapshot. */
   readonly onDidChange = this.changeEmitter.event;
@@ -150,22 +118,39 @@ export class CoreSession implements TenantSession {
   readonly onDidEnd = this.endEmitter.event;
   /** Fires after the desktop moved this session to another tenant (`moveTo`), never for its own switches. */
   readonly onDidMove = this.moveEmitter.event;
-  /** Fires after this session created or updated a segment (the window shows it without reloading). */
+  /** Fires after a call of this session created or updated a segment (the window shows it without reloading). */
   readonly onDidWriteSegment = this.writeEmitter.event;
 
   constructor(private readonly deps: CoreSessionDeps) {
     this.id = deps.id ?? randomUUID();
     this.kind = deps.kind;
-    this.cell = deps.cell ?? new CredentialCell(deps.credential);
+    this.cell = new CredentialCell(deps.credential);
     this.tenantTokens = deps.tenantTokens ?? new TenantTokens({ clock: deps.clock });
     this.homeTenantId = tenantOf(deps.credential);
+    this.persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
     this.state = startedSession(this.homeTenantId);
     this.createdAt = new Date(deps.clock.now()).toISOString();
     this.clientName = deps.clientInfo?.name ?? null;
     this.clientVersion = deps.clientInfo?.version ?? null;
-    const requester = new AuthorizedRequester(this.cell, deps.http, (refused) => this.renew(refused), () => this.abort.signal);
-    this.dataClient = new DataClient(requester, deps.urls);
-    this.paidMediaClient = new PaidMediaClient(requester, deps.urls);
+    const signal = this.abort.signal;
+    this.scopedTokens = {
+      verifier: deps.verifier,
+      persisted: this.persisted,
+      // A token just obtained is sent as it is: a refusal of it is a failure, never a renewal.
+      clientFor: (credential) => new DataClient(new AuthorizedRequester(credential, deps.http, () => Promise.reject(new CoreError('authentication_failed', 'a token just obtained was refused')), signal), deps.urls),
+      ...(deps.log === undefined ? {} : { log: deps.log }),
+    };
+    this.host = {
+      urls: deps.urls,
+      http: deps.http,
+      clock: deps.clock,
+      signal,
+      renewer: new CredentialRenewer({ ...this.scopedTokens, broker: deps.broker }),
+      revisions: new SegmentRevisions(),
+      announceWrite: (written) => {
+        if (!this.closed) this.writeEmitter.fire(written);
+      },
+    };
   }
 
   /** The tenant of the token in the cell right now. */
@@ -224,7 +209,7 @@ export class CoreSession implements TenantSession {
     this.ensureOpen();
     const early = this.deps.signInTenants?.(this.cell.current.accessToken) ?? null;
     if (early !== null) return { tenants: early, role: this.cell.current.claims.role ?? null, homeTenantId: this.homeTenantId, activeTenantId: this.activeTenantId };
-    const { credential, value } = await this.dataClient.listTenants();
+    const { credential, value } = await this.activeScope().data.listTenants();
     return { tenants: value, role: credential.claims.role ?? null, homeTenantId: this.homeTenantId, activeTenantId: tenantOf(credential) };
   }
 
@@ -248,18 +233,34 @@ export class CoreSession implements TenantSession {
   }
 
   /**
-   * Runs tenant-scoped calls in `tenantId` without switching this session (DESIGN §4 "Tenant per call").
-   * In the active tenant that is this session; elsewhere a view whose token comes from the account's
-   * per-tenant cache: minted once (the switch endpoint, checked like a switch), renewed through the
-   * broker and re-scoped like this session's own. The view keeps its own caches for that tenant.
+   * The scope one call runs in (docs/tenant-isolation.md), with its credential pinned now:
+   * - no tenant named, or the active one named: the session's credential as it is at this moment;
+   * - another tenant: the account's per-tenant credential (tenant-tokens.ts), minted once through the
+   *   switch endpoint and checked like a switch, without moving this session.
+   * A later switch of this session changes neither. Rejects like a switch for an unreachable tenant
+   * (`tenant_forbidden`, `tenant_not_found`, naming `tenant_id`); `invalid_request` for a malformed id.
    */
-  async inTenant(tenantId: string): Promise<TenantScopedOperations> {
+  async openScope(tenantId?: string): Promise<TenantScope> {
     this.ensureOpen();
+    // Pinned before any await: what "the active tenant when the call started" means.
+    const active = this.activeScope();
+    if (tenantId === undefined) return active;
     const parsed = TenantIdSchema.safeParse(tenantId);
     if (!parsed.success) throw new CoreError('invalid_request', `tenant_id is not a tenant id (${firstIssue(parsed.error).message}); take one from nevent_list_tenants`, 'tenant_id');
     const target = parsed.data;
-    // A read captures the cell's credential when it starts, so the active tenant needs no second token.
-    if (target === this.activeTenantId) return this;
+    if (target === active.tenantId) return active;
+    const home = await this.tenantHome(target);
+    this.ensureOpen();
+    return new TenantScope(this.host, home);
+  }
+
+  /** A scope pinned to the session's credential as it is now, with the active tenant's caches. */
+  private activeScope(): TenantScope {
+    return new TenantScope(this.host, { cell: this.cell, caches: this.caches });
+  }
+
+  /** The home of a named tenant's calls: the account's cell of that tenant (minted when none), and this session's caches of it. */
+  private async tenantHome(target: string): Promise<CredentialHome> {
     let cell: CredentialCell;
     try {
       cell = await this.tenantTokens.cell(target, () => this.mintTenantCredential(target));
@@ -269,173 +270,92 @@ export class CoreSession implements TenantSession {
       const aboutTenant = failure.code === 'tenant_forbidden' || failure.code === 'tenant_not_found' || failure.param === 'tenantId';
       throw aboutTenant ? new CoreError(failure.code, failure.message, 'tenant_id') : failure;
     }
-    this.ensureOpen();
-    const known = this.tenantViews.get(target);
-    this.tenantViews.delete(target);
-    const view = known !== undefined && known.cell === cell ? known.view : this.newTenantView(cell);
-    this.tenantViews.set(target, { cell, view });
-    if (this.tenantViews.size > MAX_TENANT_VIEWS) this.tenantViews.delete(this.tenantViews.keys().next().value as string);
-    return view;
+    const known = this.tenantHomes.get(target);
+    this.tenantHomes.delete(target);
+    const home: CredentialHome =
+      known !== undefined && known.cell === cell
+        ? known
+        : {
+            cell,
+            caches: new TenantCaches(),
+            // Its own refresh token refused: this entry alone is over; the next one is minted for the same tenant.
+            reissue: () => {
+              this.tenantTokens.evict(target, cell);
+              return this.tenantHome(target);
+            },
+          };
+    this.tenantHomes.set(target, home);
+    if (this.tenantHomes.size > MAX_TENANT_HOMES) this.tenantHomes.delete(this.tenantHomes.keys().next().value as string);
+    return home;
   }
 
-  /** A token scoped to `tenantId`, obtained and checked exactly as a switch does; nothing of this session changes. */
+  /**
+   * A token scoped to `tenantId`, obtained and checked exactly as a switch does (and, for a SUPERADMIN,
+   * the persisted tenant put back); nothing of this session changes. When the switch answer carries a
+   * refresh token of its own, that token is marked as the tenant's: its refusal ends this credential only.
+   */
   private async mintTenantCredential(tenantId: string): Promise<Credential> {
-    const answer = await this.dataClient.switchTenant(tenantId);
-    const claims = await this.deps.verifier.verify(answer.value.accessToken, tenantId);
-    return { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
-  }
-
-  private newTenantView(cell: CredentialCell): CoreSession {
-    const { id: _id, clientInfo: _client, ...shared } = this.deps;
-    const view = new CoreSession({ ...shared, credential: cell.current, cell, tenantTokens: this.tenantTokens, id: `${this.id}@${tenantOf(cell.current) ?? ''}` });
-    // A write through the view is this session's write (the window shows it when it is the desktop's tenant).
-    view.onDidWriteSegment((written) => this.writeEmitter.fire(written));
-    return view;
+    const via = this.activeScope().data;
+    const minted = await obtainScopedToken(via, tenantId, this.scopedTokens, { renew: true });
+    if (minted.refreshToken !== null && minted.refreshToken !== via.credential.refreshToken) this.deps.broker.markTenantScoped(minted.refreshToken);
+    return minted;
   }
 
   /** Renews the current credential now (the same path a 401 takes); used by tests and the tray. */
   async refresh(): Promise<void> {
     this.ensureOpen();
-    await this.renew(this.cell.current);
+    const current = this.cell.current;
+    const renewed = await this.host.renewer.renew(current);
+    if (!this.closed) this.cell.replaceIf(current, renewed);
   }
 
+  // The session's own tenant-scoped operations (the window's): each one is a call in the active tenant.
+
   async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
-    this.ensureOpen();
-    let size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
-    const credential = this.cell.current;
-    let page = 0;
-    let search = query.search?.trim() || undefined;
-    if (query.cursor !== undefined) {
-      const cursor = this.decodeCursor(query.cursor);
-      // A cursor is only good in the tenant (and listing) it came from: never page another tenant's list.
-      if (cursor.t !== tenantOf(credential)) throw new CoreError('invalid_request', 'this cursor belongs to a listing in another tenant; list again from the start', 'cursor');
-      ({ p: page, n: size, s: search } = cursor);
-    }
-    const answer = await this.dataClient.listSegments({ page, size, ...(search === undefined ? {} : { search }) }, credential);
-    // Filter here too: an API that ignores `search` must not widen the answer.
-    const needle = search?.toLowerCase();
-    const matching = needle === undefined ? answer.value.segments : answer.value.segments.filter((s) => s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle));
-    const next = answer.value.hasMore ? this.encodeCursor({ t: tenantOf(answer.credential), p: page + 1, n: size, ...(search === undefined ? {} : { s: search }) }) : null;
-    return this.scoped(answer.credential, { segments: matching.slice(0, size).map((s) => this.ownSegment(s, answer.credential)), nextCursor: next });
+    return (await this.openScope()).listSegments(query);
   }
 
   async getSegment(segmentId: string): Promise<Scoped<Segment>> {
-    this.ensureOpen();
-    const id = parseInput(SegmentIdSchema, segmentId, 'segment_id');
-    const answer = await this.dataClient.getSegment(id);
-    return this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential));
+    return (await this.openScope()).getSegment(segmentId);
   }
 
   async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
-    this.ensureOpen();
-    const create = parseInput(SegmentCreateSchema, input);
-    await this.checkDefinition(create.definition);
-    // Upstream creates with status ACTIVE (else a segment may land as a draft) and names its author.
-    const body = {
-      name: create.name,
-      ...(create.description === undefined ? {} : { description: create.description }),
-      definition: withDefinitionIds(create.definition, randomUUID),
-      status: 'ACTIVE' as const,
-      createdBy: changeAuthor,
-    };
-    const answer = await this.dataClient.createSegment(body);
-    return this.wrote(this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential)));
+    return (await this.openScope()).createSegment(input);
   }
 
-  /**
-   * The real API has no optimistic concurrency (DESIGN §3): re-read the segment, compare its revision
-   * with the one the edit started from, and write only when nothing changed in between. Both requests
-   * use the credential captured here, so the check and the write belong to one tenant.
-   */
+  /** Re-reads, compares with the base revision (the real API has no optimistic concurrency), writes: one tenant throughout. */
   async updateSegment(segmentId: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}): Promise<Scoped<Segment>> {
-    this.ensureOpen();
-    const id = parseInput(SegmentIdSchema, segmentId, 'segment_id');
-    const update = parseInput(SegmentUpdateSchema, input);
-    if (update.name === undefined && update.description === undefined && update.definition === undefined) {
-      throw new CoreError('validation_failed', 'nothing to update: pass a name, a description and/or a definition', 'segment_id');
-    }
-    if (update.definition !== undefined) await this.checkDefinition(update.definition);
-    const before = await this.dataClient.getSegment(id, this.cell.current);
-    // The base is read before `ownSegment` records the revision just fetched.
-    const base = options.baseRevision ?? this.seenRevisions.get(this.revisionKey(before.credential, id));
-    const current = this.ownSegment(before.value, before.credential);
-    if (base !== undefined && base !== segmentRevision(current)) throw new SegmentConflictError(current, base);
-    const body: SegmentUpdateBody = {
-      ...(update.name === undefined ? {} : { name: update.name }),
-      ...(update.description === undefined ? {} : { description: update.description }),
-      ...(update.definition === undefined ? {} : { definition: withDefinitionIds(update.definition, randomUUID) }),
-      modifiedBy: changeAuthor,
-      modifiedAt: new Date(this.deps.clock.now()).toISOString(),
-    };
-    const answer = await this.dataClient.updateSegment(id, body, before.credential);
-    return this.wrote(this.scoped(answer.credential, this.ownSegment(answer.value, answer.credential)));
+    return (await this.openScope()).updateSegment(segmentId, input, options);
   }
 
   async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
-    this.ensureOpen();
-    const body = parseInput(SegmentDefinitionInputSchema, definition, 'definition');
-    const answer = await this.dataClient.previewSegment(withDefinitionIds(body, randomUUID));
-    return this.scoped(answer.credential, answer.value);
+    return (await this.openScope()).previewSegment(definition);
   }
 
   async segmentationCriteria(): Promise<Scoped<Criterion[]>> {
-    this.ensureOpen();
-    const caches = this.caches;
-    const credential = this.cell.current;
-    const pending = caches.criteria ?? this.fill(caches, 'criteria', this.dataClient.segmentationCriteria(credential).then((a) => a.value));
-    return this.scoped(credential, await pending);
+    return (await this.openScope()).segmentationCriteria();
   }
 
-  /**
-   * Campaigns from the data API's analytics collection (the only HTTP source: see campaign-list.ts).
-   * `not_available` when this tenant's analytics has no campaigns table with an id column.
-   */
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
-    this.ensureOpen();
-    const caches = this.caches;
-    const credential = this.cell.current;
-    const pending = caches.campaignColumns ?? this.fill(caches, 'campaignColumns', this.campaignColumnsOf(credential));
-    const columns = await pending;
-    if (columns === null) {
-      throw new CoreError(
-        'not_available',
-        'This Nevent tenant offers no campaign list over its API (no "campaigns" analytics table). Ask for a campaign by id with nevent_get_campaign_metrics, or for a month with nevent_campaign_report.',
-      );
-    }
-    const { body, ignored } = campaignListQuery(columns, query);
-    const answer = await this.dataClient.analyticsQuery(body, {}, credential);
-    return this.scoped(answer.credential, { campaigns: campaignsFromRows(answer.value.rows, columns), ignoredFilters: ignored });
-  }
-
-  private async campaignColumnsOf(credential: Credential): Promise<CampaignColumns | null> {
-    try {
-      return campaignColumns((await this.dataClient.analyticsTableSchema(campaignCollection, credential)).value.columns);
-    } catch (error) {
-      // No such table here: a fact about the tenant (cached), not a failure.
-      if (error instanceof CoreError && (error.code === 'not_found' || error.code === 'tenant_not_found')) return null;
-      throw error;
-    }
+  /** Campaigns from the data API's analytics collection (`not_available` where the tenant has none to list). */
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
+    return (await this.openScope()).listCampaigns(query);
   }
 
   async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
-    this.ensureOpen();
-    const caches = this.caches;
-    const credential = this.cell.current;
-    const pending = caches.capabilities ?? this.fill(caches, 'capabilities', this.dataClient.analyticsCapabilities(credential).then((a) => a.value));
-    return this.scoped(credential, await pending);
+    return (await this.openScope()).analyticsCapabilities();
   }
 
   async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
-    this.ensureOpen();
-    const which = parseInput(PaidMediaProviderSchema, provider, 'provider');
-    const answer = await this.paidMediaClient.status(which);
-    return this.scoped(answer.credential, answer.value);
+    return (await this.openScope()).paidAdsStatus(provider);
   }
 
   async callApi(call: ApiCall): Promise<Scoped<unknown>> {
-    this.ensureOpen();
-    const answer = await this.dataClient.call(call);
-    return this.scoped(answer.credential, answer.value);
+    return (await this.openScope()).callApi(call);
+  }
+
+  /** One page of a listing of the toolset (list-pager.ts), in the active tenant; pages the API would not page. */
+  async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+    return (await this.openScope()).pagedList(request);
   }
 
   close(): void {
@@ -443,15 +363,15 @@ export class CoreSession implements TenantSession {
   }
 
   /**
-   * Ends the session: requests in flight are aborted and reject with `signed_out`; queued switches
-   * find the session closed; listeners are dropped after one last `onDidEnd`.
+   * Ends the session: requests in flight are aborted and reject with `signed_out` (calls pinned to
+   * other tenants included: they share this session's signal); queued switches find the session
+   * closed; listeners are dropped after one last `onDidEnd`.
    */
   end(reason: 'closed' | 'signed_out' = 'closed'): void {
     if (this.closed) return;
     const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
     this.abort.abort(new CoreError('signed_out', message));
-    for (const { view } of this.tenantViews.values()) view.end(reason);
-    this.tenantViews.clear();
+    this.tenantHomes.clear();
     this.apply({ type: 'ended', reason });
     const last = this.snapshot();
     this.endEmitter.fire(last);
@@ -481,6 +401,8 @@ export class CoreSession implements TenantSession {
       this.caches = new TenantCaches();
       this.apply({ type: 'switchSucceeded', tenantId: tenantOf(next) ?? target });
       // ----
+      // A session's switch is a choice: for a SUPERADMIN the API persisted it, and it stays.
+      this.persisted.noteSwitch(tenantOf(next));
       this.changed();
       return { activeTenantId: tenantOf(next) ?? target, homeTenantId: this.homeTenantId, previousTenantId };
     } catch (error) {
@@ -497,7 +419,7 @@ export class CoreSession implements TenantSession {
 
   /** The switch request and the check of its token (what a cancel stops waiting for). */
   private async switchCall(target: string): Promise<{ answer: Authorized<TokenPair>; claims: AccessTokenClaims }> {
-    const answer = await this.dataClient.switchTenant(target);
+    const answer = await this.activeScope().data.switchTenant(target);
     return { answer, claims: await this.deps.verifier.verify(answer.value.accessToken, target) };
   }
 
@@ -511,103 +433,6 @@ export class CoreSession implements TenantSession {
     if (cancel === null) return false;
     cancel();
     return true;
-  }
-
-  /**
-   * Exchanges a refused credential's refresh token through the account's broker (shared with every
-   * session holding the same token) and installs the result only if the cell still holds the refused
-   * credential (a switch in between wins). Every new token must carry the session's tenant: a refresh
-   * can come back in another one (a SUPERADMIN's switch is persisted server-side, NEVENT-API.md), and
-   * then the session switches back before anything is answered — never an answer from the wrong tenant.
-   */
-  private async renew(refused: Credential): Promise<Credential> {
-    if (refused.refreshToken === null) throw new CoreError('authentication_failed', 'the access token was refused and there is no refresh token to renew it; sign in again');
-    const expected = tenantOf(refused);
-    const pair = await this.deps.broker.refresh(refused.refreshToken, refused.accessToken);
-    const claims = await this.deps.verifier.verify(pair.accessToken, null);
-    let renewed: Credential = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, claims };
-    if (expected !== null && tenantOf(renewed) !== expected) renewed = await this.rescope(renewed, expected);
-    if (!this.closed && this.cell.current === refused) this.cell.replace(renewed);
-    return renewed;
-  }
-
-  /** Switches a freshly refreshed credential back to `tenantId` (checked like any switch). */
-  private async rescope(fresh: Credential, tenantId: string): Promise<Credential> {
-    const cameBackIn = tenantOf(fresh) ?? 'no tenant';
-    try {
-      const answer = await this.dataClient.switchTenant(tenantId, fresh, { renew: false });
-      const claims = await this.deps.verifier.verify(answer.value.accessToken, tenantId);
-      return { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? fresh.refreshToken, claims };
-    } catch (error) {
-      const why = error instanceof CoreError ? error.message : 'the switch failed';
-      throw new CoreError('token_tenant_mismatch', `the renewed sign-in came back in tenant "${cameBackIn}" instead of "${tenantId}", and switching back failed (${why}); nothing was answered from the wrong tenant`);
-    }
-  }
-
-  /**
-   * The one definition check (src-shared/segment-definition-check.ts, as the window's builder and the
-   * demo API run it) against this tenant's criteria, before anything is sent. When the catalogue cannot
-   * be read, or lists nothing, the API decides alone.
-   */
-  private async checkDefinition(definition: SegmentDefinition): Promise<void> {
-    const caches = this.caches;
-    let criteria: Criterion[];
-    try {
-      criteria = await (caches.criteria ?? this.fill(caches, 'criteria', this.dataClient.segmentationCriteria(this.cell.current).then((a) => a.value)));
-    } catch {
-      return;
-    }
-    if (criteria.length === 0) return;
-    const [issue] = checkSegmentDefinition(definition, criteria);
-    if (issue !== undefined) throw new CoreError('validation_failed', `Invalid segment definition: definition.${issue.path}: ${issue.message}`, `definition.${issue.path}`);
-  }
-
-  private fill<K extends keyof TenantCaches>(caches: TenantCaches, key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
-    caches[key] = pending;
-    // A failure is not cached: the next call asks again.
-    (pending as Promise<unknown>).catch(() => {
-      if (caches[key] === pending) caches[key] = null;
-    });
-    return pending;
-  }
-
-  private scoped<T>(credential: Credential, value: T): Scoped<T> {
-    return { tenantId: tenantOf(credential) ?? '', value };
-  }
-
-  /**
-   * Refuses an answer that names another tenant than the credential that asked (isolation; a record
-   * without `tenantId` is the token's tenant's) and remembers its revision as the base of later edits.
-   */
-  private ownSegment(segment: Segment, credential: Credential): Segment {
-    const tenant = tenantOf(credential);
-    if (tenant !== null && typeof segment.tenantId === 'string' && segment.tenantId !== tenant) throw new CoreError('api_error', `the API answered with a segment of another tenant (${segment.tenantId})`);
-    const key = this.revisionKey(credential, segment.id);
-    this.seenRevisions.delete(key);
-    this.seenRevisions.set(key, segmentRevision(segment));
-    if (this.seenRevisions.size > MAX_SEEN_REVISIONS) this.seenRevisions.delete(this.seenRevisions.keys().next().value as string);
-    return segment;
-  }
-
-  private revisionKey(credential: Credential, segmentId: string): string {
-    return `${tenantOf(credential) ?? ''} ${segmentId}`;
-  }
-
-  private encodeCursor(cursor: z.infer<typeof CursorSchema>): string {
-    return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-  }
-
-  private decodeCursor(raw: string): z.infer<typeof CursorSchema> {
-    try {
-      return CursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-    } catch {
-      throw new CoreError('invalid_request', 'the cursor is not one this session handed out', 'cursor');
-    }
-  }
-
-  private wrote(written: Scoped<Segment>): Scoped<Segment> {
-    this.writeEmitter.fire(written);
-    return written;
   }
 
   /** Every state change goes through the machine; a refused event is logged with its reason (never dropped silently). */

@@ -1,8 +1,8 @@
 /**
- * The credential cell (DESIGN §2): one object holding the session's tokens, shared by reference by the
- * session's DataClient and PaidMediaClient. A switch or refresh installs a new `Credential` with one
- * assignment, so both clients always see the same token; a request reads `current` once at its start
- * and keeps that credential (and its tenant) to the end.
+ * The credential cell: where a session (or the account's per-tenant cache) keeps the tokens
+ * of one tenant context. A switch or refresh installs a new `Credential` with one assignment. Nothing
+ * sends with the cell: a call reads `current` once, when it starts (tenant-scope.ts pins it), and keeps
+ * that credential — and its tenant — for every request it makes.
  */
 import type { AccessTokenClaims } from '../../src-shared/api';
 
@@ -41,5 +41,15 @@ export class CredentialCell {
   replace(next: Credential): void {
     this.value = next;
     this.generationCounter += 1;
+  }
+
+  /**
+   * Installs `next` only while the cell still holds `expected` (a renewal of what a call pinned): a switch
+   * or another renewal in between wins. True when installed.
+   */
+  replaceIf(expected: Credential, next: Credential): boolean {
+    if (this.value !== expected) return false;
+    this.replace(next);
+    return true;
   }
 }

@@ -73,7 +73,7 @@ function fallbackMessage(status: number, req: HttpRequest): string {
       return `not found (${describe(req)})`;
     case 'conflict':
       return 'the resource was changed by someone else; reload it and try again';
-    case 'rate_limited':
+    case 'rate_limit_exceeded':
       return 'too many requests; wait a moment and try again';
     case 'api_unavailable':
       return `the Nevent API is unavailable (HTTP ${status})`;
@@ -91,9 +91,12 @@ export function errorFromResponse(status: number, body: unknown, req: HttpReques
   const apiCode = detail.code?.toLowerCase();
   const code: ErrorCode = apiCode !== undefined && knownCodes.has(apiCode) ? (apiCode as ErrorCode) : errorCodeForHttpStatus(status);
   const retry = detail.retryAfterSeconds === null ? '' : ` (retry after ${detail.retryAfterSeconds} s)`;
-  const message = `${detail.message ?? fallbackMessage(status, req)}${code === 'rate_limited' ? retry : ''}`;
+  const limited = code === 'rate_limit_exceeded';
+  const message = `${detail.message ?? fallbackMessage(status, req)}${limited ? retry : ''}`;
   const bearer = req.bearer === undefined ? [] : [req.bearer];
-  return new HttpStatusError(code, redactSecrets(message, bearer), status, detail.param ?? undefined);
+  // As Nevent AI answers a rate limit: `param` is the seconds to wait, when the API said.
+  const param = detail.param ?? (limited && detail.retryAfterSeconds !== null ? String(detail.retryAfterSeconds) : undefined);
+  return new HttpStatusError(code, redactSecrets(message, bearer), status, param);
 }
 
 function networkError(error: unknown, req: HttpRequest): CoreError {

@@ -11,6 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { missingCaseError } from '../../src-shared/errors';
 
 /** The keychain module's state on this machine. */
 export type KeychainModuleState = { kind: 'ok' } | { kind: 'missing' } | { kind: 'broken'; detail: string };
@@ -73,13 +74,10 @@ export function keychainModuleAdvice(state: KeychainModuleState, context: Keycha
       return `The OS keychain module (keytar) is installed but does not load: ${state.detail}. ${consequence} Install ${buildTools(context.platform)}, then run \`npm rebuild keytar\` in the checkout.${secretService}`;
     }
     default:
-      return missing(state);
+      return missingCaseError(state);
   }
 }
 
-function missing(value: never): never {
-  throw new Error(`unexpected keychain module state ${JSON.stringify(value)}`);
-}
 
 /** The install's closing line about the keychain (scripts/prepare.mjs). */
 export function keychainInstallLine(state: KeychainModuleState, platform: NodeJS.Platform = process.platform): string {

@@ -2,13 +2,14 @@
  * The contract every consumer of a tenant session codes against (MCP tools, IPC handlers, `serve`).
  * One implementation lives in this folder; tests use fakes of the same interface.
  *
- * Every tenant-scoped read answers with the tenant it was answered in (`Scoped.tenantId`): a request
- * that started before a switch completed reports the tenant it started in (DESIGN §2).
+ * Every tenant-scoped read answers with the tenant it was answered in (`Scoped.tenantId`): a call that
+ * started before a switch completed runs, and reports, in the tenant it started in.
  */
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
 import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
 import type { CampaignListItem, CampaignListQuery } from './campaign-list';
 import type { UploadFile } from './http-client';
+import type { ListPage, PagedListRequest } from './list-pager';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 
 /** A value and the tenant it belongs to. */
@@ -31,6 +32,15 @@ export interface TenantsView {
   role: Role | null;
   homeTenantId: string | null;
   activeTenantId: string | null;
+}
+
+/** A page of the campaign list: the campaigns, whether more exist, how many there are (null: the API could not count). */
+export interface CampaignList {
+  campaigns: CampaignListItem[];
+  /** Filters the tenant's table has no column for (left out of the query, said in the answer). */
+  ignoredFilters: string[];
+  hasMore: boolean;
+  total: number | null;
 }
 
 /** Segment list query; `cursor` is opaque, from a previous answer. */
@@ -90,28 +100,36 @@ export interface TenantSession {
   previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
   segmentationCriteria(): Promise<Scoped<Criterion[]>>;
   /** Campaigns from the data API's analytics (`not_available` where the tenant has none to list). */
-  listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>>;
+  listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>>;
   analyticsCapabilities(): Promise<Scoped<Capabilities>>;
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
   /** Any other endpoint of the toolset, in this session's tenant (see `ApiCall`). */
   callApi(call: ApiCall): Promise<Scoped<unknown>>;
+  /**
+   * One page of a list of the toolset in this session's tenant (list-pager.ts): from the API while it
+   * pages, else from the whole list kept for the walk; a cursor only continues its own listing.
+   */
+  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>>;
 
   /**
-   * The tenant-scoped operations run in `tenantId` without moving this session (DESIGN §4, "Tenant per
-   * call"): this session itself when it is there, else a view with a token scoped to that tenant (minted
-   * through the switch endpoint, checked like a switch, cached per account). Rejects like a switch
-   * (`tenant_forbidden`, `tenant_not_found`; `invalid_request` for a malformed id, before any request).
+   * The scope one call runs in (docs/tenant-isolation.md): its tenant and
+   * credential are fixed here, when the call starts — the tenant named, else the session's active tenant
+   * at this moment — and every request the call makes through it uses that credential; a later switch of
+   * this session never changes it. A named tenant other than the active one runs with a token scoped to it
+   * (minted through the switch endpoint, checked like a switch, cached per account) without moving this
+   * session. Rejects like a switch (`tenant_forbidden`, `tenant_not_found`; `invalid_request` for a
+   * malformed id, before any request).
    */
-  inTenant(tenantId: string): Promise<TenantScopedOperations>;
+  openScope(tenantId?: string): Promise<TenantScopedOperations>;
 
   /** Ends the session: pending work is rejected with `signed_out`, listeners are dropped. */
   close(): void;
 }
 
-/** What a call that names its tenant runs against: the tenant-scoped reads and writes of a session. */
+/** What a call runs against: the tenant-scoped reads and writes, all in the one tenant the call was fixed to. */
 export type TenantScopedOperations = Pick<
   TenantSession,
-  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi'
+  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi' | 'pagedList'
 >;
 
 /** The error every core operation rejects with: a code from the shared union, a token-free message. */

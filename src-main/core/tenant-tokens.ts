@@ -10,10 +10,11 @@
  *        │                                 └──> mint() (POST /users/tenant + verify) ──> cached
  *        └─ every access drops entries idle for `idleMs`, then the least recently used above `maxEntries`
  *
- * The cell's credential is renewed by the scoped session that uses it (refresh through the account's
- * token broker, re-scoped when it comes back in another tenant) and installed in the cell, so every
- * session of the account sees the renewed token. A failed mint is not cached. Eviction forgets a cell;
- * a call still running with it finishes with the credential it holds.
+ * The cell's credential is renewed by the calls that use it (tenant-scope.ts: refresh through the
+ * account's token broker, re-scoped when it comes back in another tenant) and installed in the cell, so
+ * every session of the account sees the renewed token. A failed mint is not cached. Eviction forgets a
+ * cell; a call still running with it finishes with the credential it holds. When the API refuses the
+ * credential's own refresh token, the call evicts the entry (`evict`) and the next access mints anew.
  */
 import type { Clock } from './clock';
 import { CredentialCell, type Credential } from './credential';
@@ -90,6 +91,11 @@ export class TenantTokens {
     };
     started.then(forget, forget);
     return started;
+  }
+
+  /** Forgets `tenantId`'s entry when it still holds `cell` (a newer one, minted since, stays). */
+  evict(tenantId: string, cell: CredentialCell): void {
+    if (this.entries.get(tenantId)?.cell === cell) this.entries.delete(tenantId);
   }
 
   /** Forgets every tenant (sign-out). */

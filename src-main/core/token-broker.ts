@@ -9,6 +9,11 @@
  * session starts with a copy of the desktop's tokens). So refresh is single-flight per refresh token,
  * the outcome is remembered, and the same refresh token is never sent twice. A refresh the API refuses
  * is reported once to `onDidRefuse` (the account signs out) and every holder gets `refresh_failed`.
+ *
+ * Except for a per-tenant credential's own refresh token (one a switch answer handed out for a call that
+ * names its tenant, `markTenantScoped`, and every rotation of it): the API may refuse that one for
+ * reasons of that tenant alone (a membership suspended there, a shorter scoped lifetime), so its refusal
+ * ends that credential, never the account — the holder gets `refresh_failed` and is not reported.
  */
 import type { TokenPair } from '../../src-shared/api';
 import { Emitter } from './emitter';
@@ -48,6 +53,8 @@ export class TokenBroker {
   /** previous refresh token → the pair it was exchanged for. Insertion order = age. */
   private readonly rotated = new Map<string, RefreshedPair>();
   private readonly refused = new Set<string>();
+  /** Refresh tokens of per-tenant credentials (insertion order = age; bounded like `rotated`). */
+  private readonly tenantScoped = new Set<string>();
   private readonly maxRemembered: number;
   private readonly rotateEmitter = new Emitter<Rotation>();
   private readonly refuseEmitter = new Emitter<string>();
@@ -55,7 +62,7 @@ export class TokenBroker {
 
   /** Fires after each successful rotation (the account updates the keychain when it held `previous`). */
   readonly onDidRotate = this.rotateEmitter.event;
-  /** Fires once per refused refresh token (the account signs out). */
+  /** Fires once per refused refresh token of the account (the account signs out); never for a per-tenant one. */
   readonly onDidRefuse = this.refuseEmitter.event;
 
   constructor(private readonly options: TokenBrokerOptions) {
@@ -78,11 +85,11 @@ export class TokenBroker {
     if (known !== null && known.accessToken === refusedAccessToken) return this.refresh(known.refreshToken);
     if (known !== null) {
       // Someone already exchanged this token: the newest pair is still good unless it was itself refused.
-      if (this.refused.has(known.refreshToken)) return Promise.reject(this.refusedError());
+      if (this.refused.has(known.refreshToken)) return Promise.reject(this.refusedError(known.refreshToken));
       const pending = this.inFlight.get(known.refreshToken);
       return pending ?? Promise.resolve(known);
     }
-    if (this.refused.has(refreshToken)) return Promise.reject(this.refusedError());
+    if (this.refused.has(refreshToken)) return Promise.reject(this.refusedError(refreshToken));
     const pending = this.inFlight.get(refreshToken);
     if (pending !== undefined) return pending;
     const started = this.send(refreshToken);
@@ -92,6 +99,23 @@ export class TokenBroker {
       () => this.inFlight.delete(refreshToken),
     );
     return started;
+  }
+
+  /** Marks `refreshToken` as a per-tenant credential's own: its refusal ends that credential, not the account. */
+  markTenantScoped(refreshToken: string): void {
+    this.tenantScoped.delete(refreshToken);
+    this.tenantScoped.add(refreshToken);
+    // Forgetting the oldest mark only makes a refusal of a long-dead token count as the account's again.
+    while (this.tenantScoped.size > this.maxRemembered * 4) {
+      const oldest = this.tenantScoped.values().next().value;
+      if (oldest === undefined) break;
+      this.tenantScoped.delete(oldest);
+    }
+  }
+
+  /** True when `refreshToken` belongs to a per-tenant credential (see `markTenantScoped`). */
+  isTenantScoped(refreshToken: string): boolean {
+    return this.tenantScoped.has(refreshToken);
   }
 
   /** Follows remembered rotations from `refreshToken` to the newest pair; null when it was never exchanged. */
@@ -110,6 +134,7 @@ export class TokenBroker {
   clear(): void {
     this.rotated.clear();
     this.refused.clear();
+    this.tenantScoped.clear();
   }
 
   private async send(refreshToken: string): Promise<RefreshedPair> {
@@ -120,12 +145,13 @@ export class TokenBroker {
     } catch (error) {
       if (isRefusal(error)) {
         this.refused.add(refreshToken);
-        this.refuseEmitter.fire(refreshToken);
-        throw this.refusedError();
+        if (!this.tenantScoped.has(refreshToken)) this.refuseEmitter.fire(refreshToken);
+        throw this.refusedError(refreshToken);
       }
       throw error instanceof CoreError ? error : new CoreError('api_error', 'the token refresh failed');
     }
     const next: RefreshedPair = { accessToken: answer.accessToken, refreshToken: answer.refreshToken ?? refreshToken };
+    if (this.tenantScoped.has(refreshToken)) this.markTenantScoped(next.refreshToken);
     if (next.refreshToken !== refreshToken) {
       this.rotated.set(refreshToken, next);
       while (this.rotated.size > this.maxRemembered) {
@@ -138,7 +164,8 @@ export class TokenBroker {
     return next;
   }
 
-  private refusedError(): CoreError {
+  private refusedError(refreshToken: string): CoreError {
+    if (this.tenantScoped.has(refreshToken)) return new CoreError('refresh_failed', 'the Nevent API refused to renew the token of this tenant');
     return new CoreError('refresh_failed', 'the Nevent API refused to renew the sign-in; sign in again');
   }
 }

@@ -11,8 +11,14 @@ export interface DemoApiOptions {
   accessTokenTtlSeconds?: number;
   /** `iss` claim (default "nevent-demo"). */
   issuer?: string;
-  /** Shape of `GET /segments` (default `content`, a Spring page). */
+  /** Shape of `GET /segments` (default `array`, as the real API answers it). */
   segmentListShape?: 'array' | 'segments' | 'content';
+  /**
+   * Which lists page their answer (list-paging.ts): `real` (default: `GET /segments` answers every
+   * segment and ignores page, size and search, as the real API does; the other lists page), `ignored`
+   * (every list answers every record as a plain array), `honored` (every list pages).
+   */
+  listPaging?: 'real' | 'ignored' | 'honored';
   /**
    * Sign tokens ES256 and publish the key at `/.well-known/jwks.json` (default false: HS256 with a
    * server secret and no keys published, as the real API does).
@@ -51,6 +57,11 @@ export interface DemoFaults {
   failNextSwitches(n: number, kind: SwitchFaultKind): void;
   /** The next n refreshes answer with a token for another tenant than the refresh token's (any role). */
   refreshInOtherTenant(n: number): void;
+  /**
+   * Refresh tokens issued in `tenantId` are refused (401) from now on, as a membership suspended there or a
+   * shorter scoped lifetime would; other tenants' refresh tokens work. `reset()` ends it.
+   */
+  refuseRefreshIn(tenantId: string): void;
   /** Every access token issued so far is rejected with 401 from now on (forces refresh). */
   expireAccessTokens(): void;
   /** Set the lifetime of newly issued access tokens. */

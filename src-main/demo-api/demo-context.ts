@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { DemoAccount } from './demo-users';
 import type { FaultController } from './fault-controller';
+import type { ListPaging } from './list-paging';
 import { DemoHttpError } from './http-error';
 import type { TenantAccess } from './tenant-access';
 import type { TenantDirectory } from './tenant-directory';
@@ -17,6 +18,8 @@ export interface DemoContext {
   data: TenantDataStore;
   accounts: readonly DemoAccount[];
   segmentListShape: 'array' | 'segments' | 'content';
+  /** Which lists page their answer (list-paging.ts). */
+  listPaging: ListPaging;
   /** user name → the tenant a SUPERADMIN switched to last (persisted server-side, as upstream). */
   persistedTenants: Map<string, string>;
   /** Waits `ms`, or less when the server is closing (so `close()` never waits for injected delays). */

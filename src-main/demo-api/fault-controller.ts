@@ -10,6 +10,7 @@ export class FaultController implements DemoFaults {
   accessTokenTtlSeconds: number;
   private switchFaults: SwitchFaultKind[] = [];
   private refreshesInOtherTenant = 0;
+  private readonly refusedRefreshTenants = new Set<string>();
   private counters: DemoStats = { refreshCalls: 0, switchCalls: 0, refreshReuseRejected: 0, requests: 0 };
 
   constructor(
@@ -33,6 +34,15 @@ export class FaultController implements DemoFaults {
     this.refreshesInOtherTenant = Math.min(this.refreshesInOtherTenant + clampNonNegative(n, maxQueuedSwitchFaults), maxQueuedSwitchFaults);
   }
 
+  refuseRefreshIn(tenantId: string): void {
+    this.refusedRefreshTenants.add(tenantId);
+  }
+
+  /** True when refresh tokens issued in `tenantId` are refused. */
+  refusesRefreshIn(tenantId: string | null): boolean {
+    return tenantId !== null && this.refusedRefreshTenants.has(tenantId);
+  }
+
   expireAccessTokens(): void {
     this.revokeAccessTokens();
   }
@@ -46,6 +56,7 @@ export class FaultController implements DemoFaults {
     this.accessTokenTtlSeconds = this.defaults.accessTokenTtlSeconds;
     this.switchFaults = [];
     this.refreshesInOtherTenant = 0;
+    this.refusedRefreshTenants.clear();
     this.counters = { refreshCalls: 0, switchCalls: 0, refreshReuseRejected: 0, requests: 0 };
   }
 

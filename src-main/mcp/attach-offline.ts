@@ -13,6 +13,7 @@
 import { InMemoryTransport, Server } from '@modelcontextprotocol/server';
 import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { missingCaseError } from '../../src-shared/errors';
 import { productServerName } from '../../src-shared/product';
 
 /** The one tool listed while the app cannot be reached. */
@@ -37,7 +38,7 @@ export function problemMessage(problem: AttachProblem): string {
     case 'refused':
       return problem.detail;
     default:
-      return missing(problem);
+      return missingCaseError(problem);
   }
 }
 
@@ -54,7 +55,7 @@ function problemFix(problem: AttachProblem): string {
     case 'refused':
       return 'Do what the message says in Nevent Companion (for example sign in); this connection retries by itself.';
     default:
-      return missing(problem);
+      return missingCaseError(problem);
   }
 }
 
@@ -67,9 +68,6 @@ function offlineInstructions(problem: AttachProblem): string {
   ].join(' ');
 }
 
-function missing(value: never): never {
-  throw new Error(`unexpected attach problem ${JSON.stringify(value)}`);
-}
 
 const statusTool = {
   name: statusToolName,

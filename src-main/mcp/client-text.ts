@@ -20,3 +20,19 @@ export function boundClientText(value: unknown, max: number): string | null {
   const chars = Array.from(clean);
   return chars.length > max || head.length < value.length ? `${chars.slice(0, max - 1).join('')}…` : clean;
 }
+
+/** User-Agent products that name an HTTP library or a browser, not the MCP client using it. */
+const genericAgents = new Set(['mozilla', 'node', 'undici', 'node-fetch', 'axios', 'got', 'bun', 'deno', 'python-requests', 'python-httpx', 'python-urllib', 'aiohttp', 'go-http-client', 'okhttp', 'java', 'dart', 'reqwest']);
+
+/**
+ * The client an HTTP request's `User-Agent` names (its first product, `name/version`), for clients that
+ * say nothing else about themselves (2026-07-28 has no handshake, and some send no client info in the
+ * request's `_meta`). Null for a library's or a browser's default agent, which names no client.
+ */
+export function clientFromUserAgent(userAgent: string | null | undefined): { name: string; version: string | null } | null {
+  if (typeof userAgent !== 'string') return null;
+  const match = /^\s*([A-Za-z0-9][\w.@+-]{0,99})(?:\/([\w.+-]{1,50}))?/.exec(userAgent.slice(0, 400));
+  const name = match?.[1];
+  if (name === undefined || genericAgents.has(name.toLowerCase())) return null;
+  return { name: boundClientText(name, clientTextLimits.name) ?? name, version: match?.[2] === undefined ? null : boundClientText(match[2], clientTextLimits.version) };
+}

@@ -95,7 +95,8 @@ export class DeferredSession implements TenantSession {
   analyticsCapabilities = () => this.opened().then((s) => s.analyticsCapabilities());
   paidAdsStatus: TenantSession['paidAdsStatus'] = (provider) => this.opened().then((s) => s.paidAdsStatus(provider));
   callApi = (call: ApiCall) => this.opened().then((s) => s.callApi(call));
-  inTenant = (tenantId: string): Promise<TenantScopedOperations> => this.opened().then((s) => s.inTenant(tenantId));
+  pagedList: TenantSession['pagedList'] = (request) => this.opened().then((s) => s.pagedList(request));
+  openScope = (tenantId?: string): Promise<TenantScopedOperations> => this.opened().then((s) => s.openScope(tenantId));
 
   /** Closes the session now, or as soon as the sign-in hands it over. */
   close(): void {

@@ -6,6 +6,7 @@
 import { missingCaseError } from '../../src-shared/errors';
 import type { OperationMode } from '../../src-shared/session';
 
+import { modeChangeHint, modeNames } from './mode-words';
 import type { HelpGuide } from './tool';
 import { analyticsGuides } from './tools/analytics/guidance';
 import { audiencesGuides } from './tools/audiences/guidance';
@@ -52,11 +53,11 @@ export function guidanceFor(topic: HelpTopic | undefined): string {
 function modeSentence(mode: OperationMode): string {
   switch (mode) {
     case 'READ_ONLY':
-      return 'Writes (creates, updates, uploads) and DELETE-class tools fail with operation_not_permitted; reads, quotes, switch and reset work.';
+      return 'Only reads, quotes, switch and reset are listed; creates, updates and uploads need Standard mode, scheduling campaigns and deleting images need Full mode.';
     case 'STANDARD':
-      return 'Creates and updates are allowed (name the tenant_id on every write); DELETE-class tools (scheduling a campaign, deleting images) are not.';
+      return 'Creates and updates are listed (name the tenant_id on every write); scheduling a campaign and deleting images need Full mode.';
     case 'FULL':
-      return 'Every tool is allowed; DELETE-class tools (scheduling a campaign, deleting images) still need confirmed: true, only after the user agreed to what their first answer says.';
+      return 'Every tool is listed; the ones that send or delete (scheduling a campaign, a test email, deleting images) still ask the user first.';
     default:
       return missingCaseError(mode);
   }
@@ -69,8 +70,8 @@ export function serverInstructions(mode: OperationMode): string {
     'Every tool except the tenant tools and nevent_help runs in one tenant and reports it as tenant_id in its answer.',
     'Pass tenant_id on every such call: the call runs in that tenant, so parallel conversations stay apart even when your client shares one connection between them. Without it a call runs in the connection\'s active tenant, which another conversation may have moved.',
     'Workflow: nevent_list_tenants (ids, roles, status) → pick a tenant → pass its id as tenant_id from then on. nevent_switch_tenant / nevent_reset_tenant move the active tenant and answer switched_to_tenant_id: keep passing it.',
-    'Only ACTIVE memberships can be used; a tenant you cannot reach fails with tenant_forbidden or tenant_not_found.',
-    `Operation mode when you connected: ${mode}. ${modeSentence(mode)} The user can change the mode at any time; a call the mode does not allow fails with operation_not_permitted and names the mode it needs.`,
+    'Only ACTIVE memberships can be used; a tenant the account cannot use fails with tenant_not_found. Names are not ids: pass ids from nevent_list_tenants.',
+    `Operation mode when you connected: ${modeNames[mode]}. ${modeSentence(mode)} ${modeChangeHint} A tool the mode does not allow fails with operation_not_permitted and names the mode it needs.`,
     `Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with ${helpTopicList}.`,
   ].join('\n');
 }

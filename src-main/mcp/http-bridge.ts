@@ -10,6 +10,7 @@
 import type { SecretStore } from '../core/secret-store';
 import { Emitter } from '../core/emitter';
 import type { McpAuditLog } from './audit-log';
+import type { CallLimits } from './call-limits';
 import { BridgeTokenStore } from './bridge-token';
 import { startMcpHttpEndpoint, type McpHttpEndpoint } from './http-endpoint';
 import type { OperationModeSource } from './operation-mode';
@@ -40,6 +41,8 @@ export interface McpHttpBridgeOptions {
   uploads?: UploadPolicySource;
   /** The port to ask for first (default: a free one); `serve --http-port`, or the one the app used last. */
   port?: number;
+  /** Calls in flight, shared with the app's other transports (call-limits.ts). */
+  calls?: CallLimits;
 }
 
 /** Starts, stops and guards the HTTP endpoint. */
@@ -119,8 +122,8 @@ export class McpHttpBridge {
 
   /** Listens on `port` (the one client entries name); when it is taken, on a free one, and says so. */
   private async start(port: number | undefined): Promise<McpHttpEndpoint> {
-    const { registry, mode, audit, log, version, uploads } = this.options;
-    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }), ...(uploads === undefined ? {} : { uploads }) });
+    const { registry, mode, audit, log, version, uploads, calls } = this.options;
+    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }), ...(uploads === undefined ? {} : { uploads }), ...(calls === undefined ? {} : { calls }) });
     if (port === undefined || port === 0) return open(port);
     try {
       return await open(port);

@@ -11,8 +11,10 @@
  *
  * The modern protocol has no sessions, so the only per-conversation state is the `tenant_id` each
  * call names; calls without one run in the endpoint session's active tenant. Legacy sessions are
- * bounded (`maxLegacySessions`; idle ones are ended first) so a client that never says goodbye cannot
- * pile up sessions.
+ * bounded (`maxLegacySessions`) so a client that never says goodbye (the v1 SDK client sends no DELETE)
+ * cannot pile up sessions: a session is idle while no request or stream of it is open; one idle for
+ * `legacyIdleMs` is ended, and when the table is full a new client ends the least recently used idle one.
+ * Only when every session is busy is the new client told to retry (503).
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +26,7 @@ import type { TenantSession } from '../core/tenant-session';
 import { checkHostAndOrigin } from '../serve/request-guard';
 import type { McpAuditLog } from './audit-log';
 import type { BridgeTokenStore } from './bridge-token';
+import { CallLimits } from './call-limits';
 import { bridgeTokenEnvVar } from './client-config/entry';
 import { errorDataOf } from './envelope';
 import type { OperationModeSource } from './operation-mode';
@@ -31,6 +34,9 @@ import { isOAuthPath, noOAuthResponse } from './oauth-absent';
 import { createMcpServer, type BoundMcpServer, type McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import type { UploadPolicySource } from './upload-policy';
+import { ListedTools, modeFilter } from './tool-listing';
+import { ConfirmationStates } from './person-confirmation';
+import { allTools } from './tools';
 
 /** What the endpoint is built from. */
 export interface McpHttpEndpointOptions {
@@ -46,8 +52,10 @@ export interface McpHttpEndpointOptions {
   uploads?: UploadPolicySource;
   /** Legacy (2025-era) sessions open at once (default 32). */
   maxLegacySessions?: number;
-  /** A legacy session unused this long is ended (default 1 h). */
+  /** A legacy session idle this long is ended (default 10 min; the client starts a new one when it comes back). */
   legacyIdleMs?: number;
+  /** Calls in flight (call-limits.ts); shared with the app's other transports, else the endpoint's own. */
+  calls?: CallLimits;
 }
 
 /** A running endpoint. */
@@ -62,13 +70,50 @@ export interface McpHttpEndpoint {
 }
 
 /** Defaults of the endpoint's bounds. */
-export const httpEndpointDefaults = { maxLegacySessions: 32, legacyIdleMs: 60 * 60 * 1000 };
+export const httpEndpointDefaults = { maxLegacySessions: 32, legacyIdleMs: 10 * 60 * 1000 };
 
 interface LegacySession {
   transport: WebStandardStreamableHTTPServerTransport;
   session: TenantSession;
   bound: BoundMcpServer;
+  /** When its last request or stream ended (or the latest began). */
   lastUsed: number;
+  /** Requests and streams of it open now: a session with one is not idle. */
+  open: number;
+}
+
+/** `response` with `onEnd` called once its body has been sent, or given up by the client (at once without a body). */
+function whenAnswered(response: Response, onEnd: () => void): Response {
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    onEnd();
+  };
+  if (response.body === null) {
+    end();
+    return response;
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          end();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        end();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      end();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** A JSON-RPC error answer without an id (nothing was read to answer), as HTTP `status`. */
@@ -87,19 +132,23 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
   const maxLegacy = options.maxLegacySessions ?? httpEndpointDefaults.maxLegacySessions;
   const idleMs = options.legacyIdleMs ?? httpEndpointDefaults.legacyIdleMs;
   const legacy = new Map<string, LegacySession>();
+  const calls = options.calls ?? new CallLimits();
   let port = 0;
 
   // The endpoint's own session, for stateless (2026-07-28) requests: opened on first use.
   let shared: TenantSession | null = null;
   const sharedSession = async (): Promise<TenantSession> => {
     if (shared !== null && !ended(shared)) return shared;
-    shared = await options.registry.openMcpSession({ name: 'HTTP', version: null });
+    // Nameless until a request names its client (its `_meta`, else its User-Agent): the panel shows who called.
+    shared = await options.registry.openMcpSession({ name: null, version: null });
     return shared;
   };
   const modernServers = new Set<BoundMcpServer>();
+  // One per endpoint: the request that carries a person's answer is served by another server than the one that asked.
+  const confirmations = new ConfirmationStates();
   const modern = createMcpHandler(
     async () => {
-      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, calls, confirmations, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
       // One instance per request: its listener on the session goes when the request's server closes.
       modernServers.add(bound);
       bound.server.server.onclose = () => {
@@ -110,6 +159,10 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     },
     { legacy: 'reject', onerror: (error) => log(`nevent-companion mcp http: ${error.message}`) },
   );
+  // Stateless clients keep no server of ours open: what they list changes reach them on their
+  // `subscriptions/listen` stream, through the handler's notifier (legacy sessions announce it themselves).
+  const listed = new ListedTools(allTools, [modeFilter(options.mode)]);
+  const stopAnnouncing = listed.onDidChange(() => modern.notify.toolsChanged());
 
   const endLegacy = (id: string): void => {
     const entry = legacy.get(id);
@@ -121,7 +174,32 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     void entry.transport.close().catch(() => undefined);
   };
   const sweep = (now: number): void => {
-    for (const [id, entry] of legacy) if (now - entry.lastUsed > idleMs) endLegacy(id);
+    for (const [id, entry] of legacy) if (entry.open === 0 && now - entry.lastUsed > idleMs) endLegacy(id);
+  };
+  /** Ends the least recently used idle session to make room; false when every session is busy. */
+  const endLeastRecentlyUsedIdle = (): boolean => {
+    let oldest: [string, LegacySession] | null = null;
+    for (const pair of legacy) if (pair[1].open === 0 && (oldest === null || pair[1].lastUsed < oldest[1].lastUsed)) oldest = pair;
+    if (oldest === null) return false;
+    endLegacy(oldest[0]);
+    return true;
+  };
+  /** Serves one request of a session, which is busy until the answer (or its stream) has ended. */
+  const handleIn = async (entry: LegacySession, request: Request): Promise<Response> => {
+    entry.open += 1;
+    entry.lastUsed = Date.now();
+    const done = (): void => {
+      entry.open -= 1;
+      entry.lastUsed = Date.now();
+    };
+    let response: Response;
+    try {
+      response = await entry.transport.handleRequest(request);
+    } catch (error) {
+      done();
+      throw error;
+    }
+    return whenAnswered(response, done);
   };
 
   const serveLegacy = async (request: Request): Promise<Response> => {
@@ -131,11 +209,10 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     if (id !== null) {
       const entry = legacy.get(id);
       if (entry === undefined) return rpcError(404, -32001, 'Session not found: start a new one with initialize.');
-      entry.lastUsed = now;
-      return entry.transport.handleRequest(request);
+      return handleIn(entry, request);
     }
     if (request.method !== 'POST') return rpcError(400, -32000, 'Bad Request: Mcp-Session-Id header is required.');
-    if (legacy.size >= maxLegacy) return rpcError(503, -32000, `Nevent Companion already has ${maxLegacy} open MCP sessions over HTTP; close some AI clients and retry.`);
+    if (legacy.size >= maxLegacy && !endLeastRecentlyUsedIdle()) return rpcError(503, -32000, `Nevent Companion already has ${maxLegacy} MCP sessions over HTTP, all of them busy; close some AI clients and retry.`);
     let session: TenantSession;
     try {
       session = await options.registry.openMcpSession();
@@ -143,11 +220,11 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
       const data = errorDataOf(error);
       return rpcError(503, -32001, data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : 'Nevent Companion could not open a session.');
     }
-    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (sessionId) => {
-        legacy.set(sessionId, { transport, session, bound, lastUsed: Date.now() });
+        legacy.set(sessionId, { transport, session, bound, lastUsed: Date.now(), open: 0 });
       },
       onsessionclosed: (sessionId) => endLegacy(sessionId),
     });
@@ -198,6 +275,8 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     url: `http://127.0.0.1:${port}/mcp`,
     legacySessionCount: () => legacy.size,
     async close() {
+      stopAnnouncing();
+      listed.dispose();
       for (const id of [...legacy.keys()]) endLegacy(id);
       for (const bound of [...modernServers]) await bound.server.close().catch(() => undefined);
       shared?.close();

@@ -13,6 +13,8 @@ export { isToolAllowed, leastModeFor, type ToolAccess } from '../../src-shared/t
  */
 export interface OperationModeSource {
   get(): OperationMode;
+  /** Fires after the mode changed (a source that never changes has none); returns the unsubscribe function. */
+  onDidChange?(listener: () => void): () => void;
 }
 
 /** A mode that never changes (`mcp --mode M`, NEVENT_OPERATION_MODE). */

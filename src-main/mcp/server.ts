@@ -3,21 +3,27 @@
  * a legacy HTTP session) or per request (2026-07-28 over HTTP). Cheap: the tool table is static; only
  * closures over the session are created.
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> tenant_id? ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ yes: in that tenant
+ *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> a slot? ──> tenant fixed ──> asks first? ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ (call-limits.ts: waits,   │ the person (elicitation)
+ *                   │                                                                         │  or rate_limit_exceeded)  │ or confirmed: true
  *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
+ *
+ *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode); a change ──> tools/list_changed
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
  * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
  * Schema that advertises the zod schema's lean JSON Schema in `tools/list` (lean-schema.ts: the context
  * budget) and accepts every value, and the handler runs the checks in the order above, the answer's
- * check against the tool's output schema last. No SDK handler is replaced.
+ * check against the tool's output schema last. Of the SDK's handlers only `tools/list` is replaced (by
+ * one that lists fewer tools, each as the SDK advertises it).
  *
- * A call that names `tenant_id` runs in that tenant (`session.inTenant`: a token scoped to it, cached per
- * account) and never moves the session's active tenant (DESIGN §4, "Tenant per call").
+ * A call's tenant is fixed when it starts (`session.openScope`, docs/tenant-isolation.md): the tenant it
+ * names (a token scoped to it, cached per account; the session's active tenant never moves), else the
+ * active tenant at that moment. Every request of the call uses that tenant's credential, so a switch by
+ * another conversation on the same connection cannot redirect a call already running.
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
-import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
+import type { CallToolResult, InputRequiredResult, ListToolsResult, ServerContext } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
@@ -26,15 +32,21 @@ import { jsonBoundsViolation } from '../../src-shared/json-bounds';
 import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
 import { auditArgsOf } from './audit-args';
 import { argKeysOf } from './audit-log';
-import { boundClientText, clientTextLimits } from './client-text';
+import { boundClientText, clientFromUserAgent, clientTextLimits } from './client-text';
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
+import { modeChangeHint, modeNames } from './mode-words';
 import { advertisedInput, leanAnnotations } from './lean-schema';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
+import { CallLimits } from './call-limits';
 import type { AnyToolSpec } from './tool';
 import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
 import { allTools, toolDomainOf } from './tools';
+import { ListedTools, modeFilter, type ToolFilter } from './tool-listing';
+import { ConfirmationStates, confirmWithPerson, defaultConfirmationTimeoutMs, elicitationChannel } from './person-confirmation';
+import { explainTenantRefusal, isTenantRefusal } from './tenant-refusal';
+import { TenantIdSchema } from '../../src-shared/api';
 import { productVersion } from '../../src-shared/product';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
@@ -51,16 +63,28 @@ export interface McpServerOptions {
   log?: McpLogger;
   /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
-  /** Replaces the server instructions (`mcp --attach` while the app is not running). */
-  instructions?: string;
   /**
-   * When it returns an error, every tool call answers with it and runs nothing (`mcp --attach` while
-   * the app is not running: the tools stay listed and each call says why it cannot run; standalone
-   * `mcp` after a failed sign-in). A promise is awaited first (standalone `mcp` while it signs in).
+   * When it returns an error, every tool call answers with it and runs nothing (standalone `mcp` after a
+   * failed sign-in: the tools stay listed and each call says why). A promise is awaited first
+   * (standalone `mcp` while it signs in).
    */
   unavailable?: () => AppErrorData | null | Promise<AppErrorData | null>;
   /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
   uploads?: UploadPolicySource;
+  /** Further reasons a tool is listed or not, beside the operation mode (tool-listing.ts). */
+  toolFilters?: readonly ToolFilter[];
+  /**
+   * Signs the confirmation state 2026-07-28 clients echo back (person-confirmation.ts). Transports that
+   * build a server per request pass one they share, so the request that carries the answer can check it.
+   */
+  confirmations?: ConfirmationStates;
+  /** How long the person has to answer a confirmation asked through the client (default 10 minutes). */
+  confirmationTimeoutMs?: number;
+  /**
+   * Calls in flight, per connection (keyed by the session) and in total: one object shared by every
+   * server of the process (the transports pass theirs); a server of its own gets its own.
+   */
+  calls?: CallLimits;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -90,10 +114,13 @@ interface Prepared {
 export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const { session, audit } = options;
   const log = options.log ?? (() => undefined);
+  const confirmations = options.confirmations ?? new ConfirmationStates();
+  const confirmationTimeoutMs = options.confirmationTimeoutMs ?? defaultConfirmationTimeoutMs;
   const uploads = options.uploads ?? environmentUploadPolicy(process.env);
+  const calls = options.calls ?? new CallLimits();
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
-    { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
+    { instructions: serverInstructions(options.mode.get()) },
   );
 
   // What the client said it is: from `initialize` (2025 era) or each request's envelope (2026-07-28).
@@ -130,58 +157,88 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     audit.record({ ...common, kind: reset ? 'reset' : 'switch', fromTenantId: tenantAtStart, targetTenantId: reset ? session.snapshot().homeTenantId : requested });
   };
 
-  const call = async ({ spec, input }: Prepared, args: unknown, ctx: ServerContext): Promise<CallToolResult> => {
+  const call = async ({ spec, input }: Prepared, args: unknown, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
     const startedAt = performance.now();
-    noteClient(ctx.mcpReq.envelope?.[CLIENT_INFO_META_KEY as keyof typeof ctx.mcpReq.envelope] as { name?: unknown; version?: unknown } | undefined);
+    // A name from the handshake (2025 era) stands; a 2026-07-28 request names its client in its envelope,
+    // and a stateless client that sends none may still name itself in its HTTP User-Agent.
+    const said = envelopeClient(ctx);
+    if (said !== undefined) noteClient(said);
+    else if (client.name === null) noteClient(clientFromUserAgent(ctx.http?.req?.headers.get('user-agent')) ?? undefined);
     // First of all: a bridge that cannot run tools now (the app is down, the sign-in failed) says why;
     // while a sign-in is still running, the call waits for it (synchronous once it is done).
     const gate = options.unavailable?.() ?? null;
     const unavailable = gate instanceof Promise ? await gate : gate;
     if (unavailable !== null) return errorResult(unavailable);
     const tenantAtStart = session.snapshot().activeTenantId;
-    // The tenant the call names, once its input is read (failures before that are recorded in the active one).
+    // The tenant the call names: recorded as where it ran, also when it is refused before its input is read.
     const named: { tenant?: string } = {};
-    const fail = (data: AppErrorData): CallToolResult => {
-      recordCall(spec, args, named.tenant ?? session.snapshot().activeTenantId ?? tenantAtStart, data.code, startedAt, tenantAtStart);
+    const raw = spec.tenantScoped ? (args as { tenant_id?: unknown } | undefined)?.tenant_id : undefined;
+    if (typeof raw === 'string' && TenantIdSchema.safeParse(raw).success) named.tenant = raw;
+    /** Records the refusal (`recorded`: what the person's audit log says, when the model is told less) and answers it. */
+    const fail = (data: AppErrorData, recorded: AppErrorCode = data.code): CallToolResult => {
+      recordCall(spec, args, named.tenant ?? session.snapshot().activeTenantId ?? tenantAtStart, recorded, startedAt, tenantAtStart);
       return errorResult(data);
     };
 
     const mode = options.mode.get();
     if (!isToolAllowed(mode, spec.access)) {
-      return fail({ code: 'operation_not_permitted', message: `${spec.name} changes data and is not allowed in operation mode ${mode}; it needs ${leastModeFor(spec.access)} or higher (the user can change the mode with --mode or NEVENT_OPERATION_MODE, or in the app's settings).` });
+      return fail({ code: 'operation_not_permitted', message: `${spec.name} needs ${modeNames[leastModeFor(spec.access)]} mode; this connection is in ${modeNames[mode]} mode, so nothing was done. ${modeChangeHint}` });
     }
     // Before zod (which recurses): a pathologically nested value is a bad request, not a crash.
     const tooComplex = jsonBoundsViolation(args);
     if (tooComplex !== null) return fail({ code: 'invalid_request', message: `The arguments of ${spec.name} are too complex: ${tooComplex}.` });
     const parsed = input.safeParse(args ?? {});
-    if (!parsed.success) return fail(errorDataOf(parsed.error));
+    if (!parsed.success) return fail(inputFailure(spec, parsed.error));
     const { confirmed, ...values } = parsed.data as Record<string, unknown>;
     const { tenant_id: tenantId, ...toolArgs } = values;
     const target = spec.tenantScoped && typeof tenantId === 'string' ? tenantId : undefined;
-    if (target !== undefined) named.tenant = target;
     const runArgs = spec.tenantScoped ? toolArgs : values;
+    // The tenant a switch names (its own input), for a refusal said in a model's terms.
+    const asked = target ?? (spec.access === 'tenant' ? switchTarget(runArgs) : undefined);
 
+    // A slot for the call (a few per connection, a few more in all): waits its turn, or is refused at once.
+    let release: () => void;
+    try {
+      release = await calls.admit(session, ctx.mcpReq.signal);
+    } catch (error) {
+      return fail(errorDataOf(error));
+    }
     let output: Record<string, unknown>;
     try {
-      // The tenant is resolved before the tool runs: an unreachable one fails here and nothing else happens.
-      const tenant: TenantScopedOperations = target === undefined ? session : await session.inTenant(target);
-      if (spec.access === 'destructive' && confirmed !== true) {
+      // The tenant is fixed before the tool runs: an unreachable one fails here and nothing else happens.
+      const tenant: TenantScopedOperations = spec.tenantScoped ? await session.openScope(target) : session;
+      const context = { session, tenant, uploads: uploads() };
+      if (spec.confirmation !== undefined) {
         // After the mode, the input and the tenant: what would happen is said with the arguments it would
         // run with, in the tenant it would run in (a confirmation may read, e.g. the campaign's audience).
-        const would = (await spec.confirmation?.(runArgs, { session, tenant, uploads: uploads() })) ?? `${spec.name} changes data in a way that cannot be undone.`;
-        return fail({ code: 'confirmation_required', message: `${would} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
+        const sentence = (): Promise<string> => Promise.resolve(spec.confirmation?.(runArgs, context) ?? '');
+        const channel = elicitationChannel(ctx, server.server.getClientCapabilities());
+        if (channel === 'none') {
+          if (confirmed !== true) return fail({ code: 'confirmation_required', message: `${await sentence()} Nothing was done. Ask the user, then call again with confirmed: true.`, param: 'confirmed' });
+        } else {
+          // The client can ask the person: it does, whatever the model put in `confirmed`.
+          const decision = await confirmWithPerson(channel, ctx, { tool: spec.name, tenantId: target ?? tenantAtStart, args: runArgs }, sentence, { states: confirmations, timeoutMs: confirmationTimeoutMs });
+          if (decision.kind === 'ask') return decision.result;
+          if (decision.kind === 'refuse') return fail(decision.error);
+        }
       }
-      output = (await spec.run(runArgs, { session, tenant, uploads: uploads() })) as Record<string, unknown>;
+      output = (await spec.run(runArgs, context)) as Record<string, unknown>;
     } catch (error) {
       const data = errorDataOf(error);
       if (data.code === 'internal_error') log(`nevent-companion mcp: ${spec.name} failed unexpectedly: ${error instanceof Error ? error.name : typeof error}`);
+      // The model hears a neutral refusal; the person's audit log keeps what the API said (their own memberships).
+      if (asked !== undefined && isTenantRefusal(data, asked)) return fail(await explainTenantRefusal(data, asked, session, target === undefined ? 'tenantId' : 'tenant_id'), data.code);
       return fail(data);
+    } finally {
+      release();
     }
 
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
-      log(`nevent-companion mcp: ${spec.name} produced a result that does not match its output schema (${firstIssue(checked.error).path || '(root)'})`);
-      return fail({ code: 'internal_error', message: 'The Nevent API answered with data this bridge could not read.' });
+      // What the tool builds comes from the API's answer: one that does not fit is the API's, never an internal error.
+      const where = firstIssue(checked.error).path || '(root)';
+      log(`nevent-companion mcp: ${spec.name} produced a result that does not match its output schema (${where})`);
+      return fail({ code: 'api_error', message: `The Nevent API answered ${spec.name} with data this bridge could not read (at ${where}); nothing was changed by reading it.` });
     }
     const structured = checked.data as Record<string, unknown>;
     const answeredIn = typeof structured.tenant_id === 'string' ? structured.tenant_id : typeof structured.active_tenant_id === 'string' ? structured.active_tenant_id : tenantAtStart;
@@ -197,9 +254,10 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   // The output schema's validator accepts anything: `call` has already checked every answer against the
   // tool's full output schema and returns exactly what it checked, so the SDK's own pass over it repeated
   // that work on every call (issue 17, per-call cost).
-  for (const spec of options.tools ?? allTools) {
+  const tools = options.tools ?? allTools;
+  for (const spec of tools) {
     const scoped = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
-    const input = spec.access === 'destructive' ? scoped.extend({ confirmed: z.boolean().optional().describe(confirmedDescription) }) : scoped;
+    const input = spec.confirmation !== undefined ? scoped.extend({ confirmed: z.boolean().optional().describe(confirmedDescription) }) : scoped;
     const prepared: Prepared = { spec, input };
     server.registerTool(
       spec.name,
@@ -214,8 +272,57 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     );
   }
 
+  // Every tool stays registered (and callable, so an unlisted one still answers with the envelope);
+  // `tools/list` shows only what this session lists, and says so when that changes (tool-listing.ts).
+  const listed = new ListedTools(tools, [modeFilter(options.mode), ...(options.toolFilters ?? [])]);
+  listOnly(server, listed);
+  const stopAnnouncing = listed.onDidChange(() => server.sendToolListChanged());
+
   return {
     server,
-    dispose: unsubscribe,
+    dispose: () => {
+      unsubscribe();
+      stopAnnouncing();
+      listed.dispose();
+    },
   };
+}
+
+/**
+ * Answers `tools/list` with the listed tools only, each exactly as the SDK advertises it (its JSON Schema
+ * of the input; the lean annotations). A custom handler on the underlying Server, as the SDK intends for
+ * what McpServer does not offer; everything else about tools stays the SDK's.
+ */
+function listOnly(server: McpServer, listed: ListedTools): void {
+  server.server.removeRequestHandler('tools/list');
+  server.server.setRequestHandler('tools/list', () => ({
+    tools: listed.listed().map((spec) => ({
+      name: spec.name,
+      title: spec.title,
+      description: spec.description,
+      inputSchema: (server.toolInputSchemaJson(spec.name) ?? { type: 'object', properties: {} }) as ListToolsResult['tools'][number]['inputSchema'],
+      annotations: leanAnnotations(spec.annotations),
+    })),
+  }));
+}
+
+/** The client a 2026-07-28 request's envelope names; undefined when it names none. */
+function envelopeClient(ctx: ServerContext): { name?: unknown; version?: unknown } | undefined {
+  const info = ctx.mcpReq.envelope?.[CLIENT_INFO_META_KEY as keyof typeof ctx.mcpReq.envelope] as { name?: unknown; version?: unknown } | undefined;
+  return info !== undefined && typeof info.name === 'string' && info.name.trim() !== '' ? info : undefined;
+}
+
+/** The tenant a switch's input names (`tenantId`, or `tenant_id`). */
+function switchTarget(args: Record<string, unknown>): string | undefined {
+  const named = args.tenantId ?? args.tenant_id;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/** An input that failed its schema, said with the tool's own explanation of a missing input when it has one. */
+function inputFailure(spec: AnyToolSpec, error: z.ZodError): AppErrorData {
+  const data = errorDataOf(error);
+  const issue = error.issues[0];
+  const missing = issue !== undefined && issue.code === 'invalid_type' && issue.path.length === 1 && issue.input === undefined;
+  const explained = missing ? spec.whenMissing?.[String(issue.path[0])] : undefined;
+  return explained === undefined ? data : { code: 'validation_failed', message: explained, param: String(issue?.path[0]) };
 }

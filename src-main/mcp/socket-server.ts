@@ -20,6 +20,7 @@ import type { Server, Socket } from 'node:net';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
+import { CallLimits } from './call-limits';
 import { errorDataOf, redactTokens } from './envelope';
 import { limitInbound } from './inbound-limits';
 import { LineTransport, defaultMaxLineBytes } from './line-transport';
@@ -50,6 +51,8 @@ export interface McpSocketServerOptions {
   handshakeTimeoutMs?: number;
   /** A connection with no traffic for this long is closed (default 2 h; `mcp --attach` reconnects). */
   idleTimeoutMs?: number;
+  /** Calls in flight per connection and in total (call-limits.ts); shared with the app's HTTP endpoint, else the server's own. */
+  calls?: CallLimits;
 }
 
 /** Default bounds of the socket server. */
@@ -92,6 +95,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
   const maxConnections = options.maxConnections ?? socketServerDefaults.maxConnections;
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? socketServerDefaults.handshakeTimeoutMs;
   const idleTimeoutMs = options.idleTimeoutMs ?? socketServerDefaults.idleTimeoutMs;
+  const calls = options.calls ?? new CallLimits();
   let open = 0;
 
   const handle = async (socket: Socket): Promise<void> => {
@@ -151,7 +155,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
     live.add(entry);
     const handle = serveStdio(
       () => {
-        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
         built.push(bound);
         return bound.server;
       },

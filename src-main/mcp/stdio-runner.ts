@@ -8,6 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { TenantSession } from '../core/tenant-session';
 import type { McpAuditLog } from './audit-log';
+import { CallLimits } from './call-limits';
 import { limitInbound } from './inbound-limits';
 import { LineTransport } from './line-transport';
 import type { OperationModeSource } from './operation-mode';
@@ -35,9 +36,11 @@ export async function runStdioServer(options: StdioRunOptions): Promise<void> {
     closed = resolve;
   });
   const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false, inbound: limitInbound, onDidClose: () => closed() });
+  // One connection, one bound on the calls it has in flight (call-limits.ts).
+  const calls = new CallLimits();
   serveStdio(
     () => {
-      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version, unavailable: options.unavailable });
+      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version, unavailable: options.unavailable, calls });
       built.push(bound);
       return bound.server;
     },

@@ -16,7 +16,11 @@ export type { ToolDomain } from '../../src-shared/tool-domains';
 export interface ToolContext {
   /** The connection's session (tenant listing, switch, reset). */
   session: TenantSession;
-  /** Where tenant-scoped work runs: the tenant the call named (`tenant_id`), else the session's active one. */
+  /**
+   * Where tenant-scoped work runs, fixed when the call started: the tenant the call named (`tenant_id`),
+   * else the session's active one at that moment. A switch while the tool runs never moves it
+   * (docs/tenant-isolation.md).
+   */
   tenant: TenantScopedOperations;
   /** What the person allowed `nevent_upload_image` to read, as it stands for this call. */
   uploads: UploadPolicy;
@@ -47,12 +51,15 @@ export interface ToolSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodOb
   output: O;
   annotations: ToolAnnotations;
   /**
-   * Destructive tools (access `destructive`, DELETE class): what the call would do, in a sentence for
-   * the model to put to the person. The factory adds a `confirmed` input; without `confirmed: true` the
-   * call does nothing and answers `confirmation_required` with this sentence. It runs in the call's
+   * Tools that ask the person first (every DELETE-class tool, and writes that reach people, such as a test
+   * email): what the call would do, in a sentence for the person. The server asks through the client
+   * (`elicitation/create`) when it can; otherwise it adds a `confirmed` input, and without `confirmed: true`
+   * the call does nothing and answers `confirmation_required` with this sentence. It runs in the call's
    * tenant and may read (never write) to say exactly what would happen (which campaign, to how many).
    */
   confirmation?: (args: z.output<I>, context: ToolContext) => string | Promise<string>;
+  /** What to tell a model that left out a required input (by input name), instead of "expected …, received undefined". */
+  whenMissing?: Readonly<Record<string, string>>;
   run(args: z.output<I>, context: ToolContext): Promise<z.input<O>>;
 }
 

@@ -5,13 +5,13 @@
  *   POST /segments/execute   {total_fans, fans, current_page, total_pages, has_more} · {contacts, total, page}
  *   POST /dimensions/values  {values: [string | {id, label}]}
  */
-import { ApiShapeError } from './common';
+import { ApiShapeError, countOrNull } from './common';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : null);
+const count = countOrNull;
 
 /** A contact of a segment as the API sent it (personal data: name, email, phone…); `fan_id` is always there. */
 export type SegmentContact = Record<string, unknown> & { fan_id: string };

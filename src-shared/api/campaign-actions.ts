@@ -4,7 +4,7 @@
  * channel values the API takes, exact.
  */
 import { z } from 'zod';
-import { ApiShapeError } from './common';
+import { ApiShapeError, countOrNull, listOf } from './common';
 
 /** The channel values the campaign endpoints take (upstream's CommunicationChannel). */
 export const communicationChannels = ['EMAIL_ONLY', 'SMS_ONLY', 'WHATSAPP_ONLY', 'PUSH_ONLY', 'EMAIL_AND_SMS', 'EMAIL_AND_WHATSAPP', 'PUSH_AND_SMS', 'PUSH_AND_WHATSAPP', 'SMS_AND_WHATSAPP', 'ALL_CHANNELS', 'OMNICHANNEL'] as const;
@@ -62,25 +62,28 @@ export interface CampaignRecipient {
   status: string | null;
 }
 
-/** A page of recipients. */
+/** A page of recipients, with what the answer said of itself (null: not said). */
 export interface RecipientsPage {
   recipients: CampaignRecipient[];
-  page: number;
-  size: number;
-  total: number;
-  totalPages: number;
+  page: number | null;
+  size: number | null;
+  total: number | null;
+  totalPages: number | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null);
-const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
-/** Reads `GET /campaigns/{id}/recipients`: a Spring page (`content`, `page` or `number`, `totalElements`). */
+/**
+ * Reads `GET /campaigns/{id}/recipients`: a Spring page (`content`, `page` or `number`, `totalElements`),
+ * or a bare list of every recipient (an API that ignores paging). Counts are read liberally: a page number
+ * of `-5e-324` or `2.5` is a page number, not a failure (`countOrNull`).
+ */
 export function normalizeRecipientsPage(body: unknown): RecipientsPage {
-  if (!isRecord(body) || !Array.isArray(body.content)) throw new ApiShapeError('content', 'the recipients answer is not a page with content');
-  const recipients = body.content.filter(isRecord).map((row) => ({ user_id: str(row.userId ?? row.user_id ?? row.id), name: str(row.name), email: str(row.email), status: str(row.status) }));
-  const size = num(body.size, recipients.length);
-  const total = num(body.totalElements ?? body.total, recipients.length);
-  return { recipients, page: num(body.page ?? body.number, 0), size, total, totalPages: num(body.totalPages, size > 0 ? Math.ceil(total / size) : 0) };
+  const rows = listOf(body, ['content', 'recipients', 'items', 'data']);
+  if (rows === null) throw new ApiShapeError('content', 'the recipients answer is neither a list nor a page with content');
+  const meta = isRecord(body) ? body : {};
+  const recipients = rows.filter(isRecord).map((row) => ({ user_id: str(row.userId ?? row.user_id ?? row.id), name: str(row.name), email: str(row.email), status: str(row.status) }));
+  return { recipients, page: countOrNull(meta.page ?? meta.number), size: countOrNull(meta.size), total: countOrNull(meta.totalElements ?? meta.total), totalPages: countOrNull(meta.totalPages) };
 }
 
 /** `POST /campaigns/quote`: cost, credits and the audience (null when a channel has no estimate), kept as sent. */

@@ -107,3 +107,13 @@ export function listOf(body: unknown, keys: readonly string[]): unknown[] | null
   }
   return null;
 }
+
+/**
+ * A count or page number as the API sent it, read liberally: a finite number from 0 becomes a whole
+ * number (`2.7` → 2); anything else (negative, `-5e-324`, text, null, beyond 2^53) is null, "not said",
+ * and the reader falls back to what it knows. One odd number never fails an answer.
+ */
+export function countOrNull(value: unknown): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > Number.MAX_SAFE_INTEGER) return null;
+  return Math.floor(value);
+}

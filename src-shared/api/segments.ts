@@ -11,7 +11,7 @@
  */
 import { firstIssue } from '../zod-issue';
 import { z } from 'zod';
-import { ApiIdSchema, ApiShapeError, listOf, openEnum, type OpenEnum } from './common';
+import { ApiIdSchema, ApiShapeError, countOrNull, listOf, openEnum, type OpenEnum } from './common';
 
 /** Value types of segmentation criteria the product knows; the criteria endpoint may send others. */
 export const knownValueTypes = ['ENTITY', 'TEXT', 'STRING', 'NUMBER', 'CURRENCY', 'BOOLEAN', 'DATE'] as const;
@@ -138,6 +138,8 @@ export function normalizeSegmentAnswer(body: unknown): Segment {
 export interface ListPageInfo {
   totalPages?: number;
   total?: number;
+  /** The page number the answer says it is (Spring `number`, or `page`). */
+  number?: number;
 }
 
 /** `GET /segments` as an array, `{segments}` or Spring `{content}`, normalized. */
@@ -146,9 +148,13 @@ export function normalizeSegmentList(body: unknown): { segments: Segment[]; page
   if (list === null) throw new ApiShapeError('(root)', 'the segment list is neither an array nor a {segments} or {content} page');
   const meta = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const page: ListPageInfo = {};
-  if (typeof meta.totalPages === 'number') page.totalPages = meta.totalPages;
-  const total = meta.totalElements ?? meta.total;
-  if (typeof total === 'number') page.total = total;
+  // Read liberally: a count that is not a usable whole number is no count at all.
+  const totalPages = countOrNull(meta.totalPages);
+  if (totalPages !== null) page.totalPages = totalPages;
+  const total = countOrNull(meta.totalElements ?? meta.total);
+  if (total !== null) page.total = total;
+  const number = countOrNull(meta.number ?? meta.page);
+  if (number !== null) page.number = number;
   return { segments: list.map((raw, i) => normalizeSegment(raw, `[${i}]`)), page };
 }
 

@@ -6,16 +6,17 @@
  * read too); per-user links and clicks as bare arrays (or wrapped).
  */
 import { z } from 'zod';
+import { countOrNull } from './common';
 import { isApiObject, listAt, numberOrNull, objectAt, recordWithId, unwrapObject, type ApiObject, type ApiRecord } from './records';
 
 /** A short link as the API sent it. */
 export type ShortUrl = ApiRecord;
 
-/** One page of a listing: the records and where the page sits. */
+/** One page of a listing: the records and where the page sits, as far as the answer says (null: not said). */
 export interface ApiPage<T> {
   items: T[];
-  total: number;
-  page: number;
+  total: number | null;
+  page: number | null;
   pageSize: number | null;
   totalPages: number | null;
 }
@@ -25,17 +26,20 @@ export function normalizeShortUrl(body: unknown): ShortUrl {
   return recordWithId(unwrapObject(body, ['shortUrl', 'data']), '(root)', 'the short URL');
 }
 
-/** A page of records read by `item` (`items`, `content` or `data`; a bare array is one page). */
+/**
+ * A page of records read by `item` (`items`, `content` or `data`; a bare array is the whole list, as an
+ * API that ignores paging sends it). Counts are read liberally (`countOrNull`): an odd number is never fatal.
+ */
 export function normalizeApiPage<T>(body: unknown, item: (raw: unknown, path: string) => T, what: string): ApiPage<T> {
   const list = listAt(body, ['items', 'content', 'data'], what);
   const meta = isApiObject(body) ? body : {};
   const items = list.map((raw, i) => item(raw, `items[${i}]`));
   return {
     items,
-    total: numberOrNull(meta.total ?? meta.totalElements) ?? items.length,
-    page: numberOrNull(meta.page ?? meta.number) ?? 0,
-    pageSize: numberOrNull(meta.pageSize ?? meta.size),
-    totalPages: numberOrNull(meta.totalPages),
+    total: countOrNull(meta.total ?? meta.totalElements),
+    page: countOrNull(meta.page ?? meta.number),
+    pageSize: countOrNull(meta.pageSize ?? meta.size),
+    totalPages: countOrNull(meta.totalPages),
   };
 }
 

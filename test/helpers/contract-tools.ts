@@ -20,6 +20,7 @@ export const serveFlowToolNames = [
   'nevent_segment_execute',
   'nevent_dimension_values',
   'nevent_list_campaigns',
+  'nevent_get_campaign',
   'nevent_get_campaign_metrics',
   'nevent_list_campaign_recipients',
   'nevent_quote_campaign',
@@ -70,5 +71,5 @@ export const paidMediaTemplateShortUrlToolNames = [
 /** The paid-media domain comes after this tool in `tools/list`, then templates and short URLs. */
 const paidMediaStatusAt = serveFlowToolNames.indexOf('nevent_paid_ads_status') + 1;
 
-/** Every tool `tools/list` holds, in its order. */
+/** Every tool `tools/list` holds in FULL mode, in its order. */
 export const contractToolNames = [...serveFlowToolNames.slice(0, paidMediaStatusAt), ...paidMediaTemplateShortUrlToolNames, ...serveFlowToolNames.slice(paidMediaStatusAt)] as const;

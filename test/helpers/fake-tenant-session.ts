@@ -9,8 +9,9 @@ import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
 import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
-import type { ApiCall, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
 import { TenantIdSchema } from '../../src-shared/api';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/list-pager';
 import { fakeJwtShape } from './tokens';
 
 /**
@@ -85,6 +86,8 @@ export class FakeTenantSession implements TenantSession {
   readonly segments = new Map<string, Segment[]>();
   private nextSegment = 100;
   private writes = 0;
+  /** The real pager over the fake's answers: lists the fake's routes do not page are paged as the core does. */
+  private readonly lists = new ListSnapshots();
 
   constructor(options: FakeSessionOptions = {}) {
     this.id = options.id ?? 'session-1';
@@ -241,14 +244,14 @@ export class FakeTenantSession implements TenantSession {
     return this.scoped([{ id: 'country', type: 'profile_property', label: 'Country', operators: ['is', 'is_not', 'is_set', 'is_not_set'], valueType: 'ENTITY', options: [{ value: 'ES', label: 'Spain' }] }]);
   }
 
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<{ campaigns: CampaignListItem[]; ignoredFilters: string[] }>> {
+  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
     this.enter('listCampaigns');
     const all: CampaignListItem[] = [
       { id: `${this.activeTenantId}-c1`, name: 'Spring sale', status: 'EXECUTED', channel: 'EMAIL', created_at: '2026-01-01T00:00:00.000Z' },
       { id: `${this.activeTenantId}-c2`, name: 'Reminder', status: 'DRAFT', channel: 'SMS', created_at: '2026-01-02T00:00:00.000Z' },
     ];
     const filtered = all.filter((c) => (query.status === undefined || c.status === query.status) && (query.channel === undefined || c.channel === query.channel));
-    return this.scoped({ campaigns: filtered.slice(0, query.limit), ignoredFilters: [] });
+    return this.scoped({ campaigns: filtered.slice(0, query.limit), ignoredFilters: [], hasMore: filtered.length > query.limit, total: filtered.length });
   }
 
   async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
@@ -266,22 +269,32 @@ export class FakeTenantSession implements TenantSession {
     this.enter(`callApi:${key}`);
     const route = this.apiRoutes[key];
     if (route === undefined) throw new CoreError('not_available', `The fake has no answer for ${key}.`);
+    if (call.api === 'core' && call.method !== 'GET') this.lists.dropAll();
     return this.scoped(await route(call, this.activeTenantId));
   }
 
+  async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
+    this.enter(`pagedList:${request.listing}`);
+    return pageList(this.lists, this.activeTenantId, request, () => Date.now());
+  }
+
   /**
-   * The fake's tenant-per-call: the same checks a switch makes, then a view whose every call runs as if
-   * this session were in `tenantId` (each fake method reads the tenant synchronously, before it returns).
+   * The fake's call scope: the tenant is fixed now — the one named (with the same checks a switch makes),
+   * else the active one — and every call through the scope runs as if this session were in it (each fake
+   * method reads the tenant synchronously, before it returns), whatever is switched meanwhile.
    */
-  async inTenant(tenantId: string): Promise<TenantScopedOperations> {
-    this.enter(`inTenant:${tenantId}`);
-    if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
-    const tenant = this.tenants.find((t) => t.id === tenantId);
-    if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
-    if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+  async openScope(tenantId?: string): Promise<TenantScopedOperations> {
+    const pinned = tenantId ?? this.activeTenantId;
+    if (tenantId !== undefined) {
+      this.enter(`openScope:${tenantId}`);
+      if (!TenantIdSchema.safeParse(tenantId).success) throw new CoreError('invalid_request', 'tenant_id is not a tenant id', 'tenant_id');
+      const tenant = this.tenants.find((t) => t.id === tenantId);
+      if (tenant === undefined) throw new CoreError('tenant_not_found', `Tenant ${tenantId} does not exist or is not visible to you.`, 'tenant_id');
+      if (!isSwitchableStatus(tenant.status)) throw new CoreError('tenant_forbidden', `No access to ${tenant.name}: membership is ${tenant.status ?? 'unknown'}.`, 'tenant_id');
+    }
     const inTenant = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
       const active = this.activeTenantId;
-      this.activeTenantId = tenantId;
+      this.activeTenantId = pinned;
       try {
         return run(...args);
       } finally {
@@ -299,6 +312,7 @@ export class FakeTenantSession implements TenantSession {
       analyticsCapabilities: inTenant(() => this.analyticsCapabilities()),
       paidAdsStatus: inTenant((provider: PaidMediaProvider) => this.paidAdsStatus(provider)),
       callApi: inTenant((call: ApiCall) => this.callApi(call)),
+      pagedList: inTenant(<T,>(request: PagedListRequest<T>) => this.pagedList(request)) as TenantScopedOperations['pagedList'],
     };
   }
 
@@ -321,6 +335,7 @@ export class FakeTenantSession implements TenantSession {
   }
 
   private wrote(segment: Segment): Scoped<Segment> {
+    this.lists.dropAll();
     for (const listener of [...this.writeListeners]) listener({ tenantId: this.activeTenantId, value: segment });
     return this.scoped(segment);
   }

@@ -5,9 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { DemoApiOptions } from '../../demo-api';
+import { listPagingModes } from '../../demo-api/list-paging';
 import type { CliCommand, CliIo } from '../command';
 
-const usage = `Usage: nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--jwks] [--token-ttl S] [--issuer ISS] [--segment-list-shape content|segments|array]
+const usage = `Usage: nevent-companion demo-api [--port N] [--tenants N] [--latency-ms N] [--jwks] [--token-ttl S] [--issuer ISS] [--segment-list-shape array|segments|content]
+       [--list-paging real|ignored|honored]
 
 Runs the embedded demo Nevent API on 127.0.0.1 (fake data, for trying the app, tests and benchmarks).
 It answers in the real Nevent API's shapes; its data API is under /data.
@@ -20,16 +22,20 @@ Options:
                    (default: HS256 with a server secret and no keys, as the real API)
   --token-ttl S    access-token lifetime in seconds (default 900)
   --issuer ISS     "iss" claim of issued tokens (default nevent-demo)
-  --segment-list-shape content|segments|array
-                   shape of GET /segments (default content, a Spring page)
+  --segment-list-shape array|segments|content
+                   shape of GET /segments (default array, as the real API answers it)
+  --list-paging real|ignored|honored
+                   which lists page their answer: real (default) answers every segment whatever
+                   page, size or search GET /segments is sent, as the real API does, and pages the
+                   other lists; ignored answers every list whole; honored pages every list
 
 Faults can be injected while it runs: POST /__demo/faults, e.g.
   {"failNextSwitches":{"n":1,"kind":"http_500"}}  {"latencyMs":200}  {"expireAccessTokens":true}
-  {"refreshInOtherTenant":1}  {"reset":true}
+  {"refreshInOtherTenant":1}  {"refuseRefreshIn":"tn-acme-es"}  {"reset":true}
 (switch failure kinds: http_500 http_503 timeout malformed_token wrong_tenant bad_signature alg_none expired_token);
 GET /__demo/stats shows the counters.`;
 
-const listShapes = ['content', 'segments', 'array'] as const;
+const listShapes = ['array', 'segments', 'content'] as const;
 
 /** Parses a non-negative integer flag; undefined when absent, throws a readable error when bad. */
 function integerFlag(name: string, raw: string | undefined, max: number): number | undefined {
@@ -44,6 +50,14 @@ function listShapeFlag(raw: string | undefined): DemoApiOptions['segmentListShap
   const shape = listShapes.find((s) => s === raw);
   if (shape === undefined) throw new Error(`--segment-list-shape must be one of ${listShapes.join(', ')} (got "${raw}")`);
   return shape;
+}
+
+/** Parses `--list-paging`. */
+function listPagingFlag(raw: string | undefined): DemoApiOptions['listPaging'] {
+  if (raw === undefined) return undefined;
+  const mode = listPagingModes.find((m) => m === raw);
+  if (mode === undefined) throw new Error(`--list-paging must be one of ${listPagingModes.join(', ')} (got "${raw}")`);
+  return mode;
 }
 
 /** Waits for SIGINT or SIGTERM. */
@@ -71,6 +85,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         'token-ttl': { type: 'string' },
         issuer: { type: 'string' },
         'segment-list-shape': { type: 'string' },
+        'list-paging': { type: 'string' },
         jwks: { type: 'boolean' },
       },
       strict: true,
@@ -82,6 +97,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       latencyMs: integerFlag('latency-ms', values['latency-ms'], 60_000),
       accessTokenTtlSeconds: integerFlag('token-ttl', values['token-ttl'], 365 * 24 * 3600),
       segmentListShape: listShapeFlag(values['segment-list-shape']),
+      listPaging: listPagingFlag(values['list-paging']),
       jwks: values.jwks === true,
     };
     if (values.issuer !== undefined) {

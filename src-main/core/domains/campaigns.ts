@@ -3,8 +3,9 @@
  * (docs/upstream-toolset.md §4-5). Scheduling reads the campaign first: only a DRAFT can be scheduled.
  */
 import { CampaignMetricsSchema, CampaignQuoteSchema, normalizeCampaignRecord, normalizeRecipientsPage } from '../../../src-shared/api';
-import type { CampaignMetrics, CampaignQuote, CampaignRecord, CommunicationChannel, RecipientsPage } from '../../../src-shared/api';
-import { CoreError, type Scoped } from '../tenant-session';
+import type { CampaignMetrics, CampaignQuote, CampaignRecipient, CampaignRecord, CommunicationChannel } from '../../../src-shared/api';
+import type { ListPage } from '../list-pager';
+import { CoreError, type Scoped, type TenantScopedOperations } from '../tenant-session';
 import { readScoped, type ApiCaller } from './read-scoped';
 
 const path = (campaignId: string, rest = ''): string => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;
@@ -28,9 +29,29 @@ export interface RecipientsQuery {
   size: number;
 }
 
-/** `GET /campaigns/{id}/recipients?status&search&segmentId&page&size`. */
-export function campaignRecipients(tenant: ApiCaller, campaignId: string, query: RecipientsQuery): Promise<Scoped<RecipientsPage>> {
-  return readScoped(tenant, { api: 'core', method: 'GET', path: path(campaignId, '/recipients'), query: { status: query.status, search: query.search, segmentId: query.segmentId, page: query.page, size: query.size } }, normalizeRecipientsPage);
+/** The largest recipients page the API accepts (upstream's schema). */
+const maxRecipientsPage = 100;
+
+/**
+ * `GET /campaigns/{id}/recipients?status&search&segmentId&page&size`: one page, from the API while it
+ * pages, else from the whole list it answered (list-pager.ts).
+ */
+export function campaignRecipients(tenant: ApiCaller & Pick<TenantScopedOperations, 'pagedList'>, campaignId: string, query: RecipientsQuery): Promise<Scoped<ListPage<CampaignRecipient>>> {
+  const filters = { campaignId, status: query.status, search: query.search, segmentId: query.segmentId };
+  return tenant.pagedList({
+    listing: 'campaign-recipients',
+    query: JSON.stringify(filters),
+    size: query.size,
+    position: { page: query.page },
+    paging: 'api',
+    maxPageSize: maxRecipientsPage,
+    fetch: async (page, size) => {
+      const answer = await readScoped(tenant, { api: 'core', method: 'GET', path: path(campaignId, '/recipients'), query: { status: query.status, search: query.search, segmentId: query.segmentId, page, size } }, normalizeRecipientsPage);
+      const { recipients, total, totalPages, page: said } = answer.value;
+      return { tenantId: answer.tenantId, value: { items: recipients, total, totalPages, page: said } };
+    },
+    idOf: (recipient) => recipient.user_id ?? recipient.email ?? JSON.stringify(recipient),
+  });
 }
 
 /** `POST /campaigns/quote {channel, segmentIds?, transactional?}`. */

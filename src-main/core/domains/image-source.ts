@@ -4,17 +4,21 @@
  *
  *   data:<mime>;base64,… or raw base64 ─┐
  *   http(s) URL (public address, capped)┼─> ≤ 5 MB? PNG / JPEG / GIF / WEBP by magic bytes? ─> UploadImage
- *   local file inside a named folder  ──┘      (realpath inside a folder's realpath: no symlink escapes)
+ *   local file inside a named folder  ──┘      (realpath inside a folder's realpath: no symlink escapes;
+ *                                              the opened handle checked to be that file: regular-file.ts)
  *
  * Local files are read only from folders the person named (NEVENT_UPLOAD_DIRS); anything else,
- * including a symlink inside a folder that points out of it, is refused before a byte is read.
+ * including a symlink inside a folder that points out of it, a link swapped in while the file is being
+ * opened, or something that is not a regular file (a named pipe), is refused before a byte is read.
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { open, realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { basename, isAbsolute, sep } from 'node:path';
+import { missingCaseError } from '../../../src-shared/errors';
+import { readRegularFile, RegularFileRefusal, sameFile } from '../regular-file';
 import { CoreError } from '../tenant-session';
 import { isLocalAddress } from './address-policy';
 
@@ -163,7 +167,12 @@ function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
-/** Reads a local file, only when its real path lies inside the real path of a folder the person named. */
+/**
+ * Reads a local file, only when its real path lies inside the real path of a folder the person named,
+ * and only the file that was checked: a FIFO is refused before it is opened (it would block a libuv
+ * thread), and a link swapped in between the check and the open — at the file or at a folder on its
+ * path — is caught on the opened handle (regular-file.ts), so nothing outside the folders is ever read.
+ */
 export async function imageFromFile(filePath: string, folders: readonly string[], name: string | undefined): Promise<UploadImage> {
   if (!isAbsolute(filePath)) throw refuse('file_path must be an absolute path', 'file_path');
   if (folders.length === 0) throw new CoreError('operation_not_permitted', 'no folder is named for uploads: the user can allow one with NEVENT_UPLOAD_DIRS (a list of folders); until then upload from a URL or data', 'file_path');
@@ -175,17 +184,36 @@ export async function imageFromFile(filePath: string, folders: readonly string[]
   }
   const roots = await Promise.all(folders.map((folder) => realpath(folder).catch(() => null)));
   if (!roots.some((root) => root !== null && isInside(real, root))) throw new CoreError('operation_not_permitted', `${filePath} is outside the folders named for uploads; nothing was read`, 'file_path');
-  const handle = await open(real, 'r');
+  let read: { bytes: Uint8Array };
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw refuse(`${filePath} is not a file`, 'file_path');
-    if (stats.size > maxImageBytes) throw refuse(`the file is ${stats.size} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, 'file_path');
-    const bytes = new Uint8Array(stats.size);
-    const { bytesRead } = await handle.read(bytes, 0, stats.size, 0);
-    return checkedImage(bytes.subarray(0, bytesRead), name ?? basename(real), 'file_path');
-  } finally {
-    await handle.close();
+    read = await readRegularFile(real, {
+      maxBytes: maxImageBytes,
+      noFollow: true,
+      // The handle must be the file the checked path names now, with no link anywhere on it.
+      afterOpen: async (opened) => {
+        const again = await realpath(real).catch(() => null);
+        const named = again === real ? await lstat(real).catch(() => null) : null;
+        if (named === null || !sameFile(named, opened)) throw new RegularFileRefusal('changed', 'a link was swapped in while it was being read');
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof RegularFileRefusal)) throw error;
+    switch (error.kind) {
+      case 'missing':
+        throw new CoreError('not_found', `no file at ${filePath}`, 'file_path');
+      case 'not_a_file':
+        throw refuse(`${filePath} is not a file: ${error.message}`, 'file_path');
+      case 'too_large':
+        throw refuse(`the file is ${error.size ?? 'over'} bytes; at most ${maxImageBytes} (5 MB) can be uploaded`, 'file_path');
+      // `real` has no link in it: a link found there now was swapped in after the check.
+      case 'link':
+      case 'changed':
+        throw new CoreError('operation_not_permitted', `${filePath} changed while it was being read (${error.message}); nothing was uploaded`, 'file_path');
+      default:
+        return missingCaseError(error.kind);
+    }
   }
+  return checkedImage(read.bytes, name ?? basename(real), 'file_path');
 }
 
 /** The folders named for uploads in `NEVENT_UPLOAD_DIRS` (separated like PATH), absolute ones only. */

@@ -16,24 +16,37 @@ import {
   type ApiPage,
   type ShortUrl,
 } from '../../../src-shared/api';
-import type { Scoped } from '../tenant-session';
+import type { ListAnswer, ListPage } from '../list-pager';
+import type { Scoped, TenantScopedOperations } from '../tenant-session';
 import { countBy } from './compact';
 import { definedFields, definedQuery, readApi, segment, type ApiCaller } from './api-read';
+
+/** What a paged listing needs of a tenant: its calls and its pager. */
+type ListCaller = ApiCaller & Pick<TenantScopedOperations, 'pagedList'>;
 
 /** Filters and page of the link list (upstream's names). */
 export interface ShortUrlListQuery {
   isActive?: boolean;
   search?: string;
-  page?: number;
-  pageSize?: number;
+  page: number;
+  pageSize: number;
 }
 
 /** Filters and page of the destinations listing. */
 export interface DestinationQuery {
   origin?: string;
   search?: string;
-  page?: number;
-  pageSize?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The largest page the link listings accept (upstream's schema). */
+const maxShortUrlPage = 100;
+
+/** A page as the pager reads it (what the answer said of itself, nothing guessed). */
+function listAnswer<T>(answer: Scoped<ApiPage<T>>): Scoped<ListAnswer<T>> {
+  const { items, total, totalPages, page } = answer.value;
+  return { tenantId: answer.tenantId, value: { items, total, totalPages, page } };
 }
 
 /** A new link (`POST /admin/short-url`). */
@@ -58,9 +71,19 @@ export interface ShortUrlUpdate {
 
 const base = '/admin/short-url';
 
-/** `GET /admin/short-url`: one page of the tenant's links. */
-export function listShortUrls(ops: ApiCaller, query: ShortUrlListQuery): Promise<Scoped<ApiPage<ShortUrl>>> {
-  return readApi(ops, { api: 'core', method: 'GET', path: base, query: definedQuery({ isActive: query.isActive, search: query.search, page: query.page, pageSize: query.pageSize }) }, normalizeShortUrlPage);
+/** `GET /admin/short-url`: one page of the tenant's links (paged here when the API answers them all at once). */
+export function listShortUrls(ops: ListCaller, query: ShortUrlListQuery): Promise<Scoped<ListPage<ShortUrl>>> {
+  const filters = { isActive: query.isActive, search: query.search };
+  return ops.pagedList({
+    listing: 'short-urls',
+    query: JSON.stringify(filters),
+    size: query.pageSize,
+    position: { page: query.page },
+    paging: 'api',
+    maxPageSize: maxShortUrlPage,
+    fetch: async (page, pageSize) => listAnswer(await readApi(ops, { api: 'core', method: 'GET', path: base, query: definedQuery({ ...filters, page, pageSize }) }, normalizeShortUrlPage)),
+    idOf: (link) => link.id,
+  });
 }
 
 /** `GET /admin/short-url/{id}`. */
@@ -88,9 +111,20 @@ export function shortUrlUserLinks(ops: ApiCaller, parentShortCode: string): Prom
   return readApi(ops, { api: 'core', method: 'GET', path: `${base}/${segment(parentShortCode)}/user-links` }, normalizeUserLinks);
 }
 
-/** `GET /admin/short-url/destinations`: links grouped by destination. */
-export function shortUrlDestinations(ops: ApiCaller, query: DestinationQuery): Promise<Scoped<ApiPage<ApiObject>>> {
-  return readApi(ops, { api: 'core', method: 'GET', path: `${base}/destinations`, query: definedQuery({ origin: query.origin, search: query.search, page: query.page, pageSize: query.pageSize }) }, normalizeDestinationPage);
+/** `GET /admin/short-url/destinations`: links grouped by destination (paged here when the API answers them all at once). */
+export function shortUrlDestinations(ops: ListCaller, query: DestinationQuery): Promise<Scoped<ListPage<ApiObject>>> {
+  const filters = { origin: query.origin, search: query.search };
+  return ops.pagedList({
+    listing: 'short-url-destinations',
+    query: JSON.stringify(filters),
+    size: query.pageSize,
+    position: { page: query.page },
+    paging: 'api',
+    maxPageSize: maxShortUrlPage,
+    fetch: async (page, pageSize) => listAnswer(await readApi(ops, { api: 'core', method: 'GET', path: `${base}/destinations`, query: definedQuery({ ...filters, page, pageSize }) }, normalizeDestinationPage)),
+    // A destination group is known by its key (the API's), else by where it leads.
+    idOf: (destination) => String(destination.destinationKey ?? destination.displayUrl ?? JSON.stringify(destination)),
+  });
 }
 
 /** `POST /admin/short-url`: a new link. */

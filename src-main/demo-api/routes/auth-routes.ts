@@ -41,6 +41,7 @@ export function registerAuthRoutes(app: Hono, deps: DemoContext): void {
     deps.faults.count('refreshCalls');
     const body = await readJsonBody(c, RefreshRequestSchema);
     const { userName, tenantId } = deps.tokens.consumeRefresh(body.refreshToken);
+    if (deps.faults.refusesRefreshIn(tenantId)) throw new DemoHttpError(401, 'refresh_failed', 'Refresh token is no longer valid for this tenant');
     const account = deps.accounts.find((a) => a.name === userName);
     const issuedIn = tenantId === null ? null : deps.directory.get(tenantId);
     if (account === undefined || issuedIn === undefined) throw new DemoHttpError(401, 'refresh_failed', 'Refresh token is invalid');

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { communicationChannels } from '../../../src-shared/api';
 import { authenticateScoped, type DemoContext } from '../demo-context';
 import { DemoHttpError } from '../http-error';
+import { pagedListsIgnorePaging } from '../list-paging';
 import { parseOrThrow, readJsonBody } from '../request-body';
 import type { DemoCampaign } from '../tenant-data-generator';
 
@@ -69,13 +70,15 @@ export function registerCampaignActionRoutes(app: Hono, deps: DemoContext): void
       const members = new Set(deps.data.contacts(tenantId, deps.data.getSegment(tenantId, segmentId).definition).map((fan) => fan.id));
       recipients = recipients.filter((r) => members.has(r.fan.id));
     }
-    const content = recipients.slice(query.page * query.size, (query.page + 1) * query.size).map((r, i) => ({
+    const row = (r: (typeof recipients)[number], position: number): Record<string, unknown> => ({
       userId: r.fan.id,
       // Some rows come without a name, as the real API's may.
-      ...((query.page * query.size + i) % 10 === 9 ? {} : { name: r.fan.name }),
+      ...(position % 10 === 9 ? {} : { name: r.fan.name }),
       email: r.fan.email,
       status: r.status,
-    }));
+    });
+    if (pagedListsIgnorePaging(deps.listPaging)) return c.json(recipients.map(row));
+    const content = recipients.slice(query.page * query.size, (query.page + 1) * query.size).map((r, i) => row(r, query.page * query.size + i));
     return c.json({ content, page: query.page, size: query.size, totalElements: recipients.length, totalPages: Math.ceil(recipients.length / query.size) });
   });
 

@@ -17,6 +17,7 @@ const FaultRequestSchema = z
     failNextSwitches: z.object({ n: z.number().int().min(0).max(10_000), kind: SwitchFaultKindSchema }).optional(),
     expireAccessTokens: z.boolean().optional(),
     refreshInOtherTenant: z.number().int().min(0).max(10_000).optional(),
+    refuseRefreshIn: z.string().min(1).max(200).optional(),
     accessTokenTtlSeconds: z.number().int().min(0).max(365 * 24 * 3600).optional(),
   })
   .strict();
@@ -34,6 +35,7 @@ export function registerDemoControlRoutes(app: Hono, deps: DemoContext): void {
     if (body.failNextSwitches !== undefined) faults.failNextSwitches(body.failNextSwitches.n, body.failNextSwitches.kind);
     if (body.expireAccessTokens === true) faults.expireAccessTokens();
     if (body.refreshInOtherTenant !== undefined) faults.refreshInOtherTenant(body.refreshInOtherTenant);
+    if (body.refuseRefreshIn !== undefined) faults.refuseRefreshIn(body.refuseRefreshIn);
     if (body.accessTokenTtlSeconds !== undefined) faults.setAccessTokenTtl(body.accessTokenTtlSeconds);
     return c.json({ ok: true, stats: faults.stats(), latencyMs: faults.latencyMs, accessTokenTtlSeconds: faults.accessTokenTtlSeconds });
   });

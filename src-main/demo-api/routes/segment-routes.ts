@@ -1,6 +1,6 @@
 /**
- * Segments of the token's tenant (DESIGN §3), in the real API's shapes: a Spring page (or the configured
- * shape) of minimal records — every other one keyed `_id` as Mongo-style records are, no definitions in
+ * Segments of the token's tenant, in the real API's shapes: a plain array of every segment
+ * (or the configured shape; paged only with `listPaging: 'honored'`) of minimal records — every other one keyed `_id` as Mongo-style records are, no definitions in
  * lists — bare records on reads, `{segment}` on create. No version, no optimistic concurrency. A
  * `tenant_id` query or body field, as upstream sends, must name the token's own tenant.
  */
@@ -12,6 +12,7 @@ import { authenticateScoped, type ScopedCaller } from '../demo-context';
 import type { DemoContext } from '../demo-context';
 import type { DemoSegment } from '../demo-records';
 import { DemoHttpError } from '../http-error';
+import { segmentsIgnorePaging } from '../list-paging';
 import { parseOrThrow, readJsonBody } from '../request-body';
 
 /** `GET /segments` query. */
@@ -52,9 +53,12 @@ function segmentId(c: Context): string {
 export function registerSegmentRoutes(app: Hono, deps: DemoContext): void {
   app.get('/segments', async (c) => {
     const caller = await scopedCaller(c, deps);
-    const query = parseOrThrow(SegmentQuerySchema, c.req.query());
+    // The real API answers every segment, whatever page, size or search it is sent (list-paging.ts).
+    const ignored = segmentsIgnorePaging(deps.listPaging);
+    const query = ignored ? { page: 0, size: Number.MAX_SAFE_INTEGER } : parseOrThrow(SegmentQuerySchema, c.req.query());
     const page = deps.data.listSegments(caller.tenantId, query);
     const records = page.items.map(listRecord);
+    const size = ignored ? Math.max(records.length, 1) : page.size;
     const shape = deps.segmentListShape;
     switch (shape) {
       case 'array':
@@ -62,7 +66,7 @@ export function registerSegmentRoutes(app: Hono, deps: DemoContext): void {
       case 'segments':
         return c.json({ segments: records, total: page.total });
       case 'content':
-        return c.json({ content: records, totalElements: page.total, totalPages: Math.ceil(page.total / page.size), number: page.page, size: page.size });
+        return c.json({ content: records, totalElements: page.total, totalPages: Math.ceil(page.total / size), number: page.page, size });
       default:
         return missingCaseError(shape);
     }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ShortCodeSchema, ShortUrlOriginSchema } from '../../../src-shared/api';
 import { authenticateScoped, type DemoContext } from '../demo-context';
 import { badRequest, DemoHttpError, notFound } from '../http-error';
+import { pagedListsIgnorePaging } from '../list-paging';
 import { PerTenant } from '../per-tenant';
 import { parseOrThrow, readJsonBody } from '../request-body';
 import { clickEventsOn, clicksOn, clicksOver, generateShortUrls, lastDays, lifetimeDays, newShortCode, newShortUrlId, type DemoClick, type DemoShortUrl, type TenantShortUrls } from '../short-url-data';
@@ -82,6 +83,7 @@ export function registerShortUrlRoutes(app: Hono, deps: DemoContext): void {
       .filter((l) => query.isActive === undefined || l.isActive === (query.isActive === 'true'))
       .filter((l) => needle === undefined || [l.title ?? '', l.longUrl, l.shortCode].some((text) => text.toLowerCase().includes(needle)))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    if (pagedListsIgnorePaging(deps.listPaging)) return c.json(matching.map((l) => answer(data, l, now)));
     const found = pageOf(matching, query.page, query.pageSize);
     return c.json({ ...found, items: found.items.map((l) => answer(data, l, now)) });
   });
@@ -118,6 +120,7 @@ export function registerShortUrlRoutes(app: Hono, deps: DemoContext): void {
       .filter((d) => query.origin === undefined || query.origin === 'ALL' || d.origin === query.origin)
       .filter((d) => needle === undefined || `${d.displayUrl} ${d.title ?? ''}`.toLowerCase().includes(needle))
       .sort((a, b) => b.totalClicks - a.totalClicks || a.destinationKey.localeCompare(b.destinationKey));
+    if (pagedListsIgnorePaging(deps.listPaging)) return c.json(items);
     return c.json(pageOf(items, query.page, query.pageSize));
   });
 

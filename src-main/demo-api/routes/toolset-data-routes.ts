@@ -52,7 +52,9 @@ export function registerToolsetDataRoutes(app: Hono, deps: DemoContext): void {
     const table = deps.data.tables(caller.tenantId).get(body.collection);
     if (table === undefined) return failure(c, 404, 'Table not found', `Unknown table: ${body.collection}`);
     const results: Record<string, unknown[]> = {};
-    for (const filter of body.filters) {
+    // No filters (upstream allows `filters: []`): the demo's reading is the values of every text column.
+    const asked = body.filters.length > 0 ? body.filters : table.columns.filter((column) => column.type === 'STRING').map((column) => ({ field: column.name, operator: undefined, value: undefined }));
+    for (const filter of asked) {
       if (!table.columns.some((column) => column.name === filter.field)) return failure(c, 400, 'Invalid filter', `Unknown field "${filter.field}" in table ${table.name}`);
       const needle = filter.operator === 'contains' && typeof filter.value === 'string' ? filter.value.toLowerCase() : null;
       const values = [...new Set(table.rows.map((row) => row[filter.field]).filter((v) => v !== null && v !== undefined))];

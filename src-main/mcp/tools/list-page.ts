@@ -1,10 +1,12 @@
 /**
- * Paging of lists the API answers whole (paid campaigns, ad groups, ads, a parent link's user links):
- * `limit`/`cursor` over the list as it came, with the bridge's opaque cursors (page-cursor.ts), so a
- * model reads a long list a page at a time (DESIGN §4, context budget).
+ * The list inputs the tools share, and paging of lists an endpoint always answers whole (paid campaigns,
+ * ad groups, ads, a parent link's user links, the media library): `limit`/`cursor` over the session's
+ * snapshot of the list (src-main/core/list-pager.ts), so a model reads a long list a page at a time and
+ * every record exactly once (every byte of an answer is context a model pays for).
  */
 import { z } from 'zod';
-import { decodePageCursor, encodePageCursor } from '../page-cursor';
+import type { ListPage } from '../../core/list-pager';
+import type { Scoped, TenantScopedOperations } from '../../core/tenant-session';
 
 /** A page size input: its bounds are advertised by the schema, so the description says only the default. */
 export function pageSizeInput(max: number, fallback: number): z.ZodOptional<z.ZodNumber> {
@@ -23,14 +25,37 @@ export const listPageInput = {
   cursor: cursorInput,
 };
 
-/** Where a page starts: read before the API is called, so a foreign cursor costs no request. */
-export function pageStart(args: { cursor?: string | undefined }, kind: string, query: string): number {
-  return args.cursor === undefined ? 0 : decodePageCursor(kind, args.cursor, query);
+/** What a whole list is paged with: the listing and query a cursor belongs to, and each record's id. */
+export interface WholeListSpec<T> {
+  listing: string;
+  query: string;
+  idOf(item: T): string;
 }
 
-/** One page of `items` from `offset` (see `pageStart`); `kind` and `query` tie the next cursor to this listing. */
-export function pageOfList<T>(items: readonly T[], offset: number, args: { limit?: number | undefined }, kind: string, query: string): { items: T[]; total: number; nextCursor: string | null } {
-  const limit = args.limit ?? 50;
-  const end = offset + limit;
-  return { items: items.slice(offset, end), total: items.length, nextCursor: end < items.length ? encodePageCursor(kind, end, query) : null };
+/** One page (`limit`, `cursor`) of a list the endpoint answers whole, read by `read` only when a page needs it. */
+export function pageOfWholeList<T>(tenant: Pick<TenantScopedOperations, 'pagedList'>, spec: WholeListSpec<T>, args: { limit?: number | undefined; cursor?: string | undefined }, read: () => Promise<Scoped<T[]>>): Promise<Scoped<ListPage<T>>> {
+  const size = args.limit ?? 50;
+  return tenant.pagedList<T>({
+    listing: spec.listing,
+    query: spec.query,
+    size,
+    position: { cursor: args.cursor },
+    paging: 'none',
+    maxPageSize: size,
+    fetch: async () => {
+      const answer = await read();
+      return { tenantId: answer.tenantId, value: { items: answer.value } };
+    },
+    idOf: spec.idOf,
+  });
+}
+
+/**
+ * The page fields of an answer paged by number (upstream's `page`/`pageSize` tools): the page to ask for
+ * next (null on the last) and a `notice` when the list changed under the walk (list-pager.ts). Without a
+ * total, a full page is taken to have a next one.
+ */
+export function pageFields(page: ListPage<unknown>): { total: number | null; page: number; pageSize: number; totalPages: number | null; next_page: number | null; notice?: string } {
+  const more = page.totalPages !== null ? page.page + 1 < page.totalPages : page.total !== null ? (page.page + 1) * page.size < page.total : page.items.length >= page.size;
+  return { total: page.total, page: page.page, pageSize: page.size, totalPages: page.totalPages, next_page: more ? page.page + 1 : null, ...(page.notice === null ? {} : { notice: page.notice }) };
 }

@@ -104,7 +104,10 @@ describe('token refresh through the account’s broker', () => {
     expect(stats.refreshReuseRejected).toBe(0);
     expect(session.credential).not.toBe(old);
     expect(session.credential.refreshToken).not.toBe(old.refreshToken);
-    expect(session.dataClient.credential).toBe(session.paidMediaClient.credential);
+    // A call opened now sends the renewed token through both of its clients.
+    const scope = await session.openScope();
+    expect(scope.data.credential).toBe(session.credential);
+    expect(scope.paidMedia.credential).toBe(scope.data.credential);
   });
 
   it('sessions sharing one refresh token share one refresh; the rotated token is never reused', async () => {

@@ -57,8 +57,9 @@ describe.each([
     expect(session.activeTenantId).toBe(tenantBefore);
     expect(session.snapshot().switchingTo).toBeNull();
     expect(session.sessionState).toEqual({ type: 'active', tenantId: tenantBefore, lastFailure: { to: 'tn-acme-madrid', error: expect.objectContaining({ code }) } });
-    expect(session.dataClient.credential).toBe(before);
-    expect(session.paidMediaClient.credential).toBe(before);
+    const scope = await session.openScope();
+    expect(scope.data.credential).toBe(before);
+    expect(scope.paidMedia.credential).toBe(before);
 
     // Caches: still there (no refetch) and still the old tenant's.
     expect((await session.segmentationCriteria()).tenantId).toBe(tenantBefore);

@@ -172,6 +172,21 @@ describe.each([
   });
 });
 
+describe('refresh refused in one tenant', () => {
+  it("refuses the refresh tokens issued in that tenant only, until reset", async () => {
+    const { accessToken, refreshToken } = await signIn(api, 'owner');
+    const switched = await switchTenant(api, accessToken, 'tn-acme-es');
+    const tenantRefresh = normalizeTokenResponse(switched.body).refreshToken ?? '';
+    expect((await request(`${api.url}/__demo/faults`, { body: { refuseRefreshIn: 'tn-acme-es' } })).status).toBe(200);
+    expect((await refresh(api, tenantRefresh)).status).toBe(401);
+    // The sign-in's own refresh token (issued in tn-acme) still works.
+    const renewed = await refreshedPair(api, refreshToken);
+    api.faults.reset();
+    const again = normalizeTokenResponse((await switchTenant(api, renewed.accessToken, 'tn-acme-es')).body).refreshToken ?? '';
+    expect((await refresh(api, again)).status).toBe(200);
+  });
+});
+
 describe('latency and reset', () => {
   it('delays every API request until reset, but never the fault controls', async () => {
     api.faults.setLatency(60_000);

@@ -74,22 +74,26 @@ function expectText(response: JsonResponse, status: number, text: string): void 
 }
 
 describe('segment list', () => {
-  it('answers a Spring page of the token tenant’s 3-6 segments, minimal records with 24-hex ids', async () => {
-    const raw = page(await segments());
-    const { segments: list, page: info } = normalizeSegmentList(raw);
+  it('answers a plain array of every segment of the token tenant, whatever page, size or search it is sent (as the real API)', async () => {
+    const response = await segments();
+    expect(response.status).toBe(200);
+    expect(Array.isArray(response.body)).toBe(true);
+    const list = listed(response);
     expect(list.length).toBeGreaterThanOrEqual(3);
     expect(list.length).toBeLessThanOrEqual(6);
-    expect(raw).toMatchObject({ totalElements: list.length, totalPages: 1, number: 0, size: 20 });
-    expect(info).toEqual({ total: list.length, totalPages: 1 });
     expect(list.every((s) => s.tenantId === 'tn-acme' && /^[0-9a-f]{24}$/.test(s.id))).toBe(true);
     // Most recently modified first.
     const modified = list.map((s) => s.modifiedAt ?? '');
     expect(modified).toEqual([...modified].sort().reverse());
+    // Upstream sends no paging and no search: the real API ignores them, and so does the demo.
+    for (const query of ['?page=1&size=2', '?page=7&size=1', '?search=zzz-no-such-segment', '?size=0']) {
+      expect(listed(await segments(query)).map((s) => s.id), query).toEqual(list.map((s) => s.id));
+    }
   });
 
   it('keys every other record `_id`, sends no definitions in lists, and no `version` anywhere', async () => {
-    const raw = page(await segments());
-    raw.content.forEach((record, i) => {
+    const raw = (await segments()).body as Record<string, unknown>[];
+    raw.forEach((record, i) => {
       expect(Object.hasOwn(record, i % 2 === 1 ? '_id' : 'id'), `record ${i}`).toBe(true);
       expect(Object.hasOwn(record, i % 2 === 1 ? 'id' : '_id'), `record ${i}`).toBe(false);
       expect(record).not.toHaveProperty('definition');
@@ -97,38 +101,60 @@ describe('segment list', () => {
       expect(record).toMatchObject({ name: expect.any(String), status: 'ACTIVE', createdAt: expect.any(String), modifiedAt: expect.any(String), isLegacy: false });
     });
     const list = normalizeSegmentList(raw).segments;
-    expect(list.map((s) => s.id)).toEqual(raw.content.map((r) => r.id ?? r._id));
+    expect(list.map((s) => s.id)).toEqual(raw.map((r) => r.id ?? r._id));
     expect(list.every((s) => s.definition === null)).toBe(true);
   });
 
-  it('searches by name and pages', async () => {
-    const all = listed(await segments());
-    const first = all[0];
-    expect(first).toBeDefined();
-    const found = listed(await segments(`?search=${encodeURIComponent(first?.name.toUpperCase() ?? '')}`));
-    expect(found.map((s) => s.id)).toContain(first?.id);
-    expect(listed(await segments('?search=zzz-no-such-segment'))).toEqual([]);
-    const paged = page(await segments('?page=1&size=2'));
-    expect(normalizeSegmentList(paged).segments.map((s) => s.id)).toEqual(all.slice(2, 4).map((s) => s.id));
-    expect(paged).toMatchObject({ number: 1, size: 2, totalElements: all.length, totalPages: Math.ceil(all.length / 2) });
+  describe('with paging honored (listPaging: honored, a Spring page)', () => {
+    let paged: DemoApi;
+    let pagedToken: string;
+    const pagedSegments = (query = '') => request(`${paged.url}/segments${query}`, { token: pagedToken });
+    beforeAll(async () => {
+      paged = await startDemoApi({ segmentListShape: 'content', listPaging: 'honored' });
+      pagedToken = (await signIn(paged, 'owner')).accessToken;
+    });
+    afterAll(async () => {
+      await paged.close();
+    });
+
+    it('answers a Spring page of minimal records', async () => {
+      const raw = page(await pagedSegments());
+      const { segments: list, page: info } = normalizeSegmentList(raw);
+      expect(list.length).toBeGreaterThanOrEqual(3);
+      expect(raw).toMatchObject({ totalElements: list.length, totalPages: 1, number: 0, size: 20 });
+      expect(info).toEqual({ total: list.length, totalPages: 1, number: 0 });
+    });
+
+    it('searches by name and pages', async () => {
+      const all = listed(await pagedSegments());
+      const first = all[0];
+      expect(first).toBeDefined();
+      const found = listed(await pagedSegments(`?search=${encodeURIComponent(first?.name.toUpperCase() ?? '')}`));
+      expect(found.map((s) => s.id)).toContain(first?.id);
+      expect(listed(await pagedSegments('?search=zzz-no-such-segment'))).toEqual([]);
+      const second = page(await pagedSegments('?page=1&size=2'));
+      expect(normalizeSegmentList(second).segments.map((s) => s.id)).toEqual(all.slice(2, 4).map((s) => s.id));
+      expect(second).toMatchObject({ number: 1, size: 2, totalElements: all.length, totalPages: Math.ceil(all.length / 2) });
+    });
+
+    it('rejects a bad page size with a NestJS 400 naming the parameter', async () => {
+      const response = await pagedSegments('?size=0');
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^size: /)] });
+    });
   });
 
-  it('rejects a bad page size with a NestJS 400 naming the parameter', async () => {
-    const response = await segments('?size=0');
-    expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^size: /)] });
-  });
-
-  it('answers in the configured list shape', async () => {
-    for (const shape of ['array', 'segments'] as const) {
+  it('answers in the configured list shape, every segment whatever the page', async () => {
+    for (const shape of ['segments', 'content'] as const) {
       const other = await startDemoApi({ segmentListShape: shape });
       try {
-        const body = (await request(`${other.url}/segments`, { token: (await signIn(other, 'owner')).accessToken })).body;
-        expect(shape === 'array' ? Array.isArray(body) : Array.isArray((body as { segments?: unknown }).segments), shape).toBe(true);
+        const body = (await request(`${other.url}/segments?page=3&size=1`, { token: (await signIn(other, 'owner')).accessToken })).body;
+        expect(Array.isArray((body as Record<string, unknown>)[shape === 'segments' ? 'segments' : 'content']), shape).toBe(true);
         const { segments: list, page: info } = normalizeSegmentList(body);
         expect(list.length).toBeGreaterThanOrEqual(3);
         expect(list.every((s) => /^[0-9a-f]{24}$/.test(s.id))).toBe(true);
-        if (shape === 'segments') expect(info.total).toBe(list.length);
+        expect(info.total).toBe(list.length);
+        if (shape === 'content') expect(info).toMatchObject({ totalPages: 1, number: 0 });
       } finally {
         await other.close();
       }
@@ -222,7 +248,7 @@ describe('segment update: last write wins, modifiedAt moves', () => {
     // A re-read with no write in between is the same revision.
     expect(segmentRevision(await read(segment.id))).toBe(segmentRevision(now));
     // Lists keep the record minimal: no author of the change, no definition.
-    const inList = page(await segments()).content.find((r) => (r.id ?? r._id) === segment.id);
+    const inList = ((await segments()).body as Record<string, unknown>[]).find((r) => (r.id ?? r._id) === segment.id);
     expect(inList).toMatchObject({ name: 'Renamed', modifiedAt: afterSecond.modifiedAt });
     expect(inList).not.toHaveProperty('modifiedBy');
   });

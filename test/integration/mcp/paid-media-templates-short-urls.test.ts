@@ -160,11 +160,13 @@ describe.skipIf(process.platform === 'win32')('every tool of these domains', () 
     expect([...called].sort()).toEqual([...paidMediaTemplateShortUrlToolNames].sort());
   });
 
-  it('STANDARD refuses the test email (DELETE class) and runs the writes', async () => {
+  it('STANDARD runs the writes, the test email (WRITE class, as upstream) only once confirmed', async () => {
     const standardServer = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: `${temp.path}.ro`, mode: fixedMode('STANDARD'), audit: new McpAuditLog(), maxLineBytes: 64 * 1024 });
     const standard = await connectClient(`${temp.path}.ro`, 'standard');
     try {
-      expect(failure(await standard.call('nevent_send_test_template', { template_id: 'x', emails: ['a@b.es'], confirmed: true })).code).toBe('operation_not_permitted');
+      expect(failure(await standard.call('nevent_send_test_template', { template_id: 'x', emails: ['a@b.es'], tenant_id: madrid })).code).toBe('confirmation_required');
+      // Confirmed, it reaches the API (which knows no template x).
+      expect(failure(await standard.call('nevent_send_test_template', { template_id: 'x', emails: ['a@b.es'], confirmed: true, tenant_id: madrid })).code).toBe('not_found');
       expect(ok(await standard.call('nevent_create_short_url', { longUrl: 'https://nevent.es/std', tenant_id: madrid })).tenant_id).toBe(madrid);
     } finally {
       await standard.close();

@@ -96,7 +96,7 @@ describe.skipIf(process.platform === 'win32')('MCP socket bridge with the real c
         expect(ok(await c.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme-pt');
       }
       expect(ok(await c.call('nevent_list_campaigns', { tenant_id: 'tn-acme' })).tenant_id).toBe('tn-acme');
-      expect(failure(await c.call('nevent_list_campaigns', { tenant_id: 'tn-acme-lyon' })).code).toBe('tenant_forbidden');
+      expect(failure(await c.call('nevent_list_campaigns', { tenant_id: 'tn-acme-lyon' })).code).toBe('tenant_not_found');
       expect(failure(await c.call('nevent_update_segment', { segment_id: '0123456789abcdef01234567', name: 'x' })).code).toBe('operation_not_permitted');
       expect(ok(await c.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme-pt');
     } finally {

@@ -6,6 +6,7 @@ import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { fixedMode } from '../../../src-main/mcp/operation-mode';
 import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { UploadPolicySource } from '../../../src-main/mcp/upload-policy';
+import type { DemoApiOptions } from '../../../src-main/demo-api';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { connectClient, tempSocketPath, type SocketClient } from './socket-helpers';
 
@@ -18,12 +19,16 @@ export interface SocketToolset {
   close(): Promise<void>;
 }
 
-/** Starts it all, signed in as the demo owner; `uploads` replaces the environment's upload policy. */
-export async function startSocketToolset(clientName: string, options: { uploads?: UploadPolicySource; maxLineBytes?: number } = {}): Promise<SocketToolset> {
-  const fixture = await startCoreFixture({ user: 'owner' });
+/**
+ * Starts it all, signed in as the demo owner; `uploads` replaces the environment's upload policy, `demo`
+ * configures the demo API (its list shapes and paging, say).
+ */
+export async function startSocketToolset(clientName: string, options: { uploads?: UploadPolicySource; maxLineBytes?: number; demo?: DemoApiOptions } = {}): Promise<SocketToolset> {
+  const { demo, ...serverOptions } = options;
+  const fixture = await startCoreFixture({ user: 'owner', ...(demo === undefined ? {} : { demo }) });
   const socket = tempSocketPath();
   const audit = new McpAuditLog();
-  const server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: socket.path, mode: fixedMode('FULL'), audit, ...options });
+  const server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: socket.path, mode: fixedMode('FULL'), audit, ...serverOptions });
   const mcp = await connectClient(socket.path, clientName);
   return {
     fixture,

@@ -136,7 +136,9 @@ describe.skipIf(process.platform === 'win32')('the toolset against the demo API'
     expect(quote.cost).toBe(quote.recipientCount);
     expect((await refuse('nevent_quote_campaign', { tenant_id, channel: 'EMAIL', segment_ids: ['000000000000000000000000'] })).code).toBe('not_found');
 
-    const draft = await run('nevent_create_campaign', { tenant_id, name: 'Spring presale test', channel: 'EMAIL', email_subject: 'Tickets', segment_ids: [segmentId], utm_source: 'nevent' });
+    // Without its body an email draft is refused, saying what is missing; with it, made.
+    expect(await refuse('nevent_create_campaign', { tenant_id, name: 'Spring presale test', channel: 'EMAIL', email_subject: 'Tickets', segment_ids: [segmentId] })).toMatchObject({ code: 'validation_failed', param: 'email_body' });
+    const draft = await run('nevent_create_campaign', { tenant_id, name: 'Spring presale test', channel: 'EMAIL', email_subject: 'Tickets', email_body: '<p>Presale</p>', segment_ids: [segmentId], utm_source: 'nevent' });
     const created = draft.campaign as { id: string; status: string; channel: string };
     expect(created).toMatchObject({ status: 'DRAFT', channel: 'EMAIL_ONLY' });
     const at = '2099-06-01T10:00:00+02:00';

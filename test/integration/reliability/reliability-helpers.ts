@@ -47,11 +47,12 @@ export function tokenTenant(token: string): string | null {
   return payload.tenantId ?? payload.activeTenantId ?? null;
 }
 
-/** Never torn: both clients hold the session's one credential, and the active tenant is that token's. */
-export function expectCoherent(session: CoreSession): void {
+/** Never torn: a call opened now sends the session's one credential through both clients, and the active tenant is that token's. */
+export async function expectCoherent(session: CoreSession): Promise<void> {
   const credential = session.credential;
-  expect(session.dataClient.credential).toBe(credential);
-  expect(session.paidMediaClient.credential).toBe(credential);
+  const scope = await session.openScope();
+  expect(scope.data.credential).toBe(credential);
+  expect(scope.paidMedia.credential).toBe(credential);
   expect(session.snapshot().activeTenantId).toBe(tokenTenant(credential.accessToken));
   expect(session.activeTenantId).toBe(tokenTenant(credential.accessToken));
 }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, rawConnect, type SocketClient } from '../mcp/socket-helpers';
 import { startBridge, within, type Bridge } from './reliability-helpers';
+import { propertyRuns } from '../../helpers/property-runs';
 
 const maxLineBytes = 64 * 1024;
 let bridge: Bridge;
@@ -82,7 +83,7 @@ describe('socket framing', () => {
         expect(w.lines[0]).toMatchObject({ jsonrpc: '2.0', id: 7, result: { serverInfo: expect.any(Object) } });
         w.socket.destroy();
       }),
-      { numRuns: 25 },
+      propertyRuns('socket framing: split requests', 25),
     );
     await bystanderWorks();
   }, 30_000);
@@ -105,7 +106,7 @@ describe('socket framing', () => {
         for (const line of w.lines) expect(line).toMatchObject({ jsonrpc: '2.0', error: { code: expect.any(Number) } });
         w.socket.destroy();
       }),
-      { numRuns: 25 },
+      propertyRuns('socket framing: random binary', 25),
     );
     await bystanderWorks();
     expect(bridge.server.connectionCount()).toBeLessThanOrEqual(2);

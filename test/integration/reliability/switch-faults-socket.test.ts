@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import { connectClient, type SocketClient } from '../mcp/socket-helpers';
 import { expectCoherent, outcome, sessionNamed, startBridge, within, type Bridge } from './reliability-helpers';
+import { propertyRuns } from '../../helpers/property-runs';
 
 const faultKinds: SwitchFaultKind[] = ['http_500', 'http_503', 'timeout', 'malformed_token', 'wrong_tenant', 'bad_signature', 'alg_none', 'expired_token'];
 /** The code each fault must surface as in the tool's error envelope (the core's codes, unchanged). */
@@ -55,9 +56,9 @@ describe('a failed switch through MCP changes nothing', () => {
     expect(failed.ok).toBe(false);
     expect(failed.ok === false && failed.code).toBe(expectedCode[kind]);
     expect(sessionA.credential).toBe(before);
-    expectCoherent(sessionA);
+    await expectCoherent(sessionA);
     expect(sessionB.credential).toBe(bBefore);
-    expectCoherent(sessionB);
+    await expectCoherent(sessionB);
 
     // The tools agree with the core: still the old tenant, and answers say so.
     const active = outcome(await a.call('nevent_get_active_tenant'));
@@ -69,7 +70,7 @@ describe('a failed switch through MCP changes nothing', () => {
 
     const next = outcome(await a.call('nevent_switch_tenant', { tenantId: 'tn-acme-madrid' }));
     expect(next.ok && next.value.active_tenant_id).toBe('tn-acme-madrid');
-    expectCoherent(sessionA);
+    await expectCoherent(sessionA);
     expect(outcome(await a.call('nevent_reset_tenant')).ok).toBe(true);
   });
 
@@ -82,7 +83,7 @@ describe('a failed switch through MCP changes nothing', () => {
     const ok = outcome(second);
     expect(ok.ok && ok.value.active_tenant_id).toBe('tn-acme-pt');
     expect(session.activeTenantId).toBe('tn-acme-pt');
-    expectCoherent(session);
+    await expectCoherent(session);
   });
 });
 
@@ -124,7 +125,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
                 seen.lists += 1;
                 if (answer.value.tenant_id !== expected) seen.crossTenant += 1;
               }
-              expectCoherent(session);
+              await expectCoherent(session);
             }
           }),
         );
@@ -138,7 +139,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
       expect(seen.failedSwitches).toBeGreaterThan(0);
       // Single-flight refresh: a rotated refresh token was never sent twice.
       expect(faults.stats().refreshReuseRejected).toBe(0);
-      for (let i = 0; i < clients.length; i++) expectCoherent(sessionNamed(bridge, `storm-${i}`));
+      for (let i = 0; i < clients.length; i++) await expectCoherent(sessionNamed(bridge, `storm-${i}`));
       // And every connection still works.
       for (const client of clients) expect(outcome(await client.call('nevent_reset_tenant')).ok).toBe(true);
     } finally {
@@ -167,7 +168,7 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
       // The sessions all started from the desktop's pair: one refresh, shared.
       expect(faults.stats().refreshCalls - before).toBe(1);
       expect(faults.stats().refreshReuseRejected).toBe(0);
-      for (let i = 0; i < clients.length; i++) expectCoherent(sessionNamed(bridge, `expiry-${i}`));
+      for (let i = 0; i < clients.length; i++) await expectCoherent(sessionNamed(bridge, `expiry-${i}`));
     } finally {
       faults.reset();
       await Promise.all(clients.map((c) => c.close()));
@@ -187,9 +188,9 @@ describe('concurrent switches, faults, refresh storms and expiring tokens', () =
           }
           await within(10_000, Promise.all(calls));
           bridge.fixture.demo.faults.reset();
-          expectCoherent(session);
+          await expectCoherent(session);
         }),
-        { numRuns: 15 },
+        propertyRuns('socket: switches under faults', 15),
       );
     } finally {
       bridge.fixture.demo.faults.reset();

@@ -10,6 +10,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, type SocketClient } from '../mcp/socket-helpers';
 import { expectCoherent, sessionNamed, startBridge, within, type Bridge } from './reliability-helpers';
+import { propertyRuns } from '../../helpers/property-runs';
 
 let bridge: Bridge;
 let fuzzer: SocketClient;
@@ -61,7 +62,7 @@ describe('tool input fuzzing', () => {
       fc.asyncProperty(fc.constantFrom(...tools), fc.dictionary(fc.string({ maxLength: 12 }), json, { maxKeys: 6 }), async (tool, args) => {
         await fuzzCall(tool.name, args);
       }),
-      { numRuns: 120 },
+      propertyRuns('tool input: arbitrary objects', 120),
     );
   }, 60_000);
 
@@ -77,7 +78,7 @@ describe('tool input fuzzing', () => {
       fc.asyncProperty(arb, async ([tool, own, extra]) => {
         await fuzzCall(tool.name, { ...extra, ...own });
       }),
-      { numRuns: 120 },
+      propertyRuns('tool input: own keys of every type, extra keys', 120),
     );
   }, 60_000);
 
@@ -89,7 +90,7 @@ describe('tool input fuzzing', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    expectCoherent(sessionNamed(bridge, 'fuzzer'));
+    await expectCoherent(sessionNamed(bridge, 'fuzzer'));
   }, 30_000);
 
   it('huge strings in every field: answered, memory bounded', async () => {
@@ -99,7 +100,7 @@ describe('tool input fuzzing', () => {
         const key = tool.keys[0] ?? 'extra';
         await fuzzCall(tool.name, { [key]: big, [big.slice(0, 5000)]: big.slice(0, 100) });
       }),
-      { numRuns: 40 },
+      propertyRuns('tool input: huge strings', 40),
     );
     // 40 calls of up to ~200 KB each on the wire: what is retained must be far below what went through.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 2 ** 20);
@@ -110,7 +111,7 @@ describe('tool input fuzzing', () => {
     expect(mine.isError).not.toBe(true);
     const theirs = await bystander.call('nevent_list_segments', { limit: 3 });
     expect((theirs.structuredContent as { tenant_id: string }).tenant_id).toBe('tn-acme-fr');
-    expectCoherent(sessionNamed(bridge, 'bystander'));
+    await expectCoherent(sessionNamed(bridge, 'bystander'));
     const fresh = await connectClient(bridge.socketPath, 'fresh');
     expect((await fresh.call('nevent_list_tenants')).isError).not.toBe(true);
     await fresh.close();

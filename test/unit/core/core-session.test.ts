@@ -196,7 +196,9 @@ describe('CoreSession: 401 handling', () => {
     });
     await session.paidAdsStatus('meta');
     expect(session.credential).not.toBe(credential);
-    expect(session.dataClient.credential).toBe(session.paidMediaClient.credential);
+    const scope = await session.openScope();
+    expect(scope.data.credential).toBe(session.credential);
+    expect(scope.paidMedia.credential).toBe(scope.data.credential);
     expect(fake.calls.at(-1)?.bearer).toBe(session.credential.accessToken);
   });
 });
@@ -312,12 +314,20 @@ describe('CoreSession: reads', () => {
   it('lists campaigns from the analytics collection, with the columns the table has', async () => {
     const { session, fake } = await setup();
     fake.on('GET /data/analytics/schema/campaigns', () => [200, { success: true, data: { table: 'campaigns', columns: [{ name: 'campaign_id' }, { name: 'name' }, { name: 'status' }, { name: 'executed_at' }] } }]);
-    fake.on('POST /data/analytics/query', () => [200, { success: true, data: { data: [{ campaign_id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }, { name: 'no id' }], metadata: { totalRows: 2 } } }]);
+    fake.on('POST /data/analytics/query', (request) =>
+      (request.body as { metrics?: unknown }).metrics === undefined
+        ? [200, { success: true, data: { data: [{ campaign_id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }, { name: 'no id' }], metadata: { totalRows: 2 } } }]
+        : [200, { success: true, data: { data: [{ total: 1 }] } }],
+    );
     const answer = await session.listCampaigns({ ...campaignQuery, status: 'EXECUTED', channel: 'SMS' });
     expect(answer.value.campaigns).toEqual([{ id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }]);
     // No channel column: that filter could not apply, and the answer says so.
     expect(answer.value.ignoredFilters).toEqual(['channel']);
-    expect(fake.calls.at(-1)?.body).toMatchObject({ collection: 'campaigns', filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }], sort: { field: 'campaign_id', order: 'desc' }, limit: 10 });
+    // How many there are (a count with the same filters) and whether more exist (one row more than asked).
+    expect(answer.value).toMatchObject({ total: 1, hasMore: false });
+    const queries = fake.calls.filter((c) => c.method === 'POST').map((c) => c.body as Record<string, unknown>);
+    expect(queries.find((q) => q.metrics === undefined)).toMatchObject({ collection: 'campaigns', filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }], sort: { field: 'campaign_id', order: 'desc' }, limit: 11 });
+    expect(queries.find((q) => q.metrics !== undefined)).toEqual({ collection: 'campaigns', metrics: [{ field: 'campaign_id', operation: 'count', alias: 'total' }], filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }] });
     await session.listCampaigns(campaignQuery);
     expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
   });
@@ -329,6 +339,107 @@ describe('CoreSession: reads', () => {
     await expect(session.listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available' });
     expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
     expect(fake.count('POST /data/analytics/query')).toBe(0);
+  });
+});
+
+/** A route answer the test lets go of: `reached` once the request arrived, `release()` to answer it. */
+function gate(answer: () => [number, unknown] | Promise<[number, unknown]>) {
+  let arrived!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const handler = async (): Promise<[number, unknown]> => {
+    arrived();
+    await released;
+    return answer();
+  };
+  return { reached, release, handler };
+}
+
+const criteria = { criteria: [{ id: 'city', type: 'profile_property', label: 'City', operators: ['is'], valueType: 'ENTITY' }] };
+const madrid = { stanzas: [{ id: 's1', criteria: [{ id: 'c1', criterion_id: 'city', operator: 'is', value: ['madrid'] }] }] };
+const tenantOfToken = (token: string | null): string | undefined => (token === null ? undefined : (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tenantId?: string }).tenantId);
+
+describe("CoreSession: a call's tenant is fixed when it starts", () => {
+  it('a switch while an update waits at its first request: the re-read and the write still go to the tenant it started in', async () => {
+    const { session, fake, clock } = await setup();
+    onSwitch(fake, clock);
+    const held = gate(() => [200, criteria]);
+    fake.on('GET /data/segmentation/criteria', held.handler);
+    fake.on('GET /segments/*', (req) => [200, segment(req.query.get('tenant_id') ?? '?')]);
+    fake.on('PUT /segments/*', (req) => [200, segment(req.query.get('tenant_id') ?? '?', { name: 'Renamed' })]);
+    const update = session.updateSegment(segId, { name: 'Renamed', definition: madrid });
+    await held.reached;
+    await session.switchTenant('tenant-b');
+    held.release();
+    await expect(update).resolves.toMatchObject({ tenantId: 'tenant-a', value: { name: 'Renamed' } });
+    const sent = fake.calls.filter((c) => c.path.startsWith('/segments/')).map((c) => [c.method, c.query.get('tenant_id'), tenantOfToken(c.bearer)]);
+    expect(sent).toEqual([
+      ['GET', 'tenant-a', 'tenant-a'],
+      ['PUT', 'tenant-a', 'tenant-a'],
+    ]);
+    expect(session.activeTenantId).toBe('tenant-b');
+  });
+
+  it('a call that names the active tenant keeps it through a switch (it is not "the session")', async () => {
+    const { session, fake, clock } = await setup();
+    onSwitch(fake, clock);
+    const held = gate(() => [200, criteria]);
+    fake.on('GET /data/segmentation/criteria', held.handler);
+    fake.on('POST /segments', (req) => [201, { _id: 'bbbbbbbbbbbbbbbbbbbbbbbb', ...(req.body as object) }]);
+    const scope = await session.openScope('tenant-a');
+    const created = scope.createSegment({ name: 'VIP', definition: madrid });
+    await held.reached;
+    await session.switchTenant('tenant-b');
+    held.release();
+    await expect(created).resolves.toMatchObject({ tenantId: 'tenant-a' });
+    const post = fake.calls.find((c) => c.method === 'POST' && c.path === '/segments');
+    expect(tenantOfToken(post?.bearer ?? null)).toBe('tenant-a');
+    expect(post?.body).toMatchObject({ tenantId: 'tenant-a' });
+  });
+
+  it("a 401 after a switch renews the call's own tenant credential, not the session's new one, and leaves the session's alone", async () => {
+    const { session, fake, clock } = await setup();
+    onSwitch(fake, clock);
+    const held = gate(() => [200, criteria]);
+    fake.on('GET /data/segmentation/criteria', held.handler);
+    fake.on('GET /segments/*', (req) => [200, segment(req.query.get('tenant_id') ?? '?')]);
+    let refusedOnce = false;
+    fake.on('PUT /segments/*', (req) => {
+      if (!refusedOnce) {
+        refusedOnce = true;
+        return [401, null];
+      }
+      return [200, segment(req.query.get('tenant_id') ?? '?', { name: 'Renamed' })];
+    });
+    const update = session.updateSegment(segId, { name: 'Renamed', definition: madrid });
+    await held.reached;
+    await session.switchTenant('tenant-b');
+    const afterSwitch = session.credential;
+    held.release();
+    await expect(update).resolves.toMatchObject({ tenantId: 'tenant-a' });
+    // The refresh exchanged the call's (tenant-a) refresh token, never the session's new one (r-tenant-b).
+    expect(fake.calls.filter((c) => c.path === '/auth/refresh').map((c) => (c.body as { refreshToken: string }).refreshToken)).toEqual(['refresh-0']);
+    const puts = fake.calls.filter((c) => c.method === 'PUT').map((c) => tenantOfToken(c.bearer));
+    expect(puts).toEqual(['tenant-a', 'tenant-a']);
+    expect(session.credential).toBe(afterSwitch);
+  });
+
+  it('a call whose session ends while it waits fails before sending anything more', async () => {
+    const { session, fake } = await setup();
+    const held = gate(() => [200, criteria]);
+    fake.on('GET /data/segmentation/criteria', held.handler);
+    fake.on('POST /segments', (req) => [201, { _id: 'bbbbbbbbbbbbbbbbbbbbbbbb', ...(req.body as object) }]);
+    const created = session.createSegment({ name: 'VIP', definition: madrid });
+    await held.reached;
+    session.close();
+    held.release();
+    await expect(created).rejects.toMatchObject({ code: 'signed_out' });
+    expect(fake.count('POST /segments')).toBe(0);
   });
 });
 

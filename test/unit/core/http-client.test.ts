@@ -35,7 +35,7 @@ describe('HttpClient', () => {
     [404, 'not_found'],
     [409, 'conflict'],
     [422, 'validation_failed'],
-    [429, 'rate_limited'],
+    [429, 'rate_limit_exceeded'],
     [500, 'api_error'],
     [502, 'api_unavailable'],
     [503, 'api_unavailable'],
@@ -80,7 +80,7 @@ describe('HttpClient', () => {
     const http = new HttpClient({ fetch: fake.fetch });
     expect((await failure(http.request({ method: 'POST', baseUrl: base, path: '/campaigns' }))).message).toBe('segmentIds[0] is not a valid id');
     expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/segments/x' }))).toData()).toEqual({ code: 'not_found', message: 'Not found' });
-    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/busy' }))).toData()).toEqual({ code: 'rate_limited', message: 'Too many requests (retry after 5 s)' });
+    expect((await failure(http.request({ method: 'GET', baseUrl: base, path: '/busy' }))).toData()).toEqual({ code: 'rate_limit_exceeded', message: 'Too many requests (retry after 5 s)', param: '5' });
     const gateway = await failure(http.request({ method: 'GET', baseUrl: base, path: '/gateway' }));
     expect(gateway.code).toBe('api_unavailable');
     expect(gateway.message).not.toContain('<');

@@ -97,6 +97,24 @@ describe('TokenBroker', () => {
     expect(refused).toEqual(['dead-1']);
   });
 
+  it("a per-tenant credential's own refresh token, and its rotations, are refused without reporting the account's refusal", async () => {
+    const api = rotatingApi();
+    const broker = new TokenBroker({ refresh: (t) => api.refresh(t) });
+    const refused: string[] = [];
+    broker.onDidRefuse((t) => refused.push(t));
+    broker.markTenantScoped('refresh-0');
+    // Rotated once: the new refresh token is the tenant's too.
+    await expect(broker.refresh('refresh-0')).resolves.toEqual({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    expect(broker.isTenantScoped('refresh-1')).toBe(true);
+    broker.markTenantScoped('dead-tenant');
+    await expect(broker.refresh('dead-tenant')).rejects.toMatchObject({ code: 'refresh_failed', message: expect.stringContaining('this tenant') });
+    await expect(broker.refresh('dead-tenant')).rejects.toMatchObject({ code: 'refresh_failed' });
+    expect(refused).toEqual([]);
+    // The account's own token refused is still the account's refusal.
+    await expect(broker.refresh('dead-account')).rejects.toMatchObject({ code: 'refresh_failed' });
+    expect(refused).toEqual(['dead-account']);
+  });
+
   it('does not remember a failure to answer (timeout, 5xx): the token was not refused', async () => {
     let calls = 0;
     const broker = new TokenBroker({

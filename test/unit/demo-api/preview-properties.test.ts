@@ -5,6 +5,7 @@ import { checkSegmentDefinition, defaultOperatorsByValueType, operatorsFor, valu
 import { criteriaCatalogue, type DemoCriterion as Criterion } from '../../../src-main/demo-api/criteria-catalogue';
 import { generateFans } from '../../../src-main/demo-api/fans';
 import { previewDefinition } from '../../../src-main/demo-api/preview';
+import { propertyRuns } from '../../helpers/property-runs';
 
 const tenant = { id: 'tn-prop', key: 'prop', name: 'Prop', parentId: null, level: 0 };
 const catalogue: Criterion[] = criteriaCatalogue(tenant);
@@ -42,7 +43,7 @@ const definition = fc.array(stanza, { maxLength: 3 }).map((stanzas): SegmentDefi
 
 describe('preview properties (generated valid definitions)', () => {
   it('every generated definition passes the check', () => {
-    fc.assert(fc.property(definition, (d) => checkSegmentDefinition(d, catalogue).length === 0), { numRuns: 200 });
+    fc.assert(fc.property(definition, (d) => checkSegmentDefinition(d, catalogue).length === 0), propertyRuns('preview: generated definitions pass the check', 200));
   });
 
   it('adding a criterion to a stanza never shrinks the count; adding a stanza never grows it', () => {
@@ -55,7 +56,7 @@ describe('preview properties (generated valid definitions)', () => {
         }
         expect(count({ stanzas: [...d.stanzas, extraStanza] })).toBeLessThanOrEqual(base);
       }),
-      { numRuns: 60 },
+      propertyRuns('preview: a criterion widens, a stanza narrows', 60),
     );
   });
 
@@ -66,7 +67,7 @@ describe('preview properties (generated valid definitions)', () => {
         const both = count({ stanzas: [{ criteria: [a] }, { criteria: [b] }] });
         expect(either + both).toBe(count({ stanzas: [{ criteria: [a] }] }) + count({ stanzas: [{ criteria: [b] }] }));
       }),
-      { numRuns: 60 },
+      propertyRuns('preview: inclusion-exclusion', 60),
     );
   });
 
@@ -79,7 +80,7 @@ describe('preview properties (generated valid definitions)', () => {
         const negated = { ...c, operator: c.operator === pair[0] ? pair[1] : pair[0] };
         expect(count({ stanzas: [{ criteria: [c] }] }) + count({ stanzas: [{ criteria: [negated] }] })).toBe(fans.length);
       }),
-      { numRuns: 80 },
+      propertyRuns('preview: a condition and its negation', 80),
     );
   });
 
@@ -93,7 +94,7 @@ describe('preview properties (generated valid definitions)', () => {
         const issues = checkSegmentDefinition(broken, catalogue);
         expect(issues).toEqual([{ path: `stanzas[${d.stanzas.length}].criteria[0].operator`, message: expect.stringContaining('not allowed') }]);
       }),
-      { numRuns: 100 },
+      propertyRuns('preview: a wrong operator at its path', 100),
     );
   });
 });

@@ -100,4 +100,20 @@ describe('audit of MCP calls', () => {
     }
     expect(JSON.stringify(entries)).not.toContain('private note');
   });
+
+  it('names the tenant a call named, also when the call was refused before it ran', async () => {
+    h = await connect('READ_ONLY');
+    // Refused by the mode, by its input, and run: each entry is in the tenant the call named.
+    failure(await h.call('nevent_create_segment', { name: 'Loyal', definition: { stanzas: [] }, tenant_id: 'tenant-a' }));
+    failure(await h.call('nevent_get_segment', { segment_id: 'not an id', tenant_id: 'tenant-a' }));
+    ok(await h.call('nevent_list_segments', { tenant_id: 'tenant-a' }));
+    // What is not a tenant id names no tenant: the entry stays in the session's own.
+    failure(await h.call('nevent_list_segments', { tenant_id: 'Child A' }));
+    expect(h.audit.entries('session-1').map((e) => `${e.name}:${e.tenantId}:${e.result}`)).toEqual([
+      'nevent_create_segment:tenant-a:operation_not_permitted',
+      'nevent_get_segment:tenant-a:validation_failed',
+      'nevent_list_segments:tenant-a:ok',
+      'nevent_list_segments:tenant-root:invalid_request',
+    ]);
+  });
 });

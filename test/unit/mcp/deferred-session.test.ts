@@ -38,7 +38,7 @@ describe('DeferredSession', () => {
     await expect(switching).rejects.toMatchObject(failure);
     expect(await deferred.gate()).toEqual(failure);
     expect(deferred.gate()).toEqual(failure);
-    await expect(deferred.inTenant('tenant-b')).rejects.toMatchObject({ code: 'authentication_failed' });
+    await expect(deferred.openScope('tenant-b')).rejects.toMatchObject({ code: 'authentication_failed' });
   });
 
   it('client info and listeners given before the sign-in reach the session, and an early unsubscribe holds', async () => {

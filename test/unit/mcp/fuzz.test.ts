@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { allTools } from '../../../src-main/mcp/tools';
+import { propertyRuns } from '../../helpers/property-runs';
 import { connect } from './harness';
 import type { Harness } from './harness';
 
@@ -47,7 +48,7 @@ describe('arbitrary arguments', () => {
       fc.asyncProperty(fc.constantFrom(...allTools.map((t) => t.name)), fc.dictionary(keys, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }), async (name, args) => {
         checked(await h.call(name, args));
       }),
-      { numRuns: 300 },
+      propertyRuns<[string, Record<string, unknown>]>('fuzz: arbitrary arguments', 300),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 60_000);
@@ -60,7 +61,8 @@ const validCalls: Record<string, Record<string, unknown>> = {
   nevent_get_campaign_metrics: { campaign_id: 'c1' },
   nevent_list_campaign_recipients: { campaign_id: 'c1' },
   nevent_quote_campaign: { channel: 'EMAIL', segment_ids: ['s1'] },
-  nevent_create_campaign: { name: 'Draft', channel: 'SMS' },
+  nevent_create_campaign: { name: 'Draft', channel: 'SMS', message: 'See you at the arena' },
+  nevent_get_campaign: { campaign_id: 'c1' },
   nevent_schedule_campaign: { campaign_id: 'c1', scheduled_time: '2099-01-01T00:00:00Z', confirmed: true },
   nevent_analytics_table_schema: { table: 'campaigns' },
   nevent_analytics_filter_values: { collection: 'campaigns', filters: [{ field: 'status' }] },
@@ -99,7 +101,14 @@ describe('arbitrary API answers', () => {
         const allowed = name === 'nevent_schedule_campaign' ? ['api_error', 'conflict'] : ['api_error'];
         if (code !== null) expect(allowed, `${name} ← ${JSON.stringify(answer).slice(0, 200)}`).toContain(code);
       }),
-      { numRuns: 400 },
+      propertyRuns<[string, unknown]>('fuzz: arbitrary API answers', 400, [
+        // Found by this suite: a page number of -5e-324 in a recipients page became internal_error.
+        ['nevent_list_campaign_recipients', { content: [], page: -5e-324 }],
+        ['nevent_list_campaign_recipients', { content: [{ userId: 'u1' }], number: 2.5, totalElements: 1e300, totalPages: -1 }],
+        ['nevent_list_campaign_recipients', [{ userId: 'u1', email: 'a@b.es' }]],
+        ['nevent_segment_execute', { fans: [], total_fans: 1e300, current_page: -5e-324, total_pages: 0.5 }],
+        ['nevent_list_images', { resources: [{ src: 'https://cdn.example/a.png', size: -5e-324 }] }],
+      ]),
     );
   }, 60_000);
 });
@@ -151,7 +160,10 @@ describe('arbitrary API answers to the paid-media, template and short-URL tools'
           const code = checked(await api.call(name, validArgs[name]));
           if (code !== null) expect(code, `${name} ← ${JSON.stringify(sent).slice(0, 200)}`).toBe('api_error');
         }),
-        { numRuns: 300 },
+        propertyRuns<[string, unknown]>('fuzz: paid media, templates, short URLs', 300, [
+          ['nevent_list_short_urls', { items: [], total: 1e300, page: -5e-324, pageSize: 0.5, totalPages: -3 }],
+          ['nevent_list_short_url_destinations', [{ destinationKey: 'k', totalClicks: 1e300 }]],
+        ]),
       );
     } finally {
       await api.close();

@@ -5,6 +5,8 @@
  */
 import { Client } from '@modelcontextprotocol/client';
 import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { ConfirmationStates } from '../../../src-main/mcp/person-confirmation';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
@@ -32,6 +34,12 @@ export interface HarnessOptions extends FakeSessionOptions {
   modeSource?: OperationModeSource;
   /** Tools to serve instead of the product's (rule tests with tools of their own). */
   tools?: readonly AnyToolSpec[];
+  /** Declares elicitation and answers each `elicitation/create` with this ("the person"). */
+  elicit?: (message: string) => Promise<{ action: 'accept' | 'decline' | 'cancel'; content?: Record<string, string | number | boolean> }>;
+  /** How long the server waits for the person's answer. */
+  confirmationTimeoutMs?: number;
+  /** The server's clock for confirmation states (a late answer). */
+  confirmations?: ConfirmationStates;
 }
 
 /** Starts a server on a fake session and connects a client named `test-client`. */
@@ -43,23 +51,34 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const served = serveStdio(
     () => {
-      const bound = createMcpServer({ session, mode: options.modeSource ?? fixedMode(mode), audit, log: (line) => logs.push(line), ...(options.tools === undefined ? {} : { tools: options.tools }) });
+      const bound = createMcpServer({
+        session,
+        mode: options.modeSource ?? fixedMode(mode),
+        audit,
+        log: (line) => logs.push(line),
+        ...(options.tools === undefined ? {} : { tools: options.tools }),
+        ...(options.confirmationTimeoutMs === undefined ? {} : { confirmationTimeoutMs: options.confirmationTimeoutMs }),
+        ...(options.confirmations === undefined ? {} : { confirmations: options.confirmations }),
+      });
       built.push(bound);
       return bound.server;
     },
     { transport: serverSide },
   );
+  const elicit = options.elicit;
   const close = async (): Promise<void> => {
     await served.close();
     for (const bound of built) bound.dispose();
   };
   if (options.era === 'legacy') {
-    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' });
+    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' }, elicit === undefined ? {} : { capabilities: { elicitation: {} } });
+    if (elicit !== undefined) client.setRequestHandler(ElicitRequestSchema, async (request) => elicit(request.params.message));
     await client.connect(clientSide as never);
     await client.listTools(); // as a real client does before calling (it would check answers against advertised output schemas)
     return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
   }
-  const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+  const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } }, ...(elicit === undefined ? {} : { capabilities: { elicitation: { form: {} } } }) });
+  if (elicit !== undefined) client.setRequestHandler('elicitation/create', async (request) => elicit((request.params as { message: string }).message));
   await client.connect(clientSide);
   await client.listTools();
   return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };

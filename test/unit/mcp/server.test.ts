@@ -20,8 +20,8 @@ afterEach(async () => {
 });
 
 describe('MCP server factory', () => {
-  it('lists every DESIGN §4 tool with its input schema, title, annotations as written and instructions', async () => {
-    h = await connect();
+  it('lists every tool (FULL mode) with its input schema, title, annotations as written and instructions', async () => {
+    h = await connect('FULL');
     const { tools } = await h.listTools();
     expect(tools.map((t) => t.name)).toEqual(expectedTools);
     const specs = new Map(allTools.map((spec) => [spec.name, spec]));
@@ -51,7 +51,8 @@ describe('MCP server factory', () => {
     const instructions = serverInstructions('READ_ONLY');
     expect(instructions).toMatch(/Pass tenant_id on every such call/);
     expect(instructions).toContain('switched_to_tenant_id');
-    expect(instructions).toContain('Operation mode when you connected: READ_ONLY');
+    expect(instructions).toContain('Operation mode when you connected: Read only');
+    expect(instructions).toContain('MCP panel → Operation mode');
   });
 
   it('passes the client name and version to the session: from each request (2026-07-28) or initialize (2025-11-25)', async () => {
@@ -111,10 +112,18 @@ describe('MCP server factory', () => {
 
   it('answers an unreachable or malformed tenant_id with the envelope, and runs nothing', async () => {
     h = await connect('STANDARD');
-    expect(failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-b' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden', param: 'tenant_id' });
-    expect(failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-nope' }))).toMatchObject({ type: 'not_found', code: 'tenant_not_found', param: 'tenant_id' });
-    expect(failure(await h.call('nevent_create_segment', { name: 'x', definition, tenant_id: '../etc' }))).toMatchObject({ type: 'invalid_request', code: 'invalid_request', param: 'tenant_id' });
-    expect(h.session.calls.filter((c) => !c.startsWith('inTenant:'))).toEqual([]);
+    // A refused tenant and an unknown one are told apart by nothing: same code, same sentence but the id.
+    const refused = failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-b' }));
+    const unknown = failure(await h.call('nevent_list_segments', { tenant_id: 'tenant-nope' }));
+    expect(refused).toMatchObject({ type: 'not_found', code: 'tenant_not_found', param: 'tenant_id' });
+    expect(unknown).toMatchObject({ type: 'not_found', code: 'tenant_not_found', param: 'tenant_id' });
+    expect(refused.message.replace('tenant-b', 'X')).toBe(unknown.message.replace('tenant-nope', 'X'));
+    expect(refused.message).not.toContain('Child B');
+    expect(failure(await h.call('nevent_create_segment', { name: 'x', definition, tenant_id: '../etc' }))).toMatchObject({ type: 'invalid_request', code: 'invalid_request', param: 'tenant_id', message: expect.stringContaining('names are not ids') });
+    // A tenant's name where its id belongs: the id it names.
+    expect(failure(await h.call('nevent_list_segments', { tenant_id: 'Child A' }))).toMatchObject({ code: 'invalid_request', param: 'tenant_id', message: expect.stringMatching(/^Names are not ids: "Child A" is the name of tenant "tenant-a"/) });
+    // Nothing ran but the tenant checks (and reading the account's own list to explain them).
+    expect(h.session.calls.filter((c) => !c.startsWith('openScope:') && c !== 'listTenants')).toEqual([]);
     expect(h.session.snapshot().activeTenantId).toBe('tenant-root');
   });
 
@@ -148,7 +157,7 @@ describe('MCP server factory', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(failure(await h.call('nevent_list_segments', { search: 'x'.repeat(1_000_000) })).code).toBe('validation_failed');
     expect(failure(await h.call('nevent_list_segments', { limit: 'ten' })).code).toBe('validation_failed');
-    expect(failure(await h.call('nevent_switch_tenant', { tenantId: '../../etc/passwd' })).code).toBe('validation_failed');
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: '../../etc/passwd' })).code).toBe('invalid_request');
     expect(failure(await h.call('nevent_segment_preview', { definition: { stanzas: 'all' } })).param).toBe('definition.stanzas');
     const unknown = await h.call('nevent_no_such_tool').catch((error: unknown) => error);
     expect(String(unknown instanceof Error ? unknown.message : JSON.stringify(unknown))).toMatch(/nevent_no_such_tool/);

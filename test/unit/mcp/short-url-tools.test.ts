@@ -80,7 +80,7 @@ describe('reads', () => {
   it('lists destinations without the member records', async () => {
     const { h, sent } = await withRoutes('READ_ONLY', { 'core GET /admin/short-url/destinations': () => body('core.short-urls.destinations.json') });
     const out = ok(await h.call('nevent_list_short_url_destinations', { origin: 'CAMPAIGN', search: 'festival' }));
-    expect(sent[0]?.query).toEqual({ origin: 'CAMPAIGN', search: 'festival', pageSize: 20 });
+    expect(sent[0]?.query).toEqual({ origin: 'CAMPAIGN', search: 'festival', page: 0, pageSize: 20 });
     expect((out.items as Record<string, unknown>[])[0]).toMatchObject({ destinationKey: 'campaign-dest:v1:9f2a1c', totalClicks: 1843, memberShortCodes: ['Xj4K9a', 'Bq7L2m'] });
     expect((out.items as Record<string, unknown>[])[0]).not.toHaveProperty('members');
     expect(out.next_page).toBeNull();

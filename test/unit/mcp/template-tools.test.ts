@@ -70,11 +70,11 @@ describe('writes', () => {
   });
 });
 
-describe('send test (DELETE class)', () => {
+describe('send test (WRITE class, asks first)', () => {
   const args = { template_id: id, emails: ['qa@example.com', 'boss@example.com'], subject: 'Test: Spring Sale' };
 
-  it('is refused in STANDARD, and in FULL does nothing without confirmed: true but say whom it would email', async () => {
-    const { h, sent } = await withRoutes('FULL', { [`core POST /templates/${id}/test`]: () => body('core.templates.test.json') });
+  it('runs in STANDARD as upstream has it, does nothing without confirmed: true but say whom it would email, and is refused in READ_ONLY', async () => {
+    const { h, sent } = await withRoutes('STANDARD', { [`core POST /templates/${id}/test`]: () => body('core.templates.test.json') });
     const asked = failure(await h.call('nevent_send_test_template', args));
     expect(asked).toMatchObject({ code: 'confirmation_required', param: 'confirmed' });
     expect(asked.message).toContain(id);
@@ -85,8 +85,9 @@ describe('send test (DELETE class)', () => {
     expect(sent[0]?.body).toEqual({ emails: ['qa@example.com', 'boss@example.com'], subject: 'Test: Spring Sale', sampleUserId: 'u1', parameters: { count: 42 } });
     expect(done.result).toMatchObject({ success: true, sentTo: ['dev@example.com'] });
     await h.close();
-    const standard = await withRoutes('STANDARD', {});
-    expect(failure(await standard.h.call('nevent_send_test_template', { ...args, confirmed: true })).code).toBe('operation_not_permitted');
+    const readOnly = await withRoutes('READ_ONLY', {});
+    const refused = failure(await readOnly.h.call('nevent_send_test_template', { ...args, confirmed: true }));
+    expect(refused).toMatchObject({ code: 'operation_not_permitted', message: expect.stringContaining('needs Standard mode') });
   });
 
   it('answers a 200 success:false as an api_error with the reason', async () => {

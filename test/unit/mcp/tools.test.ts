@@ -60,9 +60,13 @@ describe('tenant tools', () => {
 
   it('nevent_switch_tenant: refusals keep the session where it was', async () => {
     h = await connect();
-    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-b' }))).toMatchObject({ type: 'invalid_request', code: 'tenant_forbidden' });
-    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-c' })).code).toBe('tenant_forbidden');
-    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'tenant-zzz' }))).toMatchObject({ type: 'not_found', code: 'tenant_not_found' });
+    // INVITED, SUSPENDED and unknown: one neutral answer (the API's refusal would name the tenant).
+    for (const tenantId of ['tenant-b', 'tenant-c', 'tenant-zzz']) {
+      expect(failure(await h.call('nevent_switch_tenant', { tenantId }))).toMatchObject({ type: 'not_found', code: 'tenant_not_found', param: 'tenantId', message: expect.stringContaining(`Tenant "${tenantId}" is not available to this account`) });
+    }
+    // A name where the id belongs.
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'child a' }))).toMatchObject({ code: 'invalid_request', param: 'tenantId', message: expect.stringContaining('Names are not ids: "child a" is the name of tenant "tenant-a". Pass tenantId: "tenant-a"') });
+    expect(failure(await h.call('nevent_switch_tenant', { tenantId: 'Acme Lisbon' }))).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('names are not ids, use an id from nevent_list_tenants') });
     expect(ok(await h.call('nevent_get_active_tenant')).active_tenant_id).toBe('tenant-root');
   });
 
@@ -150,8 +154,8 @@ describe('campaign, analytics and paid-media tools', () => {
 
   it('reports a core failure in any of them with the envelope', async () => {
     h = await connect();
-    h.session.failNext = new CoreError('rate_limited', 'Too many requests; retry in a minute.');
-    expect(failure(await h.call('nevent_analytics_capabilities'))).toEqual({ type: 'rate_limit_error', code: 'rate_limited', message: 'Too many requests; retry in a minute.' });
+    h.session.failNext = new CoreError('rate_limit_exceeded', 'Too many requests; retry in a minute.');
+    expect(failure(await h.call('nevent_analytics_capabilities'))).toEqual({ type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'Too many requests; retry in a minute.' });
   });
 });
 
@@ -173,7 +177,7 @@ describe('nevent_help', () => {
     expect(tenants).toContain('→ Response: { active_tenant_id: "tenant-abc" }');
     expect(tenants).toMatch(/SUPERADMIN.*All tenants/);
     expect(tenants).toMatch(/nothing changes/);
-    expect(guidanceFor('errors')).toContain('tenant_forbidden');
+    expect(guidanceFor('errors')).toContain('names are not ids');
     expect(guidanceFor('tenants')).toMatch(/pass its `switched_to_tenant_id` on every later call/);
     expect(guidanceFor('segments')).toContain('AND');
   });

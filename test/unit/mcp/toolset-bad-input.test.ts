@@ -27,13 +27,18 @@ const refusals: [tool: string, args: Record<string, unknown>, param: string][] =
   ['nevent_create_campaign', { name: '', channel: 'EMAIL' }, 'name'],
   ['nevent_create_campaign', { name: 'x', channel: 'EMAIL', reply_to: 'not-an-email' }, 'reply_to'],
   ['nevent_create_campaign', { name: 'x', channel: 'EMAIL', email_body: 'x'.repeat(500_001) }, 'email_body'],
+  // Drafts without their text: refused naming what is missing (an SMS its message, an email its subject and body).
+  ['nevent_create_campaign', { name: 'x', channel: 'SMS' }, 'message'],
+  ['nevent_create_campaign', { name: 'x', channel: 'WHATSAPP', message: '   ' }, 'message'],
+  ['nevent_create_campaign', { name: 'x', channel: 'EMAIL', email_body: '<p>Hi</p>' }, 'email_subject'],
+  ['nevent_create_campaign', { name: 'x', channel: 'EMAIL_AND_SMS', email_subject: 'Hi', template_id: 't1' }, 'message'],
   ['nevent_schedule_campaign', { campaign_id: 'c1', scheduled_time: 'tomorrow' }, 'scheduled_time'],
   ['nevent_schedule_campaign', { campaign_id: 'c1', scheduled_time: '2001-01-01T00:00:00Z' }, 'scheduled_time'],
   ['nevent_analytics_query', { collection: 'campaigns', limit: 1001 }, 'limit'],
   ['nevent_analytics_query', { collection: 'campaigns', sort: [] }, 'sort'],
   ['nevent_analytics_query', { collection: { name: 'campaigns' } }, 'collection'],
   ['nevent_analytics_table_schema', { table: huge }, 'table'],
-  ['nevent_analytics_filter_values', { collection: 'campaigns', filters: [] }, 'filters'],
+  ['nevent_analytics_filter_values', { collection: 'campaigns', filters: Array.from({ length: 21 }, () => ({ field: 'channel' })) }, 'filters'],
   ['nevent_campaign_report', { year: 2026, month: 13 }, 'month'],
   ['nevent_campaign_report', { year: '2026', month: 1 }, 'year'],
   ['nevent_analytics_capabilities', { table: 42 }, 'table'],
@@ -71,14 +76,14 @@ describe('bad input to the toolset', () => {
         },
       },
     });
-    const answer = ok(await h.call('nevent_create_campaign', { name: 'Draft', channel: 'SMS', status: 'SCHEDULED', scheduledTime: '2030-01-01T00:00:00Z', segment_ids: [] }));
+    const answer = ok(await h.call('nevent_create_campaign', { name: 'Draft', channel: 'SMS', message: 'Doors open at 8', status: 'SCHEDULED', scheduledTime: '2030-01-01T00:00:00Z', segment_ids: [] }));
     expect(answer.campaign).toEqual({ id: 'c9', name: 'Draft', status: 'DRAFT', channel: 'SMS_ONLY' });
-    expect(sent[0]?.body).toEqual({ name: 'Draft', channel: 'SMS_ONLY', status: 'DRAFT' });
+    expect(sent[0]?.body).toEqual({ name: 'Draft', channel: 'SMS_ONLY', message: 'Doors open at 8', status: 'DRAFT' });
   });
 
   it('a tenant the account cannot reach is refused before the tool runs; nothing falls back', async () => {
     h = await connect('FULL', { apiRoutes: { 'core GET /media/resources': () => [] } });
-    expect(failure(await h.call('nevent_list_images', { tenant_id: 'tenant-b' })).code).toBe('tenant_forbidden');
+    expect(failure(await h.call('nevent_list_images', { tenant_id: 'tenant-b' })).code).toBe('tenant_not_found');
     expect(failure(await h.call('nevent_delete_image', { tenant_id: 'tenant-zzz', urls: ['a'] })).code).toBe('tenant_not_found');
     expect(h.session.calls.filter((call) => call.startsWith('callApi'))).toEqual([]);
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TenantFilter } from '../../../src-renderer/lib/tenant-filter';
 import { buildSearchIndex, directTriplesFrom, filterTenantIndices, highlightParts, queryTokens, refinesQuery, searchText, type SearchableTenant } from '../../../src-renderer/lib/tenant-search';
+import { propertyRuns } from '../../helpers/property-runs';
 
 const tenants = [
   { id: 'acme', name: 'Acme Corp', slug: 'acme' },
@@ -69,7 +70,7 @@ describe('tenant search', () => {
         const grown = q + more;
         if (refinesQuery(q, grown)) expect(filter(built, grown, filterTenantIndices(built, q))).toEqual(naive(list, grown));
       }),
-      { numRuns: 1500 },
+      propertyRuns('tenant search: finds what the rule says', 1500),
     );
   });
 
@@ -84,7 +85,7 @@ describe('tenant search', () => {
           expect(Array.from(tenantFilter.filter(typed))).toEqual(naive(list, typed));
         }
       }),
-      { numRuns: 500 },
+      propertyRuns('tenant search: typing and deleting', 500),
     );
   });
 
@@ -96,7 +97,7 @@ describe('tenant search', () => {
       fc.property(fc.string({ unit: fc.constantFrom(...syllables, ' ', '1', 'tn', 's-'), maxLength: 5 }), (q) => {
         expect(filter(big, q)).toEqual(naive(many, q));
       }),
-      { numRuns: 150 },
+      propertyRuns('tenant search: a list large enough for the gram tables', 150),
     );
   });
 

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizePlatformTenants, parseTenantRecord } from '../../../src-shared/api';
+import { propertyRuns } from '../../helpers/property-runs';
 
 function read(raw: unknown, fastPath: boolean): unknown {
   try {
@@ -55,7 +56,7 @@ describe('tenant record fast path', () => {
       fc.property(fc.oneof({ arbitrary: plainish, weight: 5 }, { arbitrary: record, weight: 4 }, { arbitrary: anything, weight: 1 }), (raw) => {
         expect(read(raw, true)).toEqual(read(raw, false));
       }),
-      { numRuns: 3000 },
+      propertyRuns('tenant records: fast path agrees with zod', 3000),
     );
   });
 

@@ -1,9 +1,9 @@
 /** Pure and in-memory parts of the app layer: audit paging, preferences, and the versioned state snapshot. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../../src-shared/session';
 import { queryAudit } from '../../../src-main/app/audit-query';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
-import { Preferences } from '../../../src-main/app/preferences';
+import { Preferences, preferencesReadTimeoutMs, type JsonStore } from '../../../src-main/app/preferences';
 import type { AppState, DesktopSegments, Settings } from '../../../src-shared/ipc';
 import { createTestService } from './fakes';
 
@@ -103,6 +103,35 @@ describe('preferences', () => {
     await prefs.reload();
     expect(edits).toEqual(['STANDARD']);
     expect(prefs.savedMode()).toBe('STANDARD');
+  });
+});
+
+describe('preferences: a read of the file that never ends', () => {
+  const defaults = { apiUrl: 'https://api.example', dataApiUrl: null };
+
+  it('is given up after its deadline at start and on a reload, said once, and a later read works', async () => {
+    vi.useFakeTimers();
+    try {
+      let hung = true;
+      const good = new MemoryJsonStore({ settings: { theme: 'dark' } });
+      // A store whose read hangs (a file on a hung disk) until it is told otherwise.
+      const store: JsonStore = { load: () => (hung ? new Promise(() => undefined) : good.load()), save: (value) => good.save(value) };
+      const said: string[] = [];
+      const prefs = new Preferences(store, defaults, undefined, (line) => said.push(line));
+      const loading = prefs.load();
+      await vi.advanceTimersByTimeAsync(preferencesReadTimeoutMs);
+      await loading;
+      expect(prefs.theme()).toBe('system');
+      const reloading = prefs.reload();
+      await vi.advanceTimersByTimeAsync(preferencesReadTimeoutMs);
+      await reloading;
+      expect(said).toEqual([expect.stringMatching(/took longer than 5 s; it is skipped/)]);
+      hung = false;
+      await prefs.reload();
+      expect(prefs.theme()).toBe('dark');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

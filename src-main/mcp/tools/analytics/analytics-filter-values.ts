@@ -17,7 +17,7 @@ export const analyticsFilterValuesTool = defineTool({
   tenantScoped: true,
   input: z.object({
     collection: AnalyticsNameSchema.describe('Table name.'),
-    filters: z.array(z.object({ field: AnalyticsNameSchema, operator: z.string().max(32).optional(), value: FilterValueSchema.optional() })).min(1).max(20),
+    filters: z.array(z.object({ field: AnalyticsNameSchema, operator: z.string().max(32).optional(), value: FilterValueSchema.optional() })).max(20).describe('Fields to list values of; [] lets the API choose.'),
   }),
   output: z.object({
     results: z.array(z.object({ collection: z.string().nullable(), values: z.record(z.string(), z.array(z.unknown())) })),

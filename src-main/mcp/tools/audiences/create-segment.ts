@@ -20,6 +20,11 @@ export const createSegmentTool = defineTool({
   }),
   output: z.object({ segment: SegmentOutSchema, tenant_id: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  whenMissing: {
+    definition:
+      'definition is missing: it says who is in the segment, as {stanzas:[{criteria:[{criterion_id, operator, value}]}]} (criteria in a stanza OR, stanzas AND; {stanzas: []} is every fan). criterion_id and the operators each takes come from nevent_segmentation_criteria; check the size with nevent_segment_preview, then create. Nothing was created.',
+    name: 'name is missing: every segment needs a name people will recognise. Nothing was created.',
+  },
   async run(args, { tenant }) {
     const input: SegmentCreate = { name: args.name, definition: args.definition };
     if (args.description !== undefined) input.description = args.description;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { campaignRecipients } from '../../../core/domains/campaigns';
 import { defineTool } from '../../tool';
-import { pageSizeInput } from '../list-page';
+import { pageFields, pageSizeInput } from '../list-page';
 import { RecordIdSchema } from '../tool-inputs';
 
 /** `nevent_list_campaign_recipients` tool. */
@@ -25,8 +25,10 @@ export const listCampaignRecipientsTool = defineTool({
     recipients: z.array(z.object({ user_id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable(), status: z.string().nullable() })),
     page: z.number().int(),
     page_size: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
+    total: z.number().int().nullable(),
+    total_pages: z.number().int().nullable(),
+    next_page: z.number().int().nullable(),
+    notice: z.string().optional(),
     tenant_id: z.string(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -39,7 +41,7 @@ export const listCampaignRecipientsTool = defineTool({
       page: args.page ?? 0,
       size,
     });
-    const { recipients, page, total, totalPages } = answer.value;
-    return { recipients: recipients.slice(0, size), page, page_size: size, total, total_pages: totalPages, tenant_id: answer.tenantId };
+    const fields = pageFields(answer.value);
+    return { recipients: answer.value.items.slice(0, size), page: fields.page, page_size: size, total: fields.total, total_pages: fields.totalPages, next_page: fields.next_page, ...(fields.notice === undefined ? {} : { notice: fields.notice }), tenant_id: answer.tenantId };
   },
 });

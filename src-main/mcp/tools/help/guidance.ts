@@ -1,4 +1,5 @@
 /** The general `nevent_help` guidance: the overview (no topic), errors, and workflows that chain tools across domains. */
+import { modeChangeHint } from '../../mode-words';
 import type { HelpGuide } from '../../tool';
 
 /** What `nevent_help` answers without a topic. */
@@ -13,7 +14,20 @@ connection's *active tenant* (what a call without \`tenant_id\` uses) can be mov
 
 Start with \`nevent_list_tenants\`, pick a tenant, and pass its id as \`tenant_id\` from then on.
 \`nevent_switch_tenant\` / \`nevent_reset_tenant\` move the active tenant and answer
-\`switched_to_tenant_id\`: keep passing that id.`;
+\`switched_to_tenant_id\`: keep passing that id.
+
+**Operation mode.** Only the tools the current mode allows are listed: Read only (the default) lists
+reads, quotes, switch and reset; Standard adds creates, updates, uploads and test emails; Full adds
+scheduling campaigns and deleting images. ${modeChangeHint} A tool that is not listed answers
+\`operation_not_permitted\` naming the mode it needs.
+
+**Not offered here.** Nevent AI's own server also has five tools that read Nevent's database, which has no
+public HTTP endpoint, so this bridge cannot offer them: \`nevent_get_campaign_insights\` (AI insights and
+anomalies of a campaign: use \`nevent_get_campaign_metrics\` and \`nevent_campaign_report\`),
+\`nevent_list_templates\` and \`nevent_get_template\` (template ids come from the user or a campaign;
+\`nevent_preview_template\` renders one), \`nevent_get_sending_profile\` and
+\`nevent_get_suppressions_summary\` (see topic \`deliverability\`). \`nevent_list_campaigns\` and
+\`nevent_get_campaign\` are offered, over the HTTP API.`;
 
 const errors = `# Errors
 
@@ -23,17 +37,17 @@ A failing tool answers \`isError: true\` with \`{ "error": { "type", "code", "me
 
 | code | meaning | what to do |
 |------|---------|------------|
-| \`tenant_forbidden\` | The user may not enter that tenant (or the membership is INVITED / SUSPENDED) | Pick an ACTIVE tenant from \`nevent_list_tenants\` |
-| \`tenant_not_found\` | No such tenant | Check the id with \`nevent_list_tenants\` |
-| \`invalid_request\` with \`param: tenant_id\` | That \`tenant_id\` is not a tenant id | Take ids from \`nevent_list_tenants\` |
+| \`tenant_not_found\` | That tenant does not exist, or the account may not use it (the answer does not say which) | Pick an ACTIVE tenant from \`nevent_list_tenants\` |
+| \`invalid_request\` with \`param: tenant_id\` | That is not a tenant id: names are not ids (the answer gives the id a name stands for) | Pass the id it names, or one from \`nevent_list_tenants\` |
 | \`no_home_tenant\` | Reset without a home tenant (the sign-in had no tenant) | Switch to a tenant explicitly |
-| \`operation_not_permitted\` | A write tool in READ_ONLY mode (or a DELETE-class one below FULL), or a local file outside the folders named for uploads | Ask the user to change the operation mode (\`--mode STANDARD\` or the app's settings) |
-| \`confirmation_required\` | A DELETE-class tool called without \`confirmed: true\`; nothing was done | Put the message to the user; call again with \`confirmed: true\` only if they agree |
+| \`operation_not_permitted\` | The tool needs Standard or Full mode (the message says which), or a local file is outside the folders named for uploads | Tell the user; only they can change the mode (MCP panel → Operation mode) |
+| \`confirmation_required\` | A tool that sends or deletes, called without \`confirmed: true\`; nothing was done | Put the message to the user; call again with \`confirmed: true\` only if they agree |
+| \`cancelled\` | The user declined or did not answer when the client asked them to confirm; nothing was done | Do not retry unless they ask again |
 | \`validation_failed\` | An argument is missing or malformed (\`param\` names it) | Fix that argument |
 | \`not_found\` | The segment (or other object) is not in that tenant | It may belong to another tenant: check the \`tenant_id\` you passed |
-| \`conflict\` | The segment changed since you read it, or a campaign to schedule is no DRAFT | Read it again and retry (a campaign: create a new draft) |
+| \`conflict\` | The segment changed since you read it, a campaign to schedule is no DRAFT, or a list changed between the pages of a walk (\`param: cursor\`) | Read it again and retry (a campaign: create a new draft; a list: list again without cursor) |
 | \`authentication_failed\`, \`token_expired\`, \`refresh_failed\`, \`signed_out\` | The sign-in is no longer valid | Ask the user to sign in again in Nevent Companion |
-| \`rate_limited\` | Too many requests | Wait and retry |
+| \`rate_limit_exceeded\` | Too many requests (to the API, or too many calls at once on this connection); \`param\` is the seconds to wait | Wait for answers, then retry |
 | \`api_unavailable\`, \`timeout\`, \`api_error\` | The Nevent API did not answer properly | Retry later |
 
 After any error of a switch or reset **nothing changed**: the session is still in the tenant it was
@@ -116,13 +130,40 @@ Never pass \`confirmed: true\` before the user agreed to exactly that sentence.
 
 ## Operation modes
 
-- \`READ_ONLY\` (default): reads, quotes, switch and reset.
-- \`STANDARD\`: also creates and updates (segments, campaign drafts, image uploads).
-- \`FULL\`: also DELETE-class tools (schedule a campaign, delete images), each only with
-  \`confirmed: true\`.`;
+- Read only (default): reads, quotes, switch and reset.
+- Standard: also creates and updates (segments, campaign drafts, templates, short URLs, image uploads)
+  and test emails.
+- Full: also the DELETE class (schedule a campaign, delete images).
+
+Only the tools the mode allows are listed; a client that re-reads the list after
+\`notifications/tools/list_changed\` sees the others appear when the user changes the mode.
+${modeChangeHint}
+
+Tools that send or delete (scheduling, a test email, deleting images) ask the user first: through your
+client when it can ask them (elicitation), otherwise they answer \`confirmation_required\` and run only
+when called again with \`confirmed: true\`.`;
+
+const deliverability = `# Deliverability
+
+Nevent AI's deliverability tools, \`nevent_get_sending_profile\` (send rate, warm-up, throttle, validated
+sending domains) and \`nevent_get_suppressions_summary\` (suppressed and unsubscribed addresses by
+reason), read Nevent's own database, which has no public HTTP endpoint: this bridge cannot offer them.
+The user sees them in Nevent, or through Nevent AI's own server.
+
+What you can answer here:
+
+- One campaign's delivery: \`nevent_get_campaign_metrics\` (sent, delivered, bounces, complaints,
+  unsubscribes and their rates).
+- Who bounced or unsubscribed: \`nevent_list_campaign_recipients({ campaign_id, status: "BOUNCES" })\`
+  (or \`"UNSUBSCRIBES"\`); recipients are personal data, page only as far as needed.
+- A month across campaigns: \`nevent_campaign_report({ year, month })\`; trends over time:
+  \`nevent_analytics_query\` on the \`campaigns\` table.
+- How a template lands in a real inbox: \`nevent_preview_template\`, then \`nevent_send_test_template\`
+  (Standard mode; the user confirms the recipients first).`;
 
 /** The general help topics: errors and the workflows that chain tools. */
 export const helpGuides: readonly HelpGuide[] = [
   { topic: 'errors', guidance: errors },
   { topic: 'workflows', guidance: workflows },
+  { topic: 'deliverability', guidance: deliverability },
 ];

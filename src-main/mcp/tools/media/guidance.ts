@@ -5,9 +5,9 @@ const guidance = `# Media
 
 | Tool | What it does | Mode |
 |------|--------------|------|
-| \`nevent_list_images\` | The tenant's images (URL, name, type, size), paged with \`limit\` / \`offset\` | any |
+| \`nevent_list_images\` | The tenant's images (URL, name, type, size), paged with \`limit\` / \`cursor\` (\`next_cursor\`) | any |
 | \`nevent_upload_image\` | Uploads one image and answers its \`destinationUrl\` for templates and campaigns | STANDARD, FULL |
-| \`nevent_delete_image\` | Deletes images by URL: needs \`confirmed: true\` | FULL |
+| \`nevent_delete_image\` | Deletes images by URL, once the user confirmed | FULL |
 
 ## Uploading
 
@@ -25,8 +25,9 @@ Images are PNG, JPEG, GIF or WEBP (checked by their content, not their name), at
 
 ## Deleting
 
-Without \`confirmed: true\` nothing is deleted: the answer (\`confirmation_required\`) says which images
-would go. Templates and campaigns that use a deleted image show it broken, so ask the user first.`;
+The user confirms first: your client asks them when it can; otherwise, without \`confirmed: true\`, nothing is
+deleted and the answer (\`confirmation_required\`) says which images would go. Templates and campaigns that
+use a deleted image show it broken.`;
 
 /** The media help topic. */
 export const mediaGuides: readonly HelpGuide[] = [{ topic: 'media', guidance }];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compact } from '../../../core/domains/compact';
 import { listPaidAdGroups } from '../../../core/domains/paid-media';
 import { defineTool } from '../../tool';
-import { listPageInput, pageOfList, pageStart } from '../list-page';
+import { listPageInput, pageOfWholeList } from '../list-page';
 import { listOutput, paidIdInput, providerInput } from './paid-media-wire';
 
 /** `nevent_list_paid_ad_groups` tool. */
@@ -19,9 +19,8 @@ export const listPaidAdGroupsTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const listing = `${args.provider}:${args.campaignId ?? ''}`;
-    const start = pageStart(args, 'paid-ad-groups', listing);
-    const answer = await listPaidAdGroups(tenant, args.provider, args.campaignId);
-    const page = pageOfList(answer.value, start, args, 'paid-ad-groups', listing);
+    const answer = await pageOfWholeList(tenant, { listing: 'paid-ad-groups', query: listing, idOf: (group) => group.id }, args, () => listPaidAdGroups(tenant, args.provider, args.campaignId));
+    const page = answer.value;
     return { adGroups: page.items.map(compact), count: page.items.length, total: page.total, next_cursor: page.nextCursor, tenant_id: answer.tenantId };
   },
 });

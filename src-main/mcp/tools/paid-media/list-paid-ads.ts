@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compact } from '../../../core/domains/compact';
 import { listPaidAds } from '../../../core/domains/paid-media';
 import { defineTool } from '../../tool';
-import { listPageInput, pageOfList, pageStart } from '../list-page';
+import { listPageInput, pageOfWholeList } from '../list-page';
 import { listOutput, paidIdInput, providerInput } from './paid-media-wire';
 
 /** `nevent_list_paid_ads` tool. */
@@ -19,9 +19,9 @@ export const listPaidAdsTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
     const listing = `${args.provider}:${args.campaignId ?? ''}:${args.adGroupId ?? ''}`;
-    const start = pageStart(args, 'paid-ads', listing);
-    const answer = await listPaidAds(tenant, args.provider, { ...(args.campaignId === undefined ? {} : { campaignId: args.campaignId }), ...(args.adGroupId === undefined ? {} : { adGroupId: args.adGroupId }) });
-    const page = pageOfList(answer.value, start, args, 'paid-ads', listing);
+    const filter = { ...(args.campaignId === undefined ? {} : { campaignId: args.campaignId }), ...(args.adGroupId === undefined ? {} : { adGroupId: args.adGroupId }) };
+    const answer = await pageOfWholeList(tenant, { listing: 'paid-ads', query: listing, idOf: (ad) => ad.id }, args, () => listPaidAds(tenant, args.provider, filter));
+    const page = answer.value;
     return { ads: page.items.map(compact), count: page.items.length, total: page.total, next_cursor: page.nextCursor, tenant_id: answer.tenantId };
   },
 });

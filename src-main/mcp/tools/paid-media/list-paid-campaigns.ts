@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { compact } from '../../../core/domains/compact';
 import { listPaidCampaigns } from '../../../core/domains/paid-media';
 import { defineTool } from '../../tool';
-import { listPageInput, pageOfList, pageStart } from '../list-page';
+import { listPageInput, pageOfWholeList } from '../list-page';
 import { listOutput, providerInput } from './paid-media-wire';
 
 /** `nevent_list_paid_campaigns` tool. */
@@ -18,9 +18,8 @@ export const listPaidCampaignsTool = defineTool({
   output: listOutput('campaigns'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
-    const start = pageStart(args, 'paid-campaigns', args.provider);
-    const answer = await listPaidCampaigns(tenant, args.provider);
-    const page = pageOfList(answer.value, start, args, 'paid-campaigns', args.provider);
+    const answer = await pageOfWholeList(tenant, { listing: 'paid-campaigns', query: args.provider, idOf: (c) => c.id }, args, () => listPaidCampaigns(tenant, args.provider));
+    const page = answer.value;
     return { campaigns: page.items.map(compact), count: page.items.length, total: page.total, next_cursor: page.nextCursor, tenant_id: answer.tenantId };
   },
 });

@@ -4,8 +4,8 @@ import { ShortUrlOriginSchema } from '../../../../src-shared/api';
 import { compact } from '../../../core/domains/compact';
 import { shortUrlDestinations } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { pageNumberInput, pageSizeInput } from '../list-page';
-import { listOutput, pageFields } from './short-url-wire';
+import { pageFields, pageNumberInput, pageSizeInput } from '../list-page';
+import { listOutput } from './short-url-wire';
 
 /** `nevent_list_short_url_destinations` tool. */
 export const listShortUrlDestinationsTool = defineTool({
@@ -24,7 +24,7 @@ export const listShortUrlDestinationsTool = defineTool({
   output: listOutput('items'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
-    const answer = await shortUrlDestinations(tenant, { ...args, pageSize: args.pageSize ?? 20 });
+    const answer = await shortUrlDestinations(tenant, { ...args, page: args.page ?? 0, pageSize: args.pageSize ?? 20 });
     // `members` repeats `memberShortCodes` with ids: dropped to keep the page small.
     const items = answer.value.items.map(({ members: _members, ...destination }) => compact(destination));
     return { items, ...pageFields(answer.value), tenant_id: answer.tenantId };

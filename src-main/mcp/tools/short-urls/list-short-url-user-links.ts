@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { shortUrlUserLinks } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { listPageInput, pageOfList, pageStart } from '../list-page';
+import { listPageInput, pageOfWholeList } from '../list-page';
 import { listOutput, parentShortCodeInput } from './short-url-wire';
 
 const userLinkFields = ['id', 'shortCode', 'shortUrl', 'userId', 'clickCount', 'lastClickedAt', 'isActive'] as const;
@@ -19,9 +19,8 @@ export const listShortUrlUserLinksTool = defineTool({
   output: listOutput('links'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
-    const start = pageStart(args, 'user-links', args.parentShortCode);
-    const answer = await shortUrlUserLinks(tenant, args.parentShortCode);
-    const page = pageOfList(answer.value, start, args, 'user-links', args.parentShortCode);
+    const answer = await pageOfWholeList(tenant, { listing: 'user-links', query: args.parentShortCode, idOf: (link) => link.id }, args, () => shortUrlUserLinks(tenant, args.parentShortCode));
+    const page = answer.value;
     const links = page.items.map((link) => ({ ...Object.fromEntries(userLinkFields.filter((key) => link[key] !== undefined && link[key] !== null).map((key) => [key, link[key]])), id: link.id }));
     return { links, count: links.length, total: page.total, next_cursor: page.nextCursor, tenant_id: answer.tenantId };
   },

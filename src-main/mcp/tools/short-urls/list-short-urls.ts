@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { listShortUrls } from '../../../core/domains/short-urls';
 import { defineTool } from '../../tool';
-import { pageNumberInput, pageSizeInput } from '../list-page';
-import { linkOut, listOutput, pageFields } from './short-url-wire';
+import { pageFields, pageNumberInput, pageSizeInput } from '../list-page';
+import { linkOut, listOutput } from './short-url-wire';
 
 /** `nevent_list_short_urls` tool. */
 export const listShortUrlsTool = defineTool({
@@ -22,7 +22,7 @@ export const listShortUrlsTool = defineTool({
   output: listOutput('items'),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { tenant }) {
-    const answer = await listShortUrls(tenant, { ...args, pageSize: args.pageSize ?? 20 });
+    const answer = await listShortUrls(tenant, { ...args, page: args.page ?? 0, pageSize: args.pageSize ?? 20 });
     return { items: answer.value.items.map(linkOut), ...pageFields(answer.value), tenant_id: answer.tenantId };
   },
 });

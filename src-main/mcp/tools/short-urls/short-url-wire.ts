@@ -27,9 +27,3 @@ export const parentShortCodeInput = ParentShortCodeSchema.describe('Code of the 
 export function linkOut(link: ShortUrl): ShortUrl {
   return compact(link);
 }
-
-/** The page fields of a paged answer, with the page to ask for next (null on the last). */
-export function pageFields(page: { total: number; page: number; pageSize: number | null; totalPages: number | null }): { total: number; page: number; pageSize: number | null; totalPages: number | null; next_page: number | null } {
-  const last = page.totalPages ?? 0;
-  return { total: page.total, page: page.page, pageSize: page.pageSize, totalPages: page.totalPages, next_page: page.page + 1 < last ? page.page + 1 : null };
-}

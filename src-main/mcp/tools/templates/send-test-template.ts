@@ -1,4 +1,7 @@
-/** `nevent_send_test_template`: emails a rendered template to up to ten addresses (DELETE class). */
+/**
+ * `nevent_send_test_template`: emails a rendered template to up to ten addresses. WRITE class as upstream
+ * has it (it runs in Standard mode), and it still asks the person first: it emails real inboxes.
+ */
 import { z } from 'zod';
 import { sendTestTemplate } from '../../../core/domains/templates';
 import { defineTool } from '../../tool';
@@ -11,7 +14,7 @@ export const sendTestTemplateTool = defineTool({
   domain: 'templates',
   title: 'Send test email',
   description: 'Emails a test of a template to 1-10 real addresses, after nevent_preview_template, when the user wants to see it in an inbox.',
-  access: 'destructive',
+  access: 'write',
   tenantScoped: true,
   input: z.object({
     template_id: templateIdInput,

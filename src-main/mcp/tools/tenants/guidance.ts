@@ -68,13 +68,16 @@ and nothing changes. Switch and reset work in every operation mode.
 
 - Every tenant-scoped tool accepts an optional \`tenant_id\`: the call **runs in that tenant** with a
   token scoped to it (obtained and checked like a switch, then reused), and the active tenant stays
-  where it is. A tenant you cannot reach fails with \`tenant_forbidden\` or \`tenant_not_found\`;
-  nothing falls back to another tenant.
+  where it is. A tenant the account cannot use (or that does not exist) fails with \`tenant_not_found\`,
+  and a tenant's name where its id belongs with \`invalid_request\` giving the id: names are not ids.
+  Nothing falls back to another tenant.
 - AI clients often carry several conversations over one connection, and the 2026-07-28 protocol has no
   sessions at all. The only thing that keeps conversations apart is the \`tenant_id\` each one passes.
   So after a switch or reset, pass its \`switched_to_tenant_id\` on every later call.
 - A call without \`tenant_id\` runs in the connection's active tenant (switch, work, reset), which
-  another conversation on the same connection may have moved. The desktop app keeps its own tenant.`;
+  another conversation on the same connection may have moved. The desktop app keeps its own tenant.
+- A call's tenant is fixed when it starts: once running, every request it makes stays in that tenant,
+  even if the connection is switched meanwhile; its answer's \`tenant_id\` says where it ran.`;
 
 /** The tenant help topics. */
 export const tenantsGuides: readonly HelpGuide[] = [{ topic: 'tenants', guidance }];

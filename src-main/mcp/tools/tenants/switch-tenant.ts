@@ -1,6 +1,5 @@
 /** `nevent_switch_tenant`: moves this session (and only this one) to another tenant. */
 import { z } from 'zod';
-import { TenantIdSchema } from '../../../../src-shared/api';
 import { CoreError } from '../../../core/tenant-session';
 import { defineTool } from '../../tool';
 import { switchResult, switchResultSchema } from './switch-result';
@@ -15,8 +14,9 @@ export const switchTenantTool = defineTool({
   tenantScoped: false,
   input: z
     .object({
-      tenantId: TenantIdSchema.optional().describe('From nevent_list_tenants.'),
-      tenant_id: TenantIdSchema.optional().describe('Same as tenantId.'),
+      // Any string: one that is not an id (a tenant's name, say) is answered with what to pass instead.
+      tenantId: z.string().min(1).max(200).optional().describe('An id from nevent_list_tenants (not a name).'),
+      tenant_id: z.string().min(1).max(200).optional().describe('Same as tenantId.'),
     }),
   output: switchResultSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
