@@ -110,7 +110,8 @@ describe('the MCP Bundle', () => {
     beforeAll(async () => {
       runtime = mkdtempSync(join(tmpdir(), 'nc-mcpb-run-'));
       // serve listens on the default socket of a session whose XDG_RUNTIME_DIR is `runtime`.
-      serve = await startServe(['--demo'], { socketPath: defaultSocketPath({ env: { XDG_RUNTIME_DIR: runtime }, platform: 'linux' }) });
+      // FULL: every tool is listed, so the bundle's listing can be compared with the whole toolset.
+      serve = await startServe(['--demo', '--mode', 'FULL'], { socketPath: defaultSocketPath({ env: { XDG_RUNTIME_DIR: runtime }, platform: 'linux' }) });
     }, 60_000);
     afterAll(async () => {
       await serve?.stop();

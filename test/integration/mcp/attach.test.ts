@@ -51,7 +51,8 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-const startApp = async (socketPath = temp.path): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath, mode: fixedMode('READ_ONLY'), audit: new McpAuditLog() }));
+// FULL: every tool is listed, so the tests can compare the whole list (the mode's own filtering is tested elsewhere).
+const startApp = async (socketPath = temp.path): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath, mode: fixedMode('FULL'), audit: new McpAuditLog() }));
 const stopApp = async (): Promise<void> => {
   await server?.close();
   server = null;

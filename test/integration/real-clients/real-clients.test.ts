@@ -54,6 +54,30 @@ afterAll(async () => {
   writeFileSync(join(repoRoot, 'test-results', 'real-clients.json'), `${JSON.stringify(summary, null, 2)}\n`);
 });
 
+/**
+ * Two client runs at a time. The clients give a server only a few seconds to answer (Gemini CLI's
+ * listing: 5 s), and on two cores more of them at once starve the relay they start; the tests are
+ * declared concurrent, and wait here for their turn.
+ */
+const slots = (() => {
+  let free = 2;
+  const waiting: Array<() => void> = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next === undefined) free += 1;
+    else next();
+  };
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+})();
+
 /** A session source that remembers the sessions it opened (which client, as the client introduced itself). */
 function recording(source: McpSessionSource): { source: McpSessionSource; clientNames: () => (string | null)[] } {
   const opened: TenantSession[] = [];
@@ -82,8 +106,9 @@ async function startApp(): Promise<App> {
   const bySocket = recording(fixture.core.registry);
   const byHttp = recording(fixture.core.registry);
   const audit = new McpAuditLog();
-  const socket: McpSocketServer = await startMcpSocketServer({ registry: bySocket.source, socketPath, mode: fixedMode('READ_ONLY'), audit });
-  const http: McpHttpEndpoint = await startMcpHttpEndpoint({ registry: byHttp.source, mode: fixedMode('READ_ONLY'), token: tokens, audit });
+  // FULL: every tool is listed, so a client's listing can be compared with the whole toolset.
+  const socket: McpSocketServer = await startMcpSocketServer({ registry: bySocket.source, socketPath, mode: fixedMode('FULL'), audit });
+  const http: McpHttpEndpoint = await startMcpHttpEndpoint({ registry: byHttp.source, mode: fixedMode('FULL'), token: tokens, audit });
   return {
     socketPath,
     url: http.url,
@@ -119,7 +144,7 @@ const listers = [
 const wrongToken = { NEVENT_COMPANION_BRIDGE_TOKEN: 'ncb_not-the-token' };
 
 describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('real AI clients, through the entries `config --write` writes', () => {
-  it.each(listers)('$kind lists both entries as connected, and the app saw its sessions', async ({ kind, bin, args, connected }) => {
+  it.each(listers)('$kind lists both entries as connected, and the app saw its sessions', ({ kind, bin, args, connected }) => slots(async () => {
     const app = await startApp();
     const home = await homeWithEntries(kind, app.socketPath, app.url);
     try {
@@ -134,9 +159,9 @@ describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('re
       await app.close();
       rmSync(home.home, { recursive: true, force: true });
     }
-  }, 120_000);
+  }), 240_000);
 
-  it.each(listers)('$kind: with no app at the socket and a wrong token', async ({ kind, bin, args }) => {
+  it.each(listers)('$kind: with no app at the socket and a wrong token', ({ kind, bin, args }) => slots(async () => {
     const app = await startApp();
     const nowhere = join(mkdtempSync(join(tmpdir(), 'nc-rc-none-')), 'mcp.sock');
     const home = await homeWithEntries(kind, nowhere, app.url);
@@ -153,9 +178,9 @@ describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('re
       await app.close();
       rmSync(home.home, { recursive: true, force: true });
     }
-  }, 120_000);
+  }), 240_000);
 
-  it("Codex CLI's app server lists our tools on both entries; with no app, the status tool alone, and the token error", async () => {
+  it("Codex CLI's app server lists our tools on both entries; with no app, the status tool alone, and the token error", () => slots(async () => {
     const app = await startApp();
     const home = await homeWithEntries('codex', app.socketPath, app.url);
     const nowhere = join(mkdtempSync(join(tmpdir(), 'nc-rc-none-')), 'mcp.sock');
@@ -182,9 +207,9 @@ describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('re
       rmSync(home.home, { recursive: true, force: true });
       rmSync(broken.home, { recursive: true, force: true });
     }
-  }, 120_000);
+  }), 240_000);
 
-  it('mcp-remote reaches the HTTP endpoint with the token, and with a wrong one ends with our sentence instead of an OAuth sign-in', async () => {
+  it('mcp-remote reaches the HTTP endpoint with the token, and with a wrong one ends with our sentence instead of an OAuth sign-in', () => slots(async () => {
     const app = await startApp();
     const home = clientHome(clients);
     try {
@@ -199,9 +224,9 @@ describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('re
       await app.close();
       rmSync(home.home, { recursive: true, force: true });
     }
-  }, 120_000);
+  }), 240_000);
 
-  it('GitHub Copilot CLI reads both entries as written (it connects only with a GitHub sign-in)', async () => {
+  it('GitHub Copilot CLI reads both entries as written (it connects only with a GitHub sign-in)', () => slots(async () => {
     const home = await homeWithEntries('copilot', '/run/nevent-test/mcp.sock', 'http://127.0.0.1:4100/mcp');
     try {
       const listed = await runClient(clients.bin('copilot'), ['mcp', 'list'], home);
@@ -216,5 +241,5 @@ describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('re
     } finally {
       rmSync(home.home, { recursive: true, force: true });
     }
-  }, 120_000);
+  }), 240_000);
 });
