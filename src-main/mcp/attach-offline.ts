@@ -2,10 +2,11 @@
  * What `mcp --attach` answers with while the app cannot be reached: a small MCP server that tells the
  * truth. Its instructions say the app is not reachable (and which socket was tried), and `tools/list`
  * holds one tool, `nevent_companion_status`, which says what is wrong and how to fix it. So the AI
- * client shows a server that is up but has nothing to do yet, instead of 54 tools that all fail, and a
- * wrong socket path is visible from the first listing. A call to any other tool (a client that kept an
- * older list) gets the Nevent error envelope with the same sentence. When the app answers, the relay
- * (attach-client.ts) tells the client `notifications/tools/list_changed` and the app's tools appear.
+ * client shows a server that is up but has nothing to do yet, instead of a full tool list whose every
+ * call fails, and a wrong socket path is visible from the first listing. A call to any other tool (a
+ * client that kept an older list) gets the Nevent error envelope with the same sentence. When the app
+ * answers, the relay (attach-client.ts) tells the client `notifications/tools/list_changed` and the
+ * app's tools appear.
  *
  * This module stays small on purpose: the MCP Bundle (scripts/build-mcpb.mjs) ships it with the relay,
  * and nothing here may pull in the core, the toolset or a native module.
