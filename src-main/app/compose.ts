@@ -49,6 +49,8 @@ export interface DesktopAppOptions {
   operationMode?: OperationMode;
   env: NodeJS.ProcessEnv;
   platform: string;
+  /** The OS's preferred languages (the Electron shell asks Electron); `serve` leaves them to the browser. */
+  systemLanguages?: readonly string[];
   startBridge: StartMcpBridge;
   clientConfig: ClientConfigPort;
   /** Where the MCP Bundle for Claude Desktop comes from ("Install the extension"); absent: the config-file entry only. */
@@ -144,6 +146,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     shell: options.shell,
     version: options.version,
     platform: options.platform,
+    ...(options.systemLanguages === undefined ? {} : { systemLanguages: options.systemLanguages }),
     account,
     sessions: coreSessionsPort(core),
     bridge: bridgePort,
