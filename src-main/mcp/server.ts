@@ -61,14 +61,12 @@ export interface McpServerOptions {
   /** Product version reported to clients. */
   version?: string;
   log?: McpLogger;
-  /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
+  /** Tools to expose; every tool by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
-  /** Replaces the server instructions (`mcp --attach` while the app is not running). */
-  instructions?: string;
   /**
-   * When it returns an error, every tool call answers with it and runs nothing (`mcp --attach` while
-   * the app is not running: the tools stay listed and each call says why it cannot run; standalone
-   * `mcp` after a failed sign-in). A promise is awaited first (standalone `mcp` while it signs in).
+   * When it returns an error, every tool call answers with it and runs nothing (standalone `mcp` after a
+   * failed sign-in: the tools stay listed and each call says why). A promise is awaited first
+   * (standalone `mcp` while it signs in).
    */
   unavailable?: () => AppErrorData | null | Promise<AppErrorData | null>;
   /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
@@ -95,7 +93,7 @@ export interface BoundMcpServer {
   dispose(): void;
 }
 
-/** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
+/** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: docs/toolsets.md). */
 export const tenantIdDescription = 'Tenant id; pass it on every call.';
 
 /** The one line every destructive tool's `confirmed` carries. */
@@ -122,7 +120,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const calls = options.calls ?? new CallLimits();
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
-    { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
+    { instructions: serverInstructions(options.mode.get()) },
   );
 
   // What the client said it is: from `initialize` (2025 era) or each request's envelope (2026-07-28).
@@ -255,7 +253,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
   // The output schema's validator accepts anything: `call` has already checked every answer against the
   // tool's full output schema and returns exactly what it checked, so the SDK's own pass over it repeated
-  // that work on every call (issue 17, per-call cost).
+  // that work on every call (per-call cost).
   const tools = options.tools ?? allTools;
   for (const spec of tools) {
     const scoped = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;

@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema, UnsavedEditsSchema } from './schemas';
+import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, ExtensionInstallSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema, UnsavedEditsSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -54,11 +54,13 @@ export const requestChannels = {
   'mcp.setMode': spec(OperationModeValueSchema, OperationModeValueSchema),
   /** The clients the panel can configure, with whether each is installed and already configured. */
   'mcp.clients': spec(NoInputSchema, McpClientListSchema),
-  /** The bridge's tools by domain, with their class and whether the current mode allows them (issue 12). */
+  /** The bridge's tools by domain, with their class and whether the current mode allows them. */
   'mcp.tools': spec(NoInputSchema, McpToolListSchema),
   'mcp.clientConfigPreview': spec(ClientRequestSchema, ClientConfigPreviewSchema),
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),
-  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token (issue 11). */
+  /** Writes the MCP Bundle for Claude Desktop and opens it with the OS (Claude Desktop offers to install it). */
+  'mcp.installExtension': spec(NoInputSchema, ExtensionInstallSchema),
+  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token. */
   'mcp.httpStatus': spec(NoInputSchema, McpHttpStatusSchema),
   'mcp.httpEnable': spec(McpHttpEnableRequestSchema, McpHttpStatusSchema),
   'mcp.httpCreateToken': spec(NoInputSchema, McpHttpTokenSchema),

@@ -19,7 +19,7 @@ export const HttpUrlSchema = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
 
-/** The embedded demo API's users (DESIGN §3). */
+/** The embedded demo API's users. */
 export const DemoUserSchema = z.enum(['superadmin', 'owner', 'admin', 'staff', 'solo']);
 /** A demo user. */
 export type DemoUser = z.infer<typeof DemoUserSchema>;
@@ -85,7 +85,7 @@ export type TenantRef = z.infer<typeof TenantRefSchema>;
 
 /**
  * A tenant as the window sees it: what the API said, nothing made up. `level` is null when the answer
- * did not tell; `status` absent means active, `role` absent means the token's role (DESIGN §3).
+ * did not tell; `status` absent means active, `role` absent means the token's role.
  */
 export const TenantViewSchema = z.object({
   id: TenantIdSchema,
@@ -366,8 +366,11 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 /** The operation mode as a request or answer. */
 export const OperationModeValueSchema = z.object({ mode: OperationModeSchema });
 
-/** MCP clients the app can configure (DESIGN §5): Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI, Gemini CLI. */
-export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
+/**
+ * MCP clients the app can configure: Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI,
+ * Gemini CLI, GitHub Copilot CLI, Qwen Code, opencode (each one's file and entry: docs/ai-clients.md).
+ */
+export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini', 'copilot', 'qwen', 'opencode']);
 /** An MCP client. */
 export type McpClient = z.infer<typeof McpClientSchema>;
 
@@ -394,6 +397,16 @@ export const McpClientInfoSchema = z.object({
 });
 /** One configurable client. */
 export type McpClientInfo = z.infer<typeof McpClientInfoSchema>;
+
+/** `mcp.installExtension` answer: where the MCP Bundle was written, and whether the OS opened it (Claude Desktop then asks to install it). */
+export const ExtensionInstallSchema = z.object({
+  path: z.string(),
+  opened: z.boolean(),
+  /** Why it could not be opened (the person opens `path` with Claude Desktop instead); null when it opened. */
+  reason: z.string().nullable(),
+});
+/** The outcome of "Install the extension". */
+export type ExtensionInstall = z.infer<typeof ExtensionInstallSchema>;
 
 /** `mcp.clients` answer. */
 export const McpClientListSchema = z.object({ clients: z.array(McpClientInfoSchema) });
@@ -528,7 +541,7 @@ export type ShortcutsRequest = z.infer<typeof ShortcutsRequestSchema>;
 /** A request that takes no input. */
 export const NoInputSchema = z.undefined();
 
-// ── MCP over loopback HTTP (issue 11) ─────────────────────────────────────────────────────────────
+// ── MCP over loopback HTTP ─────────────────────────────────────────────────────────────
 /** `mcp.httpEnable` request: start (true) or stop (false) the endpoint. */
 export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
 /**
@@ -537,7 +550,7 @@ export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
  */
 export const McpHttpTokenSchema = z.object({ token: z.string().regex(/^ncb_[A-Za-z0-9_-]{43}$/), url: z.string().nullable() });
 
-/** One MCP tool as the desktop lists it (issue 12): its domain, class, and whether the mode allows it now. */
+/** One MCP tool as the desktop lists it: its domain, class, and whether the mode allows it now. */
 export const McpToolInfoSchema = z.object({
   name: z.string(),
   title: z.string(),

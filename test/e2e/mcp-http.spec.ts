@@ -1,5 +1,5 @@
 /**
- * The MCP panel's HTTP endpoint (issue 11): turn it on, create the bridge token (shown once), reach the
+ * The MCP panel's HTTP endpoint: turn it on, create the bridge token (shown once), reach the
  * endpoint with it from a real MCP client, write an HTTP entry that names the endpoint and never the
  * token, revoke the token (the client is refused), turn it off.
  */
@@ -49,7 +49,7 @@ test('the HTTP endpoint: on, a token shown once, a client in, an entry without t
   await page.getByRole('radio', { name: 'HTTP endpoint' }).check();
   await page.getByRole('radio', { name: 'Cursor' }).check();
   const proposed = page.getByLabel('Proposed file');
-  await expect(proposed).toContainText('nevent-companion-http');
+  await expect(proposed).toContainText('nevent-http');
   await expect(proposed).toContainText(url);
   await expect(proposed).toContainText('${env:NEVENT_COMPANION_BRIDGE_TOKEN}');
   await expect(page.locator('body')).not.toContainText(token);

@@ -387,7 +387,16 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     },
   };
 
-  const module = { app, BrowserWindow, Tray, Notification, Menu, nativeImage, ipcMain, globalShortcut, session, dialog };
+  /** Files the app asked the OS to open ("Install the extension"); each opens. */
+  const opened: string[] = [];
+  const shell = {
+    openPath: async (path: string): Promise<string> => {
+      opened.push(path);
+      return '';
+    },
+  };
+
+  const module = { app, BrowserWindow, Tray, Notification, Menu, nativeImage, ipcMain, globalShortcut, session, dialog, shell };
 
   const standIn = {
     module,
@@ -409,6 +418,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
       box.answered = button;
       box.resolve({ response, checkboxChecked: false });
     },
+    opened,
     notifications,
     userModelIds,
     switches,
