@@ -135,4 +135,60 @@ describe('window commands', () => {
     expect(stores.segments.getState().tenantId).toBe('other');
     off();
   });
+  it('unsaved edits hold an action until the person answers: keep drops it, discard closes the editor, then runs it', async () => {
+    const stores = createStores();
+    const { bridge, calls } = countingBridge();
+    const commands = new Commands(bridge, stores);
+    const off = wireStores(bridge, stores, commands);
+    await settled();
+    calls.splice(0);
+    const ran: string[] = [];
+    // Nothing to lose: the action runs at once.
+    commands.whenEditsMayGo('openSegment', () => ran.push('open'));
+    expect(ran).toEqual(['open']);
+
+    stores.ui.setState({ segmentPane: { mode: 'edit', segmentId: 'seg-1' } });
+    commands.setUnsavedEdits({ segmentName: 'VIP' });
+    commands.setUnsavedEdits({ segmentName: 'VIP' });
+    // Main hears of the change once, not of every keystroke.
+    await settled();
+    expect(calls).toEqual(['ui.setUnsavedEdits']);
+    commands.whenEditsMayGo('switchTenant', () => ran.push('switch'));
+    expect(ran).toEqual(['open']);
+    expect(stores.ui.getState().pendingLeave?.reason).toBe('switchTenant');
+    commands.keepEdits();
+    expect(stores.ui.getState()).toMatchObject({ pendingLeave: null, unsavedEdits: { segmentName: 'VIP' }, segmentPane: { mode: 'edit', segmentId: 'seg-1' } });
+    expect(ran).toEqual(['open']);
+
+    commands.whenEditsMayGo('switchTenant', () => ran.push('switch'));
+    commands.discardEdits();
+    // The editor is gone before the action runs, so nothing it held can be saved into what comes next.
+    expect(stores.ui.getState()).toMatchObject({ pendingLeave: null, unsavedEdits: null, segmentPane: { mode: 'detail', segmentId: 'seg-1' } });
+    expect(ran).toEqual(['open', 'switch']);
+    await settled();
+    expect(calls).toEqual(['ui.setUnsavedEdits', 'ui.setUnsavedEdits']);
+    off();
+  });
+
+  it('after a switch the focus goes to the tenant name; after a failed one to why', async () => {
+    const stores = createStores();
+    const ok = countingBridge();
+    const commands = new Commands(ok.bridge, stores);
+    const off = wireStores(ok.bridge, stores, commands);
+    await settled();
+    await commands.switchTenant('child');
+    expect(stores.ui.getState().focusRequest).toBe('tenantName');
+    commands.focusHandled();
+    expect(stores.ui.getState().focusRequest).toBeNull();
+    off();
+
+    const failing = countingBridge({ failSwitch: true });
+    const stores2 = createStores();
+    const commands2 = new Commands(failing.bridge, stores2);
+    const off2 = wireStores(failing.bridge, stores2, commands2);
+    await settled();
+    await commands2.switchTenant('child');
+    expect(stores2.ui.getState().focusRequest).toBe('switchError');
+    off2();
+  });
 });

@@ -4,7 +4,7 @@ import { SegmentDefinitionSchema } from '../../../src-shared/api';
 import { describeCondition } from '../../../src-renderer/lib/operator-labels';
 import { translate } from '../../../src-shared/i18n/translator';
 import { englishWords as t, spanishWords } from '../../helpers/words';
-import { draftFromSegment, draftToDefinition, emptyDraft, operatorsFor, reduceDraft, validateDraft } from '../../../src-renderer/lib/segment-draft';
+import { draftFromSegment, draftToDefinition, emptyDraft, operatorsFor, reduceDraft, sameDraft, validateDraft } from '../../../src-renderer/lib/segment-draft';
 import { checkSegmentDefinition, valueKindFor } from '../../../src-shared/segment-definition-check';
 
 const criteria: Criterion[] = [
@@ -130,5 +130,22 @@ describe('criteria builder model', () => {
     expect(describeCondition(t, { criterion_id: 'gone', operator: 'is_set' }, catalog)).toBe('gone is set');
     expect(describeCondition(spanishWords, definition.stanzas[0]!.criteria[0]!, catalog)).toBe('Country es Spain o France');
     expect(describeCondition(spanishWords, definition.stanzas[1]!.criteria[0]!, catalog)).toBe('Last purchase está entre 1 ene 2026 y 1 feb 2026');
+  });
+});
+
+describe('unsaved edits', () => {
+  it('a draft is the same as where it started until something a person typed differs; keys do not count', () => {
+    const start = emptyDraft(byId('country'));
+    expect(sameDraft(start, reduceDraft(start, { type: 'setName', name: '' }))).toBe(true);
+    const named = reduceDraft(start, { type: 'setName', name: 'VIP' });
+    expect(sameDraft(start, named)).toBe(false);
+    // A condition added and removed again leaves nothing to lose, though its React key was spent.
+    const stanzaKey = start.stanzas[0]!.key;
+    const added = reduceDraft(start, { type: 'addCondition', stanzaKey, criterion: byId('city') });
+    expect(sameDraft(start, added)).toBe(false);
+    const removed = reduceDraft(added, { type: 'removeCondition', stanzaKey, conditionKey: added.stanzas[0]!.conditions.at(-1)!.key });
+    expect(sameDraft(start, removed)).toBe(true);
+    const conditionKey = start.stanzas[0]!.conditions[0]!.key;
+    expect(sameDraft(start, reduceDraft(start, { type: 'setValues', stanzaKey, conditionKey, values: ['ES'] }))).toBe(false);
   });
 });
