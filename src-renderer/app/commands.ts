@@ -58,10 +58,14 @@ export class Commands {
     private readonly catalogs: CatalogBuilder = inlineCatalogBuilder,
   ) {}
 
+  /** How many settings pushes arrived: an answer read before the latest of them is older than it. */
+  private settingsPushes = 0;
+
   /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
   async loadInitialState(): Promise<void> {
+    const pushesBefore = this.settingsPushes;
     const [app, sessions, segments, settings] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current()), attempt(() => this.bridge.settings.get())]);
-    if (settings.ok) this.stores.ui.setState(settingsState(settings.value));
+    if (settings.ok) this.applySettingsAnswer(settings.value, pushesBefore);
     if (app.ok) applyAppState(this.stores.app, app.value);
     else this.stores.app.setState({ disconnected: true });
     if (sessions.ok) applySessions(this.stores.sessions, sessions.value);
@@ -309,16 +313,30 @@ export class Commands {
 
   /** Reads the settings. */
   async getSettings(): Promise<Outcome<Settings>> {
+    const pushesBefore = this.settingsPushes;
     const result = await attempt(() => this.bridge.settings.get());
-    if (result.ok) this.stores.ui.setState(settingsState(result.value));
+    if (result.ok) this.applySettingsAnswer(result.value, pushesBefore);
     return result;
   }
 
   /** Changes settings. */
   async updateSettings(update: SettingsUpdate): Promise<Outcome<Settings>> {
+    const pushesBefore = this.settingsPushes;
     const result = await attempt(() => this.bridge.settings.update(update));
-    if (result.ok) this.stores.ui.setState(settingsState(result.value));
+    if (result.ok) this.applySettingsAnswer(result.value, pushesBefore);
     return result;
+  }
+
+  /** Settings main pushed (settings.onDidChange): always the newest. */
+  applyPushedSettings(settings: Settings): void {
+    this.settingsPushes += 1;
+    this.stores.ui.setState(settingsState(settings));
+  }
+
+  // An answer is what main held when it answered: a push that arrived while it was on its way is as new
+  // or newer (a change made meanwhile, e.g. the read after a reconnect crossing a change), so it wins.
+  private applySettingsAnswer(settings: Settings, pushesBefore: number): void {
+    if (this.settingsPushes === pushesBefore) this.stores.ui.setState(settingsState(settings));
   }
 
   /** Chooses the window's theme; main keeps it in preferences, its answer is what the window shows. */

@@ -191,4 +191,24 @@ describe('window commands', () => {
     expect(stores2.ui.getState().focusRequest).toBe('switchError');
     off2();
   });
+  it('a settings read answered after a newer push keeps the push (the read after a reconnect crossing a change)', async () => {
+    const stores = createStores();
+    const { bridge, push } = countingBridge();
+    let answer: (value: unknown) => void = () => undefined;
+    const commands = new Commands(bridge, stores);
+    const off = wireStores(bridge, stores, commands);
+    await settled();
+    (bridge.settings as { get: () => Promise<unknown> }).get = () => new Promise((resolve) => (answer = resolve));
+    const reading = commands.getSettings();
+    push('settings.onDidChange', { apiUrl: null, dataApiUrl: null, theme: 'dark', language: 'es', operationMode: 'READ_ONLY', uploadFolders: [] });
+    answer({ apiUrl: null, dataApiUrl: null, theme: 'system', language: 'system', operationMode: 'READ_ONLY', uploadFolders: [] });
+    await reading;
+    expect(stores.ui.getState().theme).toBe('dark');
+    expect(stores.ui.getState().settings?.language).toBe('es');
+    // With no push meanwhile, the answer is what the window shows.
+    (bridge.settings as { get: () => Promise<unknown> }).get = async () => ({ apiUrl: null, dataApiUrl: null, theme: 'light', operationMode: 'READ_ONLY', uploadFolders: [] });
+    await commands.getSettings();
+    expect(stores.ui.getState().theme).toBe('light');
+    off();
+  });
 });
