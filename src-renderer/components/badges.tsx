@@ -4,6 +4,7 @@ import { isSwitchableStatus, type MembershipStatus, type Role } from '../../src-
 import type { Translator } from '../../src-shared/i18n/translator';
 import { roleText, statusText } from '../../src-shared/i18n/words';
 import { useWords } from '../i18n/use-words';
+import { Pause } from './spoken-pause';
 
 /** True when a role badge shows (the API named a role). */
 export function hasRoleBadge(role: Role | null | undefined): role is Role {
@@ -15,19 +16,32 @@ export function hasStatusBadge(status: MembershipStatus | undefined): status is 
   return !isSwitchableStatus(status) && status !== undefined;
 }
 
-/** A role badge (`Owner`, `Admin`, `Staff`, any other role as sent, readably); nothing when the role is unknown. */
-export function RoleBadge(props: { role: Role | null | undefined }): ReactNode {
+/**
+ * A role badge (`Owner`, `Admin`, `Staff`, any other role as sent, readably); nothing when the role is
+ * unknown. `pauseAfter`: inside a name computed from content, a comma is read after it.
+ */
+export function RoleBadge(props: { role: Role | null | undefined; pauseAfter?: boolean }): ReactNode {
   const t = useWords();
   if (!hasRoleBadge(props.role)) return null;
   const cssName = props.role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  return <span className={`badge role-${cssName}`}>{roleText(t.translator, props.role)}</span>;
+  return (
+    <span className={`badge role-${cssName}`}>
+      {roleText(t.translator, props.role)}
+      {props.pauseAfter ? <Pause /> : null}
+    </span>
+  );
 }
 
 /** A status badge, shown only for memberships that cannot be switched to (absent = active). */
-export function StatusBadge(props: { status: MembershipStatus | undefined }): ReactNode {
+export function StatusBadge(props: { status: MembershipStatus | undefined; pauseAfter?: boolean }): ReactNode {
   const t = useWords();
   if (!hasStatusBadge(props.status)) return null;
-  return <span className={`badge status-${props.status.toLowerCase()}`}>{statusText(t.translator, props.status)}</span>;
+  return (
+    <span className={`badge status-${props.status.toLowerCase()}`}>
+      {statusText(t.translator, props.status)}
+      {props.pauseAfter ? <Pause /> : null}
+    </span>
+  );
 }
 
 /** Why a membership cannot be used, in words (the API's reason when it gave one); null when it can. */

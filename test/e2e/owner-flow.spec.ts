@@ -51,7 +51,7 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     const names = new Set<string>();
     await expect
       .poll(async () => {
-        for (const name of await tree.getByRole('treeitem').locator('.tenant-name-text').allTextContents()) names.add(name);
+        for (const name of await tree.getByRole('treeitem').locator('.tenant-name').allTextContents()) names.add(name);
         await tree.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
         return names.size;
       })

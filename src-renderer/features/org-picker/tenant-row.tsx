@@ -8,13 +8,13 @@
  * Owner, Invited, Invitation not accepted yet." The slug, the id, where a search result sits in the
  * tree and the keys are its description.
  */
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import { isSwitchableStatus } from '../../../src-shared/api';
 import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import { hasRoleBadge, hasStatusBadge, RoleBadge, StatusBadge, statusReason } from '../../components/badges';
 import { Highlight } from '../../components/highlight';
+import { Pause } from '../../components/spoken-pause';
 import { TenantSwatch } from '../../components/tenant-swatch';
-import { roleText, statusText } from '../../../src-shared/i18n/words';
 import { useWords } from '../../i18n/use-words';
 import { useKeyLabels } from '../../i18n/use-key-labels';
 
@@ -61,18 +61,24 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
     ...(parent ? [props.expanded ? t('tenant.key.collapse') : t('tenant.key.expand')] : []),
     props.pinned ? t('tenant.key.unpin', { key: keys.pin }) : t('tenant.key.pin', { key: keys.pin }),
   ];
-  // The name a screen reader reads is what a sighted person sees on the first line, then why the row
-  // cannot be opened, with a pause between the parts: "Acme Lyon, Owner, Invited, Invitation not accepted
-  // yet." It is given whole, since the badges side by side would otherwise run into one phrase.
-  const accessibleName = [
-    tenant.name,
-    ...(hasRoleBadge(tenant.role) ? [roleText(t.translator, tenant.role)] : []),
-    ...(hasStatusBadge(tenant.status) ? [statusText(t.translator, tenant.status)] : []),
-    ...(props.isActive ? [t('badge.active')] : []),
-    ...(props.isHome ? [t('badge.home')] : []),
-    ...(parent && !props.expanded ? [t('tenant.inside', { count: props.childCount })] : []),
-    ...(reason === null ? [] : [reason]),
-  ].join(', ');
+  // The first line, part by part, each followed by a comma read out when another part (or the reason) comes after it.
+  const parts: Array<(pauseAfter: boolean) => ReactNode> = [
+    (pause) => (
+      <span className="tenant-name-text">
+        {/* The name alone in its own element (what the header shows after a switch), the pause after it. */}
+        <span className="tenant-name">
+          <Highlight text={tenant.name} query={props.query} />
+        </span>
+        {pause ? <Pause /> : null}
+      </span>
+    ),
+  ];
+  if (hasRoleBadge(tenant.role)) parts.push((pause) => <RoleBadge role={tenant.role} pauseAfter={pause} />);
+  if (hasStatusBadge(tenant.status)) parts.push((pause) => <StatusBadge status={tenant.status} pauseAfter={pause} />);
+  if (props.isActive) parts.push((pause) => <span className="badge current-badge">{t('badge.active')}{pause ? <Pause /> : null}</span>);
+  if (props.isHome) parts.push((pause) => <span className="badge home-badge">{t('badge.home')}{pause ? <Pause /> : null}</span>);
+  if (parent && !props.expanded) parts.push((pause) => <span className="muted small">{t('tenant.inside', { count: props.childCount })}{pause ? <Pause /> : null}</span>);
+  const nameParts = parts.map((part, i) => <Fragment key={i}>{part(i < parts.length - 1 || reason !== null)}</Fragment>);
   const details = [tenant.slug, tenant.id, treeMode ? '' : props.path].filter((part): part is string => part !== undefined && part !== '').join(' · ');
   return (
     <div
@@ -83,7 +89,6 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       aria-disabled={disabled || undefined}
       aria-level={treeMode ? props.depth + 1 : 1}
       aria-expanded={parent ? props.expanded : undefined}
-      aria-label={accessibleName}
       aria-describedby={`${id}-hint`}
       style={{ paddingInlineStart: 8 + props.depth * 20 }}
       onClick={() => props.onChoose(props.row, tenant)}
@@ -104,16 +109,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       </span>
       <TenantSwatch tenantId={tenant.id} />
       <span className="tenant-row-text">
-        <span className="tenant-row-name">
-          <span className="tenant-name-text">
-            <Highlight text={tenant.name} query={props.query} />
-          </span>
-          <RoleBadge role={tenant.role} />
-          <StatusBadge status={tenant.status} />
-          {props.isActive ? <span className="badge current-badge">{t('badge.active')}</span> : null}
-          {props.isHome ? <span className="badge home-badge">{t('badge.home')}</span> : null}
-          {parent && !props.expanded ? <span className="muted small">{t('tenant.inside', { count: props.childCount })}</span> : null}
-        </span>
+        <span className="tenant-row-name">{nameParts}</span>
         <span className="tenant-row-sub">
           {/* Read in the description: the name stays what a person would say. */}
           <span className="tenant-row-ids" aria-hidden="true">
