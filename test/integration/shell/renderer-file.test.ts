@@ -108,7 +108,8 @@ describe('the built renderer over file:// in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
     // Not started --demo: the form opens on Nevent with its own URLs filled in, the demo offered second.
     expect(await page.getByRole('radio', { name: 'Email and password' }).isChecked()).toBe(true);
-    expect(await page.getByRole('textbox', { name: 'API URL' }).inputValue()).toBe('https://api.nevent.es');
+    expect(await page.getByRole('textbox', { name: 'API URL', exact: true }).inputValue()).toBe('https://api.nevent.es');
+    expect(await page.getByRole('textbox', { name: 'Data API URL (optional)' }).inputValue()).toBe('https://data.nevent.es');
     expect(await page.getByRole('radio', { name: 'Demo server' }).isChecked()).toBe(false);
     expect(await pageProblems()).toEqual([]);
   });
