@@ -59,9 +59,9 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
     expect([...names].sort()).toEqual([...ownerTenants].sort());
     await tree.evaluate((el) => el.scrollTo(0, 0));
     // A row says what a sighted person sees: the name, the role, the status, and why it cannot be opened.
-    const lyon = tree.getByRole('treeitem', { name: 'Acme Lyon, Owner, Invited, Invitation not accepted yet.' });
+    const lyon = tree.getByRole('treeitem', { name: 'Acme Lyon, Owner, Invited, Invitation not accepted yet: accept it before switching to this tenant.' });
     await expect(lyon).toHaveAttribute('aria-disabled', 'true');
-    await expect(tree.getByRole('treeitem', { name: 'Acme Porto, Owner, Suspended, Access suspended by an administrator.' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(tree.getByRole('treeitem', { name: 'Acme Porto, Owner, Suspended, Access suspended by an administrator of this tenant; ask them to restore it.' })).toHaveAttribute('aria-disabled', 'true');
     await expect(tree.getByRole('treeitem', { name: 'Acme Group, Owner, Active, Home' })).toHaveAttribute('aria-expanded', 'true');
     await expect(tree.getByText('Invitation not accepted yet', { exact: false })).toBeVisible();
     await expect(tree.getByText('Access suspended by an administrator', { exact: false })).toBeVisible();
