@@ -31,7 +31,7 @@ async function tabTo(page: Page, wanted: Locator, max = 150): Promise<void> {
   await expect(wanted).toBeFocused();
 }
 
-test('keyboard only: sign in, pick, edit and save with Ctrl+S, switch with unsaved edits, scroll the audit log', async ({ page }) => {
+test('keyboard only: sign in, pick, edit and save with Ctrl+S, switch with unsaved edits, scroll the audit log, dialogs by keys', async ({ page }) => {
   test.setTimeout(240_000);
   await callServe('account.signOut', undefined, target());
   await page.goto(serve.uiUrl);
@@ -139,6 +139,25 @@ test('keyboard only: sign in, pick, edit and save with Ctrl+S, switch with unsav
     await page.keyboard.press('PageDown');
     await page.keyboard.press('End');
     await expect.poll(() => log.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  });
+
+  await test.step('? lists the shortcuts; Escape closes a dialog and gives the focus back to where it was', async () => {
+    const log = page.getByRole('region', { name: 'Audit entries' });
+    await expect(log).toBeFocused();
+    await page.keyboard.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(shortcuts.getByRole('row', { name: /Ctrl\+S/ })).toBeVisible();
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+    expect(await shortcuts.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(shortcuts).toHaveCount(0);
+    await expect(log).toBeFocused();
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Switch tenant' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(log).toBeFocused();
   });
   await client.close();
   await callServe('tenants.reset', undefined, target());
