@@ -55,9 +55,12 @@ export type AccountTransition = { ok: true; state: AccountState } | { ok: false;
 /** The state before anyone signed in. */
 export const initialAccountState: AccountState = { type: 'signedOut', reason: 'never_signed_in' };
 
-/** True when credentials are held. */
-export function isAccountSignedIn(state: AccountState): boolean {
-  return state.type === 'choosingTenant' || state.type === 'active';
+/**
+ * The one "signed in" rule, for main and the window alike: credentials are held (the org-picker or the
+ * main window). Takes the state's `type`, which is also what the window is pushed as the account state.
+ */
+export function isSignedIn(state: AccountStateType): boolean {
+  return state === 'choosingTenant' || state === 'active';
 }
 
 const refuse = (state: AccountState, event: AccountEvent, reason: string): AccountTransition => ({ ok: false, rejection: { from: state.type, event: event.type, reason } });

@@ -10,6 +10,7 @@
  *                                                    segments → segments.onDidChange
  */
 import type { AccountStatus, ActiveTenant, AppState, BridgeStatus, CriterionView, DesktopSegments, SegmentView, TenantShortcuts, TenantView } from './ipc/schemas';
+import { isSignedIn } from './account-machine';
 import { missingCaseError, type AppErrorData } from './errors';
 import type { OperationMode, SessionSnapshot } from './session';
 
@@ -101,15 +102,10 @@ function desktopPart(desktop: SessionSnapshot | null, tenants: LoadedTenants | n
   return { sessionId: desktop.id, activeTenant: activeTenantOf(desktop, tenants), homeTenantId: desktop.homeTenantId, role: desktop.role, lastSwitchError: desktop.lastSwitchError, lastSwitchTarget: desktop.lastSwitchTarget };
 }
 
-/** True while credentials are held (the org-picker or the main window). */
-export function isSignedIn(account: AccountStatus): boolean {
-  return account.state === 'choosingTenant' || account.state === 'active';
-}
-
 /** Rebuilds the derived parts from the model's inputs; every part that did not change keeps its object. */
 function derive(model: DesktopModel, inputs: Partial<Pick<DesktopModel, 'sessions' | 'tenants'>> & { account?: AccountStatus; shortcuts?: TenantShortcuts }): DesktopModel {
   const account = inputs.account ?? model.state.account;
-  const signedIn = isSignedIn(account);
+  const signedIn = isSignedIn(account.state);
   const sessions = keep(model.sessions, inputs.sessions ?? model.sessions);
   const desktop = keep(model.desktop, signedIn ? (sessions.find((s) => s.kind === 'desktop') ?? null) : null);
   const tenants = signedIn && desktop !== null ? (inputs.tenants ?? model.tenants) : null;

@@ -12,7 +12,7 @@
  */
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AppNotification, TenantShortcuts } from '../../src-shared/ipc';
-import { isSignedIn } from '../../src-shared/desktop-state';
+import { isSignedIn } from '../../src-shared/account-machine';
 import { noticeText, type NoticeCode, type NoticeParams } from '../../src-shared/i18n/notices';
 import { createTranslator } from '../../src-shared/i18n/translator';
 import type { Segment } from '../../src-shared/api';
@@ -157,7 +157,7 @@ export class DesktopEffects {
 
   private follow({ previous, model }: DesktopUpdate): void {
     const desktop = model.desktop;
-    if (!isSignedIn(model.state.account) || desktop === null) {
+    if (!isSignedIn(model.state.account.state) || desktop === null) {
       if (previous.desktop !== null) this.tenantsView = null;
       return;
     }

@@ -4,6 +4,7 @@
  * What a command changes in main comes back pushed (app state, sessions, segments): no command reads
  * the state again after it ran.
  */
+import { isSignedIn } from '../../src-shared/account-machine';
 import type { SegmentDefinition } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import { toBridgeError } from '../../src-shared/ipc';
@@ -72,8 +73,7 @@ export class Commands {
   async signIn(request: SignInRequest): Promise<Outcome<void>> {
     const result = await attempt(() => this.bridge.account.signIn(request));
     if (!result.ok) return result;
-    const signedIn = result.value.state === 'active' || result.value.state === 'choosingTenant';
-    if (!signedIn) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
+    if (!isSignedIn(result.value.state)) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
     return { ok: true, value: undefined };
   }
 

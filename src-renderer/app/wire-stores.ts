@@ -13,6 +13,7 @@
  * After a reconnect the event stream starts with main's snapshots (app, sessions, segments); audit
  * entries and settings changed during the gap were never pushed, so those two are read again.
  */
+import { isSignedIn } from '../../src-shared/account-machine';
 import type { AppNotification, AppState, ConnectionSource, NeventBridge } from '../../src-shared/ipc';
 import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
@@ -56,8 +57,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
   let tenantId: string | null = null;
   let previousTenantName: string | null = null;
   const react = (app: AppState | null): void => {
-    const signedIn = app?.account.state === 'active' || app?.account.state === 'choosingTenant';
-    const nextAccount = signedIn ? (app.account.user?.id ?? null) : null;
+    const nextAccount = app !== null && isSignedIn(app.account.state) ? (app.account.user?.id ?? null) : null;
     if (nextAccount !== accountId) {
       accountId = nextAccount;
       if (nextAccount === null) commands.clearTenants();

@@ -3,7 +3,7 @@
  * that is not handled fails here; the transitions the flows rely on; refusals that change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { initialAccountState, isAccountSignedIn, transitionAccount, type AccountEvent, type AccountState } from '../../../src-shared/account-machine';
+import { initialAccountState, isSignedIn, transitionAccount, type AccountEvent, type AccountState } from '../../../src-shared/account-machine';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
 
 const accountStates: AccountState[] = [
@@ -37,7 +37,7 @@ describe('account machine', () => {
     expect(state).toEqual({ type: 'active' });
     state = accountNext(state, { type: 'signedOut', reason: 'refresh_refused' });
     expect(state).toEqual({ type: 'signedOut', reason: 'refresh_refused' });
-    expect(isAccountSignedIn(state)).toBe(false);
+    expect(isSignedIn(state.type)).toBe(false);
   });
 
   it('skips the picker for one switchable tenant, and for a restored sign-in', () => {
