@@ -19,7 +19,7 @@ import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
 import { applySegments } from '../stores/segments-store';
 import { applySessions } from '../stores/sessions-store';
-import { settingsState } from '../stores/ui-store';
+import { applySettings } from '../stores/ui-store';
 import type { Stores } from '../stores/stores';
 import type { Commands } from './commands';
 
@@ -35,7 +35,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
     bridge.mcp.onDidAppendAudit((entry) => appendLiveAudit(stores.audit, entry)),
     bridge.notifications.onDidNotify((notice) => stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }))),
     bridge.ui.onDidRequestQuickSwitch(() => stores.ui.setState({ pickerOpen: true })),
-    bridge.settings.onDidChange((settings) => stores.ui.setState(settingsState(settings))),
+    bridge.settings.onDidChange((settings) => applySettings(stores.ui, settings)),
   ];
 
   if (connection !== null) {
