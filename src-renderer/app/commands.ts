@@ -4,6 +4,7 @@
  * What a command changes in main comes back pushed (app state, sessions, segments): no command reads
  * the state again after it ran.
  */
+import { isSignedIn } from '../../src-shared/account-machine';
 import type { SegmentDefinition } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import { toBridgeError } from '../../src-shared/ipc';
@@ -33,7 +34,7 @@ import { applyAppState } from '../stores/app-state-store';
 import { applySessions } from '../stores/sessions-store';
 import { applySegments } from '../stores/segments-store';
 import type { Stores } from '../stores/stores';
-import { settingsState, type LeaveReason, type SegmentPane, type UiState } from '../stores/ui-store';
+import { applySettings, type LeaveReason, type SegmentPane, type UiState } from '../stores/ui-store';
 import { assembleCatalog } from '../lib/tenant-catalog';
 import type { TenantSearchIndex } from '../lib/tenant-search';
 import { inlineCatalogBuilder, type CatalogBuilder } from './catalog-builder';
@@ -58,14 +59,10 @@ export class Commands {
     private readonly catalogs: CatalogBuilder = inlineCatalogBuilder,
   ) {}
 
-  /** How many settings pushes arrived: an answer read before the latest of them is older than it. */
-  private settingsPushes = 0;
-
   /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
   async loadInitialState(): Promise<void> {
-    const pushesBefore = this.settingsPushes;
     const [app, sessions, segments, settings] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current()), attempt(() => this.bridge.settings.get())]);
-    if (settings.ok) this.applySettingsAnswer(settings.value, pushesBefore);
+    if (settings.ok) applySettings(this.stores.ui, settings.value);
     if (app.ok) applyAppState(this.stores.app, app.value);
     else this.stores.app.setState({ disconnected: true });
     if (sessions.ok) applySessions(this.stores.sessions, sessions.value);
@@ -76,8 +73,7 @@ export class Commands {
   async signIn(request: SignInRequest): Promise<Outcome<void>> {
     const result = await attempt(() => this.bridge.account.signIn(request));
     if (!result.ok) return result;
-    const signedIn = result.value.state === 'active' || result.value.state === 'choosingTenant';
-    if (!signedIn) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
+    if (!isSignedIn(result.value.state)) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
     return { ok: true, value: undefined };
   }
 
@@ -313,30 +309,16 @@ export class Commands {
 
   /** Reads the settings. */
   async getSettings(): Promise<Outcome<Settings>> {
-    const pushesBefore = this.settingsPushes;
     const result = await attempt(() => this.bridge.settings.get());
-    if (result.ok) this.applySettingsAnswer(result.value, pushesBefore);
+    if (result.ok) applySettings(this.stores.ui, result.value);
     return result;
   }
 
   /** Changes settings. */
   async updateSettings(update: SettingsUpdate): Promise<Outcome<Settings>> {
-    const pushesBefore = this.settingsPushes;
     const result = await attempt(() => this.bridge.settings.update(update));
-    if (result.ok) this.applySettingsAnswer(result.value, pushesBefore);
+    if (result.ok) applySettings(this.stores.ui, result.value);
     return result;
-  }
-
-  /** Settings main pushed (settings.onDidChange): always the newest. */
-  applyPushedSettings(settings: Settings): void {
-    this.settingsPushes += 1;
-    this.stores.ui.setState(settingsState(settings));
-  }
-
-  // An answer is what main held when it answered: a push that arrived while it was on its way is as new
-  // or newer (a change made meanwhile, e.g. the read after a reconnect crossing a change), so it wins.
-  private applySettingsAnswer(settings: Settings, pushesBefore: number): void {
-    if (this.settingsPushes === pushesBefore) this.stores.ui.setState(settingsState(settings));
   }
 
   /** Chooses the window's theme; main keeps it in preferences, its answer is what the window shows. */

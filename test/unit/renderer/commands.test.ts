@@ -200,13 +200,13 @@ describe('window commands', () => {
     await settled();
     (bridge.settings as { get: () => Promise<unknown> }).get = () => new Promise((resolve) => (answer = resolve));
     const reading = commands.getSettings();
-    push('settings.onDidChange', { apiUrl: null, dataApiUrl: null, theme: 'dark', language: 'es', operationMode: 'READ_ONLY', uploadFolders: [] });
-    answer({ apiUrl: null, dataApiUrl: null, theme: 'system', language: 'system', operationMode: 'READ_ONLY', uploadFolders: [] });
+    push('settings.onDidChange', { version: 3, apiUrl: null, dataApiUrl: null, theme: 'dark', language: 'es', operationMode: 'READ_ONLY', uploadFolders: [] });
+    answer({ version: 2, apiUrl: null, dataApiUrl: null, theme: 'system', language: 'system', operationMode: 'READ_ONLY', uploadFolders: [] });
     await reading;
     expect(stores.ui.getState().theme).toBe('dark');
     expect(stores.ui.getState().settings?.language).toBe('es');
-    // With no push meanwhile, the answer is what the window shows.
-    (bridge.settings as { get: () => Promise<unknown> }).get = async () => ({ apiUrl: null, dataApiUrl: null, theme: 'light', operationMode: 'READ_ONLY', uploadFolders: [] });
+    // A newer answer is what the window shows.
+    (bridge.settings as { get: () => Promise<unknown> }).get = async () => ({ version: 4, apiUrl: null, dataApiUrl: null, theme: 'light', operationMode: 'READ_ONLY', uploadFolders: [] });
     await commands.getSettings();
     expect(stores.ui.getState().theme).toBe('light');
     off();
