@@ -5,7 +5,7 @@
  * tray, palette, org-picker, a refresh answered in another tenant).
  *
  *   account / sessions / bridge / mode / preferences ──> store.dispatch      audit entries ──> mcp.onDidAppendAudit
- *   mode / preferences ──> settings.onDidChange
+ *   mode / toolsets / preferences ──> settings.onDidChange
  *   store: new desktop session ──> tenants loaded once (names for the header, the tray, recent)
  *          new desktop tenant  ──> recent tenants + "Switched to" + segments and criteria loaded
  *   sign-in ended by itself    ──> "Signed out" notification      any session wrote a segment ──> pushed
@@ -21,6 +21,7 @@ import type { EventHub } from './event-hub';
 import type { OperationModeSetting } from './operation-mode-setting';
 import type { AccountPort, BridgePort, SessionsPort } from './ports';
 import type { Preferences } from './preferences';
+import type { ToolsetsSetting } from './toolsets-setting';
 import { currentSettings } from './settings-state';
 import { criterionView, segmentView, tenantView } from './views';
 
@@ -35,6 +36,7 @@ export interface DesktopEffectsDeps {
   sessions: SessionsPort;
   bridge: BridgePort;
   mode: OperationModeSetting;
+  toolsets: ToolsetsSetting;
   preferences: Preferences;
   /** For the settings pushed after a change (see settings-state.ts). */
   environmentUploadFolders: readonly string[];
@@ -61,7 +63,7 @@ export class DesktopEffects {
   constructor(private readonly deps: DesktopEffectsDeps) {}
 
   start(): void {
-    const { account, sessions, bridge, mode, preferences, store } = this.deps;
+    const { account, sessions, bridge, mode, toolsets, preferences, store } = this.deps;
     this.unsubscribers.push(
       store.onDidUpdate((update) => this.follow(update)),
       account.onDidChange(() => store.dispatch({ type: 'accountChanged', account: account.status() })),
@@ -78,12 +80,14 @@ export class DesktopEffects {
         bridge.recordModeChange(change);
         this.pushSettings();
       }),
+      toolsets.onDidChange(() => this.pushSettings()),
       preferences.onDidChange(() => {
         store.dispatch({ type: 'shortcutsChanged', shortcuts: this.shortcuts() });
         this.pushSettings();
       }),
       // A hand edit of the settings file changes the mode like the panel does (and is audited the same).
       preferences.onDidEditSavedMode((saved) => mode.set(saved, 'settings file')),
+      preferences.onDidEditSavedToolsets((saved) => toolsets.set(saved, 'settings file')),
     );
     // Whatever happened before `start` (a restored sign-in): catch up once.
     store.dispatch({ type: 'accountChanged', account: account.status() });
@@ -95,8 +99,8 @@ export class DesktopEffects {
    * only a real change goes out (preferences also change with every recent tenant).
    */
   private pushSettings(): void {
-    const { preferences, mode, environmentUploadFolders, events } = this.deps;
-    const settings = currentSettings({ preferences, mode, environmentUploadFolders });
+    const { preferences, mode, toolsets, environmentUploadFolders, events } = this.deps;
+    const settings = currentSettings({ preferences, mode, toolsets, environmentUploadFolders });
     const text = JSON.stringify(settings);
     if (text === this.lastPushedSettings) return;
     this.lastPushedSettings = text;

@@ -47,6 +47,7 @@ export class DesktopService {
       sessions: deps.sessions,
       bridge,
       mode,
+      toolsets: deps.toolsets,
       preferences,
       environmentUploadFolders: deps.environmentUploadFolders ?? [],
       store: this.store,

@@ -8,18 +8,20 @@ import type { Settings } from '../../src-shared/ipc';
 import { CoreError } from '../core/tenant-session';
 import type { OperationModeSetting } from './operation-mode-setting';
 import type { Preferences } from './preferences';
+import type { ToolsetsSetting } from './toolsets-setting';
 
 /** Where the settings come from. */
 export interface SettingsSources {
   preferences: Preferences;
   mode: OperationModeSetting;
+  toolsets: ToolsetsSetting;
   /** `NEVENT_UPLOAD_DIRS` of the app's process: shown beside the saved folders, not changeable here. */
   environmentUploadFolders: readonly string[];
 }
 
 /** The settings now. */
-export function currentSettings({ preferences, mode, environmentUploadFolders }: SettingsSources): Settings {
-  return { ...preferences.settings(), theme: preferences.theme(), operationMode: mode.get(), uploadFolders: preferences.uploadFolders(), environmentUploadFolders: [...environmentUploadFolders] };
+export function currentSettings({ preferences, mode, toolsets, environmentUploadFolders }: SettingsSources): Settings {
+  return { ...preferences.settings(), theme: preferences.theme(), operationMode: mode.get(), toolsets: [...toolsets.get()], uploadFolders: preferences.uploadFolders(), environmentUploadFolders: [...environmentUploadFolders] };
 }
 
 const refuse = (message: string): CoreError => new CoreError('validation_failed', message, 'uploadFolders');

@@ -200,6 +200,7 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       demo: options.demo,
       ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
       ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
+      ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }),
       env: deps.env,
       platform,
       log,

@@ -1,11 +1,11 @@
-/** `settings.*`: the sign-in defaults (URLs), the theme, the upload folders and, to read, the operation mode (set with `mcp.setMode`). */
+/** `settings.*`: the sign-in defaults (URLs), the theme, the upload folders and, to read, the operation mode and toolsets (set with `mcp.setMode`, `mcp.setToolsets`). */
 import type { RequestHandlers } from '../dispatcher';
 import { checkUploadFolders, currentSettings } from '../settings-state';
 import type { HandlerContext } from './context';
 
 export function settingsHandlers(ctx: HandlerContext): Pick<RequestHandlers, 'settings.get' | 'settings.update'> {
   const { preferences } = ctx;
-  const sources = { preferences, mode: ctx.mode, environmentUploadFolders: ctx.environmentUploadFolders ?? [] };
+  const sources = { preferences, mode: ctx.mode, toolsets: ctx.toolsets, environmentUploadFolders: ctx.environmentUploadFolders ?? [] };
   return {
     'settings.get': async () => currentSettings(sources),
     'settings.update': async (update) => {
