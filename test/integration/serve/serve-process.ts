@@ -26,7 +26,7 @@ export async function startServe(args: string[] = ['--demo'], options: { cwd?: s
   const socketPath = join(home, 'sock', 'mcp.sock');
   const child = spawn(process.execPath, [join(root, 'bin', 'nevent-companion.mjs'), 'serve', ...args, '--socket', socketPath], {
     cwd: options.cwd ?? root,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '' },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '', NEVENT_TOOLSETS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
