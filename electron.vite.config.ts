@@ -57,7 +57,15 @@ export default defineConfig({
     plugins: [contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        // react-intl marks its modules "use client" for React Server Components; a client bundle has no
+        // use for the mark, and the warning about dropping it would bury the warnings that matter.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client')) return;
+          warn(warning);
+        },
+      },
     },
   },
 });

@@ -1,6 +1,7 @@
 // Layer rules (STYLE.md principle 2): each folder may import only what its environment allows.
 // The TypeScript projects enforce types per layer; these rules enforce imports.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
@@ -47,6 +48,21 @@ export default tseslint.config(
           { group: [...nodeBuiltins, 'electron'], message: 'The renderer is DOM only; talk to main through window.nevent.' },
           { group: ['**/src-main/**'], message: 'The renderer never imports src-main.' },
         ],
+      }],
+    },
+  },
+  {
+    // Words a person reads come from the catalogs (docs/i18n.md): text in JSX — between tags, in the
+    // attributes a person reads or hears (aria-label, title, placeholder, alt), or as a string in braces —
+    // is a bug. Symbols (▾, ★, ✕, —), URLs and paths shown as examples, and ALL-CAPS codes are not words.
+    files: ['src-renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', {
+        mode: 'jsx-only',
+        message: 'Text a person reads comes from the catalogs (src-shared/i18n/messages): use t(…) or <Text id=…>.',
+        'jsx-attributes': { exclude: [/^(?!(aria-label|aria-description|title|placeholder|alt|label)$)/] },
+        words: { exclude: [/^[\p{S}\p{P}\p{Z}\d]*$/u, /^[A-Z_-]+$/, /^(https?:\/\/|\/)\S*$/] },
       }],
     },
   },

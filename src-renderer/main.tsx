@@ -13,6 +13,7 @@ import { workerCatalogBuilder } from './app/catalog-builder';
 import { Commands } from './app/commands';
 import { wireStores } from './app/wire-stores';
 import { connectBridge } from './bridge';
+import { LocaleProvider } from './i18n/locale-provider';
 import { createStores } from './stores/stores';
 import './styles/base.css';
 import './styles/layout.css';
@@ -32,15 +33,16 @@ async function start(): Promise<void> {
   const commands = new Commands(bridge, stores, catalogs);
   wireStores(bridge, stores, commands, connection);
   let info: AppInfo | null = null;
-  try {
-    info = await bridge.app.info();
-  } catch {
-    // The splash screen reports the lost connection through the app store.
-  }
+  // The settings too, so the first frame is already in the chosen language.
+  const [infoResult] = await Promise.allSettled([bridge.app.info(), commands.getSettings()]);
+  // A failure: the splash screen reports the lost connection through the app store.
+  if (infoResult.status === 'fulfilled') info = infoResult.value;
   createRoot(container).render(
     <StrictMode>
       <AppServicesProvider stores={stores} commands={commands}>
-        <App info={info} />
+        <LocaleProvider systemLanguages={info?.systemLanguages}>
+          <App info={info} />
+        </LocaleProvider>
       </AppServicesProvider>
     </StrictMode>,
   );

@@ -1,6 +1,7 @@
 /** The audit log's filters as one rule: main applies it to a query, the renderer to live entries. */
 import type { AuditQuery } from './ipc';
 import type { AuditEntry } from './session';
+import { foldText } from './text-fold';
 
 /** True when `entry` passes every filter of `query` except paging (`beforeSeq`, `limit`). */
 export function auditMatches(entry: AuditEntry, query: AuditQuery): boolean {
@@ -11,9 +12,11 @@ export function auditMatches(entry: AuditEntry, query: AuditQuery): boolean {
   if (query.result === 'error' && entry.result === 'ok') return false;
   if (query.result !== undefined && query.result !== 'error' && entry.result !== query.result) return false;
   if (query.name !== undefined && query.name !== '') {
-    // The filter box reads "Action": a tool's name or its title ("switch", "List segments") both match.
-    const wanted = query.name.toLowerCase();
-    if (!entry.name.toLowerCase().includes(wanted) && !(entry.title ?? '').toLowerCase().includes(wanted)) return false;
+    // The filter box reads "Action": a tool's name or its title ("switch", "List segments") both match,
+    // case and accents aside (text-fold.ts); so do the tools whose words in the window's language match
+    // (the window names them in `nameIn`: "listar" finds "List segments" for a Spanish reader).
+    const wanted = foldText(query.name);
+    if (!foldText(entry.name).includes(wanted) && !foldText(entry.title ?? '').includes(wanted) && !(query.nameIn ?? []).includes(entry.name)) return false;
   }
   return true;
 }

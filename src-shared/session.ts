@@ -55,8 +55,29 @@ export const SessionSnapshotSchema = z.object({
 /** A session as plain data. */
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 
+/**
+ * What an argument's value was, when the log shows its shape rather than the value itself: the window
+ * words it in its language (the English `value` stays for logs and older windows).
+ */
+export const AuditArgShapeSchema = z.discriminatedUnion('kind', [
+  /** A credential: never shown. */
+  z.object({ kind: z.literal('hidden') }),
+  /** Free text, shown by its length only. */
+  z.object({ kind: z.literal('text'), length: z.number().int().min(0) }),
+  /** A list of objects (or of free text), by its size. */
+  z.object({ kind: z.literal('items'), count: z.number().int().min(0) }),
+  /** An object, by its number of fields. */
+  z.object({ kind: z.literal('fields'), count: z.number().int().min(0) }),
+  /** A segment definition: every fan (no groups), or its groups and conditions. */
+  z.object({ kind: z.literal('definition'), groups: z.number().int().min(0), conditions: z.number().int().min(0) }),
+  /** A long list of values: the first ones, then how many more. */
+  z.object({ kind: z.literal('more'), listed: z.string(), more: z.number().int().min(1) }),
+]);
+/** The shape of an audited value. */
+export type AuditArgShape = z.infer<typeof AuditArgShapeSchema>;
+
 /** One argument of an audited call, as the log may show it (secrets and free text never; see src-main/mcp/audit-args.ts). */
-export const AuditArgSchema = z.object({ key: z.string(), value: z.string() });
+export const AuditArgSchema = z.object({ key: z.string(), value: z.string(), shape: AuditArgShapeSchema.optional() });
 /** One argument of an audited call. */
 export type AuditArg = z.infer<typeof AuditArgSchema>;
 

@@ -52,6 +52,8 @@ export interface DesktopAppOptions {
   toolsets?: readonly ToolDomain[];
   env: NodeJS.ProcessEnv;
   platform: string;
+  /** The OS's preferred languages (the Electron shell asks Electron); `serve` leaves them to the browser. */
+  systemLanguages?: readonly string[];
   startBridge: StartMcpBridge;
   clientConfig: ClientConfigPort;
   /** `serve --http [--http-port N]`: start the loopback MCP HTTP endpoint with the app (off by default). */
@@ -146,6 +148,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     shell: options.shell,
     version: options.version,
     platform: options.platform,
+    ...(options.systemLanguages === undefined ? {} : { systemLanguages: options.systemLanguages }),
     account,
     sessions: coreSessionsPort(core),
     bridge: bridgePort,

@@ -13,6 +13,8 @@
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AppNotification, TenantShortcuts } from '../../src-shared/ipc';
 import { isSignedIn } from '../../src-shared/desktop-state';
+import { noticeText, type NoticeCode, type NoticeParams } from '../../src-shared/i18n/notices';
+import { createTranslator } from '../../src-shared/i18n/translator';
 import type { Segment } from '../../src-shared/api';
 import { CoreError, type TenantSession, type TenantsView } from '../core/tenant-session';
 import { toErrorData } from '../core/error-data';
@@ -24,6 +26,8 @@ import type { Preferences } from './preferences';
 import type { ToolsetsSetting } from './toolsets-setting';
 import { currentSettings } from './settings-state';
 import { criterionView, segmentView, tenantView } from './views';
+
+const englishWords = createTranslator({ catalog: 'en', locale: 'en' });
 
 /** Segments per page main reads for the window. */
 export const desktopSegmentsPageSize = 200;
@@ -68,7 +72,7 @@ export class DesktopEffects {
       store.onDidUpdate((update) => this.follow(update)),
       account.onDidChange(() => store.dispatch({ type: 'accountChanged', account: account.status() })),
       account.onDidSignOut((reason) => {
-        if (reason === 'refresh_refused') this.notify('warning', 'Signed out', 'Your sign-in ended (it expired or was revoked). Sign in again to continue.');
+        if (reason === 'refresh_refused') this.notify('warning', 'signedOut', {});
       }),
       sessions.onDidChange(() => store.dispatch({ type: 'sessionsChanged', sessions: sessions.list() })),
       sessions.onDidWriteSegment(({ tenantId, segment }) => store.dispatch({ type: 'segmentWritten', tenantId, segment: segmentView(segment) })),
@@ -165,9 +169,8 @@ export class DesktopEffects {
     if (newSession) void this.tenants().catch((error: unknown) => this.deps.logInternal('tenants.load', error));
     const tenantChanged = newSession || previous.desktop?.activeTenantId !== desktop.activeTenantId;
     if (tenantChanged && !newSession && desktop.activeTenantId !== null) {
-      const name = this.tenantName(desktop.activeTenantId) ?? desktop.activeTenantId;
-      const role = desktop.role === null ? '' : ` as ${desktop.role}`;
-      this.notify('success', `Switched to ${name}`, `The desktop now works in ${name}${role}. Connected AI sessions keep their own tenant.`);
+      const tenant = this.tenantName(desktop.activeTenantId) ?? desktop.activeTenantId;
+      this.notify('success', 'switched', desktop.role === null ? { tenant } : { tenant, role: desktop.role });
     }
     // Recent tenants keep the API's name: written once the name is known (now, or when the list arrives).
     const namesArrived = model.tenants !== previous.tenants && model.tenants !== null;
@@ -178,8 +181,7 @@ export class DesktopEffects {
   /** The person cancelled the desktop's switch: say where the desktop still is. */
   switchCancelled(): void {
     const tenantId = this.deps.store.model.desktop?.activeTenantId ?? null;
-    const name = tenantId === null ? 'the tenant it was in' : (this.tenantName(tenantId) ?? tenantId);
-    this.notify('info', 'Switch cancelled', `The desktop is still in ${name}.`);
+    this.notify('info', 'switchCancelled', { tenant: tenantId === null ? '' : (this.tenantName(tenantId) ?? tenantId) });
   }
 
   private tenantName(tenantId: string): string | null {
@@ -211,9 +213,11 @@ export class DesktopEffects {
     ]);
   }
 
-  private notify(level: AppNotification['level'], title: string, body: string): void {
+  private notify<C extends NoticeCode>(level: AppNotification['level'], code: C, params: NoticeParams[C]): void {
     this.notificationSeq += 1;
-    const note = { id: `n${this.notificationSeq}`, level, title, body, at: this.deps.now().toISOString() };
+    // The English words ride along for logs; the window and the OS notification word the code themselves.
+    const english = noticeText(englishWords, { code, params, title: '', body: '' });
+    const note: AppNotification = { id: `n${this.notificationSeq}`, level, code, params, title: english.title, body: english.body, at: this.deps.now().toISOString() };
     // After the state it talks about is published (the store publishes at the end of this turn).
     queueMicrotask(() => this.deps.events.emit('notifications.onDidNotify', note));
   }

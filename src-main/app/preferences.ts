@@ -1,5 +1,5 @@
 /**
- * The app's own small persisted state: settings (API URLs, the saved operation mode and toolsets, the theme, upload folders) and, per signed-in
+ * The app's own small persisted state: settings (API URLs, the saved operation mode and toolsets, the theme, the language, upload folders) and, per signed-in
  * user, recent and pinned tenants. Never a credential. Stored as JSON through a `JsonStore` (a file in
  * the app's config folder; memory in tests).
  *
@@ -13,6 +13,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { maxUploadFolders, TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
+import { LanguageSettingSchema, type LanguageSetting } from '../../src-shared/i18n/languages';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
 import { orderedDomains, parseToolsets, toolDomainNamed, type ToolDomain } from '../../src-shared/tool-domains';
 import { Emitter } from '../core/emitter';
@@ -53,6 +54,7 @@ interface StoredSettings {
   toolsets?: ToolDomain[];
   mcpHttp?: McpHttpSetting;
   theme?: Theme;
+  language?: LanguageSetting;
   uploadFolders?: string[];
 }
 
@@ -160,6 +162,11 @@ export class Preferences {
     return this.data.settings.theme ?? 'system';
   }
 
+  /** The language of the window, tray and menus (`system` unless one was chosen). */
+  language(): LanguageSetting {
+    return this.data.settings.language ?? 'system';
+  }
+
   /** The folders named in the app for AI uploads of local files. */
   uploadFolders(): string[] {
     return [...(this.data.settings.uploadFolders ?? [])];
@@ -207,6 +214,7 @@ export class Preferences {
     if (update.apiUrl !== undefined) next.apiUrl = update.apiUrl;
     if (update.dataApiUrl !== undefined) next.dataApiUrl = update.dataApiUrl;
     if (update.theme !== undefined) next.theme = update.theme;
+    if (update.language !== undefined) next.language = update.language;
     if (update.uploadFolders !== undefined) next.uploadFolders = [...new Set(update.uploadFolders)];
     this.update({ ...this.data, settings: next });
     return this.settings();
@@ -309,6 +317,11 @@ export class Preferences {
       const theme = ThemeSchema.safeParse(rawSettings.theme);
       if (theme.success) settings.theme = theme.data;
       else this.warn(`preferences: theme ${JSON.stringify(rawSettings.theme).slice(0, 40)} is not a theme (system, light or dark); it is ignored.`);
+    }
+    if (rawSettings.language !== undefined) {
+      const language = LanguageSettingSchema.safeParse(rawSettings.language);
+      if (language.success) settings.language = language.data;
+      else this.warn(`preferences: language ${JSON.stringify(rawSettings.language).slice(0, 40)} is not a language setting (system, es or en); it is ignored.`);
     }
     if (rawSettings.uploadFolders !== undefined) {
       const listed = Array.isArray(rawSettings.uploadFolders) ? rawSettings.uploadFolders : [];

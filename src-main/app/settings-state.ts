@@ -21,7 +21,7 @@ export interface SettingsSources {
 
 /** The settings now. */
 export function currentSettings({ preferences, mode, toolsets, environmentUploadFolders }: SettingsSources): Settings {
-  return { ...preferences.settings(), theme: preferences.theme(), operationMode: mode.get(), toolsets: [...toolsets.get()], uploadFolders: preferences.uploadFolders(), environmentUploadFolders: [...environmentUploadFolders] };
+  return { ...preferences.settings(), theme: preferences.theme(), language: preferences.language(), operationMode: mode.get(), toolsets: [...toolsets.get()], uploadFolders: preferences.uploadFolders(), environmentUploadFolders: [...environmentUploadFolders] };
 }
 
 const refuse = (message: string): CoreError => new CoreError('validation_failed', message, 'uploadFolders');

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
+import { foldText } from '../../src-shared/text-fold';
 import { firstIssue } from '../../src-shared/zod-issue';
 import {
   changeAuthor,
@@ -86,9 +87,10 @@ async function checkDefinition(scope: TenantScope, definition: SegmentDefinition
 export async function listSegments(scope: TenantScope, query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
   const size = query.limit === undefined ? DEFAULT_SEGMENT_LIMIT : parseInput(SegmentLimitSchema, query.limit, 'limit');
   const search = query.search?.trim() || undefined;
-  const needle = search?.toLowerCase();
+  // Case and accents aside, as every search of the app (src-shared/text-fold.ts): `malaga` finds `Málaga`.
+  const needle = search === undefined ? undefined : foldText(search);
   // Filtered here too: an API that ignores `search` must not widen the answer (the pager then pages the matches).
-  const matches = (s: Segment): boolean => needle === undefined || s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle);
+  const matches = (s: Segment): boolean => needle === undefined || foldText(s.name).includes(needle) || foldText(s.description ?? '').includes(needle);
   const page = await scope.pagedList({
     listing: 'segments',
     query: search ?? '',

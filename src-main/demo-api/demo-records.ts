@@ -14,6 +14,8 @@ export interface DemoTenant {
   /** Sent only for some tenants (the real API does not promise a slug). */
   slug?: string;
   domain?: string;
+  /** The language its people write their data in: a Spanish tenant's segments have Spanish names. */
+  language?: 'es';
 }
 
 /** A stored segment, as the real API's records look (no `version`; `modifiedAt` changes on every write). */

@@ -73,7 +73,18 @@ const segmentTemplates: { name: string; description: string; definition: Segment
   { name: 'Young app users', description: 'Under 25 with the mobile app', definition: { stanzas: [{ id: 's1', criteria: [{ id: 'c1', type: 'profile_property', criterion_id: 'age', operator: 'lt', value: 25 }] }, { id: 's2', criteria: [{ id: 'c2', type: 'app_interaction', criterion_id: 'has_app', operator: 'is_true' }] }] } },
   { name: 'Everyone', description: 'All fans', definition: { stanzas: [] } },
 ];
+// The same seven segments as a Spanish promoter names them (same criteria, so previews and tools behave alike).
+const spanishSegmentTemplates: typeof segmentTemplates = [
+  { name: 'Abonados de temporada', description: 'Han gastado más de 500 € y han venido a 5 conciertos o más', definition: structuredClone((segmentTemplates[0] as (typeof segmentTemplates)[number]).definition) },
+  { name: 'Público de la zona', description: 'Viven en Madrid o en Barcelona', definition: structuredClone((segmentTemplates[1] as (typeof segmentTemplates)[number]).definition) },
+  { name: 'Suscriptores del boletín', description: 'Aceptaron recibir el boletín', definition: structuredClone((segmentTemplates[2] as (typeof segmentTemplates)[number]).definition) },
+  { name: 'Compradores que no han vuelto', description: 'Sin compras desde junio de 2025', definition: structuredClone((segmentTemplates[3] as (typeof segmentTemplates)[number]).definition) },
+  { name: 'Amantes del rock y del techno', description: 'Rock o techno como género favorito, con la app o jóvenes', definition: structuredClone((segmentTemplates[4] as (typeof segmentTemplates)[number]).definition) },
+  { name: 'Público joven con la app', description: 'Menores de 25 años con la app móvil', definition: structuredClone((segmentTemplates[5] as (typeof segmentTemplates)[number]).definition) },
+  { name: 'Campaña de Navidad: todo el público', description: 'Todos los fans', definition: { stanzas: [] } },
+];
 const campaignThemes = ['Spring presale', 'Summer festival launch', 'Last tickets', 'Members early access', 'Autumn season', 'New Year party', 'Fan survey', 'Merch drop', 'Weekend reminder', 'VIP upgrade'];
+const spanishCampaignThemes = ['Preventa de primavera', 'Lanzamiento del festival de verano', 'Últimas entradas', 'Acceso anticipado para abonados', 'Temporada de otoño', 'Fiesta de Nochevieja', 'Encuesta al público', 'Nueva colección de merchandising', 'Recordatorio del fin de semana', 'Mejora a VIP'];
 const providers: readonly PaidMediaProvider[] = ['meta', 'google', 'tiktok'];
 const providerNames: Record<PaidMediaProvider, string> = { meta: 'Meta Ads', google: 'Google Ads', tiktok: 'TikTok Ads' };
 
@@ -86,7 +97,8 @@ export function generateTenantData(tenant: DemoTenant): TenantData {
   const rng = new SeededRandom(`tenant:${tenant.id}`);
   const criteria = criteriaCatalogue(tenant);
   const segments = new Map<string, DemoSegment>();
-  const templates = [...segmentTemplates];
+  const spanish = tenant.language === 'es';
+  const templates = [...(spanish ? spanishSegmentTemplates : segmentTemplates)];
   const segmentCount = rng.int(3, 6);
   for (let i = 0; i < segmentCount; i += 1) {
     const template = templates.splice(rng.int(0, templates.length - 1), 1)[0];
@@ -116,7 +128,7 @@ export function generateTenantData(tenant: DemoTenant): TenantData {
     const createdDaysAgo = i * 7 + rng.int(0, 6);
     campaigns.push({
       id: rng.hex(24),
-      name: `${rng.pick(campaignThemes)} — ${tenant.name}`,
+      name: `${rng.pick(spanish ? spanishCampaignThemes : campaignThemes)} — ${tenant.name}`,
       status,
       channel: rng.pick(knownCampaignChannels),
       tenantId: tenant.id,

@@ -4,6 +4,7 @@
  * Segments are mutable like the real API's: no `version` and no optimistic concurrency; every write
  * sets `modifiedAt`. Generation itself lives in tenant-data-generator.ts.
  */
+import { foldText } from '../../src-shared/text-fold';
 import type { PaidMediaProvider, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../src-shared/api';
 import { checkSegmentDefinition } from '../../src-shared/segment-definition-check';
 import type { DemoTable } from './analytics';
@@ -194,11 +195,11 @@ export class TenantDataStore {
     if (table !== undefined) table.rows = campaignRows(data.tenant, data.campaigns);
   }
 
-  /** Segments whose name or description contains `search` (case-insensitive), most recently modified first. */
+  /** Segments whose name or description contains `search` (case and accents aside), most recently modified first. */
   listSegments(tenantId: string, query: { search?: string; page: number; size: number }): Page<DemoSegment> {
-    const needle = query.search?.trim().toLowerCase() ?? '';
+    const needle = foldText(query.search?.trim() ?? '');
     const all = [...this.data(tenantId).segments.values()]
-      .filter((s) => needle === '' || s.name.toLowerCase().includes(needle) || (s.description ?? '').toLowerCase().includes(needle))
+      .filter((s) => needle === '' || foldText(s.name).includes(needle) || foldText(s.description ?? '').includes(needle))
       .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.id.localeCompare(b.id));
     return paginate(all, query.page, query.size);
   }

@@ -7,7 +7,9 @@
  *   ├─ tn-acme ─ tn-acme-es ─ tn-acme-madrid ─ tn-acme-madrid-arena
  *   │          │            ├ tn-acme-barcelona, tn-acme-valencia
  *   │          ├ tn-acme-fr ─ tn-acme-paris, tn-acme-lyon
- *   │          └ tn-acme-pt ─ tn-acme-lisbon, tn-acme-porto
+ *   │          ├ tn-acme-pt ─ tn-acme-lisbon, tn-acme-porto
+ *   │          └ tn-ole (Olé Producciones, a Spanish promoter: its data is in Spanish)
+ *   │                   ─ tn-ole-malaga, tn-ole-logrono, tn-ole-coruna, tn-ole-cadiz
  *   ├─ tn-globex ─ tn-globex-de ─ …   ├─ tn-initech ─ …   ├─ tn-solo-studio
  *   └─ tn-scale ─ tn-gen-000000 … (only with --tenants above the base size)
  */
@@ -20,6 +22,8 @@ export const platformRootId = 'tn-nevent';
 interface TenantSeed {
   slug: string;
   name: string;
+  /** Set on a group: it and everything under it keep their data in this language. */
+  language?: 'es';
   children?: TenantSeed[];
 }
 
@@ -42,6 +46,18 @@ const baseTree: TenantSeed = {
         },
         { slug: 'acme-fr', name: 'Acme France', children: [{ slug: 'acme-paris', name: 'Acme Paris' }, { slug: 'acme-lyon', name: 'Acme Lyon' }] },
         { slug: 'acme-pt', name: 'Acme Portugal', children: [{ slug: 'acme-lisbon', name: 'Acme Lisbon' }, { slug: 'acme-porto', name: 'Acme Porto' }] },
+        // Names as Nevent's Spanish users write them: accents and ñ, for search and layout to meet.
+        {
+          slug: 'ole',
+          name: 'Olé Producciones',
+          language: 'es',
+          children: [
+            { slug: 'ole-malaga', name: 'Sala Málaga Centro' },
+            { slug: 'ole-logrono', name: 'Auditorio de Logroño' },
+            { slug: 'ole-coruna', name: 'Coliseo A Coruña' },
+            { slug: 'ole-cadiz', name: 'Gran Teatro de Cádiz' },
+          ],
+        },
       ],
     },
     {
@@ -79,15 +95,16 @@ export class TenantDirectory {
   /** `totalTenants`: generate extra tenants until the tree holds this many (never fewer than the base tree). */
   constructor(totalTenants = 0) {
     const flat: DemoTenant[] = [];
-    const walk = (seed: TenantSeed, parentId: string | null, level: number): void => {
-      const tenant: DemoTenant = { id: `tn-${seed.slug}`, key: seed.slug, name: seed.name, parentId, level };
+    const walk = (seed: TenantSeed, parentId: string | null, level: number, inherited?: 'es'): void => {
+      const language = seed.language ?? inherited;
+      const tenant: DemoTenant = { id: `tn-${seed.slug}`, key: seed.slug, name: seed.name, parentId, level, ...(language === undefined ? {} : { language }) };
       // Like the real API, most records carry no slug: only the groups have one (and a domain).
       if (level === 1) {
         tenant.slug = seed.slug;
         tenant.domain = `${seed.slug}.nevent.es`;
       }
       flat.push(tenant);
-      for (const child of seed.children ?? []) walk(child, tenant.id, level + 1);
+      for (const child of seed.children ?? []) walk(child, tenant.id, level + 1, language);
     };
     walk(baseTree, null, 0);
     const extra = totalTenants - flat.length;

@@ -3,9 +3,10 @@
  *
  *   single-instance lock ─> before ready: Windows app id (notifications, taskbar), Linux
  *            GlobalShortcutsPortal (the global shortcut on Wayland) ─> tray-host probe (in parallel)
- *   whenReady ─> app menu ─> harden session ─> createDesktopApp (core, MCP socket, demo) ─> IPC handlers
- *            ─> global quick-switch shortcut ─> started ─> window ─> tray (where the desktop shows one)
- *            ─> OS notifications
+ *   whenReady ─> the OS's languages ─> app menu ─> harden session ─> createDesktopApp (core, MCP socket,
+ *            demo) ─> the Language setting (menu again) ─> IPC handlers ─> global quick-switch shortcut
+ *            ─> started ─> window ─> tray (where the desktop shows one) ─> OS notifications
+ *   Language setting changed (settings.onDidChange) ─> menu and tray rebuilt in the new language
  *   second launch / dock click ─> the window; while starting only remembered, since the start ends by
  *            opening it: no window exists before `ready` or before its IPC handlers
  *   start fails ─> log + error dialog ─> quit
@@ -15,6 +16,10 @@
  */
 import { app, dialog, globalShortcut, Menu, Notification, session, type BrowserWindow, type CommandLine } from 'electron';
 import { missingCaseError } from '../../src-shared/errors';
+import { resolveLocale, type LanguageSetting, type ResolvedLocale } from '../../src-shared/i18n/languages';
+import { noticeText } from '../../src-shared/i18n/notices';
+import { createTranslator, type Translator } from '../../src-shared/i18n/translator';
+import type { AppNotification, Settings } from '../../src-shared/ipc';
 import type { DesktopApp, DesktopAppOptions } from '../app/compose';
 import { redactSecrets } from '../core/redact';
 import { buildAppMenuTemplate } from './app-menu';
@@ -102,6 +107,12 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   let shuttingDown: Promise<void> | null = null;
   let shutdownComplete = false;
   let quitting = false;
+  // The tray, menus, notifications and dialogs speak the Language setting, else the OS's language.
+  let systemLanguages: readonly string[] = [];
+  let languageSetting: LanguageSetting = 'system';
+  let spoken: ResolvedLocale = resolveLocale(languageSetting, systemLanguages);
+  let words: Translator = createTranslator(spoken);
+  let updateTray: () => void = () => undefined;
 
   const closeAction = () => windowCloseAction({ quitting, trayShown: tray !== null, trayHost });
 
@@ -127,7 +138,18 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
   };
 
   const setAppMenu = (): void => {
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ platform, isPackaged: deps.isPackaged, globalShortcutBound, onQuickSwitch: () => openQuickSwitch('tray') })));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenuTemplate({ platform, isPackaged: deps.isPackaged, globalShortcutBound, onQuickSwitch: () => openQuickSwitch('tray'), t: words })));
+  };
+
+  /** Speaks `setting` from now on: the menu and the tray are rebuilt at once when the locale changed. */
+  const useLanguage = (setting: LanguageSetting): void => {
+    languageSetting = setting;
+    const next = resolveLocale(setting, systemLanguages);
+    if (next.locale === spoken.locale && next.catalog === spoken.catalog) return;
+    spoken = next;
+    words = createTranslator(next);
+    setAppMenu();
+    updateTray();
   };
 
   const onTrayAction = (action: TrayAction): void => {
@@ -192,12 +214,16 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
 
   const ready = (async () => {
     await app.whenReady();
+    systemLanguages = app.getPreferredSystemLanguages();
+    spoken = resolveLocale(languageSetting, systemLanguages);
+    words = createTranslator(spoken);
     setAppMenu();
     hardenSession(session.defaultSession);
     desktopApp = await deps.createApp({
       shell: 'electron',
       version: deps.version,
       demo: options.demo,
+      systemLanguages,
       ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
       ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
       ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }),
@@ -206,6 +232,14 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       log,
     });
     const current = desktopApp;
+    // The saved Language setting, read like the window reads it (a failure leaves the OS's language).
+    const settings = await current.dispatch('settings.get', undefined);
+    useLanguage(settings.ok ? ((settings.value as Settings).language ?? 'system') : 'system');
+    offEvents.push(
+      current.events.subscribe((channel, payload) => {
+        if (channel === 'settings.onDidChange') useLanguage((payload as Settings).language ?? 'system');
+      }),
+    );
     const isTrustedSender = createSenderCheck(() => (window === null || window.isDestroyed() ? null : window.webContents.id), isOurRendererUrl);
     unregisterIpc = registerIpcHandlers(current.dispatch, isTrustedSender);
     offEvents.push(current.events.subscribe(createWebContentsSink(() => (window === null || window.isDestroyed() ? null : window.webContents))));
@@ -232,16 +266,16 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       }
     }
     // The tray shows the app state, and a desktop switch in flight from the sessions list.
-    const updateTray = (): void => {
+    updateTray = (): void => {
       const switchingTo = current.service.sessionList().sessions.find((s) => s.kind === 'desktop')?.switchingTo ?? null;
-      tray?.update(current.service.state(), { globalShortcutBound, switchingTo });
+      tray?.update(current.service.state(), { t: words, globalShortcutBound, switchingTo });
     };
     updateTray();
     offEvents.push(
       current.events.subscribe((channel, payload) => {
         if (channel === 'session.onDidChange' || channel === 'mcp.onDidChangeSessions') updateTray();
         if (channel === 'notifications.onDidNotify' && Notification.isSupported()) {
-          const note = payload as { title: string; body: string };
+          const note = noticeText(words, payload as AppNotification);
           new Notification({ title: note.title, body: note.body, silent: true }).show();
         }
       }),
@@ -251,7 +285,8 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
     const message = redactSecrets(error instanceof Error ? error.message : String(error));
     log(`nevent-companion failed to start: ${message}`);
     // An installed app has no terminal: say it where the person looks.
-    dialog.showErrorBox('Nevent Companion could not start', `${message}\n\nThe app will now quit. Starting it from a terminal shows the details.`);
+    const name = 'Nevent Companion';
+    dialog.showErrorBox(words.formatMessage({ id: 'dialog.startFailed.title' }, { app: name }), words.formatMessage({ id: 'dialog.startFailed.body' }, { app: name, reason: message }));
     void shell.quit();
   });
 

@@ -2,7 +2,9 @@
  * The tray menu as data, built by a pure function from the app state (unit-tested without Electron;
  * tray.ts turns it into an Electron Menu). Layout:
  *
- *   Acme East · OWNER                (header: active tenant, or "Not signed in" / "Switching…")
+ * Every label comes from the catalogs, in the language the tray speaks (docs/i18n.md).
+ *
+ *   Acme East · Owner                (header: active tenant, or "Not signed in" / "Switching…")
  *   ─────
  *   Pinned: ✓Acme East, Acme West    (quick switch; the active one checked)
  *   Recent: …                        (recent minus pinned, at most five)
@@ -18,6 +20,9 @@
 import type { AppState, TenantRef } from '../../src-shared/ipc';
 import { isSignedIn } from '../../src-shared/desktop-state';
 import { missingCaseError } from '../../src-shared/errors';
+import type { MessageId } from '../../src-shared/i18n/catalog';
+import type { Translator } from '../../src-shared/i18n/translator';
+import { roleText } from '../../src-shared/i18n/words';
 
 /** What a tray item does when clicked. */
 export type TrayAction =
@@ -45,29 +50,30 @@ export const trayRecentLimit = 5;
 /** The global shortcut that opens the quick-switch palette (Electron accelerator syntax). */
 export const quickSwitchAccelerator = 'CommandOrControl+Shift+K';
 
-function sessionsLine(state: AppState): string {
+function sessionsLine(t: Translator, state: AppState): string {
   const bridge = state.bridge;
   switch (bridge.state) {
     case 'listening':
-      return bridge.sessionCount === 0 ? 'AI sessions: none connected' : `AI sessions: ${bridge.sessionCount} connected`;
+      return t.formatMessage({ id: 'tray.sessions' }, { count: bridge.sessionCount });
     case 'starting':
-      return 'AI bridge: starting…';
+      return t.formatMessage({ id: 'tray.bridgeStarting' });
     case 'stopped':
-      return 'AI bridge: stopped';
+      return t.formatMessage({ id: 'tray.bridgeStopped' });
     case 'error':
-      return `AI bridge: ${bridge.error ?? 'failed'}`;
+      // The bridge's own words (a path, an OS error) inside the sentence.
+      return bridge.error === null ? t.formatMessage({ id: 'tray.bridgeFailed' }) : t.formatMessage({ id: 'tray.bridgeError' }, { error: bridge.error });
     default:
       return missingCaseError(bridge.state);
   }
 }
 
-function header(state: AppState, switchingTo: string | null): string {
-  if (state.account.state === 'signingIn') return 'Signing in…';
-  if (state.account.state === 'signedOut') return 'Not signed in';
+function header(t: Translator, state: AppState, switchingTo: string | null): string {
+  if (state.account.state === 'signingIn') return t.formatMessage({ id: 'tray.signingIn' });
+  if (state.account.state === 'signedOut') return t.formatMessage({ id: 'tray.notSignedIn' });
   const tenant = state.desktop.activeTenant;
-  if (switchingTo !== null) return `Switching to ${tenantLabel(state, switchingTo)}…`;
-  if (tenant === null) return 'No tenant selected';
-  return tenant.role === null ? (tenant.name ?? tenant.id) : `${tenant.name ?? tenant.id} · ${tenant.role}`;
+  if (switchingTo !== null) return t.formatMessage({ id: 'tray.switchingTo' }, { tenant: tenantLabel(state, switchingTo) });
+  if (tenant === null) return t.formatMessage({ id: 'tray.noTenant' });
+  return tenant.role === null ? (tenant.name ?? tenant.id) : `${tenant.name ?? tenant.id} · ${roleText(t, tenant.role)}`;
 }
 
 /** A tenant's name where the app state knows it (the active tenant, pinned, recent), else its id. */
@@ -77,14 +83,16 @@ function tenantLabel(state: AppState, tenantId: string): string {
 }
 
 /** The tray's tooltip: product and active tenant. */
-export function buildTrayTooltip(state: AppState): string {
+export function buildTrayTooltip(t: Translator, state: AppState): string {
   const tenant = state.desktop.activeTenant;
-  if (!isSignedIn(state.account) || tenant === null) return 'Nevent Companion';
-  return `Nevent Companion — ${tenant.name ?? tenant.id}`;
+  if (!isSignedIn(state.account) || tenant === null) return t.formatMessage({ id: 'app.title' });
+  return t.formatMessage({ id: 'tray.tooltip' }, { tenant: tenant.name ?? tenant.id });
 }
 
 /** What the tray knows beyond the app state. */
 export interface TrayOptions {
+  /** The words of the language the tray speaks (the Language setting, else the OS's). */
+  t: Translator;
   /** False when the OS refused the global quick-switch shortcut (taken, or not allowed on Wayland). */
   globalShortcutBound: boolean;
   /** Where a desktop switch in flight goes (the desktop session's `switchingTo`), null when none is. */
@@ -92,18 +100,22 @@ export interface TrayOptions {
 }
 
 /** The tray's line when the global shortcut is unavailable: where quick switch is instead. */
-export const shortcutUnavailableHint = 'Shortcut unavailable: use Switch tenant… here';
+export function shortcutUnavailableHint(t: Translator): string {
+  return t.formatMessage({ id: 'tray.shortcutUnavailable' });
+}
 
 /** Builds the tray for a state. */
-export function buildTrayTemplate(state: AppState, options: TrayOptions = { globalShortcutBound: true }): TrayTemplate {
+export function buildTrayTemplate(state: AppState, options: TrayOptions): TrayTemplate {
+  const { t } = options;
+  const words = (id: MessageId): string => t.formatMessage({ id });
   const switchingTo = options.switchingTo ?? null;
-  const items: TrayMenuItem[] = [{ kind: 'header', label: header(state, switchingTo) }];
+  const items: TrayMenuItem[] = [{ kind: 'header', label: header(t, state, switchingTo) }];
   // Choosing the first organization is a switch too, so the tray offers it before the picker is used.
   const signedIn = isSignedIn(state.account) && state.desktop.sessionId !== null;
   const activeId = state.desktop.activeTenant?.id ?? null;
   const canSwitch = signedIn && switchingTo === null;
 
-  if (signedIn && state.desktop.lastSwitchError !== null) items.push({ kind: 'header', label: `Last switch failed: ${state.desktop.lastSwitchError.message}` });
+  if (signedIn && state.desktop.lastSwitchError !== null) items.push({ kind: 'header', label: t.formatMessage({ id: 'tray.lastSwitchFailed' }, { reason: state.desktop.lastSwitchError.message }) });
 
   if (signedIn) {
     const tenantItem = (tenant: TenantRef): TrayMenuItem => ({
@@ -117,24 +129,25 @@ export function buildTrayTemplate(state: AppState, options: TrayOptions = { glob
     const pinnedIds = new Set(pinned.map((t) => t.id));
     const recent = state.tenants.recent.filter((t) => !pinnedIds.has(t.id)).slice(0, trayRecentLimit);
     items.push({ kind: 'separator' });
-    if (pinned.length > 0) items.push({ kind: 'header', label: 'Pinned' }, ...pinned.map(tenantItem));
-    if (recent.length > 0) items.push({ kind: 'header', label: 'Recent' }, ...recent.map(tenantItem));
+    if (pinned.length > 0) items.push({ kind: 'header', label: words('tray.pinned') }, ...pinned.map(tenantItem));
+    if (recent.length > 0) items.push({ kind: 'header', label: words('tray.recent') }, ...recent.map(tenantItem));
     if (state.tenants.count !== 1) {
-      if (options.globalShortcutBound) items.push({ kind: 'item', label: 'Switch tenant…', enabled: canSwitch, accelerator: quickSwitchAccelerator, action: { type: 'quickSwitch' } });
-      else items.push({ kind: 'item', label: 'Switch tenant…', enabled: canSwitch, action: { type: 'quickSwitch' } }, { kind: 'header', label: shortcutUnavailableHint });
+      const quickSwitch = words('tray.switchTenant');
+      if (options.globalShortcutBound) items.push({ kind: 'item', label: quickSwitch, enabled: canSwitch, accelerator: quickSwitchAccelerator, action: { type: 'quickSwitch' } });
+      else items.push({ kind: 'item', label: quickSwitch, enabled: canSwitch, action: { type: 'quickSwitch' } }, { kind: 'header', label: shortcutUnavailableHint(t) });
     }
     const home = state.desktop.homeTenantId;
-    if (home !== null && activeId !== null && home !== activeId) items.push({ kind: 'item', label: 'Back to home tenant', enabled: canSwitch, action: { type: 'reset' } });
+    if (home !== null && activeId !== null && home !== activeId) items.push({ kind: 'item', label: words('tray.backHome'), enabled: canSwitch, action: { type: 'reset' } });
   } else if (state.account.state === 'signedOut') {
-    items.push({ kind: 'separator' }, { kind: 'item', label: 'Sign in…', enabled: true, action: { type: 'open' } });
+    items.push({ kind: 'separator' }, { kind: 'item', label: words('tray.signIn'), enabled: true, action: { type: 'open' } });
   }
 
   items.push(
     { kind: 'separator' },
-    { kind: 'header', label: sessionsLine(state) },
+    { kind: 'header', label: sessionsLine(t, state) },
     { kind: 'separator' },
-    { kind: 'item', label: 'Open Nevent Companion', enabled: true, action: { type: 'open' } },
-    { kind: 'item', label: 'Quit Nevent Companion', enabled: true, action: { type: 'quit' } },
+    { kind: 'item', label: words('tray.open'), enabled: true, action: { type: 'open' } },
+    { kind: 'item', label: words('tray.quit'), enabled: true, action: { type: 'quit' } },
   );
-  return { tooltip: buildTrayTooltip(state), items };
+  return { tooltip: buildTrayTooltip(t, state), items };
 }

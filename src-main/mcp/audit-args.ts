@@ -4,7 +4,7 @@
  * text (descriptions, bodies, messages), whoever sent them (DESIGN §4). Every value is bounded, since a
  * client chooses them and the log keeps thousands of entries.
  */
-import type { AuditArg } from '../../src-shared/session';
+import type { AuditArg, AuditArgShape } from '../../src-shared/session';
 
 /** At most this many arguments per entry. */
 export const maxAuditArgs = 12;
@@ -28,31 +28,46 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A segment definition read as its shape: "every fan", or "2 groups, 3 conditions". */
-function definitionSummary(value: { stanzas?: unknown }): string | null {
+/** A segment definition read as its shape: its groups and conditions (none: every fan). */
+function definitionShape(value: { stanzas?: unknown }): AuditArgShape | null {
   if (!Array.isArray(value.stanzas)) return null;
-  if (value.stanzas.length === 0) return 'every fan (no conditions)';
   const conditions = value.stanzas.reduce<number>((sum, stanza) => sum + (Array.isArray((stanza as { criteria?: unknown } | null)?.criteria) ? ((stanza as { criteria: unknown[] }).criteria.length) : 0), 0);
-  return `${plural(value.stanzas.length, 'group')}, ${plural(conditions, 'condition')}`;
+  return { kind: 'definition', groups: value.stanzas.length, conditions };
 }
 
-/** One value as the log shows it. */
-function shown(key: string, value: unknown): string {
-  if (secretKey.test(key)) return '(hidden)';
-  if (value === null) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return freeTextKey.test(key) ? `(text, ${plural(value.length, 'character')})` : elide(value);
+/** A shape in English: the `value` logs and older windows read (the window words the shape itself). */
+function shapeText(shape: AuditArgShape): string {
+  switch (shape.kind) {
+    case 'hidden':
+      return '(hidden)';
+    case 'text':
+      return `(text, ${plural(shape.length, 'character')})`;
+    case 'items':
+      return `(${plural(shape.count, 'item')})`;
+    case 'fields':
+      return `(${plural(shape.count, 'field')})`;
+    case 'definition':
+      return shape.groups === 0 ? 'every fan (no conditions)' : `${plural(shape.groups, 'group')}, ${plural(shape.conditions, 'condition')}`;
+    case 'more':
+      return elide(`${shape.listed} +${shape.more} more`);
+  }
+}
+
+/** One value as the log shows it: the value itself, or its shape. */
+function shown(key: string, value: unknown): { value: string; shape?: AuditArgShape } {
+  const ofShape = (shape: AuditArgShape): { value: string; shape: AuditArgShape } => ({ value: shapeText(shape), shape });
+  if (secretKey.test(key)) return ofShape({ kind: 'hidden' });
+  if (value === null) return { value: 'null' };
+  if (typeof value === 'number' || typeof value === 'boolean') return { value: String(value) };
+  if (typeof value === 'string') return freeTextKey.test(key) ? ofShape({ kind: 'text', length: value.length }) : { value: elide(value) };
   if (Array.isArray(value)) {
     const simple = value.every((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean');
-    if (!simple || freeTextKey.test(key) || value.length === 0) return `(${plural(value.length, 'item')})`;
+    if (!simple || freeTextKey.test(key) || value.length === 0) return ofShape({ kind: 'items', count: value.length });
     const listed = value.slice(0, maxListed).map((item) => elide(String(item), 24)).join(', ');
-    return elide(value.length > maxListed ? `${listed} +${value.length - maxListed} more` : listed);
+    return value.length > maxListed ? ofShape({ kind: 'more', listed, more: value.length - maxListed }) : { value: elide(listed) };
   }
-  if (typeof value === 'object') {
-    const summary = definitionSummary(value as { stanzas?: unknown });
-    return summary ?? `(${plural(Object.keys(value).length, 'field')})`;
-  }
-  return `(${typeof value})`;
+  if (typeof value === 'object') return ofShape(definitionShape(value as { stanzas?: unknown }) ?? { kind: 'fields', count: Object.keys(value).length });
+  return { value: `(${typeof value})` };
 }
 
 /** The arguments of a call as `{key, value}` pairs the audit log may keep and show. */
@@ -61,5 +76,5 @@ export function auditArgsOf(args: unknown): AuditArg[] {
   return Object.entries(args as Record<string, unknown>)
     .filter(([, value]) => value !== undefined)
     .slice(0, maxAuditArgs)
-    .map(([key, value]) => ({ key: key.length > maxKeyLength ? `${key.slice(0, maxKeyLength)}…` : key, value: shown(key, value) }));
+    .map(([key, value]) => ({ key: key.length > maxKeyLength ? `${key.slice(0, maxKeyLength)}…` : key, ...shown(key, value) }));
 }

@@ -13,8 +13,12 @@ import { OrgPicker } from '../features/org-picker/org-picker';
 import { SegmentsView } from '../features/segments/segments-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { SignInScreen } from '../features/sign-in/sign-in-screen';
+import { Text } from '../i18n/text';
+import { useWords } from '../i18n/use-words';
 import type { MainView } from '../stores/ui-store';
+import type { MessageId } from '../../src-shared/i18n/catalog';
 import { useAppState, useCommands, useDesktopSwitchingTo, useDisconnected, useSetUi, useUi } from './app-context';
+import { usePageTitle } from './page-title';
 
 /** The root component: the connection banner over the current screen. */
 export function App(props: { info: AppInfo | null }): ReactNode {
@@ -41,13 +45,7 @@ function Screen(props: { info: AppInfo | null }): ReactNode {
   const accountState = useAppState((a) => a?.account.state ?? 'signedOut');
   const accountId = useAppState((a) => a?.account.user?.id ?? null);
 
-  if (!loaded) {
-    return (
-      <main className="splash">
-        <p role={disconnected ? 'alert' : 'status'}>{disconnected ? 'Cannot reach Nevent Companion. Is it still running?' : 'Connecting…'}</p>
-      </main>
-    );
-  }
+  if (!loaded) return <Splash disconnected={disconnected} />;
   // The screen is main's account state, as it is (single-tenant users never reach `choosingTenant`).
   switch (accountState) {
     case 'signedOut':
@@ -62,20 +60,35 @@ function Screen(props: { info: AppInfo | null }): ReactNode {
   }
 }
 
+function Splash(props: { disconnected: boolean }): ReactNode {
+  const t = useWords();
+  usePageTitle(null);
+  return (
+    <main className="splash">
+      <p role={props.disconnected ? 'alert' : 'status'}>{props.disconnected ? t('app.unreachable') : t('app.connecting')}</p>
+    </main>
+  );
+}
+
 // Choosing is a switch, to the current tenant too: main then records the choice.
 function FirstPicker(): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const busy = useDesktopSwitchingTo() !== null;
-  const failure = useAppState((a) => a?.desktop.lastSwitchError?.message ?? null);
+  const failure = useAppState((a) => a?.desktop.lastSwitchError ?? null);
   const email = useAppState((a) => a?.account.user?.email ?? '');
+  const title = t('picker.chooseTitle');
+  usePageTitle(title);
   return (
     <main className="picker-screen">
       <div className="picker-card">
-        <OrgPicker title="Choose an organization" onChoose={(id) => void commands.switchTenant(id)} busy={busy} failure={failure} />
+        <OrgPicker title={title} onChoose={(id) => void commands.switchTenant(id)} busy={busy} failure={failure} />
         <p className="picker-footer muted small">
-          Signed in as {email}
+          <span>
+            <Text id="picker.signedInAs" values={{ email }} />
+          </span>
           <button type="button" className="link" onClick={() => void commands.signOut()}>
-            Sign out
+            {t('account.signOut')}
           </button>
         </p>
       </div>
@@ -83,18 +96,25 @@ function FirstPicker(): ReactNode {
   );
 }
 
-const views: { id: MainView; label: string }[] = [
-  { id: 'segments', label: 'Segments' },
-  { id: 'mcp', label: 'MCP' },
-  { id: 'settings', label: 'Settings' },
+const views: { id: MainView; label: MessageId }[] = [
+  { id: 'segments', label: 'nav.segments' },
+  { id: 'mcp', label: 'nav.mcp' },
+  { id: 'settings', label: 'nav.settings' },
 ];
 
 function MainWindow(): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const setUi = useSetUi();
   const view = useUi((s) => s.view);
   const pickerOpen = useUi((s) => s.pickerOpen);
-  const notice = useAppState((a) => a?.account.notice ?? (a && !a.account.demo && !a.account.remembered && a.account.keychain === 'unavailable' ? 'No secret service is available: you are signed in for now, but the sign-in will not be remembered after you quit.' : null));
+  // main's own reason (English, from the keychain) goes inside the sentence.
+  const detail = useAppState((a) => a?.account.notice ?? null);
+  const keychainMissing = useAppState((a) => a !== null && !a.account.demo && !a.account.remembered && a.account.keychain === 'unavailable');
+  const notice = detail !== null ? t('app.notRememberedBecause', { reason: detail }) : keychainMissing ? t('app.notRemembered') : null;
+  const tenantName = useAppState((a) => a?.desktop.activeTenant?.name ?? a?.desktop.activeTenant?.id ?? null);
+  const viewLabel = t(views.find((v) => v.id === view)?.label ?? 'nav.segments');
+  usePageTitle(tenantName === null ? viewLabel : t('app.pageTitle', { view: viewLabel, tenant: tenantName }));
   const sessionCount = useAppState((a) => a?.bridge.sessionCount ?? 0);
   const tenantCount = useAppState((a) => a?.tenants.count ?? 0);
   const activeId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
@@ -140,11 +160,15 @@ function MainWindow(): ReactNode {
   return (
     <div className="app-shell">
       <ActiveTenantHeader />
-      <nav className="app-nav" aria-label="Views">
+      <nav className="app-nav" aria-label={t('nav.label')}>
         {views.map((v) => (
           <button key={v.id} type="button" className={`nav-tab${view === v.id ? ' current' : ''}`} aria-current={view === v.id ? 'page' : undefined} onClick={() => setUi({ view: v.id })}>
-            {v.label}
-            {v.id === 'mcp' && sessionCount > 0 ? <span className="count-pill" aria-label={`${sessionCount} connected`}>{sessionCount}</span> : null}
+            {t(v.label)}
+            {v.id === 'mcp' && sessionCount > 0 ? (
+              <span className="count-pill" aria-label={t('nav.connectedCount', { count: sessionCount })}>
+                {sessionCount}
+              </span>
+            ) : null}
           </button>
         ))}
         <span className="nav-spacer" />
@@ -154,16 +178,16 @@ function MainWindow(): ReactNode {
         <div className="banner info app-notice" role="status">
           <span>{notice}</span>
           <button type="button" className="link" onClick={() => setNoticeHidden(true)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       ) : null}
       <main className="app-content">{content}</main>
       {pickerOpen ? (
         <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && commands.setPickerOpen(false)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-label="Switch tenant">
+          <div className="dialog" role="dialog" aria-modal="true" aria-label={t('picker.switchTitle')}>
             <OrgPicker
-              title="Switch tenant"
+              title={t('picker.switchTitle')}
               onChoose={(id) => {
                 commands.setPickerOpen(false);
                 if (id !== activeId) void commands.switchTenant(id);

@@ -13,7 +13,7 @@
  * After a reconnect the event stream starts with main's snapshots (app, sessions, segments); audit
  * entries and settings changed during the gap were never pushed, so those two are read again.
  */
-import type { AppState, ConnectionSource, NeventBridge } from '../../src-shared/ipc';
+import type { AppNotification, AppState, ConnectionSource, NeventBridge } from '../../src-shared/ipc';
 import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
 import { applySegments } from '../stores/segments-store';
@@ -70,13 +70,8 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
       // Whatever was open belonged to the previous tenant; an open editor must not save into the new one.
       const pane = stores.ui.getState().segmentPane;
       if (pane.mode === 'create' || pane.mode === 'edit') {
-        const notice = {
-          id: `editor-closed-${Date.now()}`,
-          level: 'warning' as const,
-          title: 'Editor closed',
-          body: `The desktop switched tenant while you were editing a segment${previousName ? ` in ${previousName}` : ''}; nothing was saved.`,
-          at: new Date().toISOString(),
-        };
+        // Worded by its code where it is shown (the window's language); no English copy is needed here.
+        const notice: AppNotification = { id: `editor-closed-${Date.now()}`, level: 'warning', code: 'editorClosed', params: { tenant: previousName ?? '' }, title: '', body: '', at: new Date().toISOString() };
         stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }));
       }
       stores.ui.setState({ segmentPane: { mode: 'none' } });

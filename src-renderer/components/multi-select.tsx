@@ -4,6 +4,8 @@
  * Escape closes). No Ctrl-click, and it scales to long option lists (WAI-ARIA combobox + listbox).
  */
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { foldedIncludes } from '../../src-shared/text-fold';
+import { useWords } from '../i18n/use-words';
 import { Highlight } from './highlight';
 
 /** One choice. */
@@ -26,6 +28,7 @@ export interface MultiSelectProps {
 
 /** The multi-select. */
 export function MultiSelect(props: MultiSelectProps): ReactNode {
+  const t = useWords();
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -33,7 +36,8 @@ export function MultiSelect(props: MultiSelectProps): ReactNode {
   const [active, setActive] = useState(0);
   const labelOf = useMemo(() => new Map(props.options.map((o) => [o.value, o.label])), [props.options]);
   const chosen = new Set(props.values);
-  const matching = props.options.filter((o) => query.trim() === '' || o.label.toLowerCase().includes(query.trim().toLowerCase()) || o.value.toLowerCase().includes(query.trim().toLowerCase()));
+  const wanted = query.trim();
+  const matching = props.options.filter((o) => wanted === '' || foldedIncludes(o.label, wanted) || foldedIncludes(o.value, wanted));
   const current = matching[Math.min(active, matching.length - 1)];
 
   const toggle = (value: string): void => {
@@ -49,7 +53,7 @@ export function MultiSelect(props: MultiSelectProps): ReactNode {
         {props.values.map((value) => (
           <span key={value} className="chip">
             {labelOf.get(value) ?? value}
-            <button type="button" className="chip-remove" aria-label={`Remove ${labelOf.get(value) ?? value}`} onClick={() => toggle(value)}>
+            <button type="button" className="chip-remove" aria-label={t('multiSelect.remove', { value: labelOf.get(value) ?? value })} onClick={() => toggle(value)}>
               ×
             </button>
           </span>
@@ -65,7 +69,7 @@ export function MultiSelect(props: MultiSelectProps): ReactNode {
           aria-activedescendant={open && current ? `${listId}-${current.value}` : undefined}
           aria-invalid={props.invalid}
           aria-describedby={props.describedBy}
-          placeholder={props.values.length === 0 ? (props.placeholder ?? 'Type to search, Enter to add') : ''}
+          placeholder={props.values.length === 0 ? (props.placeholder ?? t('multiSelect.placeholder')) : ''}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -99,8 +103,8 @@ export function MultiSelect(props: MultiSelectProps): ReactNode {
         />
       </div>
       {open ? (
-        <ul className="multi-select-list" id={listId} role="listbox" aria-label={`${props.label} choices`} aria-multiselectable="true">
-          {matching.length === 0 ? <li className="muted small multi-select-empty">No value matches “{query.trim()}”.</li> : null}
+        <ul className="multi-select-list" id={listId} role="listbox" aria-label={t('multiSelect.choices', { label: props.label })} aria-multiselectable="true">
+          {matching.length === 0 ? <li className="muted small multi-select-empty">{t('multiSelect.noMatch', { query: wanted })}</li> : null}
           {matching.map((o) => (
             <li
               key={o.value}

@@ -8,6 +8,7 @@
  *   draft ──reduce(action)──> draft ──validateDraft──> issues
  *                               └──draftToDefinition──> SegmentDefinition (sent to main)
  */
+import { message, type Message } from '../../src-shared/i18n/translator';
 import { missingCaseError } from '../../src-shared/errors';
 import { checkSegmentDefinition, operatorsFor as sharedOperatorsFor, valueKindFor, type ValueKind } from '../../src-shared/segment-definition-check';
 import type { Criterion, SegmentCriterion, SegmentDefinition, Stanza } from '../../src-shared/api';
@@ -222,10 +223,10 @@ function reshape(values: string[], arity: 0 | 1 | 2 | 'list'): string[] {
 /** Where a validation message belongs. */
 export type DraftField = 'name' | 'description' | 'definition' | 'criterion' | 'operator' | 'value';
 
-/** A validation message for one field (conditions are addressed by their keys). */
+/** A validation message for one field (conditions are addressed by their keys), as data for the catalogs. */
 export interface DraftIssue {
   field: DraftField;
-  message: string;
+  message: Message;
   stanzaKey?: number;
   conditionKey?: number;
 }
@@ -242,30 +243,30 @@ function validDate(text: string): boolean {
 export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, Criterion>): DraftIssue[] {
   const issues: DraftIssue[] = [];
   const name = draft.name.trim();
-  if (name === '') issues.push({ field: 'name', message: 'Give the segment a name.' });
-  else if (name.length > 200) issues.push({ field: 'name', message: 'The name is longer than 200 characters.' });
-  if (draft.description.length > 2000) issues.push({ field: 'description', message: 'The description is longer than 2,000 characters.' });
-  if (draft.stanzas.length > 50) issues.push({ field: 'definition', message: 'A segment can have at most 50 groups.' });
+  if (name === '') issues.push({ field: 'name', message: message('issue.nameMissing') });
+  else if (name.length > 200) issues.push({ field: 'name', message: message('issue.nameTooLong', { max: 200 }) });
+  if (draft.description.length > 2000) issues.push({ field: 'description', message: message('issue.descriptionTooLong', { max: 2000 }) });
+  if (draft.stanzas.length > 50) issues.push({ field: 'definition', message: message('issue.tooManyGroups', { max: 50 }) });
   for (const stanza of draft.stanzas) {
-    if (stanza.conditions.length > 50) issues.push({ field: 'definition', stanzaKey: stanza.key, message: 'A group can have at most 50 conditions.' });
+    if (stanza.conditions.length > 50) issues.push({ field: 'definition', stanzaKey: stanza.key, message: message('issue.tooManyConditions', { max: 50 }) });
     for (const c of stanza.conditions) {
       const at = { stanzaKey: stanza.key, conditionKey: c.key };
       const criterion = catalog.get(c.criterionId);
       if (c.criterionId === '') {
-        issues.push({ ...at, field: 'criterion', message: 'Choose a criterion.' });
+        issues.push({ ...at, field: 'criterion', message: message('issue.chooseCriterion') });
         continue;
       }
       if (!criterion) {
-        issues.push({ ...at, field: 'criterion', message: `“${c.criterionId}” is not a criterion of this tenant.` });
+        issues.push({ ...at, field: 'criterion', message: message('issue.unknownCriterion', { id: c.criterionId }) });
         continue;
       }
       const operators = operatorsFor(criterion);
       if (c.operator === '' || (operators.length > 0 && !operators.includes(c.operator))) {
-        issues.push({ ...at, field: 'operator', message: `Choose an operator for ${criterion.label}.` });
+        issues.push({ ...at, field: 'operator', message: message('issue.chooseOperator', { criterion: criterion.label }) });
         continue;
       }
-      const message = inputProblem(criterion, c);
-      if (message) issues.push({ ...at, field: 'value', message });
+      const problem = inputProblem(criterion, c);
+      if (problem) issues.push({ ...at, field: 'value', message: problem });
     }
   }
   if (issues.some((i) => i.field === 'definition' || i.conditionKey !== undefined)) return issues;
@@ -276,8 +277,8 @@ export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, 
     const stanza = m ? draft.stanzas[Number(m[1])] : undefined;
     const condition = m && m[2] !== undefined ? stanza?.conditions[Number(m[2])] : undefined;
     const field: DraftField = m?.[3] === 'operator' ? 'operator' : m?.[3] === 'criterion_id' ? 'criterion' : condition ? 'value' : 'definition';
-    const message = found.message.charAt(0).toUpperCase() + found.message.slice(1) + '.';
-    issues.push({ field, message, ...(stanza ? { stanzaKey: stanza.key } : {}), ...(condition ? { conditionKey: condition.key } : {}) });
+    // The shared validator's words (English: the tools and the demo API say the same) inside our sentence.
+    issues.push({ field, message: message('issue.definitionCheck', { problem: found.message }), ...(stanza ? { stanzaKey: stanza.key } : {}), ...(condition ? { conditionKey: condition.key } : {}) });
   }
   return issues;
 }
@@ -287,7 +288,7 @@ export function validateDraft(draft: SegmentDraft, catalog: ReadonlyMap<string, 
  * parses, a date typed in full), with messages that name the criterion. Everything else is the shared
  * validator's to judge.
  */
-function inputProblem(criterion: Criterion, c: DraftCondition): string | null {
+function inputProblem(criterion: Criterion, c: DraftCondition): Message | null {
   const kind = valueKindFor(criterion, c.operator);
   const values = c.values.map((v) => v.trim());
   switch (kind) {
@@ -296,36 +297,36 @@ function inputProblem(criterion: Criterion, c: DraftCondition): string | null {
       return null;
     case 'choices': {
       const chosen = values.filter((v) => v !== '');
-      if (chosen.length === 0) return `Choose at least one value for ${criterion.label}.`;
-      if (chosen.length > 100) return 'Choose at most 100 values.';
+      if (chosen.length === 0) return message('issue.chooseValue', { criterion: criterion.label });
+      if (chosen.length > 100) return message('issue.tooManyValues', { max: 100 });
       const options = criterion.options;
       if (options && options.length > 0) {
         const unknown = chosen.find((v) => !options.some((o) => o.value === v));
-        if (unknown !== undefined) return `“${unknown}” is not an option of ${criterion.label}.`;
+        if (unknown !== undefined) return message('issue.unknownOption', { value: unknown, criterion: criterion.label });
       }
       return null;
     }
     case 'text':
     case 'any':
-      if ((values[0] ?? '') === '') return `Enter a value for ${criterion.label}.`;
-      if ((c.values[0] ?? '').length > 1000) return 'The value is longer than 1,000 characters.';
+      if ((values[0] ?? '') === '') return message('issue.enterValue', { criterion: criterion.label });
+      if ((c.values[0] ?? '').length > 1000) return message('issue.valueTooLong', { max: 1000 });
       return null;
     case 'number':
     case 'number_range': {
       const wanted = kind === 'number' ? values.slice(0, 1) : [values[0] ?? '', values[1] ?? ''];
       for (const v of wanted) {
-        if (v === '') return `Enter a number for ${criterion.label}.`;
-        if (!Number.isFinite(Number(v))) return `“${v}” is not a number.`;
+        if (v === '') return message('issue.enterNumber', { criterion: criterion.label });
+        if (!Number.isFinite(Number(v))) return message('issue.notANumber', { value: v });
       }
-      return kind === 'number_range' && Number(wanted[1]) < Number(wanted[0]) ? 'The second number is below the first.' : null;
+      return kind === 'number_range' && Number(wanted[1]) < Number(wanted[0]) ? message('issue.rangeReversed') : null;
     }
     case 'date':
     case 'date_range': {
       const [from = '', to = ''] = values;
-      if (!validDate(from)) return `Enter a date (YYYY-MM-DD) for ${criterion.label}.`;
+      if (!validDate(from)) return message('issue.enterDate', { criterion: criterion.label });
       if (kind === 'date_range') {
-        if (!validDate(to)) return 'Enter the end date (YYYY-MM-DD).';
-        if (to < from) return 'The end date is before the start date.';
+        if (!validDate(to)) return message('issue.enterEndDate');
+        if (to < from) return message('issue.datesReversed');
       }
       return null;
     }

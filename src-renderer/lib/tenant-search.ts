@@ -2,7 +2,8 @@
  * Tenant search for the org-picker: an n-gram index built once per tenant list (in a Web Worker, see
  * tenant-catalog.ts), so that no keystroke scans 100,000 tenants.
  *
- *   search text of tenant i: `name \n slug \n id`, lowercased, stored back to back in one string
+ *   search text of tenant i: `name \n slug \n id`, folded (no case, no accents: src-shared/text-fold.ts),
+ *                            stored back to back in one string
  *   grams: every character, pair and triple of adjacent characters (no whitespace) → the tenants that
  *          contain it, ascending
  *
@@ -12,7 +13,11 @@
  *   (an earlier answer the query refines is only ever a smaller starting list, never needed)
  *
  * Everything is typed arrays and one string, so the index crosses from the worker without a copy.
+ * The query is folded the same way, so `malaga` finds `Málaga`; highlights are marked on the original.
  */
+import { foldText, highlightFolded, type HighlightPart } from '../../src-shared/text-fold';
+
+export type { HighlightPart };
 
 /** The fields the picker searches. */
 export interface SearchableTenant {
@@ -22,7 +27,7 @@ export interface SearchableTenant {
   slug?: string | null;
 }
 
-/** A precomputed, lowercase search index over a tenant list (positions are list positions). */
+/** A precomputed, folded search index over a tenant list (positions are list positions). */
 export interface TenantSearchIndex {
   readonly size: number;
   /** Every tenant's search text, each followed by "\u0000" (a query token never holds one). */
@@ -51,9 +56,9 @@ function tripleKey(a: number, b: number, c: number): number {
   return tripleBase + (a * 65536 + b) * 65536 + c;
 }
 
-/** The text the picker searches for a tenant: `name \n slug \n id`, lowercased ("\n" keeps tokens within one field). */
+/** The text the picker searches for a tenant: `name \n slug \n id`, folded ("\n" keeps tokens within one field). */
 export function searchText(tenant: SearchableTenant): string {
-  return `${tenant.name}\n${tenant.slug ?? ''}\n${tenant.id}`.toLowerCase();
+  return foldText(`${tenant.name}\n${tenant.slug ?? ''}\n${tenant.id}`);
 }
 
 function isSpace(code: number): boolean {
@@ -194,11 +199,10 @@ export function searchIndexBuffers(index: TenantSearchIndex): ArrayBuffer[] {
   return [index.starts.buffer, index.gramKeys.buffer, index.gramStarts.buffer, index.postings.buffer] as ArrayBuffer[];
 }
 
-/** Splits a query into lowercase whitespace-separated tokens; every token must match. */
+/** Splits a query into folded whitespace-separated tokens; every token must match. */
 export function queryTokens(query: string): string[] {
   // "\u0000" separates tenants in the index's text: a token never holds one.
-  return query
-    .toLowerCase()
+  return foldText(query)
     .replaceAll('\u0000', ' ')
     .split(/\s+/)
     .filter((t) => t.length > 0);
@@ -325,34 +329,7 @@ function checkInText(index: TenantSearchIndex, candidates: ArrayLike<number>, to
   return out.subarray(0, count);
 }
 
-/** One piece of a highlighted label. */
-export interface HighlightPart {
-  text: string;
-  match: boolean;
-}
-
-/** Splits `text` into matching and non-matching parts for every occurrence of any query token. */
+/** Splits `text` into matching and non-matching parts for every occurrence of any query token (folded), on the original text. */
 export function highlightParts(text: string, query: string): HighlightPart[] {
-  const tokens = queryTokens(query);
-  if (tokens.length === 0 || text.length === 0) return [{ text, match: false }];
-  const lower = text.toLowerCase();
-  const marked = new Uint8Array(text.length);
-  for (const token of tokens) {
-    let from = 0;
-    for (;;) {
-      const at = lower.indexOf(token, from);
-      if (at < 0) break;
-      marked.fill(1, at, at + token.length);
-      from = at + 1;
-    }
-  }
-  const parts: HighlightPart[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || marked[i] !== marked[start]) {
-      parts.push({ text: text.slice(start, i), match: marked[start] === 1 });
-      start = i;
-    }
-  }
-  return parts;
+  return highlightFolded(text, queryTokens(query));
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MembershipStatusSchema, RoleSchema, SegmentCreateSchema, SegmentDefinitionInputSchema, SegmentDefinitionSchema, SegmentIdSchema, SegmentUpdateSchema, TenantIdSchema } from '../api';
 import { AppErrorDataSchema, ErrorCodeSchema } from '../errors';
+import { LanguageSettingSchema } from '../i18n/languages';
 import { AuditEntrySchema, OperationModeSchema, SessionSnapshotSchema } from '../session';
 import { toolAccesses } from '../tool-access';
 import { toolDomains } from '../tool-domains';
@@ -343,8 +344,10 @@ export const AuditQuerySchema = z.object({
   domain: z.enum(toolDomains).optional(),
   /** `ok`, `error` (any failure) or one error code. */
   result: z.union([z.literal('ok'), z.literal('error'), ErrorCodeSchema]).optional(),
-  /** Substring of the tool or action name. */
+  /** Substring of the tool or action name (case and accents aside). */
   name: z.string().max(100).optional(),
+  /** Tool names that match `name` too: the window's own words for them hold it (its language's titles). */
+  nameIn: z.array(z.string().max(100)).max(200).optional(),
   limit: z.number().int().min(1).max(500).optional(),
   beforeSeq: z.number().int().optional(),
 });
@@ -446,6 +449,8 @@ export const SettingsSchema = z.object({
   dataApiUrl: z.string().nullable(),
   /** Kept in preferences.json; absent from an older main means `system`. */
   theme: ThemeSchema.optional(),
+  /** The window's, tray's and menus' language (docs/i18n.md); absent from an older main means `system`. */
+  language: LanguageSettingSchema.optional(),
   operationMode: OperationModeSchema,
   /** The toolsets AI conversations see at first ("Tools the AI sees"), in `toolDomains` order; set with `mcp.setToolsets`. */
   toolsets: z.array(z.enum(toolDomains)),
@@ -465,6 +470,7 @@ export const SettingsUpdateSchema = z.strictObject({
   apiUrl: HttpUrlSchema.nullable().optional(),
   dataApiUrl: HttpUrlSchema.nullable().optional(),
   theme: ThemeSchema.optional(),
+  language: LanguageSettingSchema.optional(),
   /** The whole list of upload folders (absolute paths of existing folders; main checks them). */
   uploadFolders: z.array(z.string().min(1).max(1024)).max(maxUploadFolders).optional(),
 });
@@ -478,6 +484,11 @@ export const AppInfoSchema = z.object({
   shell: z.enum(['electron', 'serve']),
   platform: z.string(),
   demoUsers: z.array(DemoUserSchema),
+  /**
+   * The OS's preferred languages, most preferred first: the desktop window speaks these when the
+   * Language setting is `system`. Absent in `serve`, whose page follows the browser's languages.
+   */
+  systemLanguages: z.array(z.string().max(64)).max(32).optional(),
 });
 /** App info. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
@@ -486,6 +497,11 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 export const AppNotificationSchema = z.object({
   id: z.string(),
   level: z.enum(['info', 'success', 'warning', 'error']),
+  /** What happened, as a catalog name (`switched`, `switchCancelled`, `signedOut`): the window and the OS notification word it in their language. */
+  code: z.string().optional(),
+  /** The values its words name (a tenant's name, a role). */
+  params: z.record(z.string(), z.string()).optional(),
+  /** The same in English (logs, a window that does not know the code). */
   title: z.string(),
   body: z.string(),
   at: z.string(),

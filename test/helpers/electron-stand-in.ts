@@ -25,6 +25,8 @@ export interface StandInOptions {
   isPackaged?: boolean;
   appPath?: string;
   version?: string;
+  /** `app.getPreferredSystemLanguages()`'s answer (default `['en-US']`). */
+  systemLanguages?: string[];
   /** `globalShortcut.register()`'s answer (false: taken, or refused by the desktop). */
   globalShortcutAccepted?: boolean;
   /** Called when the app exits (quit or exit) with the exit code; the boot harness ends the process. */
@@ -270,6 +272,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     getVersion: () => options.version ?? '0.1.0',
     getName: () => 'Nevent Companion',
     getAppPath: () => options.appPath ?? process.cwd(),
+    getPreferredSystemLanguages: (): string[] => [...(options.systemLanguages ?? ['en-US'])],
     setAppUserModelId: (id: string) => void userModelIds.push(id),
     quit(): void {
       if (exited !== null) return;

@@ -5,7 +5,13 @@ import type { HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): Pick<RequestHandlers, 'app.info' | 'session.get'> {
   return {
-    'app.info': async () => ({ version: ctx.version, shell: ctx.shell, platform: ctx.platform, demoUsers: ctx.demo === null ? [] : [...DemoUserSchema.options] }),
+    'app.info': async () => ({
+      version: ctx.version,
+      shell: ctx.shell,
+      platform: ctx.platform,
+      demoUsers: ctx.demo === null ? [] : [...DemoUserSchema.options],
+      ...(ctx.systemLanguages === undefined ? {} : { systemLanguages: [...ctx.systemLanguages] }),
+    }),
     'session.get': async () => ctx.store.appState(),
   };
 }

@@ -16,6 +16,8 @@ export interface HandlerDeps {
   shell: AppInfo['shell'];
   version: string;
   platform: string;
+  /** The OS's preferred languages (the Electron shell's); absent in `serve`, whose page asks its browser. */
+  systemLanguages?: readonly string[];
   account: AccountPort;
   sessions: SessionsPort;
   bridge: BridgePort;

@@ -5,9 +5,11 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAppState, useCommands, useSetUi } from '../../app/app-context';
+import { useWords } from '../../i18n/use-words';
 
 /** The account menu button and its menu. */
 export function AccountMenu(): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const setUi = useSetUi();
   const user = useAppState((a) => a?.account.user ?? null);
@@ -31,8 +33,8 @@ export function AccountMenu(): ReactNode {
     button.current?.focus();
   };
   const items: { label: string; run: () => void; danger?: boolean }[] = [
-    { label: 'Settings', run: () => setUi({ view: 'settings' }) },
-    { label: 'Sign out', run: () => void commands.signOut(), danger: true },
+    { label: t('nav.settings'), run: () => setUi({ view: 'settings' }) },
+    { label: t('account.signOut'), run: () => void commands.signOut(), danger: true },
   ];
 
   return (
@@ -43,7 +45,7 @@ export function AccountMenu(): ReactNode {
         className="account-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`Account: ${user.email}`}
+        aria-label={t('account.button', { email: user.email })}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
@@ -58,7 +60,7 @@ export function AccountMenu(): ReactNode {
         <div
           className="account-popup"
           role="menu"
-          aria-label="Account"
+          aria-label={t('account.menu')}
           onKeyDown={(e) => {
             const entries = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
             const at = entries.indexOf(document.activeElement as HTMLElement);

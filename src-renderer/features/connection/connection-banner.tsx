@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useConnection } from '../../app/app-context';
+import { Text } from '../../i18n/text';
 
 /** The disconnected banner; nothing while connected. */
 export function ConnectionBanner(): ReactNode {
@@ -14,7 +15,7 @@ export function ConnectionBanner(): ReactNode {
       <div className="connection-banner" role="alert" data-testid="connection-banner">
         <span className="connection-spinner" aria-hidden="true" />
         <span>
-          <strong>Disconnected — reconnecting…</strong> Nevent Companion is not answering. What you see may be out of date, and changes wait until it is back.
+          <Text id="connection.reconnecting" />
         </span>
       </div>
     );
@@ -23,7 +24,7 @@ export function ConnectionBanner(): ReactNode {
     return (
       <div className="connection-banner ended" role="alert" data-testid="connection-banner">
         <span>
-          <strong>This page lost its session.</strong> Nevent Companion was restarted: open the new <code>ui:</code> address it printed.
+          <Text id="connection.ended" />
         </span>
       </div>
     );

@@ -1,6 +1,8 @@
 /** The MCP panel: bridge status and socket, operation mode, tools by domain, sessions, audit log, HTTP endpoint, client setup. */
 import type { ReactNode } from 'react';
 import { useAppState } from '../../app/app-context';
+import { useFormats } from '../../i18n/locale-provider';
+import { useWords } from '../../i18n/use-words';
 import { AuditLog } from './audit-log';
 import { ConnectClient } from './connect-client';
 import { HttpEndpointSection } from './http-endpoint-section';
@@ -10,24 +12,26 @@ import { ToolsByDomain } from './tools-by-domain';
 
 /** The MCP panel. */
 export function McpPanel(): ReactNode {
+  const t = useWords();
+  const formats = useFormats();
   const bridge = useAppState((a) => a?.bridge ?? null);
-  const stateText = bridge === null ? 'Unknown' : bridge.state === 'listening' ? 'Listening' : bridge.state === 'starting' ? 'Starting…' : bridge.state === 'stopped' ? 'Stopped' : 'Error';
+  const stateText = t('bridge.state', { state: bridge?.state ?? 'unknown' });
   return (
     <div className="mcp-panel">
       <section className="panel-section" aria-labelledby="bridge-title">
-        <h2 id="bridge-title">MCP bridge</h2>
+        <h2 id="bridge-title">{t('bridge.title')}</h2>
         <dl className="facts">
-          <dt>Status</dt>
+          <dt>{t('bridge.status')}</dt>
           <dd>
             <span className={`status-dot ${bridge?.state ?? 'stopped'}`} aria-hidden="true" /> <span data-testid="bridge-state">{stateText}</span>
             {bridge?.error ? <span className="form-error"> — {bridge.error}</span> : null}
           </dd>
-          <dt>Socket</dt>
+          <dt>{t('bridge.socket')}</dt>
           <dd className="mono" data-testid="bridge-socket">
             {bridge?.socketPath ?? '—'}
           </dd>
-          <dt>Sessions</dt>
-          <dd>{bridge?.sessionCount ?? 0}</dd>
+          <dt>{t('bridge.sessions')}</dt>
+          <dd>{formats.number(bridge?.sessionCount ?? 0)}</dd>
         </dl>
         <OperationModeControl />
       </section>

@@ -1,19 +1,25 @@
 /** The MCP operation mode as a radio group: what AI clients may do through the bridge. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OperationMode } from '../../../src-shared/session';
+import type { AppErrorData } from '../../../src-shared/errors';
+import type { MessageId } from '../../../src-shared/i18n/catalog';
+import { modeText } from '../../../src-shared/i18n/words';
 import { useAppState, useCommands } from '../../app/app-context';
+import { useWords } from '../../i18n/use-words';
+import { errorReason } from '../../lib/error-text';
 
-const modes: { mode: OperationMode; label: string; text: string }[] = [
-  { mode: 'READ_ONLY', label: 'Read only', text: 'AI clients can read, quote and switch tenants; every write is refused.' },
-  { mode: 'STANDARD', label: 'Standard', text: 'AI clients can also create and update: segments, campaign drafts, image uploads.' },
-  { mode: 'FULL', label: 'Full', text: 'Also scheduling campaigns and deleting images, each confirmed with you first.' },
+const modes: { mode: OperationMode; text: MessageId }[] = [
+  { mode: 'READ_ONLY', text: 'mode.readOnly.text' },
+  { mode: 'STANDARD', text: 'mode.standard.text' },
+  { mode: 'FULL', text: 'mode.full.text' },
 ];
 
 /** The operation mode setting. */
 export function OperationModeControl(): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const mode = useAppState((a) => a?.operationMode ?? 'READ_ONLY');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
   const version = useAppState((a) => a?.version ?? 0);
   const latestVersion = useRef(version);
   latestVersion.current = version;
@@ -28,8 +34,8 @@ export function OperationModeControl(): ReactNode {
   const shown = pending?.mode ?? mode;
   return (
     <fieldset className="mode-control">
-      <legend>Operation mode</legend>
-      <p className="muted small mode-scope">A change applies at once to every connected AI session, from its next call, and is recorded in the audit log.</p>
+      <legend>{t('mode.legend')}</legend>
+      <p className="muted small mode-scope">{t('mode.scope')}</p>
       {modes.map((m) => (
         <label key={m.mode} className="radio-row">
           <input
@@ -41,17 +47,17 @@ export function OperationModeControl(): ReactNode {
               setPending({ mode: m.mode, answeredAt: null });
               void commands.setMode(m.mode).then((r) => {
                 setPending(r.ok ? { mode: m.mode, answeredAt: latestVersion.current } : null);
-                setError(r.ok ? null : r.error.message);
+                setError(r.ok ? null : r.error);
               });
             }}
           />
           <span>
-            <strong>{m.label}</strong> <span className="muted">— {m.text}</span>
+            <strong>{modeText(t.translator, m.mode)}</strong> <span className="muted">— {t(m.text)}</span>
           </span>
         </label>
       ))}
       <p className="form-error" role="alert">
-        {error ?? ''}
+        {error === null ? '' : t('mode.failed', { reason: errorReason(t.translator, error) })}
       </p>
     </fieldset>
   );

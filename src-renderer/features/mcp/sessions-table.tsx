@@ -5,28 +5,34 @@ import type { TenantEntry } from '../../../src-shared/ipc';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import type { TenantCatalog } from '../../lib/tenant-catalog';
 import { TenantSwatch } from '../../components/tenant-swatch';
+import type { AppErrorData } from '../../../src-shared/errors';
 import { useCommands, useSessions, useTenants } from '../../app/app-context';
+import { useFormats } from '../../i18n/locale-provider';
+import { useWords } from '../../i18n/use-words';
+import { errorReason } from '../../lib/error-text';
+import { toolTitle, toolWords } from '../../lib/tool-words';
 
 /** The sessions table (MCP sessions only; the desktop is the header). */
 export function SessionsTable(): ReactNode {
+  const t = useWords();
   const sessions = useSessions((s) => s.sessions);
   const mcp = sessions.filter((s) => s.kind === 'mcp');
   return (
     <section className="panel-section" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Connected sessions</h2>
+      <h2 id="sessions-title">{t('sessions.title')}</h2>
       {mcp.length === 0 ? (
-        <p className="muted">No AI client is connected. Use “Connect a client” below, then start a conversation in it.</p>
+        <p className="muted">{t('sessions.empty')}</p>
       ) : (
-        <table className="data-table" aria-label="MCP sessions">
+        <table className="data-table" aria-label={t('sessions.table')}>
           <thead>
             <tr>
-              <th scope="col">Client</th>
-              <th scope="col">Tenant</th>
-              <th scope="col">Last tool call</th>
+              <th scope="col">{t('sessions.col.client')}</th>
+              <th scope="col">{t('sessions.col.tenant')}</th>
+              <th scope="col">{t('sessions.col.lastCall')}</th>
               <th scope="col" className="num">
-                Calls
+                {t('sessions.col.calls')}
               </th>
-              <th scope="col">Move to</th>
+              <th scope="col">{t('sessions.col.move')}</th>
             </tr>
           </thead>
           <tbody>
@@ -42,16 +48,18 @@ export function SessionsTable(): ReactNode {
 
 function SessionRow(props: { session: SessionSnapshot }): ReactNode {
   const { session } = props;
+  const t = useWords();
+  const formats = useFormats();
   const commands = useCommands();
   const catalog = useTenants((s) => s.catalog);
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
   const tenantName = (id: string | null): string => (id === null ? '—' : (catalog?.get(id)?.name ?? id));
-  const client = `${session.clientName ?? 'Unknown client'}${session.clientVersion ? ` ${session.clientVersion}` : ''}`;
+  const client = `${session.clientName ?? t('sessions.unknownClient')}${session.clientVersion ? ` ${session.clientVersion}` : ''}`;
   // A select over 100,000 tenants would be unusable: offer the first 500 switchable ones.
   const options = catalog === null ? [] : firstSwitchable(catalog, 500, session.activeTenantId);
   return (
-    <tr aria-label={`Session ${client}`}>
+    <tr aria-label={t('sessions.row', { client })}>
       <td>
         <strong>{client}</strong>
         <div className="muted small mono">{session.id.slice(0, 12)}</div>
@@ -60,16 +68,24 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
         <span className="session-tenant">
           {session.activeTenantId ? <TenantSwatch tenantId={session.activeTenantId} /> : null}
           <span>{tenantName(session.activeTenantId)}</span>
-          {session.activeTenantId !== null && session.activeTenantId === session.homeTenantId ? <span className="badge home-badge">Home</span> : null}
+          {session.activeTenantId !== null && session.activeTenantId === session.homeTenantId ? <span className="badge home-badge">{t('badge.home')}</span> : null}
         </span>
-        {session.switchingTo !== null ? <span className="muted small"> (switching to {tenantName(session.switchingTo)}…)</span> : null}
+        {session.switchingTo !== null ? <span className="muted small"> {t('sessions.switchingTo', { tenant: tenantName(session.switchingTo) })}</span> : null}
       </td>
-      <td className="mono small">{session.lastToolCall ?? '—'}</td>
-      <td className="num">{session.callCount}</td>
+      <td className="small">
+        {session.lastToolCall === null ? (
+          '—'
+        ) : (
+          <span title={toolTitle(t.translator, session.lastToolCall, toolWords(session.lastToolCall))} className="mono">
+            {session.lastToolCall}
+          </span>
+        )}
+      </td>
+      <td className="num">{formats.number(session.callCount)}</td>
       <td>
         <span className="move-control">
-          <select aria-label={`Move ${client} to tenant`} value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">Choose a tenant…</option>
+          <select aria-label={t('sessions.moveLabel', { client })} value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">{t('sessions.chooseTenant')}</option>
             {options.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -81,17 +97,17 @@ function SessionRow(props: { session: SessionSnapshot }): ReactNode {
             disabled={target === '' || session.switchingTo !== null}
             onClick={() =>
               void commands.moveSession(session.id, target).then((r) => {
-                setError(r.ok ? null : r.error.message);
+                setError(r.ok ? null : r.error);
                 if (r.ok) setTarget('');
               })
             }
           >
-            Move
+            {t('sessions.move')}
           </button>
         </span>
         {error ? (
           <p className="form-error small" role="alert">
-            {error}
+            {t('sessions.moveFailed', { reason: errorReason(t.translator, error) })}
           </p>
         ) : null}
       </td>

@@ -5,24 +5,28 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { McpToolInfo } from '../../../src-shared/ipc';
-import { isToolAllowed, type ToolAccess } from '../../../src-shared/tool-access';
-import { toolDomainLabels as domainLabels, toolDomains } from '../../../src-shared/tool-domains';
+import type { AppErrorData } from '../../../src-shared/errors';
+import { modeText } from '../../../src-shared/i18n/words';
+import { isToolAllowed } from '../../../src-shared/tool-access';
+import { toolDomains } from '../../../src-shared/tool-domains';
 import { useAppState, useCommands } from '../../app/app-context';
-
-const classLabels: Record<ToolAccess, string> = { read: 'Read', tenant: 'Tenant', write: 'Write', destructive: 'Delete' };
+import { useWords } from '../../i18n/use-words';
+import { errorReason } from '../../lib/error-text';
+import { toolAccessText, toolDomainText, toolTitle } from '../../lib/tool-words';
 
 /** The Tools section of the MCP panel. */
 export function ToolsByDomain(): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const mode = useAppState((a) => a?.operationMode ?? 'READ_ONLY');
   const [tools, setTools] = useState<McpToolInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
   useEffect(() => {
     let live = true;
     void commands.listTools().then((r) => {
       if (!live) return;
       if (r.ok) setTools(r.value.tools);
-      else setError(r.error.message);
+      else setError(r.error);
     });
     return () => {
       live = false;
@@ -32,12 +36,12 @@ export function ToolsByDomain(): ReactNode {
   const allowedCount = tools?.filter((t) => isToolAllowed(mode, t.access)).length ?? 0;
   return (
     <section className="panel-section" aria-labelledby="tools-title">
-      <h2 id="tools-title">Tools</h2>
-      {error !== null ? <p className="form-error">{error}</p> : null}
+      <h2 id="tools-title">{t('tools.title')}</h2>
+      {error !== null ? <p className="form-error">{t('tools.loadFailed', { reason: errorReason(t.translator, error) })}</p> : null}
       {tools === null ? null : (
         <>
           <p className="muted small" data-testid="tools-summary">
-            {allowedCount} of {tools.length} tools allowed in {mode.replace('_', ' ').toLowerCase()} mode.
+            {t('tools.summary', { allowed: allowedCount, total: tools.length, mode: modeText(t.translator, mode).toLocaleLowerCase(t.translator.locale) })}
           </p>
           <div className="tool-domains">
             {toolDomains.map((domain) => {
@@ -47,20 +51,18 @@ export function ToolsByDomain(): ReactNode {
               return (
                 <details key={domain} className="tool-domain" data-testid={`tool-domain-${domain}`}>
                   <summary>
-                    <strong>{domainLabels[domain]}</strong>{' '}
-                    <span className={`badge ${allowed === inDomain.length ? 'ok' : allowed === 0 ? 'failed' : ''}`}>
-                      {allowed}/{inDomain.length} allowed
-                    </span>
+                    <strong>{toolDomainText(t.translator, domain)}</strong>{' '}
+                    <span className={`badge ${allowed === inDomain.length ? 'ok' : allowed === 0 ? 'failed' : ''}`}>{t('tools.domainAllowed', { allowed, total: inDomain.length })}</span>
                   </summary>
-                  <ul className="tool-list" aria-label={`${domainLabels[domain]} tools`}>
+                  <ul className="tool-list" aria-label={t('tools.domainList', { domain: toolDomainText(t.translator, domain) })}>
                     {inDomain.map((tool) => {
                       const ok = isToolAllowed(mode, tool.access);
                       return (
                         <li key={tool.name} className={ok ? 'tool-row' : 'tool-row refused'} data-testid={`tool-${tool.name}`} data-allowed={ok}>
-                          <span className="tool-title">{tool.title}</span> <span className="mono small muted">{tool.name}</span>
-                          <span className={`badge class-${tool.access}`}>{classLabels[tool.access]}</span>
-                          <span className="tool-allowed" title={ok ? `Allowed in ${mode}` : `Refused in ${mode}: needs a higher operation mode`}>
-                            {ok ? 'Allowed' : 'Refused'}
+                          <span className="tool-title">{toolTitle(t.translator, tool.name, tool.title)}</span> <span className="mono small muted">{tool.name}</span>
+                          <span className={`badge class-${tool.access}`}>{toolAccessText(t.translator, tool.access)}</span>
+                          <span className="tool-allowed" title={ok ? t('tools.allowedIn', { mode: modeText(t.translator, mode) }) : t('tools.refusedIn', { mode: modeText(t.translator, mode) })}>
+                            {ok ? t('tools.allowed') : t('tools.refused')}
                           </span>
                         </li>
                       );

@@ -3,8 +3,11 @@
  * with expand/collapse, role and status badges, pinned and recent tenants, and full keyboard use. The
  * search input keeps focus (combobox pattern): typing filters, arrows move, Enter opens.
  */
-import { sentence } from '../../lib/error-text';
+import { errorReason, sentence, switchErrorText } from '../../lib/error-text';
 import { isSwitchableStatus } from '../../../src-shared/api';
+import type { AppErrorData } from '../../../src-shared/errors';
+import { statusText } from '../../../src-shared/i18n/words';
+import { useWords } from '../../i18n/use-words';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import type { TenantRef } from '../../../src-shared/ipc';
@@ -25,11 +28,12 @@ export interface OrgPickerProps {
   /** A choice is being applied (the first picker stays up until main confirms). */
   busy?: boolean;
   /** Why the last choice failed. */
-  failure?: string | null;
+  failure?: AppErrorData | null;
 }
 
 /** The org-picker over the signed-in user's accessible tenants. */
 export function OrgPicker(props: OrgPickerProps): ReactNode {
+  const t = useWords();
   const catalog = useTenants((s) => s.catalog);
   const loading = useTenants((s) => s.loading);
   const error = useTenants((s) => s.error);
@@ -38,7 +42,7 @@ export function OrgPicker(props: OrgPickerProps): ReactNode {
       <div className="picker">
         <h2 className="picker-title">{props.title}</h2>
         <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : 'status'}>
-          {error ? `Could not load your tenants: ${error.message}` : loading ? 'Loading your tenants…' : 'No tenants loaded.'}
+          {error ? t('picker.loadFailed', { reason: errorReason(t.translator, error) }) : loading ? t('picker.loading') : t('picker.noneLoaded')}
         </p>
       </div>
     );
@@ -47,8 +51,6 @@ export function OrgPicker(props: OrgPickerProps): ReactNode {
 }
 
 const emptyRefs: TenantRef[] = [];
-/** One formatter for the counts (`toLocaleString` would build one per call, on every keystroke). */
-const counts = new Intl.NumberFormat('en');
 
 /** The picker's rows: list positions, from the tree walk or the filter. */
 type Rows = readonly number[] | Int32Array;
@@ -67,6 +69,7 @@ let measuredKeystrokes = 0;
 
 function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNode {
   const { catalog } = props;
+  const t = useWords();
   const commands = useCommands();
   const activeTenantId = useAppState((a) => a?.desktop.activeTenant?.id ?? null);
   const homeTenantId = useAppState((a) => a?.desktop.homeTenantId ?? null);
@@ -129,7 +132,8 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   const choose = (tenant: AccessibleTenant): void => {
     if (!isSwitchableStatus(tenant.status)) {
       // The API's reason is a sentence of its own (it may end in a full stop): never "restore it..".
-      setMessage(`${tenant.name} cannot be opened. ${sentence(tenant.statusReason ?? (tenant.status === 'INVITED' ? 'the invitation is not accepted yet' : tenant.status === 'SUSPENDED' ? 'the membership is suspended' : `the membership is ${(tenant.status ?? '').toLowerCase()}`))}`);
+      const why = tenant.statusReason ?? t('picker.membershipIs', { status: tenant.status ?? '', other: statusText(t.translator, tenant.status ?? '') });
+      setMessage(t('picker.cannotOpen', { tenant: tenant.name, reason: sentence(why) }));
       return;
     }
     props.onChoose(tenant.id);
@@ -212,7 +216,8 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
   };
 
   const total = catalog.size;
-  const summary = searching ? `${counts.format(rows.length)} of ${counts.format(total)} tenants match` : `${counts.format(total)} tenants`;
+  // ICU's `#` formats the counts in the window's locale (one formatter per locale, kept: no cost per keystroke).
+  const summary = searching ? t('picker.matchCount', { count: rows.length, total }) : t('picker.count', { total });
 
   return (
     <div
@@ -230,12 +235,12 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         className="picker-search"
         type="search"
         role="combobox"
-        aria-label="Search tenants by name or id"
+        aria-label={t('picker.searchLabel')}
         aria-expanded="true"
         aria-controls={listId}
         aria-activedescendant={activeIndex === undefined ? undefined : `tenant-option-${activeIndex}`}
         aria-autocomplete="list"
-        placeholder="Search by name or id"
+        placeholder={t('picker.searchPlaceholder')}
         value={query}
         autoFocus
         spellCheck={false}
@@ -248,19 +253,19 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
           {summary}
         </span>
         <span className="muted keys" aria-hidden="true">
-          ↑↓ move · Enter open · ←→ collapse/expand · Esc clear
+          {t('picker.keys')}
         </span>
       </div>
       <VirtualList
         id={listId}
         role={searching ? 'listbox' : 'tree'}
-        label={searching ? 'Matching tenants' : 'Tenants'}
+        label={searching ? t('picker.listMatching') : t('picker.listAll')}
         count={rows.length}
         rowHeight={tenantRowHeight}
         // Every keystroke re-renders the rows in view: a few extra for scrolling, not a screenful.
         overscan={3}
         activeIndex={cursorRow}
-        empty={<p className="picker-empty">No tenant matches “{query}”.</p>}
+        empty={<p className="picker-empty">{t('picker.noMatch', { query })}</p>}
         renderRow={(row) => {
           const index = rows[row] as number;
           const tenant = catalog.at(index);
@@ -279,7 +284,7 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
               isHome={tenant.id === homeTenantId}
               pinned={pinnedIds.has(tenant.id)}
               query={searching ? query : ''}
-              path={searching ? pathOf(catalog, index) : ''}
+              path={searching ? pathOf(t, catalog, index) : ''}
               row={row}
               onChoose={onRowChoose}
               onToggle={onRowToggle}
@@ -289,18 +294,18 @@ function PickerBody(props: OrgPickerProps & { catalog: TenantCatalog }): ReactNo
         }}
       />
       <p className="picker-message" role="alert">
-        {message ?? (props.failure ? `Could not open that tenant: ${props.failure}` : props.busy ? 'Opening…' : '')}
+        {message ?? (props.failure ? t('picker.openFailed', { reason: switchErrorText(t.translator, props.failure) }) : props.busy ? t('picker.opening') : '')}
       </p>
     </div>
   );
 }
 
 // "in Parent › Grandparent" for search results, where the tree is not visible.
-function pathOf(catalog: TenantCatalog, index: number): string {
+function pathOf(t: ReturnType<typeof useWords>, catalog: TenantCatalog, index: number): string {
   const names = ancestorIndices(catalog.tree, index)
     .slice(0, 3)
     .map((a) => catalog.list.tenants.name[a] ?? '');
-  return names.length === 0 ? '' : `in ${names.reverse().join(' › ')}`;
+  return names.length === 0 ? '' : t('picker.path', { path: names.reverse().join(' › ') });
 }
 
 /** The first row whose tenant can be switched to (0 when none can). */

@@ -5,6 +5,7 @@ import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import { RoleBadge, StatusBadge, statusReason } from '../../components/badges';
 import { Highlight } from '../../components/highlight';
 import { TenantSwatch } from '../../components/tenant-swatch';
+import { useWords } from '../../i18n/use-words';
 
 /** Row height in px; must match `.tenant-row` in the CSS. */
 export const tenantRowHeight = 52;
@@ -33,8 +34,9 @@ export interface TenantRowProps {
 /** A tenant row; memoized (with stable handlers) so moving the selection re-renders two rows, not the window. */
 export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNode {
   const { tenant } = props;
+  const t = useWords();
   const disabled = !isSwitchableStatus(tenant.status);
-  const reason = statusReason(tenant.status, tenant.statusReason);
+  const reason = statusReason(t.translator, tenant.status, tenant.statusReason);
   const treeMode = props.mode === 'tree';
   return (
     <div
@@ -45,7 +47,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
       aria-disabled={disabled || undefined}
       aria-level={treeMode ? props.depth + 1 : undefined}
       aria-expanded={treeMode && props.childCount > 0 ? props.expanded : undefined}
-      aria-label={`${tenant.name}${disabled ? ` (${(tenant.status ?? '').toLowerCase()})` : ''}`}
+      aria-label={disabled ? t('tenant.rowDisabled', { tenant: tenant.name, status: tenant.status ?? '', other: (tenant.status ?? '').toLowerCase() }) : tenant.name}
       style={{ paddingInlineStart: 8 + props.depth * 20 }}
       onClick={() => props.onChoose(props.row, tenant)}
       // Keep the keyboard focus in the search field while clicking rows.
@@ -57,7 +59,7 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
             type="button"
             className="tree-toggle"
             tabIndex={-1}
-            aria-label={`${props.expanded ? 'Collapse' : 'Expand'} ${tenant.name}`}
+            aria-label={props.expanded ? t('tenant.collapse', { tenant: tenant.name }) : t('tenant.expand', { tenant: tenant.name })}
             onClick={(e) => {
               e.stopPropagation();
               props.onToggle(props.index);
@@ -73,11 +75,11 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
           <span className="tenant-name-text">
             <Highlight text={tenant.name} query={props.query} />
           </span>
-          {props.isActive ? <span className="badge current-badge">Active</span> : null}
-          {props.isHome ? <span className="badge home-badge">Home</span> : null}
+          {props.isActive ? <span className="badge current-badge">{t('badge.active')}</span> : null}
+          {props.isHome ? <span className="badge home-badge">{t('badge.home')}</span> : null}
           <RoleBadge role={tenant.role} />
           <StatusBadge status={tenant.status} />
-          {treeMode && props.childCount > 0 && !props.expanded ? <span className="muted small">{props.childCount.toLocaleString('en')} inside</span> : null}
+          {treeMode && props.childCount > 0 && !props.expanded ? <span className="muted small">{t('tenant.inside', { count: props.childCount })}</span> : null}
         </span>
         <span className="tenant-row-sub">
           {tenant.slug !== undefined ? (
@@ -96,8 +98,8 @@ export const TenantRow = memo(function TenantRow(props: TenantRowProps): ReactNo
         className={`pin-button${props.pinned ? ' pinned' : ''}`}
         tabIndex={-1}
         aria-pressed={props.pinned}
-        aria-label={`${props.pinned ? 'Unpin' : 'Pin'} ${tenant.name}`}
-        title={props.pinned ? 'Unpin' : 'Pin to the top of the picker and the tray'}
+        aria-label={props.pinned ? t('tenant.unpinNamed', { tenant: tenant.name }) : t('tenant.pinNamed', { tenant: tenant.name })}
+        title={props.pinned ? t('tenant.unpin') : t('tenant.pinHint')}
         onClick={(e) => {
           e.stopPropagation();
           props.onPin(tenant.id, !props.pinned);

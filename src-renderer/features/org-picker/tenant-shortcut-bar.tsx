@@ -5,6 +5,7 @@ import type { TenantEntry as AccessibleTenant } from '../../../src-shared/ipc';
 import type { TenantRef } from '../../../src-shared/ipc';
 import { TenantSwatch } from '../../components/tenant-swatch';
 import type { TenantCatalog } from '../../lib/tenant-catalog';
+import { useWords } from '../../i18n/use-words';
 
 /** Props of the shortcut bar. */
 export interface TenantShortcutBarProps {
@@ -16,28 +17,32 @@ export interface TenantShortcutBarProps {
 
 /** Pinned then recent tenants as buttons; tenants no longer accessible are left out. Memoized: typing does not re-render it. */
 export const TenantShortcutBar = memo(function TenantShortcutBar(props: TenantShortcutBarProps): ReactNode {
-  const group = (label: string, refs: readonly TenantRef[]): ReactNode => {
-    const tenants = refs.map((r) => props.catalog.get(r.id)).filter((t): t is AccessibleTenant => t !== undefined).slice(0, 6);
+  const t = useWords();
+  const group = (kind: 'pinned' | 'recent', refs: readonly TenantRef[]): ReactNode => {
+    const label = kind === 'pinned' ? t('shortcuts.pinned') : t('shortcuts.recent');
+    const tenants = refs.map((r) => props.catalog.get(r.id)).filter((x): x is AccessibleTenant => x !== undefined).slice(0, 6);
     return (
-      <div className="shortcut-group" role="group" aria-label={`${label} tenants`}>
+      <div className="shortcut-group" role="group" aria-label={kind === 'pinned' ? t('shortcuts.pinnedGroup') : t('shortcuts.recentGroup')}>
         <span className="shortcut-label">{label}</span>
         {tenants.length === 0 ? (
-          <span className="muted small">{label === 'Pinned' ? 'Pin tenants with ☆' : 'None yet'}</span>
+          <span className="muted small">{kind === 'pinned' ? t('shortcuts.pinnedEmpty') : t('shortcuts.recentEmpty')}</span>
         ) : (
-          tenants.map((t) => (
-            <button key={t.id} type="button" className="chip" disabled={!isSwitchableStatus(t.status)} onClick={() => props.onChoose(t)} aria-label={`${label}: ${t.name}`}>
-              <TenantSwatch tenantId={t.id} />
-              {t.name}
+          tenants.map((tenant) => (
+            <button key={tenant.id} type="button" className="chip" disabled={!isSwitchableStatus(tenant.status)} onClick={() => props.onChoose(tenant)} aria-label={t('shortcuts.chip', { group: label, tenant: tenant.name })}>
+              <TenantSwatch tenantId={tenant.id} />
+              {tenant.name}
             </button>
           ))
         )}
       </div>
     );
   };
+  const pinned = group('pinned', props.pinned);
+  const recent = group('recent', props.recent);
   return (
     <div className="shortcut-bar">
-      {group('Pinned', props.pinned)}
-      {group('Recent', props.recent)}
+      {pinned}
+      {recent}
     </div>
   );
 });

@@ -4,6 +4,8 @@ import type { Dispatch, ReactNode } from 'react';
 import type { Criterion } from '../../../src-shared/api';
 import { missingCaseError } from '../../../src-shared/errors';
 import { valueKindFor } from '../../../src-shared/segment-definition-check';
+import type { Message } from '../../../src-shared/i18n/translator';
+import { useWords, type Words } from '../../i18n/use-words';
 import { operatorLabel } from '../../lib/operator-labels';
 import { operatorsFor, type DraftAction, type DraftCondition } from '../../lib/segment-draft';
 
@@ -15,12 +17,13 @@ export interface ConditionRowProps {
   position: string;
   criteria: readonly Criterion[];
   catalog: ReadonlyMap<string, Criterion>;
-  issue: string | null;
+  issue: Message | null;
   dispatch: Dispatch<DraftAction>;
 }
 
 /** A condition row. */
 export function ConditionRow(props: ConditionRowProps): ReactNode {
+  const t = useWords();
   const { condition, stanzaKey, dispatch, position } = props;
   const criterion = props.catalog.get(condition.criterionId);
   const operators = operatorsFor(criterion);
@@ -29,14 +32,14 @@ export function ConditionRow(props: ConditionRowProps): ReactNode {
   const invalid = props.issue !== null;
   const groups = new Map<string, Criterion[]>();
   for (const c of props.criteria) {
-    const group = groupLabel(c.type);
+    const group = groupLabel(t, c.type);
     groups.set(group, [...(groups.get(group) ?? []), c]);
   }
 
   return (
-    <div className={`condition${invalid ? ' invalid' : ''}`} role="group" aria-label={`Condition ${position}`}>
+    <div className={`condition${invalid ? ' invalid' : ''}`} role="group" aria-label={t('condition.label', { position })}>
       <select
-        aria-label={`Criterion ${position}`}
+        aria-label={t('condition.criterion', { position })}
         value={condition.criterionId}
         aria-invalid={invalid && !criterion}
         onChange={(e) => {
@@ -44,7 +47,7 @@ export function ConditionRow(props: ConditionRowProps): ReactNode {
           if (next) dispatch({ type: 'setCriterion', ...at, criterion: next });
         }}
       >
-        {criterion === undefined ? <option value={condition.criterionId}>{condition.criterionId === '' ? 'Choose a criterion…' : `${condition.criterionId} (unknown)`}</option> : null}
+        {criterion === undefined ? <option value={condition.criterionId}>{condition.criterionId === '' ? t('condition.chooseCriterion') : t('condition.unknownCriterion', { id: condition.criterionId })}</option> : null}
         {[...groups.entries()].map(([type, list]) => (
           <optgroup key={type} label={type}>
             {list.map((c) => (
@@ -55,26 +58,27 @@ export function ConditionRow(props: ConditionRowProps): ReactNode {
           </optgroup>
         ))}
       </select>
-      <select aria-label={`Operator ${position}`} value={condition.operator} disabled={!criterion} onChange={(e) => dispatch({ type: 'setOperator', ...at, operator: e.target.value, ...(criterion === undefined ? {} : { criterion }) })}>
+      <select aria-label={t('condition.operator', { position })} value={condition.operator} disabled={!criterion} onChange={(e) => dispatch({ type: 'setOperator', ...at, operator: e.target.value, ...(criterion === undefined ? {} : { criterion }) })}>
         {operators.includes(condition.operator) ? null : <option value={condition.operator}>{condition.operator === '' ? '—' : condition.operator}</option>}
         {operators.map((op) => (
           <option key={op} value={op}>
-            {operatorLabel(op)}
+            {operatorLabel(t.translator, op)}
           </option>
         ))}
       </select>
       <span className="condition-value">{criterion ? <ValueInput {...props} criterion={criterion} invalid={invalid} issueId={issueId} /> : null}</span>
-      <button type="button" className="icon-button" aria-label={`Remove condition ${position}`} title="Remove this condition" onClick={() => dispatch({ type: 'removeCondition', ...at })}>
+      <button type="button" className="icon-button" aria-label={t('condition.removeLabel', { position })} title={t('condition.removeHint')} onClick={() => dispatch({ type: 'removeCondition', ...at })}>
         ✕
       </button>
       <p id={issueId} className="condition-issue">
-        {props.issue ?? ''}
+        {props.issue === null ? '' : t.message(props.issue)}
       </p>
     </div>
   );
 }
 
 function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: boolean; issueId: string }): ReactNode {
+  const t = useWords();
   const { condition, criterion, dispatch, position } = props;
   const at = { stanzaKey: props.stanzaKey, conditionKey: condition.key };
   const kind = valueKindFor(criterion, condition.operator);
@@ -87,7 +91,7 @@ function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: 
       if (criterion.options && criterion.options.length > 0) {
         return (
           <MultiSelect
-            label={`Value ${position}`}
+            label={t('condition.value', { position })}
             options={criterion.options}
             values={condition.values}
             onChange={(values) => dispatch({ type: 'setValues', ...at, values })}
@@ -99,8 +103,8 @@ function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: 
       return (
         <input
           type="text"
-          aria-label={`Value ${position}`}
-          placeholder="values, comma-separated"
+          aria-label={t('condition.value', { position })}
+          placeholder={t('condition.commaSeparated')}
           value={condition.values.join(', ')}
           onChange={(e) => dispatch({ type: 'setValues', ...at, values: e.target.value.split(',').map((v) => v.trimStart()) })}
           {...common}
@@ -108,43 +112,43 @@ function ValueInput(props: ConditionRowProps & { criterion: Criterion; invalid: 
       );
     case 'text':
     case 'any':
-      return <input type="text" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
+      return <input type="text" aria-label={t('condition.value', { position })} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
     case 'number':
-      return <input type="text" inputMode="decimal" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
+      return <input type="text" inputMode="decimal" aria-label={t('condition.value', { position })} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />;
     case 'number_range':
       return (
         <span className="date-range">
-          <input type="text" inputMode="decimal" aria-label={`From ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
-          <span className="muted">and</span>
-          <input type="text" inputMode="decimal" aria-label={`To ${position}`} value={condition.values[1] ?? ''} onChange={(e) => set(1, e.target.value)} {...common} />
+          <input type="text" inputMode="decimal" aria-label={t('condition.from', { position })} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
+          <span className="muted">{t('definition.and')}</span>
+          <input type="text" inputMode="decimal" aria-label={t('condition.to', { position })} value={condition.values[1] ?? ''} onChange={(e) => set(1, e.target.value)} {...common} />
         </span>
       );
     case 'boolean':
       return (
-        <select aria-label={`Value ${position}`} value={condition.values[0] ?? 'true'} onChange={(e) => set(0, e.target.value)} {...common}>
-          <option value="true">true</option>
-          <option value="false">false</option>
+        <select aria-label={t('condition.value', { position })} value={condition.values[0] ?? 'true'} onChange={(e) => set(0, e.target.value)} {...common}>
+          <option value="true">{t('condition.boolean', { value: 'true' })}</option>
+          <option value="false">{t('condition.boolean', { value: 'false' })}</option>
         </select>
       );
     case 'date':
     case 'date_range':
       return kind === 'date_range' ? (
         <span className="date-range">
-          <input type="date" aria-label={`From ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
-          <span className="muted">and</span>
-          <input type="date" aria-label={`To ${position}`} value={condition.values[1] ?? ''} onChange={(e) => set(1, e.target.value)} {...common} />
+          <input type="date" aria-label={t('condition.from', { position })} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
+          <span className="muted">{t('definition.and')}</span>
+          <input type="date" aria-label={t('condition.to', { position })} value={condition.values[1] ?? ''} onChange={(e) => set(1, e.target.value)} {...common} />
         </span>
       ) : (
-        <input type="date" aria-label={`Value ${position}`} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
+        <input type="date" aria-label={t('condition.value', { position })} value={condition.values[0] ?? ''} onChange={(e) => set(0, e.target.value)} {...common} />
       );
     default:
       return missingCaseError(kind);
   }
 }
 
-/** The builder groups criteria by their category (`profile_property` → "Profile property"). */
-function groupLabel(type: string | null): string {
-  if (type === null || type === '') return 'Other';
+/** The builder groups criteria by their category (`profile_property` → "Profile property"); unknown ones as sent, readably. */
+function groupLabel(t: Words, type: string | null): string {
+  if (type === null || type === '') return t('condition.group.other');
   const words = type.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return t('condition.group', { type, other: words.charAt(0).toUpperCase() + words.slice(1) });
 }

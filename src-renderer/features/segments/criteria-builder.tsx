@@ -1,6 +1,9 @@
 /** The criteria builder: AND-combined groups, each a list of OR-combined conditions. */
 import { Fragment, type Dispatch, type ReactNode } from 'react';
 import type { Criterion } from '../../../src-shared/api';
+import { Text } from '../../i18n/text';
+import { useWords } from '../../i18n/use-words';
+import type { Message } from '../../../src-shared/i18n/translator';
 import type { DraftAction, DraftIssue, SegmentDraft } from '../../lib/segment-draft';
 import { ConditionRow } from './condition-row';
 
@@ -18,34 +21,35 @@ export interface CriteriaBuilderProps {
 
 /** Edits the draft's stanzas. */
 export function CriteriaBuilder(props: CriteriaBuilderProps): ReactNode {
+  const t = useWords();
   const { draft, dispatch } = props;
   const first = props.criteria[0];
-  const issueFor = (stanzaKey: number, conditionKey: number): string | null =>
+  const issueFor = (stanzaKey: number, conditionKey: number): Message | null =>
     props.showIssues ? (props.issues.find((i) => i.stanzaKey === stanzaKey && i.conditionKey === conditionKey)?.message ?? null) : null;
   return (
-    <div className="builder" role="group" aria-label="Conditions">
+    <div className="builder" role="group" aria-label={t('builder.label')}>
       {draft.stanzas.length === 0 ? (
         <div className="every-fan" data-testid="every-fan">
-          <strong>Every fan of {props.tenantName}</strong>
-          <span className="muted small">No conditions: the segment holds everyone in the tenant, including fans who join later. Add a condition to narrow it.</span>
+          <strong>{t('builder.everyFan', { tenant: props.tenantName })}</strong>
+          <span className="muted small">{t('builder.everyFanHint')}</span>
         </div>
       ) : null}
       {draft.stanzas.map((stanza, i) => (
         <Fragment key={stanza.key}>
           {i > 0 ? (
             <div className="builder-and" aria-hidden="true">
-              and
+              {t('definition.and')}
             </div>
           ) : null}
           <fieldset className="stanza">
             <legend>
-              Group {i + 1} <span className="muted small">— fans matching any of these</span>
+              <Text id="builder.group" values={{ n: i + 1, hint: (chunks) => <span className="muted small">{chunks}</span> }} />
             </legend>
             {stanza.conditions.map((condition, k) => (
               <Fragment key={condition.key}>
                 {k > 0 ? (
                   <div className="builder-or" aria-hidden="true">
-                    or
+                    {t('definition.or')}
                   </div>
                 ) : null}
                 <ConditionRow
@@ -60,18 +64,18 @@ export function CriteriaBuilder(props: CriteriaBuilderProps): ReactNode {
               </Fragment>
             ))}
             <div className="stanza-actions">
-              <button type="button" className="link" aria-label={`Add an OR condition to group ${i + 1}`} onClick={() => dispatch({ type: 'addCondition', stanzaKey: stanza.key, criterion: first })}>
-                + or…
+              <button type="button" className="link" aria-label={t('builder.addOrLabel', { n: i + 1 })} onClick={() => dispatch({ type: 'addCondition', stanzaKey: stanza.key, criterion: first })}>
+                {t('builder.addOr')}
               </button>
-              <button type="button" className="link danger" aria-label={`Remove group ${i + 1}`} onClick={() => dispatch({ type: 'removeStanza', stanzaKey: stanza.key })}>
-                Remove group
+              <button type="button" className="link danger" aria-label={t('builder.removeGroupLabel', { n: i + 1 })} onClick={() => dispatch({ type: 'removeStanza', stanzaKey: stanza.key })}>
+                {t('builder.removeGroup')}
               </button>
             </div>
           </fieldset>
         </Fragment>
       ))}
       <button type="button" onClick={() => dispatch({ type: 'addStanza', criterion: first })}>
-        {draft.stanzas.length === 0 ? '+ Add a condition' : '+ And group'}
+        {draft.stanzas.length === 0 ? t('builder.addCondition') : t('builder.addAnd')}
       </button>
     </div>
   );

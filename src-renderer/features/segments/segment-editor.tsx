@@ -10,6 +10,10 @@ import type { AppErrorData } from '../../../src-shared/errors';
 import { useAppState, useCommands, useSegments, useSetUi } from '../../app/app-context';
 import { draftFromSegment, draftToDefinition, emptyDraft, reduceDraft, validateDraft, type DraftAction, type SegmentDraft } from '../../lib/segment-draft';
 import { compareVersions, reapplyOnLatest, type FieldComparison } from '../../lib/segment-merge';
+import { Text } from '../../i18n/text';
+import { useFormats } from '../../i18n/locale-provider';
+import { useWords } from '../../i18n/use-words';
+import { errorReason } from '../../lib/error-text';
 import { CriteriaBuilder } from './criteria-builder';
 import { usePreview } from './use-preview';
 
@@ -27,6 +31,8 @@ export interface SegmentEditorProps {
 
 /** The segment editor. Keyed by segment id (and reload generation) by its parent. */
 export function SegmentEditor(props: SegmentEditorProps): ReactNode {
+  const t = useWords();
+  const formats = useFormats();
   const commands = useCommands();
   const setUi = useSetUi();
   const criteria = useSegments((s) => s.criteria);
@@ -68,7 +74,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
       const latest = await commands.getSegment(base.id);
       setSaving(false);
       setFailure(outcome.error);
-      setConflict(latest.ok ? { latest: latest.value, changes: compareVersions(base, current, latest.value, catalog) } : null);
+      setConflict(latest.ok ? { latest: latest.value, changes: compareVersions(t.translator, base, current, latest.value, catalog) } : null);
       if (!latest.ok) setFailure(latest.error);
       return;
     }
@@ -81,7 +87,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
     if (!base || !conflict) return;
     const latest = conflict.latest;
     // Either way the edit now starts from the latest version; with keepMine the person's changes are on top.
-    dispatch({ type: 'replace', draft: keepMine ? reapplyOnLatest(base, current, latest, catalog) : draftFromSegment(latest) });
+    dispatch({ type: 'replace', draft: keepMine ? reapplyOnLatest(t.translator, base, current, latest, catalog) : draftFromSegment(latest) });
     setBase(latest);
     setConflict(null);
     setFailure(null);
@@ -103,87 +109,87 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
     >
       <div className="pane-head">
         <div>
-          <h2 id="segment-editor-title">{base ? `Edit “${base.name}”` : 'New segment'}</h2>
+          <h2 id="segment-editor-title">{base ? t('editor.editTitle', { name: base.name }) : t('segments.new')}</h2>
           <p className="muted small">
-            In <strong>{tenantName}</strong>
-            {base?.modifiedAt ? ` · editing the version of ${new Date(base.modifiedAt).toLocaleString()}` : ''}
+            <Text id="editor.inTenant" values={{ tenant: tenantName }} />
+            {base?.modifiedAt ? ` · ${t('editor.editingVersion', { when: formats.dateTime(base.modifiedAt) })}` : ''}
           </p>
         </div>
       </div>
 
 
       <label className="field">
-        Name
+        {t('editor.name')}
         <input type="text" value={current.name} onChange={(e) => act({ type: 'setName', name: e.target.value })} aria-invalid={nameIssue !== null} aria-describedby="segment-name-issue" maxLength={240} />
       </label>
       <p id="segment-name-issue" className="field-issue">
-        {nameIssue ?? ''}
+        {nameIssue === null ? '' : t.message(nameIssue)}
       </p>
       <label className="field">
         <span>
-          Description <span className="muted small">(optional)</span>
+          {t('editor.description')} <span className="muted small">{t('common.optional')}</span>
         </span>
         <input type="text" value={current.description} onChange={(e) => act({ type: 'setDescription', description: e.target.value })} />
       </label>
 
       {criteriaError ? (
         <p className="form-error" role="alert">
-          Could not load the criteria of this tenant: {criteriaError.message}
+          {t('editor.criteriaFailed', { reason: errorReason(t.translator, criteriaError) })}
         </p>
       ) : null}
       <CriteriaBuilder draft={current} criteria={criteria} catalog={catalog} issues={issues} showIssues={showIssues} dispatch={act} tenantName={tenantName} />
-      <p className="field-issue">{definitionIssue ?? ''}</p>
+      <p className="field-issue">{definitionIssue === null ? '' : t.message(definitionIssue)}</p>
 
       {changedMeanwhile && failure === null ? (
         <p className="banner info" role="status">
-          This segment was just changed elsewhere. Saving will show you both versions first; nothing is overwritten.
+          {t('editor.changedMeanwhile')}
         </p>
       ) : null}
       {reapplied && failure === null ? (
         <p className="banner info" role="status" data-testid="reapplied">
-          Your changes are now applied on the latest version. Review them, then save.
+          {t('editor.reapplied')}
         </p>
       ) : null}
       {failure?.code === 'conflict' ? (
         <div role="alert" className="banner warning conflict" ref={conflictBox}>
           <p>
-            <strong>This segment was changed elsewhere</strong> since you opened it. Your changes were not saved, so nothing was overwritten.
+            <Text id="conflict.explained" />
           </p>
           {conflict ? (
             <>
-              <table className="conflict-table" aria-label="What changed">
+              <table className="conflict-table" aria-label={t('conflict.table')}>
                 <thead>
                   <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Your version</th>
-                    <th scope="col">Latest version</th>
+                    <th scope="col">{t('conflict.field')}</th>
+                    <th scope="col">{t('conflict.yours')}</th>
+                    <th scope="col">{t('conflict.latest')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {conflict.changes.map((c) => (
                     <tr key={c.field}>
-                      <th scope="row">{c.label}</th>
+                      <th scope="row">{t(c.label)}</th>
                       <td className={c.mineChanged ? 'changed' : 'same'}>
-                        {c.mine || <span className="muted">(empty)</span>}
-                        {c.mineChanged ? <span className="change-tag">you changed</span> : null}
+                        {c.mine || <span className="muted">{t('conflict.empty')}</span>}
+                        {c.mineChanged ? <span className="change-tag">{t('conflict.youChanged')}</span> : null}
                       </td>
                       <td className={c.latestChanged ? 'changed' : 'same'}>
-                        {c.latest || <span className="muted">(empty)</span>}
-                        {c.latestChanged ? <span className="change-tag">changed elsewhere</span> : null}
+                        {c.latest || <span className="muted">{t('conflict.empty')}</span>}
+                        {c.latestChanged ? <span className="change-tag">{t('conflict.changedElsewhere')}</span> : null}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               {conflict.changes.some((c) => c.mineChanged && c.latestChanged) ? (
-                <p className="small">Where both sides changed the same field, re-applying keeps yours: check it before saving.</p>
+                <p className="small">{t('conflict.bothChanged')}</p>
               ) : null}
               <div className="conflict-actions">
                 <button type="button" className="primary" onClick={() => resolve(true)}>
-                  Re-apply my changes on the latest version
+                  {t('conflict.reapply')}
                 </button>
                 <button type="button" onClick={() => resolve(false)}>
-                  Discard my changes
+                  {t('conflict.discard')}
                 </button>
               </div>
             </>
@@ -192,25 +198,25 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
       ) : failure ? (
         <div role="alert" className="banner error">
           <p>
-            <strong>Not saved:</strong> {failure.code === 'tenant_mismatch' ? 'the desktop switched to another tenant while you were editing.' : failure.message}
+            <Text id="editor.notSaved" values={{ reason: failure.code === 'tenant_mismatch' ? t('editor.switchedMeanwhile') : errorReason(t.translator, failure) }} />
           </p>
         </div>
       ) : null}
       <div className="editor-footer">
-        <p className="preview-count" role="status" aria-label="Preview">
+        <p className="preview-count" role="status" aria-label={t('editor.preview')}>
           {preview.state === 'ready'
-            ? `≈ ${preview.count.toLocaleString('en')} fans match`
+            ? t('editor.previewCount', { count: preview.count })
             : preview.state === 'loading'
-              ? 'Estimating…'
+              ? t('editor.estimating')
               : preview.state === 'error'
-                ? `Preview unavailable: ${preview.message}`
-                : 'Complete the conditions to see how many fans match'}
+                ? t('editor.previewFailed', { reason: errorReason(t.translator, preview.error) })
+                : t('editor.previewIdle')}
         </p>
         <button type="button" onClick={() => setUi({ segmentPane: base ? { mode: 'detail', segmentId: base.id } : { mode: 'none' } })}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : base ? 'Save changes' : 'Create segment'}
+          {saving ? t('editor.saving') : base ? t('editor.save') : t('editor.create')}
         </button>
       </div>
     </form>

@@ -1,10 +1,11 @@
 /** A debounced live preview count for a definition; stale answers (an older definition) are dropped. */
 import { useEffect, useState } from 'react';
 import type { SegmentDefinition } from '../../../src-shared/api';
+import type { AppErrorData } from '../../../src-shared/errors';
 import type { Commands } from '../../app/commands';
 
 /** What the preview line shows. */
-export type PreviewState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; count: number } | { state: 'error'; message: string };
+export type PreviewState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; count: number } | { state: 'error'; error: AppErrorData };
 
 /** Previews `definition` `delayMs` after it last changed; `null` means "not previewable now". */
 export function usePreview(commands: Commands, definition: SegmentDefinition | null, delayMs = 450): PreviewState {
@@ -21,7 +22,7 @@ export function usePreview(commands: Commands, definition: SegmentDefinition | n
       setPreview({ state: 'loading' });
       void commands.previewSegment(JSON.parse(key) as SegmentDefinition).then((r) => {
         if (!live) return;
-        setPreview(r.ok ? { state: 'ready', count: r.value.estimated_fan_count } : { state: 'error', message: r.error.message });
+        setPreview(r.ok ? { state: 'ready', count: r.value.estimated_fan_count } : { state: 'error', error: r.error });
       });
     }, delayMs);
     return () => {

@@ -6,59 +6,67 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { maxUploadFolders } from '../../../src-shared/ipc';
+import type { AppErrorData } from '../../../src-shared/errors';
+import type { Message } from '../../../src-shared/i18n/translator';
+import { message } from '../../../src-shared/i18n/translator';
 import { useCommands, useUi } from '../../app/app-context';
+import { Text } from '../../i18n/text';
+import { useWords } from '../../i18n/use-words';
+import { errorReason } from '../../lib/error-text';
 
 /** The AI uploads section of Settings. */
 export function UploadFoldersSection(): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const saved = useUi((s) => s.settings?.uploadFolders ?? []);
   const fromEnvironment = useUi((s) => s.settings?.environmentUploadFolders ?? []);
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // What failed (worded when shown) and main's reason.
+  const [error, setError] = useState<{ what: Message; error: AppErrorData } | null>(null);
   const [busy, setBusy] = useState(false);
 
   // `what` says what failed ("The folder was not added"), followed by main's reason.
-  const save = async (folders: string[], what: string): Promise<boolean> => {
+  const save = async (folders: string[], what: Message): Promise<boolean> => {
     setBusy(true);
     const result = await commands.updateSettings({ uploadFolders: folders });
     setBusy(false);
-    setError(result.ok ? null : `${what}: ${result.error.message}`);
+    setError(result.ok ? null : { what, error: result.error });
     return result.ok;
   };
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const folder = path.trim();
     if (folder === '') return;
-    if (await save([...saved, folder], 'The folder was not added')) setPath('');
+    if (await save([...saved, folder], message('uploads.notAdded'))) setPath('');
   };
 
   return (
     <section className="panel-section" aria-labelledby="uploads-title">
-      <h2 id="uploads-title">AI uploads</h2>
-      <p className="muted">
-        AI clients can upload images to a tenant&apos;s media library from files in these folders only (and their subfolders). Any other file is refused before it is read. Images from the web are fetched only from public addresses.
-      </p>
-      {saved.length === 0 && fromEnvironment.length === 0 ? <p className="empty-note muted">No folder yet: AI clients can upload from the web or from data they hold, not from files on this computer.</p> : null}
-      <ul className="folder-list" aria-label="Upload folders">
+      <h2 id="uploads-title">{t('uploads.title')}</h2>
+      <p className="muted">{t('uploads.intro')}</p>
+      {saved.length === 0 && fromEnvironment.length === 0 ? <p className="empty-note muted">{t('uploads.empty')}</p> : null}
+      <ul className="folder-list" aria-label={t('uploads.list')}>
         {saved.map((folder) => (
           <li key={folder}>
             <span className="mono">{folder}</span>
-            <button type="button" className="link" disabled={busy} aria-label={`Remove ${folder}`} onClick={() => void save(saved.filter((f) => f !== folder), `${folder} was not removed`)}>
-              Remove
+            <button type="button" className="link" disabled={busy} aria-label={t('uploads.removeLabel', { folder })} onClick={() => void save(saved.filter((f) => f !== folder), message('uploads.notRemoved', { folder }))}>
+              {t('uploads.remove')}
             </button>
           </li>
         ))}
         {fromEnvironment.map((folder) => (
           <li key={`env:${folder}`}>
             <span className="mono">{folder}</span>
-            <span className="muted small">from NEVENT_UPLOAD_DIRS</span>
+            <span className="muted small">
+              <Text id="uploads.fromEnvironment" values={{ variable: 'NEVENT_UPLOAD_DIRS' }} />
+            </span>
           </li>
         ))}
       </ul>
       {saved.length < maxUploadFolders ? (
         <form className="inline-form" onSubmit={(e) => void add(e)}>
           <label className="grow">
-            Add a folder
+            {t('uploads.addLabel')}
             <input
               type="text"
               value={path}
@@ -73,15 +81,15 @@ export function UploadFoldersSection(): ReactNode {
             />
           </label>
           <button type="submit" disabled={busy || path.trim() === ''}>
-            Add folder
+            {t('uploads.add')}
           </button>
         </form>
       ) : (
-        <p className="muted">{maxUploadFolders} folders is the most; remove one to add another.</p>
+        <p className="muted">{t('uploads.full', { max: maxUploadFolders })}</p>
       )}
       {error === null ? null : (
         <p id="upload-folder-error" className="form-error" role="alert">
-          {error}
+          {t('uploads.failed', { what: t.message(error.what), reason: errorReason(t.translator, error.error) })}
         </p>
       )}
     </section>

@@ -6,18 +6,28 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AppInfo, DemoUser, SignInRequest } from '../../../src-shared/ipc';
 import { sameData } from '../../../src-shared/desktop-state';
+import type { AppErrorData } from '../../../src-shared/errors';
+import type { MessageId } from '../../../src-shared/i18n/catalog';
 import { useAppState, useCommands } from '../../app/app-context';
+import { usePageTitle } from '../../app/page-title';
+import { useWords } from '../../i18n/use-words';
 import { signInErrorText } from '../../lib/error-text';
 
 type Method = SignInRequest['method'];
 
-const demoUserText: Record<DemoUser, string> = {
-  superadmin: 'Superadmin — every tenant of the platform',
-  owner: 'Owner — a group and all its tenants (one invited, one suspended)',
-  admin: 'Admin — one tenant only',
-  staff: 'Staff — a country and its cities',
-  solo: 'Solo — one tenant only, so no picker; signs in without a refresh token, as some Nevent accounts do',
+const methods: readonly Method[] = ['demo', 'password', 'token'];
+
+/** What each demo user shows (the user names themselves are the demo's, the same in every language). */
+const demoUserText: Record<DemoUser, MessageId> = {
+  superadmin: 'signIn.demo.superadmin',
+  owner: 'signIn.demo.owner',
+  admin: 'signIn.demo.admin',
+  staff: 'signIn.demo.staff',
+  solo: 'signIn.demo.solo',
 };
+
+/** The form's problem: something to fill in, or main's answer (worded in the language shown). */
+type FormError = { missing: MessageId } | { error: AppErrorData; apiUrl: string | null };
 
 /** Props of the sign-in screen. */
 export interface SignInScreenProps {
@@ -26,6 +36,7 @@ export interface SignInScreenProps {
 
 /** The sign-in screen. */
 export function SignInScreen(props: SignInScreenProps): ReactNode {
+  const t = useWords();
   const commands = useCommands();
   const signingIn = useAppState((a) => a?.account.state === 'signingIn');
   const lastError = useAppState((a) => a?.account.error ?? null);
@@ -44,7 +55,7 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
   const [accessToken, setAccessToken] = useState('');
   const [refreshToken, setRefreshToken] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const setMethod = (next: Method): void => {
     setMethodState(next);
     setError(null);
@@ -58,45 +69,47 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
     let request: SignInRequest;
     if (method === 'demo') request = { method: 'demo', user: demoUser };
     else if (method === 'password') {
-      if (apiUrl.trim() === '' || email.trim() === '' || password === '') return setError('Enter the API URL, your email and your password.');
+      if (apiUrl.trim() === '' || email.trim() === '' || password === '') return setError({ missing: 'signIn.missingPassword' });
       request = { method: 'password', apiUrl: apiUrl.trim(), email: email.trim(), password, ...optionalData };
     } else {
-      if (apiUrl.trim() === '' || accessToken.trim() === '') return setError('Enter the API URL and paste an access token.');
+      if (apiUrl.trim() === '' || accessToken.trim() === '') return setError({ missing: 'signIn.missingToken' });
       request = { method: 'token', apiUrl: apiUrl.trim(), accessToken: accessToken.trim(), ...(refreshToken.trim() === '' ? {} : { refreshToken: refreshToken.trim() }), ...optionalData };
     }
     setBusy(true);
     const outcome = await commands.signIn(request);
     setBusy(false);
-    if (!outcome.ok) setError(signInErrorText(outcome.error, method === 'demo' ? 'the demo server' : apiUrl));
+    if (!outcome.ok) setError({ error: outcome.error, apiUrl: method === 'demo' ? t('signIn.theDemoServer') : apiUrl });
     setPassword('');
   };
 
-  const shownError = error ?? (lastError && !sameData(lastError, hiddenError) && !busy ? signInErrorText(lastError, savedApiUrl) : null);
+  const formError = error === null ? null : 'missing' in error ? t(error.missing) : signInErrorText(t.translator, error.error, error.apiUrl);
+  const shownError = formError ?? (lastError && !sameData(lastError, hiddenError) && !busy ? signInErrorText(t.translator, lastError, savedApiUrl) : null);
   const working = busy || signingIn;
+  usePageTitle(t('signIn.title'));
 
   return (
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">Sign in to Nevent</h1>
-        <p className="muted">One sign-in for every organization you run. Credentials stay in your OS keychain.</p>
-        <div className="segmented" role="radiogroup" aria-label="Sign-in method">
-          {(['demo', 'password', 'token'] as const).map((m) => (
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        <p className="muted">{t('signIn.intro')}</p>
+        <div className="segmented" role="radiogroup" aria-label={t('signIn.method')}>
+          {methods.map((m) => (
             <label key={m} className={`segmented-option${method === m ? ' checked' : ''}${m === 'demo' && demoUsers.length === 0 ? ' unavailable' : ''}`}>
               <input type="radio" name="method" value={m} checked={method === m} disabled={m === 'demo' && demoUsers.length === 0} onChange={() => setMethod(m)} />
-              {m === 'demo' ? 'Demo server' : m === 'password' ? 'Email and password' : 'Paste a token'}
+              {m === 'demo' ? t('signIn.method.demo') : m === 'password' ? t('signIn.method.password') : t('signIn.method.token')}
             </label>
           ))}
         </div>
 
         {method === 'demo' ? (
           <fieldset className="demo-users">
-            <legend>Demo user</legend>
+            <legend>{t('signIn.demoUser')}</legend>
             {demoUsers.map((u) => (
               <label key={u} className="radio-row">
                 <input type="radio" name="demo-user" value={u} checked={demoUser === u} onChange={() => setDemoUser(u)} aria-label={u} />
                 <span>
                   <strong>{u}</strong>
-                  <span className="muted"> {demoUserText[u].slice(demoUserText[u].indexOf('—'))}</span>
+                  <span className="muted"> — {t(demoUserText[u])}</span>
                 </span>
               </label>
             ))}
@@ -104,38 +117,38 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
         ) : (
           <div className="form-grid">
             <label>
-              API URL
+              {t('signIn.apiUrl')}
               <input type="url" value={apiUrl} onChange={(e) => setApiUrl(e.target.value)} placeholder="https://api.nevent.es" autoComplete="url" required />
             </label>
             <label>
               <span>
-                Data API URL <span className="muted small">(optional)</span>
+                {t('signIn.dataApiUrl')} <span className="muted small">{t('common.optional')}</span>
               </span>
               <input type="url" value={dataApiUrl} onChange={(e) => setDataApiUrl(e.target.value)} placeholder="https://data.nevent.es" aria-describedby="data-api-hint" />
               <span id="data-api-hint" className="muted small">
-                Needed only for a Nevent installation other than api.nevent.es (its data API has its own host).
+                {t('signIn.dataApiHint')}
               </span>
             </label>
             {method === 'password' ? (
               <>
                 <label>
-                  Email
+                  {t('signIn.email')}
                   <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required />
                 </label>
                 <label>
-                  Password
+                  {t('signIn.password')}
                   <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
                 </label>
               </>
             ) : (
               <>
                 <label>
-                  Access token
+                  {t('signIn.accessToken')}
                   <textarea value={accessToken} onChange={(e) => setAccessToken(e.target.value)} rows={3} spellCheck={false} autoComplete="off" required />
                 </label>
                 <label>
                   <span>
-                    Refresh token <span className="muted small">(optional)</span>
+                    {t('signIn.refreshToken')} <span className="muted small">{t('common.optional')}</span>
                   </span>
                   <input type="password" value={refreshToken} onChange={(e) => setRefreshToken(e.target.value)} autoComplete="off" />
                 </label>
@@ -148,7 +161,7 @@ export function SignInScreen(props: SignInScreenProps): ReactNode {
           {shownError ?? ''}
         </p>
         <button type="submit" className="primary" disabled={working}>
-          {working ? 'Signing in…' : 'Sign in'}
+          {working ? t('signIn.working') : t('signIn.submit')}
         </button>
       </form>
     </main>

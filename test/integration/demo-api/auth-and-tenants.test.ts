@@ -29,6 +29,12 @@ const ownerSubtree = [
   'tn-acme-pt',
   'tn-acme-lisbon',
   'tn-acme-porto',
+  // The Spanish promoter group and its venues (accents and ñ in their names).
+  'tn-ole',
+  'tn-ole-malaga',
+  'tn-ole-logrono',
+  'tn-ole-coruna',
+  'tn-ole-cadiz',
 ];
 
 /** Home tenant and token role of each demo user (`solo`'s token carries no role). */
@@ -202,7 +208,8 @@ describe('tenant visibility by role', () => {
     expect(raw.flatList.filter((t) => 'slug' in t || 'domain' in t).map((t) => t.level)).toEqual([1]);
 
     expect(treeIds(raw.children)).toEqual(ownerSubtree.slice(1));
-    expect((raw.children as { id: string }[]).map((n) => n.id)).toEqual(['tn-acme-es', 'tn-acme-fr', 'tn-acme-pt']);
+    expect((raw.children as { id: string }[]).map((n) => n.id)).toEqual(['tn-acme-es', 'tn-acme-fr', 'tn-acme-pt', 'tn-ole']);
+    expect(raw.flatList.find((t) => t.id === 'tn-ole-logrono')).toEqual({ id: 'tn-ole-logrono', name: 'Auditorio de Logroño', parentId: 'tn-ole', level: 3 });
     const walk = (nodes: unknown[]): void => {
       for (const node of nodes as Record<string, unknown>[]) {
         expect(Object.keys(node).sort()).toEqual('children' in node ? ['children', 'id', 'name'] : ['id', 'name']);

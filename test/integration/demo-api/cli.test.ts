@@ -81,7 +81,7 @@ describe('nevent-companion demo-api', () => {
     const tenants = normalizeAccessibleTenants(await (await fetch(`${url}/users/accessible-tenants`, { headers: { authorization: `Bearer ${accessToken}` } })).json());
     expect(tenants[0]?.id).toBe('tn-acme');
     expect(tenants.map((t) => t.id).sort()).toEqual(
-      ['tn-acme', 'tn-acme-es', 'tn-acme-madrid', 'tn-acme-madrid-arena', 'tn-acme-barcelona', 'tn-acme-valencia', 'tn-acme-fr', 'tn-acme-paris', 'tn-acme-lyon', 'tn-acme-pt', 'tn-acme-lisbon', 'tn-acme-porto'].sort(),
+      ['tn-acme', 'tn-acme-es', 'tn-acme-madrid', 'tn-acme-madrid-arena', 'tn-acme-barcelona', 'tn-acme-valencia', 'tn-acme-fr', 'tn-acme-paris', 'tn-acme-lyon', 'tn-acme-pt', 'tn-acme-lisbon', 'tn-acme-porto', 'tn-ole', 'tn-ole-malaga', 'tn-ole-logrono', 'tn-ole-coruna', 'tn-ole-cadiz'].sort(),
     );
 
     child.kill('SIGTERM');

@@ -113,7 +113,8 @@ describe('nevent-companion mcp --demo --toolsets all (stdio, owner, READ_ONLY)',
 describe('nevent-companion mcp --demo: role visibility per demo user', () => {
   const cases = [
     { user: 'superadmin', home: 'tn-nevent', check: (ids: string[]) => expect(ids).toEqual(expect.arrayContaining(['tn-nevent', 'tn-acme', 'tn-globex', 'tn-initech', 'tn-solo-studio'])) },
-    { user: 'owner', home: 'tn-acme', check: (ids: string[]) => expect(ids.every((id) => id.startsWith('tn-acme'))).toBe(true) },
+    // Acme's tenants, its Spanish promoter group (tn-ole…) among them.
+    { user: 'owner', home: 'tn-acme', check: (ids: string[]) => expect(ids.every((id) => id.startsWith('tn-acme') || id.startsWith('tn-ole')) && ids.includes('tn-ole-logrono')).toBe(true) },
     { user: 'admin', home: 'tn-globex-de', check: (ids: string[]) => expect(ids).toEqual(['tn-globex-de']) },
     { user: 'staff', home: 'tn-globex-uk', check: (ids: string[]) => expect(ids).toEqual(['tn-globex-uk', 'tn-globex-london', 'tn-globex-manchester']) },
     { user: 'solo', home: 'tn-solo-studio', check: (ids: string[]) => expect(ids).toEqual(['tn-solo-studio']) },
@@ -133,6 +134,9 @@ describe('nevent-companion mcp --demo: role visibility per demo user', () => {
         if (user === 'owner') {
           const statuses = Object.fromEntries((listed.tenants as { id: string; status?: string }[]).map((t) => [t.id, t.status]));
           expect(statuses).toMatchObject({ 'tn-acme': 'ACTIVE', 'tn-acme-lyon': 'INVITED', 'tn-acme-porto': 'SUSPENDED', 'tn-acme-madrid-arena': undefined });
+          // A model's search folds case and accents as the window's does: "LOGRONO" finds Logroño.
+          const found = ok(await c.call('nevent_list_tenants', { search: 'LOGRONO' }));
+          expect((found.tenants as { id: string; name: string }[]).map((t) => t.name)).toEqual(['Auditorio de Logroño']);
         }
         if (user === 'admin') expect(failure(await c.call('nevent_switch_tenant', { tenantId: 'tn-globex' })).code).toMatch(/tenant_forbidden|tenant_not_found/);
       } finally {

@@ -153,10 +153,20 @@ describe('the built app, installed, on a desktop with a tray', () => {
       expect(s.notifications.map((n) => n.title)).toContain('Switched to Acme Spain');
       expect(s.trays[0]?.tooltip).toBe('Nevent Companion — Acme Spain');
     });
-    expect(switched.trays[0]?.labels).toEqual(expect.arrayContaining(['Acme Spain · OWNER', 'Switch tenant…', 'Back to home tenant', 'Open Nevent Companion', 'Quit Nevent Companion']));
+    expect(switched.trays[0]?.labels).toEqual(expect.arrayContaining(['Acme Spain · Owner', 'Switch tenant…', 'Back to home tenant', 'Open Nevent Companion', 'Quit Nevent Companion']));
     expect(JSON.stringify(switched.windows[0]?.sent)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
     await app.send({ type: 'tray-click', label: 'Back to home tenant' });
     await until(app, (s) => expect(s.trays[0]?.tooltip).toBe('Nevent Companion — Acme Group'));
+  });
+
+  it('speaks the Language setting: Spanish chosen in the window rebuilds the tray and the menus at once, and back', async () => {
+    expect((await invoke('settings.update', { language: 'es' })).ok).toBe(true);
+    const spanish = await until(app, (s) => expect(s.trays[0]?.labels).toContain('Cambiar de organización…'));
+    expect(spanish.trays[0]?.labels).toEqual(expect.arrayContaining(['Abrir Nevent Companion', 'Salir de Nevent Companion']));
+    expect(spanish.menu.labels).toEqual(expect.arrayContaining(['Archivo', 'Edición', 'Deshacer', 'Pegar']));
+    expect((await invoke('settings.update', { language: 'system' })).ok).toBe(true);
+    const english = await until(app, (s) => expect(s.trays[0]?.labels).toContain('Switch tenant…'));
+    expect(english.menu.labels).toEqual(expect.arrayContaining(['File', 'Edit', 'Undo']));
   });
 
   it('hides to the tray on close, and comes back on the global shortcut and on a second launch', async () => {

@@ -90,8 +90,8 @@ describe('audit of MCP calls', () => {
     // Names and the definition's shape are shown; the description (free text) only by its size.
     expect(entries[1]?.args).toEqual([
       { key: 'name', value: 'Loyal' },
-      { key: 'description', value: '(text, 31 characters)' },
-      { key: 'definition', value: 'every fan (no conditions)' },
+      { key: 'description', value: '(text, 31 characters)', shape: { kind: 'text', length: 31 } },
+      { key: 'definition', value: 'every fan (no conditions)', shape: { kind: 'definition', groups: 0, conditions: 0 } },
     ]);
     expect(entries[3]?.args).toEqual([{ key: 'tenantId', value: 'tenant-b' }]);
     for (const entry of entries) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../src-shared/api';
 import { SegmentDefinitionSchema } from '../../../src-shared/api';
 import { describeCondition } from '../../../src-renderer/lib/operator-labels';
+import { translate } from '../../../src-shared/i18n/translator';
+import { englishWords as t, spanishWords } from '../../helpers/words';
 import { draftFromSegment, draftToDefinition, emptyDraft, operatorsFor, reduceDraft, validateDraft } from '../../../src-renderer/lib/segment-draft';
 import { checkSegmentDefinition, valueKindFor } from '../../../src-shared/segment-definition-check';
 
@@ -56,7 +58,10 @@ describe('criteria builder model', () => {
     d = reduceDraft(d, { type: 'addStanza', criterion: byId('orders') });
     const s2 = d.stanzas[1]!.key;
     const c3 = d.stanzas[1]!.conditions[0]!.key;
-    expect(validateDraft(d, catalog)).toEqual([{ field: 'value', stanzaKey: s2, conditionKey: c3, message: 'Enter a number for Orders.' }]);
+    const issues = validateDraft(d, catalog);
+    expect(issues).toEqual([{ field: 'value', stanzaKey: s2, conditionKey: c3, message: { id: 'issue.enterNumber', values: { criterion: 'Orders' } } }]);
+    expect(issues.map((i) => translate(t, i.message))).toEqual(['Enter a number for Orders.']);
+    expect(issues.map((i) => translate(spanishWords, i.message))).toEqual(['Escribe un número para Orders.']);
     d = reduceDraft(d, { type: 'setValue', stanzaKey: s2, conditionKey: c3, index: 0, value: '3' });
     d = reduceDraft(d, { type: 'addStanza', criterion: byId('optin') });
     expect(validateDraft(d, catalog)).toEqual([]);
@@ -75,20 +80,20 @@ describe('criteria builder model', () => {
     let d = emptyDraft(undefined);
     const s = d.stanzas[0]!.key;
     const c = d.stanzas[0]!.conditions[0]!.key;
-    expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['Give the segment a name.', 'Choose a criterion.']);
+    expect(validateDraft(d, catalog).map((i) => translate(t, i.message))).toEqual(['Give the segment a name.', 'Choose a criterion.']);
     d = reduceDraft(d, { type: 'setName', name: 'x' });
     d = reduceDraft(d, { type: 'setCriterion', stanzaKey: s, conditionKey: c, criterion: byId('last_purchase') });
     d = reduceDraft(d, { type: 'setOperator', stanzaKey: s, conditionKey: c, operator: 'between', criterion: byId('last_purchase') });
     d = reduceDraft(d, { type: 'setValues', stanzaKey: s, conditionKey: c, values: ['2026-05-01', '2026-02-30'] });
-    expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['Enter the end date (YYYY-MM-DD).']);
+    expect(validateDraft(d, catalog).map((i) => translate(t, i.message))).toEqual(['Enter the end date (YYYY-MM-DD).']);
     d = reduceDraft(d, { type: 'setValues', stanzaKey: s, conditionKey: c, values: ['2026-05-01', '2026-04-01'] });
-    expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['The end date is before the start date.']);
+    expect(validateDraft(d, catalog).map((i) => translate(t, i.message))).toEqual(['The end date is before the start date.']);
     d = reduceDraft(d, { type: 'setCriterion', stanzaKey: s, conditionKey: c, criterion: byId('orders') });
     d = reduceDraft(d, { type: 'setValue', stanzaKey: s, conditionKey: c, index: 0, value: '12abc' });
-    expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['“12abc” is not a number.']);
+    expect(validateDraft(d, catalog).map((i) => translate(t, i.message))).toEqual(['“12abc” is not a number.']);
     d = reduceDraft(d, { type: 'setCriterion', stanzaKey: s, conditionKey: c, criterion: byId('country') });
     d = reduceDraft(d, { type: 'setValues', stanzaKey: s, conditionKey: c, values: ['XX'] });
-    expect(validateDraft(d, catalog).map((i) => i.message)).toEqual(['“XX” is not an option of Country.']);
+    expect(validateDraft(d, catalog).map((i) => translate(t, i.message))).toEqual(['“XX” is not an option of Country.']);
     d = reduceDraft(d, { type: 'removeCondition', stanzaKey: s, conditionKey: c });
     expect(d.stanzas).toEqual([]);
     // No conditions at all is a segment of every fan: valid here as in the core and the tools.
@@ -119,8 +124,11 @@ describe('criteria builder model', () => {
     };
     const draft = draftFromSegment({ name: 'n', definition });
     expect(draftToDefinition(draft, catalog)).toEqual(definition);
-    expect(describeCondition(definition.stanzas[0]!.criteria[0]!, catalog)).toBe('Country is Spain or France');
-    expect(describeCondition(definition.stanzas[1]!.criteria[0]!, catalog)).toBe('Last purchase is between 2026-01-01 and 2026-02-01');
-    expect(describeCondition({ criterion_id: 'gone', operator: 'is_set' }, catalog)).toBe('gone is set');
+    expect(describeCondition(t, definition.stanzas[0]!.criteria[0]!, catalog)).toBe('Country is Spain or France');
+    // Days in the locale's own way (never shifted by the time zone).
+    expect(describeCondition(t, definition.stanzas[1]!.criteria[0]!, catalog)).toBe('Last purchase is between Jan 1, 2026 and Feb 1, 2026');
+    expect(describeCondition(t, { criterion_id: 'gone', operator: 'is_set' }, catalog)).toBe('gone is set');
+    expect(describeCondition(spanishWords, definition.stanzas[0]!.criteria[0]!, catalog)).toBe('Country es Spain o France');
+    expect(describeCondition(spanishWords, definition.stanzas[1]!.criteria[0]!, catalog)).toBe('Last purchase está entre 1 ene 2026 y 1 feb 2026');
   });
 });

@@ -98,10 +98,11 @@ describe('mirrored stores', () => {
 describe('error wording', () => {
   it('ends switch failures with one full stop', async () => {
     const { switchErrorText, signInErrorText } = await import('../../../src-renderer/lib/error-text');
-    expect(switchErrorText({ code: 'api_error', message: 'Injected fault: the switch failed' })).toBe('Injected fault: the switch failed.');
-    expect(switchErrorText({ code: 'api_error', message: 'Already a sentence.' })).toBe('Already a sentence.');
-    expect(switchErrorText({ code: 'no_home_tenant', message: 'x' })).toBe('This sign-in has no home tenant to return to.');
-    expect(signInErrorText({ code: 'authentication_failed', message: 'bad' }, null)).toBe('Wrong email or password.');
-    expect(signInErrorText({ code: 'api_unavailable', message: 'ECONNREFUSED' }, 'http://127.0.0.1:9')).toContain('Could not reach http://127.0.0.1:9');
+    const { englishWords: t } = await import('../../helpers/words');
+    expect(switchErrorText(t, { code: 'api_error', message: 'Injected fault: the switch failed' })).toBe('Injected fault: the switch failed.');
+    expect(switchErrorText(t, { code: 'api_error', message: 'Already a sentence.' })).toBe('Already a sentence.');
+    expect(switchErrorText(t, { code: 'no_home_tenant', message: 'x' })).toBe('This sign-in has no home tenant to return to.');
+    expect(signInErrorText(t, { code: 'authentication_failed', message: 'bad' }, null)).toBe('Wrong email or password.');
+    expect(signInErrorText(t, { code: 'api_unavailable', message: 'ECONNREFUSED' }, 'http://127.0.0.1:9')).toContain('Could not reach http://127.0.0.1:9');
   });
 });

@@ -78,6 +78,23 @@ describe('preferences', () => {
     expect(said).toEqual(['preferences: theme "neon" is not a theme (system, light or dark); it is ignored.']);
   });
 
+  it('keeps the language (system unless chosen), and says so when the file holds one it does not know', async () => {
+    const store = new MemoryJsonStore();
+    const prefs = new Preferences(store, defaults);
+    expect(prefs.language()).toBe('system');
+    prefs.updateSettings({ language: 'es' });
+    await prefs.flush();
+    const again = new Preferences(store, defaults);
+    await again.load();
+    expect(again.language()).toBe('es');
+    const said: string[] = [];
+    const odd = new Preferences(new MemoryJsonStore({ settings: { language: 'klingon', theme: 'dark' } }), defaults, undefined, (line) => said.push(line));
+    await odd.load();
+    expect(odd.language()).toBe('system');
+    expect(odd.theme()).toBe('dark');
+    expect(said).toEqual(['preferences: language "klingon" is not a language setting (system, es or en); it is ignored.']);
+  });
+
   it('reads a damaged file field by field: a bad mode is said and skipped, the pins survive', async () => {
     const said: string[] = [];
     const file = { settings: { operationMode: 'GOD', apiUrl: 7 }, users: { u1: { recent: 'nope', pinned: [{ id: 't1', name: 'One' }, { id: 3 }] }, u2: 'nope' } };
@@ -204,6 +221,10 @@ describe('settings pushed to every window', () => {
     // The window's own change is pushed too (another window shows it).
     await t.dispatch('settings.update', { theme: 'light' });
     expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ theme: 'light', uploadFolders: ['/srv/pictures'] });
+    // The language too: every window (and the Electron shell's tray and menus) follows it at once.
+    expect((await t.dispatch('settings.update', { language: 'es' })).ok).toBe(true);
+    expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ language: 'es', theme: 'light' });
+    expect((await t.dispatch('settings.update', { language: 'fr' })).ok).toBe(false);
     // And a mode change, which the settings answer carries.
     t.mode.set('STANDARD', 'app');
     expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ operationMode: 'STANDARD' });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApp } from '../../../src-main/app/compose';
 import type { TrayHost } from '../../../src-main/electron/tray-host';
 import { trayIcons } from '../../../src-main/electron/tray-icon';
-import { createElectronStandIn, menuRoles, type ElectronStandIn, type StandInOptions } from '../../helpers/electron-stand-in';
+import { createElectronStandIn, menuLabels, menuRoles, type ElectronStandIn, type StandInOptions } from '../../helpers/electron-stand-in';
 import { createTestService, secretToken } from './fakes';
 
 const current = vi.hoisted(() => ({ standIn: null as unknown as { module: Record<string, unknown> } }));
@@ -18,8 +18,9 @@ vi.mock('electron', () => {
 
 const { appId, enableChromiumFeature, startElectronShell } = await import('../../../src-main/electron/electron-app');
 
-async function fakeDesktopApp(close: () => Promise<void> = async () => undefined, signedIn = false): Promise<DesktopApp> {
+async function fakeDesktopApp(close: () => Promise<void> = async () => undefined, signedIn = false, prepare: (test: Awaited<ReturnType<typeof createTestService>>) => Promise<void> = async () => undefined): Promise<DesktopApp> {
   const test = await createTestService();
+  await prepare(test);
   if (signedIn) await test.dispatch('account.signIn', { method: 'demo' });
   return { service: test.service, dispatch: test.dispatch, events: test.events, core: {}, socketPath: null, demoApi: () => null, close } as unknown as DesktopApp;
 }
@@ -127,6 +128,40 @@ describe('the Electron shell', () => {
     expect(standIn.trays()[0]?.menu.map((item) => item.label)).toContain('Shortcut unavailable: use Switch tenant… here');
     expect(JSON.stringify(standIn.menus.application?.template)).toContain('Global shortcut unavailable');
     expect(logs.join('\n')).toMatch(/could not be bound/);
+  });
+
+  it('speaks the OS language (Spanish here): tray, menus and notifications; a Language change rebuilds them at once', async () => {
+    let app: DesktopApp | null = null;
+    const { standIn } = await startReady({
+      platform: 'linux',
+      standIn: { systemLanguages: ['es-ES', 'en-US'] },
+      createApp: async () => (app = await fakeDesktopApp(undefined, true)),
+    });
+    const trayLabels = (): unknown[] => standIn.trays()[0]?.menu.map((item) => item.label) ?? [];
+    await vi.waitFor(() => expect(trayLabels()).toContain('Cambiar de organización…'));
+    expect(trayLabels()).toContain('Salir de Nevent Companion');
+    expect(menuLabels(standIn.menus.application?.template ?? [])).toEqual(expect.arrayContaining(['Archivo', 'Edición', 'Deshacer']));
+    // A switch notifies in Spanish (main sends the code; the shell words it).
+    const desktopApp = app as unknown as DesktopApp;
+    const switched = await desktopApp.dispatch('tenants.switch', { tenantId: 't-east' });
+    expect(switched.ok).toBe(true);
+    await vi.waitFor(() => expect(standIn.notifications.map((n) => n.title)).toContain('Cambiado a Acme East'));
+    // English chosen in Settings: the tray and the menu follow without a restart.
+    expect((await desktopApp.dispatch('settings.update', { language: 'en' })).ok).toBe(true);
+    await vi.waitFor(() => expect(trayLabels()).toContain('Switch tenant…'));
+    expect(menuLabels(standIn.menus.application?.template ?? [])).toEqual(expect.arrayContaining(['File', 'Edit', 'Undo']));
+    expect((await desktopApp.dispatch('settings.update', { language: 'system' })).ok).toBe(true);
+    await vi.waitFor(() => expect(trayLabels()).toContain('Cambiar de organización…'));
+  });
+
+  it('starts in the saved language over the OS’s', async () => {
+    const { standIn } = await startReady({
+      platform: 'linux',
+      standIn: { systemLanguages: ['en-GB'] },
+      createApp: () => fakeDesktopApp(undefined, true, async (test) => void (await test.dispatch('settings.update', { language: 'es' }))),
+    });
+    await vi.waitFor(() => expect(standIn.trays()[0]?.menu.map((item) => item.label)).toContain('Cambiar de organización…'));
+    expect(menuLabels(standIn.menus.application?.template ?? [])).toContain('Archivo');
   });
 
   it('a failed start shows an error dialog (secrets elided), opens no window, and quits', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../src-shared/ipc';
 import { buildTrayTemplate, shortcutUnavailableHint, type TrayMenuItem } from '../../../src-main/electron/tray-template';
+import { englishWords as t, spanishWords } from '../../helpers/words';
 
 const signedOut: AppState = {
   version: 1,
@@ -37,17 +38,17 @@ const item = (items: TrayMenuItem[], label: string) => items.find((i) => i.kind 
 
 describe('tray template', () => {
   it('signed out: says so, offers sign-in, open and quit', () => {
-    const tray = buildTrayTemplate(signedOut);
+    const tray = buildTrayTemplate(signedOut, { t, globalShortcutBound: true });
     expect(tray.tooltip).toBe('Nevent Companion');
     expect(labels(tray.items)).toEqual(['Not signed in', '---', 'Sign in…', '---', 'AI sessions: none connected', '---', 'Open Nevent Companion', 'Quit Nevent Companion']);
     expect(item(tray.items, 'Sign in…')?.action).toEqual({ type: 'open' });
   });
 
   it('signed in: active tenant, pinned, recent (minus pinned, at most five), quick switch, home, sessions count', () => {
-    const tray = buildTrayTemplate(signedIn);
+    const tray = buildTrayTemplate(signedIn, { t, globalShortcutBound: true });
     expect(tray.tooltip).toBe('Nevent Companion — Acme Spain');
     expect(labels(tray.items)).toEqual([
-      'Acme Spain · OWNER',
+      'Acme Spain · Owner',
       '---',
       'Pinned',
       'Acme France',
@@ -73,7 +74,7 @@ describe('tray template', () => {
   });
 
   it('while switching (the desktop session\'s switchingTo): the target is named and every switch is disabled', () => {
-    const tray = buildTrayTemplate(signedIn, { globalShortcutBound: true, switchingTo: 't-fr' });
+    const tray = buildTrayTemplate(signedIn, { t, globalShortcutBound: true, switchingTo: 't-fr' });
     expect(labels(tray.items)[0]).toBe('Switching to Acme France…');
     const switches = tray.items.filter((i) => i.kind === 'item' && (i.action?.type === 'switch' || i.action?.type === 'reset' || i.action?.type === 'quickSwitch'));
     expect(switches.length).toBeGreaterThan(3);
@@ -82,23 +83,51 @@ describe('tray template', () => {
 
   it('single-tenant user at home: no quick switch, no home item', () => {
     const solo: AppState = { ...signedIn, desktop: { ...signedIn.desktop, activeTenant: { id: 't-acme', name: 'Solo Org', slug: 'solo', role: 'ADMIN', status: 'ACTIVE' }, homeTenantId: 't-acme' }, tenants: { recent: [{ id: 't-acme', name: 'Solo Org' }], pinned: [], count: 1 } };
-    const names = labels(buildTrayTemplate(solo).items);
+    const names = labels(buildTrayTemplate(solo, { t, globalShortcutBound: true }).items);
     expect(names).not.toContain('Switch tenant…');
     expect(names).not.toContain('Back to home tenant');
-    expect(names[0]).toBe('Solo Org · ADMIN');
+    expect(names[0]).toBe('Solo Org · Admin');
   });
 
   it('shows a failed switch and a broken bridge', () => {
-    const tray = buildTrayTemplate({ ...signedIn, desktop: { ...signedIn.desktop, lastSwitchError: { code: 'tenant_forbidden', message: 'no access to Acme West' } }, bridge: { state: 'error', socketPath: null, sessionCount: 0, error: 'socket path is in use' } });
+    const tray = buildTrayTemplate({ ...signedIn, desktop: { ...signedIn.desktop, lastSwitchError: { code: 'tenant_forbidden', message: 'no access to Acme West' } }, bridge: { state: 'error', socketPath: null, sessionCount: 0, error: 'socket path is in use' } }, { t, globalShortcutBound: true });
     expect(labels(tray.items)).toContain('Last switch failed: no access to Acme West');
     expect(labels(tray.items)).toContain('AI bridge: socket path is in use');
   });
 
   it('when the global shortcut could not be bound: no accelerator on Switch tenant…, and a line saying where it is', () => {
-    const tray = buildTrayTemplate(signedIn, { globalShortcutBound: false });
+    const tray = buildTrayTemplate(signedIn, { t, globalShortcutBound: false });
     expect(item(tray.items, 'Switch tenant…')?.accelerator).toBeUndefined();
     const names = labels(tray.items);
-    expect(names[names.indexOf('Switch tenant…') + 1]).toBe(shortcutUnavailableHint);
-    expect(labels(buildTrayTemplate(signedIn).items)).not.toContain(shortcutUnavailableHint);
+    expect(names[names.indexOf('Switch tenant…') + 1]).toBe(shortcutUnavailableHint(t));
+    expect(labels(buildTrayTemplate(signedIn, { t, globalShortcutBound: true }).items)).not.toContain(shortcutUnavailableHint(t));
+  });
+
+  it('speaks the language it is given: Spanish words, Spanish roles, Spanish plurals', () => {
+    const es = (state: AppState, options: Partial<Parameters<typeof buildTrayTemplate>[1]> = {}) => buildTrayTemplate(state, { t: spanishWords, globalShortcutBound: true, ...options });
+    const tray = es(signedIn);
+    expect(labels(tray.items)).toEqual([
+      'Acme Spain · Propietario',
+      '---',
+      'Fijadas',
+      'Acme France',
+      'Recientes',
+      'Acme Spain',
+      'Acme Group',
+      'One',
+      'Two',
+      'Three',
+      'Cambiar de organización…',
+      'Volver a la organización de inicio',
+      '---',
+      'Sesiones de IA: 2 conectadas',
+      '---',
+      'Abrir Nevent Companion',
+      'Salir de Nevent Companion',
+    ]);
+    expect(labels(es({ ...signedIn, bridge: { ...signedIn.bridge, sessionCount: 1 } }).items)).toContain('Sesiones de IA: 1 conectada');
+    expect(labels(es(signedOut).items)).toEqual(['Sin sesión iniciada', '---', 'Iniciar sesión…', '---', 'Sesiones de IA: ninguna conectada', '---', 'Abrir Nevent Companion', 'Salir de Nevent Companion']);
+    expect(labels(es(signedIn, { switchingTo: 't-fr' }).items)[0]).toBe('Cambiando a Acme France…');
+    expect(labels(es(signedIn, { globalShortcutBound: false }).items)).toContain('Atajo no disponible: usa Cambiar de organización… aquí');
   });
 });

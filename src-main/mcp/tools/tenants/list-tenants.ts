@@ -1,4 +1,5 @@
 /** `nevent_list_tenants`: the tenants this session's user can see (paged, searchable), and where the session is. */
+import { foldText } from '../../../../src-shared/text-fold';
 import { z } from 'zod';
 import { defineTool } from '../../tool';
 import { cursorInput, pageSizeInput } from '../list-page';
@@ -48,11 +49,12 @@ export const listTenantsTool = defineTool({
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async run(args, { session }) {
-    const query = args.search?.trim().toLowerCase() ?? '';
+    // Case and accents aside, as every search of the app: `malaga` finds `Málaga`.
+    const query = foldText(args.search?.trim() ?? '');
     const offset = args.cursor === undefined ? 0 : decodePageCursor('tenants', args.cursor, query);
     const limit = args.limit ?? defaultLimit;
     const view = await session.listTenants();
-    const matching = query === '' ? view.tenants : view.tenants.filter((t) => t.name.toLowerCase().includes(query) || t.id.toLowerCase().includes(query));
+    const matching = query === '' ? view.tenants : view.tenants.filter((t) => foldText(t.name).includes(query) || foldText(t.id).includes(query));
     const page = fitPage(matching.slice(offset, offset + limit).map(tenantOut));
     const next = offset + page.length < matching.length ? encodePageCursor('tenants', offset + page.length, query) : undefined;
     return {
