@@ -97,6 +97,8 @@ export function onDemandToolCost(tools: readonly AnyToolSpec[]): { name: string;
   const nothingOff = new SessionToolsets(everyToolset(), new OnDemandToolsets(), () => session, tools);
   const spec = enableToolsTool({ toolsets: nothingOff, tools, mode: fixedMode('READ_ONLY') });
   const baseBytes = definitionBytes([spec]).get(spec.name) ?? 0;
-  const lineBytes = Object.fromEntries(toolDomains.map((domain) => [domain, Buffer.byteLength(enableToolsDescription([domain]), 'utf8') - Buffer.byteLength(enableToolsDescription([]), 'utf8')])) as Record<ToolDomain, number>;
+  // As JSON text, as tools/list carries it (the line break is escaped).
+  const jsonBytes = (off: readonly ToolDomain[]): number => Buffer.byteLength(JSON.stringify(enableToolsDescription(off)), 'utf8');
+  const lineBytes = Object.fromEntries(toolDomains.map((domain) => [domain, jsonBytes([domain]) - jsonBytes([])])) as Record<ToolDomain, number>;
   return { name: spec.name, baseBytes, lineBytes };
 }
