@@ -4,6 +4,7 @@
  * in the panel. Screenshots of every screen in both themes go to test-results/screenshots/.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { expect, test } from '@playwright/test';
 import type { AppState, ScopedSegment, SegmentList } from '../../src-shared/ipc';
 import { callServe } from './helpers/serve-api';
@@ -264,6 +265,10 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
 test('an MCP session over the socket shows in the panel with its tenant and audit entries', async ({ page }) => {
   expect(await openUi(page)).toBe('app');
   const client = new Client({ name: 'e2e-client', version: '1.0.0' });
+  let toolsChanged = 0;
+  client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+    toolsChanged += 1;
+  });
   await client.connect(new SocketClientTransport(process.env.E2E_SOCKET as string));
   try {
     await client.callTool({ name: 'nevent_list_tenants', arguments: {} });
@@ -321,8 +326,35 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     await expect(campaigns.getByTestId('tool-nevent_create_campaign')).toContainText('Refused');
     await expect(campaigns.getByTestId('tool-nevent_list_campaigns')).toContainText('Allowed');
 
-    // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).
+    // Tools the AI sees: switching a group on shows what it adds and reaches the open conversation
+    // (tools/list_changed); switching it off again restores the shared serve's default groups.
+    const listedNames = async (): Promise<string[]> => (await client.listTools()).tools.map((tool) => tool.name);
+    const total = page.getByTestId('toolsets-total');
+    await expect(total).toContainText('read only mode');
+    const before = await total.textContent();
+    expect(await listedNames()).not.toContain('nevent_list_images');
+    await expect(page.getByTestId('toolset-cost-media')).toContainText(/adds [\d.]+ KB · 1 tool$/);
+    await page.getByRole('checkbox', { name: 'Media', exact: true }).check();
+    await expect.poll(() => toolsChanged).toBeGreaterThan(0);
+    await expect.poll(listedNames).toContain('nevent_list_images');
+    await expect(total).not.toHaveText(before ?? '');
+    expect((await callServe<{ toolsets: string[] }>('settings.get')).toolsets).toContain('media');
+    await page.getByRole('button', { name: 'Default groups' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Media', exact: true })).not.toBeChecked();
+    await expect.poll(listedNames).not.toContain('nevent_list_images');
+    await expect(total).toHaveText(before ?? '');
+
+    // Connect a client: every client `config` knows is offered; the exact change first, then the write
+    // (serve runs with a throwaway HOME, where no client looks installed).
+    const choices = page.getByRole('radiogroup', { name: 'MCP client' });
+    await expect(choices.getByRole('radio')).toHaveCount(11);
+    for (const name of ['Claude Code', 'GitHub Copilot CLI', 'Qwen Code', 'opencode']) await expect(choices.getByRole('radio', { name })).toBeVisible();
+    await expect(choices).toContainText('not found here');
     await page.getByRole('radio', { name: 'Claude Desktop' }).check();
+    // Claude Desktop can also take the bundle: written into the app's folder, then opened with the OS
+    // (or, on a machine without a desktop to open it, the answer says where the file is).
+    await page.getByRole('button', { name: 'Install the extension' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'nevent-companion.mcpb' })).toHaveText(/^(Opened .*nevent-companion\.mcpb: Claude Desktop asks you to install it\.|Saved .*nevent-companion\.mcpb, but it could not be opened \(.+\): open it with Claude Desktop\.)$/);
     await expect(page.getByLabel('Proposed file')).toContainText('nevent');
     await page.getByLabel('Proposed file').scrollIntoViewIfNeeded();
     await snap(page, '11-mcp-connect-client');

@@ -7,7 +7,7 @@ import { CoreError, type TenantSession } from '../../core/tenant-session';
 import type { DesktopEffects } from '../desktop-effects';
 import type { DesktopStore } from '../desktop-store';
 import type { OperationModeSetting } from '../operation-mode-setting';
-import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, McpHttpPort, SessionsPort } from '../ports';
+import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, McpHttpPort, SessionsPort } from '../ports';
 import type { Preferences } from '../preferences';
 import type { ToolsetsSetting } from '../toolsets-setting';
 
@@ -22,6 +22,8 @@ export interface HandlerDeps {
   sessions: SessionsPort;
   bridge: BridgePort;
   clientConfig: ClientConfigPort;
+  /** The MCP Bundle for Claude Desktop; absent where the shell cannot offer it. */
+  extension?: ExtensionPort | null;
   /** Null when the build cannot start the embedded demo API. */
   demo: DemoPort | null;
   mode: OperationModeSetting;
