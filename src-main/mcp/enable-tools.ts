@@ -7,7 +7,7 @@
  * Read only mode, and the answer says which mode they need.
  */
 import { z } from 'zod';
-import { toolDomainNamed, toolDomains, type ToolDomain } from '../../src-shared/tool-domains';
+import { defaultToolDomains, toolDomainNamed, toolDomains, type ToolDomain } from '../../src-shared/tool-domains';
 import { modeNames } from './mode-words';
 import { fixedMode, isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import { CoreError } from '../core/tenant-session';
@@ -101,4 +101,14 @@ export function onDemandToolCost(tools: readonly AnyToolSpec[]): { name: string;
   const jsonBytes = (off: readonly ToolDomain[]): number => Buffer.byteLength(JSON.stringify(enableToolsDescription(off)), 'utf8');
   const lineBytes = Object.fromEntries(toolDomains.map((domain) => [domain, jsonBytes([domain]) - jsonBytes([])])) as Record<ToolDomain, number>;
   return { name: spec.name, baseBytes, lineBytes };
+}
+
+/**
+ * The tools a server can list, for what is published ahead of any connection (the MCP Bundle's manifest,
+ * the registry's server.json): the table, then `nevent_enable_tools` as a conversation with the default
+ * toolsets lists it (it is absent only while every domain is on).
+ */
+export function advertisedTools(tools: readonly AnyToolSpec[]): Array<Pick<AnyToolSpec, 'name' | 'description'>> {
+  const offByDefault = toolDomains.filter((domain) => !defaultToolDomains.includes(domain));
+  return [...tools.map(({ name, description }) => ({ name, description })), { name: enableToolsName, description: enableToolsDescription(offByDefault) }];
 }
