@@ -65,7 +65,7 @@ export interface McpServerOptions {
   /** Product version reported to clients. */
   version?: string;
   log?: McpLogger;
-  /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
+  /** Tools to expose; every tool by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
   /**
    * When it returns an error, every tool call answers with it and runs nothing (standalone `mcp` after a

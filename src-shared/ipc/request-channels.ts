@@ -62,7 +62,7 @@ export const requestChannels = {
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),
   /** Writes the MCP Bundle for Claude Desktop and opens it with the OS (Claude Desktop offers to install it). */
   'mcp.installExtension': spec(NoInputSchema, ExtensionInstallSchema),
-  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token (issue 11). */
+  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token. */
   'mcp.httpStatus': spec(NoInputSchema, McpHttpStatusSchema),
   'mcp.httpEnable': spec(McpHttpEnableRequestSchema, McpHttpStatusSchema),
   'mcp.httpCreateToken': spec(NoInputSchema, McpHttpTokenSchema),

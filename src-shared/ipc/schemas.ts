@@ -19,7 +19,7 @@ export const HttpUrlSchema = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
 
-/** The embedded demo API's users (DESIGN §3). */
+/** The embedded demo API's users. */
 export const DemoUserSchema = z.enum(['superadmin', 'owner', 'admin', 'staff', 'solo']);
 /** A demo user. */
 export type DemoUser = z.infer<typeof DemoUserSchema>;
@@ -85,7 +85,7 @@ export type TenantRef = z.infer<typeof TenantRefSchema>;
 
 /**
  * A tenant as the window sees it: what the API said, nothing made up. `level` is null when the answer
- * did not tell; `status` absent means active, `role` absent means the token's role (DESIGN §3).
+ * did not tell; `status` absent means active, `role` absent means the token's role.
  */
 export const TenantViewSchema = z.object({
   id: TenantIdSchema,
@@ -530,7 +530,7 @@ export type QuickSwitchRequest = z.infer<typeof QuickSwitchRequestSchema>;
 /** A request that takes no input. */
 export const NoInputSchema = z.undefined();
 
-// ── MCP over loopback HTTP (issue 11) ─────────────────────────────────────────────────────────────
+// ── MCP over loopback HTTP ─────────────────────────────────────────────────────────────
 /** `mcp.httpEnable` request: start (true) or stop (false) the endpoint. */
 export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
 /**
