@@ -4,7 +4,7 @@
  *
  *   start:  --toolsets flag  >  NEVENT_TOOLSETS  >  the settings file  >  the default set
  *   later:  mcp.setToolsets (window or serve's web UI)  ─┐
- *           the settings file edited by hand            ─┴─> set() ──> onDidChange ──> settings pushed;
+ *           the settings file edited by hand            ─┴─> set() ──> onDidChange ──> the desktop store (settings pushed);
  *                                                                      open conversations: tools/list_changed
  */
 import { defaultToolDomains, orderedDomains, parseToolsets, type ToolDomain } from '../../src-shared/tool-domains';
