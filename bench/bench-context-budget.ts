@@ -40,7 +40,7 @@ const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value
 
 /** Measures `tools/list` and one typical answer per domain. */
 export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult> {
-  const mcp = await stdioClient(process.execPath, [binPath, 'mcp'], { ...ctx.mcpEnv, NEVENT_OPERATION_MODE: 'FULL' });
+  const mcp = await stdioClient(process.execPath, [binPath, 'mcp', '--toolsets', 'all'], { ...ctx.mcpEnv, NEVENT_OPERATION_MODE: 'FULL' });
   try {
     const { tools } = await mcp.client.listTools();
     const total = bytes({ tools });

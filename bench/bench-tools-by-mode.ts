@@ -2,7 +2,7 @@
  * tools/list by operation mode: what a model pays on every turn for the tool definitions, in each mode.
  * Only the tools the mode allows are listed (src-main/mcp/tool-listing.ts), so READ_ONLY (the default)
  * no longer carries the write and delete tools it would refuse. `tools/list` of `nevent-companion mcp
- * --mode M`, UTF-8 bytes of its compact JSON, for each mode; READ_ONLY against FULL (every tool).
+ * --mode M --toolsets all` (every toolset on: the mode is what this row measures), UTF-8 bytes of its compact JSON, for each mode; READ_ONLY against FULL (every tool).
  */
 import type { OperationMode } from '../src-shared/session';
 import type { BenchContext } from './context';
@@ -20,7 +20,7 @@ const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value
 export async function benchToolsByMode(ctx: BenchContext): Promise<BenchResult> {
   const measured: Record<string, { tools: number; bytes: number }> = {};
   for (const mode of modes) {
-    const mcp = await stdioClient(process.execPath, [binPath, 'mcp', '--mode', mode], ctx.mcpEnv);
+    const mcp = await stdioClient(process.execPath, [binPath, 'mcp', '--mode', mode, '--toolsets', 'all'], ctx.mcpEnv);
     try {
       const { tools } = await mcp.client.listTools();
       measured[mode] = { tools: tools.length, bytes: bytes({ tools }) };

@@ -2,6 +2,7 @@
  * `npm run bench` (scripts/bench.mjs bundles this to out/bench/main.mjs after `npm run build`):
  *
  *   demo API in-process ─> owner tokens ─> stdio (switch, tool call) ─> tenant per call ─> start-up ─> attach ─> scale ─> org-picker
+ *   ─> context budget ─> tools/list by mode ─> toolsets (at connect, everything on, the seeds' conversation)
  *   ─> table on stdout, bench/results.json, docs/benchmarks.md
  *
  * `NEVENT_BENCH_ONLY=switch,attach` runs a subset (and then writes nothing but the table, unless
@@ -20,6 +21,7 @@ import { benchStdio } from './bench-stdio';
 import { benchTenantList } from './bench-tenant-list';
 import { benchTenantPerCall } from './bench-tenant-per-call';
 import { benchToolsByMode } from './bench-tools-by-mode';
+import { benchToolsets } from './bench-toolsets';
 import { createContext, type BenchContext } from './context';
 import { describeMachine, finishMachine, type MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
@@ -37,6 +39,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['org-picker', 'org-picker-filter', 'org-picker-sign-in'], benchOrgPicker],
   [['context-budget'], benchContextBudget],
   [['tools-list-by-mode'], benchToolsByMode],
+  [['toolsets-default', 'toolsets-everything', 'seed-conversation'], benchToolsets],
 ];
 
 // Rewrites docs/benchmarks.md from bench/results.json (the last full run's figures) after a prose change.

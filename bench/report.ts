@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
 import { explainMiss, methodNotes } from './notes';
-import { meetsTarget, round, type BenchResult } from './result';
+import { absoluteUnit, meetsTarget, round, type BenchResult } from './result';
 
 function targetText(r: BenchResult): string {
   const parts: string[] = [];
   if (r.target !== null) parts.push(`ratio ≤ ${r.target}`);
-  if (r.absoluteTarget !== undefined) parts.push(`≤ ${r.absoluteTarget} ms`);
+  if (r.absoluteTarget !== undefined) parts.push(`≤ ${r.absoluteTarget} ${absoluteUnit(r)}`);
   return parts.length === 0 ? '—' : parts.join(', ');
 }
 

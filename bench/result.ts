@@ -34,3 +34,8 @@ export function round(value: number, digits = 3): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** The unit an absolute target is in: the first word of the row's unit (`ms`, `bytes`). */
+export function absoluteUnit(result: BenchResult): string {
+  return result.unit.split(' ')[0] ?? '';
+}

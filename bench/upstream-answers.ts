@@ -76,3 +76,80 @@ export async function upstreamAnswerBytes(source: UpstreamSource, campaignId: st
   out.media = pretty({ resources, count: resources.length });
   return out;
 }
+
+/** One call of the seeds' conversation: the tool, and its arguments on our bridge and on upstream's. */
+export interface SeedStep {
+  tool: string;
+  ours: Record<string, unknown>;
+  upstream: Record<string, unknown>;
+}
+
+/** Upstream's campaign list projection: the fields its database tool keeps, counters filled with 0 when missing. */
+const upstreamCampaignMetrics: Array<[string, string]> = [
+  ['email_sent', 'totalSent'],
+  ['email_delivered', 'totalDelivered'],
+  ['opens', 'totalOpens'],
+  ['clicks', 'totalClicks'],
+  ['bounces', 'totalBounces'],
+  ['unsubscribes', 'unsubscribes'],
+  ['email_complaints', 'totalComplaints'],
+  ['purchases', 'purchases'],
+  ['revenue', 'revenue'],
+];
+
+/**
+ * What upstream's tools answer in the seeds' conversation (list tenants → switch → list campaigns → list
+ * segments → reset), each call's arguments plus its answer, in bytes: compact JSON as its newer `ok()`
+ * sends (`pretty`: the two-space indentation of its older tools). From its code:
+ * - list tenants: the accessible tenants slimmed to `{id, name}` (its root first, then the flat list, which
+ *   repeats the root), with a count and the home tenant;
+ * - switch and reset: `{success, switched_to_tenant_id | active_tenant_id, home_tenant_id?, message}` with its sentences;
+ * - list campaigns: read from its database (no HTTP endpoint), so estimated from the campaigns our answer
+ *   listed (`ourAnswers`), each as its projection (name, status, channel, subject, sender, recipients, dates,
+ *   nine counters) with the counters the demo's metrics endpoint gives, and nulls where the demo has nothing
+ *   (a real record would carry its subject and sender, so this errs low);
+ * - list segments: every segment projected to its eight fields, as the context-budget row estimates it.
+ */
+export async function upstreamSeedAnswers(source: UpstreamSource, steps: readonly SeedStep[], ourAnswers: Record<string, unknown>): Promise<{ compact: Record<string, number>; pretty: Record<string, number> }> {
+  const { apiUrl, homeToken, tenantId } = source;
+  const scoped = await rawSwitch(apiUrl, homeToken, tenantId);
+  const accessible = (await getJson(`${apiUrl}/users/accessible-tenants`, homeToken)) as { root?: Json; flatList?: Json[] };
+  const home = typeof accessible.root?.id === 'string' ? accessible.root.id : null;
+  const tenants = [...(accessible.root === undefined ? [] : [accessible.root]), ...(accessible.flatList ?? [])].map((t) => ({ id: t.id, name: t.name }));
+
+  const listed = ((ourAnswers.nevent_list_campaigns as { campaigns?: Json[] } | undefined)?.campaigns ?? []).slice(0, 50);
+  const campaigns = [];
+  for (const campaign of listed) {
+    const id = String(campaign.id);
+    const metrics = (await getJson(`${apiUrl}/campaigns/${encodeURIComponent(id)}/metrics`, scoped).catch(() => ({}))) as Json;
+    campaigns.push({
+      id,
+      name: campaign.name ?? null,
+      status: campaign.status ?? null,
+      channel: campaign.channel ?? null,
+      emailSubject: null,
+      fromName: null,
+      totalRecipients: metrics.totalRecipients ?? null,
+      createdAt: campaign.created_at ?? null,
+      executedAt: campaign.executed_at ?? null,
+      metrics: Object.fromEntries(upstreamCampaignMetrics.map(([key, from]) => [key, metrics[from] ?? 0])),
+    });
+  }
+  const segments = listIn(await getJson(`${apiUrl}/segments`, scoped), ['segments', 'content']).map((record) => Object.fromEntries(upstreamSegmentFields.map((key) => [key, key === 'id' ? (record.id ?? record._id) : record[key]])));
+
+  const answers: Record<string, unknown> = {
+    nevent_list_tenants: { tenants, count: tenants.length, home_tenant_id: home },
+    nevent_switch_tenant: { success: true, switched_to_tenant_id: tenantId, home_tenant_id: home, message: `Switched to tenant "${tenantId}". All subsequent queries will use this tenant's data. Call nevent_reset_tenant to return to your home tenant when done.` },
+    nevent_list_campaigns: { campaigns, count: campaigns.length },
+    nevent_list_segments: { segments, count: segments.length },
+    nevent_reset_tenant: { success: true, active_tenant_id: home, message: `Successfully restored home tenant "${home}". All subsequent queries will use your original tenant's data.` },
+  };
+  const compact: Record<string, number> = {};
+  const indented: Record<string, number> = {};
+  for (const step of steps) {
+    const args = Buffer.byteLength(JSON.stringify(step.upstream), 'utf8');
+    compact[step.tool] = args + Buffer.byteLength(JSON.stringify(answers[step.tool]), 'utf8');
+    indented[step.tool] = args + pretty(answers[step.tool]);
+  }
+  return { compact, pretty: indented };
+}

@@ -42,7 +42,7 @@ const manifestModule = join(root, 'out', `mcpb-manifest-${process.pid}.mjs`);
 process.on('exit', () => rmSync(manifestModule, { force: true }));
 await build({
   stdin: {
-    contents: "export { bundleManifest, bundleEntryPoint } from './src-main/mcp/mcpb-manifest'; export { registryServerJson, releaseBundleUrl } from './src-main/mcp/registry-server-json'; export { allTools } from './src-main/mcp/tools';",
+    contents: "export { bundleManifest, bundleEntryPoint } from './src-main/mcp/mcpb-manifest'; export { registryServerJson, releaseBundleUrl } from './src-main/mcp/registry-server-json'; export { allTools } from './src-main/mcp/tools'; export { advertisedTools } from './src-main/mcp/enable-tools';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -54,8 +54,10 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { bundleManifest, bundleEntryPoint, registryServerJson, releaseBundleUrl, allTools } = await import(pathToFileURL(manifestModule).href);
-const manifest = bundleManifest(version, allTools);
+const { bundleManifest, bundleEntryPoint, registryServerJson, releaseBundleUrl, allTools, advertisedTools } = await import(pathToFileURL(manifestModule).href);
+// The table and the on-demand tool: what a conversation can list, whichever toolsets the person chose.
+const tools = advertisedTools(allTools);
+const manifest = bundleManifest(version, tools);
 writeFileSync(join(stage, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 copyFileSync(join(root, 'build', 'icon.png'), join(stage, 'icon.png'));
 
@@ -101,7 +103,7 @@ if (!(await quietly(() => packExtension({ extensionPath: stage, outputPath: outp
 const sha256 = createHash('sha256').update(readFileSync(output)).digest('hex');
 const bundleUrl = values['release-url'] === undefined ? releaseBundleUrl(version) : releaseBundleUrl(version, values['release-url']);
 const serverJson = join(dirname(output), 'server.json');
-writeFileSync(serverJson, `${JSON.stringify(registryServerJson({ version, bundleSha256: sha256, bundleUrl, tools: allTools }), null, 2)}\n`);
+writeFileSync(serverJson, `${JSON.stringify(registryServerJson({ version, bundleSha256: sha256, bundleUrl, tools }), null, 2)}\n`);
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 say(`${relative(process.cwd(), output) || output} (${kib(statSync(output).size)}; server ${kib(statSync(join(stage, bundleEntryPoint)).size)}, ${manifest.tools.length} tools listed)`);
 say(`${relative(process.cwd(), serverJson) || serverJson} for the MCP Registry (sha256 ${sha256.slice(0, 12)}…, ${bundleUrl})`);

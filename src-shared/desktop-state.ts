@@ -10,12 +10,13 @@
  *                                                             segments → segments.onDidChange
  *                                                             settings → settings.onDidChange
  *
- * The operation mode comes in once (`modeChanged`) and shows in both the state and the settings.
+ * The operation mode comes in once (`modeChanged`) and shows in both the state and the settings; the toolsets come in once (`toolsetsChanged`) and show in the settings.
  */
 import type { AccountStatus, ActiveTenant, AppState, BridgeStatus, CriterionView, DesktopSegments, SegmentView, Settings, TenantShortcuts, TenantView } from './ipc/schemas';
 import { isSignedIn } from './account-machine';
 import { missingCaseError, type AppErrorData } from './errors';
 import type { OperationMode, SessionSnapshot } from './session';
+import type { ToolDomain } from './tool-domains';
 
 /** What the window is pushed as the app state (without its version). */
 export type DesktopState = Omit<AppState, 'version'>;
@@ -23,8 +24,8 @@ export type DesktopState = Omit<AppState, 'version'>;
 export type DesktopSegmentsState = Omit<DesktopSegments, 'version'>;
 /** The settings as pushed (without the version). */
 export type DesktopSettings = Omit<Settings, 'version'>;
-/** The settings the preferences hold: all but the operation mode, which has an input of its own (`modeChanged`). */
-export type PreferenceSettings = Omit<DesktopSettings, 'operationMode'>;
+/** The settings the preferences hold: all but the operation mode and the toolsets, which have inputs of their own (`modeChanged`, `toolsetsChanged`). */
+export type PreferenceSettings = Omit<DesktopSettings, 'operationMode' | 'toolsets'>;
 
 /** The desktop's tenants as last loaded, tied to the desktop session that loaded them. */
 export interface LoadedTenants {
@@ -53,6 +54,7 @@ export type DesktopEvent =
   | { type: 'shortcutsChanged'; shortcuts: TenantShortcuts }
   | { type: 'bridgeChanged'; bridge: BridgeStatus }
   | { type: 'modeChanged'; mode: OperationMode }
+  | { type: 'toolsetsChanged'; toolsets: readonly ToolDomain[] }
   | { type: 'settingsChanged'; settings: PreferenceSettings }
   | { type: 'segmentsReloading'; tenantId: string }
   | { type: 'segmentsLoaded'; tenantId: string; segments: readonly SegmentView[]; more: boolean }
@@ -70,13 +72,13 @@ export function segmentsFor(tenantId: string | null): DesktopSegmentsState {
 const noDesktop: DesktopState['desktop'] = { sessionId: null, activeTenant: null, homeTenantId: null, role: null, lastSwitchError: null, lastSwitchTarget: null };
 
 /** A model before the first event. */
-export function initialDesktopModel(init: { account: AccountStatus; bridge: BridgeStatus; mode: OperationMode; shortcuts: TenantShortcuts; settings: PreferenceSettings }): DesktopModel {
+export function initialDesktopModel(init: { account: AccountStatus; bridge: BridgeStatus; mode: OperationMode; toolsets: readonly ToolDomain[]; shortcuts: TenantShortcuts; settings: PreferenceSettings }): DesktopModel {
   return {
     sessions: [],
     desktop: null,
     tenants: null,
     segments: segmentsFor(null),
-    settings: { ...init.settings, operationMode: init.mode },
+    settings: { ...init.settings, operationMode: init.mode, toolsets: [...init.toolsets] },
     state: { account: init.account, desktop: noDesktop, tenants: { ...init.shortcuts, count: 0 }, bridge: init.bridge, operationMode: init.mode },
   };
 }
@@ -171,7 +173,11 @@ export function reduceDesktop(model: DesktopModel, event: DesktopEvent): Desktop
       return event.mode === model.state.operationMode ? model : { ...model, state: { ...model.state, operationMode: event.mode }, settings: { ...model.settings, operationMode: event.mode } };
     case 'settingsChanged': {
       // Preferences change with every recent tenant too: only a change of a setting makes a new part.
-      const settings = keep(model.settings, { ...event.settings, operationMode: model.state.operationMode });
+      const settings = keep(model.settings, { ...event.settings, operationMode: model.state.operationMode, toolsets: model.settings.toolsets });
+      return settings === model.settings ? model : { ...model, settings };
+    }
+    case 'toolsetsChanged': {
+      const settings = keep(model.settings, { ...model.settings, toolsets: [...event.toolsets] });
       return settings === model.settings ? model : { ...model, settings };
     }
     case 'segmentsReloading':

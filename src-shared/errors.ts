@@ -27,6 +27,8 @@ export const errorCodes = [
   'no_home_tenant',
   'tenant_mismatch',
   'operation_not_permitted',
+  /** A tool of a domain that is off for the conversation: `nevent_enable_tools` turns it on (`param: domain`). */
+  'toolset_not_enabled',
   'confirmation_required',
   'keychain_unavailable',
   'keychain_timeout',
@@ -64,6 +66,7 @@ export function mcpErrorTypeOf(code: ErrorCode): McpErrorType {
     case 'validation_failed':
     case 'tenant_mismatch':
     case 'operation_not_permitted':
+    case 'toolset_not_enabled':
     case 'confirmation_required':
     case 'no_home_tenant':
     case 'conflict':

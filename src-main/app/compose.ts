@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import type { OperationMode } from '../../src-shared/session';
+import type { ToolDomain } from '../../src-shared/tool-domains';
 import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
 import { createCore, defaultConfigDir, MemorySecretStore, type Core, type SecretStore } from '../core';
 import { Emitter, setListenerErrorReporter } from '../core/emitter';
@@ -21,6 +22,7 @@ import { extensionInstaller, type ExtensionSource } from './extension-install';
 import type { BridgePort, ClientConfigPort, DemoPort } from './ports';
 import { initialOperationMode, OperationModeSetting } from './operation-mode-setting';
 import { Preferences } from './preferences';
+import { initialToolsets, ToolsetsSetting } from './toolsets-setting';
 import { redactSecrets } from '../core/redact';
 import { McpAuditLog } from '../mcp/audit-log';
 import { CallLimits } from '../mcp/call-limits';
@@ -35,7 +37,7 @@ export interface McpBridgeHandle {
 }
 
 /** Starts the MCP socket bridge over a core, recording into `audit` (the log every transport shares). */
-export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; log: (line: string) => void; audit: McpAuditLog; uploads: UploadPolicySource; calls: CallLimits }) => Promise<McpBridgeHandle>;
+export type StartMcpBridge = (args: { core: Core; socketPath: string | undefined; mode: OperationModeSetting; toolsets: ToolsetsSetting; log: (line: string) => void; audit: McpAuditLog; uploads: UploadPolicySource; calls: CallLimits }) => Promise<McpBridgeHandle>;
 
 /** Options of the desktop app. */
 export interface DesktopAppOptions {
@@ -47,6 +49,8 @@ export interface DesktopAppOptions {
   socketPath?: string;
   /** An operation mode from a flag, overriding the saved setting. */
   operationMode?: OperationMode;
+  /** Toolsets from a flag (`serve --toolsets`), overriding NEVENT_TOOLSETS and the saved setting. */
+  toolsets?: readonly ToolDomain[];
   env: NodeJS.ProcessEnv;
   platform: string;
   /** The OS's preferred languages (the Electron shell asks Electron); `serve` leaves them to the browser. */
@@ -93,6 +97,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const preferences = new Preferences(options.demo === null ? new FileJsonStore(join(configDir, 'preferences.json')) : new MemoryJsonStore(), { apiUrl: apiUrl ?? null, dataApiUrl: dataApiUrl ?? null }, logInternal, log);
   await preferences.load();
   const mode = new OperationModeSetting(initialOperationMode({ flag: options.operationMode, env: options.env.NEVENT_OPERATION_MODE, saved: preferences.savedMode() }, log));
+  const toolsets = new ToolsetsSetting(initialToolsets({ flag: options.toolsets, env: options.env.NEVENT_TOOLSETS, saved: preferences.savedToolsets() }, log));
   preferences.watch();
 
   const secretStore = options.secretStore ?? (options.demo === null ? undefined : new MemorySecretStore());
@@ -121,7 +126,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const uploads = appUploadPolicy(options.env, () => preferences.uploadFolders());
   // Calls in flight, bounded per connection and in total across the socket and HTTP (call-limits.ts).
   const calls = new CallLimits();
-  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, uploads, calls, ...(httpPort === undefined ? {} : { port: httpPort }) });
+  const mcpHttp = new McpHttpBridge({ registry: core.registry, mode, toolsets, secretStore: core.secretStore, audit: mcpAudit, log, version: options.version, uploads, calls, ...(httpPort === undefined ? {} : { port: httpPort }) });
   const bridgePort: BridgePort = {
     status: () => ({ ...bridgeState, sessionCount: core.registry.snapshots().filter((s) => s.kind === 'mcp').length, http: mcpHttp.status() }),
     onDidChange: (listener) => {
@@ -155,6 +160,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     demo,
     demoFirst: options.demo !== null,
     mode,
+    toolsets,
     mcpHttp,
     preferences,
     environmentUploadFolders: environmentUploadPolicy(options.env)().folders,
@@ -165,7 +171,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
   const dispatch = createDispatcher(service.handlers, logInternal);
 
   try {
-    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, log, audit: mcpAudit, uploads, calls });
+    bridge = await options.startBridge({ core, socketPath: options.socketPath, mode, toolsets, log, audit: mcpAudit, uploads, calls });
     bridgeState = { state: 'listening', socketPath: bridge.socketPath, error: null };
   } catch (error) {
     // The window still works without the bridge; the MCP panel says why it is down.
@@ -207,6 +213,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
         service.dispose();
         preferences.dispose();
         mode.dispose();
+        toolsets.dispose();
         core.dispose();
         account.dispose();
         events.clear();

@@ -5,6 +5,7 @@
  * tray, palette, org-picker, a refresh answered in another tenant).
  *
  *   account / sessions / bridge / mode / preferences ──> store.dispatch      audit entries ──> mcp.onDidAppendAudit
+ *   mode / toolsets ──> store (each once: the app state and the settings show them)
  *   store: new desktop session ──> tenants loaded once (names for the header, the tray, recent)
  *          new desktop tenant  ──> recent tenants + "Switched to" + segments and criteria loaded
  *   sign-in ended by itself    ──> "Signed out" notification      any session wrote a segment ──> pushed
@@ -23,6 +24,7 @@ import type { EventHub } from './event-hub';
 import type { OperationModeSetting } from './operation-mode-setting';
 import type { AccountPort, BridgePort, SessionsPort } from './ports';
 import type { Preferences } from './preferences';
+import type { ToolsetsSetting } from './toolsets-setting';
 import { preferenceSettings } from './settings-state';
 import { criterionView, segmentView, tenantView } from './views';
 
@@ -39,6 +41,7 @@ export interface DesktopEffectsDeps {
   sessions: SessionsPort;
   bridge: BridgePort;
   mode: OperationModeSetting;
+  toolsets: ToolsetsSetting;
   preferences: Preferences;
   /** Shown in the settings beside the saved folders (see settings-state.ts). */
   environmentUploadFolders: readonly string[];
@@ -63,7 +66,7 @@ export class DesktopEffects {
   constructor(private readonly deps: DesktopEffectsDeps) {}
 
   start(): void {
-    const { account, sessions, bridge, mode, preferences, store } = this.deps;
+    const { account, sessions, bridge, mode, toolsets, preferences, store } = this.deps;
     this.unsubscribers.push(
       store.onDidUpdate((update) => this.follow(update)),
       account.onDidChange(() => store.dispatch({ type: 'accountChanged', account: account.status() })),
@@ -80,6 +83,7 @@ export class DesktopEffects {
         store.dispatch({ type: 'modeChanged', mode: change.mode });
         bridge.recordModeChange(change);
       }),
+      toolsets.onDidChangeToolsets((change) => store.dispatch({ type: 'toolsetsChanged', toolsets: change.toolsets })),
       // Every window gets the settings after a change, whoever made it (a hand edit of the file included).
       preferences.onDidChange(() => {
         store.dispatch({ type: 'shortcutsChanged', shortcuts: this.shortcuts() });
@@ -87,6 +91,7 @@ export class DesktopEffects {
       }),
       // A hand edit of the settings file changes the mode like the panel does (and is audited the same).
       preferences.onDidEditSavedMode((saved) => mode.set(saved, 'settings file')),
+      preferences.onDidEditSavedToolsets((saved) => toolsets.set(saved, 'settings file')),
     );
     // Whatever happened before `start` (a restored sign-in): catch up once.
     store.dispatch({ type: 'accountChanged', account: account.status() });

@@ -48,12 +48,13 @@ export class DesktopService {
   constructor(deps: DesktopServiceDeps) {
     const { account, bridge, mode, preferences, events } = deps;
     const settings = preferenceSettings({ preferences, environmentUploadFolders: deps.environmentUploadFolders ?? [] });
-    this.store = new DesktopStore(initialDesktopModel({ account: account.status(), bridge: bridge.status(), mode: mode.get(), shortcuts: preferences.shortcuts(account.status().user?.id ?? null), settings }), events);
+    this.store = new DesktopStore(initialDesktopModel({ account: account.status(), bridge: bridge.status(), mode: mode.get(), toolsets: deps.toolsets.get(), shortcuts: preferences.shortcuts(account.status().user?.id ?? null), settings }), events);
     this.effects = new DesktopEffects({
       account,
       sessions: deps.sessions,
       bridge,
       mode,
+      toolsets: deps.toolsets,
       preferences,
       environmentUploadFolders: deps.environmentUploadFolders ?? [],
       store: this.store,

@@ -1,11 +1,11 @@
 /**
- * The app's own small persisted state: settings (API URLs, the saved operation mode, the theme, the language, upload folders) and, per signed-in
+ * The app's own small persisted state: settings (API URLs, the saved operation mode and toolsets, the theme, the language, upload folders) and, per signed-in
  * user, recent and pinned tenants. Never a credential. Stored as JSON through a `JsonStore` (a file in
  * the app's config folder; memory in tests).
  *
  * The file is read liberally (STYLE.md 12): each field is taken when it is usable and skipped (with a log
  * line) when it is not, so one bad value never costs the rest. A file store is watched: an edit by hand
- * is picked up while the app runs (`onDidEditSavedMode` for the operation mode). A file that is not one
+ * is picked up while the app runs (`onDidEditSavedMode`, `onDidEditSavedToolsets`). A file that is not one
  * the app reads (a named pipe, something over 1 MB: `JsonStoreRefusal`), or a read that does not finish
  * within `readTimeoutMs`, is said in the log and skipped: the app keeps the settings it has, and never
  * waits on the file to start or to take the next edit.
@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { maxUploadFolders, TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
 import { LanguageSettingSchema, type LanguageSetting } from '../../src-shared/i18n/languages';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
+import { orderedDomains, parseToolsets, toolDomainNamed, type ToolDomain } from '../../src-shared/tool-domains';
 import { Emitter } from '../core/emitter';
 
 /** A stored file the store will not read (not a regular file, too large), in words a person can act on. */
@@ -49,6 +50,8 @@ interface StoredSettings {
   apiUrl?: string | null;
   dataApiUrl?: string | null;
   operationMode?: OperationMode;
+  /** The toolsets AI conversations see at first ("Tools the AI sees"). */
+  toolsets?: ToolDomain[];
   mcpHttp?: McpHttpSetting;
   theme?: Theme;
   language?: LanguageSetting;
@@ -94,11 +97,14 @@ export class Preferences {
   private lastWarning: string | null = null;
   private readonly changed = new Emitter<void>();
   private readonly modeEdited = new Emitter<OperationMode>();
+  private readonly toolsetsEdited = new Emitter<ToolDomain[]>();
 
   /** Fires after every change (ours, or an edit of the file). */
   readonly onDidChange = this.changed.event;
   /** Fires when an edit of the file changed the saved operation mode. */
   readonly onDidEditSavedMode = this.modeEdited.event;
+  /** Fires when an edit of the file changed the saved toolsets. */
+  readonly onDidEditSavedToolsets = this.toolsetsEdited.event;
 
   constructor(
     private readonly store: JsonStore,
@@ -131,10 +137,13 @@ export class Preferences {
       const next = this.read(raw);
       if (JSON.stringify(next) === JSON.stringify(this.data)) return;
       const modeBefore = this.data.settings.operationMode;
+      const toolsetsBefore = JSON.stringify(this.data.settings.toolsets);
       this.data = next;
       this.changed.fire();
       const mode = next.settings.operationMode;
       if (mode !== undefined && mode !== modeBefore) this.modeEdited.fire(mode);
+      const toolsets = next.settings.toolsets;
+      if (toolsets !== undefined && JSON.stringify(toolsets) !== toolsetsBefore) this.toolsetsEdited.fire([...toolsets]);
     });
     return this.reloading;
   }
@@ -172,6 +181,19 @@ export class Preferences {
   saveMode(mode: OperationMode): void {
     if (this.data.settings.operationMode === mode) return;
     this.update({ ...this.data, settings: { ...this.data.settings, operationMode: mode } });
+  }
+
+  /** The toolsets last saved, or null when none were (the default set applies). */
+  savedToolsets(): ToolDomain[] | null {
+    const saved = this.data.settings.toolsets;
+    return saved === undefined ? null : [...saved];
+  }
+
+  /** Saves the toolsets (the setting `mcp.setToolsets` changes). */
+  saveToolsets(domains: readonly ToolDomain[]): void {
+    const next = orderedDomains(domains);
+    if (JSON.stringify(this.data.settings.toolsets) === JSON.stringify(next)) return;
+    this.update({ ...this.data, settings: { ...this.data.settings, toolsets: next } });
   }
 
   /** The HTTP endpoint's last state, or null when it was never turned on here. */
@@ -229,6 +251,7 @@ export class Preferences {
     this.stopWatching();
     this.changed.dispose();
     this.modeEdited.dispose();
+    this.toolsetsEdited.dispose();
   }
 
   /**
@@ -281,6 +304,10 @@ export class Preferences {
       if (mode === null) this.warn(`preferences: operationMode ${JSON.stringify(rawSettings.operationMode).slice(0, 40)} is not an operation mode (READ_ONLY, STANDARD or FULL); it is ignored.`);
       else settings.operationMode = mode;
     }
+    if (rawSettings.toolsets !== undefined) {
+      const toolsets = this.readToolsets(rawSettings.toolsets);
+      if (toolsets !== null) settings.toolsets = toolsets;
+    }
     const http = rawSettings.mcpHttp;
     if (typeof http === 'object' && http !== null && typeof (http as Record<string, unknown>).enabled === 'boolean') {
       const { enabled, port } = http as Record<string, unknown>;
@@ -307,6 +334,31 @@ export class Preferences {
       for (const [userId, entry] of Object.entries(file.users)) users[userId] = readShortcuts(entry);
     }
     return { settings, users };
+  }
+
+  /**
+   * The saved toolsets as a hand edit may write them: a list of names (one that is not a toolset is dropped,
+   * with a line in the log; the others are kept) or a string as `--toolsets` takes it (`"all"`,
+   * `"default,analytics"`). Null, with a line in the log, when nothing usable is there.
+   */
+  private readToolsets(raw: unknown): ToolDomain[] | null {
+    const shown = JSON.stringify(raw).slice(0, 80);
+    if (typeof raw === 'string') {
+      const parsed = parseToolsets(raw);
+      if (parsed.ok) return parsed.domains;
+      this.warn(`preferences: toolsets ${shown}: ${parsed.message}; it is ignored.`);
+      return null;
+    }
+    if (!Array.isArray(raw)) {
+      this.warn(`preferences: toolsets ${shown} is not a list of toolsets; it is ignored.`);
+      return null;
+    }
+    const domains = (raw as unknown[]).flatMap((name) => {
+      const domain = typeof name === 'string' ? toolDomainNamed(name) : null;
+      return domain === null ? [] : [domain];
+    });
+    if (domains.length !== raw.length) this.warn(`preferences: toolsets ${shown} holds entries that are not toolsets; they are ignored.`);
+    return orderedDomains(domains);
   }
 
   private change(userId: string, next: TenantShortcuts): TenantShortcuts {

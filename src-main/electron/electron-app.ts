@@ -304,6 +304,7 @@ export function startElectronShell(deps: ElectronShellDeps): ElectronShell {
       systemLanguages,
       ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
       ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
+      ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }),
       env: deps.env,
       platform,
       log,

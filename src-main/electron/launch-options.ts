@@ -1,12 +1,14 @@
-/** The desktop app's command line: `--demo [--demo-user U]`, `--socket PATH`, `--mode M`. Pure. */
+/** The desktop app's command line: `--demo [--demo-user U]`, `--socket PATH`, `--mode M`, `--toolsets a,b`. Pure. */
 import { DemoUserSchema, type DemoUser } from '../../src-shared/ipc';
 import { OperationModeSchema, type OperationMode } from '../../src-shared/session';
+import { parseToolsets, type ToolDomain } from '../../src-shared/tool-domains';
 
 /** Parsed launch options. */
 export interface LaunchOptions {
   demo: { user: DemoUser } | null;
   socketPath?: string;
   operationMode?: OperationMode;
+  toolsets?: ToolDomain[];
 }
 
 /**
@@ -49,6 +51,13 @@ export function parseLaunchOptions(argv: readonly string[]): { options: LaunchOp
         const mode = OperationModeSchema.safeParse((valueOf(i, flag) ?? '').toUpperCase().replace(/-/g, '_'));
         if (mode.success) options.operationMode = mode.data;
         else problems.push('--mode must be READ_ONLY, STANDARD or FULL');
+        if (!inline) i += 1;
+        break;
+      }
+      case '--toolsets': {
+        const parsed = parseToolsets(valueOf(i, flag) ?? '');
+        if (parsed.ok) options.toolsets = parsed.domains;
+        else problems.push(`--toolsets: ${parsed.message}`);
         if (!inline) i += 1;
         break;
       }

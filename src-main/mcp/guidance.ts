@@ -5,6 +5,8 @@
  */
 import { missingCaseError } from '../../src-shared/errors';
 import type { OperationMode } from '../../src-shared/session';
+import { toolDomains, type ToolDomain } from '../../src-shared/tool-domains';
+import { enableToolsName } from './toolsets';
 
 import { modeChangeHint, modeNames } from './mode-words';
 import type { HelpGuide } from './tool';
@@ -63,8 +65,22 @@ function modeSentence(mode: OperationMode): string {
   }
 }
 
-/** The `instructions` the server sends in `initialize`: the tenant workflow in a few lines, and the mode in effect. */
-export function serverInstructions(mode: OperationMode): string {
+/** The toolsets in effect when a conversation connects: which domains it lists, which are one call away. */
+export interface ToolsetsAtConnect {
+  on: readonly ToolDomain[];
+  off: readonly ToolDomain[];
+}
+
+/** What the toolsets in effect mean for a model, in one sentence (none when every domain is on). */
+function toolsetSentence({ on, off }: ToolsetsAtConnect): string | null {
+  if (off.length === 0) return null;
+  const listed = on.length === 0 ? 'no group of tools is listed yet' : `the ${on.join(', ')} tools are listed`;
+  return `Tools come in groups: ${listed}. ${enableToolsName} lists the others (${off.join(', ')}) and turns one on for this conversation; a tool of a group that is off answers toolset_not_enabled.`;
+}
+
+/** The `instructions` the server sends in `initialize`: the tenant workflow in a few lines, the mode and toolsets in effect. */
+export function serverInstructions(mode: OperationMode, toolsets: ToolsetsAtConnect = { on: toolDomains, off: [] }): string {
+  const groups = toolsetSentence(toolsets);
   return [
     'Nevent Companion gives you Nevent tools for the user\'s organizations (tenants).',
     'Every tool except the tenant tools and nevent_help runs in one tenant and reports it as tenant_id in its answer.',
@@ -72,6 +88,7 @@ export function serverInstructions(mode: OperationMode): string {
     'Workflow: nevent_list_tenants (ids, roles, status) → pick a tenant → pass its id as tenant_id from then on. nevent_switch_tenant / nevent_reset_tenant move the active tenant and answer switched_to_tenant_id: keep passing it.',
     'Only ACTIVE memberships can be used; a tenant the account cannot use fails with tenant_not_found. Names are not ids: pass ids from nevent_list_tenants.',
     `Operation mode when you connected: ${modeNames[mode]}. ${modeSentence(mode)} ${modeChangeHint} A tool the mode does not allow fails with operation_not_permitted and names the mode it needs.`,
+    ...(groups === null ? [] : [groups]),
     `Errors are {error:{type, code, message, param?}}. For more, call nevent_help({topic}) with ${helpTopicList}.`,
   ].join('\n');
 }

@@ -17,6 +17,7 @@ import type { OperationModeSource } from './operation-mode';
 import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import type { UploadPolicySource } from './upload-policy';
+import type { ToolsetSource } from './toolsets';
 
 /** What the panel shows: never the token itself. */
 export interface McpHttpStatus {
@@ -33,6 +34,8 @@ export interface McpHttpStatus {
 export interface McpHttpBridgeOptions {
   registry: McpSessionSource;
   mode: OperationModeSource;
+  /** The toolsets the person chose; every domain when absent. */
+  toolsets?: ToolsetSource;
   secretStore: SecretStore;
   audit?: McpAuditLog;
   log?: McpLogger;
@@ -122,8 +125,8 @@ export class McpHttpBridge {
 
   /** Listens on `port` (the one client entries name); when it is taken, on a free one, and says so. */
   private async start(port: number | undefined): Promise<McpHttpEndpoint> {
-    const { registry, mode, audit, log, version, uploads, calls } = this.options;
-    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }), ...(uploads === undefined ? {} : { uploads }), ...(calls === undefined ? {} : { calls }) });
+    const { registry, mode, toolsets, audit, log, version, uploads, calls } = this.options;
+    const open = (p: number | undefined) => startMcpHttpEndpoint({ registry, mode, ...(toolsets === undefined ? {} : { toolsets }), token: this.tokens, ...(p === undefined ? {} : { port: p }), ...(audit === undefined ? {} : { audit }), ...(log === undefined ? {} : { log }), ...(version === undefined ? {} : { version }), ...(uploads === undefined ? {} : { uploads }), ...(calls === undefined ? {} : { calls }) });
     if (port === undefined || port === 0) return open(port);
     try {
       return await open(port);

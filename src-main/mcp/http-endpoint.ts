@@ -35,6 +35,7 @@ import { createMcpServer, type BoundMcpServer, type McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import type { UploadPolicySource } from './upload-policy';
 import { ListedTools, modeFilter } from './tool-listing';
+import { everyToolset, OnDemandToolsets, SessionToolsets, type ToolsetSource } from './toolsets';
 import { ConfirmationStates } from './person-confirmation';
 import { allTools } from './tools';
 
@@ -42,6 +43,8 @@ import { allTools } from './tools';
 export interface McpHttpEndpointOptions {
   registry: McpSessionSource;
   mode: OperationModeSource;
+  /** The toolsets the person chose (toolsets.ts), followed like the mode; every domain when absent. */
+  toolsets?: ToolsetSource;
   token: BridgeTokenStore;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -144,11 +147,14 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
     return shared;
   };
   const modernServers = new Set<BoundMcpServer>();
+  // What each session turned on for itself: the per-request servers of the shared session share it.
+  const onDemand = new OnDemandToolsets();
+  const toolsets = options.toolsets ?? everyToolset();
   // One per endpoint: the request that carries a person's answer is served by another server than the one that asked.
   const confirmations = new ConfirmationStates();
   const modern = createMcpHandler(
     async () => {
-      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, audit: options.audit, log, version: options.version, calls, confirmations, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+      const bound = createMcpServer({ session: await sharedSession(), mode: options.mode, toolsets, onDemand, audit: options.audit, log, version: options.version, calls, confirmations, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
       // One instance per request: its listener on the session goes when the request's server closes.
       modernServers.add(bound);
       bound.server.server.onclose = () => {
@@ -161,7 +167,10 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
   );
   // Stateless clients keep no server of ours open: what they list changes reach them on their
   // `subscriptions/listen` stream, through the handler's notifier (legacy sessions announce it themselves).
-  const listed = new ListedTools(allTools, [modeFilter(options.mode)]);
+  // The shared session's own toolsets count (a stateless conversation that turned a domain on hears it too).
+  const beforeFirstRequest = {};
+  const sharedToolsets = new SessionToolsets(toolsets, onDemand, () => shared ?? beforeFirstRequest, allTools);
+  const listed = new ListedTools(allTools, [modeFilter(options.mode), sharedToolsets.filter()]);
   const stopAnnouncing = listed.onDidChange(() => modern.notify.toolsChanged());
 
   const endLegacy = (id: string): void => {
@@ -220,7 +229,7 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
       const data = errorDataOf(error);
       return rpcError(503, -32001, data.code === 'signed_out' ? 'Nevent Companion is not signed in: sign in in the app, then reconnect.' : 'Nevent Companion could not open a session.');
     }
-    const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+    const bound = createMcpServer({ session, mode: options.mode, toolsets, onDemand, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (sessionId) => {

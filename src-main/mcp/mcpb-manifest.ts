@@ -22,7 +22,7 @@ export function bundleManifest(version: string, tools: readonly Pick<AnyToolSpec
     version,
     description: 'Nevent inside Claude: tenants, segments, campaigns, analytics, paid media, templates and short URLs, through the Nevent Companion app.',
     long_description: [
-      'Connects Claude Desktop to the **Nevent Companion** desktop app, which holds your Nevent sign-in in the OS keychain. Every conversation gets its own tenant session; the operation mode you choose in the app (read only by default) decides what the AI may do, and the app records every call.',
+      'Connects Claude Desktop to the **Nevent Companion** desktop app, which holds your Nevent sign-in in the OS keychain. Every conversation gets its own tenant session; the operation mode you choose in the app (read only by default) decides what the AI may do, and the app records every call. Claude sees the groups of tools you choose in the app (tenants, audiences, campaigns and help by default) and turns on any other group for its conversation with `nevent_enable_tools`.',
       '',
       'Nevent Companion must be running. While it is not, the extension lists one tool, `nevent_companion_status`, that says what is wrong and how to fix it; the Nevent tools appear as soon as the app is up.',
     ].join('\n'),

@@ -3,12 +3,14 @@
  * a legacy HTTP session) or per request (2026-07-28 over HTTP). Cheap: the tool table is static; only
  * closures over the session are created.
  *
- *   tools/call ──> known tool? ──> mode allows it? ──> bounded? ──> input valid? ──> a slot? ──> tenant fixed ──> asks first? ──> run
- *                   │ no: JSON-RPC error  │ no: operation_not_permitted  │ no: invalid_request │ (call-limits.ts: waits,   │ the person (elicitation)
- *                   │                                                                         │  or rate_limit_exceeded)  │ or confirmed: true
+ *   tools/call ──> known tool? ──> mode allows it? ──> domain on? ──> bounded? ──> input valid? ──> a slot? ──> tenant fixed ──> asks first? ──> run
+ *                   │ no: JSON-RPC error  │ no: operation_not_permitted │ no: toolset_not_enabled (how to turn it on)
+ *                   │                     │                                    │ no: invalid_request │ (call-limits.ts: waits,   │ the person (elicitation)
+ *                   │                                                                               │  or rate_limit_exceeded)  │ or confirmed: true
  *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
  *
- *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode); a change ──> tools/list_changed
+ *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode, then the toolsets: toolsets.ts,
+ *                  and nevent_enable_tools while a domain is off); a change ──> tools/list_changed
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
  * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
@@ -23,8 +25,8 @@
  * another conversation on the same connection cannot redirect a call already running.
  */
 import { CLIENT_INFO_META_KEY, McpServer } from '@modelcontextprotocol/server';
-import type { CallToolResult, InputRequiredResult, ListToolsResult, ServerContext } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import type { CallToolResult, InputRequiredResult, ServerContext } from '@modelcontextprotocol/server';
+import type { z } from 'zod';
 import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
 import type { ToolDomain } from '../../src-shared/tool-domains';
@@ -36,14 +38,16 @@ import { boundClientText, clientFromUserAgent, clientTextLimits } from './client
 import type { McpAuditLog } from './audit-log';
 import { errorDataOf, errorResult, okResult } from './envelope';
 import { serverInstructions } from './guidance';
-import { modeChangeHint, modeNames } from './mode-words';
-import { advertisedInput, leanAnnotations } from './lean-schema';
+import { modeChangeHint, modeNames, toolsetChangeHint } from './mode-words';
+import { checkedInput, listedDefinition, registerDefinition } from './tool-definitions';
 import { isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
 import { CallLimits } from './call-limits';
 import type { AnyToolSpec } from './tool';
 import { environmentUploadPolicy, type UploadPolicySource } from './upload-policy';
 import { allTools, toolDomainOf } from './tools';
 import { ListedTools, modeFilter, type ToolFilter } from './tool-listing';
+import { enableToolsDescription, enableToolsTool } from './enable-tools';
+import { enableToolsName, everyToolset, OnDemandToolsets, SessionToolsets, type ToolsetSource } from './toolsets';
 import { ConfirmationStates, confirmWithPerson, defaultConfirmationTimeoutMs, elicitationChannel } from './person-confirmation';
 import { explainTenantRefusal, isTenantRefusal } from './tenant-refusal';
 import { TenantIdSchema } from '../../src-shared/api';
@@ -71,8 +75,15 @@ export interface McpServerOptions {
   unavailable?: () => AppErrorData | null | Promise<AppErrorData | null>;
   /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
   uploads?: UploadPolicySource;
-  /** Further reasons a tool is listed or not, beside the operation mode (tool-listing.ts). */
+  /** Further reasons a tool is listed or not, beside the operation mode and the toolsets (tool-listing.ts). */
   toolFilters?: readonly ToolFilter[];
+  /** The toolsets the person chose, read on every list and call (toolsets.ts); every domain by default. */
+  toolsets?: ToolsetSource;
+  /**
+   * The domains conversations turned on for themselves (`nevent_enable_tools`), per session: one object per
+   * transport, so the servers a 2026-07-28 HTTP endpoint builds per request share what their session turned on.
+   */
+  onDemand?: OnDemandToolsets;
   /**
    * Signs the confirmation state 2026-07-28 clients echo back (person-confirmation.ts). Transports that
    * build a server per request pass one they share, so the request that carries the answer can check it.
@@ -93,11 +104,7 @@ export interface BoundMcpServer {
   dispose(): void;
 }
 
-/** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: docs/toolsets.md). */
-export const tenantIdDescription = 'Tenant id; pass it on every call.';
-
-/** The one line every destructive tool's `confirmed` carries. */
-export const confirmedDescription = 'true only once the user agreed to this exact change.';
+export { confirmedDescription, tenantIdDescription } from './tool-definitions';
 
 /** The audit entry's `domain`, when the tool belongs to the toolset. */
 function domainField(name: string): { domain?: ToolDomain } {
@@ -118,9 +125,14 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const confirmationTimeoutMs = options.confirmationTimeoutMs ?? defaultConfirmationTimeoutMs;
   const uploads = options.uploads ?? environmentUploadPolicy(process.env);
   const calls = options.calls ?? new CallLimits();
+  const given = options.tools ?? allTools;
+  // What this conversation is shown of the table: the person's toolsets plus what it turned on itself.
+  const toolsets = new SessionToolsets(options.toolsets ?? everyToolset(), options.onDemand ?? new OnDemandToolsets(), () => session, given);
+  const enableSpec = enableToolsTool({ toolsets, tools: given, mode: options.mode });
+  const tools = [...given, enableSpec];
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
-    { instructions: serverInstructions(options.mode.get()) },
+    { instructions: serverInstructions(options.mode.get(), { on: toolsets.domains.filter((domain) => toolsets.isOn(domain)), off: toolsets.off() }) },
   );
 
   // What the client said it is: from `initialize` (2025 era) or each request's envelope (2026-07-28).
@@ -184,6 +196,8 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     if (!isToolAllowed(mode, spec.access)) {
       return fail({ code: 'operation_not_permitted', message: `${spec.name} needs ${modeNames[leastModeFor(spec.access)]} mode; this connection is in ${modeNames[mode]} mode, so nothing was done. ${modeChangeHint}` });
     }
+    // After the mode (turning the domain on would not help a call the mode refuses), before the input.
+    if (spec !== enableSpec && !toolsets.isOn(spec.domain)) return fail(toolsetOff(spec));
     // Before zod (which recurses): a pathologically nested value is a bad request, not a crash.
     const tooComplex = jsonBoundsViolation(args);
     if (tooComplex !== null) return fail({ code: 'invalid_request', message: `The arguments of ${spec.name} are too complex: ${tooComplex}.` });
@@ -251,31 +265,18 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     return okResult(structured);
   };
 
-  // The output schema's validator accepts anything: `call` has already checked every answer against the
-  // tool's full output schema and returns exactly what it checked, so the SDK's own pass over it repeated
-  // that work on every call (per-call cost).
-  const tools = options.tools ?? allTools;
+  // No output schema is registered: `call` checks every answer against the tool's full output schema and
+  // returns exactly what it checked, so the SDK's own pass over it would repeat that work on every call.
   for (const spec of tools) {
-    const scoped = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
-    const input = spec.confirmation !== undefined ? scoped.extend({ confirmed: z.boolean().optional().describe(confirmedDescription) }) : scoped;
-    const prepared: Prepared = { spec, input };
-    server.registerTool(
-      spec.name,
-      {
-        title: spec.title,
-        description: spec.description,
-        inputSchema: advertisedInput(input),
-        // No outputSchema (lean-schema.ts): every answer is checked against spec.output in `call` instead.
-        annotations: leanAnnotations(spec.annotations),
-      },
-      (args, ctx) => call(prepared, args, ctx),
-    );
+    const prepared: Prepared = { spec, input: checkedInput(spec) };
+    registerDefinition(server, spec, prepared.input, (args, ctx) => call(prepared, args, ctx));
   }
 
   // Every tool stays registered (and callable, so an unlisted one still answers with the envelope);
   // `tools/list` shows only what this session lists, and says so when that changes (tool-listing.ts).
-  const listed = new ListedTools(tools, [modeFilter(options.mode), ...(options.toolFilters ?? [])]);
-  listOnly(server, listed);
+  const listed = new ListedTools(tools, [modeFilter(options.mode), toolsets.filter(), ...(options.toolFilters ?? [])]);
+  // The on-demand tool's description lists the domains that are off now (they change only with the list itself).
+  listOnly(server, listed, (spec) => (spec === enableSpec ? enableToolsDescription(toolsets.off()) : spec.description));
   const stopAnnouncing = listed.onDidChange(() => server.sendToolListChanged());
 
   return {
@@ -293,17 +294,18 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
  * of the input; the lean annotations). A custom handler on the underlying Server, as the SDK intends for
  * what McpServer does not offer; everything else about tools stays the SDK's.
  */
-function listOnly(server: McpServer, listed: ListedTools): void {
+function listOnly(server: McpServer, listed: ListedTools, describe: (spec: AnyToolSpec) => string): void {
   server.server.removeRequestHandler('tools/list');
-  server.server.setRequestHandler('tools/list', () => ({
-    tools: listed.listed().map((spec) => ({
-      name: spec.name,
-      title: spec.title,
-      description: spec.description,
-      inputSchema: (server.toolInputSchemaJson(spec.name) ?? { type: 'object', properties: {} }) as ListToolsResult['tools'][number]['inputSchema'],
-      annotations: leanAnnotations(spec.annotations),
-    })),
-  }));
+  server.server.setRequestHandler('tools/list', () => ({ tools: listed.listed().map((spec) => listedDefinition(server, spec, describe(spec))) }));
+}
+
+/** A call to a tool whose domain is off for this conversation: which domain, and the two ways to turn it on. */
+function toolsetOff(spec: AnyToolSpec): AppErrorData {
+  return {
+    code: 'toolset_not_enabled',
+    message: `${spec.name} is one of the ${spec.domain} tools, which are off in this conversation, so nothing was done. Call ${enableToolsName}({"domain": "${spec.domain}"}) to turn them on, then call ${spec.name} again. ${toolsetChangeHint}`,
+    param: 'domain',
+  };
 }
 
 /** The client a 2026-07-28 request's envelope names; undefined when it names none. */

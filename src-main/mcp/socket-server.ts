@@ -31,6 +31,7 @@ import type { McpSessionSource } from './session-source';
 import { newPipeName, pipeRendezvousFile, publishPipeName, unpublishPipeName } from './pipe-rendezvous';
 import { defaultSocketPath, isNamedPipe, prepareSocketDir, removeStaleSocket } from './socket-path';
 import type { UploadPolicySource } from './upload-policy';
+import { OnDemandToolsets, type ToolsetSource } from './toolsets';
 
 /** Options of the socket server. */
 export interface McpSocketServerOptions {
@@ -39,6 +40,8 @@ export interface McpSocketServerOptions {
   socketPath?: string;
   /** Read on every call, so a settings change applies to open connections at once. */
   mode: OperationModeSource;
+  /** The toolsets the person chose (toolsets.ts), followed like the mode; every domain when absent. */
+  toolsets?: ToolsetSource;
   audit?: McpAuditLog;
   log?: McpLogger;
   version?: string;
@@ -96,6 +99,8 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
   const handshakeTimeoutMs = options.handshakeTimeoutMs ?? socketServerDefaults.handshakeTimeoutMs;
   const idleTimeoutMs = options.idleTimeoutMs ?? socketServerDefaults.idleTimeoutMs;
   const calls = options.calls ?? new CallLimits();
+  // What each connection's conversation turned on for itself, kept per session.
+  const onDemand = new OnDemandToolsets();
   let open = 0;
 
   const handle = async (socket: Socket): Promise<void> => {
@@ -155,7 +160,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
     live.add(entry);
     const handle = serveStdio(
       () => {
-        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, onDemand, ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }), ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
         built.push(bound);
         return bound.server;
       },

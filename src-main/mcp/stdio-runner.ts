@@ -14,11 +14,14 @@ import { LineTransport } from './line-transport';
 import type { OperationModeSource } from './operation-mode';
 import { createMcpServer, type BoundMcpServer } from './server';
 import type { McpLogger, McpServerOptions } from './server';
+import { OnDemandToolsets, type ToolsetSource } from './toolsets';
 
 /** What the stdio runner needs. */
 export interface StdioRunOptions {
   session: TenantSession;
   mode: OperationModeSource;
+  /** The toolsets listed at first (`--toolsets`, NEVENT_TOOLSETS); every domain when absent. */
+  toolsets?: ToolsetSource;
   stdin: Readable;
   stdout: Writable;
   audit?: McpAuditLog;
@@ -38,9 +41,10 @@ export async function runStdioServer(options: StdioRunOptions): Promise<void> {
   const transport = new LineTransport(options.stdin, options.stdout, { closeOnInvalid: false, inbound: limitInbound, onDidClose: () => closed() });
   // One connection, one bound on the calls it has in flight (call-limits.ts).
   const calls = new CallLimits();
+  const onDemand = new OnDemandToolsets();
   serveStdio(
     () => {
-      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version, unavailable: options.unavailable, calls });
+      const bound = createMcpServer({ session: options.session, mode: options.mode, audit: options.audit, log: options.log, version: options.version, unavailable: options.unavailable, calls, onDemand, ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }) });
       built.push(bound);
       return bound.server;
     },

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoUser } from '../../src-shared/ipc';
 import type { OperationMode } from '../../src-shared/session';
+import type { ToolDomain } from '../../src-shared/tool-domains';
 import { fileClientConfig } from '../app/client-config';
 import { createDesktopApp, type DesktopApp } from '../app/compose';
 import { checkoutBundle, systemOpener } from '../app/extension-install';
@@ -24,6 +25,8 @@ export interface ServeOptions {
   port: number;
   socketPath?: string;
   operationMode?: OperationMode;
+  /** `--toolsets a,b`: the toolsets AI conversations see at first (over NEVENT_TOOLSETS and the saved setting). */
+  toolsets?: readonly ToolDomain[];
   /** `--http [--http-port N]`: the loopback MCP HTTP endpoint. */
   mcpHttp?: { port?: number };
   env: NodeJS.ProcessEnv;
@@ -63,6 +66,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     demo: options.demo,
     ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
     ...(options.operationMode === undefined ? {} : { operationMode: options.operationMode }),
+    ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }),
     ...(options.mcpHttp === undefined ? {} : { mcpHttp: { enabled: true, ...options.mcpHttp } }),
     env: options.env,
     platform: process.platform,

@@ -25,8 +25,10 @@ import type {
   SettingsUpdate,
   SignInRequest,
   Theme,
+  ToolsetsValue,
 } from '../../src-shared/ipc';
 import type { OperationMode } from '../../src-shared/session';
+import type { ToolDomain } from '../../src-shared/tool-domains';
 
 /** How a configured client reaches the app: its socket (`mcp --attach`) or the loopback HTTP endpoint. */
 export type ClientTransport = 'socket' | 'http';
@@ -267,7 +269,20 @@ export class Commands {
     return attempt(() => this.bridge.mcp.setMode({ mode }));
   }
 
-  /** The bridge's tools (name, title, domain, class); static for a build, so read once by the panel. */
+  /**
+   * Sets the toolsets AI conversations see at first (every open one re-reads its list). Main's answer is what
+   * the window shows; main also pushes it to every other window.
+   */
+  async setToolsets(toolsets: readonly ToolDomain[]): Promise<Outcome<ToolsetsValue>> {
+    const result = await attempt(() => this.bridge.mcp.setToolsets({ toolsets: [...toolsets] }));
+    if (result.ok) {
+      const settings = this.stores.ui.getState().settings;
+      if (settings !== null) this.stores.ui.setState({ settings: { ...settings, toolsets: result.value.toolsets } });
+    }
+    return result;
+  }
+
+  /** The bridge's tools (name, title, domain, class, bytes); static for a build, so read once by the panel. */
   async listTools(): Promise<Outcome<McpToolList>> {
     return attempt(() => this.bridge.mcp.tools());
   }

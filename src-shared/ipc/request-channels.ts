@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, ExtensionInstallSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema, UnsavedEditsSchema } from './schemas';
+import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, ExtensionInstallSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema, UnsavedEditsSchema, ToolsetsValueSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -52,9 +52,11 @@ export const requestChannels = {
   'mcp.audit': spec(AuditQuerySchema.default({}), AuditPageSchema),
   /** The one way to change the operation mode: it applies at once to every connected MCP session. */
   'mcp.setMode': spec(OperationModeValueSchema, OperationModeValueSchema),
+  /** The one way to change the toolsets AI conversations see at first: applies at once to every connected MCP session. */
+  'mcp.setToolsets': spec(ToolsetsValueSchema, ToolsetsValueSchema),
   /** The clients the panel can configure, with whether each is installed and already configured. */
   'mcp.clients': spec(NoInputSchema, McpClientListSchema),
-  /** The bridge's tools by domain, with their class and whether the current mode allows them. */
+  /** The bridge's tools by domain, with their class, whether the current mode allows them and their bytes in tools/list. */
   'mcp.tools': spec(NoInputSchema, McpToolListSchema),
   'mcp.clientConfigPreview': spec(ClientRequestSchema, ClientConfigPreviewSchema),
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),

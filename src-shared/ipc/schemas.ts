@@ -366,6 +366,11 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 /** The operation mode as a request or answer. */
 export const OperationModeValueSchema = z.object({ mode: OperationModeSchema });
 
+/** The toolsets AI conversations see at first, as a request or answer (`mcp.setToolsets`): each domain at most once. */
+export const ToolsetsValueSchema = z.object({ toolsets: z.array(z.enum(toolDomains)).max(toolDomains.length) });
+/** The toolsets as a request or answer. */
+export type ToolsetsValue = z.infer<typeof ToolsetsValueSchema>;
+
 /**
  * MCP clients the app can configure: Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI,
  * Gemini CLI, GitHub Copilot CLI, Qwen Code, opencode (each one's file and entry: docs/ai-clients.md).
@@ -465,6 +470,8 @@ export const SettingsSchema = z.object({
   /** The window's, tray's and menus' language (docs/i18n.md); absent from an older main means `system`. */
   language: LanguageSettingSchema.optional(),
   operationMode: OperationModeSchema,
+  /** The toolsets AI conversations see at first ("Tools the AI sees"), in `toolDomains` order; set with `mcp.setToolsets`. */
+  toolsets: z.array(z.enum(toolDomains)),
   /** Folders the person named in the app for AI uploads of local files (`nevent_upload_image`). */
   uploadFolders: z.array(z.string()).optional(),
   /** Folders named in the environment (`NEVENT_UPLOAD_DIRS`): shown, not changeable from the window. */
@@ -555,18 +562,32 @@ export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
  */
 export const McpHttpTokenSchema = z.object({ token: z.string().regex(/^ncb_[A-Za-z0-9_-]{43}$/), url: z.string().nullable() });
 
-/** One MCP tool as the desktop lists it: its domain, class, and whether the mode allows it now. */
+/** One MCP tool as the desktop lists it: its domain, class, whether the mode allows it now, and what it costs a model. */
 export const McpToolInfoSchema = z.object({
   name: z.string(),
   title: z.string(),
   domain: z.enum(toolDomains),
   access: z.enum(toolAccesses),
   allowed: z.boolean(),
+  /** UTF-8 bytes of its `tools/list` entry: what every turn of a conversation that lists it pays. */
+  listBytes: z.number().int().min(0),
 });
 /** A tool of the bridge. */
 export type McpToolInfo = z.infer<typeof McpToolInfoSchema>;
 
-/** `mcp.tools` answer: every tool, in `tools/list` order, and the mode `allowed` was computed for. */
-export const McpToolListSchema = z.object({ tools: z.array(McpToolInfoSchema), mode: OperationModeSchema });
+/**
+ * What `nevent_enable_tools` costs while listed (whenever a toolset is off): its entry with no domain
+ * named, and the line each domain that is off adds to its description.
+ */
+export const OnDemandToolCostSchema = z.object({
+  name: z.string(),
+  baseBytes: z.number().int().min(0),
+  lineBytes: z.record(z.enum(toolDomains), z.number().int().min(0)),
+});
+/** The on-demand tool's cost. */
+export type OnDemandToolCost = z.infer<typeof OnDemandToolCostSchema>;
+
+/** `mcp.tools` answer: every tool, in `tools/list` order, the mode `allowed` was computed for, and the on-demand tool's cost. */
+export const McpToolListSchema = z.object({ tools: z.array(McpToolInfoSchema), mode: OperationModeSchema, onDemandTool: OnDemandToolCostSchema });
 /** The bridge's tools. */
 export type McpToolList = z.infer<typeof McpToolListSchema>;

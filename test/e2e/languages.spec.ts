@@ -231,6 +231,11 @@ for (const locale of Object.keys(words) as Locale[]) {
         await judge(page, shot('06-mcp'));
         // Lower in the panel: the sessions, the audit log's table (the desktop's switch is in it) and client setup.
         await judge(page, shot('06b-mcp-audit'), '#sessions-title');
+        // The tools the AI sees: one switch per group, with what each adds and the total at connect.
+        await expect(page.getByRole('heading', { name: locale === 'es-ES' ? 'Herramientas que ve la IA' : 'Tools the AI sees' })).toBeVisible();
+        await expect(page.getByTestId('toolsets-total')).toContainText(locale === 'es-ES' ? /^Al conectar: \d+ herramientas, unos [\d,]+ KB/ : /^At connect: \d+ tools, about [\d.]+ KB/);
+        await expect(page.getByRole('checkbox', { name: locale === 'es-ES' ? 'Audiencias' : 'Audiences', exact: true })).toBeChecked();
+        await judge(page, shot('06d-mcp-tools'), '#tools-title');
         await page.getByRole('radio', { name: 'Cursor' }).check();
         await expect(page.getByLabel(locale === 'es-ES' ? 'Archivo propuesto' : 'Proposed file')).toContainText('nevent');
         await judge(page, shot('06c-mcp-connect'), '#http-title');

@@ -4,6 +4,7 @@
  * in the panel. Screenshots of every screen in both themes go to test-results/screenshots/.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { expect, test } from '@playwright/test';
 import type { AppState, ScopedSegment, SegmentList } from '../../src-shared/ipc';
 import { callServe } from './helpers/serve-api';
@@ -273,6 +274,10 @@ test('owner: sign in, pick, segments, conflict, reset, failed switch', async ({ 
 test('an MCP session over the socket shows in the panel with its tenant and audit entries', async ({ page }) => {
   expect(await openUi(page)).toBe('app');
   const client = new Client({ name: 'e2e-client', version: '1.0.0' });
+  let toolsChanged = 0;
+  client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+    toolsChanged += 1;
+  });
   await client.connect(new SocketClientTransport(process.env.E2E_SOCKET as string));
   try {
     await client.callTool({ name: 'nevent_list_tenants', arguments: {} });
@@ -329,6 +334,24 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     await page.getByRole('radio', { name: /^Read only/ }).check();
     await expect(campaigns.getByTestId('tool-nevent_create_campaign')).toContainText('Refused');
     await expect(campaigns.getByTestId('tool-nevent_list_campaigns')).toContainText('Allowed');
+
+    // Tools the AI sees: switching a group on shows what it adds and reaches the open conversation
+    // (tools/list_changed); switching it off again restores the shared serve's default groups.
+    const listedNames = async (): Promise<string[]> => (await client.listTools()).tools.map((tool) => tool.name);
+    const total = page.getByTestId('toolsets-total');
+    await expect(total).toContainText('read only mode');
+    const before = await total.textContent();
+    expect(await listedNames()).not.toContain('nevent_list_images');
+    await expect(page.getByTestId('toolset-cost-media')).toContainText(/adds [\d.]+ KB · 1 tool$/);
+    await page.getByRole('checkbox', { name: 'Media', exact: true }).check();
+    await expect.poll(() => toolsChanged).toBeGreaterThan(0);
+    await expect.poll(listedNames).toContain('nevent_list_images');
+    await expect(total).not.toHaveText(before ?? '');
+    expect((await callServe<{ toolsets: string[] }>('settings.get')).toolsets).toContain('media');
+    await page.getByRole('button', { name: 'Default groups' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Media', exact: true })).not.toBeChecked();
+    await expect.poll(listedNames).not.toContain('nevent_list_images');
+    await expect(total).toHaveText(before ?? '');
 
     // Connect a client: every client `config` knows is offered; the exact change first, then the write
     // (serve runs with a throwaway HOME, where no client looks installed).

@@ -9,6 +9,7 @@ import type { DesktopStore } from '../desktop-store';
 import type { OperationModeSetting } from '../operation-mode-setting';
 import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, McpHttpPort, SessionsPort } from '../ports';
 import type { Preferences } from '../preferences';
+import type { ToolsetsSetting } from '../toolsets-setting';
 
 /** The parts of main the handlers call (the desktop service is built from these too). */
 export interface HandlerDeps {
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   /** Started with `--demo`: the sign-in screen offers the demo server first (else Nevent). */
   demoFirst?: boolean;
   mode: OperationModeSetting;
+  /** The toolsets AI conversations see at first ("Tools the AI sees"). */
+  toolsets: ToolsetsSetting;
   /** The loopback MCP HTTP endpoint; absent where the shell offers none. */
   mcpHttp?: McpHttpPort | null;
   preferences: Preferences;

@@ -1,13 +1,13 @@
-/** `mcp.*`: the sessions panel, the audit log, the operation mode (its one setter), client configs and the Claude Desktop extension. */
+/** `mcp.*`: the sessions panel, the audit log, the operation mode and toolsets (their one setters), client configs and the Claude Desktop extension. */
 import { CoreError } from '../../core/tenant-session';
 import { queryAudit } from '../audit-query';
 import type { RequestHandlers } from '../dispatcher';
 import type { HandlerContext } from './context';
 
-type McpChannels = 'mcp.sessions' | 'mcp.moveSession' | 'mcp.audit' | 'mcp.setMode' | 'mcp.clients' | 'mcp.clientConfigPreview' | 'mcp.clientConfigWrite' | 'mcp.installExtension';
+type McpChannels = 'mcp.sessions' | 'mcp.moveSession' | 'mcp.audit' | 'mcp.setMode' | 'mcp.setToolsets' | 'mcp.clients' | 'mcp.clientConfigPreview' | 'mcp.clientConfigWrite' | 'mcp.installExtension';
 
 export function mcpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpChannels> {
-  const { sessions, bridge, clientConfig, mode, preferences, store } = ctx;
+  const { sessions, bridge, clientConfig, mode, toolsets, preferences, store } = ctx;
   // An HTTP entry names the endpoint the app listens on now; with it off there is nothing to point at.
   const httpUrl = (): string => {
     const url = ctx.mcpHttp?.status().url ?? null;
@@ -28,6 +28,12 @@ export function mcpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpChann
       mode.set(next, 'app');
       preferences.saveMode(next);
       return { mode: mode.get() };
+    },
+    // Every open conversation re-reads its list (tools/list_changed); saved so the next start keeps it.
+    'mcp.setToolsets': async ({ toolsets: next }) => {
+      toolsets.set(next, 'app');
+      preferences.saveToolsets(toolsets.get());
+      return { toolsets: [...toolsets.get()] };
     },
     'mcp.clients': async () => clientConfig.list(),
     'mcp.clientConfigPreview': async ({ client, transport }) => clientConfig.preview(client, transport === 'http' ? { url: httpUrl() } : undefined),

@@ -1,4 +1,4 @@
-/** `settings.*`: the sign-in defaults (URLs), the theme, the language, the upload folders and, to read, the operation mode (set with `mcp.setMode`). */
+/** `settings.*`: the sign-in defaults (URLs), the theme, the language, the upload folders and, to read, the operation mode and toolsets (set with `mcp.setMode`, `mcp.setToolsets`). */
 import type { RequestHandlers } from '../dispatcher';
 import { checkUploadFolders } from '../settings-state';
 import type { HandlerContext } from './context';

@@ -1,16 +1,17 @@
 /**
  * `nevent-companion mcp`: the MCP bridge over stdio.
  *
- *   mcp [--demo [--demo-user U]] [--api-url URL] [--data-api-url URL] [--mode M]   standalone, in-process core
- *   mcp --attach [--socket PATH]                                                   pipe to the running app
+ *   mcp [--demo [--demo-user U]] [--api-url URL] [--data-api-url URL] [--mode M] [--toolsets a,b]   standalone, in-process core
+ *   mcp --attach [--socket PATH]                                                                    pipe to the running app
  *
  * stdout carries JSON-RPC only: every message for people goes to stderr.
  */
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../command';
 import { productVersion } from '../../../src-shared/product';
+import { defaultToolDomains, parseToolsets, toolDomains } from '../../../src-shared/tool-domains';
 
-const usage = `Usage: nevent-companion mcp [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--mode M]
+const usage = `Usage: nevent-companion mcp [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--mode M] [--toolsets a,b]
        nevent-companion mcp --attach [--socket PATH]
 
 Runs the Nevent MCP bridge on stdin/stdout for an AI client (Claude Desktop, Cursor, VS Code, ...).
@@ -26,9 +27,16 @@ Options:
                        required with any other --api-url except a local demo API, which serves it at /data)
   --mode M             READ_ONLY (default), STANDARD (also create/update segments) or FULL
                        (or NEVENT_OPERATION_MODE)
-  --attach             connect to the running app (or \`nevent-companion serve\`) instead; while it
-                       cannot be reached, answer the AI client with one status tool that says why
-                       (and which socket was tried), then bring the app's tools as soon as it is up
+  --toolsets a,b       the groups of tools the AI client lists at first (or NEVENT_TOOLSETS):
+                       ${toolDomains.slice(0, 5).join(', ')},
+                       ${toolDomains.slice(5).join(', ')};
+                       all, none, or default (= ${defaultToolDomains.join(', ')}; the default).
+                       The model turns on any other group for its conversation with
+                       nevent_enable_tools, so every tool stays reachable
+  --attach             connect to the running app (or \`nevent-companion serve\`) instead; the app
+                       decides the sign-in, mode and toolsets (MCP panel). While it cannot be
+                       reached, answer the AI client with one status tool that says why (and which
+                       socket was tried), then bring the app's tools as soon as it is up
   --socket PATH        the app's MCP socket (default, also when empty: per user, see
                        \`nevent-companion serve\`)`;
 
@@ -42,6 +50,7 @@ function parse(argv: string[]) {
       'api-url': { type: 'string' },
       'data-api-url': { type: 'string' },
       mode: { type: 'string' },
+      toolsets: { type: 'string' },
       attach: { type: 'boolean' },
       socket: { type: 'string' },
     },
@@ -65,8 +74,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   };
 
   if (flags.attach === true) {
-    if (flags.mode !== undefined || flags.demo === true || flags['api-url'] !== undefined) {
-      say('nevent-companion mcp --attach: the running app decides the sign-in and operation mode; --demo, --api-url and --mode are ignored.');
+    if (flags.mode !== undefined || flags.toolsets !== undefined || flags.demo === true || flags['api-url'] !== undefined) {
+      say('nevent-companion mcp --attach: the running app decides the sign-in, operation mode and toolsets; --demo, --api-url, --mode and --toolsets are ignored.');
     }
     const { runAttachCommand } = await import('../../mcp/attach-command');
     return runAttachCommand(flags.socket, io, productVersion);
@@ -83,6 +92,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     say(`nevent-companion mcp: unknown operation mode "${flags.mode ?? io.env.NEVENT_OPERATION_MODE}"; use READ_ONLY, STANDARD or FULL.`);
     return 2;
   }
+
+  const toolsetsText = flags.toolsets ?? io.env.NEVENT_TOOLSETS;
+  const toolsets = toolsetsText === undefined || (flags.toolsets === undefined && toolsetsText.trim() === '') ? { ok: true as const, domains: [...defaultToolDomains] } : parseToolsets(toolsetsText);
+  if (!toolsets.ok) {
+    say(`nevent-companion mcp: ${flags.toolsets === undefined ? 'NEVENT_TOOLSETS' : '--toolsets'}: ${toolsets.message}.`);
+    return 2;
+  }
+  const { fixedToolsets } = await import('../../mcp/toolsets');
 
   // Anything in this process that logs with console.log would corrupt the JSON-RPC stream: send it to stderr.
   for (const method of ['log', 'info', 'debug'] as const) console[method] = (...args: unknown[]) => say(args.map(String).join(' '));
@@ -107,10 +124,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     const snapshot = outcome.standalone.session.snapshot();
-    say(`nevent-companion mcp: ready on stdio (credentials: ${outcome.standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode})`);
+    say(`nevent-companion mcp: ready on stdio (credentials: ${outcome.standalone.source}, tenant: ${snapshot.activeTenantId ?? 'none'}, mode: ${mode}, toolsets: ${toolsets.domains.join(',') || 'none'})`);
   });
   try {
-    await runStdioServer({ session, unavailable: () => session.gate(), mode: fixedMode(mode), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: productVersion });
+    await runStdioServer({ session, unavailable: () => session.gate(), mode: fixedMode(mode), toolsets: fixedToolsets(toolsets.domains), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, log: say, version: productVersion });
   } finally {
     // The client may leave before the sign-in ends: wait for it (it is bounded by its own time-outs), then tear down.
     const outcome = await signingIn;

@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { DemoUserSchema } from '../../../src-shared/ipc';
 import { parseOperationMode } from '../../../src-shared/session';
+import { defaultToolDomains, parseToolsets, toolDomains } from '../../../src-shared/tool-domains';
 import type { CliCommand, CliIo } from '../command';
 import { currentLauncher } from './config';
 import { productVersion } from '../../../src-shared/product';
 
-const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH] [--mode M] [--http [--http-port N]]
+const usage = `Usage: nevent-companion serve [--demo [--demo-user superadmin|owner|admin|staff|solo]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH] [--mode M] [--toolsets a,b] [--http [--http-port N]]
 
 Runs Nevent Companion without a desktop window: the tenant core, the MCP socket for AI clients
 (\`nevent-companion mcp --attach\`) and the app's UI for your browser, all on this machine only.
@@ -25,6 +26,11 @@ Options:
   --socket PATH        the MCP socket (default: per user, under $XDG_RUNTIME_DIR where set)
   --mode M             MCP operation mode: READ_ONLY (default), STANDARD or FULL
                        (or NEVENT_OPERATION_MODE)
+  --toolsets a,b       the groups of tools AI clients list at first (or NEVENT_TOOLSETS; else the
+                       app's saved choice, "Tools the AI sees" in the MCP panel):
+                       ${toolDomains.slice(0, 5).join(', ')},
+                       ${toolDomains.slice(5).join(', ')}; all, none, or default
+                       (= ${defaultToolDomains.join(', ')})
   --http               also serve MCP over Streamable HTTP at http://127.0.0.1:PORT/mcp for AI
                        clients that prefer it, behind a bridge token (never a Nevent token; kept in
                        the OS keychain, printed once when created as "mcp http token: …"; revoke it
@@ -36,7 +42,7 @@ Stop it with Ctrl+C: the socket is removed and every session ends.`;
 function parse(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, 'api-url': { type: 'string' }, 'data-api-url': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' }, http: { type: 'boolean' }, 'http-port': { type: 'string' } },
+    options: { demo: { type: 'boolean' }, 'demo-user': { type: 'string' }, 'api-url': { type: 'string' }, 'data-api-url': { type: 'string' }, port: { type: 'string' }, socket: { type: 'string' }, mode: { type: 'string' }, toolsets: { type: 'string' }, http: { type: 'boolean' }, 'http-port': { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
@@ -48,13 +54,15 @@ function parse(argv: string[]) {
   if (values.socket === '') throw new Error('--socket needs a path');
   const mode = values.mode === undefined ? undefined : parseOperationMode(values.mode);
   if (mode === null) throw new Error('--mode must be READ_ONLY, STANDARD or FULL');
+  const toolsets = values.toolsets === undefined ? undefined : parseToolsets(values.toolsets);
+  if (toolsets !== undefined && !toolsets.ok) throw new Error(`--toolsets: ${toolsets.message}`);
   const httpPort = values['http-port'] === undefined ? undefined : Number(values['http-port']);
   if (httpPort !== undefined && (values.http !== true || !Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535)) throw new Error('--http-port needs --http and a number from 0 to 65535');
   for (const flag of ['api-url', 'data-api-url'] as const) {
     const url = values[flag];
     if (url !== undefined && !/^https?:\/\/[^/\s]+/i.test(url)) throw new Error(`--${flag} must be an http(s) URL (got "${url}")`);
   }
-  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode, mcpHttp: values.http === true ? (httpPort === undefined ? {} : { port: httpPort }) : undefined, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
+  return { demo: values.demo === true ? { user: user.data } : null, port, socketPath: values.socket, operationMode: mode, toolsets: toolsets?.domains, mcpHttp: values.http === true ? (httpPort === undefined ? {} : { port: httpPort }) : undefined, apiUrl: values['api-url'], dataApiUrl: values['data-api-url'] };
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -76,6 +84,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       port: flags.port,
       ...(flags.socketPath === undefined ? {} : { socketPath: flags.socketPath }),
       ...(flags.operationMode === undefined ? {} : { operationMode: flags.operationMode }),
+      ...(flags.toolsets === undefined ? {} : { toolsets: flags.toolsets }),
       ...(flags.mcpHttp === undefined ? {} : { mcpHttp: flags.mcpHttp }),
       // The URL flags stand in for the environment they override (the app reads its defaults there).
       env: { ...io.env, ...(flags.apiUrl === undefined ? {} : { NEVENT_API_URL: flags.apiUrl, NEVENT_DATA_API_URL: flags.dataApiUrl }), ...(flags.apiUrl === undefined && flags.dataApiUrl !== undefined ? { NEVENT_DATA_API_URL: flags.dataApiUrl } : {}) },

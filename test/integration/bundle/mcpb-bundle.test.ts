@@ -23,6 +23,7 @@ import { statusToolName } from '../../../src-main/mcp/attach-offline';
 import { defaultSocketPath } from '../../../src-main/mcp/socket-path';
 import { registrySchemaUrl } from '../../../src-main/mcp/registry-server-json';
 import { allTools } from '../../../src-main/mcp/tools';
+import { enableToolsName } from '../../../src-main/mcp/toolsets';
 import { contractToolNames } from '../../helpers/contract-tools';
 import { repoRoot } from '../mcp/cli-helpers';
 import { startServe, type ServeProcess } from '../serve/serve-process';
@@ -80,7 +81,7 @@ describe('the MCP Bundle', () => {
     expect(server).not.toMatch(/from\s*["'](?!node:)[^"'.][^"']*["']/);
     expect(server).not.toMatch(/ncb_[A-Za-z0-9_-]{20,}|eyJ[A-Za-z0-9_-]{10,}\./);
     expect(manifest).toMatchObject({ name: 'nevent-companion', display_name: 'Nevent Companion', icon: 'icon.png', server: { type: 'node', entry_point: 'server/nevent-companion-attach.mjs' }, compatibility: { runtimes: { node: '>=20.0.0' } } });
-    expect(manifest.tools.map((tool) => tool.name)).toEqual(allTools.map((tool) => tool.name));
+    expect(manifest.tools.map((tool) => tool.name)).toEqual([...allTools.map((tool) => tool.name), enableToolsName]);
     expect(manifest.user_config.socket).toMatchObject({ required: false, default: '' });
   });
 
@@ -98,7 +99,7 @@ describe('the MCP Bundle', () => {
     expect(bundle).toMatchObject({ registryType: 'mcpb', version: manifest.version, transport: { type: 'stdio' } });
     expect(bundle?.identifier).toMatch(/^https:\/\/github\.com\/.+\/releases\/download\/v\d+\.\d+\.\d+\/nevent-companion\.mcpb$/);
     expect(bundle?.fileSha256).toBe(createHash('sha256').update(readFileSync(archive)).digest('hex'));
-    expect(serverJson._meta['io.modelcontextprotocol.registry/publisher-provided']?.tools).toEqual(allTools.map((tool) => tool.name));
+    expect(serverJson._meta['io.modelcontextprotocol.registry/publisher-provided']?.tools).toEqual([...allTools.map((tool) => tool.name), enableToolsName]);
     // The validator is live: what the registry refuses, it refuses.
     expect(validate({ ...serverJson, description: 'x'.repeat(101) })).toBe(false);
     expect(validate({ ...serverJson, name: 'no-namespace' })).toBe(false);
@@ -110,8 +111,8 @@ describe('the MCP Bundle', () => {
     beforeAll(async () => {
       runtime = mkdtempSync(join(tmpdir(), 'nc-mcpb-run-'));
       // serve listens on the default socket of a session whose XDG_RUNTIME_DIR is `runtime`.
-      // FULL: every tool is listed, so the bundle's listing can be compared with the whole toolset.
-      serve = await startServe(['--demo', '--mode', 'FULL'], { socketPath: defaultSocketPath({ env: { XDG_RUNTIME_DIR: runtime }, platform: 'linux' }) });
+      // FULL with every toolset on: every tool is listed, so the bundle's listing can be compared with the whole toolset.
+      serve = await startServe(['--demo', '--mode', 'FULL', '--toolsets', 'all'], { socketPath: defaultSocketPath({ env: { XDG_RUNTIME_DIR: runtime }, platform: 'linux' }) });
     }, 60_000);
     afterAll(async () => {
       await serve?.stop();

@@ -33,7 +33,7 @@ describe('MCP Inspector (CLI mode) against `mcp --demo`', () => {
   beforeAll(ensureCliBuilt, 60_000);
 
   it('lists every Nevent tool (FULL mode) with its input schema', async () => {
-    const listed = (await inspect(['--mode', 'FULL', '--method', 'tools/list'])) as { tools: { name: string; inputSchema: { type: string } }[] };
+    const listed = (await inspect(['--mode', 'FULL', '--toolsets', 'all', '--method', 'tools/list'])) as { tools: { name: string; inputSchema: { type: string } }[] };
     const names = listed.tools.map((tool) => tool.name).sort();
     expect(names).toEqual([...contractToolNames].sort());
     for (const tool of listed.tools) expect(tool.inputSchema.type).toBe('object');

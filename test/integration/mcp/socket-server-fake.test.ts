@@ -154,7 +154,8 @@ describe.skipIf(process.platform === 'win32')('MCP socket server', () => {
     });
     await Promise.all(churn);
     expect((await good.call('nevent_get_active_tenant')).structuredContent).toMatchObject({ active_tenant_id: 'tenant-a' });
-    await waitFor(() => server?.connectionCount() === 1);
+    // Each of the hundred closes is seen only once its session opened: generous for a loaded machine.
+    await waitFor(() => server?.connectionCount() === 1, 60_000);
     await good.close();
   });
 });

@@ -16,10 +16,10 @@ beforeAll(async () => {
   await ensureCliBuilt();
 }, 120_000);
 
-describe('nevent-companion mcp --demo (stdio, owner, READ_ONLY)', () => {
+describe('nevent-companion mcp --demo --toolsets all (stdio, owner, READ_ONLY)', () => {
   let c: CliClient;
   beforeAll(async () => {
-    c = await spawnCliClient(['mcp', '--demo']);
+    c = await spawnCliClient(['mcp', '--demo', '--toolsets', 'all']);
   });
   afterAll(async () => {
     await c.close();

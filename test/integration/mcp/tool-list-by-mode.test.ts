@@ -95,8 +95,8 @@ describe('stdio', () => {
     ['READ_ONLY', 'modern'],
     ['STANDARD', 'legacy'],
     ['FULL', 'modern'],
-  ])('nevent-companion mcp --mode %s lists exactly that mode’s tools (%s client)', async (m, era) => {
-    const peer = await connectPeer(era, { kind: 'stdio', args: ['mcp', '--demo', '--mode', m] }, `stdio-${m}`);
+  ])('nevent-companion mcp --mode %s --toolsets all lists exactly that mode’s tools (%s client)', async (m, era) => {
+    const peer = await connectPeer(era, { kind: 'stdio', args: ['mcp', '--demo', '--mode', m, '--toolsets', 'all'] }, `stdio-${m}`);
     try {
       expect((await peer.listTools()).tools.map((tool) => tool.name)).toEqual(allowedIn(m));
     } finally {

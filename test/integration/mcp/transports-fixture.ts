@@ -8,6 +8,7 @@ import { BridgeTokenStore } from '../../../src-main/mcp/bridge-token';
 import { startMcpHttpEndpoint, type McpHttpEndpoint } from '../../../src-main/mcp/http-endpoint';
 import type { OperationModeSource } from '../../../src-main/mcp/operation-mode';
 import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
+import type { ToolsetSource } from '../../../src-main/mcp/toolsets';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { MemorySecretStore } from '../../helpers/secret-stores';
 import { ensureCliBuilt } from './cli-helpers';
@@ -29,16 +30,17 @@ export interface TransportsFixture {
   close(): Promise<void>;
 }
 
-/** Starts the core, the socket and the HTTP endpoint, all obeying `mode`. */
-export async function startTransports(mode: OperationModeSource): Promise<TransportsFixture> {
+/** Starts the core, the socket and the HTTP endpoint, all obeying `mode` (and `toolsets`: every domain when absent). */
+export async function startTransports(mode: OperationModeSource, toolsets?: ToolsetSource): Promise<TransportsFixture> {
   await ensureCliBuilt();
   const core = await startCoreFixture();
   const temp = tempSocketPath();
   const audit = new McpAuditLog();
-  const socket = await startMcpSocketServer({ registry: core.core.registry, socketPath: temp.path, mode, audit });
+  const choice = toolsets === undefined ? {} : { toolsets };
+  const socket = await startMcpSocketServer({ registry: core.core.registry, socketPath: temp.path, mode, audit, ...choice });
   const tokens = new BridgeTokenStore(new MemorySecretStore());
   const token = await tokens.create();
-  const http = await startMcpHttpEndpoint({ registry: core.core.registry, mode, token: tokens, audit });
+  const http = await startMcpHttpEndpoint({ registry: core.core.registry, mode, token: tokens, audit, ...choice });
   return {
     core,
     socket,

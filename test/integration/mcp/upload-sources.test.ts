@@ -111,7 +111,8 @@ describe.skipIf(process.platform === 'win32')('upload folders named in Settings'
       demo: { user: 'owner' },
       socketPath: socket.path,
       operationMode: 'FULL',
-      env: { HOME: home, NEVENT_UPLOAD_DIRS: '' },
+      // Every toolset: the image tools are not in the default set.
+      env: { HOME: home, NEVENT_UPLOAD_DIRS: '', NEVENT_TOOLSETS: 'all' },
       platform: 'linux',
       startBridge: mcpBridgeStarter('0.1.0'),
       clientConfig: fileClientConfig({ command: 'nevent-companion', args: [] }, { env: { HOME: home }, platform: 'linux', home }),

@@ -59,7 +59,7 @@ async function stdioTarget(): Promise<PeerTarget> {
   const answer = (await (await fetch(`${proxy.url}/auth/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@demo.nevent.local', password: 'demo' }) })).json()) as { access_token: string; refresh_token: string };
   return {
     kind: 'stdio',
-    args: ['mcp', '--api-url', proxy.url, '--mode', 'STANDARD'],
+    args: ['mcp', '--api-url', proxy.url, '--mode', 'STANDARD', '--toolsets', 'all'],
     env: { NEVENT_JWT_TOKEN: answer.access_token, NEVENT_REFRESH_TOKEN: answer.refresh_token, NEVENT_UPLOAD_LOCAL_URLS: '1' },
   };
 }

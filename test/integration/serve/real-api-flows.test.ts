@@ -38,7 +38,7 @@ describe.each([
 
   beforeAll(async () => {
     demo = await startDemoApi({ jwks });
-    serve = await startServe(['--api-url', demo.url, '--mode', 'STANDARD']);
+    serve = await startServe(['--api-url', demo.url, '--mode', 'STANDARD', '--toolsets', 'all']);
   }, 60_000);
   afterAll(async () => {
     await mcp?.close().catch(() => undefined);

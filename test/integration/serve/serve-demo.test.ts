@@ -147,9 +147,20 @@ describe('serve --demo (spawned CLI)', () => {
       expect((await callApi(serve.port, serve.token, 'settings.update', { operationMode: 'FULL' })).json).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
       expect(await call('settings.update', { apiUrl: 'https://api.nevent.example' })).toMatchObject({ apiUrl: 'https://api.nevent.example', operationMode: 'READ_ONLY' });
 
-      // The bridge's tools as the MCP panel lists them, against the mode in effect (READ_ONLY here).
-      const toolList = (await call('mcp.tools')) as unknown as { mode: string; tools: { name: string; domain: string; access: string; allowed: boolean }[] };
+      // Toolsets ("Tools the AI sees"): the same open conversation lists and runs what the person turns on.
+      expect(await call('settings.get')).toMatchObject({ toolsets: ['tenants', 'audiences', 'campaigns', 'help'] });
+      expect(JSON.stringify((await mcp.call('nevent_list_images', {})).content)).toContain('toolset_not_enabled');
+      const withMedia = ['tenants', 'audiences', 'campaigns', 'media', 'help'];
+      expect(await call('mcp.setToolsets', { toolsets: ['media', 'tenants', 'audiences', 'campaigns', 'help'] })).toEqual({ toolsets: withMedia });
+      expect((await mcp.call('nevent_list_images', {})).isError).not.toBe(true);
+      expect(await call('settings.get')).toMatchObject({ toolsets: withMedia });
+      expect((await callApi(serve.port, serve.token, 'mcp.setToolsets', { toolsets: ['media', 'everything'] })).json).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+
+      // The bridge's tools as the MCP panel lists them, against the mode in effect (READ_ONLY here), with their bytes in tools/list.
+      const toolList = (await call('mcp.tools')) as unknown as { mode: string; tools: { name: string; domain: string; access: string; allowed: boolean; listBytes: number }[]; onDemandTool: { name: string; baseBytes: number } };
       expect(toolList.mode).toBe('READ_ONLY');
+      expect(toolList.tools.every((t) => t.listBytes > 100)).toBe(true);
+      expect(toolList.onDemandTool).toMatchObject({ name: 'nevent_enable_tools', baseBytes: expect.any(Number) });
       expect(toolList.tools.find((t) => t.name === 'nevent_schedule_campaign')).toMatchObject({ domain: 'campaigns', access: 'destructive', allowed: false });
       expect(toolList.tools.filter((t) => t.allowed).every((t) => t.access === 'read' || t.access === 'tenant')).toBe(true);
 

@@ -33,7 +33,7 @@ export async function startServe(args: string[] = ['--demo'], options: { cwd?: s
   const child = spawn(process.execPath, [join(root, 'bin', 'nevent-companion.mjs'), 'serve', ...args, '--socket', socketPath], {
     cwd: options.cwd ?? root,
     // No display: "Install the extension" must never open a real application on the machine running the tests.
-    env: { ...withoutDisplay(process.env), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '' },
+    env: { ...withoutDisplay(process.env), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '', NEVENT_TOOLSETS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

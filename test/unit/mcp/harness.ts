@@ -15,6 +15,8 @@ import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { fixedMode, type OperationModeSource } from '../../../src-main/mcp/operation-mode';
 import { createMcpServer, type BoundMcpServer } from '../../../src-main/mcp/server';
 import type { AnyToolSpec } from '../../../src-main/mcp/tool';
+import type { ToolsetSource } from '../../../src-main/mcp/toolsets';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import type { FakeSessionOptions } from '../../helpers/fake-tenant-session';
 
@@ -40,6 +42,10 @@ export interface HarnessOptions extends FakeSessionOptions {
   confirmationTimeoutMs?: number;
   /** The server's clock for confirmation states (a late answer). */
   confirmations?: ConfirmationStates;
+  /** The person's toolsets (every domain when absent). */
+  toolsets?: ToolsetSource;
+  /** Called on every tools/list_changed the client hears. */
+  onToolsChanged?: () => void;
 }
 
 /** Starts a server on a fake session and connects a client named `test-client`. */
@@ -57,6 +63,7 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
         audit,
         log: (line) => logs.push(line),
         ...(options.tools === undefined ? {} : { tools: options.tools }),
+        ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }),
         ...(options.confirmationTimeoutMs === undefined ? {} : { confirmationTimeoutMs: options.confirmationTimeoutMs }),
         ...(options.confirmations === undefined ? {} : { confirmations: options.confirmations }),
       });
@@ -73,11 +80,21 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
   if (options.era === 'legacy') {
     const client = new LegacyClient({ name: 'test-client', version: '9.9.9' }, elicit === undefined ? {} : { capabilities: { elicitation: {} } });
     if (elicit !== undefined) client.setRequestHandler(ElicitRequestSchema, async (request) => elicit(request.params.message));
+    const heard = options.onToolsChanged;
+    if (heard !== undefined) client.setNotificationHandler(ToolListChangedNotificationSchema, () => heard());
     await client.connect(clientSide as never);
     await client.listTools(); // as a real client does before calling (it would check answers against advertised output schemas)
     return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
   }
-  const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } }, ...(elicit === undefined ? {} : { capabilities: { elicitation: { form: {} } } }) });
+  const heard = options.onToolsChanged;
+  const client = new Client(
+    { name: 'test-client', version: '9.9.9' },
+    {
+      versionNegotiation: { mode: { pin: '2026-07-28' } },
+      ...(elicit === undefined ? {} : { capabilities: { elicitation: { form: {} } } }),
+      ...(heard === undefined ? {} : { listChanged: { tools: { autoRefresh: false, onChanged: () => heard() } } }),
+    },
+  );
   if (elicit !== undefined) client.setRequestHandler('elicitation/create', async (request) => elicit((request.params as { message: string }).message));
   await client.connect(clientSide);
   await client.listTools();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { statusToolName } from '../../../src-main/mcp/attach-offline';
 import { clientKinds, httpServerKey, httpUnsupportedReason, legacyEntryKeys, serverKey, type ClientKind } from '../../../src-main/mcp/client-config/entry';
 import { allTools } from '../../../src-main/mcp/tools';
+import { enableToolsName } from '../../../src-main/mcp/toolsets';
 
 /** How a client names a server's tool for its model, and how long that name may be. */
 const schemes: Record<ClientKind, { name: (key: string, tool: string) => string; limit: number }> = {
@@ -29,7 +30,8 @@ const schemes: Record<ClientKind, { name: (key: string, tool: string) => string;
   opencode: { name: (key, tool) => `${key}_${tool}`, limit: 64 },
 };
 
-const toolNames = [...allTools.map((tool) => tool.name), statusToolName];
+// Every name a model can meet: the table, the on-demand tool (listed while a domain is off) and the offline status tool.
+const toolNames = [...allTools.map((tool) => tool.name), enableToolsName, statusToolName];
 const longest = toolNames.reduce((a, b) => (b.length > a.length ? b : a));
 
 /** The keys a client gets entries under: the socket one, and the HTTP one where it can take it. */

@@ -23,7 +23,7 @@ function run(model: DesktopModel, ...events: DesktopEvent[]): DesktopModel {
 }
 
 const preferenceSettings = { apiUrl: null, dataApiUrl: null, theme: 'system', language: 'system', uploadFolders: [], environmentUploadFolders: [] } as const satisfies PreferenceSettings;
-const start = initialDesktopModel({ account: account('signedOut'), bridge: { state: 'listening', socketPath: null, sessionCount: 0, error: null }, mode: 'READ_ONLY', shortcuts: { recent: [], pinned: [] }, settings: preferenceSettings });
+const start = initialDesktopModel({ account: account('signedOut'), bridge: { state: 'listening', socketPath: null, sessionCount: 0, error: null }, mode: 'READ_ONLY', toolsets: ['tenants', 'help'], shortcuts: { recent: [], pinned: [] }, settings: preferenceSettings });
 const signedIn = run(start, { type: 'accountChanged', account: account('active') }, { type: 'sessionsChanged', sessions: [desktop('home')] });
 
 describe('desktop reducer', () => {
@@ -34,17 +34,25 @@ describe('desktop reducer', () => {
   });
 
   it('settings are a part of their own: a real change makes a new part, the mode comes in once and shows in the state and the settings', () => {
-    expect(signedIn.settings).toEqual({ ...preferenceSettings, operationMode: 'READ_ONLY' });
+    expect(signedIn.settings).toEqual({ ...preferenceSettings, operationMode: 'READ_ONLY', toolsets: ['tenants', 'help'] });
     // Preferences also change with every recent tenant: the same settings keep the model.
     expect(reduceDesktop(signedIn, { type: 'settingsChanged', settings: { ...preferenceSettings, uploadFolders: [] } })).toBe(signedIn);
     const dark = reduceDesktop(signedIn, { type: 'settingsChanged', settings: { ...preferenceSettings, theme: 'dark' } });
-    expect(dark.settings).toEqual({ ...preferenceSettings, theme: 'dark', operationMode: 'READ_ONLY' });
+    expect(dark.settings).toEqual({ ...preferenceSettings, theme: 'dark', operationMode: 'READ_ONLY', toolsets: ['tenants', 'help'] });
     expect(dark.state).toBe(signedIn.state);
     const standard = reduceDesktop(dark, { type: 'modeChanged', mode: 'STANDARD' });
     expect(standard.state.operationMode).toBe('STANDARD');
     expect(standard.settings).toEqual({ ...dark.settings, operationMode: 'STANDARD' });
     // A later settings change keeps the mode the store holds.
     expect(reduceDesktop(standard, { type: 'settingsChanged', settings: { ...preferenceSettings, theme: 'light' } }).settings.operationMode).toBe('STANDARD');
+  });
+
+  it('the toolsets come in once and show in the settings; a later settings change keeps them', () => {
+    expect(reduceDesktop(signedIn, { type: 'toolsetsChanged', toolsets: ['tenants', 'help'] })).toBe(signedIn);
+    const withMedia = reduceDesktop(signedIn, { type: 'toolsetsChanged', toolsets: ['tenants', 'media', 'help'] });
+    expect(withMedia.settings).toEqual({ ...signedIn.settings, toolsets: ['tenants', 'media', 'help'] });
+    expect(withMedia.state).toBe(signedIn.state);
+    expect(reduceDesktop(withMedia, { type: 'settingsChanged', settings: { ...preferenceSettings, theme: 'dark' } }).settings.toolsets).toEqual(['tenants', 'media', 'help']);
   });
 
   it('a change to the sessions list only (a tool call counted) keeps the app state object', () => {

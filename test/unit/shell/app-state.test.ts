@@ -5,6 +5,8 @@ import { queryAudit } from '../../../src-main/app/audit-query';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { Preferences, preferencesReadTimeoutMs, type JsonStore } from '../../../src-main/app/preferences';
 import type { AppState, DesktopSegments, Settings } from '../../../src-shared/ipc';
+import { initialToolsets } from '../../../src-main/app/toolsets-setting';
+import { defaultToolDomains } from '../../../src-shared/tool-domains';
 import { createTestService } from './fakes';
 
 const entry = (seq: number, partial: Partial<AuditEntry> = {}): AuditEntry => ({ seq, at: 'now', sessionId: seq % 2 === 0 ? 'a' : 'b', clientName: null, kind: 'tool', name: 'nevent_list_segments', tenantId: 't1', argKeys: [], result: 'ok', durationMs: 1, ...partial });
@@ -123,6 +125,63 @@ describe('preferences', () => {
   });
 });
 
+describe('preferences: the toolsets AI conversations see', () => {
+  const defaults = { apiUrl: null, dataApiUrl: null };
+
+  it('saves the choice in toolset order and reads it back in a new start; none saved means the default set applies', async () => {
+    const store = new MemoryJsonStore();
+    const prefs = new Preferences(store, defaults);
+    expect(prefs.savedToolsets()).toBeNull();
+    prefs.saveToolsets(['media', 'tenants']);
+    await prefs.flush();
+    const again = new Preferences(store, defaults);
+    await again.load();
+    expect(again.savedToolsets()).toEqual(['tenants', 'media']);
+    expect(initialToolsets({ env: undefined, saved: again.savedToolsets() }, () => undefined)).toEqual(['tenants', 'media']);
+    expect(initialToolsets({ env: undefined, saved: null }, () => undefined)).toEqual(defaultToolDomains);
+  });
+
+  it('reads a hand-edited list liberally: names that are no toolset are said and dropped, a string is read as --toolsets reads it', async () => {
+    const said: string[] = [];
+    const listed = new Preferences(new MemoryJsonStore({ settings: { toolsets: ['Paid_Media', 'everything', 3, 'tenants'] } }), defaults, undefined, (line) => said.push(line));
+    await listed.load();
+    expect(listed.savedToolsets()).toEqual(['tenants', 'paid-media']);
+    expect(said).toEqual(['preferences: toolsets ["Paid_Media","everything",3,"tenants"] holds entries that are not toolsets; they are ignored.']);
+    const text = new Preferences(new MemoryJsonStore({ settings: { toolsets: 'default,analytics' } }), defaults);
+    await text.load();
+    expect(text.savedToolsets()).toEqual(['tenants', 'audiences', 'campaigns', 'analytics', 'help']);
+    const bad: string[] = [];
+    const wrong = new Preferences(new MemoryJsonStore({ settings: { toolsets: { all: true } } }), defaults, undefined, (line) => bad.push(line));
+    await wrong.load();
+    expect(wrong.savedToolsets()).toBeNull();
+    expect(bad).toEqual(['preferences: toolsets {"all":true} is not a list of toolsets; it is ignored.']);
+  });
+
+  it('at start: the flag wins over NEVENT_TOOLSETS, which wins over the saved choice; a variable that is no list is said and skipped', () => {
+    const said: string[] = [];
+    expect(initialToolsets({ flag: ['media'], env: 'all', saved: ['tenants'] }, (line) => said.push(line))).toEqual(['media']);
+    expect(initialToolsets({ env: 'analytics', saved: ['tenants'] }, (line) => said.push(line))).toEqual(['analytics']);
+    expect(initialToolsets({ env: 'analytcs', saved: ['tenants'] }, (line) => said.push(line))).toEqual(['tenants']);
+    expect(said).toEqual([expect.stringMatching(/^NEVENT_TOOLSETS: "analytcs" is not a toolset; .*; using the saved toolsets\.$/)]);
+  });
+
+  it('an edit of the file that changes the toolsets is announced once; our own saves are not', async () => {
+    const store = new MemoryJsonStore({ settings: { toolsets: ['tenants'] } });
+    const prefs = new Preferences(store, defaults);
+    await prefs.load();
+    const edits: string[][] = [];
+    prefs.onDidEditSavedToolsets((toolsets) => edits.push(toolsets));
+    prefs.saveToolsets(['tenants', 'help']);
+    await prefs.flush();
+    await prefs.reload();
+    expect(edits).toEqual([]);
+    await store.save({ settings: { toolsets: ['help', 'analytics', 'tenants'] }, users: {} });
+    await prefs.reload();
+    await prefs.reload();
+    expect(edits).toEqual([['tenants', 'analytics', 'help']]);
+  });
+});
+
 describe('preferences: a read of the file that never ends', () => {
   const defaults = { apiUrl: 'https://api.example', dataApiUrl: null };
 
@@ -175,6 +234,36 @@ describe('settings pushed to every window', () => {
     const pushes = t.published('settings.onDidChange').length;
     t.preferences.touchRecent('u1', { id: 't1', name: 'One' });
     expect(t.published('settings.onDidChange')).toHaveLength(pushes);
+  });
+});
+
+describe('the toolsets setting', () => {
+  it('mcp.setToolsets applies at once, is saved for the next start and pushed to every window; a hand edit of the file changes it too', async () => {
+    const t = await createTestService();
+    expect(await t.dispatch('settings.get', undefined)).toMatchObject({ ok: true, value: { toolsets: ['tenants', 'audiences', 'campaigns', 'help'] } });
+    const answer = await t.dispatch('mcp.setToolsets', { toolsets: ['analytics', 'tenants'] });
+    expect(answer).toMatchObject({ ok: true, value: { toolsets: ['tenants', 'analytics'] } });
+    expect(t.toolsets.get()).toEqual(['tenants', 'analytics']);
+    expect(t.preferences.savedToolsets()).toEqual(['tenants', 'analytics']);
+    expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ toolsets: ['tenants', 'analytics'] });
+    await t.preferences.flush();
+    // The next start reads what was saved.
+    const restarted = new Preferences(t.preferencesStore, { apiUrl: null, dataApiUrl: null });
+    await restarted.load();
+    expect(restarted.savedToolsets()).toEqual(['tenants', 'analytics']);
+
+    await t.preferencesStore.save({ settings: { toolsets: ['media'] } });
+    await t.preferences.reload();
+    expect(t.toolsets.get()).toEqual(['media']);
+    expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ toolsets: ['media'] });
+  });
+
+  it('refuses a list naming something that is no toolset, and changes nothing', async () => {
+    const t = await createTestService();
+    const refused = await t.dispatch('mcp.setToolsets', { toolsets: ['tenants', 'everything'] } as never);
+    expect(refused.ok).toBe(false);
+    expect(t.toolsets.get()).toEqual(['tenants', 'audiences', 'campaigns', 'help']);
+    expect(t.preferences.savedToolsets()).toBeNull();
   });
 });
 

@@ -7,6 +7,8 @@ import { createDispatcher } from '../../../src-main/app/dispatcher';
 import { EventHub } from '../../../src-main/app/event-hub';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { OperationModeSetting, type ModeChange } from '../../../src-main/app/operation-mode-setting';
+import { ToolsetsSetting } from '../../../src-main/app/toolsets-setting';
+import { defaultToolDomains } from '../../../src-shared/tool-domains';
 import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
 import { CoreError, type SwitchOutcome, type TenantSession } from '../../../src-main/core/tenant-session';
@@ -206,6 +208,7 @@ export async function createTestService() {
   const clientConfig = new FakeClientConfig();
   const extension = new FakeExtension();
   const mode = new OperationModeSetting('READ_ONLY');
+  const toolsets = new ToolsetsSetting(defaultToolDomains);
   const demo = new FakeDemo();
   const events = new EventHub();
   const emitted: Array<{ channel: string; payload: unknown }> = [];
@@ -224,7 +227,7 @@ export async function createTestService() {
   };
   // The real HTTP endpoint switch over an in-memory keychain (it is never enabled here: no port is opened).
   const mcpHttp = new McpHttpBridge({ registry: { openMcpSession: () => Promise.reject(new Error('no sessions in shell tests')) }, mode, secretStore: new MemorySecretStore(), version: '0.1.0' });
-  const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, extension, demo, mode, mcpHttp, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
+  const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, extension, demo, mode, toolsets, mcpHttp, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
   service.start();
   const internal: unknown[] = [];
   const dispatch = createDispatcher(service.handlers, (_c, e) => internal.push(e));
@@ -242,5 +245,5 @@ export async function createTestService() {
   };
   /** The events emitted on `channel` so far. */
   const published = (channel: string): unknown[] => emitted.filter((e) => e.channel === channel).map((e) => e.payload);
-  return { core, bridge, clientConfig, extension, mode, demo, events, emitted, preferences, preferencesStore, service, dispatch, internal, until, published };
+  return { core, bridge, clientConfig, extension, mode, toolsets, demo, events, emitted, preferences, preferencesStore, service, dispatch, internal, until, published };
 }

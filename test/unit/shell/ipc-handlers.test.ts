@@ -41,6 +41,7 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   'mcp.moveSession': { valid: { sessionId: 'mcp-1', tenantId: 't-east' }, invalid: { sessionId: 'mcp-1' }, expect: (v: { activeTenantId: string }) => expect(v.activeTenantId).toBe('t-east') },
   'mcp.audit': { valid: { result: 'error' }, invalid: { limit: 10_000 }, expect: (v: { entries: Array<{ name: string }> }) => expect(v.entries.map((e) => e.name)).toEqual(['nevent_create_segment']) },
   'mcp.setMode': { valid: { mode: 'STANDARD' }, invalid: { mode: 'GOD' }, expect: (v: { mode: string }) => expect(v.mode).toBe('STANDARD') },
+  'mcp.setToolsets': { valid: { toolsets: ['media', 'tenants'] }, invalid: { toolsets: ['everything'] }, expect: (v: { toolsets: string[] }) => expect(v.toolsets).toEqual(['tenants', 'media']) },
   'mcp.clients': { valid: undefined, invalid: { client: 'cursor' }, expect: (v: { clients: Array<{ client: string; installed: boolean }> }) => expect(v.clients).toEqual([expect.objectContaining({ client: 'cursor', installed: true })]) },
   'mcp.tools': {
     valid: undefined,

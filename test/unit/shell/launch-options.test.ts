@@ -14,7 +14,12 @@ describe('desktop launch options', () => {
     expect(parseLaunchOptions(['electron', '.']).options).toEqual({ demo: null });
   });
 
+  it('reads --toolsets as the CLI does', () => {
+    expect(parseLaunchOptions(['electron', '.', '--toolsets', 'default,media']).options.toolsets).toEqual(['tenants', 'audiences', 'campaigns', 'media', 'help']);
+    expect(parseLaunchOptions(['electron', '.', '--toolsets=all']).options.toolsets).toHaveLength(9);
+  });
+
   it('reports bad values', () => {
-    expect(parseLaunchOptions(['electron', '--demo-user', 'root', '--mode', 'god', '--socket']).problems).toHaveLength(3);
+    expect(parseLaunchOptions(['electron', '--demo-user', 'root', '--mode', 'god', '--toolsets', 'everything', '--socket']).problems).toHaveLength(4);
   });
 });

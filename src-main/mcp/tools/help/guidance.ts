@@ -21,6 +21,12 @@ reads, quotes, switch and reset; Standard adds creates, updates, uploads and tes
 scheduling campaigns and deleting images. ${modeChangeHint} A tool that is not listed answers
 \`operation_not_permitted\` naming the mode it needs.
 
+**Groups of tools.** The tools come in groups (tenants, audiences, campaigns, analytics, paid-media,
+templates, short-urls, media, help), and a conversation lists only the groups the user chose (by default
+tenants, audiences, campaigns and help). \`nevent_enable_tools\` lists the groups that are off and turns
+one on for this conversation: its tools are listed right after, and can be called by name at once. A
+tool of a group that is off answers \`toolset_not_enabled\` naming the group.
+
 **Not offered here.** Nevent AI's own server also has five tools that read Nevent's database, which has no
 public HTTP endpoint, so this bridge cannot offer them: \`nevent_get_campaign_insights\` (AI insights and
 anomalies of a campaign: use \`nevent_get_campaign_metrics\` and \`nevent_campaign_report\`),
@@ -41,6 +47,7 @@ A failing tool answers \`isError: true\` with \`{ "error": { "type", "code", "me
 | \`invalid_request\` with \`param: tenant_id\` | That is not a tenant id: names are not ids (the answer gives the id a name stands for) | Pass the id it names, or one from \`nevent_list_tenants\` |
 | \`no_home_tenant\` | Reset without a home tenant (the sign-in had no tenant) | Switch to a tenant explicitly |
 | \`operation_not_permitted\` | The tool needs Standard or Full mode (the message says which), or a local file is outside the folders named for uploads | Tell the user; only they can change the mode (MCP panel → Operation mode) |
+| \`toolset_not_enabled\` | The tool's group is off in this conversation (\`param: domain\`; the message names the group) | Call \`nevent_enable_tools({ domain })\`, then the tool again |
 | \`confirmation_required\` | A tool that sends or deletes, called without \`confirmed: true\`; nothing was done | Put the message to the user; call again with \`confirmed: true\` only if they agree |
 | \`cancelled\` | The user declined or did not answer when the client asked them to confirm; nothing was done | Do not retry unless they ask again |
 | \`validation_failed\` | An argument is missing or malformed (\`param\` names it) | Fix that argument |
