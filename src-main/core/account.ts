@@ -27,7 +27,7 @@ import { SerialQueue } from './serial-queue';
 import { TenantTokens } from './tenant-tokens';
 import { TokenBroker } from './token-broker';
 import { TokenVerifier, type JwksSetting } from './token-verifier';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 import type { SessionKind } from '../../src-shared/session';
 
 /** What the keychain entry holds (JSON). */

@@ -13,7 +13,7 @@
  */
 import type { Credential } from './credential';
 import { HttpStatusError, type HttpClient, type HttpRequest } from './http-client';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 
 /** A response body and the credential that obtained it. */
 export interface Authorized<T> {

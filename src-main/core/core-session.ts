@@ -51,7 +51,7 @@ import { SerialQueue } from './serial-queue';
 import { parseInput } from './tenant-operations';
 import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
 import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 import { TenantTokens } from './tenant-tokens';
 import type { TokenBroker } from './token-broker';
 import type { TokenVerifier } from './token-verifier';

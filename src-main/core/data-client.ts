@@ -40,7 +40,8 @@ import type { Authorized, AuthorizedRequester, UnauthorizedRequest } from './aut
 import { tenantOf, type Credential } from './credential';
 import { errorFromResponse, HttpStatusError, parseResponse, readResponse } from './http-client';
 import type { ListAnswer } from './list-pager';
-import { CoreError, type ApiCall } from './tenant-session';
+import { type ApiCall } from './tenant-session';
+import { CoreError } from './core-error';
 
 export type { ApiUrls } from './api-urls';
 

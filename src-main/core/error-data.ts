@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { errorCodes, type AppErrorData, type ErrorCode } from '../../src-shared/errors';
 import { firstIssue } from '../../src-shared/zod-issue';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 
 const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 

@@ -11,7 +11,7 @@ import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-sh
 import { onAbort } from './abort-fanout';
 import { NodeHttpTransport, type RawAnswer } from './node-http-transport';
 import { redactSecrets } from './redact';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 
 /** The subset of `fetch` the core uses; tests pass a wrapped or fake one. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

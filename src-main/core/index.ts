@@ -6,7 +6,8 @@ export { Account, type AccountStatus, type SavedAccount, type SignInSource, type
 export { SessionRegistry, type SessionRegistryEvent, type McpClientInfo } from './session-registry';
 export { CoreSession } from './core-session';
 export { asCoreError, toErrorData } from './error-data';
-export { CoreError, type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type SegmentUpdateOptions, SegmentConflictError } from './tenant-session';
+export { CoreError } from './core-error';
+export { type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type SegmentUpdateOptions, SegmentConflictError } from './tenant-session';
 export { resolveApiUrls, neventApiUrls, isLoopbackUrl, type ApiUrls } from './api-urls';
 export { MemorySecretStore, withTimeouts, keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
 export { openSecretStore, KeytarSecretStore, type KeytarModule } from './keytar-secret-store';

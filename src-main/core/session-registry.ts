@@ -14,7 +14,8 @@ import type { SessionSnapshot } from '../../src-shared/session';
 import type { Account, SignedInContext } from './account';
 import type { CoreSession } from './core-session';
 import { Emitter } from './emitter';
-import { CoreError, type SwitchOutcome } from './tenant-session';
+import { type SwitchOutcome } from './tenant-session';
+import { CoreError } from './core-error';
 
 /** A change in the set of sessions or in one of them. */
 export type SessionRegistryEvent =

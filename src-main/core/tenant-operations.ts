@@ -31,7 +31,8 @@ import {
 } from '../../src-shared/api';
 import { campaignCollection, campaignColumns, campaignCountFrom, campaignCountQuery, campaignListQuery, campaignsFromRows, type CampaignColumns, type CampaignListQuery } from './campaign-list';
 import { tenantOf, type Credential } from './credential';
-import { CoreError, SegmentConflictError, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions } from './tenant-session';
+import { SegmentConflictError, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions } from './tenant-session';
+import { CoreError } from './core-error';
 import type { TenantScope } from './tenant-scope';
 
 const DEFAULT_SEGMENT_LIMIT = 50;

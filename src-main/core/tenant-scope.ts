@@ -27,7 +27,8 @@ import type { CredentialRenewer } from './credential-renewal';
 import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
 import type { HttpClient } from './http-client';
 import type { SegmentRevisions } from './segment-revisions';
-import { CoreError, type ApiCall, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions, type TenantScopedOperations } from './tenant-session';
+import { type ApiCall, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions, type TenantScopedOperations } from './tenant-session';
+import { CoreError } from './core-error';
 import * as operations from './tenant-operations';
 
 /** Per-tenant caches of one session; a switch replaces the session's object, so a late answer lands in a discarded one. */

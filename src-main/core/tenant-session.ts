@@ -6,7 +6,7 @@
  * started before a switch completed runs, and reports, in the tenant it started in.
  */
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
-import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
+import { CoreError } from './core-error';
 import type { CampaignListItem, CampaignListQuery } from './campaign-list';
 import type { UploadFile } from './http-client';
 import type { ListPage, PagedListRequest } from './list-pager';
@@ -131,23 +131,6 @@ export type TenantScopedOperations = Pick<
   TenantSession,
   'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi' | 'pagedList'
 >;
-
-/** The error every core operation rejects with: a code from the shared union, a token-free message. */
-export class CoreError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly param?: string,
-  ) {
-    super(message);
-    this.name = 'CoreError';
-  }
-
-  /** Plain data for IPC, MCP and the CLI. */
-  toData(): AppErrorData {
-    return this.param === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, param: this.param };
-  }
-}
 
 /**
  * A segment changed since the edit started (DESIGN §3: the real API has no optimistic concurrency, so

@@ -18,7 +18,7 @@
 import type { TokenPair } from '../../src-shared/api';
 import { Emitter } from './emitter';
 import { HttpStatusError } from './http-client';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 
 /** A rotated pair: the refresh token is always present (the old one when the API sent none). */
 export interface RefreshedPair {

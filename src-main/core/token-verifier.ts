@@ -9,7 +9,7 @@ import { createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, erro
 import { AccessTokenClaimsSchema, type AccessTokenClaims } from '../../src-shared/api';
 import type { Clock } from './clock';
 import type { FetchLike } from './http-client';
-import { CoreError } from './tenant-session';
+import { CoreError } from './core-error';
 
 /** How the verifier finds keys: a JWKS URL, `'discover'` (default), or `'none'` (claims only). */
 export type JwksSetting = string | 'discover' | 'none';

@@ -13,7 +13,7 @@
 import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionSnapshot } from '../../src-shared/session';
 import type { ApiCall, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession } from '../core/tenant-session';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/core-error';
 
 
 /** How opening the session ended: the session, or the error every tool call answers with. */

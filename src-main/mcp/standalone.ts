@@ -15,7 +15,7 @@ import type { DemoUserName } from '../core/demo-sign-in';
 import { MemorySecretStore } from '../core/secret-store';
 import { signInStandalone } from '../core/standalone-sign-in';
 import type { TenantSession } from '../core/tenant-session';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/core-error';
 
 /** What the user asked for on the command line and in the environment. */
 export interface StandaloneOptions {

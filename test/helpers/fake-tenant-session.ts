@@ -8,7 +8,8 @@ import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview
 import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
-import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
+import { SegmentConflictError } from '../../src-main/core/tenant-session';
+import { CoreError } from '../../src-main/core/core-error';
 import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
 import { TenantIdSchema } from '../../src-shared/api';
 import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/list-pager';

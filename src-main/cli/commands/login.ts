@@ -9,7 +9,7 @@ import type { ReadStream } from 'node:tty';
 import { resolveApiUrls, type ApiUrls } from '../../core/api-urls';
 import { defaultConfigDir } from '../../core/account-record';
 import { createCore } from '../../core/create-core';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/core-error';
 import type { CliCommand, CliIo } from '../command';
 
 const usage = `Usage: nevent-companion login [--api-url URL] [--data-api-url URL] [--email EMAIL] [--password-stdin]

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { defaultConfigDir } from '../../core/account-record';
 import { createCore } from '../../core/create-core';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/core-error';
 import type { CliCommand } from '../command';
 
 const usage = `Usage: nevent-companion logout

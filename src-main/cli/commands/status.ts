@@ -5,7 +5,7 @@ import { AccountRecordFile, defaultConfigDir } from '../../core/account-record';
 import { checkKeychainModule, keychainModuleAdvice, type KeychainModuleState } from '../../core/keychain-module';
 import { lockedMessage } from '../../core/secret-store';
 import { createCore } from '../../core/create-core';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/core-error';
 import type { CliCommand } from '../command';
 
 const usage = `Usage: nevent-companion status [--json]

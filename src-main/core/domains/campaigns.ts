@@ -5,7 +5,8 @@
 import { CampaignMetricsSchema, CampaignQuoteSchema, normalizeCampaignRecord, normalizeRecipientsPage } from '../../../src-shared/api';
 import type { CampaignMetrics, CampaignQuote, CampaignRecipient, CampaignRecord, CommunicationChannel } from '../../../src-shared/api';
 import type { ListPage } from '../list-pager';
-import { CoreError, type Scoped, type TenantScopedOperations } from '../tenant-session';
+import { type Scoped, type TenantScopedOperations } from '../tenant-session';
+import { CoreError } from '../core-error';
 import { readScoped, type ApiCaller } from './read-scoped';
 
 const path = (campaignId: string, rest = ''): string => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;

@@ -19,7 +19,7 @@ import { isIP } from 'node:net';
 import { basename, isAbsolute, sep } from 'node:path';
 import { missingCaseError } from '../../../src-shared/errors';
 import { readRegularFile, RegularFileRefusal, sameFile } from '../regular-file';
-import { CoreError } from '../tenant-session';
+import { CoreError } from '../core-error';
 import { isLocalAddress } from './address-policy';
 
 /** Largest image accepted (decoded bytes), as upstream's upload. */

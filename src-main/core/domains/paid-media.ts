@@ -8,7 +8,8 @@
  *                                          └── 404 on a gated read ──> feature_gate_not_enrolled
  */
 import { normalizePaidEntities, normalizePaidObject, normalizePaidRows, type ApiObject, type ApiRecord, type PaidMediaProvider } from '../../../src-shared/api';
-import { CoreError, type Scoped } from '../tenant-session';
+import { type Scoped } from '../tenant-session';
+import { CoreError } from '../core-error';
 import { compact, sumOf } from './compact';
 import { definedQuery, readApi, segment, type ApiCaller } from './api-read';
 

@@ -2,7 +2,8 @@
 import { ZodError } from 'zod';
 import { ApiShapeError } from '../../../src-shared/api';
 import { firstIssue } from '../../../src-shared/zod-issue';
-import { CoreError, type ApiCall, type Scoped, type TenantScopedOperations } from '../tenant-session';
+import { type ApiCall, type Scoped, type TenantScopedOperations } from '../tenant-session';
+import { CoreError } from '../core-error';
 
 /** What a domain module needs of a tenant: one API call in it. */
 export type ApiCaller = Pick<TenantScopedOperations, 'callApi'>;

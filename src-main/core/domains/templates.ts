@@ -4,7 +4,8 @@
  * `success: false` failed: it is raised as an `api_error` with the API's own words.
  */
 import { normalizeTemplateAnswer, normalizeTemplatePreview, normalizeTestSendResult, readApiErrorBody, type Template } from '../../../src-shared/api';
-import { CoreError, type Scoped } from '../tenant-session';
+import { type Scoped } from '../tenant-session';
+import { CoreError } from '../core-error';
 import { definedFields, readApi, segment, type ApiCaller } from './api-read';
 
 /** A new template (`POST /templates`). */

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { segmentRevision } from '../../../src-shared/api';
 import { decodeJwt } from 'jose';
 import { signInToDemo } from '../../../src-main/core/demo-sign-in';
-import { CoreError, SegmentConflictError } from '../../../src-main/core/tenant-session';
+import { SegmentConflictError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/core-error';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture | null = null;

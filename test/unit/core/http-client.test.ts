@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { HttpClient, HttpStatusError } from '../../../src-main/core/http-client';
 import { unwrapDataEnvelope } from '../../../src-shared/api';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/core-error';
 import { fakeFetch } from '../../helpers/fake-fetch';
 import { fakeJwtShape } from '../../helpers/tokens';
 

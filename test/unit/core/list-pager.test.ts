@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ListSnapshots, pageList, snapshotLifetimeMs, type ListAnswer, type ListPosition, type PagedListRequest } from '../../../src-main/core/list-pager';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/core-error';
 
 interface Row {
   id: string;

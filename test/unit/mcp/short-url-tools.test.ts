@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../../../src-main/core/tenant-session';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/core-error';
 import { loadNeventCorpus } from '../../helpers/nevent-fixtures';
 import { connect, failure, ok, type Harness } from './harness';
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../../../src-main/core/tenant-session';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/core-error';
 import { connect, failure, ok, type Harness } from './harness';
 
 const huge = 'x'.repeat(300_000);
