@@ -21,23 +21,13 @@ import { firstIssue } from '../../src-shared/zod-issue';
 import {
   TenantIdSchema,
   type AccessTokenClaims,
-  type Capabilities,
-  type Criterion,
-  type PaidAdsStatus,
-  type PaidMediaProvider,
-  type Preview,
   type Segment,
-  type SegmentCreate,
-  type SegmentDefinition,
-  type SegmentUpdate,
   type Tenant,
   type TokenPair,
 } from '../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
 import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import type { CampaignListQuery } from './campaign-list';
-import type { ListPage, PagedListRequest } from './list-pager';
 import type { Clock } from './clock';
 import { CredentialCell, tenantOf, type Credential } from './credential';
 import { CredentialRenewer } from './credential-renewal';
@@ -46,11 +36,12 @@ import { Emitter } from './emitter';
 import { asCoreError } from './error-data';
 import type { HttpClient } from './http-client';
 import { obtainScopedToken, PersistedTenant, type ScopedTokenDeps } from './scoped-token';
-import { SegmentRevisions } from './segment-revisions';
+import { SegmentRevisions } from './domains/segment-revisions';
 import { SerialQueue } from './serial-queue';
-import { parseInput } from './tenant-operations';
+import { parseInput } from './input-check';
 import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
-import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import type { SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import type { Scoped } from './api-call';
 import { CoreError } from './core-error';
 import { TenantTokens } from './tenant-tokens';
 import type { TokenBroker } from './token-broker';
@@ -307,55 +298,6 @@ export class CoreSession implements TenantSession {
     const current = this.cell.current;
     const renewed = await this.host.renewer.renew(current);
     if (!this.closed) this.cell.replaceIf(current, renewed);
-  }
-
-  // The session's own tenant-scoped operations (the window's): each one is a call in the active tenant.
-
-  async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
-    return (await this.openScope()).listSegments(query);
-  }
-
-  async getSegment(segmentId: string): Promise<Scoped<Segment>> {
-    return (await this.openScope()).getSegment(segmentId);
-  }
-
-  async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
-    return (await this.openScope()).createSegment(input);
-  }
-
-  /** Re-reads, compares with the base revision (the real API has no optimistic concurrency), writes: one tenant throughout. */
-  async updateSegment(segmentId: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}): Promise<Scoped<Segment>> {
-    return (await this.openScope()).updateSegment(segmentId, input, options);
-  }
-
-  async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
-    return (await this.openScope()).previewSegment(definition);
-  }
-
-  async segmentationCriteria(): Promise<Scoped<Criterion[]>> {
-    return (await this.openScope()).segmentationCriteria();
-  }
-
-  /** Campaigns from the data API's analytics collection (`not_available` where the tenant has none to list). */
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
-    return (await this.openScope()).listCampaigns(query);
-  }
-
-  async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
-    return (await this.openScope()).analyticsCapabilities();
-  }
-
-  async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
-    return (await this.openScope()).paidAdsStatus(provider);
-  }
-
-  async callApi(call: ApiCall): Promise<Scoped<unknown>> {
-    return (await this.openScope()).callApi(call);
-  }
-
-  /** One page of a listing of the toolset (list-pager.ts), in the active tenant; pages the API would not page. */
-  async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
-    return (await this.openScope()).pagedList(request);
   }
 
   close(): void {

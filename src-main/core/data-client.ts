@@ -1,64 +1,25 @@
 /**
- * A call's API clients (seed 000): `DataClient` speaks the core API and the data API, `PaidMediaClient`
- * the paid-media endpoints. Both hold the same `AuthorizedRequester`, pinned to the credential the call
- * started with (tenant-scope.ts), so they always send the same token. Every method answers with the
- * credential that obtained the value, so callers can report the tenant it belongs to.
- *
- * Liberal in what they accept (the normalizers in src-shared/api read every shape the real API sends),
- * exact in what they send (the bodies below are built field by field).
+ * A call's API client: any call to the core API or the data API (what the API offers is the domain
+ * modules' business: domains/), and the two things a session itself asks — a token scoped to another
+ * tenant, and the tenants the user can see. It holds an `AuthorizedRequester` pinned to the credential
+ * the call started with (tenant-scope.ts); every method answers with the credential that obtained the
+ * value, so callers can report the tenant it belongs to.
  */
-import {
-  isFailureEnvelope,
-  normalizeAccessibleTenants,
-  normalizeCriteria,
-  normalizePlatformTenants,
-  normalizeSegmentAnswer,
-  normalizeSegmentList,
-  normalizeTokenResponse,
-  PaidAdsStatusSchema,
-  PreviewSchema,
-  CapabilitiesSchema,
-  normalizeAnalyticsResult,
-  normalizeTableSchema,
-  unwrapDataEnvelope,
-  type AnalyticsColumn,
-  type AnalyticsResult,
-  type Capabilities,
-  type Criterion,
-  type PaidAdsStatus,
-  type PaidMediaProvider,
-  type Preview,
-  type Segment,
-  type SegmentCreateBody,
-  type SegmentDefinition,
-  type SegmentUpdateBody,
-  type Tenant,
-  type TokenPair,
-} from '../../src-shared/api';
+import { isFailureEnvelope, normalizeAccessibleTenants, normalizePlatformTenants, normalizeTokenResponse, unwrapDataEnvelope, type Tenant, type TokenPair } from '../../src-shared/api';
 import type { ApiUrls } from './api-urls';
 import type { Authorized, AuthorizedRequester, UnauthorizedRequest } from './authorized-requester';
-import { tenantOf, type Credential } from './credential';
-import { errorFromResponse, HttpStatusError, parseResponse, readResponse } from './http-client';
-import type { ListAnswer } from './list-pager';
-import { type ApiCall } from './tenant-session';
+import type { Credential } from './credential';
+import { errorFromResponse, HttpStatusError, readResponse } from './http-client';
+import type { ApiCall } from './api-call';
 import { CoreError } from './core-error';
 
 export type { ApiUrls } from './api-urls';
-
-/**
- * `?tenant_id=` as upstream sends it on core segment calls: always the tenant of the token used, so it
- * can only repeat what the token already says (an API that ignores it loses nothing).
- */
-function tenantQuery(credential: Credential): { tenant_id?: string } {
-  const tenantId = tenantOf(credential);
-  return tenantId === null ? {} : { tenant_id: tenantId };
-}
 
 function map<T, U>(answer: Authorized<T>, fn: (value: T) => U): Authorized<U> {
   return { credential: answer.credential, value: fn(answer.value) };
 }
 
-/** Core API + data API client of one call. */
+/** The API client of one call. */
 export class DataClient {
   constructor(
     private readonly requester: AuthorizedRequester,
@@ -134,85 +95,5 @@ export class DataClient {
       }
     }
     return this.accessibleTenants();
-  }
-
-  /**
-   * `GET /segments?search&page&size` in any of its list shapes, as it came: the real API answers a plain
-   * array of every segment and ignores the page and the search (list-pager.ts pages and filters it then).
-   */
-  async listSegments(query: { search?: string; page: number; size: number }): Promise<Authorized<ListAnswer<Segment>>> {
-    const req = { method: 'GET', path: '/segments', query: { ...tenantQuery(this.credential), search: query.search, page: query.page, size: query.size } } as const;
-    return map(await this.core(req), (body) => {
-      const { segments, page } = readResponse(body, normalizeSegmentList, req);
-      return { items: segments, total: page.total ?? null, totalPages: page.totalPages ?? null, page: page.number ?? null };
-    });
-  }
-
-  /** `GET /segments/{id}`. */
-  async getSegment(segmentId: string): Promise<Authorized<Segment>> {
-    const req = { method: 'GET', path: `/segments/${encodeURIComponent(segmentId)}`, query: tenantQuery(this.credential) } as const;
-    return map(await this.core(req), (body) => readResponse(body, normalizeSegmentAnswer, req));
-  }
-
-  /** `POST /segments` with exactly the body a usable segment needs (and the token's tenant, as upstream sends it). */
-  async createSegment(body: SegmentCreateBody): Promise<Authorized<Segment>> {
-    const tenantId = tenantOf(this.credential);
-    const req = { method: 'POST', path: '/segments', query: tenantQuery(this.credential), body: tenantId === null ? body : { ...body, tenantId } } as const;
-    return map(await this.core(req), (answer) => readResponse(answer, normalizeSegmentAnswer, req));
-  }
-
-  /** `PUT /segments/{id}` with only the fields that change (the real API has no optimistic concurrency). */
-  async updateSegment(segmentId: string, body: SegmentUpdateBody): Promise<Authorized<Segment>> {
-    const req = { method: 'PUT', path: `/segments/${encodeURIComponent(segmentId)}`, query: tenantQuery(this.credential), body } as const;
-    return map(await this.core(req), (answer) => readResponse(answer, normalizeSegmentAnswer, req));
-  }
-
-  /** Data API `GET /segmentation/criteria`. */
-  async segmentationCriteria(): Promise<Authorized<Criterion[]>> {
-    const req = { method: 'GET', path: '/segmentation/criteria' } as const;
-    return map(await this.data(req), (body) => readResponse(body, normalizeCriteria, req));
-  }
-
-  /** Data API `POST /segments/preview` (the definition must carry stanza and criterion ids). */
-  async previewSegment(definition: SegmentDefinition): Promise<Authorized<Preview>> {
-    const req = { method: 'POST', path: '/segments/preview', body: { definition } } as const;
-    return map(await this.data(req), (body) => parseResponse(body, PreviewSchema, req));
-  }
-
-  /** Data API `GET /analytics/schema/{table}`. */
-  async analyticsTableSchema(table: string): Promise<Authorized<{ table: string; columns: AnalyticsColumn[] }>> {
-    const req = { method: 'GET', path: `/analytics/schema/${encodeURIComponent(table)}` } as const;
-    return map(await this.data(req), (body) => readResponse(body, (b) => normalizeTableSchema(b, table), req));
-  }
-
-  /** Data API `POST /analytics/query[?dryRun=true]` with the query as given (the tenant comes from the token). */
-  async analyticsQuery(query: Record<string, unknown>, options: { dryRun?: boolean } = {}): Promise<Authorized<AnalyticsResult>> {
-    const req = { method: 'POST', path: '/analytics/query', body: query, ...(options.dryRun === true ? { query: { dryRun: 'true' } } : {}) } as const;
-    return map(await this.data(req), (body) => readResponse(body, normalizeAnalyticsResult, req));
-  }
-
-  /** Data API `GET /analytics/capabilities` (large: the tools summarize it). */
-  async analyticsCapabilities(): Promise<Authorized<Capabilities>> {
-    const req = { method: 'GET', path: '/analytics/capabilities' } as const;
-    return map(await this.data(req), (body) => parseResponse(body, CapabilitiesSchema, req));
-  }
-}
-
-/** Paid-media client of one call: the same requester (and pinned credential) as its DataClient. */
-export class PaidMediaClient {
-  constructor(
-    private readonly requester: AuthorizedRequester,
-    private readonly urls: Pick<ApiUrls, 'apiUrl'>,
-  ) {}
-
-  /** The credential this client sends with now (the same as its DataClient's). */
-  get credential(): Credential {
-    return this.requester.credential;
-  }
-
-  /** `GET /api/ads/{provider}/status`. */
-  async status(provider: PaidMediaProvider): Promise<Authorized<PaidAdsStatus>> {
-    const req = { method: 'GET', baseUrl: this.urls.apiUrl, path: `/api/ads/${provider}/status` } as const;
-    return map(await this.requester.send(req), (body) => parseResponse(unwrapDataEnvelope(body), PaidAdsStatusSchema, req));
   }
 }

@@ -7,7 +7,9 @@ export { SessionRegistry, type SessionRegistryEvent, type McpClientInfo } from '
 export { CoreSession } from './core-session';
 export { asCoreError, toErrorData } from './error-data';
 export { CoreError } from './core-error';
-export { type TenantSession, type Scoped, type SwitchOutcome, type TenantsView, type SegmentQuery, type SegmentUpdateOptions, SegmentConflictError } from './tenant-session';
+export type { TenantSession, SwitchOutcome, TenantsView } from './tenant-session';
+export type { Scoped } from './api-call';
+export { SegmentConflictError, type SegmentQuery, type SegmentUpdateOptions } from './domains/segments';
 export { resolveApiUrls, neventApiUrls, isLoopbackUrl, type ApiUrls } from './api-urls';
 export { MemorySecretStore, withTimeouts, keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
 export { openSecretStore, KeytarSecretStore, type KeytarModule } from './keytar-secret-store';

@@ -24,7 +24,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type Scoped } from './tenant-session';
+import type { Scoped } from './api-call';
 import { CoreError } from './core-error';
 
 /** One page as the API answered it; the metadata only when the answer had it. */

@@ -6,17 +6,11 @@
  * started before a switch completed runs, and reports, in the tenant it started in.
  */
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
-import { CoreError } from './core-error';
-import type { CampaignListItem, CampaignListQuery } from './campaign-list';
-import type { UploadFile } from './http-client';
+import type { CampaignList, CampaignListQuery } from './domains/campaign-list';
+import type { SegmentQuery, SegmentUpdateOptions } from './domains/segments';
+import type { ApiCall, Scoped } from './api-call';
 import type { ListPage, PagedListRequest } from './list-pager';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
-
-/** A value and the tenant it belongs to. */
-export interface Scoped<T> {
-  tenantId: string;
-  value: T;
-}
 
 /** Result of a switch, reset or move. */
 export interface SwitchOutcome {
@@ -32,46 +26,6 @@ export interface TenantsView {
   role: Role | null;
   homeTenantId: string | null;
   activeTenantId: string | null;
-}
-
-/** A page of the campaign list: the campaigns, whether more exist, how many there are (null: the API could not count). */
-export interface CampaignList {
-  campaigns: CampaignListItem[];
-  /** Filters the tenant's table has no column for (left out of the query, said in the answer). */
-  ignoredFilters: string[];
-  hasMore: boolean;
-  total: number | null;
-}
-
-/** Segment list query; `cursor` is opaque, from a previous answer. */
-export interface SegmentQuery {
-  search?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-/**
- * Options of a segment update. `baseRevision` is the revision (`segmentRevision`) the edit started
- * from; without it the session uses the revision it last read of that segment, if any.
- */
-export interface SegmentUpdateOptions {
-  baseRevision?: string;
-}
-
-/**
- * One call to the Nevent API for the toolset's domain modules (src-main/core/domains/): sent with the
- * tenant's credential, renewed on 401 like every other call, the data API's `{success,data}` envelope
- * unwrapped and its `success:false` read as an error. The answer is the body as it came: each domain
- * reads it liberally itself (src-shared/api/).
- */
-export interface ApiCall {
-  api: 'core' | 'data';
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  /** A multipart file part instead of a JSON body (`POST /media/upload/resource`). */
-  file?: UploadFile;
 }
 
 /** One tenant context (DESIGN §2). */
@@ -92,25 +46,6 @@ export interface TenantSession {
   switchTenant(tenantId: string): Promise<SwitchOutcome>;
   resetTenant(): Promise<SwitchOutcome>;
 
-  listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>>;
-  getSegment(segmentId: string): Promise<Scoped<Segment>>;
-  createSegment(input: SegmentCreate): Promise<Scoped<Segment>>;
-  /** Re-reads, compares with the base revision (a change → `conflict` with the current segment), writes. */
-  updateSegment(segmentId: string, input: SegmentUpdate, options?: SegmentUpdateOptions): Promise<Scoped<Segment>>;
-  previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
-  segmentationCriteria(): Promise<Scoped<Criterion[]>>;
-  /** Campaigns from the data API's analytics (`not_available` where the tenant has none to list). */
-  listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>>;
-  analyticsCapabilities(): Promise<Scoped<Capabilities>>;
-  paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
-  /** Any other endpoint of the toolset, in this session's tenant (see `ApiCall`). */
-  callApi(call: ApiCall): Promise<Scoped<unknown>>;
-  /**
-   * One page of a list of the toolset in this session's tenant (list-pager.ts): from the API while it
-   * pages, else from the whole list kept for the walk; a cursor only continues its own listing.
-   */
-  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>>;
-
   /**
    * The scope one call runs in (docs/tenant-isolation.md): its tenant and
    * credential are fixed here, when the call starts — the tenant named, else the session's active tenant
@@ -127,21 +62,54 @@ export interface TenantSession {
 }
 
 /** What a call runs against: the tenant-scoped reads and writes, all in the one tenant the call was fixed to. */
-export type TenantScopedOperations = Pick<
-  TenantSession,
-  'listSegments' | 'getSegment' | 'createSegment' | 'updateSegment' | 'previewSegment' | 'segmentationCriteria' | 'listCampaigns' | 'analyticsCapabilities' | 'paidAdsStatus' | 'callApi' | 'pagedList'
->;
+export interface TenantScopedOperations {
+  listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>>;
+  getSegment(segmentId: string): Promise<Scoped<Segment>>;
+  createSegment(input: SegmentCreate): Promise<Scoped<Segment>>;
+  /** Re-reads, compares with the base revision (a change → `conflict` with the current segment), writes. */
+  updateSegment(segmentId: string, input: SegmentUpdate, options?: SegmentUpdateOptions): Promise<Scoped<Segment>>;
+  previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>>;
+  segmentationCriteria(): Promise<Scoped<Criterion[]>>;
+  /** Campaigns from the data API's analytics (`not_available` where the tenant has none to list). */
+  listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>>;
+  analyticsCapabilities(): Promise<Scoped<Capabilities>>;
+  paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>>;
+  /** Any other endpoint of the toolset, in the call's tenant (see `ApiCall`). */
+  callApi(call: ApiCall): Promise<Scoped<unknown>>;
+  /**
+   * One page of a list of the toolset in the call's tenant (list-pager.ts): from the API while it
+   * pages, else from the whole list kept for the walk; a cursor only continues its own listing.
+   */
+  pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>>;
+}
+
+/** Every operation of a scope by name; `satisfies` keeps the list and the interface the same. */
+const scopedOperationNames = {
+  listSegments: true,
+  getSegment: true,
+  createSegment: true,
+  updateSegment: true,
+  previewSegment: true,
+  segmentationCriteria: true,
+  listCampaigns: true,
+  analyticsCapabilities: true,
+  paidAdsStatus: true,
+  callApi: true,
+  pagedList: true,
+} as const satisfies Record<keyof TenantScopedOperations, true>;
 
 /**
- * A segment changed since the edit started (DESIGN §3: the real API has no optimistic concurrency, so
- * the client compares revisions before writing). Nothing was written; `current` is what is stored now.
+ * A session's tenant-scoped operations where each one is a call of its own: it opens its scope when it
+ * starts, in the tenant active at that moment, so a switch never redirects an operation already running
+ * (the window's reads and writes; tests). The session itself offers only `openScope`.
  */
-export class SegmentConflictError extends CoreError {
-  constructor(
-    readonly current: Segment,
-    readonly baseRevision: string,
-  ) {
-    super('conflict', `segment "${current.name}" was changed by someone else since you opened it; nothing was saved. Reload it and apply your edit again`, 'segment_id');
-    this.name = 'SegmentConflictError';
+export function activeTenant(session: Pick<TenantSession, 'openScope'>): TenantScopedOperations {
+  const operations: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of Object.keys(scopedOperationNames) as (keyof TenantScopedOperations)[]) {
+    operations[name] = async (...args) => {
+      const scope = await session.openScope();
+      return (scope[name] as (...given: unknown[]) => Promise<unknown>).apply(scope, args);
+    };
   }
+  return operations as unknown as TenantScopedOperations;
 }

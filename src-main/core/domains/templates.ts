@@ -4,9 +4,9 @@
  * `success: false` failed: it is raised as an `api_error` with the API's own words.
  */
 import { normalizeTemplateAnswer, normalizeTemplatePreview, normalizeTestSendResult, readApiErrorBody, type Template } from '../../../src-shared/api';
-import { type Scoped } from '../tenant-session';
+import type { Scoped, ApiCaller } from '../api-call';
 import { CoreError } from '../core-error';
-import { definedFields, readApi, segment, type ApiCaller } from './api-read';
+import { definedFields, readApi, segment } from './api-read';
 
 /** A new template (`POST /templates`). */
 export interface TemplateCreate {

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import type { ListPage } from '../../core/list-pager';
-import type { Scoped, TenantScopedOperations } from '../../core/tenant-session';
+import type { TenantScopedOperations } from '../../core/tenant-session';
+import type { Scoped } from '../../core/api-call';
 
 /** A page size input: its bounds are advertised by the schema, so the description says only the default. */
 export function pageSizeInput(max: number, fallback: number): z.ZodOptional<z.ZodNumber> {

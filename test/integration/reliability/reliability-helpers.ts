@@ -47,12 +47,11 @@ export function tokenTenant(token: string): string | null {
   return payload.tenantId ?? payload.activeTenantId ?? null;
 }
 
-/** Never torn: a call opened now sends the session's one credential through both clients, and the active tenant is that token's. */
+/** Never torn: a call opened now sends the session's one credential, and the active tenant is that token's. */
 export async function expectCoherent(session: CoreSession): Promise<void> {
   const credential = session.credential;
   const scope = await session.openScope();
   expect(scope.data.credential).toBe(credential);
-  expect(scope.paidMedia.credential).toBe(credential);
   expect(session.snapshot().activeTenantId).toBe(tokenTenant(credential.accessToken));
   expect(session.activeTenantId).toBe(tokenTenant(credential.accessToken));
 }

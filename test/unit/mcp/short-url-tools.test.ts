@@ -4,7 +4,7 @@
  * answer (empty fields dropped, clicks without personal data, pages), and the envelope for bad input.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../src-main/core/tenant-session';
+import type { ApiCall } from '../../../src-main/core/api-call';
 import { CoreError } from '../../../src-main/core/core-error';
 import { loadNeventCorpus } from '../../helpers/nevent-fixtures';
 import { connect, failure, ok, type Harness } from './harness';

@@ -5,7 +5,7 @@
  * reach is refused before the tool runs; the API's refusals come back as the envelope.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../src-main/core/tenant-session';
+import type { ApiCall } from '../../../src-main/core/api-call';
 import { CoreError } from '../../../src-main/core/core-error';
 import { connect, failure, ok, type Harness } from './harness';
 
