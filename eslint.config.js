@@ -6,6 +6,30 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
 
+/** What no file of src-main (the Electron shell aside) may import. */
+const mainImportPatterns = [
+  { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
+  { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+  { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
+];
+
+/** The core's folders, lowest first, each with the folders it may import from. */
+const coreLayers = {
+  common: [],
+  http: ['common'],
+  keychain: ['common'],
+  tokens: ['common', 'http'],
+  domains: ['common', 'http'],
+  session: ['common', 'http', 'tokens', 'domains'],
+  account: ['common', 'http', 'keychain', 'tokens', 'session'],
+};
+
+/** The core's composition root, above its folders. */
+const compositionRoot = ['create-core', 'index', 'demo-sign-in', 'standalone-sign-in'];
+
+/** The folders of main beside the core. */
+const mainFolders = ['app', 'cli', 'demo-api', 'electron', 'mcp', 'serve'];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -69,16 +93,27 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
-          { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
-          { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: mainImportPatterns }] },
   },
+  // The core's layers (docs/architecture.md): each folder of src-main/core imports only from the folders
+  // below it, and the core imports nothing of the rest of main. The composition root (create-core.ts,
+  // index.ts and the sign-in helpers beside them) sits above every folder.
+  ...Object.entries(coreLayers).map(([layer, below]) => {
+    const above = Object.keys(coreLayers).filter((other) => other !== layer && !below.includes(other));
+    return {
+      files: [`src-main/core/${layer}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: [{ name: '..', message: `core/${layer} never imports the core's façade (index.ts) above it.` }],
+          patterns: [
+            ...mainImportPatterns,
+            { group: [...above.map((other) => `../${other}/*`), ...compositionRoot.map((file) => `../${file}`)], message: `core/${layer} imports only from ${below.length === 0 ? 'nothing else in the core' : below.map((b) => `core/${b}`).join(', ')} (docs/architecture.md).` },
+            { group: mainFolders.map((folder) => `../../${folder}/*`), message: 'The core imports nothing of the rest of main: the MCP bridge, the app, serve and the CLI import the core.' },
+          ],
+        }],
+      },
+    };
+  }),
   {
     files: ['src-main/electron/**/*.ts'],
     rules: {

@@ -16,9 +16,9 @@ import { isSignedIn } from '../../src-shared/desktop-state';
 import { noticeText, type NoticeCode, type NoticeParams } from '../../src-shared/i18n/notices';
 import { createTranslator } from '../../src-shared/i18n/translator';
 import type { Segment } from '../../src-shared/api';
-import { activeTenant, type TenantScopedOperations, type TenantSession, type TenantsView } from '../core/tenant-session';
-import { CoreError } from '../core/core-error';
-import { toErrorData } from '../core/error-data';
+import { activeTenant, type TenantScopedOperations, type TenantSession, type TenantsView } from '../core/session/tenant-session';
+import { CoreError } from '../core/common/core-error';
+import { toErrorData } from '../core/common/error-data';
 import type { DesktopStore, DesktopUpdate } from './desktop-store';
 import type { EventHub } from './event-hub';
 import type { OperationModeSetting } from './operation-mode-setting';
@@ -223,7 +223,7 @@ export class DesktopEffects {
 /**
  * Every segment of the desktop's tenant, page after page (the window searches what it holds): the walk
  * follows the core's cursors, which reach every segment exactly once even when the API does not page
- * (src-main/core/list-pager.ts), and stops at `desktopSegmentsMaxPages`.
+ * (src-main/core/domains/list-pager.ts), and stops at `desktopSegmentsMaxPages`.
  */
 async function everySegment(desktop: Pick<TenantScopedOperations, 'listSegments'>): Promise<{ tenantId: string; segments: Segment[]; more: boolean }> {
   const segments: Segment[] = [];

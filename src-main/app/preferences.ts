@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { maxUploadFolders, TenantRefSchema, ThemeSchema, type SettingsUpdate, type TenantRef, type TenantShortcuts, type Theme } from '../../src-shared/ipc';
 import { LanguageSettingSchema, type LanguageSetting } from '../../src-shared/i18n/languages';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 
 /** A stored file the store will not read (not a regular file, too large), in words a person can act on. */
 export class JsonStoreRefusal extends Error {

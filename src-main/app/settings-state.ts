@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, parse, resolve } from 'node:path';
 import type { Settings } from '../../src-shared/ipc';
-import { CoreError } from '../core/core-error';
+import { CoreError } from '../core/common/core-error';
 import type { OperationModeSetting } from './operation-mode-setting';
 import type { Preferences } from './preferences';
 

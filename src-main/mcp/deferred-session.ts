@@ -12,8 +12,8 @@
  */
 import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionSnapshot } from '../../src-shared/session';
-import type { SwitchOutcome, TenantScopedOperations, TenantSession } from '../core/tenant-session';
-import { CoreError } from '../core/core-error';
+import type { SwitchOutcome, TenantScopedOperations, TenantSession } from '../core/session/tenant-session';
+import { CoreError } from '../core/common/core-error';
 
 /** How opening the session ended: the session, or the error every tool call answers with. */
 export type OpenedSession = { ok: true; session: TenantSession } | { ok: false; failure: AppErrorData };

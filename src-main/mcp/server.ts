@@ -29,7 +29,7 @@ import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
 import type { ToolDomain } from '../../src-shared/tool-domains';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
-import { activeTenant, type TenantScopedOperations, type TenantSession } from '../core/tenant-session';
+import { activeTenant, type TenantScopedOperations, type TenantSession } from '../core/session/tenant-session';
 import { auditArgsOf } from './audit-args';
 import { argKeysOf } from './audit-log';
 import { boundClientText, clientFromUserAgent, clientTextLimits } from './client-text';

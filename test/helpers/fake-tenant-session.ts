@@ -9,12 +9,12 @@ import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
 import type { CampaignListItem, CampaignListQuery, CampaignList } from '../../src-main/core/domains/campaign-list';
 import { SegmentConflictError } from '../../src-main/core/domains/segments';
-import { CoreError } from '../../src-main/core/core-error';
-import type { SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import { CoreError } from '../../src-main/core/common/core-error';
+import type { SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/session/tenant-session';
 import type { SegmentQuery, SegmentUpdateOptions } from '../../src-main/core/domains/segments';
-import type { ApiCall, Scoped } from '../../src-main/core/api-call';
+import type { ApiCall, Scoped } from '../../src-main/core/http/api-call';
 import { TenantIdSchema } from '../../src-shared/api';
-import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/list-pager';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/domains/list-pager';
 import { fakeJwtShape } from './tokens';
 
 /**

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/create-core';
-import { NOT_REMEMBERED_WARNING } from '../../src-main/core/secret-store';
+import { NOT_REMEMBERED_WARNING } from '../../src-main/core/keychain/secret-store';
 import { startDemoApi, type DemoApi } from '../../src-main/demo-api';
-import { activeTenant } from '../../src-main/core/tenant-session';
+import { activeTenant } from '../../src-main/core/session/tenant-session';
 
 let demo: DemoApi;
 let configDir: string;

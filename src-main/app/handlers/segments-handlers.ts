@@ -1,7 +1,7 @@
 /** `segments.*`: the desktop tenant's segments, each call checked against the tenant the window shows. */
 import type { RequestHandlers } from '../dispatcher';
 import { criterionView, sampleFanView, segmentView } from '../views';
-import { activeTenant } from '../../core/tenant-session';
+import { activeTenant } from '../../core/session/tenant-session';
 import { desktopIn, type HandlerContext } from './context';
 
 type SegmentsChannels = 'segments.list' | 'segments.get' | 'segments.create' | 'segments.update' | 'segments.preview' | 'segments.criteria' | 'segments.current';

@@ -6,7 +6,7 @@
 import { CapabilitiesSchema, normalizeAnalyticsResult, normalizeCampaignReport, normalizeFilterValues, normalizeTableSchema } from '../../../src-shared/api';
 import type { AnalyticsColumn, AnalyticsResult, CampaignReport, Capabilities, FilterValuesResult } from '../../../src-shared/api';
 import { readApi } from './api-read';
-import type { ApiCaller, Scoped } from '../api-call';
+import type { ApiCaller, Scoped } from '../http/api-call';
 import type { DomainScope } from './domain-scope';
 
 /** `POST /analytics/query` (body as upstream sends it, camelCase); `dryRun` goes in the query string. */

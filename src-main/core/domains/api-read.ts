@@ -3,8 +3,8 @@
  * reader (a normalizer from src-shared/api or a schema's `parse`) under the one reading rule of the core
  * (`readResponse`): a body without what the code needs is an `api_error` naming the endpoint and the field.
  */
-import { readResponse } from '../http-client';
-import type { ApiCall, ApiCaller, Scoped } from '../api-call';
+import { readResponse } from '../http/http-client';
+import type { ApiCall, ApiCaller, Scoped } from '../http/api-call';
 
 /** Calls the API and reads the body with `read`; keeps the tenant the answer came from. */
 export async function readApi<T>(ops: ApiCaller, call: ApiCall, read: (body: unknown) => T): Promise<Scoped<T>> {

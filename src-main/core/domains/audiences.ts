@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeDimensionValues, normalizeSegmentExecution, withDefinitionIds } from '../../../src-shared/api';
 import type { DimensionValue, SegmentDefinition, SegmentExecution } from '../../../src-shared/api';
-import type { Scoped, ApiCaller } from '../api-call';
+import type { Scoped, ApiCaller } from '../http/api-call';
 import { readApi } from './api-read';
 
 /** `POST /segments/execute {definition, page, page_size}`; the data API needs an id on every stanza and criterion. */

@@ -13,8 +13,8 @@
  * the result is taken from the first column of its list that the table has.
  */
 import type { AnalyticsColumn, AnalyticsRow } from '../../../src-shared/api';
-import type { Scoped } from '../api-call';
-import { CoreError } from '../core-error';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 import { analyticsTableSchema, queryAnalytics } from './analytics';
 import type { DomainScope } from './domain-scope';
 

@@ -4,10 +4,10 @@
  */
 import { CampaignMetricsSchema, CampaignQuoteSchema, normalizeCampaignRecord, normalizeRecipientsPage } from '../../../src-shared/api';
 import type { CampaignMetrics, CampaignQuote, CampaignRecipient, CampaignRecord, CommunicationChannel } from '../../../src-shared/api';
-import type { ListPage } from '../list-pager';
+import type { ListPage } from './list-pager';
 import type { DomainScope } from './domain-scope';
-import type { Scoped, ApiCaller } from '../api-call';
-import { CoreError } from '../core-error';
+import type { Scoped, ApiCaller } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 import { readApi } from './api-read';
 
 const path = (campaignId: string, rest = ''): string => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;

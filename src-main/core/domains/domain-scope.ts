@@ -4,8 +4,8 @@
  * segment was written. Domain modules know what the API offers; this is all they know of sessions.
  */
 import type { Segment } from '../../../src-shared/api';
-import type { ApiCaller, Scoped } from '../api-call';
-import type { ListPage, PagedListRequest } from '../list-pager';
+import type { ApiCaller, Scoped } from '../http/api-call';
+import type { ListPage, PagedListRequest } from './list-pager';
 import type { SegmentRevisions } from './segment-revisions';
 
 /** One call's tenant, as domain code sees it. */

@@ -1,7 +1,7 @@
 /** The media domain's core API requests: the tenant's image library (list, upload one, delete some). */
 import { normalizeMediaResources, normalizeUploadAnswer } from '../../../src-shared/api';
 import type { MediaResource } from '../../../src-shared/api';
-import type { Scoped, ApiCaller } from '../api-call';
+import type { Scoped, ApiCaller } from '../http/api-call';
 import { readApi } from './api-read';
 
 /** `GET /media/resources`. */

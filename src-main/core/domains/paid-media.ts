@@ -19,9 +19,9 @@ import {
   type PaidAdsStatus,
   type PaidMediaProvider,
 } from '../../../src-shared/api';
-import { parseInput } from '../input-check';
-import type { Scoped, ApiCaller } from '../api-call';
-import { CoreError } from '../core-error';
+import { parseInput } from '../common/input-check';
+import type { Scoped, ApiCaller } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 import { compact, sumOf } from './compact';
 import { definedQuery, readApi, segment } from './api-read';
 

@@ -30,9 +30,9 @@ import {
   type SegmentUpdate,
   type SegmentUpdateBody,
 } from '../../../src-shared/api';
-import type { Scoped } from '../api-call';
-import { CoreError } from '../core-error';
-import { parseInput } from '../input-check';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
+import { parseInput } from '../common/input-check';
 import { readApi, segment as pathSegment } from './api-read';
 import type { DomainScope } from './domain-scope';
 

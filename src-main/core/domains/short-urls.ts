@@ -16,9 +16,9 @@ import {
   type ApiPage,
   type ShortUrl,
 } from '../../../src-shared/api';
-import type { ListAnswer, ListPage } from '../list-pager';
+import type { ListAnswer, ListPage } from './list-pager';
 import type { DomainScope } from './domain-scope';
-import type { Scoped, ApiCaller } from '../api-call';
+import type { Scoped, ApiCaller } from '../http/api-call';
 import { countBy } from './compact';
 import { definedFields, definedQuery, readApi, segment } from './api-read';
 

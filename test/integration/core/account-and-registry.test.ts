@@ -2,13 +2,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
-import { keychainServiceFor } from '../../../src-main/core/secret-store';
+import { keychainServiceFor } from '../../../src-main/core/keychain/secret-store';
 import { signInStandalone } from '../../../src-main/core/standalone-sign-in';
-import type { SessionRegistryEvent } from '../../../src-main/core/session-registry';
+import type { SessionRegistryEvent } from '../../../src-main/core/account/session-registry';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { FakeClock } from '../../helpers/fake-clock';
 import { FakeKeychainStore, MemorySecretStore } from '../../helpers/secret-stores';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keychainServiceFor } from '../../../src-main/core/secret-store';
-import type { FetchLike } from '../../../src-main/core/http-client';
+import { keychainServiceFor } from '../../../src-main/core/keychain/secret-store';
+import type { FetchLike } from '../../../src-main/core/http/http-client';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { FakeKeychainStore } from '../../helpers/secret-stores';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import type { Criterion, SegmentDefinition } from '../../../src-shared/api';
 import { valueKindFor, type ValueKind } from '../../../src-shared/segment-definition-check';
 import { draftFromSegment, draftToDefinition, operatorsFor, validateDraft } from '../../../src-renderer/lib/segment-draft';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture;
 let criteria: Criterion[];

@@ -10,12 +10,12 @@
 import fc from 'fast-check';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreSession } from '../../../src-main/core/core-session';
-import type { FetchLike } from '../../../src-main/core/http-client';
+import type { CoreSession } from '../../../src-main/core/session/core-session';
+import type { FetchLike } from '../../../src-main/core/http/http-client';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { propertyRuns } from '../../helpers/property-runs';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture;
 let currentFetch: FetchLike = (input, init) => fetch(input, init);

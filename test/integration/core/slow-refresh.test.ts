@@ -7,9 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, type FetchLike } from '../../../src-main/core/http-client';
+import { HttpClient, type FetchLike } from '../../../src-main/core/http/http-client';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 let hung: Server;

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { foldText } from '../../../src-shared/text-fold';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 afterEach(async () => {

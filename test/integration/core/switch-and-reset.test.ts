@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { segmentRevision } from '../../../src-shared/api';
 import { decodeJwt } from 'jose';
 import { signInToDemo } from '../../../src-main/core/demo-sign-in';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 import { SegmentConflictError } from '../../../src-main/core/domains/segments';
-import { CoreError } from '../../../src-main/core/core-error';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture | null = null;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import type { ErrorCode } from '../../../src-shared/errors';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 const faults: [SwitchFaultKind, ErrorCode][] = [
   ['http_500', 'api_error'],

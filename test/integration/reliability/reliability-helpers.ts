@@ -1,7 +1,7 @@
 /** Shared pieces of the reliability suite: a real core + socket bridge, and the "never torn" check. */
 import { expect } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { CoreSession } from '../../../src-main/core/core-session';
+import type { CoreSession } from '../../../src-main/core/session/core-session';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { OperationMode } from '../../../src-shared/session';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CoreSession } from '../../../src-main/core/core-session';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { CoreSession } from '../../../src-main/core/session/core-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 import { SegmentConflictError } from '../../../src-main/core/domains/segments';
-import type { Credential } from '../../../src-main/core/credential';
-import { HttpClient } from '../../../src-main/core/http-client';
-import { TokenBroker } from '../../../src-main/core/token-broker';
-import { TokenVerifier } from '../../../src-main/core/token-verifier';
+import type { Credential } from '../../../src-main/core/tokens/credential';
+import { HttpClient } from '../../../src-main/core/http/http-client';
+import { TokenBroker } from '../../../src-main/core/tokens/token-broker';
+import { TokenVerifier } from '../../../src-main/core/tokens/token-verifier';
 import { normalizeTokenResponse } from '../../../src-shared/api';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import { FakeClock } from '../../helpers/fake-clock';

@@ -5,8 +5,8 @@
  * unknown record on the gated reads only.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../src-main/core/api-call';
-import { CoreError } from '../../../src-main/core/core-error';
+import type { ApiCall } from '../../../src-main/core/http/api-call';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { insightsTotals, insightsWindow } from '../../../src-main/core/domains/paid-media';
 import { loadNeventCorpus } from '../../helpers/nevent-fixtures';
 import { connect, failure, ok, type Harness } from './harness';

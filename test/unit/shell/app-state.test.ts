@@ -6,7 +6,7 @@ import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { Preferences, preferencesReadTimeoutMs, type JsonStore } from '../../../src-main/app/preferences';
 import type { AppState, DesktopSegments, Settings } from '../../../src-shared/ipc';
 import { createTestService } from './fakes';
-import { activeTenant } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 const entry = (seq: number, partial: Partial<AuditEntry> = {}): AuditEntry => ({ seq, at: 'now', sessionId: seq % 2 === 0 ? 'a' : 'b', clientName: null, kind: 'tool', name: 'nevent_list_segments', tenantId: 't1', argKeys: [], result: 'ok', durationMs: 1, ...partial });
 

@@ -9,12 +9,12 @@ import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { OperationModeSetting, type ModeChange } from '../../../src-main/app/operation-mode-setting';
 import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
-import { type SwitchOutcome, type TenantSession } from '../../../src-main/core/tenant-session';
-import { CoreError } from '../../../src-main/core/core-error';
+import { type SwitchOutcome, type TenantSession } from '../../../src-main/core/session/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import { fakeJwtShape } from '../../helpers/tokens';
 import { McpHttpBridge } from '../../../src-main/mcp/http-bridge';
-import { MemorySecretStore } from '../../../src-main/core/secret-store';
+import { MemorySecretStore } from '../../../src-main/core/keychain/secret-store';
 
 /** A secret that must never appear in anything sent to the window. */
 export const secretToken = fakeJwtShape({ sub: 'secret' }, 'signature', 'RS256');

@@ -12,8 +12,8 @@
  * has gone stale since; renewing that one exchanges its own refresh token, hence the second retry.
  */
 import type { Credential } from './credential';
-import { HttpStatusError, type HttpClient, type HttpRequest } from './http-client';
-import { CoreError } from './core-error';
+import { HttpStatusError, type HttpClient, type HttpRequest } from '../http/http-client';
+import { CoreError } from '../common/core-error';
 
 /** A response body and the credential that obtained it. */
 export interface Authorized<T> {

@@ -17,35 +17,35 @@
  * that could drift from the token.
  */
 import { randomUUID } from 'node:crypto';
-import { firstIssue } from '../../src-shared/zod-issue';
+import { firstIssue } from '../../../src-shared/zod-issue';
 import {
   TenantIdSchema,
   type AccessTokenClaims,
   type Segment,
   type Tenant,
   type TokenPair,
-} from '../../src-shared/api';
-import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
-import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
-import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import type { Clock } from './clock';
-import { CredentialCell, tenantOf, type Credential } from './credential';
-import { CredentialRenewer } from './credential-renewal';
-import { DataClient, type ApiUrls } from './data-client';
-import { Emitter } from './emitter';
-import { asCoreError } from './error-data';
-import type { HttpClient } from './http-client';
-import { obtainScopedToken, PersistedTenant, type ScopedTokenDeps } from './scoped-token';
-import { SegmentRevisions } from './domains/segment-revisions';
-import { SerialQueue } from './serial-queue';
-import { parseInput } from './input-check';
+} from '../../../src-shared/api';
+import type { SessionKind, SessionSnapshot } from '../../../src-shared/session';
+import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
+import { AuthorizedRequester, type Authorized } from '../tokens/authorized-requester';
+import type { Clock } from '../common/clock';
+import { CredentialCell, tenantOf, type Credential } from '../tokens/credential';
+import { CredentialRenewer } from '../tokens/credential-renewal';
+import { DataClient, type ApiUrls } from '../tokens/data-client';
+import { Emitter } from '../common/emitter';
+import { asCoreError } from '../common/error-data';
+import type { HttpClient } from '../http/http-client';
+import { obtainScopedToken, PersistedTenant, type ScopedTokenDeps } from '../tokens/scoped-token';
+import { SegmentRevisions } from '../domains/segment-revisions';
+import { SerialQueue } from '../common/serial-queue';
+import { parseInput } from '../common/input-check';
 import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
 import type { SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
-import type { Scoped } from './api-call';
-import { CoreError } from './core-error';
-import { TenantTokens } from './tenant-tokens';
-import type { TokenBroker } from './token-broker';
-import type { TokenVerifier } from './token-verifier';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
+import { TenantTokens } from '../tokens/tenant-tokens';
+import type { TokenBroker } from '../tokens/token-broker';
+import type { TokenVerifier } from '../tokens/token-verifier';
 
 /** What a session needs; assembled by the registry. */
 export interface CoreSessionDeps {

@@ -5,12 +5,12 @@
  * Every tenant-scoped read answers with the tenant it was answered in (`Scoped.tenantId`): a call that
  * started before a switch completed runs, and reports, in the tenant it started in.
  */
-import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
-import type { CampaignList, CampaignListQuery } from './domains/campaign-list';
-import type { SegmentQuery, SegmentUpdateOptions } from './domains/segments';
-import type { ApiCall, Scoped } from './api-call';
-import type { ListPage, PagedListRequest } from './list-pager';
-import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
+import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../../src-shared/api';
+import type { CampaignList, CampaignListQuery } from '../domains/campaign-list';
+import type { SegmentQuery, SegmentUpdateOptions } from '../domains/segments';
+import type { ApiCall, Scoped } from '../http/api-call';
+import type { ListPage, PagedListRequest } from '../domains/list-pager';
+import type { SessionKind, SessionSnapshot } from '../../../src-shared/session';
 
 /** Result of a switch, reset or move. */
 export interface SwitchOutcome {

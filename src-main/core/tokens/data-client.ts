@@ -5,15 +5,15 @@
  * the call started with (tenant-scope.ts); every method answers with the credential that obtained the
  * value, so callers can report the tenant it belongs to.
  */
-import { isFailureEnvelope, normalizeAccessibleTenants, normalizePlatformTenants, normalizeTokenResponse, unwrapDataEnvelope, type Tenant, type TokenPair } from '../../src-shared/api';
-import type { ApiUrls } from './api-urls';
+import { isFailureEnvelope, normalizeAccessibleTenants, normalizePlatformTenants, normalizeTokenResponse, unwrapDataEnvelope, type Tenant, type TokenPair } from '../../../src-shared/api';
+import type { ApiUrls } from '../http/api-urls';
 import type { Authorized, AuthorizedRequester, UnauthorizedRequest } from './authorized-requester';
 import type { Credential } from './credential';
-import { errorFromResponse, HttpStatusError, readResponse } from './http-client';
-import type { ApiCall } from './api-call';
-import { CoreError } from './core-error';
+import { errorFromResponse, HttpStatusError, readResponse } from '../http/http-client';
+import type { ApiCall } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 
-export type { ApiUrls } from './api-urls';
+export type { ApiUrls } from '../http/api-urls';
 
 function map<T, U>(answer: Authorized<T>, fn: (value: T) => U): Authorized<U> {
   return { credential: answer.credential, value: fn(answer.value) };

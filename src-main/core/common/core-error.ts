@@ -2,7 +2,7 @@
  * The error every core operation rejects with. It sits at the ground of the core: every layer (HTTP,
  * keychain, tokens, sessions, domains) raises it and imports nothing else to do so.
  */
-import type { AppErrorData, ErrorCode } from '../../src-shared/errors';
+import type { AppErrorData, ErrorCode } from '../../../src-shared/errors';
 
 /** The error every core operation rejects with: a code from the shared union, a token-free message. */
 export class CoreError extends Error {

@@ -24,8 +24,8 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Scoped } from './api-call';
-import { CoreError } from './core-error';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 
 /** One page as the API answered it; the metadata only when the answer had it. */
 export interface ListAnswer<T> {

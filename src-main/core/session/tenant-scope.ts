@@ -20,22 +20,22 @@
  * per-tenant credential whose own refresh token the API refused: that credential alone is over, and a new
  * one is obtained for the same tenant (`CredentialHome.reissue`), or the call fails.
  */
-import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../src-shared/api';
-import type { ApiCall, Scoped } from './api-call';
-import { AuthorizedRequester } from './authorized-requester';
-import type { Clock } from './clock';
-import { CoreError } from './core-error';
-import { tenantOf, type Credential, type CredentialCell } from './credential';
-import type { CredentialRenewer } from './credential-renewal';
-import { DataClient, type ApiUrls } from './data-client';
-import { analyticsCapabilities } from './domains/analytics';
-import { listCampaigns, type CampaignList, type CampaignListQuery } from './domains/campaign-list';
-import type { DomainScope } from './domains/domain-scope';
-import { paidAdsStatus } from './domains/paid-media';
-import type { SegmentRevisions } from './domains/segment-revisions';
-import { createSegment, getSegment, listSegments, previewSegment, segmentationCriteria, updateSegment, type SegmentQuery, type SegmentUpdateOptions } from './domains/segments';
-import type { HttpClient } from './http-client';
-import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from './list-pager';
+import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../../src-shared/api';
+import type { ApiCall, Scoped } from '../http/api-call';
+import { AuthorizedRequester } from '../tokens/authorized-requester';
+import type { Clock } from '../common/clock';
+import { CoreError } from '../common/core-error';
+import { tenantOf, type Credential, type CredentialCell } from '../tokens/credential';
+import type { CredentialRenewer } from '../tokens/credential-renewal';
+import { DataClient, type ApiUrls } from '../tokens/data-client';
+import { analyticsCapabilities } from '../domains/analytics';
+import { listCampaigns, type CampaignList, type CampaignListQuery } from '../domains/campaign-list';
+import type { DomainScope } from '../domains/domain-scope';
+import { paidAdsStatus } from '../domains/paid-media';
+import type { SegmentRevisions } from '../domains/segment-revisions';
+import { createSegment, getSegment, listSegments, previewSegment, segmentationCriteria, updateSegment, type SegmentQuery, type SegmentUpdateOptions } from '../domains/segments';
+import type { HttpClient } from '../http/http-client';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../domains/list-pager';
 import type { TenantScopedOperations } from './tenant-session';
 
 /** Per-tenant caches of one session; a switch replaces the session's object, so a late answer lands in a discarded one. */

@@ -1,6 +1,6 @@
 /** How the core checks what a caller gives it, before anything is sent. */
 import type { z } from 'zod';
-import { firstIssue } from '../../src-shared/zod-issue';
+import { firstIssue } from '../../../src-shared/zod-issue';
 import { CoreError } from './core-error';
 
 /** An input that fails its schema, as the core reports it (`validation_failed`, naming the field). */

@@ -4,14 +4,14 @@
  * request, and every failure turned into a `CoreError` with a code from the shared union (DESIGN §4)
  * and a message that never carries a token.
  */
-import { firstIssue } from '../../src-shared/zod-issue';
+import { firstIssue } from '../../../src-shared/zod-issue';
 import { ZodError, type ZodType } from 'zod';
-import { ApiShapeError, readApiErrorBody } from '../../src-shared/api';
-import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
+import { ApiShapeError, readApiErrorBody } from '../../../src-shared/api';
+import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../../src-shared/errors';
 import { onAbort } from './abort-fanout';
 import { NodeHttpTransport, type RawAnswer } from './node-http-transport';
-import { redactSecrets } from './redact';
-import { CoreError } from './core-error';
+import { redactSecrets } from '../common/redact';
+import { CoreError } from '../common/core-error';
 
 /** The subset of `fetch` the core uses; tests pass a wrapped or fake one. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
