@@ -25,7 +25,7 @@ const coreLayers = {
 };
 
 /** The core's composition root, above its folders. */
-const compositionRoot = ['create-core', 'index', 'demo-sign-in', 'standalone-sign-in'];
+const compositionRoot = ['create-core', 'demo-sign-in', 'standalone-sign-in'];
 
 /** The folders of main beside the core. */
 const mainFolders = ['app', 'cli', 'demo-api', 'electron', 'mcp', 'serve'];
@@ -96,15 +96,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: mainImportPatterns }] },
   },
   // The core's layers (docs/architecture.md): each folder of src-main/core imports only from the folders
-  // below it, and the core imports nothing of the rest of main. The composition root (create-core.ts,
-  // index.ts and the sign-in helpers beside them) sits above every folder.
+  // below it, and the core imports nothing of the rest of main. The composition root (create-core.ts and
+  // the sign-in helpers beside it) sits above every folder.
   ...Object.entries(coreLayers).map(([layer, below]) => {
     const above = Object.keys(coreLayers).filter((other) => other !== layer && !below.includes(other));
     return {
       files: [`src-main/core/${layer}/**/*.ts`],
       rules: {
         'no-restricted-imports': ['error', {
-          paths: [{ name: '..', message: `core/${layer} never imports the core's façade (index.ts) above it.` }],
           patterns: [
             ...mainImportPatterns,
             { group: [...above.map((other) => `../${other}/*`), ...compositionRoot.map((file) => `../${file}`)], message: `core/${layer} imports only from ${below.length === 0 ? 'nothing else in the core' : below.map((b) => `core/${b}`).join(', ')} (docs/architecture.md).` },

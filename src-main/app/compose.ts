@@ -9,7 +9,9 @@
 import { join } from 'node:path';
 import type { OperationMode } from '../../src-shared/session';
 import type { BridgeStatus, DemoUser } from '../../src-shared/ipc';
-import { createCore, defaultConfigDir, MemorySecretStore, type Core, type SecretStore } from '../core';
+import { defaultConfigDir } from '../core/account/account-record';
+import { createCore, type Core } from '../core/create-core';
+import { MemorySecretStore, type SecretStore } from '../core/keychain/secret-store';
 import { Emitter, setListenerErrorReporter } from '../core/common/emitter';
 import { startDemoApi, type DemoApi } from '../demo-api';
 import { CoreAccountPort, coreSessionsPort } from './core-adapters';

@@ -16,7 +16,7 @@ import { isSignedIn } from '../../src-shared/desktop-state';
 import { noticeText, type NoticeCode, type NoticeParams } from '../../src-shared/i18n/notices';
 import { createTranslator } from '../../src-shared/i18n/translator';
 import type { Segment } from '../../src-shared/api';
-import { activeTenant, type TenantScopedOperations, type TenantSession, type TenantsView } from '../core/session/tenant-session';
+import { activeTenant, type TenantScopedOperations, type TenantsView } from '../core/session/tenant-session';
 import { CoreError } from '../core/common/core-error';
 import { toErrorData } from '../core/common/error-data';
 import type { DesktopStore, DesktopUpdate } from './desktop-store';

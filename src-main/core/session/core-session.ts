@@ -35,11 +35,12 @@ import { DataClient, type ApiUrls } from '../tokens/data-client';
 import { Emitter } from '../common/emitter';
 import { asCoreError } from '../common/error-data';
 import type { HttpClient } from '../http/http-client';
-import { obtainScopedToken, PersistedTenant, type ScopedTokenDeps } from '../tokens/scoped-token';
+import { PersistedTenant, type ScopedTokenDeps } from '../tokens/scoped-token';
 import { SegmentRevisions } from '../domains/segment-revisions';
 import { SerialQueue } from '../common/serial-queue';
 import { parseInput } from '../common/input-check';
-import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
+import { TenantHomes } from './tenant-homes';
+import { TenantCaches, TenantScope, type ScopeHost } from './tenant-scope';
 import type { SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
 import type { Scoped } from '../http/api-call';
 import { CoreError } from '../common/core-error';
@@ -68,9 +69,6 @@ export interface CoreSessionDeps {
   signInTenants?: (accessToken: string) => Tenant[] | null;
 }
 
-/** Named tenants a session keeps caches for (least recently used dropped first; their caches go with them). */
-const MAX_TENANT_HOMES = 16;
-
 /** The TenantSession implementation. */
 export class CoreSession implements TenantSession {
   readonly id: string;
@@ -95,11 +93,9 @@ export class CoreSession implements TenantSession {
   private clientVersion: string | null;
   private lastToolCall: string | null = null;
   private callCount = 0;
-  private readonly tenantTokens: TenantTokens;
   private readonly persisted: PersistedTenant;
-  private readonly scopedTokens: ScopedTokenDeps;
-  /** Named tenant → the account cell its calls run with, and this session's caches of that tenant. */
-  private readonly tenantHomes = new Map<string, CredentialHome>();
+  /** Named tenants' credentials and this session's caches of them (tenant-homes.ts). */
+  private readonly homes: TenantHomes;
   /** What this session lends the scopes of its calls. */
   private readonly host: ScopeHost;
 
@@ -116,7 +112,6 @@ export class CoreSession implements TenantSession {
     this.id = deps.id ?? randomUUID();
     this.kind = deps.kind;
     this.cell = new CredentialCell(deps.credential);
-    this.tenantTokens = deps.tenantTokens ?? new TenantTokens({ clock: deps.clock });
     this.homeTenantId = tenantOf(deps.credential);
     this.persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
     this.state = startedSession(this.homeTenantId);
@@ -124,7 +119,7 @@ export class CoreSession implements TenantSession {
     this.clientName = deps.clientInfo?.name ?? null;
     this.clientVersion = deps.clientInfo?.version ?? null;
     const signal = this.abort.signal;
-    this.scopedTokens = {
+    const scopedTokens: ScopedTokenDeps = {
       verifier: deps.verifier,
       persisted: this.persisted,
       // A token just obtained is sent as it is: a refusal of it is a failure, never a renewal.
@@ -136,12 +131,13 @@ export class CoreSession implements TenantSession {
       http: deps.http,
       clock: deps.clock,
       signal,
-      renewer: new CredentialRenewer({ ...this.scopedTokens, broker: deps.broker }),
+      renewer: new CredentialRenewer({ ...scopedTokens, broker: deps.broker }),
       revisions: new SegmentRevisions(),
       announceWrite: (written) => {
         if (!this.closed) this.writeEmitter.fire(written);
       },
     };
+    this.homes = new TenantHomes({ tenantTokens: deps.tenantTokens ?? new TenantTokens({ clock: deps.clock }), scopedTokens, broker: deps.broker, via: () => this.activeScope().data });
   }
 
   /** The tenant of the token in the cell right now. */
@@ -240,7 +236,7 @@ export class CoreSession implements TenantSession {
     if (!parsed.success) throw new CoreError('invalid_request', `tenant_id is not a tenant id (${firstIssue(parsed.error).message}); take one from nevent_list_tenants`, 'tenant_id');
     const target = parsed.data;
     if (target === active.tenantId) return active;
-    const home = await this.tenantHome(target);
+    const home = await this.homes.home(target);
     this.ensureOpen();
     return new TenantScope(this.host, home);
   }
@@ -248,48 +244,6 @@ export class CoreSession implements TenantSession {
   /** A scope pinned to the session's credential as it is now, with the active tenant's caches. */
   private activeScope(): TenantScope {
     return new TenantScope(this.host, { cell: this.cell, caches: this.caches });
-  }
-
-  /** The home of a named tenant's calls: the account's cell of that tenant (minted when none), and this session's caches of it. */
-  private async tenantHome(target: string): Promise<CredentialHome> {
-    let cell: CredentialCell;
-    try {
-      cell = await this.tenantTokens.cell(target, () => this.mintTenantCredential(target));
-    } catch (error) {
-      // The tenant the call named is the culprit of a refusal: say so in the caller's own terms.
-      const failure = asCoreError(error);
-      const aboutTenant = failure.code === 'tenant_forbidden' || failure.code === 'tenant_not_found' || failure.param === 'tenantId';
-      throw aboutTenant ? new CoreError(failure.code, failure.message, 'tenant_id') : failure;
-    }
-    const known = this.tenantHomes.get(target);
-    this.tenantHomes.delete(target);
-    const home: CredentialHome =
-      known !== undefined && known.cell === cell
-        ? known
-        : {
-            cell,
-            caches: new TenantCaches(),
-            // Its own refresh token refused: this entry alone is over; the next one is minted for the same tenant.
-            reissue: () => {
-              this.tenantTokens.evict(target, cell);
-              return this.tenantHome(target);
-            },
-          };
-    this.tenantHomes.set(target, home);
-    if (this.tenantHomes.size > MAX_TENANT_HOMES) this.tenantHomes.delete(this.tenantHomes.keys().next().value as string);
-    return home;
-  }
-
-  /**
-   * A token scoped to `tenantId`, obtained and checked exactly as a switch does (and, for a SUPERADMIN,
-   * the persisted tenant put back); nothing of this session changes. When the switch answer carries a
-   * refresh token of its own, that token is marked as the tenant's: its refusal ends this credential only.
-   */
-  private async mintTenantCredential(tenantId: string): Promise<Credential> {
-    const via = this.activeScope().data;
-    const minted = await obtainScopedToken(via, tenantId, this.scopedTokens, { renew: true });
-    if (minted.refreshToken !== null && minted.refreshToken !== via.credential.refreshToken) this.deps.broker.markTenantScoped(minted.refreshToken);
-    return minted;
   }
 
   /** Renews the current credential now (the same path a 401 takes); used by tests and the tray. */
@@ -313,7 +267,7 @@ export class CoreSession implements TenantSession {
     if (this.closed) return;
     const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
     this.abort.abort(new CoreError('signed_out', message));
-    this.tenantHomes.clear();
+    this.homes.clear();
     this.apply({ type: 'ended', reason });
     const last = this.snapshot();
     this.endEmitter.fire(last);
