@@ -80,7 +80,7 @@ export function notNeventApiMessage(apiUrl: string, what: string): string {
 export class SignedInContext {
   readonly broker: TokenBroker;
   readonly verifier: TokenVerifier;
-  /** Tokens scoped to other tenants, for calls that name their tenant (DESIGN §4): shared by every session. */
+  /** Tokens scoped to other tenants, for calls that name their tenant: shared by every session. */
   readonly tenantTokens: TenantTokens;
   /** What the API has persisted as a SUPERADMIN's tenant, as far as this app knows: the sign-in's, then each session switch. */
   readonly persistedTenant: PersistedTenant;

@@ -61,7 +61,7 @@ export interface CoreSessionDeps {
   clientInfo?: { name: string | null; version: string | null };
   /** Where refused state transitions are reported (never silently dropped). */
   log?: (message: string) => void;
-  /** The account's per-tenant token cache (DESIGN §4 "Tenant per call"); one of its own when absent. */
+  /** The account's per-tenant token cache (docs/tenant-isolation.md); one of its own when absent. */
   tenantTokens?: TenantTokens;
   /** The tenant the API has persisted for a SUPERADMIN, shared by the account's sessions; one of its own when absent. */
   persistedTenant?: PersistedTenant;

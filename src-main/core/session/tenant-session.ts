@@ -28,7 +28,7 @@ export interface TenantsView {
   activeTenantId: string | null;
 }
 
-/** One tenant context (DESIGN §2). */
+/** One tenant context. */
 export interface TenantSession {
   readonly id: string;
   readonly kind: SessionKind;
