@@ -4,14 +4,14 @@ import js from '@eslint/js';
 import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
-
-/** What no file of src-main (the Electron shell aside) may import. */
+// What no file of src-main outside the Electron shell imports.
 const mainImportPatterns = [
   { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
   { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
   { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
 ];
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
 
 /** The core's folders, lowest first, each with the folders it may import from. */
 const coreLayers = {
@@ -94,6 +94,15 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: mainImportPatterns }] },
+  },
+  {
+    // The MCP bridge sits below the desktop service, `serve` and the CLI: it imports none of them.
+    files: ['src-main/mcp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...mainImportPatterns, { regex: '^(\\.\\./)+(app|serve|cli)(/|$)', message: 'src-main/mcp imports only the core and src-shared (docs/architecture.md, folders and layers).' }],
+      }],
+    },
   },
   // The core's layers (docs/architecture.md): each folder of src-main/core imports only from the folders
   // below it, and the core imports nothing of the rest of main. The composition root (create-core.ts and

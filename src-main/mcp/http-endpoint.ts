@@ -23,7 +23,7 @@ import { serve } from '@hono/node-server';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import { Hono, type Context } from 'hono';
 import type { TenantSession } from '../core/session/tenant-session';
-import { checkHostAndOrigin } from '../serve/request-guard';
+import { checkHostAndOrigin } from '../../src-shared/loopback-origin';
 import type { McpAuditLog } from './audit-log';
 import type { BridgeTokenStore } from './bridge-token';
 import { CallLimits } from './call-limits';

@@ -28,7 +28,8 @@ import type { ErrorCode } from '../../src-shared/errors';
 import type { Dispatch } from '../app/dispatcher';
 import type { EventHub } from '../app/event-hub';
 import { HandoffStore } from './handoff';
-import { checkHostAndOrigin, tokenMatches } from './request-guard';
+import { tokenMatches } from './request-guard';
+import { checkHostAndOrigin } from '../../src-shared/loopback-origin';
 import { serveTokenHeader } from '../../src-shared/transport-contract';
 import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
 

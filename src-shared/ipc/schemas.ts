@@ -453,6 +453,11 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 export const SettingsSchema = z.object({
+  /**
+   * Increases by one with every change (the desktop store's settings part); the window ignores settings
+   * whose version is not newer than the ones it has. Absent from an older main: always applied.
+   */
+  version: z.number().int().min(0).optional(),
   apiUrl: z.string().nullable(),
   dataApiUrl: z.string().nullable(),
   /** Kept in preferences.json; absent from an older main means `system`. */

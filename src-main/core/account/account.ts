@@ -335,9 +335,9 @@ export class Account {
     return saved;
   }
 
-  /** The desktop is in `tenantId`: the org-picker's choice, or a later desktop switch. */
-  chooseTenant(tenantId: string | null): void {
-    this.apply({ type: 'tenantChosen', tenantId });
+  /** The desktop session is where the person chose: the org-picker's choice, or a later desktop switch. */
+  chooseTenant(): void {
+    this.apply({ type: 'tenantChosen' });
   }
 
   /** Signs out: sessions end first (synchronously), then the keychain entry and account.json are removed. */
@@ -384,7 +384,7 @@ export class Account {
       }),
     ];
     this.signInEmitter.fire(context);
-    this.apply({ type: 'signedIn', tenantId: tenantOf(context.credential), switchableTenantIds: switchable, restored });
+    this.apply({ type: 'signedIn', switchableTenantIds: switchable, restored });
   }
 
   private async passwordSignIn(urls: ApiUrls, email: string, password: string): Promise<{ accessToken: string; refreshToken: string | null }> {

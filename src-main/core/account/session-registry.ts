@@ -119,7 +119,7 @@ export class SessionRegistry {
     if (tenantId === 'home') outcome = await desktop.resetTenant();
     else if (desktop.activeTenantId === tenantId) outcome = { activeTenantId: tenantId, homeTenantId: desktop.homeTenantId, previousTenantId: tenantId };
     else outcome = await desktop.switchTenant(tenantId);
-    this.account.chooseTenant(outcome.activeTenantId);
+    this.account.chooseTenant();
     return outcome;
   }
 

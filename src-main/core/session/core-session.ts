@@ -114,7 +114,7 @@ export class CoreSession implements TenantSession {
     this.cell = new CredentialCell(deps.credential);
     this.homeTenantId = tenantOf(deps.credential);
     this.persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
-    this.state = startedSession(this.homeTenantId);
+    this.state = startedSession();
     this.createdAt = new Date(deps.clock.now()).toISOString();
     this.clientName = deps.clientInfo?.name ?? null;
     this.clientVersion = deps.clientInfo?.version ?? null;
@@ -295,7 +295,7 @@ export class CoreSession implements TenantSession {
       const next: Credential = { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
       this.cell.replace(next);
       this.caches = new TenantCaches();
-      this.apply({ type: 'switchSucceeded', tenantId: tenantOf(next) ?? target });
+      this.apply({ type: 'switchSucceeded' });
       // ----
       // A session's switch is a choice: for a SUPERADMIN the API persisted it, and it stays.
       this.persisted.noteSwitch(tenantOf(next));
