@@ -13,6 +13,23 @@ const mainImportPatterns = [
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
 
+/** The core's folders, lowest first, each with the folders it may import from. */
+const coreLayers = {
+  common: [],
+  http: ['common'],
+  keychain: ['common'],
+  tokens: ['common', 'http'],
+  domains: ['common', 'http'],
+  session: ['common', 'http', 'tokens', 'domains'],
+  account: ['common', 'http', 'keychain', 'tokens', 'session'],
+};
+
+/** The core's composition root, above its folders. */
+const compositionRoot = ['create-core', 'demo-sign-in', 'standalone-sign-in'];
+
+/** The folders of main beside the core. */
+const mainFolders = ['app', 'cli', 'demo-api', 'electron', 'mcp', 'serve'];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -87,6 +104,24 @@ export default tseslint.config(
       }],
     },
   },
+  // The core's layers (docs/architecture.md): each folder of src-main/core imports only from the folders
+  // below it, and the core imports nothing of the rest of main. The composition root (create-core.ts and
+  // the sign-in helpers beside it) sits above every folder.
+  ...Object.entries(coreLayers).map(([layer, below]) => {
+    const above = Object.keys(coreLayers).filter((other) => other !== layer && !below.includes(other));
+    return {
+      files: [`src-main/core/${layer}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [
+            ...mainImportPatterns,
+            { group: [...above.map((other) => `../${other}/*`), ...compositionRoot.map((file) => `../${file}`)], message: `core/${layer} imports only from ${below.length === 0 ? 'nothing else in the core' : below.map((b) => `core/${b}`).join(', ')} (docs/architecture.md).` },
+            { group: mainFolders.map((folder) => `../../${folder}/*`), message: 'The core imports nothing of the rest of main: the MCP bridge, the app, serve and the CLI import the core.' },
+          ],
+        }],
+      },
+    };
+  }),
   {
     files: ['src-main/electron/**/*.ts'],
     rules: {

@@ -14,7 +14,7 @@ rmSync(join(root, 'out/cli'), { recursive: true, force: true });
 
 await build({
   // keychain-module: the keychain check the install's closing lines run (scripts/prepare.mjs).
-  entryPoints: { 'nevent-companion': join(root, 'src-main/cli/main.ts'), 'keychain-module': join(root, 'src-main/core/keychain-module.ts') },
+  entryPoints: { 'nevent-companion': join(root, 'src-main/cli/main.ts'), 'keychain-module': join(root, 'src-main/core/keychain/keychain-module.ts') },
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },

@@ -9,7 +9,7 @@ import { applyClientConfigWrite, planClientConfigWrite } from '../mcp/client-con
 import { entryOptionsFor } from '../mcp/client-config/socket-option';
 import type { ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
 import { missingCaseError } from '../../src-shared/errors';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/common/core-error';
 import type { ClientConfigPort } from './ports';
 
 /** Options of the file-backed client configuration. */

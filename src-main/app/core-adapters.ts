@@ -7,9 +7,9 @@ import type { AppErrorData } from '../../src-shared/errors';
 import type { AccountStatus as WindowAccountStatus } from '../../src-shared/ipc';
 import { isSignedIn } from '../../src-shared/account-machine';
 import { missingCaseError } from '../../src-shared/errors';
-import type { Core } from '../core';
-import { toErrorData } from '../core/error-data';
-import { Emitter } from '../core/emitter';
+import type { Core } from '../core/create-core';
+import { toErrorData } from '../core/common/error-data';
+import { Emitter } from '../core/common/emitter';
 import type { AccountCredentials, AccountPort, SessionsPort } from './ports';
 
 /** The account port over the core's Account. */

@@ -17,8 +17,9 @@ import type { PreferenceSettings } from '../../src-shared/desktop-state';
 import { noticeText, type NoticeCode, type NoticeParams } from '../../src-shared/i18n/notices';
 import { createTranslator } from '../../src-shared/i18n/translator';
 import type { Segment } from '../../src-shared/api';
-import { CoreError, type TenantSession, type TenantsView } from '../core/tenant-session';
-import { toErrorData } from '../core/error-data';
+import { activeTenant, type TenantScopedOperations, type TenantsView } from '../core/session/tenant-session';
+import { CoreError } from '../core/common/core-error';
+import { toErrorData } from '../core/common/error-data';
 import type { DesktopStore, DesktopUpdate } from './desktop-store';
 import type { EventHub } from './event-hub';
 import type { OperationModeSetting } from './operation-mode-setting';
@@ -195,11 +196,11 @@ export class DesktopEffects {
     const { store } = this.deps;
     const failure = (error: unknown): AppErrorData => toErrorData(error, { onUnexpected: (cause) => this.deps.logInternal('segments.load', cause) });
     await Promise.all([
-      everySegment(desktop).then(
+      everySegment(activeTenant(desktop)).then(
         (loaded) => store.dispatch({ type: 'segmentsLoaded', tenantId: loaded.tenantId, segments: loaded.segments.map(segmentView), more: loaded.more }),
         (error: unknown) => store.dispatch({ type: 'segmentsFailed', tenantId, error: failure(error) }),
       ),
-      desktop.segmentationCriteria().then(
+      activeTenant(desktop).segmentationCriteria().then(
         (scoped) => store.dispatch({ type: 'criteriaLoaded', tenantId: scoped.tenantId, criteria: scoped.value.map(criterionView) }),
         (error: unknown) => store.dispatch({ type: 'criteriaFailed', tenantId, error: failure(error) }),
       ),
@@ -219,9 +220,9 @@ export class DesktopEffects {
 /**
  * Every segment of the desktop's tenant, page after page (the window searches what it holds): the walk
  * follows the core's cursors, which reach every segment exactly once even when the API does not page
- * (src-main/core/list-pager.ts), and stops at `desktopSegmentsMaxPages`.
+ * (src-main/core/domains/list-pager.ts), and stops at `desktopSegmentsMaxPages`.
  */
-async function everySegment(desktop: Pick<TenantSession, 'listSegments'>): Promise<{ tenantId: string; segments: Segment[]; more: boolean }> {
+async function everySegment(desktop: Pick<TenantScopedOperations, 'listSegments'>): Promise<{ tenantId: string; segments: Segment[]; more: boolean }> {
   const segments: Segment[] = [];
   let cursor: string | undefined;
   let tenantId = '';

@@ -11,7 +11,7 @@
  */
 import type { AppState, DesktopSegments, SessionList } from '../../src-shared/ipc';
 import { initialDesktopModel } from '../../src-shared/desktop-state';
-import type { TenantsView } from '../core/tenant-session';
+import type { TenantsView } from '../core/session/tenant-session';
 import { DesktopEffects } from './desktop-effects';
 import { DesktopStore } from './desktop-store';
 import type { RequestHandlers } from './dispatcher';

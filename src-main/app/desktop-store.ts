@@ -12,7 +12,7 @@
  */
 import { reduceDesktop, sameData, type DesktopEvent, type DesktopModel } from '../../src-shared/desktop-state';
 import type { AppState, DesktopSegments, SessionList, Settings } from '../../src-shared/ipc';
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 import type { EventHub } from './event-hub';
 
 /** A model change, for the effects that follow from it. */

@@ -9,7 +9,7 @@
 import { describeIssue, firstIssue } from '../../src-shared/zod-issue';
 import { isRequestChannel, ipcFail, ipcOk, requestChannels, type IpcResult, type RequestChannel, type RequestOf, type ResponseOf } from '../../src-shared/ipc';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
-import { toErrorData } from '../core/error-data';
+import { toErrorData } from '../core/common/error-data';
 
 /** One handler per request channel. */
 export type RequestHandlers = { [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };

@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtensionInstall } from '../../src-shared/ipc';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/common/core-error';
 import type { ExtensionPort } from './ports';
 
 /** The bundle's file name everywhere. */

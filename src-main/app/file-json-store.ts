@@ -7,7 +7,7 @@ import { mkdirSync, watch } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { missingCaseError } from '../../src-shared/errors';
-import { readRegularFile, RegularFileRefusal } from '../core/regular-file';
+import { readRegularFile, RegularFileRefusal } from '../core/common/regular-file';
 import { JsonStoreRefusal, type JsonStore } from './preferences';
 
 /** The largest stored file read (a settings file is a few KB). */

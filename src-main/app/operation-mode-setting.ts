@@ -8,7 +8,7 @@
  * MCP servers read `get()` on every call, so a change applies to every open connection before its next
  * call, in both directions (STYLE.md 3: main owns the truth).
  */
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 import { defaultOperationMode, parseOperationMode, type OperationMode } from '../../src-shared/session';
 
 /** Who changed the mode. */

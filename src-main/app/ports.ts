@@ -6,7 +6,7 @@
 import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, ExtensionInstall, McpClient, McpClientList, McpHttpStatus } from '../../src-shared/ipc';
 import type { Segment } from '../../src-shared/api';
 import type { AuditEntry, SessionSnapshot } from '../../src-shared/session';
-import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
+import type { SwitchOutcome, TenantSession } from '../core/session/tenant-session';
 import type { ModeChange } from './operation-mode-setting';
 
 /** A way to sign in that reaches the account (the demo sign-in is resolved to a password one first). */

@@ -16,7 +16,7 @@ import { maxUploadFolders, TenantRefSchema, ThemeSchema, type SettingsUpdate, ty
 import { LanguageSettingSchema, type LanguageSetting } from '../../src-shared/i18n/languages';
 import { parseOperationMode, type OperationMode } from '../../src-shared/session';
 import { orderedDomains, parseToolsets, toolDomainNamed, type ToolDomain } from '../../src-shared/tool-domains';
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 
 /** A stored file the store will not read (not a regular file, too large), in words a person can act on. */
 export class JsonStoreRefusal extends Error {

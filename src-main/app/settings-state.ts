@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, parse, resolve } from 'node:path';
 import type { PreferenceSettings } from '../../src-shared/desktop-state';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/common/core-error';
 import type { Preferences } from './preferences';
 
 /** Where the settings come from. */

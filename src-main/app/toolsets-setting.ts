@@ -8,7 +8,7 @@
  *                                                                      open conversations: tools/list_changed
  */
 import { defaultToolDomains, orderedDomains, parseToolsets, type ToolDomain } from '../../src-shared/tool-domains';
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 import type { ToolsetSource } from '../mcp/toolsets';
 
 /** Who changed the toolsets. */

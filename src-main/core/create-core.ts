@@ -23,14 +23,14 @@
  * Sessions never expose tokens through snapshots or events; `CoreError.toData()` is what crosses
  * IPC / MCP / CLI boundaries.
  */
-import { Account } from './account';
-import { AccountRecordFile, defaultConfigDir } from './account-record';
-import { systemClock, type Clock } from './clock';
-import { HttpClient, type FetchLike } from './http-client';
-import { openSecretStore } from './keytar-secret-store';
-import type { SecretStore } from './secret-store';
-import { SessionRegistry } from './session-registry';
-import type { JwksSetting } from './token-verifier';
+import { Account } from './account/account';
+import { AccountRecordFile, defaultConfigDir } from './account/account-record';
+import { systemClock, type Clock } from './common/clock';
+import { HttpClient, type FetchLike } from './http/http-client';
+import { openSecretStore } from './keychain/keytar-secret-store';
+import type { SecretStore } from './keychain/secret-store';
+import { SessionRegistry } from './account/session-registry';
+import type { JwksSetting } from './tokens/token-verifier';
 
 /** Options of `createCore`; every one has a production default. */
 export interface CoreOptions {

@@ -1,5 +1,5 @@
 /** Quick start for `mcp --demo` / `serve --demo` / `npm start`: sign in to the embedded demo API. */
-import type { AccountStatus } from './account';
+import type { AccountStatus } from './account/account';
 import type { Core } from './create-core';
 
 /** The demo users: `<name>@demo.nevent.local`, password `demo`. */

@@ -24,7 +24,7 @@ import { noticeText } from '../../src-shared/i18n/notices';
 import { createTranslator, type Translator } from '../../src-shared/i18n/translator';
 import type { AppNotification, Settings } from '../../src-shared/ipc';
 import type { DesktopApp, DesktopAppOptions } from '../app/compose';
-import { redactSecrets } from '../core/redact';
+import { redactSecrets } from '../core/common/redact';
 import { buildAppMenuTemplate } from './app-menu';
 import { createMainWindow, type RendererTarget } from './main-window';
 import { createSenderCheck, createWebContentsSink, registerIpcHandlers } from './ipc-main';

@@ -8,7 +8,7 @@
  *   revoke() ─> keychain entry deleted ─> current = null ─> every request 401
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { SecretStore } from '../core/secret-store';
+import type { SecretStore } from '../core/keychain/secret-store';
 
 /** Where the token lives in the keychain. */
 export const bridgeTokenEntry = { service: 'nevent-companion:mcp-http', account: 'bridge-token' } as const;

@@ -15,7 +15,7 @@
  * dozen waiting, and is told to slow down for the rest, while every other connection's calls keep moving.
  * A call given up while waiting (the client cancelled, the connection closed) leaves its line.
  */
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/common/core-error';
 
 /** Calls running at once and calls waiting beyond them, for one line. */
 export interface LineBounds {

@@ -12,9 +12,8 @@
  */
 import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionSnapshot } from '../../src-shared/session';
-import type { ApiCall, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession } from '../core/tenant-session';
-import { CoreError } from '../core/tenant-session';
-
+import type { SwitchOutcome, TenantScopedOperations, TenantSession } from '../core/session/tenant-session';
+import { CoreError } from '../core/common/core-error';
 
 /** How opening the session ended: the session, or the error every tool call answers with. */
 export type OpenedSession = { ok: true; session: TenantSession } | { ok: false; failure: AppErrorData };
@@ -85,17 +84,6 @@ export class DeferredSession implements TenantSession {
   listTenants = () => this.opened().then((s) => s.listTenants());
   switchTenant = (tenantId: string) => this.opened().then((s) => s.switchTenant(tenantId));
   resetTenant = () => this.opened().then((s) => s.resetTenant());
-  listSegments = (query: SegmentQuery) => this.opened().then((s) => s.listSegments(query));
-  getSegment = (segmentId: string) => this.opened().then((s) => s.getSegment(segmentId));
-  createSegment: TenantSession['createSegment'] = (input) => this.opened().then((s) => s.createSegment(input));
-  updateSegment = (segmentId: string, input: Parameters<TenantSession['updateSegment']>[1], options?: SegmentUpdateOptions) => this.opened().then((s) => s.updateSegment(segmentId, input, options));
-  previewSegment: TenantSession['previewSegment'] = (definition) => this.opened().then((s) => s.previewSegment(definition));
-  segmentationCriteria = () => this.opened().then((s) => s.segmentationCriteria());
-  listCampaigns: TenantSession['listCampaigns'] = (query) => this.opened().then((s) => s.listCampaigns(query));
-  analyticsCapabilities = () => this.opened().then((s) => s.analyticsCapabilities());
-  paidAdsStatus: TenantSession['paidAdsStatus'] = (provider) => this.opened().then((s) => s.paidAdsStatus(provider));
-  callApi = (call: ApiCall) => this.opened().then((s) => s.callApi(call));
-  pagedList: TenantSession['pagedList'] = (request) => this.opened().then((s) => s.pagedList(request));
   openScope = (tenantId?: string): Promise<TenantScopedOperations> => this.opened().then((s) => s.openScope(tenantId));
 
   /** Closes the session now, or as soon as the sign-in hands it over. */

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { defaultToolDomains, toolDomainNamed, toolDomains, type ToolDomain } from '../../src-shared/tool-domains';
 import { modeNames } from './mode-words';
 import { fixedMode, isToolAllowed, leastModeFor, type OperationModeSource } from './operation-mode';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/common/core-error';
 import { defineTool, type AnyToolSpec } from './tool';
 import { definitionBytes } from './tool-definitions';
 import { enableToolsName, everyToolset, OnDemandToolsets, SessionToolsets } from './toolsets';

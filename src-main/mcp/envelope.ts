@@ -11,8 +11,8 @@ import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { ErrorCodeSchema, mcpErrorTypeOf } from '../../src-shared/errors';
 import type { AppErrorData } from '../../src-shared/errors';
-import { toErrorData } from '../core/error-data';
-import { redactSecrets } from '../core/redact';
+import { toErrorData } from '../core/common/error-data';
+import { redactSecrets } from '../core/common/redact';
 
 /** The envelope's `error` object. */
 export const ToolErrorSchema = z.object({

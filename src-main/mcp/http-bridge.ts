@@ -7,8 +7,8 @@
  *    ^                  │ start fails                        revokeToken ─> every request 401 until a new one
  *    └──── error ◄──────┘
  */
-import type { SecretStore } from '../core/secret-store';
-import { Emitter } from '../core/emitter';
+import type { SecretStore } from '../core/keychain/secret-store';
+import { Emitter } from '../core/common/emitter';
 import type { McpAuditLog } from './audit-log';
 import type { CallLimits } from './call-limits';
 import { BridgeTokenStore } from './bridge-token';

@@ -22,7 +22,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import { Hono, type Context } from 'hono';
-import type { TenantSession } from '../core/tenant-session';
+import type { TenantSession } from '../core/session/tenant-session';
 import { checkHostAndOrigin } from '../../src-shared/loopback-origin';
 import type { McpAuditLog } from './audit-log';
 import type { BridgeTokenStore } from './bridge-token';

@@ -4,7 +4,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
-import { CoreError } from '../core/tenant-session';
+import { CoreError } from '../core/common/core-error';
 
 const CursorSchema = z.object({ k: z.string().max(32), o: z.number().int().min(0).max(10_000_000), q: z.string().max(200) });
 

@@ -31,7 +31,7 @@ import { firstIssue } from '../../src-shared/zod-issue';
 import type { AppErrorData, ErrorCode as AppErrorCode } from '../../src-shared/errors';
 import type { ToolDomain } from '../../src-shared/tool-domains';
 import { jsonBoundsViolation } from '../../src-shared/json-bounds';
-import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
+import { activeTenant, type TenantScopedOperations, type TenantSession } from '../core/session/tenant-session';
 import { auditArgsOf } from './audit-args';
 import { argKeysOf } from './audit-log';
 import { boundClientText, clientFromUserAgent, clientTextLimits } from './client-text';
@@ -220,7 +220,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     let output: Record<string, unknown>;
     try {
       // The tenant is fixed before the tool runs: an unreachable one fails here and nothing else happens.
-      const tenant: TenantScopedOperations = spec.tenantScoped ? await session.openScope(target) : session;
+      const tenant: TenantScopedOperations = spec.tenantScoped ? await session.openScope(target) : activeTenant(session);
       const context = { session, tenant, uploads: uploads() };
       if (spec.confirmation !== undefined) {
         // After the mode, the input and the tenant: what would happen is said with the arguments it would

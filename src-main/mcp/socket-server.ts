@@ -18,7 +18,7 @@ import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import type { TenantSession } from '../core/tenant-session';
+import type { TenantSession } from '../core/session/tenant-session';
 import type { McpAuditLog } from './audit-log';
 import { CallLimits } from './call-limits';
 import { errorDataOf, redactTokens } from './envelope';

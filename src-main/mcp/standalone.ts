@@ -12,10 +12,10 @@ import { createCore } from '../core/create-core';
 import type { Core } from '../core/create-core';
 import { demoUserNames, signInToDemo } from '../core/demo-sign-in';
 import type { DemoUserName } from '../core/demo-sign-in';
-import { MemorySecretStore } from '../core/secret-store';
+import { MemorySecretStore } from '../core/keychain/secret-store';
 import { signInStandalone } from '../core/standalone-sign-in';
-import type { TenantSession } from '../core/tenant-session';
-import { CoreError } from '../core/tenant-session';
+import type { TenantSession } from '../core/session/tenant-session';
+import { CoreError } from '../core/common/core-error';
 
 /** What the user asked for on the command line and in the environment. */
 export interface StandaloneOptions {

@@ -6,7 +6,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import type { TenantSession } from '../core/tenant-session';
+import type { TenantSession } from '../core/session/tenant-session';
 import type { McpAuditLog } from './audit-log';
 import { CallLimits } from './call-limits';
 import { limitInbound } from './inbound-limits';

@@ -9,7 +9,7 @@
  */
 import { TenantIdSchema } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
-import type { TenantSession } from '../core/tenant-session';
+import type { TenantSession } from '../core/session/tenant-session';
 
 /**
  * True for a refusal of the tenant a call or a switch named, `requested`: the API would not let the

@@ -13,7 +13,7 @@
  * the mode is changed), never an unknown-tool protocol error.
  */
 import { isToolAllowed } from '../../src-shared/tool-access';
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 import type { OperationModeSource } from './operation-mode';
 import type { AnyToolSpec } from './tool';
 

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
-import type { TenantScopedOperations, TenantSession } from '../core/tenant-session';
+import type { TenantScopedOperations, TenantSession } from '../core/session/tenant-session';
 import type { ToolDomain } from '../../src-shared/tool-domains';
 import type { ToolAccess } from './operation-mode';
 

@@ -13,7 +13,7 @@
  * never re-reads the list. The operation mode applies on top, as its own filter.
  */
 import { orderedDomains, toolDomains, type ToolDomain } from '../../src-shared/tool-domains';
-import { Emitter } from '../core/emitter';
+import { Emitter } from '../core/common/emitter';
 import type { ToolFilter } from './tool-listing';
 import type { AnyToolSpec } from './tool';
 

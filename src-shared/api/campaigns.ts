@@ -1,23 +1,15 @@
 /**
- * Campaigns and paid-media status (NEVENT-API.md "Campaigns", "Paid media"). Enums are open:
- * upstream's campaign statuses and channels are known, anything else passes through.
+ * Campaigns and paid-media status (NEVENT-API.md "Campaigns", "Paid media"). Upstream's campaign
+ * statuses and channels are known here (the tools name them to a model); the API may send others.
  */
 import { z } from 'zod';
-import { ApiIdSchema, openEnum, type OpenEnum } from './common';
+import { ApiIdSchema } from './common';
 
 /** Campaign statuses upstream uses. */
 export const knownCampaignStatuses = ['EXECUTED', 'DRAFT', 'PAUSED', 'STOPPED', 'SCHEDULED'] as const;
-/** Campaign status as the API sends it. */
-export const CampaignStatusSchema = openEnum(knownCampaignStatuses);
-/** A campaign status. */
-export type CampaignStatus = OpenEnum<(typeof knownCampaignStatuses)[number]>;
 
 /** Campaign channels upstream uses (quotes also use `EMAIL_ONLY`-style values). */
 export const knownCampaignChannels = ['EMAIL', 'SMS', 'WHATSAPP'] as const;
-/** Campaign channel as the API sends it. */
-export const CampaignChannelSchema = openEnum(knownCampaignChannels);
-/** A campaign channel. */
-export type CampaignChannel = OpenEnum<(typeof knownCampaignChannels)[number]>;
 
 /** Paid-media providers we ask about (paths are lower case: `/api/ads/meta/status`). */
 export const PaidMediaProviderSchema = z.enum(['meta', 'google', 'tiktok']);

@@ -1,5 +1,5 @@
 /** A clock tests move by hand (token expiry without waiting). */
-import type { Clock } from '../../src-main/core/clock';
+import type { Clock } from '../../src-main/core/common/clock';
 
 /** A Clock whose time only changes when the test says so. */
 export class FakeClock implements Clock {

@@ -1,5 +1,5 @@
 /** A programmable in-process fetch for unit tests: route by "METHOD /path", answer JSON. */
-import type { FetchLike } from '../../src-main/core/http-client';
+import type { FetchLike } from '../../src-main/core/http/http-client';
 
 /** What a handler sees of a request. */
 export interface FakeRequest {

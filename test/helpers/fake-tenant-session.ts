@@ -7,11 +7,14 @@ import { isSwitchableStatus, segmentRevision } from '../../src-shared/api';
 import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Role, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate, Tenant } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
-import type { CampaignListItem, CampaignListQuery } from '../../src-main/core/campaign-list';
-import { CoreError, SegmentConflictError } from '../../src-main/core/tenant-session';
-import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/tenant-session';
+import type { CampaignListItem, CampaignListQuery, CampaignList } from '../../src-main/core/domains/campaign-list';
+import { SegmentConflictError } from '../../src-main/core/domains/segments';
+import { CoreError } from '../../src-main/core/common/core-error';
+import type { SwitchOutcome, TenantScopedOperations, TenantSession, TenantsView } from '../../src-main/core/session/tenant-session';
+import type { SegmentQuery, SegmentUpdateOptions } from '../../src-main/core/domains/segments';
+import type { ApiCall, Scoped } from '../../src-main/core/http/api-call';
 import { TenantIdSchema } from '../../src-shared/api';
-import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/list-pager';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../../src-main/core/domains/list-pager';
 import { fakeJwtShape } from './tokens';
 
 /**

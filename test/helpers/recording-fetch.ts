@@ -1,5 +1,5 @@
 /** A fetch that records every request (method, path, bearer) before passing it to the real fetch. */
-import type { FetchLike } from '../../src-main/core/http-client';
+import type { FetchLike } from '../../src-main/core/http/http-client';
 
 /** One recorded request. */
 export interface RecordedRequest {

@@ -1,5 +1,5 @@
 /** SecretStore fakes: in memory, one that never answers, one that always fails. */
-import { MemorySecretStore, type SecretStore, type SecretStoreKind } from '../../src-main/core/secret-store';
+import { MemorySecretStore, type SecretStore, type SecretStoreKind } from '../../src-main/core/keychain/secret-store';
 
 export { MemorySecretStore };
 

@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeytar } from '../../src-main/core/keytar-secret-store';
-import { keychainServiceFor } from '../../src-main/core/secret-store';
+import { loadKeytar } from '../../src-main/core/keychain/keytar-secret-store';
+import { keychainServiceFor } from '../../src-main/core/keychain/secret-store';
 import { startDemoApi, type DemoApi } from '../../src-main/demo-api';
 import { runCli } from '../helpers/cli-io';
 

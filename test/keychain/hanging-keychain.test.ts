@@ -7,8 +7,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeytarSecretStore, loadKeytar, openSecretStore } from '../../src-main/core/keytar-secret-store';
-import { withTimeouts } from '../../src-main/core/secret-store';
+import { KeytarSecretStore, loadKeytar, openSecretStore } from '../../src-main/core/keychain/keytar-secret-store';
+import { withTimeouts } from '../../src-main/core/keychain/secret-store';
 
 let dir: string;
 let server: Server;

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/create-core';
-import { loadKeytar, openSecretStore } from '../../src-main/core/keytar-secret-store';
-import { keychainServiceFor } from '../../src-main/core/secret-store';
+import { loadKeytar, openSecretStore } from '../../src-main/core/keychain/keytar-secret-store';
+import { keychainServiceFor } from '../../src-main/core/keychain/secret-store';
 import { startDemoApi, type DemoApi } from '../../src-main/demo-api';
+import { activeTenant } from '../../src-main/core/session/tenant-session';
 
 const hasSecretService = process.env.NEVENT_KEYCHAIN_TESTS === '1' || (process.env.DBUS_SESSION_BUS_ADDRESS ?? '') !== '';
 const email = 'owner@demo.nevent.local';
@@ -74,7 +75,7 @@ describe.skipIf(!hasSecretService)('OS keychain (gnome-keyring)', () => {
 
     // A rotation of the stored refresh token is written back to the keychain.
     demo.faults.expireAccessTokens();
-    await restored?.listSegments({ limit: 1 });
+    await (restored && activeTenant(restored))?.listSegments({ limit: 1 });
     await expect.poll(async () => JSON.parse((await keytar.getPassword(service, email)) ?? '{}').refreshToken).toBe(restored?.credential.refreshToken);
     expect(await allFileText(configDir)).not.toMatch(/eyJ|rt_/);
 

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/create-core';
-import { NOT_REMEMBERED_WARNING } from '../../src-main/core/secret-store';
+import { NOT_REMEMBERED_WARNING } from '../../src-main/core/keychain/secret-store';
 import { startDemoApi, type DemoApi } from '../../src-main/demo-api';
+import { activeTenant } from '../../src-main/core/session/tenant-session';
 
 let demo: DemoApi;
 let configDir: string;
@@ -35,7 +36,7 @@ describe('no secret service', () => {
     expect(core.account.status()).toMatchObject({ signedIn: true, storage: 'memory' });
     expect(core.account.status().warning).toContain(NOT_REMEMBERED_WARNING);
     // The session works for this run.
-    expect((await core.registry.desktop?.listSegments({ limit: 1 }))?.tenantId).toBe('tn-globex-de');
+    expect((await (core.registry.desktop && activeTenant(core.registry.desktop))?.listSegments({ limit: 1 }))?.tenantId).toBe('tn-globex-de');
     expect(await readdir(configDir)).toEqual([]);
     // And nothing to restore next time.
     const next = await createCore({ configDir, keychainTimeoutMs: 3000 });

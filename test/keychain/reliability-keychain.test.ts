@@ -11,7 +11,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/create-core';
-import { withTimeouts, type SecretStore } from '../../src-main/core/secret-store';
+import { withTimeouts, type SecretStore } from '../../src-main/core/keychain/secret-store';
 import { binPath, repoRoot } from '../integration/mcp/cli-helpers';
 import { useProxiedDemo } from '../integration/reliability/proxied-demo-fixture';
 import type { TokenCaptureProxy } from '../integration/reliability/token-capture-proxy';

@@ -1,6 +1,6 @@
 /** `account.*`: sign in (demo, password, token) and out. The account's state reaches the window pushed. */
 import { missingCaseError } from '../../../src-shared/errors';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import type { RequestHandlers } from '../dispatcher';
 import type { HandlerContext } from './context';
 

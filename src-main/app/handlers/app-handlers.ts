@@ -1,6 +1,6 @@
 /** `app.*` and `session.*`: what the app is, and the state snapshot (the first read; later ones are pushed). */
 import { DemoUserSchema } from '../../../src-shared/ipc';
-import { neventApiUrls } from '../../core/api-urls';
+import { neventApiUrls } from '../../core/http/api-urls';
 import type { RequestHandlers } from '../dispatcher';
 import type { HandlerContext } from './context';
 

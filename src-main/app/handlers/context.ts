@@ -3,7 +3,8 @@
  * read the store: the state they answer with is the store's, never a copy of their own.
  */
 import type { AppInfo } from '../../../src-shared/ipc';
-import { CoreError, type TenantSession } from '../../core/tenant-session';
+import { type TenantSession } from '../../core/session/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import type { DesktopEffects } from '../desktop-effects';
 import type { DesktopStore } from '../desktop-store';
 import type { OperationModeSetting } from '../operation-mode-setting';

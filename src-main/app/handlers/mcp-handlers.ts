@@ -1,5 +1,5 @@
 /** `mcp.*`: the sessions panel, the audit log, the operation mode and toolsets (their one setters), client configs and the Claude Desktop extension. */
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import { queryAudit } from '../audit-query';
 import type { RequestHandlers } from '../dispatcher';
 import type { HandlerContext } from './context';

@@ -2,7 +2,7 @@
  * `mcp.http*`: the optional loopback MCP HTTP endpoint: its switch and its bridge token. The
  * token crosses IPC once, in the `mcp.httpCreateToken` answer, to be shown; it is ours, never a Nevent token.
  */
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import type { RequestHandlers } from '../dispatcher';
 import type { McpHttpPort } from '../ports';
 import type { HandlerContext } from './context';

@@ -3,7 +3,7 @@
  * The list is the effects' (loaded once per desktop session), so the picker and the tray share it.
  */
 import { tenantColumns, type TenantRef } from '../../../src-shared/ipc';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import type { RequestHandlers } from '../dispatcher';
 import { requireDesktop, requireUserId, type HandlerContext } from './context';
 

@@ -1,8 +1,8 @@
 /** `nevent-companion logout`: removes the saved account (keychain entry and account.json). */
 import { parseArgs } from 'node:util';
-import { defaultConfigDir } from '../../core/account-record';
+import { defaultConfigDir } from '../../core/account/account-record';
 import { createCore } from '../../core/create-core';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import type { CliCommand } from '../command';
 
 const usage = `Usage: nevent-companion logout

@@ -1,11 +1,11 @@
 /** `nevent-companion status`: who is signed in, where, and which store holds it (no network). */
 import { parseArgs } from 'node:util';
-import type { SavedAccount } from '../../core/account';
-import { AccountRecordFile, defaultConfigDir } from '../../core/account-record';
-import { checkKeychainModule, keychainModuleAdvice, type KeychainModuleState } from '../../core/keychain-module';
-import { lockedMessage } from '../../core/secret-store';
+import type { SavedAccount } from '../../core/account/account';
+import { AccountRecordFile, defaultConfigDir } from '../../core/account/account-record';
+import { checkKeychainModule, keychainModuleAdvice, type KeychainModuleState } from '../../core/keychain/keychain-module';
+import { lockedMessage } from '../../core/keychain/secret-store';
 import { createCore } from '../../core/create-core';
-import { CoreError } from '../../core/tenant-session';
+import { CoreError } from '../../core/common/core-error';
 import type { CliCommand } from '../command';
 
 const usage = `Usage: nevent-companion status [--json]

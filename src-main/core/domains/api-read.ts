@@ -1,13 +1,10 @@
 /**
- * The one way the toolset's domain modules call the API and read the answer: `callApi` in the call's
- * tenant, then a reader from src-shared/api; a body that lacks what the code needs is an `api_error`
- * naming the endpoint and the field (like the core's own reads, `readResponse`).
+ * The one way domain modules call the API and read the answer: `callApi` in the call's tenant, then a
+ * reader (a normalizer from src-shared/api or a schema's `parse`) under the one reading rule of the core
+ * (`readResponse`): a body without what the code needs is an `api_error` naming the endpoint and the field.
  */
-import { readResponse } from '../http-client';
-import type { ApiCall, Scoped, TenantScopedOperations } from '../tenant-session';
-
-/** What a domain module needs of a tenant: one API call. */
-export type ApiCaller = Pick<TenantScopedOperations, 'callApi'>;
+import { readResponse } from '../http/http-client';
+import type { ApiCall, ApiCaller, Scoped } from '../http/api-call';
 
 /** Calls the API and reads the body with `read`; keeps the tenant the answer came from. */
 export async function readApi<T>(ops: ApiCaller, call: ApiCall, read: (body: unknown) => T): Promise<Scoped<T>> {

@@ -5,16 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeDimensionValues, normalizeSegmentExecution, withDefinitionIds } from '../../../src-shared/api';
 import type { DimensionValue, SegmentDefinition, SegmentExecution } from '../../../src-shared/api';
-import type { Scoped } from '../tenant-session';
-import { readScoped, type ApiCaller } from './read-scoped';
+import type { Scoped, ApiCaller } from '../http/api-call';
+import { readApi } from './api-read';
 
 /** `POST /segments/execute {definition, page, page_size}`; the data API needs an id on every stanza and criterion. */
 export function executeSegment(tenant: ApiCaller, definition: SegmentDefinition, page: number, pageSize: number): Promise<Scoped<SegmentExecution>> {
   const body = { definition: withDefinitionIds(definition, randomUUID), page, page_size: pageSize };
-  return readScoped(tenant, { api: 'data', method: 'POST', path: '/segments/execute', body }, (answer) => normalizeSegmentExecution(answer, { page, pageSize }));
+  return readApi(tenant, { api: 'data', method: 'POST', path: '/segments/execute', body }, (answer) => normalizeSegmentExecution(answer, { page, pageSize }));
 }
 
 /** `POST /dimensions/values {criterion_id, search?}`. */
 export function dimensionValues(tenant: ApiCaller, criterionId: string, search: string | undefined): Promise<Scoped<DimensionValue[]>> {
-  return readScoped(tenant, { api: 'data', method: 'POST', path: '/dimensions/values', body: { criterion_id: criterionId, ...(search === undefined ? {} : { search }) } }, normalizeDimensionValues);
+  return readApi(tenant, { api: 'data', method: 'POST', path: '/dimensions/values', body: { criterion_id: criterionId, ...(search === undefined ? {} : { search }) } }, normalizeDimensionValues);
 }

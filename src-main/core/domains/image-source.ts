@@ -18,8 +18,8 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { basename, isAbsolute, sep } from 'node:path';
 import { missingCaseError } from '../../../src-shared/errors';
-import { readRegularFile, RegularFileRefusal, sameFile } from '../regular-file';
-import { CoreError } from '../tenant-session';
+import { readRegularFile, RegularFileRefusal, sameFile } from '../common/regular-file';
+import { CoreError } from '../common/core-error';
 import { isLocalAddress } from './address-policy';
 
 /** Largest image accepted (decoded bytes), as upstream's upload. */

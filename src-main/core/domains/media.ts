@@ -1,17 +1,17 @@
 /** The media domain's core API requests: the tenant's image library (list, upload one, delete some). */
 import { normalizeMediaResources, normalizeUploadAnswer } from '../../../src-shared/api';
 import type { MediaResource } from '../../../src-shared/api';
-import type { Scoped } from '../tenant-session';
-import { readScoped, type ApiCaller } from './read-scoped';
+import type { Scoped, ApiCaller } from '../http/api-call';
+import { readApi } from './api-read';
 
 /** `GET /media/resources`. */
 export function listImages(tenant: ApiCaller): Promise<Scoped<MediaResource[]>> {
-  return readScoped(tenant, { api: 'core', method: 'GET', path: '/media/resources' }, normalizeMediaResources);
+  return readApi(tenant, { api: 'core', method: 'GET', path: '/media/resources' }, normalizeMediaResources);
 }
 
 /** `POST /media/upload/resource`, multipart with one `file` part; answers where the image is served. */
 export function uploadImage(tenant: ApiCaller, image: { fileName: string; mimeType: string; bytes: Uint8Array }): Promise<Scoped<{ destinationUrl: string }>> {
-  return readScoped(tenant, { api: 'core', method: 'POST', path: '/media/upload/resource', file: { field: 'file', ...image } }, normalizeUploadAnswer);
+  return readApi(tenant, { api: 'core', method: 'POST', path: '/media/upload/resource', file: { field: 'file', ...image } }, normalizeUploadAnswer);
 }
 
 /** `DELETE /media/resource` with the URLs as a JSON array (204; unknown URLs are no error). */

@@ -7,10 +7,23 @@
  *   tool ──> paid-media.ts ──callApi──> GET /api/ads/{provider}/… ──> reader (src-shared/api/paid-media.ts)
  *                                          └── 404 on a gated read ──> feature_gate_not_enrolled
  */
-import { normalizePaidEntities, normalizePaidObject, normalizePaidRows, type ApiObject, type ApiRecord, type PaidMediaProvider } from '../../../src-shared/api';
-import { CoreError, type Scoped } from '../tenant-session';
+import {
+  normalizePaidEntities,
+  normalizePaidObject,
+  normalizePaidRows,
+  PaidAdsStatusSchema,
+  PaidMediaProviderSchema,
+  unwrapDataEnvelope,
+  type ApiObject,
+  type ApiRecord,
+  type PaidAdsStatus,
+  type PaidMediaProvider,
+} from '../../../src-shared/api';
+import { parseInput } from '../common/input-check';
+import type { Scoped, ApiCaller } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 import { compact, sumOf } from './compact';
-import { definedQuery, readApi, segment, type ApiCaller } from './api-read';
+import { definedQuery, readApi, segment } from './api-read';
 
 /** A date window of the insights reads (`yyyy-MM-dd`, both ends included). */
 export interface InsightsWindow {
@@ -42,6 +55,12 @@ async function gated<T>(provider: PaidMediaProvider, read: () => Promise<Scoped<
     }
     throw error;
   }
+}
+
+/** `GET …/status`: whether the tenant's account at `provider` is connected (a `{success, data}` envelope is unwrapped if one comes). */
+export function paidAdsStatus(ops: ApiCaller, provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
+  const which = parseInput(PaidMediaProviderSchema, provider, 'provider');
+  return readApi(ops, { api: 'core', method: 'GET', path: path(which, 'status') }, (body) => PaidAdsStatusSchema.parse(unwrapDataEnvelope(body)));
 }
 
 /** `GET …/health` (gated): sync and throttle signals of the connection. */

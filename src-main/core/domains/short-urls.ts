@@ -16,13 +16,14 @@ import {
   type ApiPage,
   type ShortUrl,
 } from '../../../src-shared/api';
-import type { ListAnswer, ListPage } from '../list-pager';
-import type { Scoped, TenantScopedOperations } from '../tenant-session';
+import type { ListAnswer, ListPage } from './list-pager';
+import type { DomainScope } from './domain-scope';
+import type { Scoped, ApiCaller } from '../http/api-call';
 import { countBy } from './compact';
-import { definedFields, definedQuery, readApi, segment, type ApiCaller } from './api-read';
+import { definedFields, definedQuery, readApi, segment } from './api-read';
 
 /** What a paged listing needs of a tenant: its calls and its pager. */
-type ListCaller = ApiCaller & Pick<TenantScopedOperations, 'pagedList'>;
+type ListCaller = Pick<DomainScope, 'callApi' | 'pagedList'>;
 
 /** Filters and page of the link list (upstream's names). */
 export interface ShortUrlListQuery {

@@ -4,8 +4,9 @@
  * `success: false` failed: it is raised as an `api_error` with the API's own words.
  */
 import { normalizeTemplateAnswer, normalizeTemplatePreview, normalizeTestSendResult, readApiErrorBody, type Template } from '../../../src-shared/api';
-import { CoreError, type Scoped } from '../tenant-session';
-import { definedFields, readApi, segment, type ApiCaller } from './api-read';
+import type { Scoped, ApiCaller } from '../http/api-call';
+import { CoreError } from '../common/core-error';
+import { definedFields, readApi, segment } from './api-read';
 
 /** A new template (`POST /templates`). */
 export interface TemplateCreate {

@@ -1,12 +1,13 @@
 /**
  * The list inputs the tools share, and paging of lists an endpoint always answers whole (paid campaigns,
  * ad groups, ads, a parent link's user links, the media library): `limit`/`cursor` over the session's
- * snapshot of the list (src-main/core/list-pager.ts), so a model reads a long list a page at a time and
+ * snapshot of the list (src-main/core/domains/list-pager.ts), so a model reads a long list a page at a time and
  * every record exactly once (every byte of an answer is context a model pays for).
  */
 import { z } from 'zod';
-import type { ListPage } from '../../core/list-pager';
-import type { Scoped, TenantScopedOperations } from '../../core/tenant-session';
+import type { ListPage } from '../../core/domains/list-pager';
+import type { TenantScopedOperations } from '../../core/session/tenant-session';
+import type { Scoped } from '../../core/http/api-call';
 
 /** A page size input: its bounds are advertised by the schema, so the description says only the default. */
 export function pageSizeInput(max: number, fallback: number): z.ZodOptional<z.ZodNumber> {

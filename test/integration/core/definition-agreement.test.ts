@@ -10,12 +10,13 @@ import type { Criterion, SegmentDefinition } from '../../../src-shared/api';
 import { valueKindFor, type ValueKind } from '../../../src-shared/segment-definition-check';
 import { draftFromSegment, draftToDefinition, operatorsFor, validateDraft } from '../../../src-renderer/lib/segment-draft';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture;
 let criteria: Criterion[];
 beforeAll(async () => {
   fixture = await startCoreFixture({ user: 'admin' });
-  criteria = (await fixture.core.registry.desktop!.segmentationCriteria()).value;
+  criteria = (await activeTenant(fixture.core.registry.desktop!).segmentationCriteria()).value;
 }, 60_000);
 afterAll(async () => {
   await fixture?.close();
@@ -70,7 +71,7 @@ describe('the segment definition rule is one rule', () => {
     const catalog = new Map(criteria.map((c) => [c.id, c]));
     const session = fixture.core.registry.desktop!;
     const create = (name: string, definition: SegmentDefinition) =>
-      session.createSegment({ name, definition }).then(
+      activeTenant(session).createSegment({ name, definition }).then(
         () => ({ ok: true as const }),
         (error: { code?: string }) => ({ ok: false as const, code: error.code ?? '?' }),
       );
@@ -108,7 +109,7 @@ describe('the segment definition rule is one rule', () => {
       // Only the cases the window passes through unchanged.
       if (JSON.stringify(draftToDefinition(draft, catalog)) !== JSON.stringify(definition)) continue;
       unchanged += 1;
-      await expect(session.createSegment({ name: label, definition }), label).resolves.toBeDefined();
+      await expect(activeTenant(session).createSegment({ name: label, definition }), label).resolves.toBeDefined();
     }
     expect(unchanged).toBeGreaterThan(5);
   }, 60_000);

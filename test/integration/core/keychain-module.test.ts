@@ -1,6 +1,6 @@
 /** The keychain module check loads keytar in a child process and reports what it found. */
 import { describe, expect, it } from 'vitest';
-import { checkKeychainModule, resolveKeytarPath } from '../../../src-main/core/keychain-module';
+import { checkKeychainModule, resolveKeytarPath } from '../../../src-main/core/keychain/keychain-module';
 
 describe('checkKeychainModule', () => {
   it('finds the keytar this checkout installed, and tells a missing module from one that does not load', () => {

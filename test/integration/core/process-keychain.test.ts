@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSecretStore } from '../../../src-main/core/keytar-secret-store';
-import { ProcessKeychain } from '../../../src-main/core/process-keychain';
-import { withTimeouts } from '../../../src-main/core/secret-store';
+import { openSecretStore } from '../../../src-main/core/keychain/keytar-secret-store';
+import { ProcessKeychain } from '../../../src-main/core/keychain/process-keychain';
+import { withTimeouts } from '../../../src-main/core/keychain/secret-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'nc-fake-keytar-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 /**
  * Property: whatever the interleaving of switches, resets, refreshes, reads, expired tokens and failing
- * switches across two sessions of one account, after every step each session's DataClient and
- * PaidMediaClient hold the same token and `activeTenantId` is that token's `tenantId` claim; answers
+ * switches across two sessions of one account, after every step each session's DataClient holds
+ * the same token as its cell and `activeTenantId` is that token's `tenantId` claim; answers
  * report a tenant the session was really in; a refresh token is never sent twice.
  *
  * fast-check's scheduler decides when each request is sent and when each answer is delivered; the
@@ -10,11 +10,12 @@
 import fc from 'fast-check';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreSession } from '../../../src-main/core/core-session';
-import type { FetchLike } from '../../../src-main/core/http-client';
+import type { CoreSession } from '../../../src-main/core/session/core-session';
+import type { FetchLike } from '../../../src-main/core/http/http-client';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { propertyRuns } from '../../helpers/property-runs';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture;
 let currentFetch: FetchLike = (input, init) => fetch(input, init);
@@ -61,19 +62,19 @@ function checkInvariants(sessions: CoreSession[]): void {
 async function read(session: CoreSession, what: Extract<Op, { type: 'read' }>['what']): Promise<string> {
   switch (what) {
     case 'segments': {
-      const answer = await session.listSegments({ limit: 3 });
+      const answer = await activeTenant(session).listSegments({ limit: 3 });
       for (const segment of answer.value.segments) expect(segment.tenantId).toBe(answer.tenantId);
       return answer.tenantId;
     }
     case 'criteria':
-      return (await session.segmentationCriteria()).tenantId;
+      return (await activeTenant(session).segmentationCriteria()).tenantId;
     case 'capabilities': {
-      const answer = await session.analyticsCapabilities();
+      const answer = await activeTenant(session).analyticsCapabilities();
       if (answer.value.tenantId !== undefined) expect(answer.value.tenantId).toBe(answer.tenantId);
       return answer.tenantId;
     }
     case 'ads':
-      return (await session.paidAdsStatus('meta')).tenantId;
+      return (await activeTenant(session).paidAdsStatus('meta')).tenantId;
     case 'tenants':
       return (await session.listTenants()).activeTenantId ?? '';
     default:

@@ -7,8 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, type FetchLike } from '../../../src-main/core/http-client';
+import { HttpClient, type FetchLike } from '../../../src-main/core/http/http-client';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 let hung: Server;
@@ -61,12 +62,12 @@ describe('a slow refresh', () => {
     fixture.core.account.onDidSignOut(({ reason }) => signedOut.push(reason));
 
     fixture.demo.faults.expireAccessTokens();
-    const answer = await desktop.listSegments({ limit: 1 });
+    const answer = await activeTenant(desktop).listSegments({ limit: 1 });
     expect(answer.tenantId).toBe('tn-acme');
     expect(signedOut).toEqual([]);
     expect(fixture.demo.faults.stats().refreshCalls).toBe(1);
     expect(fixture.demo.faults.stats().refreshReuseRejected).toBe(0);
     // And the renewed sign-in keeps working.
-    expect((await desktop.listSegments({ limit: 1 })).tenantId).toBe('tn-acme');
+    expect((await activeTenant(desktop).listSegments({ limit: 1 })).tenantId).toBe('tn-acme');
   }, 60_000);
 });

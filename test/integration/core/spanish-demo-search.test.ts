@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { foldText } from '../../../src-shared/text-fold';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 let fixture: CoreFixture | null = null;
 afterEach(async () => {
@@ -28,7 +29,7 @@ describe('Spanish demo data and folded search', () => {
       ['tn-ole-cadiz', 'Gran Teatro de Cádiz'],
     ]);
     await desktop.switchTenant('tn-ole-logrono');
-    const { value } = await desktop.listSegments({ limit: 50 });
+    const { value } = await activeTenant(desktop).listSegments({ limit: 50 });
     const spanish = ['Abonados de temporada', 'Público de la zona', 'Suscriptores del boletín', 'Compradores que no han vuelto', 'Amantes del rock y del techno', 'Público joven con la app', 'Campaña de Navidad: todo el público'];
     expect(value.segments.length).toBeGreaterThanOrEqual(3);
     expect(value.segments.every((s) => spanish.includes(s.name))).toBe(true);
@@ -41,11 +42,11 @@ describe('Spanish demo data and folded search', () => {
     let checked = 0;
     for (const venue of ['tn-ole-malaga', 'tn-ole-logrono', 'tn-ole-coruna', 'tn-ole-cadiz']) {
       await desktop.switchTenant(venue);
-      const all = (await desktop.listSegments({ limit: 50 })).value.segments;
+      const all = (await activeTenant(desktop).listSegments({ limit: 50 })).value.segments;
       for (const segment of all.filter((s) => foldText(s.name) !== s.name.toLowerCase())) {
         // The name as a person types it on a keyboard without accents, in capitals.
         const typed = foldText(segment.name).toUpperCase();
-        const found = (await desktop.listSegments({ search: typed, limit: 50 })).value.segments.map((s) => s.id);
+        const found = (await activeTenant(desktop).listSegments({ search: typed, limit: 50 })).value.segments.map((s) => s.id);
         expect(found, `${venue}: ${typed}`).toContain(segment.id);
         checked += 1;
       }

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { segmentRevision } from '../../../src-shared/api';
 import { decodeJwt } from 'jose';
 import { signInToDemo } from '../../../src-main/core/demo-sign-in';
-import { CoreError, SegmentConflictError } from '../../../src-main/core/tenant-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
+import { SegmentConflictError } from '../../../src-main/core/domains/segments';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture | null = null;
@@ -53,10 +55,10 @@ describe('switch and reset (seed 000 contract)', () => {
     const session = desktopOf(fixture);
     expect(session.homeTenantId).toBe('tn-acme');
 
-    const before = await session.segmentationCriteria();
-    await session.analyticsCapabilities();
-    await session.segmentationCriteria();
-    await session.analyticsCapabilities();
+    const before = await activeTenant(session).segmentationCriteria();
+    await activeTenant(session).analyticsCapabilities();
+    await activeTenant(session).segmentationCriteria();
+    await activeTenant(session).analyticsCapabilities();
     expect(before.tenantId).toBe('tn-acme');
     expect(fixture.http.count('/segmentation/criteria')).toBe(1);
     expect(fixture.http.count('/analytics/capabilities')).toBe(1);
@@ -66,8 +68,8 @@ describe('switch and reset (seed 000 contract)', () => {
     expect(decodeJwt(session.credential.accessToken).tenantId).toBe('tn-acme-madrid');
     expect(session.activeTenantId).toBe('tn-acme-madrid');
 
-    const after = await session.segmentationCriteria();
-    const caps = await session.analyticsCapabilities();
+    const after = await activeTenant(session).segmentationCriteria();
+    const caps = await activeTenant(session).analyticsCapabilities();
     expect(after.tenantId).toBe('tn-acme-madrid');
     expect(caps.tenantId).toBe('tn-acme-madrid');
     expect(fixture.http.count('/segmentation/criteria')).toBe(2);
@@ -76,7 +78,7 @@ describe('switch and reset (seed 000 contract)', () => {
     const lastCriteria = fixture.http.requests.filter((r) => r.path.endsWith('/segmentation/criteria')).at(-1);
     expect(lastCriteria?.bearer).toBe(session.credential.accessToken);
 
-    const segments = await session.listSegments({ limit: 5 });
+    const segments = await activeTenant(session).listSegments({ limit: 5 });
     expect(segments.tenantId).toBe('tn-acme-madrid');
     expect(segments.value.segments.every((s) => s.tenantId === 'tn-acme-madrid')).toBe(true);
     // Every segment call names the tenant of its token, as upstream does.
@@ -104,31 +106,31 @@ describe('switch and reset (seed 000 contract)', () => {
   it('paginates segments with an opaque cursor bound to the tenant', async () => {
     fixture = await startCoreFixture();
     const session = desktopOf(fixture);
-    const first = await session.listSegments({ limit: 2 });
+    const first = await activeTenant(session).listSegments({ limit: 2 });
     expect(first.value.segments).toHaveLength(2);
     expect(first.value.nextCursor).not.toBeNull();
-    const second = await session.listSegments({ cursor: first.value.nextCursor ?? '' });
+    const second = await activeTenant(session).listSegments({ cursor: first.value.nextCursor ?? '' });
     expect(second.value.segments[0]?.id).not.toBe(first.value.segments[0]?.id);
     await session.switchTenant('tn-acme-es');
-    await expect(session.listSegments({ cursor: first.value.nextCursor ?? '' })).rejects.toMatchObject({ code: 'invalid_request', param: 'cursor' });
+    await expect(activeTenant(session).listSegments({ cursor: first.value.nextCursor ?? '' })).rejects.toMatchObject({ code: 'invalid_request', param: 'cursor' });
   });
 
   it('catches a concurrent edit without API support: the revision the edit started from is compared first, never an overwrite', async () => {
     fixture = await startCoreFixture();
     const session = desktopOf(fixture);
     const other = fixture.core.registry.openMcpSession();
-    const created = await session.createSegment({ name: 'Core test', definition: { stanzas: [] } });
+    const created = await activeTenant(session).createSegment({ name: 'Core test', definition: { stanzas: [] } });
     expect(created.value).toMatchObject({ status: 'ACTIVE', createdBy: 'nevent-companion' });
     const base = segmentRevision(created.value);
     // Someone else (another session, another tool) changes it in between.
-    await other.updateSegment(created.value.id, { name: 'Changed elsewhere' });
-    const conflict = await session.updateSegment(created.value.id, { name: 'stale edit' }, { baseRevision: base }).catch((e: unknown) => e);
+    await activeTenant(other).updateSegment(created.value.id, { name: 'Changed elsewhere' });
+    const conflict = await activeTenant(session).updateSegment(created.value.id, { name: 'stale edit' }, { baseRevision: base }).catch((e: unknown) => e);
     expect(conflict).toBeInstanceOf(SegmentConflictError);
     expect((conflict as SegmentConflictError).current.name).toBe('Changed elsewhere');
-    expect((await session.getSegment(created.value.id)).value.name).toBe('Changed elsewhere');
+    expect((await activeTenant(session).getSegment(created.value.id)).value.name).toBe('Changed elsewhere');
     // From the current revision the edit goes through, and the revision moves on.
-    const latest = await session.getSegment(created.value.id);
-    const updated = await session.updateSegment(created.value.id, { name: 'Core test 2' }, { baseRevision: segmentRevision(latest.value) });
+    const latest = await activeTenant(session).getSegment(created.value.id);
+    const updated = await activeTenant(session).updateSegment(created.value.id, { name: 'Core test 2' }, { baseRevision: segmentRevision(latest.value) });
     expect(updated.value.name).toBe('Core test 2');
     expect(segmentRevision(updated.value)).not.toBe(segmentRevision(latest.value));
     other.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwitchFaultKind } from '../../../src-main/demo-api';
 import type { ErrorCode } from '../../../src-shared/errors';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 const faults: [SwitchFaultKind, ErrorCode][] = [
   ['http_500', 'api_error'],
@@ -40,8 +41,8 @@ describe.each([
   it.each(faults.filter(([kind]) => jwks || kind !== 'bad_signature'))('%s → %s; token, tenant and caches unchanged; both clients share the token', async (kind, code) => {
     const session = fixture.core.registry.desktop;
     if (session === null) throw new Error('no desktop session');
-    await session.segmentationCriteria();
-    await session.analyticsCapabilities();
+    await activeTenant(session).segmentationCriteria();
+    await activeTenant(session).analyticsCapabilities();
     const before = session.credential;
     const tenantBefore = session.activeTenantId;
     const criteriaCalls = fixture.http.count('/segmentation/criteria');
@@ -59,18 +60,17 @@ describe.each([
     expect(session.sessionState).toEqual({ type: 'active', lastFailure: { to: 'tn-acme-madrid', error: expect.objectContaining({ code }) } });
     const scope = await session.openScope();
     expect(scope.data.credential).toBe(before);
-    expect(scope.paidMedia.credential).toBe(before);
 
     // Caches: still there (no refetch) and still the old tenant's.
-    expect((await session.segmentationCriteria()).tenantId).toBe(tenantBefore);
-    expect((await session.analyticsCapabilities()).tenantId).toBe(tenantBefore);
+    expect((await activeTenant(session).segmentationCriteria()).tenantId).toBe(tenantBefore);
+    expect((await activeTenant(session).analyticsCapabilities()).tenantId).toBe(tenantBefore);
     expect(fixture.http.count('/segmentation/criteria')).toBe(criteriaCalls);
     expect(fixture.http.count('/analytics/capabilities')).toBe(capabilityCalls);
 
     // On the wire, both clients still send the very same (old) token.
     fixture.http.clear();
-    await session.listSegments({ limit: 1 });
-    await session.paidAdsStatus('meta');
+    await activeTenant(session).listSegments({ limit: 1 });
+    await activeTenant(session).paidAdsStatus('meta');
     const bearers = new Set(fixture.http.requests.map((r) => r.bearer));
     expect([...bearers]).toEqual([before.accessToken]);
   });
@@ -81,8 +81,8 @@ describe.each([
     const outcome = await session.switchTenant('tn-acme-madrid');
     expect(outcome.activeTenantId).toBe('tn-acme-madrid');
     fixture.http.clear();
-    await session.listSegments({ limit: 1 });
-    await session.paidAdsStatus('google');
+    await activeTenant(session).listSegments({ limit: 1 });
+    await activeTenant(session).paidAdsStatus('google');
     expect(new Set(fixture.http.requests.map((r) => r.bearer))).toEqual(new Set([session.credential.accessToken]));
   });
 });

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { McpSocketServer } from '../../../src-main/mcp/socket-server';

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TenantSession } from '../../../src-main/core/tenant-session';
+import type { TenantSession } from '../../../src-main/core/session/tenant-session';
 import { statusToolName } from '../../../src-main/mcp/attach-offline';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { BridgeTokenStore } from '../../../src-main/mcp/bridge-token';

@@ -1,7 +1,7 @@
 /** Shared pieces of the reliability suite: a real core + socket bridge, and the "never torn" check. */
 import { expect } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { CoreSession } from '../../../src-main/core/core-session';
+import type { CoreSession } from '../../../src-main/core/session/core-session';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
 import type { OperationMode } from '../../../src-shared/session';
@@ -47,12 +47,11 @@ export function tokenTenant(token: string): string | null {
   return payload.tenantId ?? payload.activeTenantId ?? null;
 }
 
-/** Never torn: a call opened now sends the session's one credential through both clients, and the active tenant is that token's. */
+/** Never torn: a call opened now sends the session's one credential, and the active tenant is that token's. */
 export async function expectCoherent(session: CoreSession): Promise<void> {
   const credential = session.credential;
   const scope = await session.openScope();
   expect(scope.data.credential).toBe(credential);
-  expect(scope.paidMedia.credential).toBe(credential);
   expect(session.snapshot().activeTenantId).toBe(tokenTenant(credential.accessToken));
   expect(session.activeTenantId).toBe(tokenTenant(credential.accessToken));
 }

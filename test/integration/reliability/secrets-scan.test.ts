@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
-import { MemorySecretStore } from '../../../src-main/core/secret-store';
+import { MemorySecretStore } from '../../../src-main/core/keychain/secret-store';
 import type { DemoApi } from '../../../src-main/demo-api';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { startMcpSocketServer } from '../../../src-main/mcp/socket-server';

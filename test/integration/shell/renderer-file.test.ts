@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventChannelNames, requestChannelNames } from '../../../src-shared/ipc';
 import { createDesktopApp, type DesktopApp } from '../../../src-main/app/compose';
 import type { ClientConfigPort } from '../../../src-main/app/ports';
-import { MemorySecretStore } from '../../../src-main/core';
+import { MemorySecretStore } from '../../../src-main/core/keychain/secret-store';
 import { built, ensureAppBuilt } from './built-app';
 
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { onAbort } from '../../../src-main/core/abort-fanout';
+import { onAbort } from '../../../src-main/core/http/abort-fanout';
 
 describe('abort fan-out', () => {
   it('keeps one listener on the signal however many waits there are, and fires each live one once', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CoreSession } from '../../../src-main/core/core-session';
-import { SegmentConflictError } from '../../../src-main/core/tenant-session';
-import type { Credential } from '../../../src-main/core/credential';
-import { HttpClient } from '../../../src-main/core/http-client';
-import { TokenBroker } from '../../../src-main/core/token-broker';
-import { TokenVerifier } from '../../../src-main/core/token-verifier';
+import { CoreSession } from '../../../src-main/core/session/core-session';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
+import { SegmentConflictError } from '../../../src-main/core/domains/segments';
+import type { Credential } from '../../../src-main/core/tokens/credential';
+import { HttpClient } from '../../../src-main/core/http/http-client';
+import { TokenBroker } from '../../../src-main/core/tokens/token-broker';
+import { TokenVerifier } from '../../../src-main/core/tokens/token-verifier';
 import { normalizeTokenResponse } from '../../../src-shared/api';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -107,10 +108,10 @@ describe('CoreSession: callApi (the toolset\'s other endpoints)', () => {
     fake.on('GET /campaigns/c1/metrics', () => [200, { sent: 10 }]);
     fake.on('POST /data/segments/execute', () => [200, { success: true, data: { total_fans: 3 }, timestamp: 'now' }]);
     fake.on('POST /data/dimensions/values', () => [200, { success: false, message: 'unknown criterion', error: 'INVALID_CRITERION' }]);
-    await expect(session.callApi({ api: 'core', method: 'GET', path: '/campaigns/c1/metrics', query: { page: 0 } })).resolves.toEqual({ tenantId: 'tenant-a', value: { sent: 10 } });
+    await expect(activeTenant(session).callApi({ api: 'core', method: 'GET', path: '/campaigns/c1/metrics', query: { page: 0 } })).resolves.toEqual({ tenantId: 'tenant-a', value: { sent: 10 } });
     expect(fake.calls.at(-1)?.query.get('page')).toBe('0');
-    await expect(session.callApi({ api: 'data', method: 'POST', path: '/segments/execute', body: { page: 0 } })).resolves.toEqual({ tenantId: 'tenant-a', value: { total_fans: 3 } });
-    await expect(session.callApi({ api: 'data', method: 'POST', path: '/dimensions/values', body: {} })).rejects.toMatchObject({ message: expect.stringContaining('unknown criterion') });
+    await expect(activeTenant(session).callApi({ api: 'data', method: 'POST', path: '/segments/execute', body: { page: 0 } })).resolves.toEqual({ tenantId: 'tenant-a', value: { total_fans: 3 } });
+    await expect(activeTenant(session).callApi({ api: 'data', method: 'POST', path: '/dimensions/values', body: {} })).rejects.toMatchObject({ message: expect.stringContaining('unknown criterion') });
   });
 });
 
@@ -118,7 +119,7 @@ describe('CoreSession: 401 handling', () => {
   it('renews and retries at most twice; a third 401 is authentication_failed, and no refresh token is sent twice', async () => {
     const { session, fake } = await setup();
     fake.on('GET /segments', () => [401, { message: 'HTTP 401' }]);
-    await expect(session.listSegments({})).rejects.toMatchObject({ code: 'authentication_failed' });
+    await expect(activeTenant(session).listSegments({})).rejects.toMatchObject({ code: 'authentication_failed' });
     expect(fake.count('GET /segments')).toBe(3);
     expect(fake.calls.filter((c) => c.path === '/auth/refresh').map((c) => (c.body as { refreshToken: string }).refreshToken)).toEqual(['refresh-0', 'refresh-1']);
   });
@@ -135,11 +136,11 @@ describe('CoreSession: 401 handling', () => {
     });
     fake.on('GET /segments', (req) => (valid.has(req.bearer ?? '') ? [200, { data: [], total: 0 }] : [401, { message: 'HTTP 401' }]));
     // The first session renews refresh-0 (remembered: refresh-0 → pair 1)…
-    await session.listSegments({});
+    await activeTenant(session).listSegments({});
     // …then every access token so far is revoked (an expiry, or an hour passing).
     valid = new Set();
     // The second still holds refresh-0: the remembered pair 1 is stale, so pair 1's own refresh token is exchanged.
-    await expect(other.listSegments({})).resolves.toMatchObject({ tenantId: 'tenant-a' });
+    await expect(activeTenant(other).listSegments({})).resolves.toMatchObject({ tenantId: 'tenant-a' });
     const sent = fake.calls.filter((c) => c.path === '/auth/refresh').map((c) => (c.body as { refreshToken: string }).refreshToken);
     expect(sent).toEqual(['refresh-0', 'refresh-1']);
   });
@@ -147,7 +148,7 @@ describe('CoreSession: 401 handling', () => {
   it('without a refresh token a 401 is authentication_failed, with no refresh attempt', async () => {
     const { session, fake } = await setup({ tenantId: 'tenant-a' }, null);
     fake.on('GET /segments', () => [401, null]);
-    await expect(session.listSegments({})).rejects.toMatchObject({ code: 'authentication_failed' });
+    await expect(activeTenant(session).listSegments({})).rejects.toMatchObject({ code: 'authentication_failed' });
     expect(fake.count('POST /auth/refresh')).toBe(0);
   });
 
@@ -163,7 +164,7 @@ describe('CoreSession: 401 handling', () => {
       }
       return [200, [segment(req.query.get('tenant_id') ?? '?')]];
     });
-    const answer = await session.listSegments({});
+    const answer = await activeTenant(session).listSegments({});
     expect(answer.tenantId).toBe('tenant-a');
     // The switch back used the fresh token; the retry used the re-scoped one and named its tenant.
     const rescope = fake.calls.find((c) => c.method === 'POST' && c.path === '/users/tenant');
@@ -179,7 +180,7 @@ describe('CoreSession: 401 handling', () => {
     fake.on('POST /auth/refresh', async () => [200, { access_token: await hsToken({ tenantId: 'tenant-z' }, clock.now()), refresh_token: 'r-z' }]);
     fake.on('POST /users/tenant', () => [403, { message: 'Access denied' }]);
     fake.on('GET /segments', () => [401, null]);
-    await expect(session.listSegments({})).rejects.toMatchObject({ code: 'token_tenant_mismatch', message: expect.stringMatching(/tenant-z.*tenant-a.*Access denied/) });
+    await expect(activeTenant(session).listSegments({})).rejects.toMatchObject({ code: 'token_tenant_mismatch', message: expect.stringMatching(/tenant-z.*tenant-a.*Access denied/) });
     expect(session.credential).toBe(credential);
     expect(fake.count('GET /segments')).toBe(1);
   });
@@ -194,11 +195,10 @@ describe('CoreSession: 401 handling', () => {
       }
       return [200, { connected: true, provider: 'meta', accountId: '1', accountName: 'Acme', lastSyncAt: null }];
     });
-    await session.paidAdsStatus('meta');
+    await activeTenant(session).paidAdsStatus('meta');
     expect(session.credential).not.toBe(credential);
     const scope = await session.openScope();
     expect(scope.data.credential).toBe(session.credential);
-    expect(scope.paidMedia.credential).toBe(scope.data.credential);
     expect(fake.calls.at(-1)?.bearer).toBe(session.credential.accessToken);
   });
 });
@@ -211,7 +211,7 @@ describe('CoreSession: reads', () => {
   ])('lists segments in the %s shape', async (_shape, wrap) => {
     const { session, fake } = await setup();
     fake.on('GET /segments', () => [200, wrap([segment('tenant-a'), segment('tenant-a', { id: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'Other' })])]);
-    const answer = await session.listSegments({ search: 'vip' });
+    const answer = await activeTenant(session).listSegments({ search: 'vip' });
     expect(answer.tenantId).toBe('tenant-a');
     expect(answer.value.segments.map((s) => s.name)).toEqual(['VIP fans']);
     expect(answer.value.nextCursor).toBeNull();
@@ -221,16 +221,16 @@ describe('CoreSession: reads', () => {
   it('refuses a segment that belongs to another tenant (isolation)', async () => {
     const { session, fake } = await setup();
     fake.on('GET /segments/*', () => [200, segment('tenant-b')]);
-    await expect(session.getSegment(segId)).rejects.toMatchObject({ code: 'api_error' });
+    await expect(activeTenant(session).getSegment(segId)).rejects.toMatchObject({ code: 'api_error' });
   });
 
   it('validates input before any request', async () => {
     const { session, fake } = await setup();
-    await expect(session.getSegment('not an id/..')).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
-    await expect(session.updateSegment(segId, {})).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
-    await expect(session.listSegments({ limit: 0 })).rejects.toMatchObject({ code: 'validation_failed', param: 'limit' });
-    await expect(session.listSegments({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'invalid_request', param: 'cursor' });
-    await expect(session.createSegment({ name: '  ', definition: { stanzas: [] } })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(activeTenant(session).getSegment('not an id/..')).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
+    await expect(activeTenant(session).updateSegment(segId, {})).rejects.toMatchObject({ code: 'validation_failed', param: 'segment_id' });
+    await expect(activeTenant(session).listSegments({ limit: 0 })).rejects.toMatchObject({ code: 'validation_failed', param: 'limit' });
+    await expect(activeTenant(session).listSegments({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'invalid_request', param: 'cursor' });
+    await expect(activeTenant(session).createSegment({ name: '  ', definition: { stanzas: [] } })).rejects.toMatchObject({ code: 'validation_failed' });
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -238,7 +238,7 @@ describe('CoreSession: reads', () => {
     const { session, fake } = await setup();
     fake.on('POST /segments', (req) => [201, { segment: { _id: 'bbbbbbbbbbbbbbbbbbbbbbbb', ...(req.body as object) } }]);
     const definition = { stanzas: [{ criteria: [{ criterion_id: 'city', operator: 'is', value: ['x'], filters: { property_name: 'home' }, extra_key: 1 }] }, { id: 'keep-me', criteria: [{ id: 'c-keep', criterion_id: 'age', operator: 'gt', value: 3 }] }] };
-    const created = await session.createSegment({ name: 'VIP', definition });
+    const created = await activeTenant(session).createSegment({ name: 'VIP', definition });
     // (Before it, the criteria are asked for the definition check; this fake has none to give, so the API decides.)
     const post = fake.calls.find((c) => c.method === 'POST' && c.path === '/segments');
     const body = post?.body as { status: string; createdBy: string; tenantId: string; definition: { stanzas: { id: string; criteria: Record<string, unknown>[] }[] } };
@@ -255,7 +255,7 @@ describe('CoreSession: reads', () => {
     const { session, fake, clock } = await setup();
     fake.on('GET /segments/*', () => [200, segment('tenant-a', { unknownField: 'kept' })]);
     fake.on('PUT /segments/*', (req) => [200, segment('tenant-a', { ...(req.body as object), modifiedAt: '2026-01-02T00:00:00Z' })]);
-    const updated = await session.updateSegment(segId, { name: 'Renamed' });
+    const updated = await activeTenant(session).updateSegment(segId, { name: 'Renamed' });
     expect(fake.calls.map((c) => `${c.method} ${c.query.get('tenant_id')}`)).toEqual(['GET tenant-a', 'PUT tenant-a']);
     expect(fake.calls[1]?.body).toEqual({ name: 'Renamed', modifiedBy: 'nevent-companion', modifiedAt: new Date(clock.now()).toISOString() });
     expect(updated.value.name).toBe('Renamed');
@@ -264,7 +264,7 @@ describe('CoreSession: reads', () => {
   it('refuses to write when the segment changed since the edit started (revision by modifiedAt), with both versions', async () => {
     const { session, fake } = await setup();
     fake.on('GET /segments/*', () => [200, segment('tenant-a', { name: 'Changed by someone', modifiedAt: '2026-03-01T00:00:00Z' })]);
-    const error = await session.updateSegment(segId, { name: 'Mine' }, { baseRevision: 'm:2026-01-01T00:00:00Z' }).catch((e: unknown) => e);
+    const error = await activeTenant(session).updateSegment(segId, { name: 'Mine' }, { baseRevision: 'm:2026-01-01T00:00:00Z' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SegmentConflictError);
     expect(error).toMatchObject({ code: 'conflict', baseRevision: 'm:2026-01-01T00:00:00Z', current: { name: 'Changed by someone' } });
     expect(fake.count('PUT /segments/*')).toBe(0);
@@ -275,14 +275,14 @@ describe('CoreSession: reads', () => {
     let stored = segment('tenant-a', { modifiedAt: undefined, name: 'A' });
     fake.on('GET /segments/*', () => [200, stored]);
     fake.on('PUT /segments/*', (req) => [200, (stored = { ...stored, ...(req.body as object) })]);
-    await session.getSegment(segId);
+    await activeTenant(session).getSegment(segId);
     // Someone else renames it; the API sends no modifiedAt, so the content hash tells.
     stored = { ...stored, name: 'B' };
-    await expect(session.updateSegment(segId, { description: 'mine' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(activeTenant(session).updateSegment(segId, { description: 'mine' })).rejects.toMatchObject({ code: 'conflict' });
     expect(fake.count('PUT /segments/*')).toBe(0);
     // Having now seen the current version, the edit goes through.
-    await session.getSegment(segId);
-    await expect(session.updateSegment(segId, { description: 'mine' })).resolves.toMatchObject({ value: { description: 'mine' } });
+    await activeTenant(session).getSegment(segId);
+    await expect(activeTenant(session).updateSegment(segId, { description: 'mine' })).resolves.toMatchObject({ value: { description: 'mine' } });
   });
 
   it('caches criteria per tenant (enveloped), does not cache failures, and clears on switch', async () => {
@@ -296,19 +296,19 @@ describe('CoreSession: reads', () => {
       }
       return [200, { success: true, data: { criteria: [{ id: 'c1', type: 'fan', label: 'City', operators: ['eq'], valueType: 'TEXT' }] }, timestamp: 'now' }];
     });
-    await expect(session.segmentationCriteria()).rejects.toMatchObject({ code: 'api_error' });
-    await session.segmentationCriteria();
-    await session.segmentationCriteria();
+    await expect(activeTenant(session).segmentationCriteria()).rejects.toMatchObject({ code: 'api_error' });
+    await activeTenant(session).segmentationCriteria();
+    await activeTenant(session).segmentationCriteria();
     expect(fake.count('GET /data/segmentation/criteria')).toBe(2);
     await session.switchTenant('tenant-b');
-    expect((await session.segmentationCriteria()).tenantId).toBe('tenant-b');
+    expect((await activeTenant(session).segmentationCriteria()).tenantId).toBe('tenant-b');
     expect(fake.count('GET /data/segmentation/criteria')).toBe(3);
   });
 
   it('reads a data API failure inside a 200 as an API error with its own words', async () => {
     const { session, fake } = await setup();
     fake.on('GET /data/analytics/capabilities', () => [200, { success: false, message: 'Failed to load capabilities', error: 'BigQuery timeout', timestamp: 'now' }]);
-    await expect(session.analyticsCapabilities()).rejects.toMatchObject({ code: 'api_error', message: 'Failed to load capabilities: BigQuery timeout' });
+    await expect(activeTenant(session).analyticsCapabilities()).rejects.toMatchObject({ code: 'api_error', message: 'Failed to load capabilities: BigQuery timeout' });
   });
 
   it('lists campaigns from the analytics collection, with the columns the table has', async () => {
@@ -319,7 +319,7 @@ describe('CoreSession: reads', () => {
         ? [200, { success: true, data: { data: [{ campaign_id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }, { name: 'no id' }], metadata: { totalRows: 2 } } }]
         : [200, { success: true, data: { data: [{ total: 1 }] } }],
     );
-    const answer = await session.listCampaigns({ ...campaignQuery, status: 'EXECUTED', channel: 'SMS' });
+    const answer = await activeTenant(session).listCampaigns({ ...campaignQuery, status: 'EXECUTED', channel: 'SMS' });
     expect(answer.value.campaigns).toEqual([{ id: 'c1', name: 'Spring', status: 'EXECUTED', executed_at: '2026-05-01' }]);
     // No channel column: that filter could not apply, and the answer says so.
     expect(answer.value.ignoredFilters).toEqual(['channel']);
@@ -328,15 +328,15 @@ describe('CoreSession: reads', () => {
     const queries = fake.calls.filter((c) => c.method === 'POST').map((c) => c.body as Record<string, unknown>);
     expect(queries.find((q) => q.metrics === undefined)).toMatchObject({ collection: 'campaigns', filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }], sort: { field: 'campaign_id', order: 'desc' }, limit: 11 });
     expect(queries.find((q) => q.metrics !== undefined)).toEqual({ collection: 'campaigns', metrics: [{ field: 'campaign_id', operation: 'count', alias: 'total' }], filters: [{ field: 'status', operator: 'eq', value: 'EXECUTED' }] });
-    await session.listCampaigns(campaignQuery);
+    await activeTenant(session).listCampaigns(campaignQuery);
     expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
   });
 
   it('answers not_available (cached per tenant) where the tenant has no campaigns table', async () => {
     const { session, fake } = await setup();
     fake.on('GET /data/analytics/schema/campaigns', () => [404, { success: false, message: 'Table not found', error: 'Unknown table: campaigns' }]);
-    await expect(session.listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available', message: expect.stringContaining('nevent_campaign_report') });
-    await expect(session.listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available' });
+    await expect(activeTenant(session).listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available', message: expect.stringContaining('nevent_campaign_report') });
+    await expect(activeTenant(session).listCampaigns(campaignQuery)).rejects.toMatchObject({ code: 'not_available' });
     expect(fake.count('GET /data/analytics/schema/campaigns')).toBe(1);
     expect(fake.count('POST /data/analytics/query')).toBe(0);
   });
@@ -372,7 +372,7 @@ describe("CoreSession: a call's tenant is fixed when it starts", () => {
     fake.on('GET /data/segmentation/criteria', held.handler);
     fake.on('GET /segments/*', (req) => [200, segment(req.query.get('tenant_id') ?? '?')]);
     fake.on('PUT /segments/*', (req) => [200, segment(req.query.get('tenant_id') ?? '?', { name: 'Renamed' })]);
-    const update = session.updateSegment(segId, { name: 'Renamed', definition: madrid });
+    const update = activeTenant(session).updateSegment(segId, { name: 'Renamed', definition: madrid });
     await held.reached;
     await session.switchTenant('tenant-b');
     held.release();
@@ -416,7 +416,7 @@ describe("CoreSession: a call's tenant is fixed when it starts", () => {
       }
       return [200, segment(req.query.get('tenant_id') ?? '?', { name: 'Renamed' })];
     });
-    const update = session.updateSegment(segId, { name: 'Renamed', definition: madrid });
+    const update = activeTenant(session).updateSegment(segId, { name: 'Renamed', definition: madrid });
     await held.reached;
     await session.switchTenant('tenant-b');
     const afterSwitch = session.credential;
@@ -434,7 +434,7 @@ describe("CoreSession: a call's tenant is fixed when it starts", () => {
     const held = gate(() => [200, criteria]);
     fake.on('GET /data/segmentation/criteria', held.handler);
     fake.on('POST /segments', (req) => [201, { _id: 'bbbbbbbbbbbbbbbbbbbbbbbb', ...(req.body as object) }]);
-    const created = session.createSegment({ name: 'VIP', definition: madrid });
+    const created = activeTenant(session).createSegment({ name: 'VIP', definition: madrid });
     await held.reached;
     session.close();
     held.release();
@@ -450,7 +450,7 @@ describe('CoreSession: close', () => {
     fake.on('POST /users/tenant', (req) => new Promise((_r, reject) => req.signal?.addEventListener('abort', () => reject(req.signal?.reason))));
     const ended: SessionSnapshot[] = [];
     session.onDidEnd((s) => ended.push(s));
-    const read = session.listSegments({});
+    const read = activeTenant(session).listSegments({});
     const switching = session.switchTenant('tenant-b');
     const queued = session.switchTenant('tenant-c');
     await Promise.resolve();

@@ -1,6 +1,6 @@
 /** A listener that throws is reported, and the others still hear the event. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Emitter, setListenerErrorReporter, type ListenerErrorReporter } from '../../../src-main/core/emitter';
+import { Emitter, setListenerErrorReporter, type ListenerErrorReporter } from '../../../src-main/core/common/emitter';
 
 let previous: ListenerErrorReporter | null = null;
 afterEach(() => {

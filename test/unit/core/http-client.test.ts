@@ -1,8 +1,8 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { HttpClient, HttpStatusError } from '../../../src-main/core/http-client';
+import { HttpClient, HttpStatusError } from '../../../src-main/core/http/http-client';
 import { unwrapDataEnvelope } from '../../../src-shared/api';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { fakeFetch } from '../../helpers/fake-fetch';
 import { fakeJwtShape } from '../../helpers/tokens';
 

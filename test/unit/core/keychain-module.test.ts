@@ -4,7 +4,7 @@
  * is reinstalled, or on Linux gets libsecret).
  */
 import { describe, expect, it } from 'vitest';
-import { keychainInstallLine, keychainModuleAdvice } from '../../../src-main/core/keychain-module';
+import { keychainInstallLine, keychainModuleAdvice } from '../../../src-main/core/keychain/keychain-module';
 
 const checkout = (platform: NodeJS.Platform) => ({ platform, installedApp: false });
 

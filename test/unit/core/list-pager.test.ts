@@ -1,13 +1,13 @@
 /**
- * The pager over lists the API may not page (src-main/core/list-pager.ts), against APIs that behave as
+ * The pager over lists the API may not page (src-main/core/domains/list-pager.ts), against APIs that behave as
  * real ones do: a plain array of everything whatever is asked (the real `GET /segments`), a Spring page
  * that pages, one that honors the size but not the page (the same page for every number), one that pages
  * but ignores the search. Every walk reaches every record exactly once and ends; bad cursors and lists
  * that change under a walk get a clear answer.
  */
 import { describe, expect, it } from 'vitest';
-import { ListSnapshots, pageList, snapshotLifetimeMs, type ListAnswer, type ListPosition, type PagedListRequest } from '../../../src-main/core/list-pager';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { ListSnapshots, pageList, snapshotLifetimeMs, type ListAnswer, type ListPosition, type PagedListRequest } from '../../../src-main/core/domains/list-pager';
+import { CoreError } from '../../../src-main/core/common/core-error';
 
 interface Row {
   id: string;

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../../src-main/core/http-client';
+import { HttpClient } from '../../../src-main/core/http/http-client';
 
 const servers: Server[] = [];
 const clients: HttpClient[] = [];

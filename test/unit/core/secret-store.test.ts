@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openSecretStore, type KeytarModule } from '../../../src-main/core/keytar-secret-store';
-import { keychainFailureText, keychainServiceFor, MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts } from '../../../src-main/core/secret-store';
+import { openSecretStore, type KeytarModule } from '../../../src-main/core/keychain/keytar-secret-store';
+import { keychainFailureText, keychainServiceFor, MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts } from '../../../src-main/core/keychain/secret-store';
 import { failingSecretStore, hangingSecretStore } from '../../helpers/secret-stores';
 
 function fakeKeytar(): KeytarModule & { entries: Map<string, string> } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TenantTokens } from '../../../src-main/core/tenant-tokens';
-import type { Credential } from '../../../src-main/core/credential';
+import { TenantTokens } from '../../../src-main/core/tokens/tenant-tokens';
+import type { Credential } from '../../../src-main/core/tokens/credential';
 import { FakeClock } from '../../helpers/fake-clock';
 
 const credential = (tenantId: string): Credential => ({ accessToken: `at-${tenantId}`, refreshToken: `rt-${tenantId}`, claims: { sub: 'u', tenantId } as Credential['claims'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HttpStatusError } from '../../../src-main/core/http-client';
-import { CoreError } from '../../../src-main/core/tenant-session';
-import { TokenBroker, type Rotation } from '../../../src-main/core/token-broker';
+import { HttpStatusError } from '../../../src-main/core/http/http-client';
+import { CoreError } from '../../../src-main/core/common/core-error';
+import { TokenBroker, type Rotation } from '../../../src-main/core/tokens/token-broker';
 
 /** A fake refresh endpoint with single-use, rotating refresh tokens (like the demo and real APIs). */
 function rotatingApi() {

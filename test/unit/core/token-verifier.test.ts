@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenVerifier, type JwksSetting } from '../../../src-main/core/token-verifier';
+import { TokenVerifier, type JwksSetting } from '../../../src-main/core/tokens/token-verifier';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeFetch } from '../../helpers/fake-fetch';
 import { esSigner, hsToken, noneToken } from '../../helpers/tokens';

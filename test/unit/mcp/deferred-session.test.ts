@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import { DeferredSession, type OpenedSession } from '../../../src-main/mcp/deferred-session';
-import type { SwitchOutcome } from '../../../src-main/core/tenant-session';
+import { activeTenant, type SwitchOutcome } from '../../../src-main/core/session/tenant-session';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 
 function pending(): { opening: Promise<OpenedSession>; open: (outcome: OpenedSession) => void } {
@@ -19,7 +19,7 @@ describe('DeferredSession', () => {
     const deferred = new DeferredSession(opening);
     const gate = deferred.gate();
     expect(gate).toBeInstanceOf(Promise);
-    const listing = deferred.listSegments({});
+    const listing = activeTenant(deferred).listSegments({});
     const real = new FakeTenantSession({ activeTenantId: 'tenant-b' });
     open({ ok: true, session: real });
     expect(await gate).toBeNull();

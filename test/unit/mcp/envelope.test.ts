@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { errorDataOf, errorResult, okResult, redactTokens } from '../../../src-main/mcp/envelope';
 import { fakeSecretToken } from '../../helpers/fake-tenant-session';
 

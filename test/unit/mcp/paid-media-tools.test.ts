@@ -5,7 +5,8 @@
  * unknown record on the gated reads only.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreError, type ApiCall } from '../../../src-main/core/tenant-session';
+import type { ApiCall } from '../../../src-main/core/http/api-call';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { insightsTotals, insightsWindow } from '../../../src-main/core/domains/paid-media';
 import { loadNeventCorpus } from '../../helpers/nevent-fixtures';
 import { connect, failure, ok, type Harness } from './harness';

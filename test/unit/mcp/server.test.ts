@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ToolErrorEnvelopeSchema } from '../../../src-main/mcp/envelope';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { fakeSecretToken } from '../../helpers/fake-tenant-session';
 import { serverInstructions } from '../../../src-main/mcp/guidance';
 import { tenantIdDescription } from '../../../src-main/mcp/server';

@@ -4,8 +4,8 @@
  * answer (empty fields dropped, clicks without personal data, pages), and the envelope for bad input.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../src-main/core/tenant-session';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import type { ApiCall } from '../../../src-main/core/http/api-call';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { loadNeventCorpus } from '../../helpers/nevent-fixtures';
 import { connect, failure, ok, type Harness } from './harness';
 

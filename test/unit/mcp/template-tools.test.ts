@@ -5,7 +5,7 @@
  * 200 `success: false` answered as an error with the mail service's reason.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../src-main/core/tenant-session';
+import type { ApiCall } from '../../../src-main/core/http/api-call';
 import { previewBodyLimit } from '../../../src-main/mcp/tools/templates/preview-template';
 import { loadNeventCorpus } from '../../helpers/nevent-fixtures';
 import { connect, failure, ok, type Harness } from './harness';

@@ -1,6 +1,6 @@
 /** Each tool against the fake session: inputs reach the session as they should, results have the envelope's shape. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { guidanceFor, helpTopics } from '../../../src-main/mcp/guidance';
 import { connect, failure, ok } from './harness';
 import type { Harness } from './harness';

@@ -5,8 +5,8 @@
  * reach is refused before the tool runs; the API's refusals come back as the envelope.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../src-main/core/tenant-session';
-import { CoreError } from '../../../src-main/core/tenant-session';
+import type { ApiCall } from '../../../src-main/core/http/api-call';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { connect, failure, ok, type Harness } from './harness';
 
 const huge = 'x'.repeat(300_000);

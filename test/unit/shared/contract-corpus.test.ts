@@ -498,7 +498,7 @@ const readers: Record<string, Reader> = {
   'GET /analytics/capabilities': reader((body) => capabilityTables(CapabilitiesSchema.parse(body)), checkCapabilities),
   'POST /analytics/query': reader(normalizeAnalyticsResult, checkAnalyticsResult),
   'GET /analytics/schema/{table}': reader((body) => normalizeTableSchema(body, askedTable), checkTableSchema),
-  // A core endpoint, but PaidMediaClient unwraps a `{success, data}` envelope if one comes.
+  // A core endpoint, but the paid-media domain unwraps a `{success, data}` envelope if one comes.
   'GET /api/ads/{provider}/status': reader((body) => PaidAdsStatusSchema.parse(unwrapDataEnvelope(body)), checkPaidAdsStatus),
   'POST /templates': reader(normalizeTemplateAnswer, checkTemplate),
   'PUT /templates/{id}': reader(normalizeTemplateAnswer, checkTemplate),

@@ -8,6 +8,7 @@ import type { AppState, DesktopSegments, Settings } from '../../../src-shared/ip
 import { initialToolsets } from '../../../src-main/app/toolsets-setting';
 import { defaultToolDomains } from '../../../src-shared/tool-domains';
 import { createTestService } from './fakes';
+import { activeTenant } from '../../../src-main/core/session/tenant-session';
 
 const entry = (seq: number, partial: Partial<AuditEntry> = {}): AuditEntry => ({ seq, at: 'now', sessionId: seq % 2 === 0 ? 'a' : 'b', clientName: null, kind: 'tool', name: 'nevent_list_segments', tenantId: 't1', argKeys: [], result: 'ok', durationMs: 1, ...partial });
 
@@ -339,11 +340,11 @@ describe('the desktop store', () => {
     await t.until((e) => e.channel === 'segments.onDidChange' && (e.payload as DesktopSegments).status === 'ready');
     const ai = t.core.connectMcp('claude-ai');
     const definition = { stanzas: [{ id: 's1', criteria: [{ id: 'c1', criterion_id: 'city', operator: 'eq', value: 'Bilbao' }] }] };
-    await ai.createSegment({ name: 'Written by the AI', definition });
+    await activeTenant(ai).createSegment({ name: 'Written by the AI', definition });
     await t.until((e) => e.channel === 'segments.onDidChange' && (e.payload as DesktopSegments).segments.some((s) => s.name === 'Written by the AI'));
     // Another tenant's write does not touch the desktop's list.
     await ai.switchTenant('t-east');
-    await ai.createSegment({ name: 'Elsewhere', definition });
+    await activeTenant(ai).createSegment({ name: 'Elsewhere', definition });
     expect(t.service.segments().segments.map((s) => s.name)).toEqual(['Written by the AI']);
   });
 

@@ -11,11 +11,12 @@ import { ToolsetsSetting } from '../../../src-main/app/toolsets-setting';
 import { defaultToolDomains } from '../../../src-shared/tool-domains';
 import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
-import { CoreError, type SwitchOutcome, type TenantSession } from '../../../src-main/core/tenant-session';
+import { type SwitchOutcome, type TenantSession } from '../../../src-main/core/session/tenant-session';
+import { CoreError } from '../../../src-main/core/common/core-error';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import { fakeJwtShape } from '../../helpers/tokens';
 import { McpHttpBridge } from '../../../src-main/mcp/http-bridge';
-import { MemorySecretStore } from '../../../src-main/core/secret-store';
+import { MemorySecretStore } from '../../../src-main/core/keychain/secret-store';
 
 /** A secret that must never appear in anything sent to the window. */
 export const secretToken = fakeJwtShape({ sub: 'secret' }, 'signature', 'RS256');

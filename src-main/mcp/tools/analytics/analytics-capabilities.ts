@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { capabilityTable, capabilityTables } from '../../../../src-shared/api';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 import { AnalyticsNameSchema } from '../tool-inputs';
 

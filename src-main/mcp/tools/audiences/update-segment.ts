@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SegmentIdSchema } from '../../../../src-shared/api';
 import { optionalDefinitionInput } from './definition-input';
 import type { SegmentUpdate } from '../../../../src-shared/api';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 import { SegmentOutSchema, segmentOut } from '../../wire';
 

@@ -1,7 +1,8 @@
 /** `nevent_create_campaign`: a campaign draft (never sent: scheduling is `nevent_schedule_campaign`). */
 import { z } from 'zod';
 import { toCommunicationChannel, type CommunicationChannel } from '../../../../src-shared/api';
-import { CoreError, type TenantScopedOperations } from '../../../core/tenant-session';
+import { type TenantScopedOperations } from '../../../core/session/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { createCampaignDraft } from '../../../core/domains/campaigns';
 import { defineTool } from '../../tool';
 import { RecordIdSchema } from '../tool-inputs';

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { knownCampaignChannels, knownCampaignStatuses } from '../../../../src-shared/api';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 import { pageSizeInput } from '../list-page';
 

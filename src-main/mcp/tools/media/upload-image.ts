@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { imageFromBase64, imageFromFile, imageFromUrl } from '../../../core/domains/image-source';
 import { uploadImage } from '../../../core/domains/media';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 
 /** `nevent_upload_image` tool. */

@@ -1,7 +1,7 @@
 /** `nevent_update_short_url`: changes a link (title, expiry, active, tags, metadata, destination). */
 import { z } from 'zod';
 import { updateShortUrl } from '../../../core/domains/short-urls';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 import { flatRecordInput, httpUrlInput, isoDateTimeInput } from '../lean-inputs';
 import { LinkOutSchema, linkIdInput, linkOut } from './short-url-wire';

@@ -1,7 +1,7 @@
 /** `nevent_update_template`: changes a template's name, format, body or tags. */
 import { z } from 'zod';
 import { updateTemplate } from '../../../core/domains/templates';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 import { TemplateOutSchema, templateContentInput, templateIdInput, templateOut } from './template-wire';
 

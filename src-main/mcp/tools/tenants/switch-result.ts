@@ -4,7 +4,7 @@
  * pass that id as `tenant_id` from then on, so a conversation sharing the connection cannot move it.
  */
 import { z } from 'zod';
-import type { SwitchOutcome } from '../../../core/tenant-session';
+import type { SwitchOutcome } from '../../../core/session/tenant-session';
 
 /** Output schema of a switch or reset. */
 export const switchResultSchema = z.object({

@@ -1,6 +1,6 @@
 /** `nevent_switch_tenant`: moves this session (and only this one) to another tenant. */
 import { z } from 'zod';
-import { CoreError } from '../../../core/tenant-session';
+import { CoreError } from '../../../core/common/core-error';
 import { defineTool } from '../../tool';
 import { switchResult, switchResultSchema } from './switch-result';
 

@@ -12,8 +12,8 @@
  * has gone stale since; renewing that one exchanges its own refresh token, hence the second retry.
  */
 import type { Credential } from './credential';
-import { HttpStatusError, type HttpClient, type HttpRequest } from './http-client';
-import { CoreError } from './tenant-session';
+import { HttpStatusError, type HttpClient, type HttpRequest } from '../http/http-client';
+import { CoreError } from '../common/core-error';
 
 /** A response body and the credential that obtained it. */
 export interface Authorized<T> {
@@ -37,7 +37,7 @@ function isUnauthorized(error: unknown): boolean {
 /** How many times one request is renewed and retried after a 401. */
 const maxRenewals = 2;
 
-/** The one place bearer tokens are attached; one per call, shared by that call's DataClient and PaidMediaClient. */
+/** The one place bearer tokens are attached; one per call, held by that call's DataClient. */
 export class AuthorizedRequester {
   private pinned: Credential;
   /** The renewal in flight, shared by every request of this call refused with the same credential. */

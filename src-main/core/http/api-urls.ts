@@ -5,7 +5,7 @@
  * `/data`); anywhere else guessing would send data-API calls to a wrong host, so the caller is told
  * exactly what is missing.
  */
-import { CoreError } from './tenant-session';
+import { CoreError } from '../common/core-error';
 
 /** The two base URLs. */
 export interface ApiUrls {

@@ -8,27 +8,27 @@
  *   signOut / refused refresh ─> onDidSignOut (sessions end) ─> keychain.delete + account.json removed
  *   broker rotated the stored refresh token ─> keychain.set (serialized)
  */
-import { firstIssue } from '../../src-shared/zod-issue';
+import { firstIssue } from '../../../src-shared/zod-issue';
 import { z } from 'zod';
-import { isSwitchableStatus, LoginRequestSchema, normalizeTokenResponse, type Tenant } from '../../src-shared/api';
-import { resolveApiUrls } from './api-urls';
-import { AuthorizedRequester } from './authorized-requester';
-import { initialAccountState, transitionAccount, type AccountEvent, type AccountState } from '../../src-shared/account-machine';
+import { isSwitchableStatus, LoginRequestSchema, normalizeTokenResponse, type Tenant } from '../../../src-shared/api';
+import { resolveApiUrls } from '../http/api-urls';
+import { AuthorizedRequester } from '../tokens/authorized-requester';
+import { initialAccountState, transitionAccount, type AccountEvent, type AccountState } from '../../../src-shared/account-machine';
 import type { AccountRecordFile } from './account-record';
-import type { Clock } from './clock';
-import { CoreSession } from './core-session';
-import { tenantOf, type Credential } from './credential';
-import { DataClient, type ApiUrls } from './data-client';
-import { Emitter } from './emitter';
-import { HttpStatusError, type FetchLike, type HttpClient } from './http-client';
-import { keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from './secret-store';
-import { PersistedTenant } from './scoped-token';
-import { SerialQueue } from './serial-queue';
-import { TenantTokens } from './tenant-tokens';
-import { TokenBroker } from './token-broker';
-import { TokenVerifier, type JwksSetting } from './token-verifier';
-import { CoreError } from './tenant-session';
-import type { SessionKind } from '../../src-shared/session';
+import type { Clock } from '../common/clock';
+import { CoreSession } from '../session/core-session';
+import { tenantOf, type Credential } from '../tokens/credential';
+import { DataClient, type ApiUrls } from '../tokens/data-client';
+import { Emitter } from '../common/emitter';
+import { HttpStatusError, type FetchLike, type HttpClient } from '../http/http-client';
+import { keychainServiceFor, NOT_REMEMBERED_WARNING, type SecretStore, type SecretStoreKind } from '../keychain/secret-store';
+import { PersistedTenant } from '../tokens/scoped-token';
+import { SerialQueue } from '../common/serial-queue';
+import { TenantTokens } from '../tokens/tenant-tokens';
+import { TokenBroker } from '../tokens/token-broker';
+import { TokenVerifier, type JwksSetting } from '../tokens/token-verifier';
+import { CoreError } from '../common/core-error';
+import type { SessionKind } from '../../../src-shared/session';
 
 /** What the keychain entry holds (JSON). */
 const StoredSecretSchema = z.object({ v: z.literal(1), accessToken: z.string().min(1), refreshToken: z.string().min(1).nullable() });

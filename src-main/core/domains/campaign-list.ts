@@ -7,10 +7,16 @@
  *        │ 404 / no id column                                 dimensions: the known columns, filters, sort, limit}
  *        └─> `not_available`, saying what to use instead
  *
+ * The columns are read once per tenant and session (a table that is not there is a fact about the tenant).
+ *
  * Column names vary between answers (`campaign_id` or `id`, `created_at` or `createdAt`): each field of
  * the result is taken from the first column of its list that the table has.
  */
-import type { AnalyticsColumn, AnalyticsRow } from '../../src-shared/api';
+import type { AnalyticsColumn, AnalyticsRow } from '../../../src-shared/api';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
+import { analyticsTableSchema, queryAnalytics } from './analytics';
+import type { DomainScope } from './domain-scope';
 
 /** The analytics collection the campaign list reads. */
 export const campaignCollection = 'campaigns';
@@ -114,4 +120,46 @@ export function campaignsFromRows(rows: readonly AnalyticsRow[], columns: Campai
     out.push(item);
   }
   return out;
+}
+
+/** A page of the campaign list: the campaigns, whether more exist, how many there are (null: the API could not count). */
+export interface CampaignList {
+  campaigns: CampaignListItem[];
+  /** Filters the tenant's table has no column for (left out of the query, said in the answer). */
+  ignoredFilters: string[];
+  hasMore: boolean;
+  total: number | null;
+}
+
+/**
+ * Campaigns from the data API's analytics collection (the only HTTP source: see above).
+ * `not_available` when this tenant's analytics has no campaigns table with an id column.
+ */
+export async function listCampaigns(scope: DomainScope, query: CampaignListQuery): Promise<Scoped<CampaignList>> {
+  const columns = await scope.cached('campaignColumns', () => campaignColumnsOf(scope));
+  if (columns === null) {
+    throw new CoreError(
+      'not_available',
+      'This Nevent tenant offers no campaign list over its API (no "campaigns" analytics table). Ask for a campaign by id with nevent_get_campaign_metrics, or for a month with nevent_campaign_report.',
+    );
+  }
+  // One row more than asked says whether more exist; the count says how many (when the API can count).
+  const { body, ignored } = campaignListQuery(columns, { ...query, limit: query.limit + 1 });
+  const countBody = campaignCountQuery(columns, query);
+  const [answer, total] = await Promise.all([
+    queryAnalytics(scope, body, false),
+    countBody === null ? null : queryAnalytics(scope, countBody, false).then((counted) => campaignCountFrom(counted.value.rows), () => null),
+  ]);
+  const campaigns = campaignsFromRows(answer.value.rows, columns);
+  return { tenantId: answer.tenantId, value: { campaigns: campaigns.slice(0, query.limit), ignoredFilters: ignored, hasMore: campaigns.length > query.limit, total } };
+}
+
+async function campaignColumnsOf(scope: DomainScope): Promise<CampaignColumns | null> {
+  try {
+    return campaignColumns((await analyticsTableSchema(scope, campaignCollection)).value.columns);
+  } catch (error) {
+    // No such table here: a fact about the tenant (cached), not a failure.
+    if (error instanceof CoreError && (error.code === 'not_found' || error.code === 'tenant_not_found')) return null;
+    throw error;
+  }
 }

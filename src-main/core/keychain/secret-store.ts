@@ -3,7 +3,7 @@
  * interface, an in-memory store when no secret service exists, and never a plain-text file. Every call
  * is bounded by a timeout so a stuck secret service cannot hang the app (`keychain_timeout`).
  */
-import { CoreError } from './tenant-session';
+import { CoreError } from '../common/core-error';
 
 /** Which kind of store holds the secrets; `memory` means the sign-in will not be remembered. */
 export type SecretStoreKind = 'keychain' | 'memory';

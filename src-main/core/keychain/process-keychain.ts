@@ -14,7 +14,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { keychainHelperMain, type KeychainHello, type KeychainHelperOptions, type KeychainRequest, type KeychainResponse } from './keychain-helper';
 import type { SecretStore, SecretStoreKind } from './secret-store';
-import { CoreError } from './tenant-session';
+import { CoreError } from '../common/core-error';
 
 /** Options of the process keychain. */
 export interface ProcessKeychainOptions {

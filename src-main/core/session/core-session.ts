@@ -17,44 +17,36 @@
  * that could drift from the token.
  */
 import { randomUUID } from 'node:crypto';
-import { firstIssue } from '../../src-shared/zod-issue';
+import { firstIssue } from '../../../src-shared/zod-issue';
 import {
   TenantIdSchema,
   type AccessTokenClaims,
-  type Capabilities,
-  type Criterion,
-  type PaidAdsStatus,
-  type PaidMediaProvider,
-  type Preview,
   type Segment,
-  type SegmentCreate,
-  type SegmentDefinition,
-  type SegmentUpdate,
   type Tenant,
   type TokenPair,
-} from '../../src-shared/api';
-import type { SessionKind, SessionSnapshot } from '../../src-shared/session';
-import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../src-shared/session-machine';
-import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import type { CampaignListQuery } from './campaign-list';
-import type { ListPage, PagedListRequest } from './list-pager';
-import type { Clock } from './clock';
-import { CredentialCell, tenantOf, type Credential } from './credential';
-import { CredentialRenewer } from './credential-renewal';
-import { DataClient, type ApiUrls } from './data-client';
-import { Emitter } from './emitter';
-import { asCoreError } from './error-data';
-import type { HttpClient } from './http-client';
-import { obtainScopedToken, PersistedTenant, type ScopedTokenDeps } from './scoped-token';
-import { SegmentRevisions } from './segment-revisions';
-import { SerialQueue } from './serial-queue';
-import { parseInput } from './tenant-operations';
-import { TenantCaches, TenantScope, type CredentialHome, type ScopeHost } from './tenant-scope';
-import type { ApiCall, CampaignList, Scoped, SegmentQuery, SegmentUpdateOptions, SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
-import { CoreError } from './tenant-session';
-import { TenantTokens } from './tenant-tokens';
-import type { TokenBroker } from './token-broker';
-import type { TokenVerifier } from './token-verifier';
+} from '../../../src-shared/api';
+import type { SessionKind, SessionSnapshot } from '../../../src-shared/session';
+import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
+import { AuthorizedRequester, type Authorized } from '../tokens/authorized-requester';
+import type { Clock } from '../common/clock';
+import { CredentialCell, tenantOf, type Credential } from '../tokens/credential';
+import { CredentialRenewer } from '../tokens/credential-renewal';
+import { DataClient, type ApiUrls } from '../tokens/data-client';
+import { Emitter } from '../common/emitter';
+import { asCoreError } from '../common/error-data';
+import type { HttpClient } from '../http/http-client';
+import { PersistedTenant, type ScopedTokenDeps } from '../tokens/scoped-token';
+import { SegmentRevisions } from '../domains/segment-revisions';
+import { SerialQueue } from '../common/serial-queue';
+import { parseInput } from '../common/input-check';
+import { TenantHomes } from './tenant-homes';
+import { TenantCaches, TenantScope, type ScopeHost } from './tenant-scope';
+import type { SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
+import { TenantTokens } from '../tokens/tenant-tokens';
+import type { TokenBroker } from '../tokens/token-broker';
+import type { TokenVerifier } from '../tokens/token-verifier';
 
 /** What a session needs; assembled by the registry. */
 export interface CoreSessionDeps {
@@ -76,9 +68,6 @@ export interface CoreSessionDeps {
   /** The tenant list the sign-in read with this access token, if it is still unclaimed (read once, not twice). */
   signInTenants?: (accessToken: string) => Tenant[] | null;
 }
-
-/** Named tenants a session keeps caches for (least recently used dropped first; their caches go with them). */
-const MAX_TENANT_HOMES = 16;
 
 /** The TenantSession implementation. */
 export class CoreSession implements TenantSession {
@@ -104,11 +93,9 @@ export class CoreSession implements TenantSession {
   private clientVersion: string | null;
   private lastToolCall: string | null = null;
   private callCount = 0;
-  private readonly tenantTokens: TenantTokens;
   private readonly persisted: PersistedTenant;
-  private readonly scopedTokens: ScopedTokenDeps;
-  /** Named tenant → the account cell its calls run with, and this session's caches of that tenant. */
-  private readonly tenantHomes = new Map<string, CredentialHome>();
+  /** Named tenants' credentials and this session's caches of them (tenant-homes.ts). */
+  private readonly homes: TenantHomes;
   /** What this session lends the scopes of its calls. */
   private readonly host: ScopeHost;
 
@@ -125,7 +112,6 @@ export class CoreSession implements TenantSession {
     this.id = deps.id ?? randomUUID();
     this.kind = deps.kind;
     this.cell = new CredentialCell(deps.credential);
-    this.tenantTokens = deps.tenantTokens ?? new TenantTokens({ clock: deps.clock });
     this.homeTenantId = tenantOf(deps.credential);
     this.persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
     this.state = startedSession();
@@ -133,7 +119,7 @@ export class CoreSession implements TenantSession {
     this.clientName = deps.clientInfo?.name ?? null;
     this.clientVersion = deps.clientInfo?.version ?? null;
     const signal = this.abort.signal;
-    this.scopedTokens = {
+    const scopedTokens: ScopedTokenDeps = {
       verifier: deps.verifier,
       persisted: this.persisted,
       // A token just obtained is sent as it is: a refusal of it is a failure, never a renewal.
@@ -145,12 +131,13 @@ export class CoreSession implements TenantSession {
       http: deps.http,
       clock: deps.clock,
       signal,
-      renewer: new CredentialRenewer({ ...this.scopedTokens, broker: deps.broker }),
+      renewer: new CredentialRenewer({ ...scopedTokens, broker: deps.broker }),
       revisions: new SegmentRevisions(),
       announceWrite: (written) => {
         if (!this.closed) this.writeEmitter.fire(written);
       },
     };
+    this.homes = new TenantHomes({ tenantTokens: deps.tenantTokens ?? new TenantTokens({ clock: deps.clock }), scopedTokens, broker: deps.broker, via: () => this.activeScope().data });
   }
 
   /** The tenant of the token in the cell right now. */
@@ -249,7 +236,7 @@ export class CoreSession implements TenantSession {
     if (!parsed.success) throw new CoreError('invalid_request', `tenant_id is not a tenant id (${firstIssue(parsed.error).message}); take one from nevent_list_tenants`, 'tenant_id');
     const target = parsed.data;
     if (target === active.tenantId) return active;
-    const home = await this.tenantHome(target);
+    const home = await this.homes.home(target);
     this.ensureOpen();
     return new TenantScope(this.host, home);
   }
@@ -259,103 +246,12 @@ export class CoreSession implements TenantSession {
     return new TenantScope(this.host, { cell: this.cell, caches: this.caches });
   }
 
-  /** The home of a named tenant's calls: the account's cell of that tenant (minted when none), and this session's caches of it. */
-  private async tenantHome(target: string): Promise<CredentialHome> {
-    let cell: CredentialCell;
-    try {
-      cell = await this.tenantTokens.cell(target, () => this.mintTenantCredential(target));
-    } catch (error) {
-      // The tenant the call named is the culprit of a refusal: say so in the caller's own terms.
-      const failure = asCoreError(error);
-      const aboutTenant = failure.code === 'tenant_forbidden' || failure.code === 'tenant_not_found' || failure.param === 'tenantId';
-      throw aboutTenant ? new CoreError(failure.code, failure.message, 'tenant_id') : failure;
-    }
-    const known = this.tenantHomes.get(target);
-    this.tenantHomes.delete(target);
-    const home: CredentialHome =
-      known !== undefined && known.cell === cell
-        ? known
-        : {
-            cell,
-            caches: new TenantCaches(),
-            // Its own refresh token refused: this entry alone is over; the next one is minted for the same tenant.
-            reissue: () => {
-              this.tenantTokens.evict(target, cell);
-              return this.tenantHome(target);
-            },
-          };
-    this.tenantHomes.set(target, home);
-    if (this.tenantHomes.size > MAX_TENANT_HOMES) this.tenantHomes.delete(this.tenantHomes.keys().next().value as string);
-    return home;
-  }
-
-  /**
-   * A token scoped to `tenantId`, obtained and checked exactly as a switch does (and, for a SUPERADMIN,
-   * the persisted tenant put back); nothing of this session changes. When the switch answer carries a
-   * refresh token of its own, that token is marked as the tenant's: its refusal ends this credential only.
-   */
-  private async mintTenantCredential(tenantId: string): Promise<Credential> {
-    const via = this.activeScope().data;
-    const minted = await obtainScopedToken(via, tenantId, this.scopedTokens, { renew: true });
-    if (minted.refreshToken !== null && minted.refreshToken !== via.credential.refreshToken) this.deps.broker.markTenantScoped(minted.refreshToken);
-    return minted;
-  }
-
   /** Renews the current credential now (the same path a 401 takes); used by tests and the tray. */
   async refresh(): Promise<void> {
     this.ensureOpen();
     const current = this.cell.current;
     const renewed = await this.host.renewer.renew(current);
     if (!this.closed) this.cell.replaceIf(current, renewed);
-  }
-
-  // The session's own tenant-scoped operations (the window's): each one is a call in the active tenant.
-
-  async listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
-    return (await this.openScope()).listSegments(query);
-  }
-
-  async getSegment(segmentId: string): Promise<Scoped<Segment>> {
-    return (await this.openScope()).getSegment(segmentId);
-  }
-
-  async createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
-    return (await this.openScope()).createSegment(input);
-  }
-
-  /** Re-reads, compares with the base revision (the real API has no optimistic concurrency), writes: one tenant throughout. */
-  async updateSegment(segmentId: string, input: SegmentUpdate, options: SegmentUpdateOptions = {}): Promise<Scoped<Segment>> {
-    return (await this.openScope()).updateSegment(segmentId, input, options);
-  }
-
-  async previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
-    return (await this.openScope()).previewSegment(definition);
-  }
-
-  async segmentationCriteria(): Promise<Scoped<Criterion[]>> {
-    return (await this.openScope()).segmentationCriteria();
-  }
-
-  /** Campaigns from the data API's analytics collection (`not_available` where the tenant has none to list). */
-  async listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
-    return (await this.openScope()).listCampaigns(query);
-  }
-
-  async analyticsCapabilities(): Promise<Scoped<Capabilities>> {
-    return (await this.openScope()).analyticsCapabilities();
-  }
-
-  async paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
-    return (await this.openScope()).paidAdsStatus(provider);
-  }
-
-  async callApi(call: ApiCall): Promise<Scoped<unknown>> {
-    return (await this.openScope()).callApi(call);
-  }
-
-  /** One page of a listing of the toolset (list-pager.ts), in the active tenant; pages the API would not page. */
-  async pagedList<T>(request: PagedListRequest<T>): Promise<Scoped<ListPage<T>>> {
-    return (await this.openScope()).pagedList(request);
   }
 
   close(): void {
@@ -371,7 +267,7 @@ export class CoreSession implements TenantSession {
     if (this.closed) return;
     const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
     this.abort.abort(new CoreError('signed_out', message));
-    this.tenantHomes.clear();
+    this.homes.clear();
     this.apply({ type: 'ended', reason });
     const last = this.snapshot();
     this.endEmitter.fire(last);

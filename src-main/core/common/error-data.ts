@@ -5,9 +5,9 @@
  * library and is not ours to show (the caller may log the cause through `onUnexpected`).
  */
 import { z } from 'zod';
-import { errorCodes, type AppErrorData, type ErrorCode } from '../../src-shared/errors';
-import { firstIssue } from '../../src-shared/zod-issue';
-import { CoreError } from './tenant-session';
+import { errorCodes, type AppErrorData, type ErrorCode } from '../../../src-shared/errors';
+import { firstIssue } from '../../../src-shared/zod-issue';
+import { CoreError } from './core-error';
 
 const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 

@@ -18,7 +18,7 @@
  */
 import type { Credential } from './credential';
 import type { DataClient } from './data-client';
-import { CoreError } from './tenant-session';
+import { CoreError } from '../common/core-error';
 import type { TokenVerifier } from './token-verifier';
 
 /** The tenant the API has persisted for the signed-in user, as far as this app knows (one per sign-in). */

@@ -9,12 +9,13 @@
  *   session.onDidChange ──> onDidChangeSession           moveSession(id, t) ──> that session switches
  *   closeSession(id) / account.onDidSignOut ──> session.end() ──> onDidEndSession
  */
-import type { Segment } from '../../src-shared/api';
-import type { SessionSnapshot } from '../../src-shared/session';
+import type { Segment } from '../../../src-shared/api';
+import type { SessionSnapshot } from '../../../src-shared/session';
 import type { Account, SignedInContext } from './account';
-import type { CoreSession } from './core-session';
-import { Emitter } from './emitter';
-import { CoreError, type SwitchOutcome } from './tenant-session';
+import type { CoreSession } from '../session/core-session';
+import { Emitter } from '../common/emitter';
+import { type SwitchOutcome } from '../session/tenant-session';
+import { CoreError } from '../common/core-error';
 
 /** A change in the set of sessions or in one of them. */
 export type SessionRegistryEvent =

@@ -4,14 +4,14 @@
  * request, and every failure turned into a `CoreError` with a code from the shared union
  * and a message that never carries a token.
  */
-import { firstIssue } from '../../src-shared/zod-issue';
-import type { ZodType } from 'zod';
-import { ApiShapeError, readApiErrorBody } from '../../src-shared/api';
-import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../src-shared/errors';
+import { firstIssue } from '../../../src-shared/zod-issue';
+import { ZodError, type ZodType } from 'zod';
+import { ApiShapeError, readApiErrorBody } from '../../../src-shared/api';
+import { errorCodeForHttpStatus, errorCodes, type ErrorCode } from '../../../src-shared/errors';
 import { onAbort } from './abort-fanout';
 import { NodeHttpTransport, type RawAnswer } from './node-http-transport';
-import { redactSecrets } from './redact';
-import { CoreError } from './tenant-session';
+import { redactSecrets } from '../common/redact';
+import { CoreError } from '../common/core-error';
 
 /** The subset of `fetch` the core uses; tests pass a wrapped or fake one. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -224,26 +224,26 @@ export class HttpClient {
   }
 }
 
-/** Validates a response body; a mismatch is an `api_error` naming the endpoint and the field (never the body). */
+/** Validates a response body with `schema` (the one reading rule: `readResponse`). */
 export function parseResponse<T>(body: unknown, schema: ZodType<T>, req: Pick<HttpRequest, 'method' | 'path'>): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
-    const where = ` at ${issue.path || '(root)'}: ${issue.message}`;
-    throw new CoreError('api_error', `unexpected response shape from ${req.method} ${req.path}${where}`);
-  }
-  return parsed.data;
+  return readResponse(body, (given) => schema.parse(given), req);
 }
 
 /**
- * Runs a normalizer over a response body; an ApiShapeError (the body lacks what the code needs)
- * becomes an `api_error` naming the endpoint and the missing field.
+ * The one rule for reading an answer: runs a reader (a normalizer from src-shared/api, or a schema's
+ * `parse`) over the body. A body that lacks what the code needs (ApiShapeError) or fails a schema
+ * (ZodError) is the API's fault, never the caller's input: an `api_error` naming the endpoint and the
+ * field, never quoting the body.
  */
-export function readResponse<T>(body: unknown, normalize: (body: unknown) => T, req: Pick<HttpRequest, 'method' | 'path'>): T {
+export function readResponse<T>(body: unknown, read: (body: unknown) => T, req: Pick<HttpRequest, 'method' | 'path'>): T {
   try {
-    return normalize(body);
+    return read(body);
   } catch (error) {
     if (error instanceof ApiShapeError) throw new CoreError('api_error', `unexpected response from ${req.method} ${req.path}: ${error.message}`, error.field);
+    if (error instanceof ZodError) {
+      const issue = firstIssue(error);
+      throw new CoreError('api_error', `unexpected response shape from ${req.method} ${req.path} at ${issue.path || '(root)'}: ${issue.message}`);
+    }
     throw error;
   }
 }

@@ -15,10 +15,10 @@
  * reasons of that tenant alone (a membership suspended there, a shorter scoped lifetime), so its refusal
  * ends that credential, never the account — the holder gets `refresh_failed` and is not reported.
  */
-import type { TokenPair } from '../../src-shared/api';
-import { Emitter } from './emitter';
-import { HttpStatusError } from './http-client';
-import { CoreError } from './tenant-session';
+import type { TokenPair } from '../../../src-shared/api';
+import { Emitter } from '../common/emitter';
+import { HttpStatusError } from '../http/http-client';
+import { CoreError } from '../common/core-error';
 
 /** A rotated pair: the refresh token is always present (the old one when the API sent none). */
 export interface RefreshedPair {

@@ -24,7 +24,8 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CoreError, type Scoped } from './tenant-session';
+import type { Scoped } from '../http/api-call';
+import { CoreError } from '../common/core-error';
 
 /** One page as the API answered it; the metadata only when the answer had it. */
 export interface ListAnswer<T> {

@@ -15,7 +15,7 @@
  */
 import { tenantOf, type Credential } from './credential';
 import { obtainScopedToken, type ScopedTokenDeps } from './scoped-token';
-import { CoreError } from './tenant-session';
+import { CoreError } from '../common/core-error';
 import type { TokenBroker } from './token-broker';
 
 /** What renewing needs: the account's broker, and how a token for a tenant is obtained. */

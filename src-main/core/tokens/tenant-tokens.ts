@@ -16,7 +16,7 @@
  * cell; a call still running with it finishes with the credential it holds. When the API refuses the
  * credential's own refresh token, the call evicts the entry (`evict`) and the next access mints anew.
  */
-import type { Clock } from './clock';
+import type { Clock } from '../common/clock';
 import { CredentialCell, type Credential } from './credential';
 
 /** Bounds of the cache. */

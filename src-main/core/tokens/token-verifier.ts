@@ -6,10 +6,10 @@
  * to the tenant that was asked for.
  */
 import { createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { AccessTokenClaimsSchema, type AccessTokenClaims } from '../../src-shared/api';
-import type { Clock } from './clock';
-import type { FetchLike } from './http-client';
-import { CoreError } from './tenant-session';
+import { AccessTokenClaimsSchema, type AccessTokenClaims } from '../../../src-shared/api';
+import type { Clock } from '../common/clock';
+import type { FetchLike } from '../http/http-client';
+import { CoreError } from '../common/core-error';
 
 /** How the verifier finds keys: a JWKS URL, `'discover'` (default), or `'none'` (claims only). */
 export type JwksSetting = string | 'discover' | 'none';

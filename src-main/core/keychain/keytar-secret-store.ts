@@ -8,7 +8,7 @@
 import { resolveKeytarPath } from './keychain-module';
 import { ProcessKeychain } from './process-keychain';
 import { MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts, DEFAULT_KEYCHAIN_TIMEOUT_MS, type SecretStore, type SecretStoreKind } from './secret-store';
-import { CoreError } from './tenant-session';
+import { CoreError } from '../common/core-error';
 
 /** The part of keytar's API the store uses. */
 export interface KeytarModule {

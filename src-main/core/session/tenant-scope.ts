@@ -5,11 +5,14 @@
  * calls the API through:
  *
  *   session.openScope(tenant_id?) ──> TenantScope (tenantId, pinned credential)
- *      ├─ data, paidMedia, callApi ─ every request with the pinned credential (AuthorizedRequester)
+ *      ├─ data, callApi ─ every request with the pinned credential (AuthorizedRequester)
  *      │     └─ 401 ─> renew *that* credential (same tenant, checked) ─> kept at home when still unchanged there
- *      ├─ cache ──────── the tenant's caches in the session that opened it (criteria, capabilities, …)
+ *      ├─ cached ─────── the tenant's caches in the session that opened it (criteria, capabilities, …)
  *      ├─ revisions ──── the segment revisions that session has seen (conflict checks)
  *      └─ announceWrite ─ a segment was written (the window shows it without reloading)
+ *
+ * The scope is the `DomainScope` the domain modules (domains/) run on, and it offers a call's
+ * operations (`TenantScopedOperations`) by handing itself to them: what the API offers lives there.
  *
  * Nothing can move a scope: a switch replaces the session's credential and caches, never a scope's. A
  * credential that can no longer be used — the session ended, a renewal refused or come back elsewhere —
@@ -17,33 +20,38 @@
  * per-tenant credential whose own refresh token the API refused: that credential alone is over, and a new
  * one is obtained for the same tenant (`CredentialHome.reissue`), or the call fails.
  */
-import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../src-shared/api';
-import { AuthorizedRequester, type Authorized } from './authorized-requester';
-import type { CampaignColumns, CampaignListQuery } from './campaign-list';
-import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from './list-pager';
-import type { Clock } from './clock';
-import { tenantOf, type Credential, type CredentialCell } from './credential';
-import type { CredentialRenewer } from './credential-renewal';
-import { DataClient, PaidMediaClient, type ApiUrls } from './data-client';
-import type { HttpClient } from './http-client';
-import type { SegmentRevisions } from './segment-revisions';
-import { CoreError, type ApiCall, type CampaignList, type Scoped, type SegmentQuery, type SegmentUpdateOptions, type TenantScopedOperations } from './tenant-session';
-import * as operations from './tenant-operations';
+import type { Capabilities, Criterion, PaidAdsStatus, PaidMediaProvider, Preview, Segment, SegmentCreate, SegmentDefinition, SegmentUpdate } from '../../../src-shared/api';
+import type { ApiCall, Scoped } from '../http/api-call';
+import { AuthorizedRequester } from '../tokens/authorized-requester';
+import type { Clock } from '../common/clock';
+import { CoreError } from '../common/core-error';
+import { tenantOf, type Credential, type CredentialCell } from '../tokens/credential';
+import type { CredentialRenewer } from '../tokens/credential-renewal';
+import { DataClient, type ApiUrls } from '../tokens/data-client';
+import { analyticsCapabilities } from '../domains/analytics';
+import { listCampaigns, type CampaignList, type CampaignListQuery } from '../domains/campaign-list';
+import type { DomainScope } from '../domains/domain-scope';
+import { paidAdsStatus } from '../domains/paid-media';
+import type { SegmentRevisions } from '../domains/segment-revisions';
+import { createSegment, getSegment, listSegments, previewSegment, segmentationCriteria, updateSegment, type SegmentQuery, type SegmentUpdateOptions } from '../domains/segments';
+import type { HttpClient } from '../http/http-client';
+import { ListSnapshots, pageList, type ListPage, type PagedListRequest } from '../domains/list-pager';
+import type { TenantScopedOperations } from './tenant-session';
 
 /** Per-tenant caches of one session; a switch replaces the session's object, so a late answer lands in a discarded one. */
 export class TenantCaches {
-  criteria: Promise<Criterion[]> | null = null;
-  capabilities: Promise<Capabilities> | null = null;
-  campaignColumns: Promise<CampaignColumns | null> | null = null;
+  private readonly values = new Map<string, Promise<unknown>>();
   /** Whole lists the API would not page, kept for the walks over them (list-pager.ts); a write drops them. */
   readonly lists = new ListSnapshots();
 
-  /** Caches `pending` under `key`; a failure is not cached (the next call asks again). */
-  fill<K extends 'criteria' | 'capabilities' | 'campaignColumns'>(key: K, pending: NonNullable<TenantCaches[K]>): NonNullable<TenantCaches[K]> {
-    const slots = this as unknown as Record<K, Promise<unknown> | null>;
-    slots[key] = pending;
+  /** The value under `key`, loaded once; a failed load is not kept (the next call asks again). */
+  cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const kept = this.values.get(key) as Promise<T> | undefined;
+    if (kept !== undefined) return kept;
+    const pending = load();
+    this.values.set(key, pending);
     pending.catch(() => {
-      if (slots[key] === pending) slots[key] = null;
+      if (this.values.get(key) === pending) this.values.delete(key);
     });
     return pending;
   }
@@ -79,13 +87,11 @@ function isRefusedRefresh(error: unknown): boolean {
 }
 
 /** One call's tenant: the credential pinned when the call started, and what the call reaches through it. */
-export class TenantScope implements TenantScopedOperations {
+export class TenantScope implements DomainScope, TenantScopedOperations {
   /** The tenant of the pinned credential: every request and answer of the call is in it. */
   readonly tenantId: string | null;
-  /** Core API + data API, with the pinned credential. */
+  /** The API client (any call, switch, list tenants) with the pinned credential. */
   readonly data: DataClient;
-  /** Paid media, with the same requester (hence the same credential) as `data`. */
-  readonly paidMedia: PaidMediaClient;
   private home: CredentialHome;
 
   constructor(
@@ -97,7 +103,6 @@ export class TenantScope implements TenantScopedOperations {
     this.tenantId = tenantOf(pinned);
     const requester = new AuthorizedRequester(pinned, host.http, (refused) => this.renew(refused), host.signal);
     this.data = new DataClient(requester, host.urls);
-    this.paidMedia = new PaidMediaClient(requester, host.urls);
   }
 
   /** The credential the call sends with: the pinned one, or its renewal (same tenant). */
@@ -115,14 +120,12 @@ export class TenantScope implements TenantScopedOperations {
     return this.host.revisions;
   }
 
-  /** The session's clock (timestamps the call writes). */
-  get clock(): Clock {
-    return this.host.clock;
+  now(): number {
+    return this.host.clock.now();
   }
 
-  /** A value from an answer, labelled with the tenant of the credential that obtained it. */
-  scoped<T>(answer: Authorized<unknown>, value: T): Scoped<T> {
-    return { tenantId: tenantOf(answer.credential) ?? '', value };
+  cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache.cached(key, load);
   }
 
   /** A segment was created or updated in this call's tenant. */
@@ -137,7 +140,7 @@ export class TenantScope implements TenantScopedOperations {
     // The data API only reads; a core read by POST (a quote, a preview) costs a re-read of the list, no more.
     if (call.api === 'core' && call.method !== 'GET') this.cache.lists.dropAll();
     const answer = await this.data.call(call);
-    return this.scoped(answer, answer.value);
+    return { tenantId: tenantOf(answer.credential) ?? '', value: answer.value };
   }
 
   /** One page of a listing, in this call's tenant: from the API while it pages, else from the whole list kept for the walk. */
@@ -145,40 +148,42 @@ export class TenantScope implements TenantScopedOperations {
     return pageList(this.cache.lists, this.tenantId ?? '', request, () => this.host.clock.now());
   }
 
+  // The call's operations, as the domain modules carry them out in this scope.
+
   listSegments(query: SegmentQuery): Promise<Scoped<{ segments: Segment[]; nextCursor: string | null }>> {
-    return operations.listSegments(this, query);
+    return listSegments(this, query);
   }
 
   getSegment(segmentId: string): Promise<Scoped<Segment>> {
-    return operations.getSegment(this, segmentId);
+    return getSegment(this, segmentId);
   }
 
   createSegment(input: SegmentCreate): Promise<Scoped<Segment>> {
-    return operations.createSegment(this, input);
+    return createSegment(this, input);
   }
 
   updateSegment(segmentId: string, input: SegmentUpdate, options?: SegmentUpdateOptions): Promise<Scoped<Segment>> {
-    return operations.updateSegment(this, segmentId, input, options);
+    return updateSegment(this, segmentId, input, options);
   }
 
   previewSegment(definition: SegmentDefinition): Promise<Scoped<Preview>> {
-    return operations.previewSegment(this, definition);
+    return previewSegment(this, definition);
   }
 
   segmentationCriteria(): Promise<Scoped<Criterion[]>> {
-    return operations.segmentationCriteria(this);
+    return segmentationCriteria(this);
   }
 
   listCampaigns(query: CampaignListQuery): Promise<Scoped<CampaignList>> {
-    return operations.listCampaigns(this, query);
+    return listCampaigns(this, query);
   }
 
   analyticsCapabilities(): Promise<Scoped<Capabilities>> {
-    return operations.analyticsCapabilities(this);
+    return analyticsCapabilities(this);
   }
 
   paidAdsStatus(provider: PaidMediaProvider): Promise<Scoped<PaidAdsStatus>> {
-    return operations.paidAdsStatus(this, provider);
+    return paidAdsStatus(this, provider);
   }
 
   /**

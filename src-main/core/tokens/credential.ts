@@ -4,7 +4,7 @@
  * sends with the cell: a call reads `current` once, when it starts (tenant-scope.ts pins it), and keeps
  * that credential — and its tenant — for every request it makes.
  */
-import type { AccessTokenClaims } from '../../src-shared/api';
+import type { AccessTokenClaims } from '../../../src-shared/api';
 
 /** An access token, its refresh token (null when none was given) and its checked claims. Immutable. */
 export interface Credential {

@@ -3,7 +3,7 @@
  * names none (the real API has no optimistic concurrency, so the client compares revisions itself).
  * Bounded: the oldest is forgotten first, and an update without a remembered base writes unchecked.
  */
-import { segmentRevision, type Segment } from '../../src-shared/api';
+import { segmentRevision, type Segment } from '../../../src-shared/api';
 
 /** Segment revisions remembered per session. */
 const maxSeenRevisions = 500;
