@@ -9,6 +9,7 @@
  *                   └────────────── every outcome: one audit entry, the Nevent error envelope ──────┘
  *
  *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode); a change ──> tools/list_changed
+ *                  (a host that renders MCP Apps also sees which tools link a view: apps/app-views.ts)
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
  * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
@@ -47,6 +48,8 @@ import { ListedTools, modeFilter, type ToolFilter } from './tool-listing';
 import { ConfirmationStates, confirmWithPerson, defaultConfirmationTimeoutMs, elicitationChannel } from './person-confirmation';
 import { explainTenantRefusal, isTenantRefusal } from './tenant-refusal';
 import { TenantIdSchema } from '../../src-shared/api';
+import { mountAppViews, type MountedAppViews } from './apps/app-views';
+import { builtAppViews, type AppViewSource } from './apps/view-html';
 import { productVersion } from '../../src-shared/product';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
@@ -87,6 +90,8 @@ export interface McpServerOptions {
    * server of the process (the transports pass theirs); a server of its own gets its own.
    */
   calls?: CallLimits;
+  /** The views hosts that render MCP Apps show beside some tools' answers (apps/); default: this package's built views. */
+  appViews?: AppViewSource;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -257,6 +262,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   // tool's full output schema and returns exactly what it checked, so the SDK's own pass over it repeated
   // that work on every call (issue 17, per-call cost).
   const tools = options.tools ?? allTools;
+  const views = mountAppViews(server, { source: options.appViews ?? builtAppViews(), mode: options.mode });
   for (const spec of tools) {
     const scoped = spec.tenantScoped ? spec.input.extend({ tenant_id: z.string().optional().describe(tenantIdDescription) }) : spec.input;
     const input = spec.confirmation !== undefined ? scoped.extend({ confirmed: z.boolean().optional().describe(confirmedDescription) }) : scoped;
@@ -270,14 +276,14 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
         // No outputSchema (lean-schema.ts): every answer is checked against spec.output in `call` instead.
         annotations: leanAnnotations(spec.annotations),
       },
-      (args, ctx) => call(prepared, args, ctx),
+      async (args, ctx) => views.annotate(spec.name, await call(prepared, args, ctx), ctx),
     );
   }
 
   // Every tool stays registered (and callable, so an unlisted one still answers with the envelope);
   // `tools/list` shows only what this session lists, and says so when that changes (tool-listing.ts).
   const listed = new ListedTools(tools, [modeFilter(options.mode), ...(options.toolFilters ?? [])]);
-  listOnly(server, listed);
+  listOnly(server, listed, views);
   const stopAnnouncing = listed.onDidChange(() => server.sendToolListChanged());
 
   return {
@@ -295,16 +301,21 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
  * of the input; the lean annotations). A custom handler on the underlying Server, as the SDK intends for
  * what McpServer does not offer; everything else about tools stays the SDK's.
  */
-function listOnly(server: McpServer, listed: ListedTools): void {
+function listOnly(server: McpServer, listed: ListedTools, views: Pick<MountedAppViews, 'link'>): void {
   server.server.removeRequestHandler('tools/list');
-  server.server.setRequestHandler('tools/list', () => ({
-    tools: listed.listed().map((spec) => ({
-      name: spec.name,
-      title: spec.title,
-      description: spec.description,
-      inputSchema: (server.toolInputSchemaJson(spec.name) ?? { type: 'object', properties: {} }) as ListToolsResult['tools'][number]['inputSchema'],
-      annotations: leanAnnotations(spec.annotations),
-    })),
+  server.server.setRequestHandler('tools/list', (_request, ctx) => ({
+    tools: listed.listed().map((spec) =>
+      views.link(
+        {
+          name: spec.name,
+          title: spec.title,
+          description: spec.description,
+          inputSchema: (server.toolInputSchemaJson(spec.name) ?? { type: 'object', properties: {} }) as ListToolsResult['tools'][number]['inputSchema'],
+          annotations: leanAnnotations(spec.annotations),
+        },
+        ctx,
+      ),
+    ),
   }));
 }
 

@@ -15,6 +15,8 @@ import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { fixedMode, type OperationModeSource } from '../../../src-main/mcp/operation-mode';
 import { createMcpServer, type BoundMcpServer } from '../../../src-main/mcp/server';
 import type { AnyToolSpec } from '../../../src-main/mcp/tool';
+import type { AppViewSource } from '../../../src-main/mcp/apps/view-html';
+import type { ListResourcesResult, ReadResourceResult } from '@modelcontextprotocol/server';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import type { FakeSessionOptions } from '../../helpers/fake-tenant-session';
 
@@ -25,6 +27,8 @@ export interface Harness {
   logs: string[];
   listTools(): Promise<{ tools: Array<{ name: string; description?: string; inputSchema: Record<string, unknown>; outputSchema?: Record<string, unknown>; annotations?: Record<string, unknown> }> }>;
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  listResources(): Promise<ListResourcesResult>;
+  readResource(uri: string): Promise<ReadResourceResult>;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,10 @@ export interface HarnessOptions extends FakeSessionOptions {
   confirmationTimeoutMs?: number;
   /** The server's clock for confirmation states (a late answer). */
   confirmations?: ConfirmationStates;
+  /** The MCP App views the server serves (default: this checkout's build, if any). */
+  appViews?: AppViewSource;
+  /** The client declares the MCP Apps extension with these MIME types (a host that renders views). */
+  uiMimeTypes?: string[];
 }
 
 /** Starts a server on a fake session and connects a client named `test-client`. */
@@ -59,6 +67,7 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
         ...(options.tools === undefined ? {} : { tools: options.tools }),
         ...(options.confirmationTimeoutMs === undefined ? {} : { confirmationTimeoutMs: options.confirmationTimeoutMs }),
         ...(options.confirmations === undefined ? {} : { confirmations: options.confirmations }),
+        ...(options.appViews === undefined ? {} : { appViews: options.appViews }),
       });
       built.push(bound);
       return bound.server;
@@ -70,18 +79,37 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
     await served.close();
     for (const bound of built) bound.dispose();
   };
+  const extensions = options.uiMimeTypes === undefined ? {} : { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: options.uiMimeTypes } } };
   if (options.era === 'legacy') {
-    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' }, elicit === undefined ? {} : { capabilities: { elicitation: {} } });
+    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' }, { capabilities: { ...(elicit === undefined ? {} : { elicitation: {} }), ...extensions } });
     if (elicit !== undefined) client.setRequestHandler(ElicitRequestSchema, async (request) => elicit(request.params.message));
     await client.connect(clientSide as never);
     await client.listTools(); // as a real client does before calling (it would check answers against advertised output schemas)
-    return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
+    return {
+      session,
+      audit,
+      logs,
+      listTools: () => client.listTools() as never,
+      call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+      listResources: () => client.listResources() as never,
+      readResource: (uri) => client.readResource({ uri }) as never,
+      close: async () => ((await client.close()), await close()),
+    };
   }
-  const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } }, ...(elicit === undefined ? {} : { capabilities: { elicitation: { form: {} } } }) });
+  const client = new Client({ name: 'test-client', version: '9.9.9' }, { versionNegotiation: { mode: { pin: '2026-07-28' } }, capabilities: { ...(elicit === undefined ? {} : { elicitation: { form: {} } }), ...extensions } });
   if (elicit !== undefined) client.setRequestHandler('elicitation/create', async (request) => elicit((request.params as { message: string }).message));
   await client.connect(clientSide);
   await client.listTools();
-  return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
+  return {
+    session,
+    audit,
+    logs,
+    listTools: () => client.listTools() as never,
+    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+    listResources: () => client.listResources() as never,
+    readResource: (uri) => client.readResource({ uri }) as never,
+    close: async () => ((await client.close()), await close()),
+  };
 }
 
 /** The structured result of a successful call. */
