@@ -11,6 +11,10 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          // Only a hang should time a unit test out: CPU-bound cases (property suites, 100,000-tenant
+          // indexes) take several times longer on a loaded two-core machine, and vitest's default of
+          // 5 s turned that load into failures.
+          testTimeout: 60_000,
         },
       },
       {

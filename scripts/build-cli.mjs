@@ -13,8 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'out/cli'), { recursive: true, force: true });
 
 await build({
-  entryPoints: [join(root, 'src-main/cli/main.ts')],
-  entryNames: 'nevent-companion',
+  // keychain-module: the keychain check the install's closing lines run (scripts/prepare.mjs).
+  entryPoints: { 'nevent-companion': join(root, 'src-main/cli/main.ts'), 'keychain-module': join(root, 'src-main/core/keychain-module.ts') },
+  entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   outdir: join(root, 'out/cli'),

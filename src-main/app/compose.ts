@@ -17,6 +17,7 @@ import { DesktopService } from './desktop-service';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
 import { FileJsonStore, MemoryJsonStore } from './file-json-store';
+import { extensionInstaller, type ExtensionSource } from './extension-install';
 import type { BridgePort, ClientConfigPort, DemoPort } from './ports';
 import { initialOperationMode, OperationModeSetting } from './operation-mode-setting';
 import { Preferences } from './preferences';
@@ -52,6 +53,8 @@ export interface DesktopAppOptions {
   systemLanguages?: readonly string[];
   startBridge: StartMcpBridge;
   clientConfig: ClientConfigPort;
+  /** Where the MCP Bundle for Claude Desktop comes from ("Install the extension"); absent: the config-file entry only. */
+  extension?: ExtensionSource;
   /** `serve --http [--http-port N]`: start the loopback MCP HTTP endpoint with the app (off by default). */
   mcpHttp?: { enabled: boolean; port?: number };
   /** Tests: a config folder and secret store of their own. */
@@ -148,6 +151,7 @@ export async function createDesktopApp(options: DesktopAppOptions): Promise<Desk
     sessions: coreSessionsPort(core),
     bridge: bridgePort,
     clientConfig: options.clientConfig,
+    extension: options.extension === undefined ? null : extensionInstaller(options.extension, configDir),
     demo,
     mode,
     mcpHttp,

@@ -3,7 +3,7 @@
  * and the MCP bridge to these; unit tests pass fakes. Everything here is token-free by construction:
  * no method returns a credential.
  */
-import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList, McpHttpStatus } from '../../src-shared/ipc';
+import type { AccountStatus, BridgeStatus, ClientConfigPreview, ClientConfigWrite, ExtensionInstall, McpClient, McpClientList, McpHttpStatus } from '../../src-shared/ipc';
 import type { Segment } from '../../src-shared/api';
 import type { AuditEntry, SessionSnapshot } from '../../src-shared/session';
 import type { SwitchOutcome, TenantSession } from '../core/tenant-session';
@@ -59,6 +59,11 @@ export interface ClientConfigPort {
   /** `http`: the entry for the loopback HTTP endpoint at that URL instead of the socket entry. */
   preview(client: McpClient, http?: { url: string }): Promise<ClientConfigPreview>;
   write(client: McpClient, http?: { url: string }): Promise<ClientConfigWrite>;
+}
+
+/** The MCP Bundle for Claude Desktop (extension-install.ts): written where the person can find it, then opened with the OS. */
+export interface ExtensionPort {
+  install(): Promise<ExtensionInstall>;
 }
 
 /** The embedded demo API, started on first use. */

@@ -5,7 +5,7 @@
  * command or the app from exiting; where keytar is missing, `openSecretStore` falls back to memory with
  * a warning. `KeytarSecretStore` (keytar in this process) remains for tests and in-process fakes.
  */
-import { createRequire } from 'node:module';
+import { resolveKeytarPath } from './keychain-module';
 import { ProcessKeychain } from './process-keychain';
 import { MemorySecretStore, NOT_REMEMBERED_WARNING, withTimeouts, DEFAULT_KEYCHAIN_TIMEOUT_MS, type SecretStore, type SecretStoreKind } from './secret-store';
 import { CoreError } from './tenant-session';
@@ -63,14 +63,6 @@ export interface OpenSecretStoreOptions {
   keytarPath?: string | null;
 }
 
-/** keytar's entry module as installed beside this package, or null when it is not installed. */
-export function resolveKeytarPath(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('keytar');
-  } catch {
-    return null;
-  }
-}
 
 const PROBE_SERVICE = 'nevent-companion:probe';
 

@@ -52,7 +52,7 @@ export interface ElectronShellDeps {
   preloadPath: string;
   renderer: RendererTarget;
   trayIcons: TrayIcons;
-  createApp: (options: Omit<DesktopAppOptions, 'startBridge' | 'clientConfig'>) => Promise<DesktopApp>;
+  createApp: (options: Omit<DesktopAppOptions, 'startBridge' | 'clientConfig' | 'extension'>) => Promise<DesktopApp>;
   /** Whether the desktop shows a tray; default: ask the session bus (tray-host.ts). */
   probeTrayHost?: () => Promise<TrayHost>;
   quitTimeoutMs?: number;

@@ -4,11 +4,15 @@
  * or its socket cannot be trusted) instead of leaving the AI client with a dead server:
  *
  *   AI client ─stdin─> relay ─┬─> app's socket (checked first, socket-path.ts) ─> stdout
- *                             └─> offline server (same tools; each call says why it cannot run) ─> stdout
+ *                             └─> offline server (attach-offline.ts: instructions and one status tool
+ *                                 that say what is wrong and how to fix it) ─> stdout
  *
  *   start / socket lost ──> offline, polling the socket with backoff ──> app answers
  *     ──> the client's `initialize` (kept) is replayed to it, its answer swallowed ──> relaying again
  *   socket lost with calls in flight ──> tools/call answered "connection lost", other requests resent
+ *   the client listed the other side's tools ──> `notifications/tools/list_changed` (2025 era), or one
+ *     stamped for each of its `subscriptions/listen` streams that asked for tool changes (2026-07-28;
+ *     the streams move to the new side, whose acknowledgement is swallowed: the client has one)
  *
  * The app does the MCP work. Lines are relayed as they came (never re-serialized, so no size or depth
  * limit of ours applies on the way through); each is parsed only to see its method and id.
@@ -17,7 +21,7 @@ import { lstatSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
-import type { OfflineEndpoint } from './attach-offline';
+import { problemMessage, type AttachProblem, type OfflineEndpoint } from './attach-offline';
 import { LineSplitter } from './line-splitter';
 import { defaultMaxLineBytes } from './line-transport';
 import { checkSocketToConnect, isNamedPipe, SocketPathError } from './socket-path';
@@ -37,12 +41,7 @@ export interface AttachOptions {
   maxLineBytes?: number;
 }
 
-/** The message when no app is listening (stderr, and every offline tool answer). */
-export function notRunningMessage(socketPath: string): string {
-  return `Nevent Companion is not running — open it (or run \`nevent-companion serve\`), then try again. No MCP socket answers at ${socketPath}.`;
-}
-
-type Parsed = { method?: unknown; id?: unknown; error?: { code?: unknown; message?: unknown } };
+type Parsed = { method?: unknown; id?: unknown; params?: unknown; error?: { code?: unknown; message?: unknown } };
 
 /** A line from the app longer than this ends the connection (then the relay reconnects). */
 const maxAnswerBytes = 64 * 1024 * 1024;
@@ -60,6 +59,21 @@ function parse(line: string): Parsed | null {
 }
 
 const idKey = (id: unknown): string => JSON.stringify(id);
+const toolsChanged = 'notifications/tools/list_changed';
+// The 2026-07-28 `_meta` key that names the `subscriptions/listen` stream a notification belongs to.
+const subscriptionIdKey = 'io.modelcontextprotocol/subscriptionId';
+
+/** A listen request's filter asks for tool list changes. */
+function wantsToolChanges(params: unknown): boolean {
+  const notifications = (params as { notifications?: { toolsListChanged?: unknown } } | undefined)?.notifications;
+  return notifications?.toolsListChanged === true;
+}
+
+/** The subscription a notification is stamped for, if any. */
+function stampedSubscription(params: unknown): string | null {
+  const id = (params as { _meta?: Record<string, unknown> } | undefined)?._meta?.[subscriptionIdKey];
+  return typeof id === 'string' || typeof id === 'number' ? idKey(id) : null;
+}
 const isRequest = (m: Parsed): boolean => typeof m.method === 'string' && (typeof m.id === 'string' || typeof m.id === 'number');
 const isResponse = (m: Parsed): boolean => m.method === undefined && (typeof m.id === 'string' || typeof m.id === 'number');
 
@@ -94,7 +108,13 @@ export function runAttach(options: AttachOptions): Promise<number> {
     let initializedNotification: string | null = null;
     const replays = new Set<string>();
     let replayCount = 0;
-    let reason = notRunningMessage(socketPath);
+    let problem: AttachProblem = { kind: 'not_running', socketPath };
+    // Which side's tools the client last listed (null: none yet); a change of side is announced.
+    let listedFrom: Backend['kind'] | null = null;
+    // The client's open `subscriptions/listen` streams (2026-07-28), by request id.
+    const subscriptions = new Map<string, { id: unknown; line: string; tools: boolean }>();
+    // Streams re-opened on a new side: its acknowledgement is not the client's business.
+    const resubscribed = new Set<string>();
     let lastSaid = '';
     let attempt = 0;
     let retryTimer: NodeJS.Timeout | null = null;
@@ -129,6 +149,8 @@ export function runAttach(options: AttachOptions): Promise<number> {
           initializeAnswered = false;
         }
         if (message.method === 'notifications/initialized') initializedNotification = line;
+        if (message.method === 'subscriptions/listen' && isRequest(message)) subscriptions.set(idKey(message.id), { id: message.id, line, tools: wantsToolChanges(message.params) });
+        if (message.method === 'notifications/cancelled') subscriptions.delete(idKey((message.params as { requestId?: unknown } | undefined)?.requestId));
         if (isRequest(message)) inFlight.set(idKey(message.id), { line, method: String(message.method), to: null });
       }
       if (backend !== null && ready) send(backend, line, message);
@@ -158,17 +180,27 @@ export function runAttach(options: AttachOptions): Promise<number> {
         // An answer from a backend we left is still the answer to what we sent it (offline answers
         // arrive at once; the socket's in-flight calls were answered when it was lost).
         if (request === undefined || request.to !== source) return;
+        if (request.method === 'subscriptions/listen' && subscriptions.has(key)) {
+          // A side that ends the client's stream (the app shutting down, the connection closing) does not
+          // end it for the client: it is the relay's, and moves to the next side that becomes ready.
+          request.to = null;
+          return;
+        }
         inFlight.delete(key);
         if (request.method === 'initialize') initializeAnswered = true;
+        if (request.method === 'tools/list') listedFrom = source.kind;
         markAnswered(source);
       } else if (source !== backend) {
         return;
       } else if (message !== null && message.method === undefined && message.id === undefined && message.error?.code === sessionRefusedCode) {
         // An answer to no request (the app refusing the session, e.g. signed out): remember it as the
         // reason for the offline answers that follow; the AI client has nothing to do with it.
-        if (typeof message.error?.message === 'string') reason = message.error.message.slice(0, 500);
-        sayOnce(reason);
+        if (typeof message.error?.message === 'string') problem = { kind: 'refused', socketPath, detail: message.error.message.slice(0, 500) };
+        sayOnce(problemMessage(problem));
         return;
+      } else if (message !== null && message.method === 'notifications/subscriptions/acknowledged') {
+        const stream = stampedSubscription(message.params);
+        if (stream !== null && resubscribed.delete(stream)) return;
       }
       writeLine(line);
     };
@@ -187,6 +219,26 @@ export function runAttach(options: AttachOptions): Promise<number> {
       const pending = queue;
       queue = [];
       for (const line of pending) if (backend !== null) send(backend, line);
+      if (backend !== null) moveSubscriptions(backend);
+      if (backend !== null && listedFrom !== null && listedFrom !== backend.kind) announceToolsChanged();
+    };
+
+    /** The client's listen streams continue on `to` (each re-sent there once; its acknowledgement swallowed). */
+    const moveSubscriptions = (to: Backend): void => {
+      for (const [key, stream] of subscriptions) {
+        if (inFlight.get(key)?.to === to) continue;
+        resubscribed.add(key);
+        inFlight.set(key, { line: stream.line, method: 'subscriptions/listen', to: null });
+        send(to, stream.line);
+      }
+    };
+
+    /** The tools the client listed came from the other side: tell it to list them again. */
+    const announceToolsChanged = (): void => {
+      if (initializeAnswered) writeLine(JSON.stringify({ jsonrpc: '2.0', method: toolsChanged }));
+      for (const stream of subscriptions.values()) {
+        if (stream.tools) writeLine(JSON.stringify({ jsonrpc: '2.0', method: toolsChanged, params: { _meta: { [subscriptionIdKey]: stream.id } } }));
+      }
     };
 
     const use = (next: Backend): void => {
@@ -211,6 +263,8 @@ export function runAttach(options: AttachOptions): Promise<number> {
       for (const [key, request] of inFlight) {
         if (request.to !== gone) continue;
         request.to = null;
+        // Listen streams move as a whole when the next side is ready (moveSubscriptions).
+        if (request.method === 'subscriptions/listen') continue;
         if (request.method === 'tools/call') {
           inFlight.delete(key);
           const id = (parse(request.line) as Parsed).id;
@@ -227,7 +281,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
 
     // ── the offline side ────────────────────────────────────────────────────────────────────────────
     const goOffline = (): void => {
-      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => reason, options.version ?? productVersion));
+      offline ??= import('./attach-offline').then((module) => module.startOfflineEndpoint(() => problem, options.version ?? productVersion));
       const endpoint = offline;
       const backendRef: Backend = {
         kind: 'offline',
@@ -276,8 +330,8 @@ export function runAttach(options: AttachOptions): Promise<number> {
         checked = checkSocketToConnect(socketPath);
       } catch (error) {
         // Someone else's socket, or one that others can reach: never send the AI's requests there.
-        reason = `Nevent Companion's MCP socket cannot be trusted, so nothing was sent to it: ${error instanceof SocketPathError ? error.message : String(error)}`;
-        sayOnce(reason);
+        problem = { kind: 'untrusted_socket', socketPath, detail: error instanceof SocketPathError ? error.message : String(error) };
+        sayOnce(problemMessage(problem));
         if (backend === null) goOffline();
         else scheduleAttempt();
         return;
@@ -307,9 +361,9 @@ export function runAttach(options: AttachOptions): Promise<number> {
     };
 
     const notAnswering = (): void => {
-      reason = notRunningMessage(socketPath);
+      problem = { kind: 'not_running', socketPath };
       if (backend === null) {
-        sayOnce(`${reason} Answering the AI client until it is.`);
+        sayOnce(`${problemMessage(problem)} Answering the AI client until it is.`);
         goOffline();
       } else {
         scheduleAttempt();
@@ -338,7 +392,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
         // A connection that served the client was lost; one refused at once already said why.
         if (backendRef.answered) {
           attempt = 0;
-          reason = notRunningMessage(socketPath);
+          problem = { kind: 'not_running', socketPath };
           sayOnce('Nevent Companion closed the connection; answering the AI client until it is back.');
         }
         lost(backendRef);

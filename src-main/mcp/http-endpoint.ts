@@ -27,8 +27,10 @@ import { checkHostAndOrigin } from '../serve/request-guard';
 import type { McpAuditLog } from './audit-log';
 import type { BridgeTokenStore } from './bridge-token';
 import { CallLimits } from './call-limits';
+import { bridgeTokenEnvVar } from './client-config/entry';
 import { errorDataOf } from './envelope';
 import type { OperationModeSource } from './operation-mode';
+import { isOAuthPath, noOAuthResponse } from './oauth-absent';
 import { createMcpServer, type BoundMcpServer, type McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import type { UploadPolicySource } from './upload-policy';
@@ -247,8 +249,10 @@ export async function startMcpHttpEndpoint(options: McpHttpEndpointOptions): Pro
       log(`nevent-companion mcp http: refused ${c.req.method} ${c.req.path}: ${reason}`);
       return rpcError(403, -32000, `Refused: ${reason}.`);
     }
+    // No OAuth here: its discovery documents are a definite 404, token or not (oauth-absent.ts).
+    if (isOAuthPath(c.req.path)) return noOAuthResponse();
     if (!options.token.accepts(c.req.header('authorization'))) {
-      return rpcError(401, -32001, 'Refused: missing or wrong bridge token (Authorization: Bearer …). Create one in Nevent Companion (MCP panel) or with `nevent-companion serve --http`.', { 'www-authenticate': 'Bearer realm="nevent-companion"' });
+      return rpcError(401, -32001, `Refused: missing or wrong bridge token. Set ${bridgeTokenEnvVar}, in the environment the AI client starts from, to the token Nevent Companion showed when it was created (sent as Authorization: Bearer …); if it is lost, create a new one in the app's MCP panel or with \`nevent-companion serve --http\`.`, { 'www-authenticate': 'Bearer realm="nevent-companion"' });
     }
     await next();
   });

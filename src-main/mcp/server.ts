@@ -66,12 +66,10 @@ export interface McpServerOptions {
   log?: McpLogger;
   /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
-  /** Replaces the server instructions (`mcp --attach` while the app is not running). */
-  instructions?: string;
   /**
-   * When it returns an error, every tool call answers with it and runs nothing (`mcp --attach` while
-   * the app is not running: the tools stay listed and each call says why it cannot run; standalone
-   * `mcp` after a failed sign-in). A promise is awaited first (standalone `mcp` while it signs in).
+   * When it returns an error, every tool call answers with it and runs nothing (standalone `mcp` after a
+   * failed sign-in: the tools stay listed and each call says why). A promise is awaited first
+   * (standalone `mcp` while it signs in).
    */
   unavailable?: () => AppErrorData | null | Promise<AppErrorData | null>;
   /** What uploads may read, asked on every call (the app's setting can change); default: this process's environment. */
@@ -127,7 +125,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   const calls = options.calls ?? new CallLimits();
   const server = new McpServer(
     { name: 'nevent-companion', title: 'Nevent Companion', version: options.version ?? productVersion },
-    { instructions: options.instructions ?? serverInstructions(options.mode.get()) },
+    { instructions: serverInstructions(options.mode.get()) },
   );
 
   // What the client said it is: from `initialize` (2025 era) or each request's envelope (2026-07-28).

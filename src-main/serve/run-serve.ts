@@ -11,6 +11,7 @@ import type { DemoUser } from '../../src-shared/ipc';
 import type { OperationMode } from '../../src-shared/session';
 import { fileClientConfig } from '../app/client-config';
 import { createDesktopApp, type DesktopApp } from '../app/compose';
+import { checkoutBundle, systemOpener } from '../app/extension-install';
 import { mcpBridgeStarter } from '../app/mcp-bridge';
 import { findPackageRoot } from '../app/package-root';
 import type { Launcher } from '../mcp/client-config/entry';
@@ -55,6 +56,7 @@ export function findRendererDir(env: NodeJS.ProcessEnv, moduleUrl: string = impo
 
 /** Starts the app and its HTTP side. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  const packageRoot = findPackageRoot(import.meta.url);
   const app = await createDesktopApp({
     shell: 'serve',
     version: options.version,
@@ -66,6 +68,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     platform: process.platform,
     startBridge: mcpBridgeStarter(options.version),
     clientConfig: fileClientConfig(options.launcher, { env: options.env, ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }) }),
+    // serve runs from a checkout (or an npm install of it): the bundle is built there, and opened like any file.
+    ...(packageRoot === null ? {} : { extension: { locateBundle: checkoutBundle(packageRoot), openPath: systemOpener() } }),
     log: options.log,
   });
   let http: ServeHttp;

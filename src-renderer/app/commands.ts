@@ -12,7 +12,9 @@ import type {
   AuditQuery,
   ClientConfigPreview,
   ClientConfigWrite,
+  ExtensionInstall,
   McpClient,
+  McpClientList,
   McpHttpStatus,
   McpToolList,
   NeventBridge,
@@ -215,6 +217,16 @@ export class Commands {
   /** The bridge's tools (name, title, domain, class); static for a build, so read once by the panel. */
   async listTools(): Promise<Outcome<McpToolList>> {
     return attempt(() => this.bridge.mcp.tools());
+  }
+
+  /** Every client the panel can configure, with whether it looks installed here and already has our entry. */
+  async listClients(): Promise<Outcome<McpClientList>> {
+    return attempt(() => this.bridge.mcp.clients());
+  }
+
+  /** Writes the Claude Desktop extension and opens it with the OS (Claude Desktop then offers to install it). */
+  async installExtension(): Promise<Outcome<ExtensionInstall>> {
+    return attempt(() => this.bridge.mcp.installExtension());
   }
 
   /** The exact change "connect a client" would make, before it is written (`http`: the HTTP entry). */

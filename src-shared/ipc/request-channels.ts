@@ -8,7 +8,7 @@
  *   main: sender check → zod(request) → desktop service → zod(response) → {ok, value} | {ok:false, error}
  */
 import type { z } from 'zod';
-import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
+import { AccountStatusSchema, CancelSwitchResultSchema, AppInfoSchema, AppStateSchema, AuditPageSchema, AuditQuerySchema, ClientConfigPreviewSchema, ClientConfigWriteSchema, CriteriaListSchema, ExtensionInstallSchema, McpClientListSchema, McpToolListSchema, ClientRequestSchema, CriteriaRequestSchema, DesktopSegmentsRequestSchema, DesktopSegmentsSchema, McpHttpEnableRequestSchema, McpHttpStatusSchema, McpHttpTokenSchema, MoveSessionRequestSchema, NoInputSchema, OperationModeValueSchema, ScopedSegmentSchema, SegmentCreateRequestSchema, SegmentGetRequestSchema, SegmentListRequestSchema, SegmentListSchema, SegmentPreviewRequestSchema, SegmentPreviewSchema, SegmentUpdateRequestSchema, SessionListSchema, SettingsSchema, SettingsUpdateSchema, SignInRequestSchema, SwitchResultSchema, TenantIdRequestSchema, TenantListSchema, TenantShortcutsSchema } from './schemas';
 
 /** One request channel: the schema of its input and of its answer. */
 export interface RequestSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -58,6 +58,8 @@ export const requestChannels = {
   'mcp.tools': spec(NoInputSchema, McpToolListSchema),
   'mcp.clientConfigPreview': spec(ClientRequestSchema, ClientConfigPreviewSchema),
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),
+  /** Writes the MCP Bundle for Claude Desktop and opens it with the OS (Claude Desktop offers to install it). */
+  'mcp.installExtension': spec(NoInputSchema, ExtensionInstallSchema),
   /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token (issue 11). */
   'mcp.httpStatus': spec(NoInputSchema, McpHttpStatusSchema),
   'mcp.httpEnable': spec(McpHttpEnableRequestSchema, McpHttpStatusSchema),

@@ -366,8 +366,11 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 /** The operation mode as a request or answer. */
 export const OperationModeValueSchema = z.object({ mode: OperationModeSchema });
 
-/** MCP clients the app can configure (DESIGN §5): Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI, Gemini CLI. */
-export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
+/**
+ * MCP clients the app can configure: Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Zed, Codex CLI,
+ * Gemini CLI, GitHub Copilot CLI, Qwen Code, opencode (each one's file and entry: docs/ai-clients.md).
+ */
+export const McpClientSchema = z.enum(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini', 'copilot', 'qwen', 'opencode']);
 /** An MCP client. */
 export type McpClient = z.infer<typeof McpClientSchema>;
 
@@ -394,6 +397,16 @@ export const McpClientInfoSchema = z.object({
 });
 /** One configurable client. */
 export type McpClientInfo = z.infer<typeof McpClientInfoSchema>;
+
+/** `mcp.installExtension` answer: where the MCP Bundle was written, and whether the OS opened it (Claude Desktop then asks to install it). */
+export const ExtensionInstallSchema = z.object({
+  path: z.string(),
+  opened: z.boolean(),
+  /** Why it could not be opened (the person opens `path` with Claude Desktop instead); null when it opened. */
+  reason: z.string().nullable(),
+});
+/** The outcome of "Install the extension". */
+export type ExtensionInstall = z.infer<typeof ExtensionInstallSchema>;
 
 /** `mcp.clients` answer. */
 export const McpClientListSchema = z.object({ clients: z.array(McpClientInfoSchema) });

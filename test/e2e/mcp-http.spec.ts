@@ -49,7 +49,7 @@ test('the HTTP endpoint: on, a token shown once, a client in, an entry without t
   await page.getByRole('radio', { name: 'HTTP endpoint' }).check();
   await page.getByRole('radio', { name: 'Cursor' }).check();
   const proposed = page.getByLabel('Proposed file');
-  await expect(proposed).toContainText('nevent-companion-http');
+  await expect(proposed).toContainText('nevent-http');
   await expect(proposed).toContainText(url);
   await expect(proposed).toContainText('${env:NEVENT_COMPANION_BRIDGE_TOKEN}');
   await expect(page.locator('body')).not.toContainText(token);

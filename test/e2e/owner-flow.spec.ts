@@ -321,8 +321,17 @@ test('an MCP session over the socket shows in the panel with its tenant and audi
     await expect(campaigns.getByTestId('tool-nevent_create_campaign')).toContainText('Refused');
     await expect(campaigns.getByTestId('tool-nevent_list_campaigns')).toContainText('Allowed');
 
-    // Connect a client: the exact change first, then the write (serve runs with a throwaway HOME).
+    // Connect a client: every client `config` knows is offered; the exact change first, then the write
+    // (serve runs with a throwaway HOME, where no client looks installed).
+    const choices = page.getByRole('radiogroup', { name: 'MCP client' });
+    await expect(choices.getByRole('radio')).toHaveCount(11);
+    for (const name of ['Claude Code', 'GitHub Copilot CLI', 'Qwen Code', 'opencode']) await expect(choices.getByRole('radio', { name })).toBeVisible();
+    await expect(choices).toContainText('not found here');
     await page.getByRole('radio', { name: 'Claude Desktop' }).check();
+    // Claude Desktop can also take the bundle: written into the app's folder, then opened with the OS
+    // (or, on a machine without a desktop to open it, the answer says where the file is).
+    await page.getByRole('button', { name: 'Install the extension' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'nevent-companion.mcpb' })).toHaveText(/^(Opened .*nevent-companion\.mcpb: Claude Desktop asks you to install it\.|Saved .*nevent-companion\.mcpb, but it could not be opened \(.+\): open it with Claude Desktop\.)$/);
     await expect(page.getByLabel('Proposed file')).toContainText('nevent');
     await page.getByLabel('Proposed file').scrollIntoViewIfNeeded();
     await snap(page, '11-mcp-connect-client');

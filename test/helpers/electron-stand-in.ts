@@ -356,7 +356,16 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
   };
 
-  const module = { app, BrowserWindow, Tray, Notification, Menu, nativeImage, ipcMain, globalShortcut, session, dialog };
+  /** Files the app asked the OS to open ("Install the extension"); each opens. */
+  const opened: string[] = [];
+  const shell = {
+    openPath: async (path: string): Promise<string> => {
+      opened.push(path);
+      return '';
+    },
+  };
+
+  const module = { app, BrowserWindow, Tray, Notification, Menu, nativeImage, ipcMain, globalShortcut, session, dialog, shell };
 
   const standIn = {
     module,
@@ -367,6 +376,7 @@ export function createElectronStandIn(options: StandInOptions = {}) {
     permission,
     violations,
     errorBoxes,
+    opened,
     notifications,
     userModelIds,
     switches,

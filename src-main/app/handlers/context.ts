@@ -7,7 +7,7 @@ import { CoreError, type TenantSession } from '../../core/tenant-session';
 import type { DesktopEffects } from '../desktop-effects';
 import type { DesktopStore } from '../desktop-store';
 import type { OperationModeSetting } from '../operation-mode-setting';
-import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, McpHttpPort, SessionsPort } from '../ports';
+import type { AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, McpHttpPort, SessionsPort } from '../ports';
 import type { Preferences } from '../preferences';
 
 /** The parts of main the handlers call (the desktop service is built from these too). */
@@ -21,6 +21,8 @@ export interface HandlerDeps {
   sessions: SessionsPort;
   bridge: BridgePort;
   clientConfig: ClientConfigPort;
+  /** The MCP Bundle for Claude Desktop; absent where the shell cannot offer it. */
+  extension?: ExtensionPort | null;
   /** Null when the build cannot start the embedded demo API. */
   demo: DemoPort | null;
   mode: OperationModeSetting;

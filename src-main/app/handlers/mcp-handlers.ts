@@ -1,10 +1,10 @@
-/** `mcp.*`: the sessions panel, the audit log, the operation mode (its one setter) and client configs. */
+/** `mcp.*`: the sessions panel, the audit log, the operation mode (its one setter), client configs and the Claude Desktop extension. */
 import { CoreError } from '../../core/tenant-session';
 import { queryAudit } from '../audit-query';
 import type { RequestHandlers } from '../dispatcher';
 import type { HandlerContext } from './context';
 
-type McpChannels = 'mcp.sessions' | 'mcp.moveSession' | 'mcp.audit' | 'mcp.setMode' | 'mcp.clients' | 'mcp.clientConfigPreview' | 'mcp.clientConfigWrite';
+type McpChannels = 'mcp.sessions' | 'mcp.moveSession' | 'mcp.audit' | 'mcp.setMode' | 'mcp.clients' | 'mcp.clientConfigPreview' | 'mcp.clientConfigWrite' | 'mcp.installExtension';
 
 export function mcpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpChannels> {
   const { sessions, bridge, clientConfig, mode, preferences, store } = ctx;
@@ -32,5 +32,9 @@ export function mcpHandlers(ctx: HandlerContext): Pick<RequestHandlers, McpChann
     'mcp.clients': async () => clientConfig.list(),
     'mcp.clientConfigPreview': async ({ client, transport }) => clientConfig.preview(client, transport === 'http' ? { url: httpUrl() } : undefined),
     'mcp.clientConfigWrite': async ({ client, transport }) => clientConfig.write(client, transport === 'http' ? { url: httpUrl() } : undefined),
+    'mcp.installExtension': async () => {
+      if (ctx.extension == null) throw new CoreError('not_available', 'This build has no Claude Desktop extension to install; use the config-file entry instead.');
+      return ctx.extension.install();
+    },
   };
 }

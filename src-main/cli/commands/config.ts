@@ -41,7 +41,7 @@ Options:
   --file PATH   use this config file instead of the client's default one`;
 
 function listClients(io: CliIo): void {
-  const lines = clientKinds.map((kind) => `  ${kind.padEnd(12)} ${clientLabel(kind).padEnd(15)} ${isClientInstalled(kind, { env: io.env }) ? '' : '(not installed) '}${clientConfigPath(kind, { env: io.env })}`);
+  const lines = clientKinds.map((kind) => `  ${kind.padEnd(12)} ${clientLabel(kind).padEnd(19)} ${isClientInstalled(kind, { env: io.env }) ? '' : '(not installed) '}${clientConfigPath(kind, { env: io.env })}`);
   io.stdout.write(`AI clients Nevent Companion can configure (\`nevent-companion config <client>\`):\n${lines.join('\n')}\n`);
 }
 

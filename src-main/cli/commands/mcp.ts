@@ -27,9 +27,10 @@ Options:
   --mode M             READ_ONLY (default), STANDARD (also create/update segments) or FULL
                        (or NEVENT_OPERATION_MODE)
   --attach             connect to the running app (or \`nevent-companion serve\`) instead; while it
-                       is not running, answer the AI client (every tool says "open Nevent Companion")
-                       and connect as soon as it is
-  --socket PATH        the app's MCP socket (default: per user, see \`nevent-companion serve\`)`;
+                       cannot be reached, answer the AI client with one status tool that says why
+                       (and which socket was tried), then bring the app's tools as soon as it is up
+  --socket PATH        the app's MCP socket (default, also when empty: per user, see
+                       \`nevent-companion serve\`)`;
 
 /** Reads the flags; throws a readable error for bad ones. */
 function parse(argv: string[]) {
@@ -67,10 +68,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (flags.mode !== undefined || flags.demo === true || flags['api-url'] !== undefined) {
       say('nevent-companion mcp --attach: the running app decides the sign-in and operation mode; --demo, --api-url and --mode are ignored.');
     }
-    const { attachSocketPath } = await import('../../mcp/socket-path');
-    const { runAttach } = await import('../../mcp/attach-client');
-    const explicit = flags.socket;
-    return runAttach({ socketPath: explicit ?? (() => attachSocketPath({ env: io.env })), stdin: io.stdin as NodeJS.ReadStream, stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream, version: productVersion });
+    const { runAttachCommand } = await import('../../mcp/attach-command');
+    return runAttachCommand(flags.socket, io, productVersion);
   }
   if (flags.socket !== undefined) {
     say('nevent-companion mcp: --socket only applies with --attach.');

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { SavedAccount } from '../../core/account';
 import { AccountRecordFile, defaultConfigDir } from '../../core/account-record';
+import { checkKeychainModule, keychainModuleAdvice, type KeychainModuleState } from '../../core/keychain-module';
 import { lockedMessage } from '../../core/secret-store';
 import { createCore } from '../../core/create-core';
 import { CoreError } from '../../core/tenant-session';
@@ -10,7 +11,15 @@ import type { CliCommand } from '../command';
 const usage = `Usage: nevent-companion status [--json]
 
 Shows the account saved on this machine: email, API URLs, home tenant and role, and where the
-credentials are kept. Exits 0 when signed in, 1 when not.`;
+credentials are kept; when the OS keychain cannot be used, why, and what to install. Exits 0 when
+signed in, 1 when not.`;
+
+/** Why secrets are not kept in the OS keychain, and what to do: the module's advice, else the store's warning. */
+function keychainNote(warning: string): { module: KeychainModuleState['kind']; note: string } {
+  const state = checkKeychainModule();
+  const advice = keychainModuleAdvice(state, { platform: process.platform, installedApp: process.versions.electron !== undefined });
+  return { module: state.kind, note: advice ?? warning };
+}
 
 /** `status` command. */
 export const statusCommand: CliCommand = {
@@ -41,15 +50,17 @@ export const statusCommand: CliCommand = {
       }
       const saved = read;
       const signedIn = saved !== null && saved.present;
+      // Only when the keychain is not in use: then say whether its module is the reason, and what to install.
+      const note = core.secretStoreWarning === null ? null : keychainNote(core.secretStoreWarning);
       if (json) {
-        io.stdout.write(`${JSON.stringify({ signedIn, email: saved?.email ?? record?.email ?? null, apiUrl: saved?.apiUrl ?? record?.apiUrl ?? null, dataApiUrl: saved?.dataApiUrl ?? record?.dataApiUrl ?? null, tenantId: saved?.tenantId ?? null, role: saved?.role ?? null, store: signedIn ? 'keychain' : null, keychainService: signedIn ? saved.keychainService : null, keychain, warning: core.secretStoreWarning })}\n`);
+        io.stdout.write(`${JSON.stringify({ signedIn, email: saved?.email ?? record?.email ?? null, apiUrl: saved?.apiUrl ?? record?.apiUrl ?? null, dataApiUrl: saved?.dataApiUrl ?? record?.dataApiUrl ?? null, tenantId: saved?.tenantId ?? null, role: saved?.role ?? null, store: signedIn ? 'keychain' : null, keychainService: signedIn ? saved.keychainService : null, keychain, keychainModule: note?.module ?? 'ok', warning: note?.note ?? null })}\n`);
         return signedIn ? 0 : 1;
       }
       if (!signedIn) {
         if (record !== null && keychain === 'locked') io.stdout.write(`Signed out for now: ${record.email} is saved for ${record.apiUrl}, but ${lockedMessage}.\n`);
         else if (record !== null && record.store === 'keychain' && keychain === 'unavailable') io.stdout.write(`Signed out for now: ${record.email} is saved for ${record.apiUrl}, but the OS keychain cannot be reached, so the sign-in cannot be read. Run status again once it answers.\n`);
         else io.stdout.write(saved === null ? 'Not signed in. Run `nevent-companion login` (or sign in in the app).\n' : `Not signed in: ${saved.email} was saved for ${saved.apiUrl}, but its keychain entry is gone. Run \`nevent-companion login\`.\n`);
-        if (core.secretStoreWarning !== null) io.stdout.write(`Note: ${core.secretStoreWarning}\n`);
+        if (note !== null) io.stdout.write(`Keychain: ${note.note}\n`);
         return 1;
       }
       const lines = [

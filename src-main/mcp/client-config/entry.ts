@@ -4,24 +4,31 @@
  * No I/O here, so the desktop's "connect a client" panel can preview exactly what `config --write`
  * would do (merging is merge.ts; where the files live is paths.ts).
  *
- *   claude       Claude Desktop   JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
- *   claude-code  Claude Code      JSON   { "mcpServers":      { "nevent-companion": { type: "stdio", command, args, env } } }
- *   cursor       Cursor           JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
- *   vscode       VS Code          JSONC  { "servers":         { "nevent-companion": { type: "stdio", command, args, env? } } }
- *   windsurf     Windsurf         JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
- *   zed          Zed              JSONC  { "context_servers": { "nevent-companion": { command, args, env } } }
- *   codex        Codex CLI        TOML   [mcp_servers.nevent-companion]  command, args, env
- *   gemini       Gemini CLI       JSON   { "mcpServers":      { "nevent-companion": { command, args, env } } }
+ *   claude       Claude Desktop      JSON   { "mcpServers":      { "nevent-app": { command, args, env } } }
+ *   claude-code  Claude Code         JSON   { "mcpServers":      { "nevent-app": { type: "stdio", command, args, env } } }
+ *   cursor       Cursor              JSON   { "mcpServers":      { "nevent-app": { command, args, env } } }
+ *   vscode       VS Code             JSONC  { "servers":         { "nevent-app": { type: "stdio", command, args, env? } } }
+ *   windsurf     Windsurf            JSON   { "mcpServers":      { "nevent-app": { command, args, env } } }
+ *   zed          Zed                 JSONC  { "context_servers": { "nevent-app": { command, args, env } } }
+ *   codex        Codex CLI           TOML   [mcp_servers.nevent-app]  command, args, env
+ *   gemini       Gemini CLI          JSON   { "mcpServers":      { "nevent-app": { command, args, env } } }
+ *   copilot      GitHub Copilot CLI  JSON   { "mcpServers":      { "nevent-app": { type: "local", command, args, env?, tools: ["*"] } } }
+ *   qwen         Qwen Code           JSON   { "mcpServers":      { "nevent-app": { command, args, env } } }
+ *   opencode     opencode            JSONC  { "mcp":             { "nevent-app": { type: "local", command: [cmd, ...args], environment? } } }
  *
  * The entry runs `mcp --attach` (with `--socket PATH` when the app's socket is not the default), so the
  * client talks to the running app, which holds the sign-in. No token is ever part of an entry; the only
  * environment it carries is the launcher's (e.g. ELECTRON_RUN_AS_NODE=1 for the installed app).
  *
- * For clients that prefer HTTP, a second entry (`nevent-companion-http`, beside the socket one, so
- * switching never has to delete anyone's fields) names the app's loopback endpoint. Its bridge token is
- * never written: each client reads it from NEVENT_COMPANION_BRIDGE_TOKEN in its own way (`${VAR}`,
- * `${env:VAR}`, or Codex's `bearer_token_env_var`). Claude Desktop and Zed cannot read a header value
- * from the environment, so they are offered the socket entry only.
+ * For clients that prefer HTTP, a second entry (`nevent-http`, beside the socket one, so switching never
+ * has to delete anyone's fields) names the app's loopback endpoint. Its bridge token is never written:
+ * each client reads it from NEVENT_COMPANION_BRIDGE_TOKEN in its own way (`${VAR}`, `${env:VAR}`,
+ * `{env:VAR}`, or Codex's `bearer_token_env_var`). Claude Desktop and Zed cannot read a header value from
+ * the environment, so they are offered the socket entry only.
+ *
+ * The entry keys are short because clients name a tool `<prefix with the key><tool>` and cut or garble
+ * names over 64 characters (docs/ai-clients.md has each client's scheme; a unit test checks every one
+ * against our longest tool). Entries written under the older, longer keys are renamed on the next write.
  */
 import { missingCaseError } from '../../../src-shared/errors';
 import { McpClientSchema, type McpClient } from '../../../src-shared/ipc';
@@ -32,7 +39,7 @@ export const clientKinds = McpClientSchema.options;
 export type ClientKind = McpClient;
 
 /** The server's key inside the client's server map. */
-export const serverKey = 'nevent-companion';
+export const serverKey = 'nevent-app';
 
 /** How to start our CLI: an executable, the arguments before `mcp --attach`, and its environment. */
 export interface Launcher {
@@ -51,7 +58,7 @@ export interface EntryOptions {
 }
 
 /** The key of our HTTP entry, kept apart from the socket entry's. */
-export const httpServerKey = 'nevent-companion-http';
+export const httpServerKey = 'nevent-http';
 
 /** Where every HTTP entry tells its client to find the bridge token. */
 export const bridgeTokenEnvVar = 'NEVENT_COMPANION_BRIDGE_TOKEN';
@@ -59,6 +66,11 @@ export const bridgeTokenEnvVar = 'NEVENT_COMPANION_BRIDGE_TOKEN';
 /** The key our entry has in the client's server map. */
 export function entryKey(options: EntryOptions = {}): string {
   return options.http === undefined ? serverKey : httpServerKey;
+}
+
+/** Keys earlier versions wrote the same entry under: a write renames them to `entryKey` (one entry, never two). */
+export function legacyEntryKeys(options: EntryOptions = {}): readonly string[] {
+  return options.http === undefined ? ['nevent-companion'] : ['nevent-companion-http'];
 }
 
 /** Why `kind` cannot take an HTTP entry (null: it can). */
@@ -74,6 +86,9 @@ export function httpUnsupportedReason(kind: ClientKind): string | null {
     case 'windsurf':
     case 'codex':
     case 'gemini':
+    case 'copilot':
+    case 'qwen':
+    case 'opencode':
       return null;
     default:
       return missingCaseError(kind);
@@ -93,7 +108,13 @@ function httpFields(kind: ClientKind, url: string): Record<string, unknown> {
     case 'windsurf':
       return { serverUrl: url, headers: header(`\${env:${bridgeTokenEnvVar}}`) };
     case 'gemini':
+    case 'qwen':
       return { httpUrl: url, headers: header(`\${${bridgeTokenEnvVar}}`) };
+    case 'copilot':
+      return { type: 'http', url, headers: header(`\${${bridgeTokenEnvVar}}`) };
+    case 'opencode':
+      // oauth: false — opencode would otherwise treat our 401 as "needs authentication" and offer OAuth.
+      return { type: 'remote', url, headers: header(`{env:${bridgeTokenEnvVar}}`), oauth: false };
     case 'codex':
       return { url, bearer_token_env_var: bridgeTokenEnvVar };
     case 'claude':
@@ -126,6 +147,12 @@ export function clientLabel(kind: ClientKind): string {
       return 'Codex CLI';
     case 'gemini':
       return 'Gemini CLI';
+    case 'copilot':
+      return 'GitHub Copilot CLI';
+    case 'qwen':
+      return 'Qwen Code';
+    case 'opencode':
+      return 'opencode';
     default:
       return missingCaseError(kind);
   }
@@ -136,6 +163,7 @@ export function configFormat(kind: ClientKind): ConfigFormat {
   switch (kind) {
     case 'vscode':
     case 'zed':
+    case 'opencode':
       return 'jsonc';
     case 'codex':
       return 'toml';
@@ -144,6 +172,8 @@ export function configFormat(kind: ClientKind): ConfigFormat {
     case 'cursor':
     case 'windsurf':
     case 'gemini':
+    case 'copilot':
+    case 'qwen':
       return 'json';
     default:
       return missingCaseError(kind);
@@ -158,6 +188,8 @@ export function serversKey(kind: ClientKind): string {
     case 'cursor':
     case 'windsurf':
     case 'gemini':
+    case 'copilot':
+    case 'qwen':
       return 'mcpServers';
     case 'vscode':
       return 'servers';
@@ -165,12 +197,14 @@ export function serversKey(kind: ClientKind): string {
       return 'context_servers';
     case 'codex':
       return 'mcp_servers';
+    case 'opencode':
+      return 'mcp';
     default:
       return missingCaseError(kind);
   }
 }
 
-/** The name of the environment map inside an entry (the same word in every client today, kept per client). */
+/** The name of the environment map inside an entry. */
 export function envKey(kind: ClientKind): string {
   switch (kind) {
     case 'claude':
@@ -181,10 +215,19 @@ export function envKey(kind: ClientKind): string {
     case 'zed':
     case 'codex':
     case 'gemini':
+    case 'copilot':
+    case 'qwen':
       return 'env';
+    case 'opencode':
+      return 'environment';
     default:
       return missingCaseError(kind);
   }
+}
+
+/** The field holding our arguments: `args`, or opencode's `command` array (the executable first). */
+export function argsField(kind: ClientKind): string {
+  return kind === 'opencode' ? 'command' : 'args';
 }
 
 /** The arguments of our entry: the launcher's, then `mcp --attach [--socket PATH]`. */
@@ -200,26 +243,37 @@ export function ownedFields(kind: ClientKind, launcher: Launcher, options: Entry
     case 'claude-code':
     case 'vscode':
       return { type: 'stdio', ...base };
+    case 'copilot':
+      return { type: 'local', ...base };
+    case 'opencode':
+      return { type: 'local', command: [launcher.command, ...entryArgs(launcher, options)] };
     case 'claude':
     case 'cursor':
     case 'windsurf':
     case 'zed':
     case 'codex':
     case 'gemini':
+    case 'qwen':
       return base;
     default:
       return missingCaseError(kind);
   }
 }
 
+/** What a new entry carries beyond our owned fields: the person may change these afterwards (Copilot's tool filter). */
+function initialFields(kind: ClientKind): Record<string, unknown> {
+  // Copilot CLI offers a server's tools to its model only when they are listed; "*" is all of them.
+  return kind === 'copilot' ? { tools: ['*'] } : {};
+}
+
 /** Our complete entry for `kind`, as written when the file has none. */
 export function buildServerEntry(kind: ClientKind, launcher: Launcher, options: EntryOptions = {}): Record<string, unknown> {
   // An HTTP entry starts nothing, so the launcher's environment has no place in it.
-  if (options.http !== undefined) return ownedFields(kind, launcher, options);
+  if (options.http !== undefined) return { ...ownedFields(kind, launcher, options), ...initialFields(kind) };
   const env = { ...launcher.env };
-  const fields = ownedFields(kind, launcher, options);
-  // VS Code and Codex treat env as optional; the others have always been written with one.
-  const withEmptyEnv = kind !== 'vscode' && kind !== 'codex';
+  const fields = { ...ownedFields(kind, launcher, options), ...initialFields(kind) };
+  // VS Code, Codex, Copilot and opencode treat the environment as optional; the others have always been written with one.
+  const withEmptyEnv = kind !== 'vscode' && kind !== 'codex' && kind !== 'copilot' && kind !== 'opencode';
   return Object.keys(env).length > 0 || withEmptyEnv ? { ...fields, [envKey(kind)]: env } : fields;
 }
 

@@ -9,7 +9,14 @@
  *   windsurf     ~/.codeium/windsurf/mcp_config.json
  *   zed          ~/.config/zed/settings.json (Linux: $XDG_CONFIG_HOME/zed; Windows: %APPDATA%\Zed)
  *   codex        $CODEX_HOME/config.toml, else ~/.codex/config.toml
- *   gemini       ~/.gemini/settings.json
+ *   gemini       $GEMINI_CLI_HOME/.gemini/settings.json, else ~/.gemini/settings.json
+ *   copilot      $COPILOT_HOME/mcp-config.json, else ~/.copilot/mcp-config.json
+ *   qwen         $QWEN_HOME/settings.json, else ~/.qwen/settings.json
+ *   opencode     <xdg config>/opencode/opencode.json ($XDG_CONFIG_HOME or ~/.config, on every OS; the
+ *                .jsonc spelling when only that one exists)
+ *
+ * Each client's own variable moves its folder, and these paths follow it, so an entry lands where the
+ * client reads it (and the real-client tests can give each one a throwaway home).
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -53,6 +60,18 @@ function zedDir(r: Resolved): string {
 }
 
 const codexHome = (r: Resolved): string => nonEmpty(r.env.CODEX_HOME) ?? join(r.home, '.codex');
+const geminiDir = (r: Resolved): string => join(nonEmpty(r.env.GEMINI_CLI_HOME) ?? r.home, '.gemini');
+const copilotHome = (r: Resolved): string => nonEmpty(r.env.COPILOT_HOME) ?? join(r.home, '.copilot');
+const qwenHome = (r: Resolved): string => nonEmpty(r.env.QWEN_HOME) ?? join(r.home, '.qwen');
+// opencode follows the XDG layout on every OS (Windows included): ~/.config unless XDG_CONFIG_HOME says otherwise.
+const opencodeDir = (r: Resolved): string => join(nonEmpty(r.env.XDG_CONFIG_HOME) ?? join(r.home, '.config'), 'opencode');
+
+/** opencode reads opencode.json or opencode.jsonc: write the one the person has, opencode.json when neither. */
+function opencodeFile(r: Resolved): string {
+  const json = join(opencodeDir(r), 'opencode.json');
+  const jsonc = join(opencodeDir(r), 'opencode.jsonc');
+  return !existsSync(json) && existsSync(jsonc) ? jsonc : json;
+}
 
 /** The config file of `kind` for this user. */
 export function clientConfigPath(kind: ClientKind, options: ConfigPathEnv = {}): string {
@@ -73,7 +92,13 @@ export function clientConfigPath(kind: ClientKind, options: ConfigPathEnv = {}):
     case 'codex':
       return join(codexHome(r), 'config.toml');
     case 'gemini':
-      return join(r.home, '.gemini', 'settings.json');
+      return join(geminiDir(r), 'settings.json');
+    case 'copilot':
+      return join(copilotHome(r), 'mcp-config.json');
+    case 'qwen':
+      return join(qwenHome(r), 'settings.json');
+    case 'opencode':
+      return opencodeFile(r);
     default:
       return missingCaseError(kind);
   }
@@ -98,7 +123,13 @@ export function clientInstallMarkers(kind: ClientKind, options: ConfigPathEnv = 
     case 'codex':
       return [codexHome(r)];
     case 'gemini':
-      return [join(r.home, '.gemini')];
+      return [geminiDir(r)];
+    case 'copilot':
+      return [copilotHome(r)];
+    case 'qwen':
+      return [qwenHome(r)];
+    case 'opencode':
+      return [opencodeDir(r), join(r.home, '.local', 'share', 'opencode')];
     default:
       return missingCaseError(kind);
   }

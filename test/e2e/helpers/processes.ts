@@ -75,6 +75,9 @@ export async function startServe(extraArgs: string[] = []): Promise<{ uiUrl: str
     // Never touch the real user's config or keychain from a test.
     XDG_CONFIG_HOME: join(dir.path, 'config'),
     HOME: join(dir.path, 'home'),
+    // Nor their screen: with no display, "Install the extension" says where the file is instead of opening it.
+    DISPLAY: '',
+    WAYLAND_DISPLAY: '',
   });
   const url = new URL(started.values.ui as string);
   return {

@@ -1,23 +1,31 @@
 /**
  * `nevent-companion mcp --attach` (the built CLI) as an AI client meets it:
- * - the app is not running: the handshake and tools/list work, every call says "not running — open it",
- *   and once the app listens the same conversation goes through to it; when it quits and comes back,
- *   again (issue 16, item 6);
- * - a socket it must not trust (issue 15, finding 2): a directory or socket others can reach, a symlink,
- *   someone else's: nothing is ever sent there, and the answers say why.
+ * - the app is not running: the handshake's instructions say so and name the socket tried, tools/list
+ *   holds one status tool that says what is wrong and how to fix it, a call to any other tool says why it
+ *   cannot run; once the app listens, `notifications/tools/list_changed` brings its tools into the same
+ *   conversation, and back when it quits — in both protocol eras (a 2025-era client gets the plain
+ *   notification, a 2026-07-28 client one on its `subscriptions/listen` stream);
+ * - an empty `--socket` (a bundle's blank socket setting) means the default socket, not the current folder;
+ * - a socket it must not trust (a directory or socket others can reach, a symlink, someone else's):
+ *   nothing is ever sent there, and the status tool and the answers say why.
  */
 import { chmodSync, chownSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client as ModernClient } from '@modelcontextprotocol/client';
+import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
+import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { statusToolName } from '../../../src-main/mcp/attach-offline';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
+import { defaultSocketPath } from '../../../src-main/mcp/socket-path';
 import { startMcpSocketServer, type McpSocketServer } from '../../../src-main/mcp/socket-server';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
 import { contractToolNames } from '../../helpers/contract-tools';
-import { ensureCliBuilt, spawnCliClient, tokenPattern, type CliClient } from './cli-helpers';
+import { binPath, ensureCliBuilt, repoRoot, spawnCliClient, tokenPattern, type CliClient } from './cli-helpers';
 import { failure, ok } from './envelope-assert';
-import { tempSocketPath } from './socket-helpers';
+import { tempSocketPath, waitFor } from './socket-helpers';
 import { fixedMode } from '../../../src-main/mcp/operation-mode';
 
 let fixture: CoreFixture;
@@ -43,7 +51,12 @@ afterEach(async () => {
   temp.cleanup();
 });
 
-const startApp = async (): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath: temp.path, mode: fixedMode('READ_ONLY'), audit: new McpAuditLog() }));
+// FULL: every tool is listed, so the tests can compare the whole list (the mode's own filtering is tested elsewhere).
+const startApp = async (socketPath = temp.path): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath, mode: fixedMode('FULL'), audit: new McpAuditLog() }));
+const stopApp = async (): Promise<void> => {
+  await server?.close();
+  server = null;
+};
 
 /** Calls until `accept` holds (the attach process reconnects on its own schedule), bounded. */
 async function callUntil(c: CliClient, accept: (result: CallToolResult) => boolean, timeoutMs = 15_000): Promise<CallToolResult> {
@@ -56,33 +69,88 @@ async function callUntil(c: CliClient, accept: (result: CallToolResult) => boole
   }
 }
 
-const notRunning = (result: CallToolResult): boolean => result.isError === true && /not running — open it/.test(JSON.stringify(result.content));
+const toolNames = async (c: CliClient): Promise<string[]> => (await c.client.listTools()).tools.map((t) => t.name);
+
+/** The status tool's answer, checked to be the same as text and as structured content. */
+async function status(c: CliClient): Promise<Record<string, unknown>> {
+  return ok(await c.call(statusToolName));
+}
 
 describe.skipIf(process.platform === 'win32')('mcp --attach while the app is not running', () => {
-  it('answers the handshake and every call with "not running — open it", then goes through once the app is up', async () => {
+  it('says so in the handshake and one status tool, then brings the app\'s tools with tools/list_changed, and back (2025 era)', async () => {
     client = await spawnCliClient(['mcp', '--attach', '--socket', temp.path], {}, 'early-client');
-    const tools = (await client.client.listTools()).tools.map((t) => t.name);
-    for (const name of contractToolNames) expect(tools).toContain(name);
-    const offline = failure(await client.call('nevent_list_segments', { limit: 1 }));
-    expect(offline).toMatchObject({ type: 'api_error', code: 'api_unavailable' });
+    let changes = 0;
+    client.client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      changes += 1;
+    });
+    expect(client.client.getInstructions()).toMatch(/cannot be reached: Nevent Companion is not running/);
+    expect(client.client.getInstructions()).toContain(temp.path);
+    expect(client.client.getInstructions()).toContain(statusToolName);
+    expect(client.client.getServerCapabilities()?.tools?.listChanged).toBe(true);
+    expect(await toolNames(client)).toEqual([statusToolName]);
+    const offline = await status(client);
+    expect(offline).toMatchObject({ app_reachable: false, problem: 'not_running', socket: temp.path });
     expect(offline.message).toMatch(/Nevent Companion is not running — open it/);
-    expect(client.client.getInstructions()).toMatch(/open Nevent Companion/);
+    expect(offline.fix).toMatch(/Open Nevent Companion .* appear here by themselves/);
+    expect(offline.fix).toMatch(/--socket PATH/);
+    // A client that kept an older list still gets a true answer from any tool.
+    const unavailable = failure(await client.call('nevent_list_segments', { limit: 1 }));
+    expect(unavailable).toMatchObject({ type: 'api_error', code: 'api_unavailable' });
+    expect(unavailable.message).toMatch(/not running — open it/);
     expect(client.stderr()).toMatch(/not running — open it/);
 
-    // The app starts: the same conversation reaches it, as the client that introduced itself.
+    // The app starts: the client is told its tools changed, lists them, and the conversation goes through.
     await startApp();
-    const online = ok(await callUntil(client, (r) => r.isError !== true));
-    expect(online.active_tenant_id).toBe('tn-acme');
+    await waitFor(() => changes === 1, 15_000);
+    const tools = await toolNames(client);
+    for (const name of contractToolNames) expect(tools).toContain(name);
+    expect(tools).not.toContain(statusToolName);
+    expect(ok(await client.call('nevent_get_active_tenant')).active_tenant_id).toBe('tn-acme');
     expect(fixture.core.registry.snapshots().some((s) => s.kind === 'mcp' && s.clientName === 'early-client')).toBe(true);
     expect(client.stderr()).toMatch(/connected to Nevent Companion/);
 
-    // The app quits: answers turn offline again; it comes back: through again.
-    await server?.close();
-    server = null;
-    await callUntil(client, notRunning);
+    // The app quits: told again, the status tool is back; it comes back: the tools are back.
+    await stopApp();
+    await waitFor(() => changes === 2, 15_000);
+    expect(await toolNames(client)).toEqual([statusToolName]);
+    expect((await status(client)).problem).toBe('not_running');
     await startApp();
+    await waitFor(() => changes === 3, 15_000);
     expect(ok(await callUntil(client, (r) => r.isError !== true)).active_tenant_id).toBe('tn-acme');
     expect(client.stderr()).not.toMatch(tokenPattern);
+  }, 60_000);
+
+  it('announces the change on a 2026-07-28 client\'s listen stream, which then follows the app', async () => {
+    const lists: string[][] = [];
+    const modern = new ModernClient(
+      { name: 'modern-early', version: '2.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } }, listChanged: { tools: { debounceMs: 0, onChanged: (_error, tools) => void (tools !== null && lists.push(tools.map((t) => t.name))) } } },
+    );
+    const env = { ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config') };
+    await modern.connect(new ModernStdioTransport({ command: process.execPath, args: [binPath, 'mcp', '--attach', '--socket', temp.path], env, stderr: 'ignore', cwd: repoRoot }));
+    try {
+      expect((await modern.listTools()).tools.map((t) => t.name)).toEqual([statusToolName]);
+      await startApp();
+      await waitFor(() => lists.length === 1, 15_000);
+      for (const name of contractToolNames) expect(lists[0]).toContain(name);
+      // The stream moved to the app, and survives it quitting: the way back is announced on it too.
+      await stopApp();
+      await waitFor(() => lists.length === 2, 15_000);
+      expect(lists[1]).toEqual([statusToolName]);
+      await startApp();
+      await waitFor(() => lists.length === 3, 15_000);
+      expect(lists[2]).toContain('nevent_get_active_tenant');
+    } finally {
+      await modern.close();
+    }
+  }, 60_000);
+
+  it('an empty --socket (a blank bundle setting) means the default socket, not the current folder', async () => {
+    const runtime = dirname(dirname(temp.path));
+    const env = { XDG_RUNTIME_DIR: runtime };
+    await startApp(defaultSocketPath({ env, platform: 'linux' }));
+    client = await spawnCliClient(['mcp', '--attach', '--socket='], env, 'blank-socket');
+    expect(ok(await callUntil(client, (r) => r.isError !== true)).active_tenant_id).toBe('tn-acme');
   }, 60_000);
 });
 
@@ -104,6 +172,11 @@ describe.skipIf(process.platform === 'win32')('mcp --attach refuses a socket it 
 
   const expectRefused = async (socketPath: string, why: RegExp): Promise<void> => {
     client = await spawnCliClient(['mcp', '--attach', '--socket', socketPath], {}, 'careful-client');
+    expect(client.client.getInstructions()).toMatch(/cannot be trusted, so nothing was sent to it/);
+    expect(await toolNames(client)).toEqual([statusToolName]);
+    const said = await status(client);
+    expect(said).toMatchObject({ app_reachable: false, problem: 'untrusted_socket', socket: socketPath });
+    expect(said.message).toMatch(why);
     const refused = failure(await client.call('nevent_get_active_tenant'));
     expect(refused.message).toMatch(/cannot be trusted, so nothing was sent to it/);
     expect(refused.message).toMatch(why);

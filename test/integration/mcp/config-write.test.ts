@@ -54,6 +54,9 @@ describe('config --write', () => {
     const run = spawnCli(['claude', '--write', '--file', file]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Updating /);
+    // The entry an earlier version wrote under "nevent-companion" is renamed, not duplicated.
+    expect(run.stdout).toMatch(/^- {5}"nevent-companion": \{/m);
+    expect(run.stdout).toMatch(/^\+ {5}"nevent-app": \{/m);
     expect(run.stdout).toMatch(/^- {7}"command": "old"/m);
     expect(run.stdout).toMatch(/^\+ {9}"mcp",$/m);
 
@@ -61,8 +64,8 @@ describe('config --write', () => {
     expect(written.globalShortcut).toBe('Ctrl+Space');
     expect(written.mcpServers.filesystem).toEqual(original.mcpServers.filesystem);
     // Our keys set in the entry that was there (the person's other keys would stay: see below).
-    expect(written.mcpServers['nevent-companion']).toEqual({ command: process.execPath, args: [binPath, 'mcp', '--attach'] });
-    expect(Object.keys(written.mcpServers)).toEqual(['filesystem', 'nevent-companion']);
+    expect(written.mcpServers['nevent-app']).toEqual({ command: process.execPath, args: [binPath, 'mcp', '--attach'] });
+    expect(Object.keys(written.mcpServers)).toEqual(['filesystem', 'nevent-app']);
     expect(statSync(file).mode & 0o777).toBe(0o644);
 
     const backups = readdirSync(dir).filter((name) => name.startsWith('claude_desktop_config.json.bak-'));
@@ -84,7 +87,7 @@ describe('config --write', () => {
     const run = await cli(['vscode', '--write', '--file', file]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Creating /);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ servers: { 'nevent-companion': { type: 'stdio', ...pathEntry } } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ servers: { 'nevent-app': { type: 'stdio', ...pathEntry } } });
     expect(readdirSync(join(dir, 'deep', 'er'))).toEqual(['mcp.json']);
   });
 
@@ -95,7 +98,7 @@ describe('config --write', () => {
     const written = JSON.parse(readFileSync(file, 'utf8')) as { mcpServers: Record<string, unknown>; other: number[] };
     expect(written.other).toEqual([1, 2, 3]);
     expect(written.mcpServers.github).toEqual({ url: 'https://example.invalid/mcp' });
-    expect(written.mcpServers['nevent-companion']).toEqual({ ...pathEntry, env: {} });
+    expect(written.mcpServers['nevent-app']).toEqual({ ...pathEntry, env: {} });
   });
 
   it('reports malformed JSON clearly and leaves the file untouched', async () => {
@@ -129,7 +132,7 @@ describe('config --write', () => {
   it('prints the entry and the per-OS path without --write, touching nothing', async () => {
     const run = await cli(['cursor'], { HOME: dir });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ mcpServers: { 'nevent-companion': { ...pathEntry, env: {} } } });
+    expect(JSON.parse(run.stdout)).toEqual({ mcpServers: { 'nevent-app': { ...pathEntry, env: {} } } });
     expect(run.stderr).toContain(join(dir, '.cursor', 'mcp.json'));
     expect(readdirSync(dir)).toEqual([]);
     expect((await cli(['emacs'])).status).toBe(2);
@@ -146,7 +149,7 @@ describe('config --write', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`through the symlink, in ${real}`);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(real, 'utf8'))).toMatchObject({ mcpServers: { 'nevent-companion': pathEntry } });
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toMatchObject({ mcpServers: { 'nevent-app': pathEntry } });
     expect(readdirSync(dotfiles).filter((name) => name.includes('.bak-'))).toHaveLength(1);
   });
 
@@ -179,7 +182,7 @@ describe('config --write', () => {
 
   it('keeps every other byte: big numbers, a BOM, comments and trailing commas (JSONC), and the person\'s env/args', async () => {
     const file = join(dir, 'mcp.json');
-    const original = '\uFEFF{\n  // VS Code allows comments\n  "inputs": [],\n  "big": 12345678901234567891,\n  "servers": {\n    "nevent-companion": { "type": "stdio", "command": "old", "args": ["x", "mcp", "--attach", "--verbose"], "env": { "HTTPS_PROXY": "http://proxy:3128" } },\n  },\n}\n';
+    const original = '\uFEFF{\n  // VS Code allows comments\n  "inputs": [],\n  "big": 12345678901234567891,\n  "servers": {\n    "nevent-app": { "type": "stdio", "command": "old", "args": ["x", "mcp", "--attach", "--verbose"], "env": { "HTTPS_PROXY": "http://proxy:3128" } },\n  },\n}\n';
     writeFileSync(file, original);
     const run = await cli(['vscode', '--write', '--file', file]);
     expect(run.status, run.stderr).toBe(0);
@@ -187,7 +190,7 @@ describe('config --write', () => {
     expect(text.startsWith('\uFEFF{\n  // VS Code allows comments\n  "inputs": [],\n  "big": 12345678901234567891,\n')).toBe(true);
     expect(text.endsWith('  },\n}\n')).toBe(true);
     const { parse } = await import('jsonc-parser');
-    expect((parse(text.slice(1)) as { servers: Record<string, unknown> }).servers['nevent-companion']).toEqual({ type: 'stdio', command: 'nevent-companion', args: ['mcp', '--attach', '--verbose'], env: { HTTPS_PROXY: 'http://proxy:3128' } });
+    expect((parse(text.slice(1)) as { servers: Record<string, unknown> }).servers['nevent-app']).toEqual({ type: 'stdio', command: 'nevent-companion', args: ['mcp', '--attach', '--verbose'], env: { HTTPS_PROXY: 'http://proxy:3128' } });
   });
 
   it('shows a short diff for a 4 MB config', async () => {
@@ -198,7 +201,7 @@ describe('config --write', () => {
     const run = await cli(['cursor', '--write', '--file', file]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.split('\n').length).toBeLessThan(40);
-    expect(run.stdout).toContain('+     "nevent-companion": {');
+    expect(run.stdout).toContain('+     "nevent-app": {');
   });
 
   it('writes Codex CLI\'s TOML, changing only our table', async () => {
@@ -207,7 +210,7 @@ describe('config --write', () => {
     writeFileSync(file, original);
     const run = await cli(['codex', '--write', '--file', file]);
     expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(`${original}\n[mcp_servers.nevent-companion]\ncommand = "nevent-companion"\nargs = ["mcp", "--attach"]\n`);
+    expect(readFileSync(file, 'utf8')).toBe(`${original}\n[mcp_servers.nevent-app]\ncommand = "nevent-companion"\nargs = ["mcp", "--attach"]\n`);
     const again = await cli(['codex', '--write', '--file', file]);
     expect(again.stdout).toMatch(/nothing to change/);
   });
@@ -215,13 +218,14 @@ describe('config --write', () => {
   it('entries carry --socket when the socket is not the default; without a client, the clients are listed', async () => {
     const socket = join(dir, 'custom', 'mcp.sock');
     const printed = await cli(['gemini', '--socket', socket]);
-    expect(JSON.parse(printed.stdout)).toEqual({ mcpServers: { 'nevent-companion': { command: 'nevent-companion', args: ['mcp', '--attach', '--socket', socket], env: {} } } });
+    expect(JSON.parse(printed.stdout)).toEqual({ mcpServers: { 'nevent-app': { command: 'nevent-companion', args: ['mcp', '--attach', '--socket', socket], env: {} } } });
     const home = join(dir, 'home');
     mkdirSync(join(home, '.codex'), { recursive: true });
     const listed = await cli([], { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), CODEX_HOME: '' });
     expect(listed.status).toBe(0);
-    expect(listed.stdout).toMatch(/^ {2}codex {8}Codex CLI {7}\/.*\.codex\/config\.toml$/m);
+    expect(listed.stdout).toMatch(/^ {2}codex {8}Codex CLI {11}\/.*\.codex\/config\.toml$/m);
     expect(listed.stdout).toMatch(/^ {2}zed .*\(not installed\)/m);
-    for (const kind of ['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']) expect(listed.stdout).toContain(`  ${kind} `);
+    expect(listed.stdout).toMatch(/^ {2}copilot {6}GitHub Copilot CLI {2}\(not installed\) \/.*\.copilot\/mcp-config\.json$/m);
+    for (const kind of ['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini', 'copilot', 'qwen', 'opencode']) expect(listed.stdout).toContain(`  ${kind} `);
   });
 });

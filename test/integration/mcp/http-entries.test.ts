@@ -19,7 +19,7 @@ import { fileClientConfig } from '../../../src-main/app/client-config';
 import { configCommand } from '../../../src-main/cli/commands/config';
 import { McpAuditLog } from '../../../src-main/mcp/audit-log';
 import { BridgeTokenStore } from '../../../src-main/mcp/bridge-token';
-import { bridgeTokenEnvVar, httpServerKey, serversKey, type ClientKind } from '../../../src-main/mcp/client-config/entry';
+import { bridgeTokenEnvVar, httpServerKey, serverKey, serversKey, type ClientKind } from '../../../src-main/mcp/client-config/entry';
 import { startMcpHttpEndpoint, type McpHttpEndpoint } from '../../../src-main/mcp/http-endpoint';
 import { fixedMode } from '../../../src-main/mcp/operation-mode';
 import { startCoreFixture, type CoreFixture } from '../../helpers/core-fixture';
@@ -53,8 +53,8 @@ function resolveEntry(kind: ClientKind, entry: Record<string, unknown>, env: Rec
   const url = String(entry.url ?? entry.serverUrl ?? entry.httpUrl);
   if (kind === 'codex') return { url, bearer: env[String(entry.bearer_token_env_var)] ?? '' };
   const header = String((entry.headers as Record<string, string>).Authorization);
-  // `${env:NAME}` (VS Code, Cursor, Windsurf) or `${NAME}` (Claude Code, Gemini CLI).
-  const expanded = header.replace(/\$\{(?:env:)?([A-Z0-9_]+)\}/g, (_m, name: string) => env[name] ?? '');
+  // `${env:NAME}` (VS Code, Cursor, Windsurf), `${NAME}` (Claude Code, Gemini CLI, Qwen Code, Copilot CLI) or `{env:NAME}` (opencode).
+  const expanded = header.replace(/\$?\{(?:env:)?([A-Z0-9_]+)\}/g, (_m, name: string) => env[name] ?? '');
   return { url, bearer: expanded.replace(/^Bearer /, '') };
 }
 
@@ -65,6 +65,9 @@ const httpClients: Array<[ClientKind, string, Era]> = [
   ['windsurf', 'mcp_config.json', 'legacy'],
   ['gemini', 'settings.json', 'modern'],
   ['codex', 'config.toml', 'legacy'],
+  ['copilot', 'mcp-config.json', 'modern'],
+  ['qwen', 'settings.json', 'legacy'],
+  ['opencode', 'opencode.json', 'modern'],
 ];
 
 describe('HTTP entries for AI clients', () => {
@@ -87,7 +90,7 @@ describe('HTTP entries for AI clients', () => {
     const file = join(dir, fileName);
     const socketEntry = await cli([kind, '--write', '--file', file]);
     expect(socketEntry.status, socketEntry.stderr).toBe(0);
-    const before = readConfig(kind, file)[serversKey(kind)]?.['nevent-companion'];
+    const before = readConfig(kind, file)[serversKey(kind)]?.[serverKey];
 
     const written = await cli([kind, '--http-url', endpoint.url, '--write', '--file', file]);
     expect(written.status, written.stderr).toBe(0);
@@ -97,7 +100,7 @@ describe('HTTP entries for AI clients', () => {
     expect(text).not.toMatch(/ncb_/);
     const servers = readConfig(kind, file)[serversKey(kind)] ?? {};
     // The socket entry stays as it was, beside the HTTP one.
-    expect(servers['nevent-companion']).toEqual(before);
+    expect(servers[serverKey]).toEqual(before);
     const entry = servers[httpServerKey];
     expect(entry).toBeDefined();
     expect((await cli([kind, '--http-url', endpoint.url, '--write', '--file', file])).stdout).toMatch(/nothing to change/);

@@ -89,6 +89,8 @@ describe('the README path from a fresh clone', () => {
     expect(existsSync(join(clone, 'out', 'renderer', 'index.html'))).toBe(true);
     expect(install.stdout).toMatch(/ready on Node \d+\.\d+\.\d+\..*Node 20\.19\+/);
     expect(install.stdout).toMatch(/`npm run dist`\) (needs Node 22\.12\+|works on this Node)/);
+    // keytar was built here (compiler and libsecret headers are installed): the install says it works.
+    expect(install.stdout).toContain('nevent-companion: The OS keychain module (keytar) works');
   });
 
   it('`npm start` without the Electron binary points to `npx nevent-companion serve --demo`', async () => {
@@ -132,4 +134,23 @@ describe('the README path from a fresh clone', () => {
       await exited;
     }
   }, 90_000);
+
+  it('`npm run bundle` makes the Claude Desktop bundle (validated by @anthropic-ai/mcpb as it is packed) and its registry entry', async () => {
+    const bundled = await run('npm', ['run', 'bundle'], clone, env, 120_000);
+    expect(bundled.code, `${bundled.stdout}\n${bundled.stderr}`).toBe(0);
+    expect(bundled.stdout).toMatch(/dist\/nevent-companion\.mcpb \(\d+ KiB; server \d+ KiB, \d+ tools listed\)/);
+    expect(existsSync(join(clone, 'dist', 'nevent-companion.mcpb'))).toBe(true);
+    expect(existsSync(join(clone, 'dist', 'server.json'))).toBe(true);
+  }, 150_000);
+
+  // Last: it takes keytar out of the clone, as npm does where keytar cannot be built.
+  it('`status` says when npm left the keychain module out, and what to install', async () => {
+    await rm(join(clone, 'node_modules', 'keytar'), { recursive: true, force: true });
+    const status = await run('npx', ['nevent-companion', 'status'], clone, env, 60_000);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain('Keychain: npm left out the OS keychain module (keytar)');
+    if (process.platform === 'linux') expect(status.stdout).toContain('sudo apt install build-essential libsecret-1-dev');
+    const json = await run('npx', ['nevent-companion', 'status', '--json'], clone, env, 60_000);
+    expect(JSON.parse(json.stdout)).toMatchObject({ signedIn: false, keychain: 'unavailable', keychainModule: 'missing', warning: expect.stringMatching(/^npm left out/) });
+  }, 120_000);
 });

@@ -154,16 +154,21 @@ describe('serve --demo (spawned CLI)', () => {
       expect(configPreview).toMatchObject({ client: 'cursor', path: join(serve.home, '.cursor', 'mcp.json'), exists: false, current: null, changed: true });
       expect(String(configPreview.proposed)).toContain('"--attach"');
       // serve runs on a socket of its own (--socket): the entry must name it, or it reaches nothing.
-      expect(JSON.parse(String(configPreview.proposed))).toMatchObject({ mcpServers: { 'nevent-companion': { args: expect.arrayContaining(['--socket', serve.socketPath]) } } });
-      expect(String(configPreview.diff)).toContain('+     "nevent-companion": {');
+      expect(JSON.parse(String(configPreview.proposed))).toMatchObject({ mcpServers: { 'nevent-app': { args: expect.arrayContaining(['--socket', serve.socketPath]) } } });
+      expect(String(configPreview.diff)).toContain('+     "nevent-app": {');
       const clients = (await call('mcp.clients')).clients as unknown as Array<{ client: string; installed: boolean; configured: boolean; path: string }>;
-      expect(clients.map((c) => c.client)).toEqual(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini']);
+      expect(clients.map((c) => c.client)).toEqual(['claude', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed', 'codex', 'gemini', 'copilot', 'qwen', 'opencode']);
       // A fresh HOME: nothing is installed.
       expect(clients.every((c) => !c.installed && !c.configured)).toBe(true);
       expect(await call('mcp.clientConfigWrite', { client: 'cursor' })).toMatchObject({ written: true, backupPath: null });
       expect(readFileSync(join(serve.home, '.cursor', 'mcp.json'), 'utf8')).toBe(configPreview.proposed);
       expect(await call('mcp.clientConfigPreview', { client: 'cursor' })).toMatchObject({ exists: true, changed: false, installed: true });
       expect(((await call('mcp.clients')).clients as unknown as Array<{ client: string; configured: boolean }>).find((c) => c.client === 'cursor')).toMatchObject({ configured: true });
+      // "Install the extension": the checkout's bundle, copied into the app's folder; this test's serve has no
+      // desktop to open it with, so the answer says where it is.
+      const extension = await call('mcp.installExtension');
+      expect(extension).toMatchObject({ path: expect.stringMatching(/nevent-companion\.mcpb$/), opened: expect.any(Boolean) });
+      expect(existsSync(String(extension.path))).toBe(true);
 
       // The loopback MCP HTTP endpoint: off by default; on, it answers only with the bridge token (shown once).
       expect(await call('mcp.httpStatus')).toMatchObject({ state: 'off', url: null });

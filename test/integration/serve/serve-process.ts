@@ -6,6 +6,12 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
+/** The environment without the desktop session's display, so nothing a test asks `serve` to open shows up on screen. */
+export function withoutDisplay(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = env;
+  return rest;
+}
+
 /** A running `serve`. */
 export interface ServeProcess {
   child: ChildProcess;
@@ -21,12 +27,13 @@ export interface ServeProcess {
 }
 
 /** Starts `serve --demo` with a private HOME, config folder and socket path (in the checkout, unless `cwd` says otherwise). */
-export async function startServe(args: string[] = ['--demo'], options: { cwd?: string } = {}): Promise<ServeProcess> {
+export async function startServe(args: string[] = ['--demo'], options: { cwd?: string; socketPath?: string } = {}): Promise<ServeProcess> {
   const home = mkdtempSync(join(tmpdir(), 'nc-serve-'));
-  const socketPath = join(home, 'sock', 'mcp.sock');
+  const socketPath = options.socketPath ?? join(home, 'sock', 'mcp.sock');
   const child = spawn(process.execPath, [join(root, 'bin', 'nevent-companion.mjs'), 'serve', ...args, '--socket', socketPath], {
     cwd: options.cwd ?? root,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '' },
+    // No display: "Install the extension" must never open a real application on the machine running the tests.
+    env: { ...withoutDisplay(process.env), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NEVENT_COMPANION_CONFIG_DIR: join(home, 'config'), NEVENT_OPERATION_MODE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

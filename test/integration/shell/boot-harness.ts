@@ -80,6 +80,7 @@ function snapshot() {
       sent: window.webContents.sent,
     })),
     trays: standIn.trays().map((tray) => ({ tooltip: tray.tooltip, labels: menuLabels(tray.menu), destroyed: tray.destroyed, template: tray.image.template })),
+    opened: standIn.opened,
     exitCode: standIn.exitCode(),
   };
 }

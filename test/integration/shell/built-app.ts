@@ -1,6 +1,7 @@
 /**
- * The built app the shell proofs run: out/main, out/preload, out/renderer (electron-vite) and out/app-cli
- * (build/app-cli.mjs). `npm test` builds them before the suites; a targeted run rebuilds them here when a
+ * The built app the shell proofs run: out/main, out/preload, out/renderer (electron-vite), out/app-cli
+ * (build/app-cli.mjs) and the Claude Desktop bundle packed beside it (scripts/build-mcpb.mjs). `npm test`
+ * builds them before the suites; a targeted run rebuilds them here when a
  * source is newer, one build at a time across test files.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ export const built = {
   preload: join(repoRoot, 'out', 'preload', 'index.cjs'),
   renderer: join(repoRoot, 'out', 'renderer', 'index.html'),
   appCli: join(repoRoot, 'out', 'app-cli', 'nevent-companion.mjs'),
+  extension: join(repoRoot, 'out', 'mcpb', 'nevent-companion.mcpb'),
 };
 
 function newest(path: string): number {
@@ -30,14 +32,14 @@ function newest(path: string): number {
 
 function isFresh(): boolean {
   if (!Object.values(built).every((file) => existsSync(file))) return false;
-  const sources = Math.max(...['src-main', 'src-shared', 'src-renderer', 'electron.vite.config.ts', 'build/app-cli.mjs', 'package.json'].map((path) => newest(join(repoRoot, path))));
+  const sources = Math.max(...['src-main', 'src-shared', 'src-renderer', 'electron.vite.config.ts', 'build/app-cli.mjs', 'scripts/build-mcpb.mjs', 'package.json'].map((path) => newest(join(repoRoot, path))));
   return Object.values(built).every((file) => statSync(file).mtimeMs >= sources);
 }
 
 /** Builds the app unless every output is newer than every source. */
 export async function ensureAppBuilt(): Promise<void> {
   await buildOnce(join(repoRoot, 'out', '.shell-proof-build-lock'), 120_000, isFresh, () => {
-    for (const [command, args] of [[process.execPath, ['build/app-cli.mjs']], ['npx', ['electron-vite', 'build']]] as const) {
+    for (const [command, args] of [[process.execPath, ['build/app-cli.mjs']], ['npx', ['electron-vite', 'build']], [process.execPath, ['scripts/build-mcpb.mjs', '--out', 'out/mcpb/nevent-companion.mcpb']]] as const) {
       const result = spawnSync(command, [...args], { cwd: repoRoot, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
     }
@@ -67,5 +69,7 @@ export function layOutInstalledApp(root: string): InstalledLayout {
   for (const part of ['main', 'preload', 'renderer']) cpSync(join(repoRoot, 'out', part), join(appPath, 'out', part), { recursive: true });
   cpSync(join(repoRoot, 'package.json'), join(appPath, 'package.json'));
   cpSync(join(repoRoot, 'out', 'app-cli'), join(unpacked, 'out', 'app-cli'), { recursive: true });
+  // electron-builder's extraResources: the Claude Desktop bundle beside app.asar.
+  cpSync(built.extension, join(resources, 'nevent-companion.mcpb'));
   return { resources, appPath, unpacked, main: join(appPath, 'out', 'main', 'index.js') };
 }

@@ -5,7 +5,7 @@
  * launch and a dock click while it starts, the window, tray, shortcut and IPC, connecting an AI client
  * with the entry the app writes, and Cmd+Q.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -58,7 +58,7 @@ async function until(app: BootedApp, check: (snapshot: HarnessSnapshot) => void)
 
 function entryOf(preview: Record<string, unknown>, key: 'mcpServers' | 'servers'): { command: string; args: string[]; env?: Record<string, string> } {
   const proposed = JSON.parse(String(preview.proposed)) as Record<string, Record<string, { command: string; args: string[]; env?: Record<string, string> }>>;
-  const entry = proposed[key]?.['nevent-companion'];
+  const entry = proposed[key]?.['nevent-app'];
   if (entry === undefined) throw new Error(`no entry in ${String(preview.proposed)}`);
   return entry;
 }
@@ -197,6 +197,13 @@ describe('the built app, installed, on a desktop with a tray', () => {
       expect(entry).toMatchObject({ command: process.execPath, args: [cli, 'mcp', '--attach'], env: { ELECTRON_RUN_AS_NODE: '1' } });
       expect(entry.args.some((arg) => arg.includes(`app.asar${'/'}`))).toBe(false);
     }
+  });
+
+  it('"Install the extension" copies the bundle from the resources into the app\'s folder and opens it with the OS', async () => {
+    const installed = await invoke('mcp.installExtension');
+    expect(installed).toMatchObject({ ok: true, value: { path: join(dir, 'app-config', 'nevent-companion.mcpb'), opened: true, reason: null } });
+    expect(readFileSync(join(dir, 'app-config', 'nevent-companion.mcpb'))).toEqual(readFileSync(join(layout.resources, 'nevent-companion.mcpb')));
+    expect((await app.snapshot()).opened).toEqual([join(dir, 'app-config', 'nevent-companion.mcpb')]);
   });
 
   it('the written entry, started as a GUI client would (no node on PATH), reaches the running app', async () => {

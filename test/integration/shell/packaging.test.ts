@@ -97,6 +97,11 @@ describe('electron-builder --dir with a stand-in Electron', () => {
     expect(unwanted).toEqual([]);
   });
 
+  it('carries the Claude Desktop bundle in its resources, where "Install the extension" takes it from', () => {
+    expect(existsSync(join(appDir, 'resources', 'nevent-companion.mcpb'))).toBe(true);
+    expect(files.has('/out/mcpb/nevent-companion.mcpb')).toBe(false);
+  });
+
   it('keeps keytar (its JavaScript and keytar.node) and the CLI outside the archive, where plain Node can read them', () => {
     expect(asar.statFile(archive, 'node_modules/keytar/build/Release/keytar.node').unpacked).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);

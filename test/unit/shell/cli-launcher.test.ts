@@ -1,7 +1,7 @@
 /** How the desktop app tells AI clients to start the CLI, per install kind (DESIGN §6 "Installed app"). */
 import { describe, expect, it } from 'vitest';
 import { appImageBootstrap, desktopCliLauncher, type CliLauncherContext } from '../../../src-main/electron/cli-launcher';
-import { buildServerEntry, clientKinds } from '../../../src-main/mcp/client-config/entry';
+import { argsField, buildServerEntry, clientKinds, envKey } from '../../../src-main/mcp/client-config/entry';
 
 const installed: CliLauncherContext = {
   isPackaged: true,
@@ -45,6 +45,13 @@ describe('the desktop app’s CLI launcher', () => {
 
   it('every client’s entry carries the launcher’s env', () => {
     const launcher = desktopCliLauncher(installed);
-    for (const kind of clientKinds) expect(buildServerEntry(kind, launcher)).toMatchObject({ command: launcher.command, args: [...launcher.args, 'mcp', '--attach'], env: { ELECTRON_RUN_AS_NODE: '1' } });
+    for (const kind of clientKinds) {
+      const entry = buildServerEntry(kind, launcher);
+      const attach = [...launcher.args, 'mcp', '--attach'];
+      // opencode takes one command array, and calls the environment `environment`.
+      if (argsField(kind) === 'command') expect(entry).toMatchObject({ command: [launcher.command, ...attach] });
+      else expect(entry).toMatchObject({ command: launcher.command, args: attach });
+      expect(entry[envKey(kind)]).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
+    }
   });
 });

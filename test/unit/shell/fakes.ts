@@ -7,7 +7,7 @@ import { createDispatcher } from '../../../src-main/app/dispatcher';
 import { EventHub } from '../../../src-main/app/event-hub';
 import { MemoryJsonStore } from '../../../src-main/app/file-json-store';
 import { OperationModeSetting, type ModeChange } from '../../../src-main/app/operation-mode-setting';
-import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, SessionsPort } from '../../../src-main/app/ports';
+import type { AccountCredentials, AccountPort, BridgePort, ClientConfigPort, DemoPort, ExtensionPort, SessionsPort } from '../../../src-main/app/ports';
 import { Preferences } from '../../../src-main/app/preferences';
 import { CoreError, type SwitchOutcome, type TenantSession } from '../../../src-main/core/tenant-session';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
@@ -181,6 +181,15 @@ export class FakeClientConfig implements ClientConfigPort {
   }
 }
 
+/** "Install the extension": records each install; the OS always opens the file. */
+export class FakeExtension implements ExtensionPort {
+  installs = 0;
+  async install() {
+    this.installs += 1;
+    return { path: '/home/u/.config/nevent-companion/nevent-companion.mcpb', opened: true, reason: null };
+  }
+}
+
 /** A demo port. */
 export class FakeDemo implements DemoPort {
   starts = 0;
@@ -195,6 +204,7 @@ export async function createTestService() {
   const core = new FakeCore();
   const bridge = new FakeBridge();
   const clientConfig = new FakeClientConfig();
+  const extension = new FakeExtension();
   const mode = new OperationModeSetting('READ_ONLY');
   const demo = new FakeDemo();
   const events = new EventHub();
@@ -214,7 +224,7 @@ export async function createTestService() {
   };
   // The real HTTP endpoint switch over an in-memory keychain (it is never enabled here: no port is opened).
   const mcpHttp = new McpHttpBridge({ registry: { openMcpSession: () => Promise.reject(new Error('no sessions in shell tests')) }, mode, secretStore: new MemorySecretStore(), version: '0.1.0' });
-  const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, demo, mode, mcpHttp, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
+  const service = new DesktopService({ shell: 'serve', version: '0.1.0', platform: 'linux', account: core, sessions, bridge, clientConfig, extension, demo, mode, mcpHttp, preferences, events, now: () => new Date('2026-01-01T00:00:00Z') });
   service.start();
   const internal: unknown[] = [];
   const dispatch = createDispatcher(service.handlers, (_c, e) => internal.push(e));
@@ -232,5 +242,5 @@ export async function createTestService() {
   };
   /** The events emitted on `channel` so far. */
   const published = (channel: string): unknown[] => emitted.filter((e) => e.channel === channel).map((e) => e.payload);
-  return { core, bridge, clientConfig, mode, demo, events, emitted, preferences, preferencesStore, service, dispatch, internal, until, published };
+  return { core, bridge, clientConfig, extension, mode, demo, events, emitted, preferences, preferencesStore, service, dispatch, internal, until, published };
 }

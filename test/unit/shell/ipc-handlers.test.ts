@@ -53,6 +53,7 @@ const cases: Record<RequestChannel, { valid: unknown; invalid: unknown; expect?:
   },
   'mcp.clientConfigPreview': { valid: { client: 'cursor' }, invalid: { client: 'emacs' }, expect: (v: { changed: boolean }) => expect(v.changed).toBe(true) },
   'mcp.clientConfigWrite': { valid: { client: 'vscode' }, invalid: {}, expect: (v: { written: boolean }) => expect(v.written).toBe(true) },
+  'mcp.installExtension': { valid: undefined, invalid: { client: 'claude' }, expect: (v: { path: string; opened: boolean }) => expect(v).toMatchObject({ path: expect.stringMatching(/nevent-companion\.mcpb$/), opened: true }) },
   'mcp.httpStatus': { valid: undefined, invalid: { enabled: true }, expect: (v: { state: string; tokenPresent: boolean }) => expect(v).toMatchObject({ state: 'off', url: null }) },
   'mcp.httpEnable': { valid: { enabled: false }, invalid: { enabled: 'yes' }, expect: (v: { state: string }) => expect(v.state).toBe('off') },
   'mcp.httpCreateToken': { valid: undefined, invalid: { token: 'mine' }, expect: (v: { token: string }) => expect(v.token).toMatch(/^ncb_[A-Za-z0-9_-]{43}$/) },
