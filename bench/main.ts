@@ -20,6 +20,7 @@ import { benchStdio } from './bench-stdio';
 import { benchTenantList } from './bench-tenant-list';
 import { benchTenantPerCall } from './bench-tenant-per-call';
 import { benchToolsByMode } from './bench-tools-by-mode';
+import { benchAppViews } from './bench-app-views';
 import { createContext, type BenchContext } from './context';
 import { describeMachine, finishMachine, type MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
@@ -37,6 +38,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['org-picker', 'org-picker-filter', 'org-picker-sign-in'], benchOrgPicker],
   [['context-budget'], benchContextBudget],
   [['tools-list-by-mode'], benchToolsByMode],
+  [['app-views'], benchAppViews],
 ];
 
 // Rewrites docs/benchmarks.md from bench/results.json (the last full run's figures) after a prose change.

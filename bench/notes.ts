@@ -14,6 +14,7 @@ export const methodNotes = [
   '- tenant list: its own `demo-api --tenants 100000`, the demo `superadmin` (who sees every tenant) through `nevent-companion mcp` over stdio; `nevent_list_tenants` with no arguments, a search, `limit: 500` and three pages of a cursor walk; the largest page in bytes of the JSON text the model receives, against 24 KiB; then one more call to show the connection stayed up.',
   '- context budget: `tools/list` of `nevent-companion mcp` in FULL mode (so every tool is listed), each tool and the whole answer measured as UTF-8 bytes of compact JSON, against the DESIGN §4 budget of 700 bytes per tool on average (`largestTools`: the five largest definitions); then one typical call per domain against the demo (`answerBytes.<domain>`: the bytes of the JSON text the model receives; `answerTokens.<domain>`: the same at a rough 4 bytes per token). `upstreamBytes.<domain>`: an estimate of what Nevent AI\'s own tool (nevent-dev/mcp-nevent, from its code) answers for the same data — the endpoint that tool reads, fetched from the same demo API in the same tenant, shaped as that tool shapes it (most pass the API\'s JSON through; segments keep eight fields; tenants and images get a count; segments and images are listed whole) and serialized as it does, with two-space indentation (bench/upstream-answers.ts). Re-measured alone with `NEVENT_BENCH_ONLY=context-budget NEVENT_BENCH_MERGE=1` (`measuredAlone` names the day).',
   '- tools/list by mode: `tools/list` of `nevent-companion mcp --mode M` for READ_ONLY, STANDARD and FULL, UTF-8 bytes of its compact JSON (what a model reads on every turn); READ_ONLY, the default, against FULL, where every tool is listed. Only the tools a mode allows are listed (src-main/mcp/tool-listing.ts); the target is the share the write and delete tools no longer take (they were about 30 % of the bytes). Measured alone with `NEVENT_BENCH_ONLY=tools-list-by-mode NEVENT_BENCH_MERGE=1`.',
+  '- MCP Apps: `tools/list` of `nevent-companion mcp --mode FULL` (every linked tool listed) for an SDK client that declares `io.modelcontextprotocol/ui` with the MCP App MIME type, against one that declares nothing; what each linked tool\'s definition gains (its `_meta.ui.resourceUri`), in UTF-8 bytes of compact JSON, the largest against the budget of 80 bytes per linked tool; `htmlBytes.<view>`: each `ui://nevent/<view>` as `resources/read` returns it, which the host reads and the model does not. Measured alone with `NEVENT_BENCH_ONLY=app-views NEVENT_BENCH_MERGE=1`.',
 ];
 
 /** Why a target was missed and what would close it (or, for a figure without target, how to read it). */
@@ -41,6 +42,8 @@ const startupSplit = (r: BenchResult): string =>
   `\`mcp\` answers \`initialize\` before its sign-in ends (issue 17: the token check and tenant lookup run meanwhile and the first tool call waits for them; spawn → first tool answer ${n(r, 'firstToolAnswerMs', 0)} ms, median of 6), and it loads only its own chunks (esbuild code splitting: no demo API, hono or web server). What remains is our own code: loading the SDK costs about the same for both (about 0.4 s each, measured alone on this machine), and on top of it \`mcp\` loads every tool with its zod schemas and the core (about 0.11 s alone), builds the server with all of them, and its sign-in starts while it answers.`;
 
 const readings: Record<string, (r: BenchResult) => string> = {
+  'app-views': (r) =>
+    `Reading: ${n(r, 'linkedTools', 0)} tools link a view, each adding ${n(r, 'meanAddedBytes', 0)} bytes on average (${round(r.subjectValue, 0)} at most), so tools/list grows from ${n(r, 'toolsListBytesWithout', 0)} to ${n(r, 'toolsListBytesWith', 0)} bytes (${round(Number(r.details.toolsListShareAdded) * 100, 1)} %) for a host that renders views and not at all for any other. The views' HTML, one self-contained page per view (${appViewPages(r)}), is read by the host when it shows a view and never enters the model's context.`,
   'tools-list-by-mode': (r) =>
     `Reading: READ_ONLY lists ${n(r, 'readOnlyTools', 0)} tools in ${n(r, 'readOnlyBytes', 0)} bytes (about ${n(r, 'readOnlyTokens', 0)} tokens), STANDARD ${n(r, 'standardTools', 0)} in ${n(r, 'standardBytes', 0)}, FULL ${n(r, 'fullTools', 0)} in ${n(r, 'fullBytes', 0)} (about ${n(r, 'fullTokens', 0)} tokens): a conversation in the default mode saves ${round((1 - r.ratio) * 100, 0)} % of the tool definitions it used to carry on every turn. A mode change reaches open conversations as notifications/tools/list_changed.`,
   startup: (r) => `Reading: ${startupSplit(r)} Measured at a 1-minute load of ${n(r, 'loadAverage1m', 1)} on this 2-core machine.`,
@@ -57,6 +60,14 @@ const readings: Record<string, (r: BenchResult) => string> = {
   scale: (r) =>
     `Reading: no target (information). ${n(r, 'crossTenantAnswers', 0)} cross-tenant answers and ${n(r, 'subjectErrors', 0)} errors at ${n(r, 'subjectCallsPerSecond', 0)} calls/s for 10 s; throughput ${n(r, 'throughputRatio')}× the raw loops', p50 ${round(r.ratio, 2)}×, p99 ${n(r, 'subjectP99Ms', 0)} ms vs ${n(r, 'baselineP99Ms', 0)} ms. The bridge is one Node process (one core) serving all 200 sessions — each call is JSON-RPC parsing, validation, the core's request and, for switches, a token signature check — so calls queue in one event loop and its median is higher; the raw loops share one event loop with the demo API in the benchmark process, which starves their tails (hence their higher p99). Memory: ${n(r, 'kibPerSessionConnected', 0)} KiB per connected idle session, ${n(r, 'kibPerSessionLoaded', 0)} KiB per session after the load (RSS ${n(r, 'rssIdleMiB', 0)} → ${n(r, 'rssConnectedMiB', 0)} → ${n(r, 'rssLoadedMiB', 0)} MiB; the last step includes V8 heap growth that is not returned to the OS).`,
 };
+
+/** Each view's page size, from the app-views figures. */
+function appViewPages(r: BenchResult): string {
+  return Object.keys(r.details)
+    .filter((key) => key.startsWith('htmlBytes.'))
+    .map((key) => `${key.slice('htmlBytes.'.length)} ${round(Number(r.details[key]) / 1024, 0)} KiB`)
+    .join(', ');
+}
 
 /** Typical answers in bytes and tokens, and against Nevent AI's own tools for the same data (context budget). */
 function answersReading(r: BenchResult): string {

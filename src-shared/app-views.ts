@@ -6,6 +6,12 @@
  *   tool answer ──(host renders MCP Apps)──> the view its tool links ──tool calls through the host──> the bridge
  */
 
+/**
+ * What linking a view may add to one tool's definition in `tools/list`, in UTF-8 bytes of its JSON: a model
+ * reads the definitions on every turn, the view's HTML only the host reads.
+ */
+export const viewLinkBudgetBytes = 80;
+
 /** Every view, by id. */
 export const appViewIds = ['tenants', 'segment', 'campaign', 'report'] as const;
 

@@ -14,7 +14,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import type { AuditEntry } from '../../src-shared/session';
 import { LineTransport } from '../../src-main/mcp/line-transport';
-import { appViews } from '../../src-shared/app-views';
+import { appViews, viewLinkBudgetBytes } from '../../src-shared/app-views';
 import { tokenPattern } from '../integration/mcp/cli-helpers';
 import { looks, openAppsHost, type AppsHost, type Look } from './helpers/apps-host';
 import { repoRoot, startServe } from './helpers/processes';
@@ -78,7 +78,7 @@ test('a host without the extension gets no view, no link and the same answers; o
           continue;
         }
         expect((seen?._meta as { ui?: { resourceUri?: string } }).ui?.resourceUri, tool.name as string).toMatch(/^ui:\/\/nevent\//);
-        expect(Buffer.byteLength(JSON.stringify(seen)) - Buffer.byteLength(JSON.stringify(tool)), tool.name as string).toBeLessThanOrEqual(80);
+        expect(Buffer.byteLength(JSON.stringify(seen)) - Buffer.byteLength(JSON.stringify(tool)), tool.name as string).toBeLessThanOrEqual(viewLinkBudgetBytes);
       }
       // The same text answers, with or without the extension (the view's host reads `_meta`, the model the text).
       for (const [name, args] of [

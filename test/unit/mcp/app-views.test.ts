@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESOURCE_MIME_TYPE } from '@modelcontextprotocol/ext-apps/server';
-import { appViews, operationModeMetaKey } from '../../../src-shared/app-views';
+import { appViews, operationModeMetaKey, viewLinkBudgetBytes } from '../../../src-shared/app-views';
 import type { AppViewSource } from '../../../src-main/mcp/apps/view-html';
 import { builtAppViews, viewIdPlaceholder } from '../../../src-main/mcp/apps/view-html';
 import { allTools } from '../../../src-main/mcp/tools';
@@ -51,7 +51,7 @@ describe.each(['modern', 'legacy'] as const)('MCP Apps views (%s client)', (era)
       // Only the link is added: the definition is otherwise the one every client gets.
       const { _meta: _link, ...rest } = tool;
       expect(rest).toEqual(before[i]);
-      expect(bytes(tool) - bytes(before[i]), tool.name).toBeLessThanOrEqual(80);
+      expect(bytes(tool) - bytes(before[i]), tool.name).toBeLessThanOrEqual(viewLinkBudgetBytes);
     }
     expect(seen.filter((t) => t._meta?.ui !== undefined).map((t) => t.name).sort()).toEqual([...linked].sort());
   });
