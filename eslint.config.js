@@ -4,6 +4,13 @@ import js from '@eslint/js';
 import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
+// What no file of src-main outside the Electron shell imports.
+const mainImportPatterns = [
+  { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
+  { group: ['**/src-renderer/**', '**/src-apps/**'], message: 'Main never imports the renderer or the MCP App views.' },
+  { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
+];
+
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'stream', 'events', 'url', 'util', 'worker_threads', 'readline'];
 
 export default tseslint.config(
@@ -90,13 +97,14 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: mainImportPatterns }] },
+  },
+  {
+    // The MCP bridge sits below the desktop service, `serve` and the CLI: it imports none of them.
+    files: ['src-main/mcp/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
-          { group: ['**/src-renderer/**', '**/src-apps/**'], message: 'Main never imports the renderer or the MCP App views.' },
-          { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
-        ],
+        patterns: [...mainImportPatterns, { regex: '^(\\.\\./)+(app|serve|cli)(/|$)', message: 'src-main/mcp imports only the core and src-shared (docs/architecture.md, folders and layers).' }],
       }],
     },
   },

@@ -1,5 +1,5 @@
 /**
- * context budget (issues 12 and 17, DESIGN §4): what a model pays for the toolset. `tools/list` of
+ * context budget: what a model pays for the toolset. `tools/list` of
  * `nevent-companion mcp` in FULL mode (every tool listed) measured in UTF-8 bytes of its JSON — total,
  * per tool, the five largest — against the budget of 700 bytes per tool on average; the bytes (and rough
  * tokens, 4 bytes each) of a typical answer per domain, the JSON text a client puts in the model's
@@ -12,7 +12,7 @@ import { binPath, stdioClient } from './mcp-clients';
 import type { BenchResult } from './result';
 import { upstreamAnswerBytes } from './upstream-answers';
 
-/** DESIGN §4: a tool definition averages at most this many bytes in `tools/list`. */
+/** The budget a tool definition keeps to on average in `tools/list` (docs/toolsets.md): what a model pays per tool. */
 export const perToolBudgetBytes = toolDefinitionBudgetBytes;
 
 /** A rough token count: about 4 bytes of JSON per token. */
@@ -75,7 +75,7 @@ export async function benchContextBudget(ctx: BenchContext): Promise<BenchResult
       id: 'context-budget',
       title: 'Context budget: tools/list bytes per tool',
       subject: `tools/list of nevent-companion mcp in FULL mode: ${tools.length} tools, ${total} bytes of JSON (UTF-8)`,
-      baseline: `the DESIGN §4 budget of ${perToolBudgetBytes} bytes per tool on average`,
+      baseline: `the budget of ${perToolBudgetBytes} bytes per tool on average`,
       unit: 'bytes per tool (mean)',
       subjectValue: average,
       baselineValue: perToolBudgetBytes,

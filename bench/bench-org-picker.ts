@@ -1,7 +1,7 @@
 /**
  * org-picker: a superadmin's picker over 100,000 tenants in Chromium (playwright-core), against the same
  * with 1,000 tenants. Each size has its own `demo-api --tenants N` and `serve` (signed in through the UI
- * with email and password, as a person would). Three rows, each against its goal (issue 17):
+ * with email and password, as a person would). Three rows, each against its goal:
  *
  *   sign-in → picker   click on "Sign in" → the first tenant row is on screen          ≤ 1000 ms
  *   filter + commit    the page's own measure (org-picker.tsx): change handler → the   ≤ 4 ms p95

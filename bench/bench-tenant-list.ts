@@ -1,5 +1,5 @@
 /**
- * tenant list at scale (issue 17, item 2): a SUPERADMIN's `nevent_list_tenants` over 100,000 tenants
+ * tenant list at scale: a SUPERADMIN's `nevent_list_tenants` over 100,000 tenants
  * through `nevent-companion mcp` over stdio. The whole list used to be one answer and the connection
  * closed; now every page must fit a model's context. Measured: the largest page (bytes of the JSON
  * text the model receives) over the default page, a search, the largest `limit` and a cursor walk,

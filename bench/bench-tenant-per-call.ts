@@ -1,5 +1,5 @@
 /**
- * tenant per call (issue 11): `nevent_list_segments` with `tenant_id` through `nevent-companion mcp` over
+ * tenant per call: `nevent_list_segments` with `tenant_id` through `nevent-companion mcp` over
  * stdio, against the same call without `tenant_id` (the plain call, in the active tenant), 5 ms API
  * latency. Two subjects: a tenant whose scoped token is already cached (the steady state of a
  * conversation that passes tenant_id every time), and a tenant not cached yet (its first call pays the

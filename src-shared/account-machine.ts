@@ -5,12 +5,15 @@
  * ```
  *             signInStarted              signedIn (several switchable tenants, not restored)
  *  signedOut ─────────────> signingIn ─────────────────────────────────────> choosingTenant
- *     ^  ^                  │   │ signedIn (one tenant, or restored)              │ tenantChosen(t)
+ *     ^  ^                  │   │ signedIn (one tenant, or restored)              │ tenantChosen
  *     │  └─ signInFailed ───┘   v                                                 v
- *     │                      active(tenant) <──────────────────────────────────────┘
- *     │                        │  └─ tenantChosen(t): the desktop switched (active(t))
+ *     │                      active <──────────────────────────────────────────────┘
+ *     │                        │  └─ tenantChosen: the desktop switched (stays active)
  *     └── signedOut(reason) ───┘  (from any state but signedOut; `refresh_refused`: the sign-in ended by itself)
  * ```
+ *
+ * The machine holds no tenant: where the desktop is lives in the desktop session (its credential's
+ * tenant claim), the one place that fact is kept.
  *
  * A refused transition is not an exception: the result says why, and the owner logs it.
  */
@@ -19,12 +22,12 @@ import { missingCaseError } from './errors';
 /** Why the account is signed out. */
 export type SignOutReason = 'never_signed_in' | 'signed_out' | 'refresh_refused' | 'sign_in_failed';
 
-/** Every account state; `tenantId` is the desktop's tenant (null for an unscoped token). */
+/** Every account state. */
 export type AccountState =
   | { type: 'signedOut'; reason: SignOutReason }
   | { type: 'signingIn' }
-  | { type: 'choosingTenant'; tenantId: string | null; switchableTenantIds: readonly string[] }
-  | { type: 'active'; tenantId: string | null };
+  | { type: 'choosingTenant'; switchableTenantIds: readonly string[] }
+  | { type: 'active' };
 
 /** The `type` of an account state. */
 export type AccountStateType = AccountState['type'];
@@ -34,9 +37,9 @@ export type AccountEvent =
   | { type: 'signInStarted' }
   | { type: 'signInFailed' }
   /** Credentials accepted; `restored` when they came from the keychain (the user chose before: no picker). */
-  | { type: 'signedIn'; tenantId: string | null; switchableTenantIds: readonly string[]; restored: boolean }
-  /** The org-picker's choice, or later a desktop switch: the desktop is now in `tenantId`. */
-  | { type: 'tenantChosen'; tenantId: string | null }
+  | { type: 'signedIn'; switchableTenantIds: readonly string[]; restored: boolean }
+  /** The org-picker's choice, or later a desktop switch: the desktop session is where the person wants it. */
+  | { type: 'tenantChosen' }
   | { type: 'signedOut'; reason: 'signed_out' | 'refresh_refused' };
 
 /** Why a transition was refused: plain data, for logs and tests. */
@@ -52,23 +55,12 @@ export type AccountTransition = { ok: true; state: AccountState } | { ok: false;
 /** The state before anyone signed in. */
 export const initialAccountState: AccountState = { type: 'signedOut', reason: 'never_signed_in' };
 
-/** The desktop's tenant in a state, if signed in. */
-export function accountTenantOf(state: AccountState): string | null {
-  switch (state.type) {
-    case 'signedOut':
-    case 'signingIn':
-      return null;
-    case 'choosingTenant':
-    case 'active':
-      return state.tenantId;
-    default:
-      return missingCaseError(state);
-  }
-}
-
-/** True when credentials are held. */
-export function isAccountSignedIn(state: AccountState): boolean {
-  return state.type === 'choosingTenant' || state.type === 'active';
+/**
+ * The one "signed in" rule, for main and the window alike: credentials are held (the org-picker or the
+ * main window). Takes the state's `type`, which is also what the window is pushed as the account state.
+ */
+export function isSignedIn(state: AccountStateType): boolean {
+  return state === 'choosingTenant' || state === 'active';
 }
 
 const refuse = (state: AccountState, event: AccountEvent, reason: string): AccountTransition => ({ ok: false, rejection: { from: state.type, event: event.type, reason } });
@@ -84,11 +76,11 @@ export function transitionAccount(state: AccountState, event: AccountEvent): Acc
       if (state.type !== 'signingIn') return refuse(state, event, 'no sign-in is in progress');
       // Single-tenant mode (AuthVital seed): one switchable tenant means no picker; a restore chose before.
       const pick = !event.restored && event.switchableTenantIds.length > 1;
-      return { ok: true, state: pick ? { type: 'choosingTenant', tenantId: event.tenantId, switchableTenantIds: [...event.switchableTenantIds] } : { type: 'active', tenantId: event.tenantId } };
+      return { ok: true, state: pick ? { type: 'choosingTenant', switchableTenantIds: [...event.switchableTenantIds] } : { type: 'active' } };
     }
     case 'tenantChosen':
-      if (state.type === 'active' && state.tenantId === event.tenantId) return { ok: true, state };
-      if (state.type === 'choosingTenant' || state.type === 'active') return { ok: true, state: { type: 'active', tenantId: event.tenantId } };
+      if (state.type === 'active') return { ok: true, state };
+      if (state.type === 'choosingTenant') return { ok: true, state: { type: 'active' } };
       return refuse(state, event, 'nobody is signed in');
     case 'signedOut':
       if (state.type === 'signedOut') return refuse(state, event, 'already signed out');

@@ -4,12 +4,16 @@
  * the store in main versions and publishes a part only when it really changed, without comparing
  * serialized copies.
  *
- *   core events ──> reduceDesktop(model, event) ──> model' ──> parts whose object changed are published:
- *                                                    state → session.onDidChange
- *                                                    sessions → mcp.onDidChangeSessions
- *                                                    segments → segments.onDidChange
+ *   core and preferences ──> reduceDesktop(model, event) ──> model' ──> parts whose object changed are published:
+ *                                                             state → session.onDidChange
+ *                                                             sessions → mcp.onDidChangeSessions
+ *                                                             segments → segments.onDidChange
+ *                                                             settings → settings.onDidChange
+ *
+ * The operation mode comes in once (`modeChanged`) and shows in both the state and the settings.
  */
-import type { AccountStatus, ActiveTenant, AppState, BridgeStatus, CriterionView, DesktopSegments, SegmentView, TenantShortcuts, TenantView } from './ipc/schemas';
+import type { AccountStatus, ActiveTenant, AppState, BridgeStatus, CriterionView, DesktopSegments, SegmentView, Settings, TenantShortcuts, TenantView } from './ipc/schemas';
+import { isSignedIn } from './account-machine';
 import { missingCaseError, type AppErrorData } from './errors';
 import type { OperationMode, SessionSnapshot } from './session';
 
@@ -17,6 +21,10 @@ import type { OperationMode, SessionSnapshot } from './session';
 export type DesktopState = Omit<AppState, 'version'>;
 /** The desktop tenant's segments as pushed (without the version). */
 export type DesktopSegmentsState = Omit<DesktopSegments, 'version'>;
+/** The settings as pushed (without the version). */
+export type DesktopSettings = Omit<Settings, 'version'>;
+/** The settings the preferences hold: all but the operation mode, which has an input of its own (`modeChanged`). */
+export type PreferenceSettings = Omit<DesktopSettings, 'operationMode'>;
 
 /** The desktop's tenants as last loaded, tied to the desktop session that loaded them. */
 export interface LoadedTenants {
@@ -34,6 +42,7 @@ export interface DesktopModel {
   desktop: SessionSnapshot | null;
   tenants: LoadedTenants | null;
   segments: DesktopSegmentsState;
+  settings: DesktopSettings;
 }
 
 /** Everything the core tells the desktop store. */
@@ -44,6 +53,7 @@ export type DesktopEvent =
   | { type: 'shortcutsChanged'; shortcuts: TenantShortcuts }
   | { type: 'bridgeChanged'; bridge: BridgeStatus }
   | { type: 'modeChanged'; mode: OperationMode }
+  | { type: 'settingsChanged'; settings: PreferenceSettings }
   | { type: 'segmentsReloading'; tenantId: string }
   | { type: 'segmentsLoaded'; tenantId: string; segments: readonly SegmentView[]; more: boolean }
   | { type: 'segmentsFailed'; tenantId: string; error: AppErrorData }
@@ -60,12 +70,13 @@ export function segmentsFor(tenantId: string | null): DesktopSegmentsState {
 const noDesktop: DesktopState['desktop'] = { sessionId: null, activeTenant: null, homeTenantId: null, role: null, lastSwitchError: null, lastSwitchTarget: null };
 
 /** A model before the first event. */
-export function initialDesktopModel(init: { account: AccountStatus; bridge: BridgeStatus; mode: OperationMode; shortcuts: TenantShortcuts }): DesktopModel {
+export function initialDesktopModel(init: { account: AccountStatus; bridge: BridgeStatus; mode: OperationMode; shortcuts: TenantShortcuts; settings: PreferenceSettings }): DesktopModel {
   return {
     sessions: [],
     desktop: null,
     tenants: null,
     segments: segmentsFor(null),
+    settings: { ...init.settings, operationMode: init.mode },
     state: { account: init.account, desktop: noDesktop, tenants: { ...init.shortcuts, count: 0 }, bridge: init.bridge, operationMode: init.mode },
   };
 }
@@ -101,15 +112,10 @@ function desktopPart(desktop: SessionSnapshot | null, tenants: LoadedTenants | n
   return { sessionId: desktop.id, activeTenant: activeTenantOf(desktop, tenants), homeTenantId: desktop.homeTenantId, role: desktop.role, lastSwitchError: desktop.lastSwitchError, lastSwitchTarget: desktop.lastSwitchTarget };
 }
 
-/** True while credentials are held (the org-picker or the main window). */
-export function isSignedIn(account: AccountStatus): boolean {
-  return account.state === 'choosingTenant' || account.state === 'active';
-}
-
 /** Rebuilds the derived parts from the model's inputs; every part that did not change keeps its object. */
 function derive(model: DesktopModel, inputs: Partial<Pick<DesktopModel, 'sessions' | 'tenants'>> & { account?: AccountStatus; shortcuts?: TenantShortcuts }): DesktopModel {
   const account = inputs.account ?? model.state.account;
-  const signedIn = isSignedIn(account);
+  const signedIn = isSignedIn(account.state);
   const sessions = keep(model.sessions, inputs.sessions ?? model.sessions);
   const desktop = keep(model.desktop, signedIn ? (sessions.find((s) => s.kind === 'desktop') ?? null) : null);
   const tenants = signedIn && desktop !== null ? (inputs.tenants ?? model.tenants) : null;
@@ -126,7 +132,7 @@ function derive(model: DesktopModel, inputs: Partial<Pick<DesktopModel, 'session
   };
   const state = parts.account === model.state.account && parts.desktop === model.state.desktop && parts.tenants === model.state.tenants ? model.state : parts;
   if (state === model.state && sessions === model.sessions && desktop === model.desktop && tenants === model.tenants && segments === model.segments) return model;
-  return { state, sessions, desktop, tenants, segments };
+  return { state, sessions, desktop, tenants, segments, settings: model.settings };
 }
 
 /** Applies a change to the segments part when it is about the tenant the part shows. */
@@ -162,7 +168,12 @@ export function reduceDesktop(model: DesktopModel, event: DesktopEvent): Desktop
       return bridge === model.state.bridge ? model : { ...model, state: { ...model.state, bridge } };
     }
     case 'modeChanged':
-      return event.mode === model.state.operationMode ? model : { ...model, state: { ...model.state, operationMode: event.mode } };
+      return event.mode === model.state.operationMode ? model : { ...model, state: { ...model.state, operationMode: event.mode }, settings: { ...model.settings, operationMode: event.mode } };
+    case 'settingsChanged': {
+      // Preferences change with every recent tenant too: only a change of a setting makes a new part.
+      const settings = keep(model.settings, { ...event.settings, operationMode: model.state.operationMode });
+      return settings === model.settings ? model : { ...model, settings };
+    }
     case 'segmentsReloading':
       return withSegments(model, event.tenantId, (s) => ({ ...s, status: 'loading', error: null, criteriaStatus: 'loading', criteriaError: null }));
     case 'segmentsLoaded':

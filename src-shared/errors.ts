@@ -54,7 +54,7 @@ export const AppErrorDataSchema = z.object({
 /** An error as plain data. */
 export type AppErrorData = z.infer<typeof AppErrorDataSchema>;
 
-/** The MCP error envelope types (DESIGN §4). */
+/** The MCP error envelope types. */
 export type McpErrorType = 'invalid_request' | 'authentication_error' | 'api_error' | 'rate_limit_error' | 'not_found';
 
 /** Maps a product error code to the MCP envelope `type`. */

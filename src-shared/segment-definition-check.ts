@@ -1,5 +1,5 @@
 /**
- * The one segment-definition validator (DESIGN §3): what the window's builder offers, what it flags,
+ * The one segment-definition validator: what the window's builder offers, what it flags,
  * and what the demo API refuses all come from here.
  *
  *   criterion known? ──> operator offered? ──> value present / absent / typed as the operator needs

@@ -12,7 +12,7 @@ export const SessionKindSchema = z.enum(['desktop', 'mcp']);
 /** Session kind. */
 export type SessionKind = z.infer<typeof SessionKindSchema>;
 
-/** MCP operation modes (DESIGN §4). */
+/** MCP operation modes. */
 export const OperationModeSchema = z.enum(['READ_ONLY', 'STANDARD', 'FULL']);
 /** An operation mode. */
 export type OperationMode = z.infer<typeof OperationModeSchema>;

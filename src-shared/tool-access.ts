@@ -1,5 +1,5 @@
 /**
- * Which tool classes each operation mode allows (DESIGN §4): one rule for the bridge's check, the
+ * Which tool classes each operation mode allows: one rule for the bridge's check, the
  * desktop's tool list and the renderer, which shows it against the pushed mode.
  *
  * | class         | READ_ONLY | STANDARD | FULL |

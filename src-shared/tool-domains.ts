@@ -1,5 +1,5 @@
 /**
- * The domains the MCP toolset is grouped in (issue 12): one folder per domain under
+ * The domains the MCP toolset is grouped in: one folder per domain under
  * `src-main/mcp/tools/`, one group in the desktop's MCP panel, one `nevent_help` topic each.
  */
 

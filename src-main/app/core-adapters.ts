@@ -5,6 +5,7 @@
 import { MeSchema, type AccessTokenClaims, type Me } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AccountStatus as WindowAccountStatus } from '../../src-shared/ipc';
+import { isSignedIn } from '../../src-shared/account-machine';
 import { missingCaseError } from '../../src-shared/errors';
 import type { Core } from '../core';
 import { toErrorData } from '../core/error-data';
@@ -32,7 +33,7 @@ export class CoreAccountPort implements AccountPort {
     const claims = context?.credential.claims ?? null;
     // The account machine's state as it is: the window switches on it (no second copy derived here).
     const state = status.state.type;
-    const signedIn = (state === 'choosingTenant' || state === 'active') && claims !== null;
+    const signedIn = isSignedIn(state) && claims !== null;
     const me = this.me !== null && context !== null && this.me.accessKey === `${context.urls.apiUrl} ${context.email}` ? this.me.me : null;
     const email = status.email ?? claims?.email ?? '';
     return {

@@ -5,14 +5,14 @@
  * tray, palette, org-picker, a refresh answered in another tenant).
  *
  *   account / sessions / bridge / mode / preferences ──> store.dispatch      audit entries ──> mcp.onDidAppendAudit
- *   mode / preferences ──> settings.onDidChange
  *   store: new desktop session ──> tenants loaded once (names for the header, the tray, recent)
  *          new desktop tenant  ──> recent tenants + "Switched to" + segments and criteria loaded
  *   sign-in ended by itself    ──> "Signed out" notification      any session wrote a segment ──> pushed
  */
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AppNotification, TenantShortcuts } from '../../src-shared/ipc';
-import { isSignedIn } from '../../src-shared/desktop-state';
+import { isSignedIn } from '../../src-shared/account-machine';
+import type { PreferenceSettings } from '../../src-shared/desktop-state';
 import { noticeText, type NoticeCode, type NoticeParams } from '../../src-shared/i18n/notices';
 import { createTranslator } from '../../src-shared/i18n/translator';
 import type { Segment } from '../../src-shared/api';
@@ -23,7 +23,7 @@ import type { EventHub } from './event-hub';
 import type { OperationModeSetting } from './operation-mode-setting';
 import type { AccountPort, BridgePort, SessionsPort } from './ports';
 import type { Preferences } from './preferences';
-import { currentSettings } from './settings-state';
+import { preferenceSettings } from './settings-state';
 import { criterionView, segmentView, tenantView } from './views';
 
 const englishWords = createTranslator({ catalog: 'en', locale: 'en' });
@@ -40,7 +40,7 @@ export interface DesktopEffectsDeps {
   bridge: BridgePort;
   mode: OperationModeSetting;
   preferences: Preferences;
-  /** For the settings pushed after a change (see settings-state.ts). */
+  /** Shown in the settings beside the saved folders (see settings-state.ts). */
   environmentUploadFolders: readonly string[];
   store: DesktopStore;
   events: EventHub;
@@ -59,8 +59,6 @@ export class DesktopEffects {
   private tenantsLoad: TenantsLoad | null = null;
   private tenantsView: { sessionId: string; view: TenantsView } | null = null;
   private notificationSeq = 0;
-  /** The settings last pushed, as JSON: a push only when they changed. */
-  private lastPushedSettings: string | null = null;
 
   constructor(private readonly deps: DesktopEffectsDeps) {}
 
@@ -77,34 +75,28 @@ export class DesktopEffects {
       bridge.onDidChange(() => store.dispatch({ type: 'bridgeChanged', bridge: bridge.status() })),
       // Audit entries are a stream, not state: each goes out once, as it is appended.
       bridge.onDidAppendAudit((entry) => this.deps.events.emit('mcp.onDidAppendAudit', entry)),
+      // The mode goes into the store once; the store shows it in the app state and the settings.
       mode.onDidChange((change) => {
         store.dispatch({ type: 'modeChanged', mode: change.mode });
         bridge.recordModeChange(change);
-        this.pushSettings();
       }),
+      // Every window gets the settings after a change, whoever made it (a hand edit of the file included).
       preferences.onDidChange(() => {
         store.dispatch({ type: 'shortcutsChanged', shortcuts: this.shortcuts() });
-        this.pushSettings();
+        store.dispatch({ type: 'settingsChanged', settings: this.settings() });
       }),
       // A hand edit of the settings file changes the mode like the panel does (and is audited the same).
       preferences.onDidEditSavedMode((saved) => mode.set(saved, 'settings file')),
     );
     // Whatever happened before `start` (a restored sign-in): catch up once.
     store.dispatch({ type: 'accountChanged', account: account.status() });
+    store.dispatch({ type: 'settingsChanged', settings: this.settings() });
     store.dispatch({ type: 'sessionsChanged', sessions: sessions.list() });
   }
 
-  /**
-   * Every window gets the settings after a change, whoever made it (a hand edit of the file included);
-   * only a real change goes out (preferences also change with every recent tenant).
-   */
-  private pushSettings(): void {
-    const { preferences, mode, environmentUploadFolders, events } = this.deps;
-    const settings = currentSettings({ preferences, mode, environmentUploadFolders });
-    const text = JSON.stringify(settings);
-    if (text === this.lastPushedSettings) return;
-    this.lastPushedSettings = text;
-    events.emit('settings.onDidChange', settings);
+  /** The preferences' settings now. */
+  private settings(): PreferenceSettings {
+    return preferenceSettings({ preferences: this.deps.preferences, environmentUploadFolders: this.deps.environmentUploadFolders });
   }
 
   dispose(): void {
@@ -157,7 +149,7 @@ export class DesktopEffects {
 
   private follow({ previous, model }: DesktopUpdate): void {
     const desktop = model.desktop;
-    if (!isSignedIn(model.state.account) || desktop === null) {
+    if (!isSignedIn(model.state.account.state) || desktop === null) {
       if (previous.desktop !== null) this.tenantsView = null;
       return;
     }

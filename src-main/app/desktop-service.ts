@@ -3,7 +3,8 @@
  * the effects that follow the core, and one handler file per IPC namespace.
  *
  *   core ──> DesktopEffects ──> DesktopStore (reduceDesktop) ──> session.onDidChange, mcp.onDidChangeSessions,
- *                                                               segments.onDidChange (each once per change)
+ *                                                               segments.onDidChange, settings.onDidChange
+ *                                                               (each once per change)
  *   window ──> dispatcher ──> handlers/<namespace>-handlers.ts ──> core
  *
  * Main owns the truth; the window sends commands and mirrors what is pushed (STYLE.md 3).
@@ -23,6 +24,7 @@ import { mcpHttpHandlers } from './handlers/mcp-http-handlers';
 import { mcpToolsHandlers } from './handlers/mcp-tools-handlers';
 import { segmentsHandlers } from './handlers/segments-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { preferenceSettings } from './settings-state';
 import { tenantsHandlers } from './handlers/tenants-handlers';
 
 /** What the service is built from. */
@@ -41,7 +43,8 @@ export class DesktopService {
 
   constructor(deps: DesktopServiceDeps) {
     const { account, bridge, mode, preferences, events } = deps;
-    this.store = new DesktopStore(initialDesktopModel({ account: account.status(), bridge: bridge.status(), mode: mode.get(), shortcuts: preferences.shortcuts(account.status().user?.id ?? null) }), events);
+    const settings = preferenceSettings({ preferences, environmentUploadFolders: deps.environmentUploadFolders ?? [] });
+    this.store = new DesktopStore(initialDesktopModel({ account: account.status(), bridge: bridge.status(), mode: mode.get(), shortcuts: preferences.shortcuts(account.status().user?.id ?? null), settings }), events);
     this.effects = new DesktopEffects({
       account,
       sessions: deps.sessions,

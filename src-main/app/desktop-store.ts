@@ -1,6 +1,6 @@
 /**
  * The one store of the desktop's state in main (STYLE.md 3, 11): a model updated only by the pure
- * `reduceDesktop`, three parts pushed as they are, each with its own version.
+ * `reduceDesktop`, four parts pushed as they are, each with its own version.
  *
  *   dispatch(event) ──> reduceDesktop ──> model' ──> onDidUpdate (effects, synchronously)
  *                                             └──> publish at the end of this turn: each part whose
@@ -11,7 +11,7 @@
  * Readers (`appState()`, …) flush first, so they never see an older version than the model.
  */
 import { reduceDesktop, sameData, type DesktopEvent, type DesktopModel } from '../../src-shared/desktop-state';
-import type { AppState, DesktopSegments, SessionList } from '../../src-shared/ipc';
+import type { AppState, DesktopSegments, SessionList, Settings } from '../../src-shared/ipc';
 import { Emitter } from '../core/emitter';
 import type { EventHub } from './event-hub';
 
@@ -26,13 +26,14 @@ interface Published {
   state: DesktopModel['state'];
   sessions: DesktopModel['sessions'];
   segments: DesktopModel['segments'];
+  settings: DesktopModel['settings'];
 }
 
 /** The desktop store. */
 export class DesktopStore {
   private modelValue: DesktopModel;
   private published: Published;
-  private readonly versions = { state: 0, sessions: 0, segments: 0 };
+  private readonly versions = { state: 0, sessions: 0, segments: 0, settings: 0 };
   private scheduled = false;
   private readonly updated = new Emitter<DesktopUpdate>();
 
@@ -45,8 +46,8 @@ export class DesktopStore {
   ) {
     this.modelValue = initial;
     // Version 1 of each part is the initial model; nothing is emitted for it (readers pull it first).
-    this.published = { state: initial.state, sessions: initial.sessions, segments: initial.segments };
-    this.versions = { state: 1, sessions: 1, segments: 1 };
+    this.published = { state: initial.state, sessions: initial.sessions, segments: initial.segments, settings: initial.settings };
+    this.versions = { state: 1, sessions: 1, segments: 1, settings: 1 };
   }
 
   /** The model now (may be ahead of what was published this turn). */
@@ -85,6 +86,12 @@ export class DesktopStore {
     return { version: this.versions.segments, ...this.published.segments };
   }
 
+  /** The settings, versioned. */
+  settings(): Settings {
+    this.flush();
+    return { version: this.versions.settings, ...this.published.settings };
+  }
+
   /** Publishes every part that changed since the last publish, once each. */
   flush(): void {
     this.scheduled = false;
@@ -92,6 +99,7 @@ export class DesktopStore {
     if (this.advance('state', model.state)) this.events.emit('session.onDidChange', { version: this.versions.state, ...model.state });
     if (this.advance('sessions', model.sessions)) this.events.emit('mcp.onDidChangeSessions', { version: this.versions.sessions, sessions: [...model.sessions] });
     if (this.advance('segments', model.segments)) this.events.emit('segments.onDidChange', { version: this.versions.segments, ...model.segments });
+    if (this.advance('settings', model.settings)) this.events.emit('settings.onDidChange', { version: this.versions.settings, ...model.settings });
   }
 
   /** Records `next` as published; true (with the version bumped) when its data differs from the last one. */

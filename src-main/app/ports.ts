@@ -34,7 +34,7 @@ export interface SessionsPort {
   switchDesktop(tenantId: string | 'home'): Promise<SwitchOutcome>;
   /** Stops waiting for the desktop's switch in flight; false when none was. */
   cancelDesktopSwitch(): boolean;
-  /** The desktop moves one MCP session (DESIGN §2). */
+  /** The desktop moves one MCP session. */
   move(sessionId: string, tenantId: string): Promise<SwitchOutcome>;
   /** Fires after a session connects, disconnects or changes. */
   onDidChange(listener: () => void): () => void;
@@ -53,7 +53,7 @@ export interface BridgePort {
   recordModeChange(change: ModeChange): void;
 }
 
-/** MCP client configuration files (every client of DESIGN §5). */
+/** MCP client configuration files (every client `config` knows: docs/ai-clients.md). */
 export interface ClientConfigPort {
   list(): Promise<McpClientList>;
   /** `http`: the entry for the loopback HTTP endpoint at that URL instead of the socket entry. */
@@ -71,7 +71,7 @@ export interface DemoPort {
   ensureStarted(): Promise<{ apiUrl: string; dataApiUrl: string }>;
 }
 
-/** The optional loopback MCP HTTP endpoint (issue 11; src-main/mcp/http-bridge.ts implements it). */
+/** The optional loopback MCP HTTP endpoint (src-main/mcp/http-bridge.ts implements it). */
 export interface McpHttpPort {
   status(): McpHttpStatus;
   /** The port it listens on (null: off). */

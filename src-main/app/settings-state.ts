@@ -1,25 +1,23 @@
 /**
- * The settings as the window sees them, built in one place for `settings.get`, `settings.update` and
- * the `settings.onDidChange` push; and the check of upload folders a person names in the window.
+ * The settings the preferences hold, as the desktop store takes them (it adds the operation mode and a
+ * version, and pushes them); and the check of upload folders a person names in the window.
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, parse, resolve } from 'node:path';
-import type { Settings } from '../../src-shared/ipc';
+import type { PreferenceSettings } from '../../src-shared/desktop-state';
 import { CoreError } from '../core/tenant-session';
-import type { OperationModeSetting } from './operation-mode-setting';
 import type { Preferences } from './preferences';
 
 /** Where the settings come from. */
 export interface SettingsSources {
   preferences: Preferences;
-  mode: OperationModeSetting;
   /** `NEVENT_UPLOAD_DIRS` of the app's process: shown beside the saved folders, not changeable here. */
   environmentUploadFolders: readonly string[];
 }
 
-/** The settings now. */
-export function currentSettings({ preferences, mode, environmentUploadFolders }: SettingsSources): Settings {
-  return { ...preferences.settings(), theme: preferences.theme(), language: preferences.language(), operationMode: mode.get(), uploadFolders: preferences.uploadFolders(), environmentUploadFolders: [...environmentUploadFolders] };
+/** The preferences' settings now. */
+export function preferenceSettings({ preferences, environmentUploadFolders }: SettingsSources): PreferenceSettings {
+  return { ...preferences.settings(), theme: preferences.theme(), language: preferences.language(), uploadFolders: preferences.uploadFolders(), environmentUploadFolders: [...environmentUploadFolders] };
 }
 
 const refuse = (message: string): CoreError => new CoreError('validation_failed', message, 'uploadFolders');

@@ -1,5 +1,5 @@
 /**
- * `nevent-companion` entry: dispatches to one module per command (DESIGN §5).
+ * `nevent-companion` entry: dispatches to one module per command.
  * Commands are loaded lazily so `mcp` starts without loading the demo API or the web UI server.
  */
 import type { CliCommand, CliIo } from './command';

@@ -80,7 +80,7 @@ export function notNeventApiMessage(apiUrl: string, what: string): string {
 export class SignedInContext {
   readonly broker: TokenBroker;
   readonly verifier: TokenVerifier;
-  /** Tokens scoped to other tenants, for calls that name their tenant (DESIGN §4): shared by every session. */
+  /** Tokens scoped to other tenants, for calls that name their tenant: shared by every session. */
   readonly tenantTokens: TenantTokens;
   /** What the API has persisted as a SUPERADMIN's tenant, as far as this app knows: the sign-in's, then each session switch. */
   readonly persistedTenant: PersistedTenant;
@@ -335,9 +335,9 @@ export class Account {
     return saved;
   }
 
-  /** The desktop is in `tenantId`: the org-picker's choice, or a later desktop switch. */
-  chooseTenant(tenantId: string | null): void {
-    this.apply({ type: 'tenantChosen', tenantId });
+  /** The desktop session is where the person chose: the org-picker's choice, or a later desktop switch. */
+  chooseTenant(): void {
+    this.apply({ type: 'tenantChosen' });
   }
 
   /** Signs out: sessions end first (synchronously), then the keychain entry and account.json are removed. */
@@ -384,7 +384,7 @@ export class Account {
       }),
     ];
     this.signInEmitter.fire(context);
-    this.apply({ type: 'signedIn', tenantId: tenantOf(context.credential), switchableTenantIds: switchable, restored });
+    this.apply({ type: 'signedIn', switchableTenantIds: switchable, restored });
   }
 
   private async passwordSignIn(urls: ApiUrls, email: string, password: string): Promise<{ accessToken: string; refreshToken: string | null }> {

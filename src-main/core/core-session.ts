@@ -69,7 +69,7 @@ export interface CoreSessionDeps {
   clientInfo?: { name: string | null; version: string | null };
   /** Where refused state transitions are reported (never silently dropped). */
   log?: (message: string) => void;
-  /** The account's per-tenant token cache (DESIGN §4 "Tenant per call"); one of its own when absent. */
+  /** The account's per-tenant token cache (docs/tenant-isolation.md); one of its own when absent. */
   tenantTokens?: TenantTokens;
   /** The tenant the API has persisted for a SUPERADMIN, shared by the account's sessions; one of its own when absent. */
   persistedTenant?: PersistedTenant;
@@ -128,7 +128,7 @@ export class CoreSession implements TenantSession {
     this.tenantTokens = deps.tenantTokens ?? new TenantTokens({ clock: deps.clock });
     this.homeTenantId = tenantOf(deps.credential);
     this.persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
-    this.state = startedSession(this.homeTenantId);
+    this.state = startedSession();
     this.createdAt = new Date(deps.clock.now()).toISOString();
     this.clientName = deps.clientInfo?.name ?? null;
     this.clientVersion = deps.clientInfo?.version ?? null;
@@ -399,7 +399,7 @@ export class CoreSession implements TenantSession {
       const next: Credential = { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
       this.cell.replace(next);
       this.caches = new TenantCaches();
-      this.apply({ type: 'switchSucceeded', tenantId: tenantOf(next) ?? target });
+      this.apply({ type: 'switchSucceeded' });
       // ----
       // A session's switch is a choice: for a SUPERADMIN the API persisted it, and it stays.
       this.persisted.noteSwitch(tenantOf(next));

@@ -2,7 +2,7 @@
 import type { AccountStatus } from './account';
 import type { Core } from './create-core';
 
-/** The demo users (DESIGN §3): `<name>@demo.nevent.local`, password `demo`. */
+/** The demo users: `<name>@demo.nevent.local`, password `demo`. */
 export const demoUserNames = ['superadmin', 'owner', 'admin', 'staff', 'solo'] as const;
 /** A demo user name. */
 export type DemoUserName = (typeof demoUserNames)[number];

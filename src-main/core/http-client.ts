@@ -1,7 +1,7 @@
 /**
  * The one HTTP layer of the core: JSON over pooled node:http(s) connections (node-http-transport.ts;
  * uploads, redirects and an injected `fetch` go through fetch), a timeout and an AbortSignal on every
- * request, and every failure turned into a `CoreError` with a code from the shared union (DESIGN §4)
+ * request, and every failure turned into a `CoreError` with a code from the shared union
  * and a message that never carries a token.
  */
 import { firstIssue } from '../../src-shared/zod-issue';

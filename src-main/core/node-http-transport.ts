@@ -1,5 +1,5 @@
 /**
- * The core's JSON requests over `node:http` / `node:https` with keep-alive agents (issue 17, per-call
+ * The core's JSON requests over `node:http` / `node:https` with keep-alive agents (per-call
  * cost). Every tool call makes at least one API request, and `fetch` (undici: a WHATWG Request,
  * Response, Headers and body stream per call) cost about 2–3× the CPU of this per request on the
  * benchmark machine. What fetch does that this does not — multipart bodies, following redirects — stays

@@ -1,5 +1,5 @@
 /**
- * Where refresh and access tokens live between runs (DESIGN §6): the OS keychain behind a small
+ * Where refresh and access tokens live between runs: the OS keychain behind a small
  * interface, an in-memory store when no secret service exists, and never a plain-text file. Every call
  * is bounded by a timeout so a stuck secret service cannot hang the app (`keychain_timeout`).
  */

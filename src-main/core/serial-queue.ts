@@ -1,4 +1,4 @@
-/** Runs async jobs one at a time, in order: how a session serializes its switches (DESIGN §2). */
+/** Runs async jobs one at a time, in order: how a session serializes its switches. */
 
 /** A FIFO mutex over async jobs. */
 export class SerialQueue {

@@ -1,6 +1,6 @@
 /**
  * All tenant sessions of the signed-in account: the desktop session (window + tray) and any number of
- * MCP sessions (DESIGN §2). A new MCP session starts from a copy of the desktop's current tokens, so it
+ * MCP sessions. A new MCP session starts from a copy of the desktop's current tokens, so it
  * starts in the desktop's active tenant and that tenant is its home. Without a desktop (standalone
  * `nevent-companion mcp`, or `serve` before a window) sessions start from the account's credential.
  *
@@ -118,7 +118,7 @@ export class SessionRegistry {
     if (tenantId === 'home') outcome = await desktop.resetTenant();
     else if (desktop.activeTenantId === tenantId) outcome = { activeTenantId: tenantId, homeTenantId: desktop.homeTenantId, previousTenantId: tenantId };
     else outcome = await desktop.switchTenant(tenantId);
-    this.account.chooseTenant(outcome.activeTenantId);
+    this.account.chooseTenant();
     return outcome;
   }
 

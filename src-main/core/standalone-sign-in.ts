@@ -1,5 +1,5 @@
 /**
- * Credentials for standalone `nevent-companion mcp` (DESIGN §5), after `--demo` (see `signInToDemo`):
+ * Credentials for standalone `nevent-companion mcp`, after `--demo` (see `signInToDemo`):
  * `NEVENT_JWT_TOKEN` (+ `NEVENT_REFRESH_TOKEN`) for this run only, else the account saved by the app or
  * `nevent-companion login`.
  */

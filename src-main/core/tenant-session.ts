@@ -74,7 +74,7 @@ export interface ApiCall {
   file?: UploadFile;
 }
 
-/** One tenant context (DESIGN §2). */
+/** One tenant context. */
 export interface TenantSession {
   readonly id: string;
   readonly kind: SessionKind;
@@ -150,7 +150,7 @@ export class CoreError extends Error {
 }
 
 /**
- * A segment changed since the edit started (DESIGN §3: the real API has no optimistic concurrency, so
+ * A segment changed since the edit started (the real API has no optimistic concurrency, so
  * the client compares revisions before writing). Nothing was written; `current` is what is stored now.
  */
 export class SegmentConflictError extends CoreError {

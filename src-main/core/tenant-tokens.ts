@@ -1,5 +1,5 @@
 /**
- * The per-tenant token cache of one account (DESIGN §4 "Tenant per call"): a call that names a tenant
+ * The per-tenant token cache of one account (docs/tenant-isolation.md): a call that names a tenant
  * runs with a token scoped to that tenant, minted through the switch endpoint and checked like a switch,
  * without moving the session it came from.
  *

@@ -1,5 +1,5 @@
 /**
- * The token broker of one account (DESIGN §2): every refresh of every session goes through it.
+ * The token broker of one account: every refresh of every session goes through it.
  *
  *   session A ─┐                        ┌─> A, B, C all get {access', refresh'}
  *   session B ─┼─ refresh(R) ─ one POST /auth/refresh {R} ─┤

@@ -1,5 +1,5 @@
 /**
- * Checks every access token before a session uses it (DESIGN §3): the signature against a JWKS when
+ * Checks every access token before a session uses it: the signature against a JWKS when
  * one is configured or discovered at `${apiUrl}/.well-known/jwks.json` (the demo API serves one);
  * otherwise (the real API signs with a secret the client cannot see) the claims only. Always: never
  * `alg: none`, `exp` in the future, the expected `iss` when configured, and the `tenantId` claim equal

@@ -50,7 +50,7 @@ export interface DemoStats {
   requests: number;
 }
 
-/** Fault injection, off by default (DESIGN §3). */
+/** Fault injection, off by default. */
 export interface DemoFaults {
   setLatency(ms: number): void;
   /** The next n POST /users/tenant calls fail in the given way. */

@@ -1,4 +1,4 @@
-/** The demo accounts (DESIGN §3): who they are, their home tenant and their membership quirks. */
+/** The demo accounts: who they are, their home tenant and their membership quirks. */
 import type { KnownRole } from '../../src-shared/api';
 
 /** A demo user as others may list it (e.g. in a sign-in hint). */

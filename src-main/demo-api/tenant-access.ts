@@ -1,5 +1,5 @@
 /**
- * Who may see and switch to which tenant (DESIGN §2): SUPERADMIN every tenant, OWNER and STAFF their
+ * Who may see and switch to which tenant: SUPERADMIN every tenant, OWNER and STAFF their
  * tenant and all descendants, ADMIN their tenant only. Non-ACTIVE memberships are listed but not
  * switchable. Listings come in the real API's minimal shapes (NEVENT-API.md "Tenants"): most records
  * are `{id, name, parentId, level}`, a few carry a slug and domain, and only the memberships that are

@@ -1,5 +1,5 @@
 /**
- * The demo tenant tree (DESIGN §2): a readable base tree four levels deep, plus generated tenants
+ * The demo tenant tree: a readable base tree four levels deep, plus generated tenants
  * under "Scale Test Group" when `--tenants N` asks for more. Built once at start in O(N) so that
  * 100 000 tenants are ready in well under a second; per-tenant data is generated lazily elsewhere.
  *

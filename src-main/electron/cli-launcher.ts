@@ -1,5 +1,5 @@
 /**
- * How AI clients start our CLI when the desktop app configures them (DESIGN §6 "Installed app"). Pure:
+ * How AI clients start our CLI when the desktop app configures them (the app's own executable in Node mode, never `node` with a path inside `app.asar`). Pure:
  * main.ts passes Electron's facts in.
  *
  *   installed app  <the app's executable> <resources>/app.asar.unpacked/out/app-cli/nevent-companion.mjs

@@ -18,7 +18,7 @@
  *   Quit Nevent Companion
  */
 import type { AppState, TenantRef } from '../../src-shared/ipc';
-import { isSignedIn } from '../../src-shared/desktop-state';
+import { isSignedIn } from '../../src-shared/account-machine';
 import { missingCaseError } from '../../src-shared/errors';
 import type { MessageId } from '../../src-shared/i18n/catalog';
 import type { Translator } from '../../src-shared/i18n/translator';
@@ -85,7 +85,7 @@ function tenantLabel(state: AppState, tenantId: string): string {
 /** The tray's tooltip: product and active tenant. */
 export function buildTrayTooltip(t: Translator, state: AppState): string {
   const tenant = state.desktop.activeTenant;
-  if (!isSignedIn(state.account) || tenant === null) return t.formatMessage({ id: 'app.title' });
+  if (!isSignedIn(state.account.state) || tenant === null) return t.formatMessage({ id: 'app.title' });
   return t.formatMessage({ id: 'tray.tooltip' }, { tenant: tenant.name ?? tenant.id });
 }
 
@@ -111,7 +111,7 @@ export function buildTrayTemplate(state: AppState, options: TrayOptions): TrayTe
   const switchingTo = options.switchingTo ?? null;
   const items: TrayMenuItem[] = [{ kind: 'header', label: header(t, state, switchingTo) }];
   // Choosing the first organization is a switch too, so the tray offers it before the picker is used.
-  const signedIn = isSignedIn(state.account) && state.desktop.sessionId !== null;
+  const signedIn = isSignedIn(state.account.state) && state.desktop.sessionId !== null;
   const activeId = state.desktop.activeTenant?.id ?? null;
   const canSwitch = signedIn && switchingTo === null;
 

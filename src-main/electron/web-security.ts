@@ -1,5 +1,5 @@
 /**
- * The window's security checklist (DESIGN §6), in one place:
+ * The window's security checklist, in one place:
  * contextIsolation + sandbox + no nodeIntegration + webSecurity; a strict CSP (meta tag in index.html
  * and a response header); navigation, new windows and <webview> denied; every permission denied.
  */

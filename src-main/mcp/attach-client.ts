@@ -14,13 +14,16 @@
  *     stamped for each of its `subscriptions/listen` streams that asked for tool changes (2026-07-28;
  *     the streams move to the new side, whose acknowledgement is swallowed: the client has one)
  *
- * The app does the MCP work. Lines are relayed as they came (never re-serialized, so no size or depth
- * limit of ours applies on the way through); each is parsed only to see its method and id.
+ * Which side answers, and whether lines go straight through, is the state machine in attach-machine.ts;
+ * this file owns it and does what follows from each change. The app does the MCP work. Lines are
+ * relayed as they came (never re-serialized, so no size or depth limit of ours applies on the way
+ * through); each is parsed only to see its method and id.
  */
 import { lstatSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import type { JSONRPCMessage } from '@modelcontextprotocol/server';
+import { initialAttachState, sideOf, transitionAttach, type AttachEvent, type AttachState } from './attach-machine';
 import { problemMessage, type AttachProblem, type OfflineEndpoint } from './attach-offline';
 import { LineSplitter } from './line-splitter';
 import { defaultMaxLineBytes } from './line-transport';
@@ -98,15 +101,13 @@ export function runAttach(options: AttachOptions): Promise<number> {
   };
 
   return new Promise((resolve) => {
-    let backend: Backend | null = null;
-    let ready = false;
+    let state: AttachState<Backend> = initialAttachState;
     let queue: string[] = [];
     // Requests sent and not answered yet, with the backend that has them (null: still queued).
     const inFlight = new Map<string, { line: string; method: string; to: Backend | null }>();
     let initializeLine: string | null = null;
     let initializeAnswered = false;
     let initializedNotification: string | null = null;
-    const replays = new Set<string>();
     let replayCount = 0;
     let problem: AttachProblem = { kind: 'not_running', socketPath };
     // Which side's tools the client last listed (null: none yet); a change of side is announced.
@@ -118,21 +119,32 @@ export function runAttach(options: AttachOptions): Promise<number> {
     let lastSaid = '';
     let attempt = 0;
     let retryTimer: NodeJS.Timeout | null = null;
-    let finished = false;
     let offline: Promise<OfflineEndpoint> | null = null;
 
+    /** Every change of side goes through the machine; a refusal (a bug) is said, never dropped silently. */
+    const apply = (event: AttachEvent<Backend>): boolean => {
+      const result = transitionAttach(state, event);
+      if (!result.ok) {
+        say(`internal: refused ${result.rejection.event} while ${result.rejection.from}: ${result.rejection.reason}`);
+        return false;
+      }
+      state = result.state;
+      return true;
+    };
+    const finished = (): boolean => state.type === 'finished';
+
     const finish = (): void => {
-      if (finished) return;
-      finished = true;
+      const side = sideOf(state);
+      if (finished() || !apply({ type: 'clientGone' })) return;
       if (retryTimer !== null) clearTimeout(retryTimer);
-      backend?.close();
+      side?.close();
       void offline?.then((endpoint) => endpoint.close()).catch(() => undefined);
       stdin.pause();
       resolve(0);
     };
     stdout.on('error', finish);
     const writeLine = (line: string): void => {
-      if (!finished) stdout.write(`${line}\n`);
+      if (!finished()) stdout.write(`${line}\n`);
     };
     const sayOnce = (line: string): void => {
       if (line !== lastSaid) say(line);
@@ -153,7 +165,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
         if (message.method === 'notifications/cancelled') subscriptions.delete(idKey((message.params as { requestId?: unknown } | undefined)?.requestId));
         if (isRequest(message)) inFlight.set(idKey(message.id), { line, method: String(message.method), to: null });
       }
-      if (backend !== null && ready) send(backend, line, message);
+      if (state.type === 'relaying') send(state.side, line, message);
       else queue.push(line);
     };
 
@@ -169,11 +181,11 @@ export function runAttach(options: AttachOptions): Promise<number> {
       const message = parse(line);
       if (message !== null && isResponse(message)) {
         const key = idKey(message.id);
-        if (source === backend && replays.delete(key)) {
+        if (state.type === 'introducing' && state.side === source && state.replayKey === key && apply({ type: 'introduced', side: source, replayKey: key })) {
           // The replayed initialize was answered: the client's session continues on this backend.
           if (initializedNotification !== null) source.send(initializedNotification);
           markAnswered(source);
-          becomeReady();
+          becomeReady(source);
           return;
         }
         const request = inFlight.get(key);
@@ -190,7 +202,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
         if (request.method === 'initialize') initializeAnswered = true;
         if (request.method === 'tools/list') listedFrom = source.kind;
         markAnswered(source);
-      } else if (source !== backend) {
+      } else if (source !== sideOf(state)) {
         return;
       } else if (message !== null && message.method === undefined && message.id === undefined && message.error?.code === sessionRefusedCode) {
         // An answer to no request (the app refusing the session, e.g. signed out): remember it as the
@@ -214,13 +226,13 @@ export function runAttach(options: AttachOptions): Promise<number> {
       source.answered = true;
     };
 
-    const becomeReady = (): void => {
-      ready = true;
+    /** `side` relays now: what queued meanwhile goes to it, and the client's streams move there. */
+    const becomeReady = (side: Backend): void => {
       const pending = queue;
       queue = [];
-      for (const line of pending) if (backend !== null) send(backend, line);
-      if (backend !== null) moveSubscriptions(backend);
-      if (backend !== null && listedFrom !== null && listedFrom !== backend.kind) announceToolsChanged();
+      for (const line of pending) send(side, line);
+      moveSubscriptions(side);
+      if (listedFrom !== null && listedFrom !== side.kind) announceToolsChanged();
     };
 
     /** The client's listen streams continue on `to` (each re-sent there once; its acknowledgement swallowed). */
@@ -242,23 +254,19 @@ export function runAttach(options: AttachOptions): Promise<number> {
     };
 
     const use = (next: Backend): void => {
-      backend = next;
-      ready = false;
       if (initializeLine !== null && initializeAnswered) {
         // The client initialized with the previous backend: introduce it to this one the same way.
         const replay = parse(initializeLine) as Record<string, unknown>;
         replayCount += 1;
         const id = `nevent-attach-replay-${replayCount}`;
-        replays.add(idKey(id));
-        next.send(JSON.stringify({ ...replay, id }));
-      } else {
-        becomeReady();
+        if (apply({ type: 'sideChosen', side: next, replayKey: idKey(id) })) next.send(JSON.stringify({ ...replay, id }));
+      } else if (apply({ type: 'sideChosen', side: next, replayKey: null })) {
+        becomeReady(next);
       }
     };
 
     /** The socket is gone: answer what it will never answer, and queue the rest for the next backend. */
     const lost = (gone: Backend): void => {
-      replays.clear();
       const pending: string[] = [];
       for (const [key, request] of inFlight) {
         if (request.to !== gone) continue;
@@ -275,8 +283,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
         }
       }
       queue = [...pending, ...queue];
-      backend = null;
-      ready = false;
+      apply({ type: 'sideLost', side: gone });
     };
 
     // ── the offline side ────────────────────────────────────────────────────────────────────────────
@@ -310,7 +317,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
 
     // ── the app's socket ────────────────────────────────────────────────────────────────────────────
     const scheduleAttempt = (): void => {
-      if (finished || retryTimer !== null) return;
+      if (finished() || retryTimer !== null) return;
       const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
       attempt += 1;
       retryTimer = setTimeout(() => {
@@ -321,7 +328,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
     };
 
     const tryConnect = (): void => {
-      if (finished) return;
+      if (finished()) return;
       const resolved = resolvePath();
       if (resolved === null) return notAnswering();
       socketPath = resolved;
@@ -332,7 +339,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
         // Someone else's socket, or one that others can reach: never send the AI's requests there.
         problem = { kind: 'untrusted_socket', socketPath, detail: error instanceof SocketPathError ? error.message : String(error) };
         sayOnce(problemMessage(problem));
-        if (backend === null) goOffline();
+        if (sideOf(state) === null) goOffline();
         else scheduleAttempt();
         return;
       }
@@ -343,7 +350,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
         notAnswering();
       });
       socket.once('connect', () => {
-        if (finished) return void socket.destroy();
+        if (finished()) return void socket.destroy();
         // The same socket we checked (not swapped in between), or nothing. (A pipe has no inode.)
         let again;
         try {
@@ -361,8 +368,10 @@ export function runAttach(options: AttachOptions): Promise<number> {
     };
 
     const notAnswering = (): void => {
+      // A connection attempt that fails after the client hung up starts nothing.
+      if (finished()) return;
       problem = { kind: 'not_running', socketPath };
-      if (backend === null) {
+      if (sideOf(state) === null) {
         sayOnce(`${problemMessage(problem)} Answering the AI client until it is.`);
         goOffline();
       } else {
@@ -388,7 +397,7 @@ export function runAttach(options: AttachOptions): Promise<number> {
       });
       socket.on('error', () => undefined);
       socket.once('close', () => {
-        if (finished || backend !== backendRef) return;
+        if (finished() || sideOf(state) !== backendRef) return;
         // A connection that served the client was lost; one refused at once already said why.
         if (backendRef.answered) {
           attempt = 0;

@@ -1,7 +1,7 @@
 /**
  * What the audit log shows of a tool call's arguments: enough to answer "what did the AI try?" (ids,
  * names, numbers, short text, the shape of a segment definition) and never a secret or a piece of free
- * text (descriptions, bodies, messages), whoever sent them (DESIGN §4). Every value is bounded, since a
+ * text (descriptions, bodies, messages), whoever sent them. Every value is bounded, since a
  * client chooses them and the log keeps thousands of entries.
  */
 import type { AuditArg, AuditArgShape } from '../../src-shared/session';

@@ -2,7 +2,7 @@
  * The MCP audit log: every tool call and every switch, reset or move of an MCP session, kept in memory
  * per session in a bounded ring (and bounded over all sessions), with an `onDidAppend` event for the
  * desktop's MCP panel.
- * Entries carry argument keys and the values audit-args.ts lets through: never a secret or free text (DESIGN §4).
+ * Entries carry argument keys and the values audit-args.ts lets through: never a secret or free text.
  */
 import type { AuditEntry } from '../../src-shared/session';
 

@@ -1,5 +1,5 @@
 /**
- * The bridge token of the loopback MCP HTTP endpoint (DESIGN §4): what an AI client sends as
+ * The bridge token of the loopback MCP HTTP endpoint: what an AI client sends as
  * `Authorization: Bearer …` to reach `http://127.0.0.1:PORT/mcp`. It is never a Nevent token: 32 random
  * bytes of our own, kept in the OS keychain (SecretStore), shown to the person once when created, and
  * revocable (the entry is deleted and every request with it is refused from then on).

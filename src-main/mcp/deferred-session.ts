@@ -1,6 +1,6 @@
 /**
  * A tenant session that is still being opened: standalone `nevent-companion mcp` answers `initialize`
- * at once and signs in meanwhile (issue 17: start-up), so the MCP server is built on this stand-in.
+ * at once and signs in meanwhile (start-up), so the MCP server is built on this stand-in.
  *
  *   spawn ─> serve stdio (initialize answered) ─────────────> tools/call ─> gate ─> the real session
  *      └──> sign in (token check, tenant lookup) ─ opened ──────────────────────┘

@@ -1,5 +1,5 @@
 /**
- * Tool results and the error envelope (DESIGN §4): success is JSON text content plus
+ * Tool results and the error envelope: success is JSON text content plus
  * `structuredContent`; failure is `isError: true` with `{error:{type, code, message, param?}}` as the
  * JSON text content. Errors carry no `structuredContent` on purpose: the MCP spec ties
  * `structuredContent` to the tool's `outputSchema`, and SDK clients validate it even on errors, so an

@@ -1,5 +1,5 @@
 /**
- * The app's switch for the loopback MCP HTTP endpoint (DESIGN §4, §6): off by default; enabling starts
+ * The app's switch for the loopback MCP HTTP endpoint: off by default; enabling starts
  * it on 127.0.0.1, disabling stops it; the bridge token is created (shown once), kept in the keychain
  * and revocable. The app (IPC) and `serve --http` drive it; it owns no UI.
  *

@@ -1,5 +1,5 @@
 /**
- * The optional loopback MCP endpoint (DESIGN §4): Streamable HTTP at `http://127.0.0.1:PORT/mcp`, off
+ * The optional loopback MCP endpoint: Streamable HTTP at `http://127.0.0.1:PORT/mcp`, off
  * by default, behind the bridge token (bridge-token.ts), Host and Origin checked as `serve` checks them.
  *
  *   request ─> Host/Origin ok? ─> Bearer = bridge token? ─┬─ 2026-07-28 (envelope claim) ─> createMcpHandler
@@ -23,7 +23,7 @@ import { serve } from '@hono/node-server';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
 import { Hono, type Context } from 'hono';
 import type { TenantSession } from '../core/tenant-session';
-import { checkHostAndOrigin } from '../serve/request-guard';
+import { checkHostAndOrigin } from '../../src-shared/loopback-origin';
 import type { McpAuditLog } from './audit-log';
 import type { BridgeTokenStore } from './bridge-token';
 import { CallLimits } from './call-limits';

@@ -1,5 +1,5 @@
 /**
- * The context budget (DESIGN §4: a tool definition averages at most 700 bytes in `tools/list`): what a
+ * The context budget (a tool definition averages at most 700 bytes in `tools/list`: docs/toolsets.md): what a
  * tool advertises is its input schema without the noise a model gains nothing from, its annotations
  * without hints the MCP spec calls meaningless, and no output schema. The server still checks every
  * input and every answer against the tool's full zod schemas; what is left out only relaxes what a
@@ -23,7 +23,7 @@ const isRecord = (value: unknown): value is Json => value !== null && typeof val
  */
 const serverSideKeywords = new Set(['$schema', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'propertyNames']);
 
-/** DESIGN §4: a tool definition averages at most this many bytes (UTF-8 JSON) in `tools/list` with the full toolset. */
+/** A tool definition averages at most this many bytes (UTF-8 JSON) in `tools/list` with the full toolset. */
 export const toolDefinitionBudgetBytes = 700;
 
 /** Nesting (properties / items / anyOf steps) beyond which a subschema is cut to its type: deep shapes are explained in `nevent_help`. */

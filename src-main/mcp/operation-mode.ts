@@ -1,5 +1,5 @@
 /**
- * Operation modes (DESIGN §4) decide which tool classes a session may call; the table and the rule are
+ * Operation modes decide which tool classes a session may call; the table and the rule are
  * in src-shared/tool-access.ts (the desktop shows it too). READ_ONLY is the default so that connecting
  * an assistant never lets it change data by surprise.
  */
@@ -9,7 +9,7 @@ export { isToolAllowed, leastModeFor, type ToolAccess } from '../../src-shared/t
 
 /**
  * Where the bridge reads the operation mode: on every call, so a change in the app applies at once to
- * every open connection (DESIGN §4). The app passes its one mode cell; the CLI a fixed mode.
+ * every open connection. The app passes its one mode cell; the CLI a fixed mode.
  */
 export interface OperationModeSource {
   get(): OperationMode;

@@ -64,7 +64,7 @@ export interface McpServerOptions {
   /** Product version reported to clients. */
   version?: string;
   log?: McpLogger;
-  /** Tools to expose; all of DESIGN §4 by default (tests pass fakes). */
+  /** Tools to expose; every tool by default (tests pass fakes). */
   tools?: readonly AnyToolSpec[];
   /**
    * When it returns an error, every tool call answers with it and runs nothing (standalone `mcp` after a
@@ -98,7 +98,7 @@ export interface BoundMcpServer {
   dispose(): void;
 }
 
-/** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: DESIGN §4). */
+/** The one shared line every tenant-scoped tool's `tenant_id` carries (the context budget: docs/toolsets.md). */
 export const tenantIdDescription = 'Tenant id; pass it on every call.';
 
 /** The one line every destructive tool's `confirmed` carries. */
@@ -258,7 +258,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
   // The output schema's validator accepts anything: `call` has already checked every answer against the
   // tool's full output schema and returns exactly what it checked, so the SDK's own pass over it repeated
-  // that work on every call (issue 17, per-call cost).
+  // that work on every call (per-call cost).
   const tools = options.tools ?? allTools;
   const views = mountAppViews(server, { source: options.appViews ?? builtAppViews(), mode: options.mode });
   for (const spec of tools) {

@@ -1,5 +1,5 @@
 /**
- * The app's local MCP endpoint (DESIGN §4): a unix socket (named pipe on Windows) where every
+ * The app's local MCP endpoint: a unix socket (named pipe on Windows) where every
  * connection gets its own McpServer and its own tenant session.
  *
  *   connection ──> registry.openMcpSession() ──> serveStdio(() => createMcpServer(session), LineTransport(socket))
@@ -10,7 +10,7 @@
  * source read on every call, so a change in the app applies to open connections at once.
  *
  * One connection's failure never touches another: each has its own transport, server and session.
- * Connections are bounded (DESIGN §4): at most `maxConnections` at once (more are told why and closed),
+ * Connections are bounded: at most `maxConnections` at once (more are told why and closed),
  * a connection that has not finished the MCP handshake within `handshakeTimeoutMs` is closed (a silent
  * socket would otherwise hold a session in the panel for ever), and so is one idle for `idleTimeoutMs`.
  */

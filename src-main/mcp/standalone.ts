@@ -1,5 +1,5 @@
 /**
- * Credentials for standalone `nevent-companion mcp` (no app running), in DESIGN §5's order:
+ * Credentials for standalone `nevent-companion mcp` (no app running), in this order:
  *
  *   --demo            start the demo API in-process on a free loopback port, sign in as --demo-user
  *   NEVENT_JWT_TOKEN  (+ NEVENT_REFRESH_TOKEN) against --api-url / NEVENT_API_URL (data API: --data-api-url / NEVENT_DATA_API_URL)
@@ -86,7 +86,7 @@ export async function openStandaloneSession(options: StandaloneOptions): Promise
   }
 
   // Environment tokens are for this run only: keep them in memory and never open the keychain.
-  // Without NEVENT_API_URL a token is for Nevent itself (https://api.nevent.es, DESIGN §3).
+  // Without NEVENT_API_URL a token is for Nevent itself (https://api.nevent.es).
   const fromEnvironment = nonEmpty(env.NEVENT_JWT_TOKEN) !== undefined;
   const core = await createCore({ desktop: false, ...(fromEnvironment ? { secretStore: new MemorySecretStore() } : {}), ...(apiUrl === undefined ? {} : { apiUrl, dataApiUrl }) });
   let source: Awaited<ReturnType<typeof signInStandalone>>;

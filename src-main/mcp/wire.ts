@@ -1,5 +1,5 @@
 /**
- * The shapes the MCP tools answer with: snake_case as Nevent AI's tools use (DESIGN §4), plus the
+ * The shapes the MCP tools answer with: snake_case as Nevent AI's tools use, plus the
  * mappers from the API's records. Output schemas are derived from these and every answer is checked
  * against them before it leaves, so the shapes and what a call returns cannot drift apart (`tools/list`
  * does not advertise them: lean-schema.ts). Fields the API did not send are left out

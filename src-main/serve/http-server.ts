@@ -10,7 +10,7 @@
  *
  * Every request passes the request guard first (Host, Origin); the API and /auth/handoff need the token
  * in its header. No credential is ever put in a cookie: cookies are not isolated by port, so any other
- * web server on 127.0.0.1 the browser visits would receive it (DESIGN §6). The page and its assets are
+ * web server on 127.0.0.1 the browser visits would receive it. The page and its assets are
  * public code and need none. No CORS headers are ever sent.
  */
 import { existsSync } from 'node:fs';
@@ -28,7 +28,8 @@ import type { ErrorCode } from '../../src-shared/errors';
 import type { Dispatch } from '../app/dispatcher';
 import type { EventHub } from '../app/event-hub';
 import { HandoffStore } from './handoff';
-import { checkHostAndOrigin, tokenMatches } from './request-guard';
+import { tokenMatches } from './request-guard';
+import { checkHostAndOrigin } from '../../src-shared/loopback-origin';
 import { serveTokenHeader } from '../../src-shared/transport-contract';
 import { contentSecurityPolicy } from '../../src-shared/content-security-policy';
 

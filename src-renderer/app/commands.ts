@@ -4,6 +4,7 @@
  * What a command changes in main comes back pushed (app state, sessions, segments): no command reads
  * the state again after it ran.
  */
+import { isSignedIn } from '../../src-shared/account-machine';
 import type { SegmentDefinition } from '../../src-shared/api';
 import type { AppErrorData } from '../../src-shared/errors';
 import { toBridgeError } from '../../src-shared/ipc';
@@ -33,7 +34,7 @@ import { applyAppState } from '../stores/app-state-store';
 import { applySessions } from '../stores/sessions-store';
 import { applySegments } from '../stores/segments-store';
 import type { Stores } from '../stores/stores';
-import { settingsState } from '../stores/ui-store';
+import { applySettings } from '../stores/ui-store';
 import { assembleCatalog } from '../lib/tenant-catalog';
 import type { TenantSearchIndex } from '../lib/tenant-search';
 import { inlineCatalogBuilder, type CatalogBuilder } from './catalog-builder';
@@ -61,7 +62,7 @@ export class Commands {
   /** Reads what main holds (start-up, reconnect); everything later arrives pushed. */
   async loadInitialState(): Promise<void> {
     const [app, sessions, segments, settings] = await Promise.all([attempt(() => this.bridge.session.get()), attempt(() => this.bridge.mcp.sessions()), attempt(() => this.bridge.segments.current()), attempt(() => this.bridge.settings.get())]);
-    if (settings.ok) this.stores.ui.setState(settingsState(settings.value));
+    if (settings.ok) applySettings(this.stores.ui, settings.value);
     if (app.ok) applyAppState(this.stores.app, app.value);
     else this.stores.app.setState({ disconnected: true });
     if (sessions.ok) applySessions(this.stores.sessions, sessions.value);
@@ -72,8 +73,7 @@ export class Commands {
   async signIn(request: SignInRequest): Promise<Outcome<void>> {
     const result = await attempt(() => this.bridge.account.signIn(request));
     if (!result.ok) return result;
-    const signedIn = result.value.state === 'active' || result.value.state === 'choosingTenant';
-    if (!signedIn) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
+    if (!isSignedIn(result.value.state)) return { ok: false, error: result.value.error ?? { code: 'authentication_failed', message: 'Sign-in did not complete.' } };
     return { ok: true, value: undefined };
   }
 
@@ -257,14 +257,14 @@ export class Commands {
   /** Reads the settings. */
   async getSettings(): Promise<Outcome<Settings>> {
     const result = await attempt(() => this.bridge.settings.get());
-    if (result.ok) this.stores.ui.setState(settingsState(result.value));
+    if (result.ok) applySettings(this.stores.ui, result.value);
     return result;
   }
 
   /** Changes settings. */
   async updateSettings(update: SettingsUpdate): Promise<Outcome<Settings>> {
     const result = await attempt(() => this.bridge.settings.update(update));
-    if (result.ok) this.stores.ui.setState(settingsState(result.value));
+    if (result.ok) applySettings(this.stores.ui, result.value);
     return result;
   }
 

@@ -13,12 +13,13 @@
  * After a reconnect the event stream starts with main's snapshots (app, sessions, segments); audit
  * entries and settings changed during the gap were never pushed, so those two are read again.
  */
+import { isSignedIn } from '../../src-shared/account-machine';
 import type { AppNotification, AppState, ConnectionSource, NeventBridge } from '../../src-shared/ipc';
 import { applyAppState } from '../stores/app-state-store';
 import { appendLiveAudit } from '../stores/audit-store';
 import { applySegments } from '../stores/segments-store';
 import { applySessions } from '../stores/sessions-store';
-import { settingsState } from '../stores/ui-store';
+import { applySettings } from '../stores/ui-store';
 import type { Stores } from '../stores/stores';
 import type { Commands } from './commands';
 
@@ -34,7 +35,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
     bridge.mcp.onDidAppendAudit((entry) => appendLiveAudit(stores.audit, entry)),
     bridge.notifications.onDidNotify((notice) => stores.ui.setState((ui) => ({ notices: [notice, ...ui.notices].slice(0, maxNotices) }))),
     bridge.ui.onDidRequestQuickSwitch(() => stores.ui.setState({ pickerOpen: true })),
-    bridge.settings.onDidChange((settings) => stores.ui.setState(settingsState(settings))),
+    bridge.settings.onDidChange((settings) => applySettings(stores.ui, settings)),
   ];
 
   if (connection !== null) {
@@ -56,8 +57,7 @@ export function wireStores(bridge: NeventBridge, stores: Stores, commands: Comma
   let tenantId: string | null = null;
   let previousTenantName: string | null = null;
   const react = (app: AppState | null): void => {
-    const signedIn = app?.account.state === 'active' || app?.account.state === 'choosingTenant';
-    const nextAccount = signedIn ? (app.account.user?.id ?? null) : null;
+    const nextAccount = app !== null && isSignedIn(app.account.state) ? (app.account.user?.id ?? null) : null;
     if (nextAccount !== accountId) {
       accountId = nextAccount;
       if (nextAccount === null) commands.clearTenants();

@@ -2,10 +2,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AppNotification, Settings, Theme } from '../../src-shared/ipc';
+import { isNewer } from '../lib/versioned';
 
 /** What the UI store keeps of main's settings: the whole answer, and the theme it names. */
 export function settingsState(settings: Settings): Pick<UiState, 'theme' | 'settings'> {
   return { theme: settings.theme ?? 'system', settings };
+}
+
+/** Applies main's settings (an answer or a push) unless they are not newer than those held. */
+export function applySettings(store: UiStore, settings: Settings): void {
+  const held = store.getState().settings?.version;
+  if (held !== undefined && settings.version !== undefined && !isNewer(held, settings.version)) return;
+  store.setState(settingsState(settings));
 }
 
 /** The main views behind the header. */

@@ -1,5 +1,5 @@
 /**
- * Auth endpoints and token claims (DESIGN §3, NEVENT-API.md "Tokens", "Auth").
+ * Auth endpoints and token claims (NEVENT-API.md "Tokens", "Auth").
  *
  *   POST /auth/admin/login {email,password}  -> {loggedIn, access_token | accessToken, refresh_token? | refreshToken?}
  *   POST /auth/refresh {refreshToken}        -> the same token shapes (no bearer; keep the old refresh token if none)

@@ -1,5 +1,5 @@
 /**
- * Campaigns and paid-media status (DESIGN §3, NEVENT-API.md "Campaigns", "Paid media"). Enums are open:
+ * Campaigns and paid-media status (NEVENT-API.md "Campaigns", "Paid media"). Enums are open:
  * upstream's campaign statuses and channels are known, anything else passes through.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Small shared schemas of the Nevent API contract (DESIGN §3, shared/NEVENT-API.md).
+ * Small shared schemas of the Nevent API contract (shared/NEVENT-API.md).
  *
  * Rule for everything that comes FROM the API: require only what the code cannot work without, keep
  * every other field as it came (`.loose()`), and read enums as open sets — the known values typed for
@@ -43,7 +43,7 @@ export const MembershipStatusSchema = openEnum(knownMembershipStatuses);
 export type MembershipStatus = OpenEnum<(typeof knownMembershipStatuses)[number]>;
 
 /**
- * Whether a membership can be switched to. A tenant without a status is active (DESIGN §3); a status
+ * Whether a membership can be switched to. A tenant without a status is active; a status
  * we do not know is left for the API to judge (its refusal comes back with its own message), so only
  * the statuses known to block a switch block it here.
  */

@@ -1,6 +1,6 @@
 /**
  * The data API (`https://data.nevent.es`): segmentation criteria, preview, analytics capabilities
- * (DESIGN §3, NEVENT-API.md "Data API"). Bodies may come wrapped in `{success, data, timestamp}` or
+ * (NEVENT-API.md "Data API"). Bodies may come wrapped in `{success, data, timestamp}` or
  * bare (the client unwraps first); every record keeps the fields we do not know.
  */
 import { z } from 'zod';

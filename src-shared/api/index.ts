@@ -1,4 +1,4 @@
-/** The Nevent API contract (DESIGN §3): one import point for schemas and types. */
+/** The Nevent API contract: one import point for schemas and types. */
 export * from './common';
 export * from './error-body';
 export * from './auth';

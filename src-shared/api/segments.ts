@@ -1,5 +1,5 @@
 /**
- * Segments and their definitions (DESIGN §3, NEVENT-API.md "Segments", "Definition DSL").
+ * Segments and their definitions (NEVENT-API.md "Segments", "Definition DSL").
  *
  * Definitions: `{stanzas: [{id, criteria: [{id, criterion_id, operator, value?, type?, timeframe?,
  * filters?, modifiers?}]}]}` — criteria inside a stanza OR, stanzas AND; no stanzas = every fan. Every

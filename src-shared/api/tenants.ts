@@ -1,5 +1,5 @@
 /**
- * Tenants as the Nevent API sends them (DESIGN §2–§3, NEVENT-API.md "Tenants").
+ * Tenants as the Nevent API sends them (NEVENT-API.md "Tenants").
  *
  * A tenant record guarantees only `id` (or `_id`) — and usually `name`; `domain`, `level`, `parentId` are
  * optional, `slug`, `status`, `role` are not promised. Two endpoints list them:
@@ -42,7 +42,7 @@ export interface Tenant {
   level: number | null;
   slug?: string;
   domain?: string;
-  /** Membership status when the API gives one; absent means active (DESIGN §3). */
+  /** Membership status when the API gives one; absent means active. */
   status?: MembershipStatus;
   /** The user's role in this tenant when the API gives one; absent means the token's role. */
   role?: Role;

@@ -1,4 +1,4 @@
-/** The typed IPC contract (DESIGN §1, §6): channel maps, payload schemas, the `window.nevent` type. */
+/** The typed IPC contract: channel maps, payload schemas, the `window.nevent` type. */
 export * from './schemas';
 export * from './tenant-columns';
 export * from './request-channels';

@@ -54,13 +54,13 @@ export const requestChannels = {
   'mcp.setMode': spec(OperationModeValueSchema, OperationModeValueSchema),
   /** The clients the panel can configure, with whether each is installed and already configured. */
   'mcp.clients': spec(NoInputSchema, McpClientListSchema),
-  /** The bridge's tools by domain, with their class and whether the current mode allows them (issue 12). */
+  /** The bridge's tools by domain, with their class and whether the current mode allows them. */
   'mcp.tools': spec(NoInputSchema, McpToolListSchema),
   'mcp.clientConfigPreview': spec(ClientRequestSchema, ClientConfigPreviewSchema),
   'mcp.clientConfigWrite': spec(ClientRequestSchema, ClientConfigWriteSchema),
   /** Writes the MCP Bundle for Claude Desktop and opens it with the OS (Claude Desktop offers to install it). */
   'mcp.installExtension': spec(NoInputSchema, ExtensionInstallSchema),
-  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token (issue 11). */
+  /** The loopback HTTP endpoint (off by default): status and URL, on/off, the bridge token. */
   'mcp.httpStatus': spec(NoInputSchema, McpHttpStatusSchema),
   'mcp.httpEnable': spec(McpHttpEnableRequestSchema, McpHttpStatusSchema),
   'mcp.httpCreateToken': spec(NoInputSchema, McpHttpTokenSchema),

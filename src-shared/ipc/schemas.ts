@@ -19,7 +19,7 @@ export const HttpUrlSchema = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http or https URL' });
 
-/** The embedded demo API's users (DESIGN §3). */
+/** The embedded demo API's users. */
 export const DemoUserSchema = z.enum(['superadmin', 'owner', 'admin', 'staff', 'solo']);
 /** A demo user. */
 export type DemoUser = z.infer<typeof DemoUserSchema>;
@@ -85,7 +85,7 @@ export type TenantRef = z.infer<typeof TenantRefSchema>;
 
 /**
  * A tenant as the window sees it: what the API said, nothing made up. `level` is null when the answer
- * did not tell; `status` absent means active, `role` absent means the token's role (DESIGN §3).
+ * did not tell; `status` absent means active, `role` absent means the token's role.
  */
 export const TenantViewSchema = z.object({
   id: TenantIdSchema,
@@ -453,6 +453,11 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 export const SettingsSchema = z.object({
+  /**
+   * Increases by one with every change (the desktop store's settings part); the window ignores settings
+   * whose version is not newer than the ones it has. Absent from an older main: always applied.
+   */
+  version: z.number().int().min(0).optional(),
   apiUrl: z.string().nullable(),
   dataApiUrl: z.string().nullable(),
   /** Kept in preferences.json; absent from an older main means `system`. */
@@ -523,7 +528,7 @@ export type QuickSwitchRequest = z.infer<typeof QuickSwitchRequestSchema>;
 /** A request that takes no input. */
 export const NoInputSchema = z.undefined();
 
-// ── MCP over loopback HTTP (issue 11) ─────────────────────────────────────────────────────────────
+// ── MCP over loopback HTTP ─────────────────────────────────────────────────────────────
 /** `mcp.httpEnable` request: start (true) or stop (false) the endpoint. */
 export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
 /**
@@ -532,7 +537,7 @@ export const McpHttpEnableRequestSchema = z.object({ enabled: z.boolean() });
  */
 export const McpHttpTokenSchema = z.object({ token: z.string().regex(/^ncb_[A-Za-z0-9_-]{43}$/), url: z.string().nullable() });
 
-/** One MCP tool as the desktop lists it (issue 12): its domain, class, and whether the mode allows it now. */
+/** One MCP tool as the desktop lists it: its domain, class, and whether the mode allows it now. */
 export const McpToolInfoSchema = z.object({
   name: z.string(),
   title: z.string(),

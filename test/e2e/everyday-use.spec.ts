@@ -1,5 +1,5 @@
 /**
- * Everyday use (issue 16), against a `serve --demo` of its own (so it can be frozen and stopped):
+ * Everyday use, against a `serve --demo` of its own (so it can be frozen and stopped):
  * an "every fan" segment saved from the editor, an AI session's segment writes showing live in the
  * list and the detail, the audit log answering "what did the AI try?", and the window saying when the
  * core is gone and recovering by itself. Screenshots at 1280×800 and 900×700 in both themes.

@@ -1,5 +1,5 @@
 /**
- * The MCP panel's HTTP endpoint (issue 11): turn it on, create the bridge token (shown once), reach the
+ * The MCP panel's HTTP endpoint: turn it on, create the bridge token (shown once), reach the
  * endpoint with it from a real MCP client, write an HTTP entry that names the endpoint and never the
  * token, revoke the token (the client is refused), turn it off.
  */

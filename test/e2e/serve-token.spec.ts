@@ -1,5 +1,5 @@
 /**
- * `serve`'s API token in a real browser (issue 15, finding 1): it never sits in a cookie, so another web
+ * `serve`'s API token in a real browser: it never sits in a cookie, so another web
  * server on 127.0.0.1 (any port) receives nothing; it leaves the address bar and history at once; a
  * reload and a second tab still get in, through single-use hand-offs, and no storage holds the token.
  */

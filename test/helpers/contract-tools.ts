@@ -1,5 +1,5 @@
 /**
- * The MCP tool names DESIGN §4 promises, written out independently of the implementation so tests
+ * The MCP tool names the bridge promises (Nevent AI's, docs/upstream-toolset.md), written out independently of the implementation so tests
  * that compare against it can fail when a tool is renamed or dropped.
  */
 /**
@@ -38,7 +38,7 @@ export const serveFlowToolNames = [
   'nevent_help',
 ] as const;
 
-/** The paid-media reads beyond the status, the template and the short-URL tools (issue 12, upstream's names). */
+/** The paid-media reads beyond the status, the template and the short-URL tools (upstream's names). */
 export const paidMediaTemplateShortUrlToolNames = [
   'nevent_paid_ads_health',
   'nevent_list_paid_campaigns',

@@ -1,5 +1,5 @@
 /**
- * `mcp.http*`: the optional loopback MCP HTTP endpoint (issue 11): its switch and its bridge token. The
+ * `mcp.http*`: the optional loopback MCP HTTP endpoint: its switch and its bridge token. The
  * token crosses IPC once, in the `mcp.httpCreateToken` answer, to be shown; it is ours, never a Nevent token.
  */
 import { CoreError } from '../../core/tenant-session';

@@ -1,4 +1,4 @@
-/** `mcp.tools`: the bridge's tools as the MCP panel lists them (issue 12), from the one tool table. */
+/** `mcp.tools`: the bridge's tools as the MCP panel lists them, from the one tool table. */
 import { isToolAllowed } from '../../../src-shared/tool-access';
 import { allTools } from '../../mcp/tools';
 import type { RequestHandlers } from '../dispatcher';

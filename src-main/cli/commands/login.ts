@@ -1,6 +1,6 @@
 /**
  * `nevent-companion login [--api-url URL] [--data-api-url URL] [--email E] [--password-stdin]`:
- * signs in with email and password and keeps the account in the OS keychain (DESIGN §5). The password
+ * signs in with email and password and keeps the account in the OS keychain. The password
  * is prompted for without echo on a terminal, or read from stdin with `--password-stdin`; it is never
  * printed, logged or written anywhere.
  */

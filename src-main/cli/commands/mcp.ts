@@ -1,5 +1,5 @@
 /**
- * `nevent-companion mcp`: the MCP bridge over stdio (DESIGN §5).
+ * `nevent-companion mcp`: the MCP bridge over stdio.
  *
  *   mcp [--demo [--demo-user U]] [--api-url URL] [--data-api-url URL] [--mode M]   standalone, in-process core
  *   mcp --attach [--socket PATH]                                                   pipe to the running app
@@ -87,7 +87,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Anything in this process that logs with console.log would corrupt the JSON-RPC stream: send it to stderr.
   for (const method of ['log', 'info', 'debug'] as const) console[method] = (...args: unknown[]) => say(args.map(String).join(' '));
 
-  // Answer `initialize` at once and sign in meanwhile (issue 17, start-up): the server is loaded first (loading
+  // Answer `initialize` at once and sign in meanwhile (start-up): the server is loaded first (loading
   // the sign-in's modules alongside made the answer a little later here), then the sign-in runs while the server
   // answers, and the first tool call waits for it. A failed sign-in is said on stderr as it happens
   // and answered by every tool call (authentication_error, the same sentence); the exit code says it too.

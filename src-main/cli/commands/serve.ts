@@ -1,6 +1,6 @@
 /**
  * `nevent-companion serve [--demo [--demo-user U]] [--api-url URL] [--data-api-url URL] [--port N] [--socket PATH]`: the core, the MCP
- * socket bridge and the web UI, without Electron (DESIGN §5, §6). stdout carries exactly two lines
+ * socket bridge and the web UI, without Electron. stdout carries exactly two lines
  * for people and scripts: `ui: URL` (with this launch's token) and `mcp socket: PATH`.
  */
 import { parseArgs } from 'node:util';

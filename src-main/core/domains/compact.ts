@@ -1,5 +1,5 @@
 /**
- * Making API records cheaper for a model to read (DESIGN §4, context budget): fields that say nothing
+ * Making API records cheaper for a model to read (context budget): fields that say nothing
  * (null, empty lists, empty objects) are dropped; every field with a value is kept as sent.
  */
 import type { ApiObject } from '../../../src-shared/api';

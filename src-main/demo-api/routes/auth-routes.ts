@@ -1,5 +1,5 @@
 /**
- * Sign-in, refresh, who-am-I and the tenant switch (DESIGN §3), in the real API's shapes (both token
+ * Sign-in, refresh, who-am-I and the tenant switch, in the real API's shapes (both token
  * namings appear, as they do upstream), plus switch and refresh fault injection.
  *
  *   POST /auth/admin/login {email,password} -> {loggedIn, access_token, refresh_token?}   (home tenant)

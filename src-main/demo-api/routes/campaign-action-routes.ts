@@ -1,5 +1,5 @@
 /**
- * Campaign reads and actions of the core API (issue 12), in the real shapes: a record, metrics and a
+ * Campaign reads and actions of the core API, in the real shapes: a record, metrics and a
  * Spring page of recipients counted from the tenant's segments (campaign-book.ts), a quote, a DRAFT
  * creation, scheduling through `/actions/schedule` (the old `PATCH` answers 405 as the real API does).
  */

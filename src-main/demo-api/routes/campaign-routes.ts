@@ -1,4 +1,4 @@
-/** Paid-media status of the token's tenant (DESIGN §3): upstream's shape, `provider` upper case. */
+/** Paid-media status of the token's tenant: upstream's shape, `provider` upper case. */
 import type { Hono } from 'hono';
 import { PaidMediaProviderSchema } from '../../../src-shared/api';
 import { authenticateScoped } from '../demo-context';

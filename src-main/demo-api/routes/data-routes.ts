@@ -1,5 +1,5 @@
 /**
- * The data API under `/data` (DESIGN §3), in the real API's shapes: criteria in the
+ * The data API under `/data`, in the real API's shapes: criteria in the
  * `{success, data, timestamp}` envelope, preview bare; a DSL without stanza or criterion ids is refused
  * as the real data API refuses it (`Invalid DSL: stanza 0 missing id`); a definition naming an unknown
  * criterion fails inside a 200 (`success: false`), which clients must still read as a failure.

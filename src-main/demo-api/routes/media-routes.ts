@@ -1,5 +1,5 @@
 /**
- * The media library of the core API (issue 12): list (a bare array), upload (multipart, one `file`
+ * The media library of the core API: list (a bare array), upload (multipart, one `file`
  * part, 5 MB, images only: else 413 / 415 with `{message}`), delete (a JSON array of URLs, 204 even for
  * unknown ones; a malformed URL is a 400).
  */

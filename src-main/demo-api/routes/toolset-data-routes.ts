@@ -1,5 +1,5 @@
 /**
- * The data API endpoints of the toolset (issue 12), in the real shapes: segment execution (enveloped,
+ * The data API endpoints of the toolset, in the real shapes: segment execution (enveloped,
  * ids required as for the preview), dimension values (plain strings or `{id, label}`), analytics filter
  * values (a bare list per collection) and the monthly campaign report (query keys and `errors`).
  */

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppViewId } from '../../../src-shared/app-views';
-import { findPackageRoot } from '../../app/package-root';
+import { findPackageRoot } from '../../core/package-root';
 
 /** Where a view's page comes from. */
 export interface AppViewSource {

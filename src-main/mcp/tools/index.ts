@@ -1,5 +1,5 @@
 /**
- * Every MCP tool, in the order `tools/list` shows them (DESIGN §4): one folder per domain, each with an
+ * Every MCP tool, in the order `tools/list` shows them: one folder per domain, each with an
  * `index.ts` exporting its tools and its `nevent_help` topics (`guidance.ts`).
  */
 import { toolDomains, type ToolDomain } from '../../../src-shared/tool-domains';

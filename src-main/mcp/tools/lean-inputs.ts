@@ -1,5 +1,5 @@
 /**
- * Input fields whose checks stay out of `tools/list` (DESIGN §4, context budget): zod's own email,
+ * Input fields whose checks stay out of `tools/list` (context budget): zod's own email,
  * date-time and URL schemas advertise a regular expression of several hundred bytes in every tool that
  * uses them; these check the same in a refinement (not advertised) and say what they take in a word.
  */

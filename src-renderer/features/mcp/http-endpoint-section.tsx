@@ -1,5 +1,5 @@
 /**
- * The loopback MCP HTTP endpoint (issue 11): on/off, its address, and the bridge token. Its status is
+ * The loopback MCP HTTP endpoint: on/off, its address, and the bridge token. Its status is
  * pushed with the bridge's; this section only sends commands. A new token is shown once, held in this
  * component only while shown, and never again: lost, it is replaced.
  */

@@ -1,5 +1,5 @@
 /**
- * The bridge's tools grouped by domain (issue 12): each tool's class and whether the operation mode in
+ * The bridge's tools grouped by domain: each tool's class and whether the operation mode in
  * effect lets AI clients call it. The list is read once (it is fixed for a build); what is allowed is
  * computed from the pushed mode with the bridge's own rule, so it follows every mode change at once.
  */

@@ -53,7 +53,7 @@ describe('account: sign-in, restore, sign-out', () => {
     const restarted = await createCore({ apiUrl: 'http://unused.invalid', secretStore: store, configDir: fixture.configDir, fetch: fixture.http.fetch });
     expect(await restarted.account.restore()).toBe(true);
     expect(restarted.account.status()).toMatchObject({ signedIn: true, email: owner.email, apiUrl: fixture.demo.url, storage: 'keychain' });
-    expect(restarted.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
+    expect(restarted.account.state).toEqual({ type: 'active' });
     const restoredDesktop = restarted.registry.desktop;
     expect(restoredDesktop?.activeTenantId).toBe('tn-acme');
     expect((await restoredDesktop?.listTenants())?.tenants.length).toBeGreaterThan(1);
@@ -210,20 +210,23 @@ describe('session registry', () => {
 
   it('the org-picker choice moves the desktop session; a failed choice keeps the picker open', async () => {
     fixture = await startCoreFixture({ user: 'owner' });
-    expect(fixture.core.account.state).toMatchObject({ type: 'choosingTenant', tenantId: 'tn-acme' });
+    expect(fixture.core.account.state).toMatchObject({ type: 'choosingTenant' });
+    expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme');
     await expect(fixture.core.registry.switchDesktop('tn-acme-porto')).rejects.toMatchObject({ code: 'tenant_forbidden' });
     expect(fixture.core.account.state.type).toBe('choosingTenant');
     // The failure is the desktop session's, with where it went, until a switch succeeds.
     expect(fixture.core.registry.desktop?.snapshot()).toMatchObject({ lastSwitchError: { code: 'tenant_forbidden' }, lastSwitchTarget: 'tn-acme-porto', switchingTo: null });
     await fixture.core.registry.switchDesktop('tn-acme-fr');
-    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme-fr' });
+    expect(fixture.core.account.state).toEqual({ type: 'active' });
     expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme-fr');
     expect(fixture.core.registry.desktop?.snapshot()).toMatchObject({ lastSwitchError: null, lastSwitchTarget: null });
-    // Later desktop switches (the same one path) keep the account's tenant in step; so does a reset.
+    // Later desktop switches (the same one path) move the desktop session; so does a reset.
     await fixture.core.registry.switchDesktop('tn-acme-es');
-    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme-es' });
+    expect(fixture.core.account.state).toEqual({ type: 'active' });
+    expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme-es');
     await fixture.core.registry.switchDesktop('home');
-    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
+    expect(fixture.core.account.state).toEqual({ type: 'active' });
+    expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme');
   });
 
   it('the sign-in reads the tenant list once: the desktop’s first listing reuses it, later ones and other sessions ask the API', async () => {
@@ -258,7 +261,8 @@ describe('session registry', () => {
   it('choosing the current tenant just closes the picker', async () => {
     fixture = await startCoreFixture({ user: 'owner' });
     await fixture.core.registry.switchDesktop('tn-acme');
-    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-acme' });
+    expect(fixture.core.account.state).toEqual({ type: 'active' });
+    expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-acme');
     expect(fixture.demo.faults.stats().switchCalls).toBe(0);
   });
 });

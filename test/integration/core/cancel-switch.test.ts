@@ -1,5 +1,5 @@
 /**
- * A slow switch can be cancelled (issue 16, item 13): the session stops waiting at once, stays in the
+ * A slow switch can be cancelled: the session stops waiting at once, stays in the
  * tenant it was in with no failure recorded, the API's late answer is never installed, and the next
  * switch runs straight away. Real core against the demo API over HTTP; the demo holds the switch.
  */

@@ -1,5 +1,5 @@
 /**
- * One definition rule (issue 14, item 4): the same definitions go through the window's path (the
+ * One definition rule: the same definitions go through the window's path (the
  * builder's draft → `validateDraft`) and the core's (`createSegment` against the demo API over HTTP),
  * and both accept or both refuse each one. The cases come from the tenant's own criteria: every
  * operator the builder offers with a value of the kind it asks for, then wrong values, unlisted

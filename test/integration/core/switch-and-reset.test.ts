@@ -42,7 +42,8 @@ describe('tenant visibility per role (real demo API)', () => {
     fixture = await startCoreFixture({ user: 'owner' });
     expect(fixture.core.account.state.type).toBe('choosingTenant');
     await signInToDemo(fixture.core, fixture.demo, 'solo');
-    expect(fixture.core.account.state).toEqual({ type: 'active', tenantId: 'tn-solo-studio' });
+    expect(fixture.core.account.state).toEqual({ type: 'active' });
+    expect(fixture.core.registry.desktop?.activeTenantId).toBe('tn-solo-studio');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * `nevent-companion config <client> --write` on temp files: merge, keep others, back up, refuse malformed
- * files; and what used to lose or mangle things (issue 15, finding 6): symlinks, two writes in one second,
+ * files; and what used to lose or mangle things: symlinks, two writes in one second,
  * read-only files, big numbers, BOMs, huge files, JSONC, the person's own env/args; Codex's TOML; and
- * `--socket` in the entry (issue 16, item 4).
+ * `--socket` in the entry.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -51,7 +51,7 @@ describe('standalone credentials', () => {
     }
   });
 
-  // `mcp` answers initialize before its sign-in ends (issue 17): a sign-in that fails is the first tool
+  // `mcp` answers initialize before its sign-in ends: a sign-in that fails is the first tool
   // call's error (and every later one's), said on stderr as well, and the exit code once the client leaves.
   it('with no credentials: answers initialize, every tool call says so (authentication_error), nothing else on stdout, exit 1', async () => {
     const c = await spawnCliBridge(['mcp'], { HOME: configDir, NEVENT_COMPANION_CONFIG_DIR: configDir });

@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 4's last part: `config <client> --http-url` and the panel write an HTTP entry for the
+ * `config <client> --http-url` and the panel write an HTTP entry for the
  * app's loopback endpoint that never holds the bridge token, and the entry works — read the way each
  * client reads it (its URL key, its way of naming an environment variable), a real SDK client reaches
  * the real endpoint with it. The app remembers the endpoint (on, and its port) across restarts, so the

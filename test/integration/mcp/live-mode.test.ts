@@ -1,5 +1,5 @@
 /**
- * The operation mode is one value in main, read on every call (issue 14, item 3): a conversation that is
+ * The operation mode is one value in main, read on every call: a conversation that is
  * already open obeys a change from its very next call, both ways — over the app's socket, `mcp --attach`
  * and the loopback HTTP endpoint (2026-07-28 and 2025-era clients). Real core, demo API, SDK clients.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 11's promise in the clients people use: one connection carrying two conversations whose calls
+ * Tenant per call in the clients people use: one connection carrying two conversations whose calls
  * interleave, each passing its own `tenant_id`, never sees the other's data, and the connection's
  * active tenant stays where it was — over stdio, the app's socket, `mcp --attach` and the loopback
  * HTTP endpoint (stateless 2026-07-28 and legacy sessions), with the v2 client pinned to 2026-07-28

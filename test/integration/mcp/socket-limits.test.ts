@@ -1,5 +1,5 @@
 /**
- * The socket server's bounds (issue 15, finding 7): silent connections are closed once the handshake
+ * The socket server's bounds: silent connections are closed once the handshake
  * deadline passes, idle ones after the idle time-out, connections beyond the cap are refused with a
  * reason, and none of it touches a working connection. (Fake sessions: the bounds are the transport's.)
  */

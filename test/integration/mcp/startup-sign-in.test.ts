@@ -1,5 +1,5 @@
 /**
- * Standalone `nevent-companion mcp` answers `initialize` before its sign-in ends (issue 17, start-up):
+ * Standalone `nevent-companion mcp` answers `initialize` before its sign-in ends (start-up):
  * the handshake never waits for the Nevent API, the first tool call waits for the sign-in, a failed
  * sign-in is every call's `authentication_error`, and a token the API no longer accepts is never used
  * to answer.

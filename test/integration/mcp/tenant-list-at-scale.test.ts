@@ -1,5 +1,5 @@
 /**
- * `nevent_list_tenants` for a SUPERADMIN over 100,000 tenants (issue 17, item 2), through a real MCP
+ * `nevent_list_tenants` for a SUPERADMIN over 100,000 tenants, through a real MCP
  * client over stdio: every page fits a model's context (≤ 24 KiB of JSON text), says the total and how
  * to go on, searches, and the connection stays up for the next call.
  */

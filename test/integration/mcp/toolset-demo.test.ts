@@ -1,5 +1,5 @@
 /**
- * The toolset's analytics, audience, campaign and media tools (issue 12) through a real SDK client on the
+ * The toolset's analytics, audience, campaign and media tools through a real SDK client on the
  * app's socket, against the real core and the demo API over HTTP: each tool answers in the tenant the
  * call names, the demo's figures agree across tools (segments → quote → recipients → metrics), and the
  * destructive ones say what they would do before doing it.

@@ -1,5 +1,5 @@
 /**
- * Where `nevent_upload_image` may read from (issue 12, bad input): an image URL is fetched only from a
+ * Where `nevent_upload_image` may read from (bad input): an image URL is fetched only from a
  * public address — this computer, its networks and the cloud metadata address are refused before any
  * byte is sent, by name or by address literal — unless the person allowed local addresses; and the
  * folders named in the app's Settings apply to open AI connections at the next call, checked before

@@ -1,5 +1,5 @@
 /**
- * Client-supplied strings through a real socket and the real core (issue 15, finding 3): a huge
+ * Client-supplied strings through a real socket and the real core: a huge
  * `clientInfo.name` is never kept whole (session, panel, audit), an oversized initialize is refused, and
  * twenty such clients leave the sessions and audit small.
  */

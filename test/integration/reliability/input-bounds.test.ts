@@ -1,5 +1,5 @@
 /**
- * Hostile shapes through a real socket and the real core (issue 15, finding 7): a tool argument nested
+ * Hostile shapes through a real socket and the real core: a tool argument nested
  * 200,000 levels deep is a bad request (`invalid_request`), not an internal error, and many concurrent
  * calls in one session add no listener per call (no MaxListenersExceededWarning).
  */

@@ -1,5 +1,5 @@
 /**
- * Per-tenant tokens under pressure (issue 11): one pooled connection names many tenants of one account
+ * Per-tenant tokens under pressure: one pooled connection names many tenants of one account
  * at once. Minting is single-flight per tenant; when every access token is refused at once, each
  * tenant's token is refreshed exactly once through the account's broker and no refresh token is ever
  * sent twice (the demo API counts reuses). For a SUPERADMIN every refresh comes back in the tenant the

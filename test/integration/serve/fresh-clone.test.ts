@@ -1,5 +1,5 @@
 /**
- * The README's path from a fresh clone (issue 16, items 1–3): the checkout's files in an empty folder,
+ * The README's path from a fresh clone: the checkout's files in an empty folder,
  * `npm install` (offline, from the local npm cache, as on a machine that cannot reach GitHub), then
  * `npm start` (no Electron binary here: it must point to `serve`) and `npx nevent-companion serve --demo`,
  * which must serve the UI, not "The web UI is not built".

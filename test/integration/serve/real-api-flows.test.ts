@@ -137,7 +137,7 @@ describe.each([
     const capabilities = (await run('nevent_analytics_capabilities')) as { tables: { name: string }[] };
     expect(capabilities.tables.map((t) => t.name)).toContain('campaigns');
     expect((await run('nevent_paid_ads_status', { provider: 'google' })).provider).toBe('google');
-    // The toolset (issue 12): each domain's tools over the real wire, in the session's tenant.
+    // The toolset: each domain's tools over the real wire, in the session's tenant.
     expect((await run('nevent_analytics_table_schema', { table: 'campaigns' })).table).toBe('campaigns');
     expect((await run('nevent_analytics_filter_values', { collection: 'campaigns', filters: [{ field: 'channel' }] })).tenant_id).toBe('tn-acme-madrid');
     expect((await run('nevent_analytics_query', { collection: 'campaigns', metrics: [{ field: 'sent', operation: 'sum', alias: 'sent' }] })).total_rows).toBe(1);

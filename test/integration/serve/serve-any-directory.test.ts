@@ -1,5 +1,5 @@
 /**
- * `serve` from any working directory (issue 15, finding 5): the split CLI bundle finds the built UI
+ * `serve` from any working directory: the split CLI bundle finds the built UI
  * through the package, not through the current directory or the chunk's own location.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The settings file edited by hand while the app runs (issue 14, item 3): the saved operation mode is
+ * The settings file edited by hand while the app runs: the saved operation mode is
  * picked up from the real file on disk, once; the app's own writes are not mistaken for an edit. And a
  * settings file that is not one the app reads — a named pipe, a file of megabytes — is refused with a
  * clear line in the log, never waited on (at start or on an edit), and replaced by the next save.

@@ -123,7 +123,7 @@ describe('CoreSession: 401 handling', () => {
     expect(fake.calls.filter((c) => c.path === '/auth/refresh').map((c) => (c.body as { refreshToken: string }).refreshToken)).toEqual(['refresh-0', 'refresh-1']);
   });
 
-  it('a pair another session renewed earlier, stale since, is renewed again instead of failing (the flake of issue 14)', async () => {
+  it('a pair another session renewed earlier, stale since, is renewed again instead of failing (once a flake)', async () => {
     // Two sessions from the same pair (an MCP session starts from the desktop's), one broker.
     const { session, fake, clock, credential, http, verifier, broker } = await setup();
     const other = new CoreSession({ kind: 'mcp', credential, urls: { apiUrl, dataApiUrl }, http, verifier, broker, clock });

@@ -1,4 +1,4 @@
-/** A listener that throws is reported, and the others still hear the event (issue 14, item 4). */
+/** A listener that throws is reported, and the others still hear the event. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Emitter, setListenerErrorReporter, type ListenerErrorReporter } from '../../../src-main/core/emitter';
 

@@ -1,5 +1,5 @@
 /**
- * The core's JSON path over node:http (issue 17, per-call cost) against a real local server: what
+ * The core's JSON path over node:http (per-call cost) against a real local server: what
  * fetch did for it before must still hold (compressed bodies, redirects followed, network errors and
  * time-outs reported the same way, a kept-alive connection the server dropped).
  */

@@ -1,5 +1,5 @@
 /**
- * Class coverage over `allTools` (issue 12; upstream once broke production twice on this): every tool has
+ * Class coverage over `allTools` (upstream once broke production twice on this): every tool has
  * a known domain and class, the class agrees with the annotations a client shows, and each operation mode
  * refuses exactly what it must — through a real MCP client, so a tool added to any domain is covered.
  */

@@ -1,5 +1,5 @@
 /**
- * The DELETE-class rule (DESIGN §4): after the mode and the input, a destructive tool does nothing
+ * The DELETE-class rule: after the mode and the input, a destructive tool does nothing
  * without `confirmed: true` and says what it would do; with it, it runs. Every destructive tool gets the
  * `confirmed` input from the factory, described by one shared line.
  */

@@ -1,5 +1,5 @@
 /**
- * The context budget (DESIGN §4, issues 12 and 17): a model pays for every byte of `tools/list`, so the
+ * The context budget: a model pays for every byte of `tools/list`, so the
  * full toolset (FULL mode lists every tool) averages at most 700 bytes per definition, and each
  * description stays one sentence. A size budget, measured as the benchmark measures it (UTF-8 bytes of
  * the JSON the client receives): no timing involved.

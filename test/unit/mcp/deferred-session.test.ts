@@ -1,4 +1,4 @@
-/** The stand-in session standalone `mcp` serves while it signs in (issue 17, start-up). */
+/** The stand-in session standalone `mcp` serves while it signs in (start-up). */
 import { describe, expect, it } from 'vitest';
 import type { SessionSnapshot } from '../../../src-shared/session';
 import { DeferredSession, type OpenedSession } from '../../../src-main/mcp/deferred-session';

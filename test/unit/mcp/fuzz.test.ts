@@ -13,7 +13,7 @@ import type { Harness } from './harness';
 
 const keys = fc.constantFrom(
   ...['tenantId', 'tenant_id', 'segment_id', 'name', 'definition', 'description', 'version', 'search', 'limit', 'cursor', 'status', 'channel', 'provider', 'topic', '__proto__', 'constructor', 'toString', ''],
-  // The toolset's inputs (issue 12).
+  // The toolset's inputs.
   ...['campaign_id', 'page', 'page_size', 'criterion_id', 'collection', 'filters', 'metrics', 'dimensions', 'dryRun', 'table', 'year', 'month', 'segment_ids', 'scheduled_time', 'confirmed', 'urls', 'source', 'file_path', 'imageName', 'email_body', 'utm_custom_params', 'offset'],
   ...['id', 'template_id', 'parentShortCode', 'campaignId', 'adGroupId', 'adId', 'longUrl', 'userIds', 'emails', 'from', 'to', 'pageSize', 'isActive'],
 );

@@ -1,4 +1,4 @@
-/** What `tools/list` advertises (the context budget, DESIGN §4): lean inputs, no outputs, full checks on the server. */
+/** What `tools/list` advertises (the context budget): lean inputs, no outputs, full checks on the server. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { advertisedInBrief, leanAnnotations, leanJsonSchema, maxAdvertisedDepth } from '../../../src-main/mcp/lean-schema';

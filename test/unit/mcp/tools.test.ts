@@ -1,4 +1,4 @@
-/** Each tool against the fake session: inputs reach the session as they should, results have the DESIGN §4 shape. */
+/** Each tool against the fake session: inputs reach the session as they should, results have the envelope's shape. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../../src-main/core/tenant-session';
 import { guidanceFor, helpTopics } from '../../../src-main/mcp/guidance';

@@ -1,5 +1,5 @@
 /**
- * Bad input to the analytics, audience, campaign and media tools (issue 12): wrong types, out-of-range
+ * Bad input to the analytics, audience, campaign and media tools: wrong types, out-of-range
  * numbers, huge strings and malformed ids are refused with the envelope naming the argument, before
  * anything reaches the Nevent API; extra keys are ignored, never forwarded; a tenant the account cannot
  * reach is refused before the tool runs; the API's refusals come back as the envelope.

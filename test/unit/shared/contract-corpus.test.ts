@@ -415,7 +415,7 @@ function checkBulkUserLinks(result: ReturnType<typeof normalizeBulkUserLinks>, c
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The toolset (issue 12): audiences, analytics, campaigns, media.
+// The toolset: audiences, analytics, campaigns, media.
 
 function checkSegmentExecution(result: ReturnType<typeof normalizeSegmentExecution>, ctx: CaseContext): void {
   const body = record(ctx.body);

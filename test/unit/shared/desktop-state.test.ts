@@ -1,6 +1,6 @@
 /** The desktop reducer: parts keep their object unless they changed, and answers for a tenant the desktop left are dropped. */
 import { describe, expect, it } from 'vitest';
-import { initialDesktopModel, reduceDesktop, type DesktopEvent, type DesktopModel } from '../../../src-shared/desktop-state';
+import { initialDesktopModel, reduceDesktop, type DesktopEvent, type DesktopModel, type PreferenceSettings } from '../../../src-shared/desktop-state';
 import type { AccountStatus } from '../../../src-shared/ipc';
 import type { SessionSnapshot } from '../../../src-shared/session';
 
@@ -22,7 +22,8 @@ function run(model: DesktopModel, ...events: DesktopEvent[]): DesktopModel {
   return events.reduce(reduceDesktop, model);
 }
 
-const start = initialDesktopModel({ account: account('signedOut'), bridge: { state: 'listening', socketPath: null, sessionCount: 0, error: null }, mode: 'READ_ONLY', shortcuts: { recent: [], pinned: [] } });
+const preferenceSettings = { apiUrl: null, dataApiUrl: null, theme: 'system', language: 'system', uploadFolders: [], environmentUploadFolders: [] } as const satisfies PreferenceSettings;
+const start = initialDesktopModel({ account: account('signedOut'), bridge: { state: 'listening', socketPath: null, sessionCount: 0, error: null }, mode: 'READ_ONLY', shortcuts: { recent: [], pinned: [] }, settings: preferenceSettings });
 const signedIn = run(start, { type: 'accountChanged', account: account('active') }, { type: 'sessionsChanged', sessions: [desktop('home')] });
 
 describe('desktop reducer', () => {
@@ -30,6 +31,20 @@ describe('desktop reducer', () => {
     expect(reduceDesktop(signedIn, { type: 'accountChanged', account: account('active') })).toBe(signedIn);
     expect(reduceDesktop(signedIn, { type: 'sessionsChanged', sessions: [desktop('home')] })).toBe(signedIn);
     expect(reduceDesktop(signedIn, { type: 'modeChanged', mode: 'READ_ONLY' })).toBe(signedIn);
+  });
+
+  it('settings are a part of their own: a real change makes a new part, the mode comes in once and shows in the state and the settings', () => {
+    expect(signedIn.settings).toEqual({ ...preferenceSettings, operationMode: 'READ_ONLY' });
+    // Preferences also change with every recent tenant: the same settings keep the model.
+    expect(reduceDesktop(signedIn, { type: 'settingsChanged', settings: { ...preferenceSettings, uploadFolders: [] } })).toBe(signedIn);
+    const dark = reduceDesktop(signedIn, { type: 'settingsChanged', settings: { ...preferenceSettings, theme: 'dark' } });
+    expect(dark.settings).toEqual({ ...preferenceSettings, theme: 'dark', operationMode: 'READ_ONLY' });
+    expect(dark.state).toBe(signedIn.state);
+    const standard = reduceDesktop(dark, { type: 'modeChanged', mode: 'STANDARD' });
+    expect(standard.state.operationMode).toBe('STANDARD');
+    expect(standard.settings).toEqual({ ...dark.settings, operationMode: 'STANDARD' });
+    // A later settings change keeps the mode the store holds.
+    expect(reduceDesktop(standard, { type: 'settingsChanged', settings: { ...preferenceSettings, theme: 'light' } }).settings.operationMode).toBe('STANDARD');
   });
 
   it('a change to the sessions list only (a tool call counted) keeps the app state object', () => {

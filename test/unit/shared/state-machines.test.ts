@@ -3,20 +3,20 @@
  * that is not handled fails here; the transitions the flows rely on; refusals that change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { initialAccountState, isAccountSignedIn, accountTenantOf, transitionAccount, type AccountEvent, type AccountState } from '../../../src-shared/account-machine';
-import { sessionTenantOf, startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
+import { initialAccountState, isSignedIn, transitionAccount, type AccountEvent, type AccountState } from '../../../src-shared/account-machine';
+import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
 
 const accountStates: AccountState[] = [
   { type: 'signedOut', reason: 'never_signed_in' },
   { type: 'signingIn' },
-  { type: 'choosingTenant', tenantId: 'home', switchableTenantIds: ['home', 'b'] },
-  { type: 'active', tenantId: 'home' },
+  { type: 'choosingTenant', switchableTenantIds: ['home', 'b'] },
+  { type: 'active' },
 ];
 const accountEvents: AccountEvent[] = [
   { type: 'signInStarted' },
   { type: 'signInFailed' },
-  { type: 'signedIn', tenantId: 'home', switchableTenantIds: ['home', 'b', 'c'], restored: false },
-  { type: 'tenantChosen', tenantId: 'b' },
+  { type: 'signedIn', switchableTenantIds: ['home', 'b', 'c'], restored: false },
+  { type: 'tenantChosen' },
   { type: 'signedOut', reason: 'refresh_refused' },
 ];
 
@@ -31,25 +31,24 @@ describe('account machine', () => {
     let state = initialAccountState;
     state = accountNext(state, { type: 'signInStarted' });
     expect(state).toEqual({ type: 'signingIn' });
-    state = accountNext(state, { type: 'signedIn', tenantId: 'home', switchableTenantIds: ['home', 'b'], restored: false });
-    expect(state).toEqual({ type: 'choosingTenant', tenantId: 'home', switchableTenantIds: ['home', 'b'] });
-    state = accountNext(state, { type: 'tenantChosen', tenantId: 'b' });
-    expect(state).toEqual({ type: 'active', tenantId: 'b' });
-    expect(accountTenantOf(state)).toBe('b');
+    state = accountNext(state, { type: 'signedIn', switchableTenantIds: ['home', 'b'], restored: false });
+    expect(state).toEqual({ type: 'choosingTenant', switchableTenantIds: ['home', 'b'] });
+    state = accountNext(state, { type: 'tenantChosen' });
+    expect(state).toEqual({ type: 'active' });
     state = accountNext(state, { type: 'signedOut', reason: 'refresh_refused' });
     expect(state).toEqual({ type: 'signedOut', reason: 'refresh_refused' });
-    expect(isAccountSignedIn(state)).toBe(false);
+    expect(isSignedIn(state.type)).toBe(false);
   });
 
   it('skips the picker for one switchable tenant, and for a restored sign-in', () => {
-    expect(accountNext({ type: 'signingIn' }, { type: 'signedIn', tenantId: 'only', switchableTenantIds: ['only'], restored: false })).toEqual({ type: 'active', tenantId: 'only' });
-    expect(accountNext({ type: 'signingIn' }, { type: 'signedIn', tenantId: 'home', switchableTenantIds: ['home', 'b'], restored: true })).toEqual({ type: 'active', tenantId: 'home' });
+    expect(accountNext({ type: 'signingIn' }, { type: 'signedIn', switchableTenantIds: ['only'], restored: false })).toEqual({ type: 'active' });
+    expect(accountNext({ type: 'signingIn' }, { type: 'signedIn', switchableTenantIds: ['home', 'b'], restored: true })).toEqual({ type: 'active' });
   });
 
-  it('a failed sign-in says so; choosing the tenant the desktop is in changes nothing (same object)', () => {
+  it('a failed sign-in says so; a desktop switch once active changes nothing (same object)', () => {
     expect(accountNext({ type: 'signingIn' }, { type: 'signInFailed' })).toEqual({ type: 'signedOut', reason: 'sign_in_failed' });
-    const active: AccountState = { type: 'active', tenantId: 'home' };
-    expect(accountNext(active, { type: 'tenantChosen', tenantId: 'home' })).toBe(active);
+    const active: AccountState = { type: 'active' };
+    expect(accountNext(active, { type: 'tenantChosen' })).toBe(active);
   });
 
   it('answers every state × event, refusing with a reason and never throwing', () => {
@@ -61,14 +60,14 @@ describe('account machine', () => {
       ['refused', 'refused', 'refused', 'ok', 'ok'],
       ['refused', 'refused', 'refused', 'ok', 'ok'],
     ]);
-    const refusal = transitionAccount({ type: 'active', tenantId: 'home' }, { type: 'signInStarted' });
+    const refusal = transitionAccount({ type: 'active' }, { type: 'signInStarted' });
     expect(refusal).toEqual({ ok: false, rejection: { from: 'active', event: 'signInStarted', reason: expect.stringMatching(/sign out first/) } });
   });
 });
 
-const sessionStates: SessionState[] = [startedSession('home'), { type: 'switching', from: 'home', to: 'b', lastFailure: null }, { type: 'ended', reason: 'closed' }];
+const sessionStates: SessionState[] = [startedSession(), { type: 'switching', to: 'b', lastFailure: null }, { type: 'ended', reason: 'closed' }];
 const error = { code: 'tenant_forbidden' as const, message: 'no' };
-const sessionEvents: SessionEvent[] = [{ type: 'switchRequested', to: 'b' }, { type: 'switchSucceeded', tenantId: 'b' }, { type: 'switchFailed', error }, { type: 'switchCancelled' }, { type: 'ended', reason: 'signed_out' }];
+const sessionEvents: SessionEvent[] = [{ type: 'switchRequested', to: 'b' }, { type: 'switchSucceeded' }, { type: 'switchFailed', error }, { type: 'switchCancelled' }, { type: 'ended', reason: 'signed_out' }];
 
 function sessionNext(state: SessionState, event: SessionEvent): SessionState {
   const result = transitionSession(state, event);
@@ -78,22 +77,22 @@ function sessionNext(state: SessionState, event: SessionEvent): SessionState {
 
 describe('session machine', () => {
   it('active ⇄ switching: a success moves, a failure stays and keeps where it went and why until the next success', () => {
-    let state = startedSession('home');
+    let state = startedSession();
     state = sessionNext(state, { type: 'switchRequested', to: 'b' });
-    expect(sessionTenantOf(state)).toBe('home');
+    expect(state).toEqual({ type: 'switching', to: 'b', lastFailure: null });
     state = sessionNext(state, { type: 'switchFailed', error });
-    expect(state).toEqual({ type: 'active', tenantId: 'home', lastFailure: { to: 'b', error } });
+    expect(state).toEqual({ type: 'active', lastFailure: { to: 'b', error } });
     state = sessionNext(state, { type: 'switchRequested', to: 'c' });
-    expect(state).toMatchObject({ type: 'switching', from: 'home', to: 'c', lastFailure: { to: 'b' } });
-    state = sessionNext(state, { type: 'switchSucceeded', tenantId: 'c' });
-    expect(state).toEqual({ type: 'active', tenantId: 'c', lastFailure: null });
+    expect(state).toMatchObject({ type: 'switching', to: 'c', lastFailure: { to: 'b' } });
+    state = sessionNext(state, { type: 'switchSucceeded' });
+    expect(state).toEqual({ type: 'active', lastFailure: null });
   });
 
   it('a cancelled switch goes back to where it was, keeping what it knew (no new failure)', () => {
-    let state = sessionNext(startedSession('home'), { type: 'switchRequested', to: 'b' });
+    let state = sessionNext(startedSession(), { type: 'switchRequested', to: 'b' });
     state = sessionNext(state, { type: 'switchFailed', error });
     state = sessionNext(state, { type: 'switchRequested', to: 'c' });
-    expect(sessionNext(state, { type: 'switchCancelled' })).toEqual({ type: 'active', tenantId: 'home', lastFailure: { to: 'b', error } });
+    expect(sessionNext(state, { type: 'switchCancelled' })).toEqual({ type: 'active', lastFailure: { to: 'b', error } });
   });
 
   it('answers every state × event; ended is final', () => {
@@ -104,6 +103,5 @@ describe('session machine', () => {
       ['refused', 'ok', 'ok', 'ok', 'ok'],
       ['refused', 'refused', 'refused', 'refused', 'refused'],
     ]);
-    expect(sessionTenantOf({ type: 'ended', reason: 'closed' })).toBeNull();
   });
 });

@@ -168,6 +168,8 @@ describe('settings pushed to every window', () => {
     expect((await t.dispatch('settings.update', { language: 'fr' })).ok).toBe(false);
     // And a mode change, which the settings answer carries.
     t.mode.set('STANDARD', 'app');
+    // Published with the app state at the end of the turn, as one change of the store.
+    await t.until((e) => e.channel === 'settings.onDidChange' && (e.payload as Settings).operationMode === 'STANDARD');
     expect((t.published('settings.onDidChange') as Settings[]).at(-1)).toMatchObject({ operationMode: 'STANDARD' });
     // A change of preferences that is not a setting (a recent tenant) pushes no settings.
     const pushes = t.published('settings.onDidChange').length;
@@ -177,6 +179,26 @@ describe('settings pushed to every window', () => {
 });
 
 describe('the desktop store', () => {
+  it('a mode change goes into the store once: one app-state and one settings publish, each with a new version', async () => {
+    const t = await createTestService();
+    const answer = await t.dispatch('settings.get', undefined);
+    if (!answer.ok) throw new Error('settings.get failed');
+    const before = { state: t.service.state().version, settings: answer.value as Settings };
+    const states = t.published('session.onDidChange').length;
+    const settings = t.published('settings.onDidChange').length;
+    t.mode.set('STANDARD', 'app');
+    await t.until((e) => e.channel === 'settings.onDidChange' && (e.payload as Settings).operationMode === 'STANDARD');
+    const pushedStates = t.published('session.onDidChange').slice(states) as AppState[];
+    const pushedSettings = t.published('settings.onDidChange').slice(settings) as Settings[];
+    expect(pushedStates.map((s) => s.operationMode)).toEqual(['STANDARD']);
+    expect(pushedSettings.map((s) => s.operationMode)).toEqual(['STANDARD']);
+    expect(pushedStates[0]?.version).toBe(before.state + 1);
+    expect(pushedSettings[0]?.version).toBe((before.settings.version ?? 0) + 1);
+    // The answer to `settings.get` is the store's part, as published.
+    const after = await t.dispatch('settings.get', undefined);
+    expect(after.ok && after.value).toEqual(pushedSettings[0]);
+  });
+
   it('publishes a new version only when something changed, and signing in changes the account', async () => {
     const t = await createTestService();
     const first = t.service.state().version;

@@ -1,4 +1,4 @@
-/** How the desktop app tells AI clients to start the CLI, per install kind (DESIGN §6 "Installed app"). */
+/** How the desktop app tells AI clients to start the CLI, per install kind. */
 import { describe, expect, it } from 'vitest';
 import { appImageBootstrap, desktopCliLauncher, type CliLauncherContext } from '../../../src-main/electron/cli-launcher';
 import { argsField, buildServerEntry, clientKinds, envKey } from '../../../src-main/mcp/client-config/entry';

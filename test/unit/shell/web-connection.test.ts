@@ -1,5 +1,5 @@
 /**
- * The web transport tells the window when the core is gone (issue 16, item 7): a stream that stays
+ * The web transport tells the window when the core is gone: a stream that stays
  * silent (a frozen `serve`), a server that went away, a token that a restarted `serve` no longer knows.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * The `definition` input of the segment tools, advertised as its shape in one line rather than as four
- * levels of JSON Schema (about 450 bytes in each of four tools: DESIGN §4, context budget). Every call is
+ * levels of JSON Schema (about 450 bytes in each of four tools, paid for in every conversation's context). Every call is
  * still checked against the full definition schema; `nevent_help` segments explains operators by type.
  */
 import { SegmentDefinitionInputSchema } from '../../../../src-shared/api';

@@ -10,7 +10,7 @@ import { TenantOutSchema, tenantOut, type TenantOut } from '../../wire';
 const defaultLimit = 100;
 const maxLimit = 500;
 /**
- * A page's tenants stay within this many bytes of JSON whatever `limit` asks (issue 17: a page ≤ 24 KiB,
+ * A page's tenants stay within this many bytes of JSON whatever `limit` asks (a page ≤ 24 KiB,
  * with room left for the envelope's ids and cursor); a page cut short still says where to go on.
  */
 const pageTenantBytes = 23 * 1024;

@@ -1,5 +1,5 @@
 /**
- * The result shape shared by `nevent_switch_tenant` and `nevent_reset_tenant` (DESIGN §4): `switched_to_tenant_id`
+ * The result shape shared by `nevent_switch_tenant` and `nevent_reset_tenant`: `switched_to_tenant_id`
  * as Nevent AI answers it, beside `active_tenant_id`, plus previous_tenant_id. The message tells the model to
  * pass that id as `tenant_id` from then on, so a conversation sharing the connection cannot move it.
  */
