@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 // What no file of src-main outside the Electron shell imports.
 const mainImportPatterns = [
   { group: ['electron'], message: 'Only the Electron shell (src-main/electron) imports electron; the core must run without it.' },
-  { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+  { group: ['**/src-renderer/**', '**/src-apps/**'], message: 'Main never imports the renderer or the MCP App views.' },
   { group: ['**/electron/**'], message: 'The core never imports the Electron shell.' },
 ];
 
@@ -48,6 +48,7 @@ export default tseslint.config(
     { files: ['src-shared/**/*.ts'], project: './tsconfig.shared.json' },
     { files: ['src-main/**/*.ts'], project: './tsconfig.main.json' },
     { files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'], project: './tsconfig.renderer.json' },
+    { files: ['src-apps/**/*.ts', 'src-apps/**/*.tsx'], project: './tsconfig.apps.json' },
   ].map(({ files, project }) => ({
     files,
     languageOptions: { parserOptions: { project, tsconfigRootDir: import.meta.dirname } },
@@ -71,6 +72,26 @@ export default tseslint.config(
         patterns: [
           { group: [...nodeBuiltins, 'electron'], message: 'The renderer is DOM only; talk to main through window.nevent.' },
           { group: ['**/src-main/**'], message: 'The renderer never imports src-main.' },
+          { group: ['**/src-apps/**'], message: 'The window never imports the MCP App views.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The MCP App views run in an AI client's sandboxed frame and act only through tool calls (docs/mcp-apps.md).
+    // They reuse the window's presentational pieces — its words, lib, components and the segment definition
+    // and builder — never its state, its bridge to main, or anything that reads them.
+    files: ['src-apps/**/*.ts', 'src-apps/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeBuiltins, 'electron'], message: 'A view is DOM only; it acts through tool calls to its host.' },
+          { group: ['**/src-main/**'], message: 'A view never imports src-main: it reaches the bridge only through tool calls.' },
+          {
+            // Two of those pieces read the window's stores: the tenant swatch and the locale provider.
+            regex: 'src-renderer/(?!(lib|components|i18n|features/segments)/)|src-renderer/(components/tenant-swatch|i18n/locale-provider)',
+            message: "A view reuses only the window's presentational pieces (lib, components, i18n, the segment definition and builder), never its stores or bridge.",
+          },
         ],
       }],
     },
@@ -79,7 +100,7 @@ export default tseslint.config(
     // Words a person reads come from the catalogs (docs/i18n.md): text in JSX — between tags, in the
     // attributes a person reads or hears (aria-label, title, placeholder, alt), or as a string in braces —
     // is a bug. Symbols (▾, ★, ✕, —), URLs and paths shown as examples, and ALL-CAPS codes are not words.
-    files: ['src-renderer/**/*.tsx'],
+    files: ['src-renderer/**/*.tsx', 'src-apps/**/*.tsx'],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': ['error', {

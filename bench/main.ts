@@ -22,6 +22,7 @@ import { benchTenantList } from './bench-tenant-list';
 import { benchTenantPerCall } from './bench-tenant-per-call';
 import { benchToolsByMode } from './bench-tools-by-mode';
 import { benchToolsets } from './bench-toolsets';
+import { benchAppViews } from './bench-app-views';
 import { createContext, type BenchContext } from './context';
 import { describeMachine, finishMachine, type MachineInfo } from './machine';
 import { repoRoot } from './mcp-clients';
@@ -40,6 +41,7 @@ const steps: [string[], (ctx: BenchContext) => Promise<BenchResult | BenchResult
   [['context-budget'], benchContextBudget],
   [['tools-list-by-mode'], benchToolsByMode],
   [['toolsets-default', 'toolsets-everything', 'seed-conversation'], benchToolsets],
+  [['app-views'], benchAppViews],
 ];
 
 // Rewrites docs/benchmarks.md from bench/results.json (the last full run's figures) after a prose change.

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { LineTransport } from '../src-main/mcp/line-transport';
 
 /** The repository root (the bench bundle lives in out/bench/, the sources in bench/). */
@@ -32,10 +32,13 @@ function wrap(client: Client): BenchClient {
   };
 }
 
-/** Spawns `command args` and connects over its stdio (stderr ignored unless NEVENT_BENCH_VERBOSE). */
-export async function stdioClient(command: string, args: string[], env: Record<string, string> = {}): Promise<BenchClient> {
+/**
+ * Spawns `command args` and connects over its stdio (stderr ignored unless NEVENT_BENCH_VERBOSE), declaring
+ * `capabilities` in the handshake (none by default).
+ */
+export async function stdioClient(command: string, args: string[], env: Record<string, string> = {}, capabilities: ClientCapabilities = {}): Promise<BenchClient> {
   const transport = new StdioClientTransport({ command, args, env: { ...getDefaultEnvironment(), ...env }, stderr: process.env.NEVENT_BENCH_VERBOSE ? 'inherit' : 'ignore', cwd: repoRoot });
-  const client = new Client({ name: 'nevent-bench', version: '1.0.0' });
+  const client = new Client({ name: 'nevent-bench', version: '1.0.0' }, { capabilities });
   await client.connect(transport);
   return wrap(client);
 }

@@ -1,5 +1,5 @@
 // Builds the app's windows (electron-vite: main, preload and the React renderer into out/), which is
-// what `serve` shows in a browser. Run by `npm install` (scripts/prepare.mjs) and, when the UI is
+// what `serve` shows in a browser, and the MCP App views the bridge serves (scripts/build-apps.mjs). Run by `npm install` (scripts/prepare.mjs) and, when the UI is
 // missing, by the launcher on the first `serve`. Needs the dev toolchain of a checkout.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,4 +14,6 @@ if (!existsSync(cli)) {
 }
 // Vite's progress goes to stderr, so a caller's stdout stays its own (serve's first line is "ui: URL").
 const built = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
-process.exit(built.status ?? 1);
+if (built.status !== 0) process.exit(built.status ?? 1);
+const views = spawnSync(process.execPath, [join(root, 'scripts', 'build-apps.mjs')], { cwd: root, stdio: ['ignore', 2, 'inherit'] });
+process.exit(views.status ?? 1);

@@ -28,3 +28,20 @@ export const contentSecurityPolicy = policyOf(directives);
  * browsers ignore in a meta tag and report as an error (the header carries it).
  */
 export const metaContentSecurityPolicy = policyOf(directives.filter(([name]) => name !== 'frame-ancestors'));
+
+/**
+ * The policy every MCP App view carries in its own meta tag (src-apps/view.html), whatever the host adds:
+ * its script and styles inline (hosts load the view as one HTML document), images only as data, and
+ * nothing else — no request to any origin, no remote script, style or font, no `eval`, no form posting
+ * anywhere. A view acts only through tool calls its host forwards (docs/mcp-apps.md).
+ */
+export const appViewContentSecurityPolicy = policyOf([
+  ['default-src', "'none'"],
+  ['script-src', "'unsafe-inline'"],
+  ['style-src', "'unsafe-inline'"],
+  ['img-src', 'data:'],
+  ['connect-src', "'none'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+]);

@@ -9,7 +9,7 @@ import { app, shell as electronShell } from 'electron';
 import { fileClientConfig } from '../app/client-config';
 import { createDesktopApp } from '../app/compose';
 import { checkoutBundle, resourcesBundle, type ExtensionSource } from '../app/extension-install';
-import { findPackageRoot } from '../app/package-root';
+import { findPackageRoot } from '../core/common/package-root';
 import { mcpBridgeStarter } from '../app/mcp-bridge';
 import { desktopCliLauncher } from './cli-launcher';
 import { startElectronShell } from './electron-app';

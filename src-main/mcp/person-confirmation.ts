@@ -14,9 +14,10 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Buffer } from 'node:buffer';
-import { CLIENT_CAPABILITIES_META_KEY, inputRequired, inputResponse } from '@modelcontextprotocol/server';
+import { inputRequired, inputResponse } from '@modelcontextprotocol/server';
 import type { ClientCapabilities, ElicitRequestFormParams, InputRequiredResult, ServerContext } from '@modelcontextprotocol/server';
 import type { AppErrorData } from '../../src-shared/errors';
+import { requestCapabilities } from './client-capabilities';
 
 /** How the person is asked on this request: not at all (the client cannot), or by era. */
 export type ElicitationChannel = 'none' | 'legacy' | 'modern';
@@ -55,9 +56,8 @@ function declaresForms(capabilities: ClientCapabilities | undefined): boolean {
 
 /** How this request can ask the person: the per-request envelope (2026-07-28) or the handshake (2025 era). */
 export function elicitationChannel(ctx: ServerContext, handshakeCapabilities: ClientCapabilities | undefined): ElicitationChannel {
-  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
-  if (envelope !== undefined) return declaresForms(envelope[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ? 'modern' : 'none';
-  return declaresForms(handshakeCapabilities) ? 'legacy' : 'none';
+  const { era, capabilities } = requestCapabilities(ctx, handshakeCapabilities);
+  return declaresForms(capabilities) ? era : 'none';
 }
 
 /** Signs the state a 2026-07-28 client echoes back, so a forged or replayed answer cannot run another call. */

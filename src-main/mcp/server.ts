@@ -11,6 +11,7 @@
  *
  *   tools/list ──> only the tools this session lists (tool-listing.ts: the mode, then the toolsets: toolsets.ts,
  *                  and nevent_enable_tools while a domain is off); a change ──> tools/list_changed
+ *                  (a host that renders MCP Apps also sees which tools link a view: apps/app-views.ts)
  *
  * The SDK validates arguments against a tool's input schema and answers a failure with plain text; ours
  * must use the envelope, and the mode must be checked first. So each tool is registered with a Standard
@@ -51,6 +52,8 @@ import { enableToolsName, everyToolset, OnDemandToolsets, SessionToolsets, type 
 import { ConfirmationStates, confirmWithPerson, defaultConfirmationTimeoutMs, elicitationChannel } from './person-confirmation';
 import { explainTenantRefusal, isTenantRefusal } from './tenant-refusal';
 import { TenantIdSchema } from '../../src-shared/api';
+import { mountAppViews, type MountedAppViews } from './apps/app-views';
+import { builtAppViews, type AppViewSource } from './apps/view-html';
 import { productVersion } from '../../src-shared/product';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
@@ -96,6 +99,8 @@ export interface McpServerOptions {
    * server of the process (the transports pass theirs); a server of its own gets its own.
    */
   calls?: CallLimits;
+  /** The views hosts that render MCP Apps show beside some tools' answers (apps/); default: this package's built views. */
+  appViews?: AppViewSource;
 }
 
 /** A server bound to its session; `dispose` drops the listeners it added to the session. */
@@ -267,16 +272,17 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
   // No output schema is registered: `call` checks every answer against the tool's full output schema and
   // returns exactly what it checked, so the SDK's own pass over it would repeat that work on every call.
+  const views = mountAppViews(server, { source: options.appViews ?? builtAppViews(), mode: options.mode });
   for (const spec of tools) {
     const prepared: Prepared = { spec, input: checkedInput(spec) };
-    registerDefinition(server, spec, prepared.input, (args, ctx) => call(prepared, args, ctx));
+    registerDefinition(server, spec, prepared.input, async (args, ctx) => views.annotate(spec.name, await call(prepared, args, ctx), ctx));
   }
 
   // Every tool stays registered (and callable, so an unlisted one still answers with the envelope);
   // `tools/list` shows only what this session lists, and says so when that changes (tool-listing.ts).
   const listed = new ListedTools(tools, [modeFilter(options.mode), toolsets.filter(), ...(options.toolFilters ?? [])]);
   // The on-demand tool's description lists the domains that are off now (they change only with the list itself).
-  listOnly(server, listed, (spec) => (spec === enableSpec ? enableToolsDescription(toolsets.off()) : spec.description));
+  listOnly(server, listed, (spec) => (spec === enableSpec ? enableToolsDescription(toolsets.off()) : spec.description), views);
   const stopAnnouncing = listed.onDidChange(() => server.sendToolListChanged());
 
   return {
@@ -294,9 +300,9 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
  * of the input; the lean annotations). A custom handler on the underlying Server, as the SDK intends for
  * what McpServer does not offer; everything else about tools stays the SDK's.
  */
-function listOnly(server: McpServer, listed: ListedTools, describe: (spec: AnyToolSpec) => string): void {
+function listOnly(server: McpServer, listed: ListedTools, describe: (spec: AnyToolSpec) => string, views: Pick<MountedAppViews, 'link'>): void {
   server.server.removeRequestHandler('tools/list');
-  server.server.setRequestHandler('tools/list', () => ({ tools: listed.listed().map((spec) => listedDefinition(server, spec, describe(spec))) }));
+  server.server.setRequestHandler('tools/list', (_request, ctx) => ({ tools: listed.listed().map((spec) => views.link(listedDefinition(server, spec, describe(spec)), ctx)) }));
 }
 
 /** A call to a tool whose domain is off for this conversation: which domain, and the two ways to turn it on. */

@@ -26,6 +26,7 @@ import { limitInbound } from './inbound-limits';
 import { LineTransport, defaultMaxLineBytes } from './line-transport';
 import type { OperationModeSource } from './operation-mode';
 import { createMcpServer, type BoundMcpServer } from './server';
+import type { AppViewSource } from './apps/view-html';
 import type { McpLogger } from './server';
 import type { McpSessionSource } from './session-source';
 import { newPipeName, pipeRendezvousFile, publishPipeName, unpublishPipeName } from './pipe-rendezvous';
@@ -56,6 +57,8 @@ export interface McpSocketServerOptions {
   idleTimeoutMs?: number;
   /** Calls in flight per connection and in total (call-limits.ts); shared with the app's HTTP endpoint, else the server's own. */
   calls?: CallLimits;
+  /** The MCP App views its sessions serve (apps/view-html.ts); default: this package's built views. */
+  appViews?: AppViewSource;
 }
 
 /** Default bounds of the socket server. */
@@ -160,7 +163,7 @@ export async function startMcpSocketServer(options: McpSocketServerOptions): Pro
     live.add(entry);
     const handle = serveStdio(
       () => {
-        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, onDemand, ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }), ...(options.uploads === undefined ? {} : { uploads: options.uploads }) });
+        const bound = createMcpServer({ session, mode: options.mode, audit: options.audit, log, version: options.version, calls, onDemand, ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }), ...(options.uploads === undefined ? {} : { uploads: options.uploads }), appViews: options.appViews });
         built.push(bound);
         return bound.server;
       },

@@ -14,7 +14,7 @@ import { fileClientConfig } from '../app/client-config';
 import { createDesktopApp, type DesktopApp } from '../app/compose';
 import { checkoutBundle, systemOpener } from '../app/extension-install';
 import { mcpBridgeStarter } from '../app/mcp-bridge';
-import { findPackageRoot } from '../app/package-root';
+import { findPackageRoot } from '../core/common/package-root';
 import type { Launcher } from '../mcp/client-config/entry';
 import { startServeHttp, type ServeHttp } from './http-server';
 import { createLaunchToken } from './request-guard';

@@ -4,11 +4,11 @@
  * react-intl and formats values through the one formatting layer; `<html lang>` follows it.
  */
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { createIntl, createIntlCache, RawIntlProvider, type IntlShape } from 'react-intl';
+import { RawIntlProvider } from 'react-intl';
 import { formatsFor, type Formats } from '../../src-shared/i18n/format';
 import { resolveLocale, type LanguageSetting, type ResolvedLocale } from '../../src-shared/i18n/languages';
-import { translatorConfig } from '../../src-shared/i18n/translator';
 import { useUi } from '../app/app-context';
+import { createWindowIntl } from './window-intl';
 
 const FormatsContext = createContext<Formats>(formatsFor('en'));
 /** What the window speaks, and what the system (or browser) alone would have chosen. */
@@ -17,20 +17,6 @@ export interface WindowLocale extends ResolvedLocale {
 }
 
 const ResolvedContext = createContext<WindowLocale>({ catalog: 'en', locale: 'en', system: { catalog: 'en', locale: 'en' } });
-
-/** Tags messages may hold, as elements (`Signed in as <strong>{email}</strong>`). */
-const richElements = {
-  strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
-  code: (chunks: ReactNode[]) => <code className="mono">{chunks}</code>,
-  em: (chunks: ReactNode[]) => <em>{chunks}</em>,
-};
-
-const cache = createIntlCache();
-
-/** react-intl's translator for a locale, with the window's rich-text tags. */
-export function createWindowIntl(resolved: ResolvedLocale): IntlShape {
-  return createIntl({ ...translatorConfig(resolved), defaultRichTextElements: richElements, onError: (error) => console.warn(`i18n: ${error.message}`) }, cache);
-}
 
 function subscribeToBrowserLanguages(onChange: () => void): () => void {
   window.addEventListener('languagechange', onChange);

@@ -1,5 +1,5 @@
 /**
- * Builds the CLI and the renderer, then starts one `serve --demo` for the whole run. Its UI URL,
+ * Builds the CLI, the renderer and the MCP App views, then starts one `serve --demo` for the whole run. Its UI URL,
  * origin, token and MCP socket reach the tests through environment variables.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!process.env.E2E_SKIP_BUILD) {
     build('CLI build', process.execPath, [join(repoRoot, 'scripts/build-cli.mjs')]);
     build('renderer build', process.execPath, [join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+    build('MCP App views build', process.execPath, [join(repoRoot, 'scripts/build-apps.mjs')]);
   }
   mkdirSync(join(repoRoot, 'test-results', 'screenshots'), { recursive: true });
   const serve = await startServe();

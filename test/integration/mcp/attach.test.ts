@@ -6,6 +6,8 @@
  *   conversation, and back when it quits — in both protocol eras (a 2025-era client gets the plain
  *   notification, a 2026-07-28 client one on its `subscriptions/listen` stream);
  * - an empty `--socket` (a bundle's blank socket setting) means the default socket, not the current folder;
+ * - a client that renders MCP Apps (Claude Desktop through the config entry or the bundle) gets the views
+ *   once the app answers: the handshake it sent before the app was up reaches the app with its capabilities;
  * - a socket it must not trust (a directory or socket others can reach, a symlink, someone else's):
  *   nothing is ever sent there, and the status tool and the answers say why.
  */
@@ -14,7 +16,9 @@ import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client as ModernClient } from '@modelcontextprotocol/client';
 import { StdioClientTransport as ModernStdioTransport } from '@modelcontextprotocol/client/stdio';
-import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { RESOURCE_MIME_TYPE } from '@modelcontextprotocol/ext-apps/server';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { statusToolName } from '../../../src-main/mcp/attach-offline';
@@ -27,6 +31,8 @@ import { binPath, ensureCliBuilt, repoRoot, spawnCliClient, tokenPattern, type C
 import { failure, ok } from './envelope-assert';
 import { tempSocketPath, waitFor } from './socket-helpers';
 import { fixedMode } from '../../../src-main/mcp/operation-mode';
+import { viewIdPlaceholder, type AppViewSource } from '../../../src-main/mcp/apps/view-html';
+import { appViews } from '../../../src-shared/app-views';
 
 let fixture: CoreFixture;
 beforeAll(async () => {
@@ -52,7 +58,8 @@ afterEach(async () => {
 });
 
 // FULL: every tool is listed, so the tests can compare the whole list (the mode's own filtering is tested elsewhere).
-const startApp = async (socketPath = temp.path): Promise<McpSocketServer> => (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath, mode: fixedMode('FULL'), audit: new McpAuditLog() }));
+const startApp = async (socketPath = temp.path, views?: AppViewSource): Promise<McpSocketServer> =>
+  (server = await startMcpSocketServer({ registry: fixture.core.registry, socketPath, mode: fixedMode('FULL'), audit: new McpAuditLog(), appViews: views }));
 const stopApp = async (): Promise<void> => {
   await server?.close();
   server = null;
@@ -142,6 +149,33 @@ describe.skipIf(process.platform === 'win32')('mcp --attach while the app is not
       expect(lists[2]).toContain('nevent_get_active_tenant');
     } finally {
       await modern.close();
+    }
+  }, 60_000);
+
+  it('a client that renders MCP Apps and came before the app gets the views once it answers (its handshake replayed as it was)', async () => {
+    // A stand-in for the built page (the views' build is not this test's business).
+    const page = `<!doctype html><html><head><meta name="nevent-view" content="${viewIdPlaceholder}"></head></html>`;
+    const views: AppViewSource = { available: () => true, html: (view) => page.replace(viewIdPlaceholder, view) };
+    const host = new Client({ name: 'apps-early', version: '2.0.0' }, { capabilities: { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: [RESOURCE_MIME_TYPE] } } } });
+    let changes = 0;
+    host.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      changes += 1;
+    });
+    const env = { ...getDefaultEnvironment(), NEVENT_COMPANION_CONFIG_DIR: join(repoRoot, 'test-results', 'no-config') };
+    await host.connect(new StdioClientTransport({ command: process.execPath, args: [binPath, 'mcp', '--attach', '--socket', temp.path], env, stderr: 'ignore', cwd: repoRoot }));
+    try {
+      expect((await host.listTools()).tools.map((t) => t.name)).toEqual([statusToolName]);
+      await startApp(temp.path, views);
+      await waitFor(() => changes === 1, 15_000);
+      const links = (await host.listTools()).tools.flatMap((t) => {
+        const uri = (t._meta as { ui?: { resourceUri?: string } } | undefined)?.ui?.resourceUri;
+        return uri === undefined ? [] : [[t.name, uri]];
+      });
+      expect(Object.fromEntries(links)).toEqual(Object.fromEntries(appViews.flatMap((view) => view.tools.map((tool) => [tool, view.uri]))));
+      const read = await host.readResource({ uri: 'ui://nevent/campaign' });
+      expect(read.contents).toEqual([expect.objectContaining({ uri: 'ui://nevent/campaign', mimeType: RESOURCE_MIME_TYPE, text: page.replace(viewIdPlaceholder, 'campaign') })]);
+    } finally {
+      await host.close();
     }
   }, 60_000);
 

@@ -83,10 +83,11 @@ describe('the README path from a fresh clone', () => {
   // node_modules is half a gigabyte: removing it takes a while on a loaded machine.
   afterAll(() => rm(base, { recursive: true, force: true }), 180_000);
 
-  it('`npm install` builds the CLI and the UI, and says which Node runs what', () => {
+  it('`npm install` builds the CLI, the UI and the MCP App views, and says which Node runs what', () => {
     expect(install.code, install.stderr).toBe(0);
     expect(existsSync(join(clone, 'out', 'cli', 'nevent-companion.mjs'))).toBe(true);
     expect(existsSync(join(clone, 'out', 'renderer', 'index.html'))).toBe(true);
+    expect(existsSync(join(clone, 'out', 'apps', 'view.html'))).toBe(true);
     expect(install.stdout).toMatch(/ready on Node \d+\.\d+\.\d+\..*Node 20\.19\+/);
     expect(install.stdout).toMatch(/`npm run dist`\) (needs Node 22\.12\+|works on this Node)/);
     // keytar was built here (compiler and libsecret headers are installed): the install says it works.

@@ -89,11 +89,11 @@ describe('electron-builder --dir with a stand-in Electron', () => {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('packs main, preload, renderer, the installed app’s CLI and the production dependencies, and no sources or maps', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', `/${installedCliPath.join('/')}`]) expect(files, file).toContain(file);
+  it('packs main, preload, renderer, the MCP App views, the installed app’s CLI and the production dependencies, and no sources or maps', () => {
+    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/apps/view.html', `/${installedCliPath.join('/')}`]) expect(files, file).toContain(file);
     expect([...files].some((file) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
     for (const dependency of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies)]) expect(files, dependency).toContain(`/node_modules/${dependency}/package.json`);
-    const unwanted = [...files].filter((file) => file.endsWith('.map') || /^\/(src-main|src-shared|src-renderer|test|build|scripts)\//.test(file) || file.startsWith('/node_modules/electron/'));
+    const unwanted = [...files].filter((file) => file.endsWith('.map') || /^\/(src-main|src-shared|src-renderer|src-apps|test|build|scripts)\//.test(file) || file.startsWith('/node_modules/electron/'));
     expect(unwanted).toEqual([]);
   });
 

@@ -105,7 +105,7 @@ describe('message catalogs', () => {
   });
 
   it('every key is used: named in the app’s code, or (tool titles) naming a tool of the bridge', () => {
-    const code = [...sourceFiles(join(root, 'src-renderer')), ...sourceFiles(join(root, 'src-main')), ...sourceFiles(join(root, 'src-shared'))].map((path) => readFileSync(path, 'utf8')).join('\n');
+    const code = [...sourceFiles(join(root, 'src-renderer')), ...sourceFiles(join(root, 'src-apps')), ...sourceFiles(join(root, 'src-main')), ...sourceFiles(join(root, 'src-shared'))].map((path) => readFileSync(path, 'utf8')).join('\n');
     const toolNames = new Set(allTools.map((tool) => tool.name));
     const unused = Object.keys(en).filter((key) => (key.startsWith('tool.') ? !toolNames.has(key.slice('tool.'.length)) : !code.includes(`'${key}'`) && !code.includes(`"${key}"`)));
     expect(unused).toEqual([]);

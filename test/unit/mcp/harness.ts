@@ -17,6 +17,8 @@ import { createMcpServer, type BoundMcpServer } from '../../../src-main/mcp/serv
 import type { AnyToolSpec } from '../../../src-main/mcp/tool';
 import type { ToolsetSource } from '../../../src-main/mcp/toolsets';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { AppViewSource } from '../../../src-main/mcp/apps/view-html';
+import type { ListResourcesResult, ReadResourceResult } from '@modelcontextprotocol/server';
 import { FakeTenantSession } from '../../helpers/fake-tenant-session';
 import type { FakeSessionOptions } from '../../helpers/fake-tenant-session';
 
@@ -27,6 +29,8 @@ export interface Harness {
   logs: string[];
   listTools(): Promise<{ tools: Array<{ name: string; description?: string; inputSchema: Record<string, unknown>; outputSchema?: Record<string, unknown>; annotations?: Record<string, unknown> }> }>;
   call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  listResources(): Promise<ListResourcesResult>;
+  readResource(uri: string): Promise<ReadResourceResult>;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,10 @@ export interface HarnessOptions extends FakeSessionOptions {
   toolsets?: ToolsetSource;
   /** Called on every tools/list_changed the client hears. */
   onToolsChanged?: () => void;
+  /** The MCP App views the server serves (default: this checkout's build, if any). */
+  appViews?: AppViewSource;
+  /** The client declares the MCP Apps extension with these MIME types (a host that renders views). */
+  uiMimeTypes?: string[];
 }
 
 /** Starts a server on a fake session and connects a client named `test-client`. */
@@ -66,6 +74,7 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
         ...(options.toolsets === undefined ? {} : { toolsets: options.toolsets }),
         ...(options.confirmationTimeoutMs === undefined ? {} : { confirmationTimeoutMs: options.confirmationTimeoutMs }),
         ...(options.confirmations === undefined ? {} : { confirmations: options.confirmations }),
+        ...(options.appViews === undefined ? {} : { appViews: options.appViews }),
       });
       built.push(bound);
       return bound.server;
@@ -77,28 +86,47 @@ export async function connect(mode: OperationMode = 'READ_ONLY', options: Harnes
     await served.close();
     for (const bound of built) bound.dispose();
   };
+  const extensions = options.uiMimeTypes === undefined ? {} : { extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: options.uiMimeTypes } } };
   if (options.era === 'legacy') {
-    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' }, elicit === undefined ? {} : { capabilities: { elicitation: {} } });
+    const client = new LegacyClient({ name: 'test-client', version: '9.9.9' }, { capabilities: { ...(elicit === undefined ? {} : { elicitation: {} }), ...extensions } });
     if (elicit !== undefined) client.setRequestHandler(ElicitRequestSchema, async (request) => elicit(request.params.message));
     const heard = options.onToolsChanged;
     if (heard !== undefined) client.setNotificationHandler(ToolListChangedNotificationSchema, () => heard());
     await client.connect(clientSide as never);
     await client.listTools(); // as a real client does before calling (it would check answers against advertised output schemas)
-    return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
+    return {
+      session,
+      audit,
+      logs,
+      listTools: () => client.listTools() as never,
+      call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+      listResources: () => client.listResources() as never,
+      readResource: (uri) => client.readResource({ uri }) as never,
+      close: async () => ((await client.close()), await close()),
+    };
   }
   const heard = options.onToolsChanged;
   const client = new Client(
     { name: 'test-client', version: '9.9.9' },
     {
       versionNegotiation: { mode: { pin: '2026-07-28' } },
-      ...(elicit === undefined ? {} : { capabilities: { elicitation: { form: {} } } }),
+      capabilities: { ...(elicit === undefined ? {} : { elicitation: { form: {} } }), ...extensions },
       ...(heard === undefined ? {} : { listChanged: { tools: { autoRefresh: false, onChanged: () => heard() } } }),
     },
   );
   if (elicit !== undefined) client.setRequestHandler('elicitation/create', async (request) => elicit((request.params as { message: string }).message));
   await client.connect(clientSide);
   await client.listTools();
-  return { session, audit, logs, listTools: () => client.listTools() as never, call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult, close: async () => ((await client.close()), await close()) };
+  return {
+    session,
+    audit,
+    logs,
+    listTools: () => client.listTools() as never,
+    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+    listResources: () => client.listResources() as never,
+    readResource: (uri) => client.readResource({ uri }) as never,
+    close: async () => ((await client.close()), await close()),
+  };
 }
 
 /** The structured result of a successful call. */
