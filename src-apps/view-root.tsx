@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { RawIntlProvider } from 'react-intl';
 import type { AppViewId } from '../src-shared/app-views';
-import { missingCaseError } from '../src-shared/errors';
+import { missingCaseError } from '../src-shared/missing-case';
 import { resolveLocale } from '../src-shared/i18n/languages';
 import { createWindowIntl } from '../src-renderer/i18n/window-intl';
 import { applyHostLook } from './host/host-look';

@@ -17,7 +17,7 @@
  *
  * A refused transition is not an exception: the result says why, and the owner logs it.
  */
-import { missingCaseError } from './errors';
+import { missingCaseError } from './missing-case';
 
 /** Why the account is signed out. */
 export type SignOutReason = 'never_signed_in' | 'signed_out' | 'refresh_refused' | 'sign_in_failed';

@@ -14,7 +14,8 @@
  */
 import type { AccountStatus, ActiveTenant, AppState, BridgeStatus, CriterionView, DesktopSegments, SegmentView, Settings, TenantShortcuts, TenantView } from './ipc/schemas';
 import { isSignedIn } from './account-machine';
-import { missingCaseError, type AppErrorData } from './errors';
+import { type AppErrorData } from './errors';
+import { missingCaseError } from './missing-case';
 import type { OperationMode, SessionSnapshot } from './session';
 import type { ToolDomain } from './tool-domains';
 

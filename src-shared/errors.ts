@@ -3,6 +3,7 @@
  * Errors crossing a boundary are plain data: `{ code, message, param? }`. Messages never contain tokens.
  */
 import { z } from 'zod';
+import { missingCaseError } from './missing-case';
 
 /** Every error code the product reports. */
 export const errorCodes = [
@@ -113,7 +114,3 @@ export function errorCodeForHttpStatus(status: number): ErrorCode {
   return 'api_error';
 }
 
-/** Use in the `default:` of every switch over a union: the compiler proves it unreachable. */
-export function missingCaseError(value: never): never {
-  throw new Error(`Unhandled case: ${String(value)}`);
-}

@@ -9,7 +9,7 @@
  * A definition with no stanzas means every fan and is valid.
  */
 import type { Criterion, SegmentCriterion, SegmentDefinition } from './api';
-import { missingCaseError } from './errors';
+import { missingCaseError } from './missing-case';
 
 /** One problem, located by a JSON path like `stanzas[0].criteria[1].operator`. */
 export interface DefinitionIssue {

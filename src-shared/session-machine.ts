@@ -15,7 +15,8 @@
  * one place that fact lives. A failed switch leaves the credential as it was, and says why in
  * `lastFailure` until the next switch succeeds.
  */
-import { missingCaseError, type AppErrorData } from './errors';
+import { type AppErrorData } from './errors';
+import { missingCaseError } from './missing-case';
 
 /** A switch that failed: where it went, and why. */
 export interface SwitchFailure {

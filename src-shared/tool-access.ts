@@ -9,7 +9,7 @@
  * | `write`       | no        | yes      | yes  |  creates and reversible changes
  * | `destructive` | no        | no       | yes  |  DELETE class: sends, schedules, deletes
  */
-import { missingCaseError } from './errors';
+import { missingCaseError } from './missing-case';
 import type { OperationMode } from './session';
 
 /** Every tool class. */

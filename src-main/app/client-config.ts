@@ -8,7 +8,7 @@ import { clientConfigPath, isClientInstalled, type ConfigPathEnv } from '../mcp/
 import { applyClientConfigWrite, planClientConfigWrite } from '../mcp/client-config/write';
 import { entryOptionsFor } from '../mcp/client-config/socket-option';
 import type { ClientConfigPreview, ClientConfigWrite, McpClient, McpClientList } from '../../src-shared/ipc';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import { CoreError } from '../core/common/core-error';
 import type { ClientConfigPort } from './ports';
 

@@ -6,7 +6,7 @@ import { MeSchema, type AccessTokenClaims, type Me } from '../../src-shared/api'
 import type { AppErrorData } from '../../src-shared/errors';
 import type { AccountStatus as WindowAccountStatus } from '../../src-shared/ipc';
 import { isSignedIn } from '../../src-shared/account-machine';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import type { Core } from '../core/create-core';
 import { toErrorData } from '../core/common/error-data';
 import { Emitter } from '../core/common/emitter';

@@ -6,7 +6,7 @@
 import { mkdirSync, watch } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import { readRegularFile, RegularFileRefusal } from '../core/common/regular-file';
 import { JsonStoreRefusal, type JsonStore } from './preferences';
 

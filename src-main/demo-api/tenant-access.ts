@@ -5,7 +5,7 @@
  * are `{id, name, parentId, level}`, a few carry a slug and domain, and only the memberships that are
  * not plainly active (and the user's home) say their status and role.
  */
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import type { DemoTenant } from './demo-records';
 import type { DemoAccount } from './demo-users';
 import { DemoHttpError, notFound } from './http-error';

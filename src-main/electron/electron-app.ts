@@ -17,7 +17,7 @@
  *   a switch from the tray while the window holds unsaved edits ─> ask first, as the window does
  */
 import { app, dialog, globalShortcut, Menu, Notification, session, type BrowserWindow, type CommandLine } from 'electron';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import { resolveLocale, type LanguageSetting, type ResolvedLocale } from '../../src-shared/i18n/languages';
 import type { MessageId } from '../../src-shared/i18n/catalog';
 import { noticeText } from '../../src-shared/i18n/notices';

@@ -19,7 +19,7 @@
  */
 import type { AppState, TenantRef } from '../../src-shared/ipc';
 import { isSignedIn } from '../../src-shared/account-machine';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import type { MessageId } from '../../src-shared/i18n/catalog';
 import type { Translator } from '../../src-shared/i18n/translator';
 import { roleText } from '../../src-shared/i18n/words';

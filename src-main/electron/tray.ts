@@ -1,6 +1,6 @@
 /** The system tray: rebuilt from the pure template on every app-state change. */
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import type { AppState } from '../../src-shared/ipc';
 import type { TrayIcons } from './tray-icon';
 import { buildTrayTemplate, type TrayAction, type TrayMenuItem, type TrayOptions } from './tray-template';

@@ -16,7 +16,7 @@
  *
  * A refused transition is not an exception: the result says why, and the relay says it on stderr.
  */
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 
 /** Every state of the relay; `S` is a side (the relay's backend object: compared by identity). */
 export type AttachState<S> =

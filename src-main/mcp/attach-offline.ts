@@ -28,9 +28,8 @@ export type AttachProblem =
   /** The app answered and refused the session (signed out, shutting down…), in its own words. */
   | { kind: 'refused'; socketPath: string; detail: string };
 
-// The switches over AttachProblem below name every case (the lint rule checks it, TypeScript knows they
-// return), with no default: the shared missingCaseError lives beside zod, which would double this
-// module's share of the bundle.
+// The switches over AttachProblem below name every case, with no default: the lint rule checks that
+// each is complete and TypeScript that each returns.
 
 /** One sentence: what is wrong. */
 export function problemMessage(problem: AttachProblem): string {

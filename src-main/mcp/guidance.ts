@@ -3,7 +3,7 @@
  * written from the Nevent AI multi-tenant seed and the AuthVital multi-tenancy seed) and the general ones,
  * and the server `instructions` a client shows its model.
  */
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import type { OperationMode } from '../../src-shared/session';
 import { toolDomains, type ToolDomain } from '../../src-shared/tool-domains';
 import { enableToolsName } from './toolsets';

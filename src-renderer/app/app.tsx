@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/ipc';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import { AccountMenu } from '../features/account/account-menu';
 import { ConnectionBanner, useOffline } from '../features/connection/connection-banner';
 import { ActiveTenantHeader } from '../features/header/active-tenant-header';

@@ -9,7 +9,7 @@
  *                               └──draftToDefinition──> SegmentDefinition (sent to main)
  */
 import { message, type Message } from '../../src-shared/i18n/translator';
-import { missingCaseError } from '../../src-shared/errors';
+import { missingCaseError } from '../../src-shared/missing-case';
 import { checkSegmentDefinition, operatorsFor as sharedOperatorsFor, valueKindFor, type ValueKind } from '../../src-shared/segment-definition-check';
 import type { Criterion, SegmentCriterion, SegmentDefinition, Stanza } from '../../src-shared/api';
 

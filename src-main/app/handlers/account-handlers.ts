@@ -1,5 +1,5 @@
 /** `account.*`: sign in (demo, password, token) and out. The account's state reaches the window pushed. */
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import { CoreError } from '../../core/common/core-error';
 import type { RequestHandlers } from '../dispatcher';
 import type { HandlerContext } from './context';

@@ -7,7 +7,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import type { CliCommand, CliIo } from '../command';
 import { bridgeTokenEnvVar, buildConfigSnippet, clientKinds, clientLabel, httpServerKey, httpUnsupportedReason } from '../../mcp/client-config/entry';
 import type { ClientKind, EntryOptions, Launcher } from '../../mcp/client-config/entry';

@@ -17,7 +17,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { basename, isAbsolute, sep } from 'node:path';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import { readRegularFile, RegularFileRefusal, sameFile } from '../common/regular-file';
 import { CoreError } from '../common/core-error';
 import { isLocalAddress } from './address-policy';

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 
 /** The keychain module's state on this machine. */
 export type KeychainModuleState = { kind: 'ok' } | { kind: 'missing' } | { kind: 'broken'; detail: string };

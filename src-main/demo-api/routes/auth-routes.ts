@@ -12,7 +12,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { LoginRequestSchema, RefreshRequestSchema, SwitchTenantRequestSchema } from '../../../src-shared/api';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import type { DemoTenant } from '../demo-records';
 import { authenticate } from '../demo-context';
 import type { Caller, DemoContext } from '../demo-context';

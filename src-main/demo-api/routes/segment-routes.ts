@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { SegmentCreateSchema, SegmentIdSchema, SegmentUpdateSchema } from '../../../src-shared/api';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import { authenticateScoped, type ScopedCaller } from '../demo-context';
 import type { DemoContext } from '../demo-context';
 import type { DemoSegment } from '../demo-records';

@@ -30,7 +30,7 @@
  * names over 64 characters (docs/ai-clients.md has each client's scheme; a unit test checks every one
  * against our longest tool). Entries written under the older, longer keys are renamed on the next write.
  */
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import { McpClientSchema, type McpClient } from '../../../src-shared/ipc';
 
 /** AI clients we can configure (the IPC contract's list: one source). */

@@ -21,7 +21,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import type { ClientKind } from './entry';
 
 /** What the path depends on (injected for tests). */

@@ -2,7 +2,7 @@
 import { MultiSelect } from '../../components/multi-select';
 import type { Dispatch, ReactNode } from 'react';
 import type { Criterion } from '../../../src-shared/api';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import { valueKindFor } from '../../../src-shared/segment-definition-check';
 import type { Message } from '../../../src-shared/i18n/translator';
 import { useWords, type Words } from '../../i18n/use-words';

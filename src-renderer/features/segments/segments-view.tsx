@@ -1,6 +1,6 @@
 /** The segments view: the list on the left, detail or editor on the right. */
 import type { ReactNode } from 'react';
-import { missingCaseError } from '../../../src-shared/errors';
+import { missingCaseError } from '../../../src-shared/missing-case';
 import { useSegments, useUi } from '../../app/app-context';
 import { useWords } from '../../i18n/use-words';
 import { SegmentDetail } from './segment-detail';
