@@ -16,27 +16,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect, test, type Page } from '@playwright/test';
 import type { ScopedSegment, SegmentList } from '../../src-shared/ipc';
-import { repoRoot, startServe } from './helpers/processes';
+import { serveForThisFile } from './helpers/file-serve';
+import { repoRoot } from './helpers/processes';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
 
 test.describe.configure({ mode: 'serial' });
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-const target = (): { origin: string; token: string } => ({ origin: serve.origin, token: serve.token });
-
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  // A walk that failed while the core was frozen must still let it stop.
-  try {
-    process.kill(serve.pid, 'SIGCONT');
-  } catch {
-    // Already gone.
-  }
-  await serve.stop();
-});
+const { serve, target } = serveForThisFile();
 
 /** The rules whose outcome depends on colours: the only ones a dark theme can change. */
 const colourRules = ['color-contrast', 'link-in-text-block'];

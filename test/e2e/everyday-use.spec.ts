@@ -10,28 +10,14 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect, test, type Page } from '@playwright/test';
 import type { ScopedSegment, SegmentList } from '../../src-shared/ipc';
-import { startServe } from './helpers/processes';
+import { serveForThisFile } from './helpers/file-serve';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
 import { openUi, snap, snapSizes } from './helpers/ui';
 
 test.describe.configure({ mode: 'serial' });
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-const target = (): { origin: string; token: string } => ({ origin: serve.origin, token: serve.token });
-
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  // The serve may have been frozen by a test that failed half-way: let it run so it can stop.
-  try {
-    process.kill(serve.pid, 'SIGCONT');
-  } catch {
-    // Already gone.
-  }
-  await serve.stop();
-});
+const { serve, target } = serveForThisFile();
 
 // `serve --demo` starts signed in as the demo owner, at the organization picker.
 async function chooseAcmeGroup(page: Page): Promise<void> {

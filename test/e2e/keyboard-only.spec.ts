@@ -7,19 +7,11 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startServe } from './helpers/processes';
+import { serveForThisFile } from './helpers/file-serve';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-const target = (): { origin: string; token: string } => ({ origin: serve.origin, token: serve.token });
-
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  await serve.stop();
-});
+const { serve, target } = serveForThisFile();
 
 /** Presses Tab until `wanted` has the focus (a person tabbing through the window); fails after `max` presses. */
 async function tabTo(page: Page, wanted: Locator, max = 150): Promise<void> {

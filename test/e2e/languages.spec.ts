@@ -8,22 +8,14 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect, test, type Page } from '@playwright/test';
-import { startServe } from './helpers/processes';
+import { serveForThisFile } from './helpers/file-serve';
 import { callServe } from './helpers/serve-api';
 import { SocketClientTransport } from './helpers/socket-transport';
 import { judgedSizes, snap } from './helpers/ui';
 
 test.describe.configure({ mode: 'serial' });
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-const target = (): { origin: string; token: string } => ({ origin: serve.origin, token: serve.token });
-
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  await serve.stop();
-});
+const { serve, target } = serveForThisFile();
 
 /** The words each run looks for, as the catalogs say them. */
 const words = {

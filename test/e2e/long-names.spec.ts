@@ -6,19 +6,11 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScopedSegment, SegmentList } from '../../src-shared/ipc';
-import { startServe } from './helpers/processes';
+import { serveForThisFile } from './helpers/file-serve';
 import { callServe } from './helpers/serve-api';
 import { judgedSizes, snap } from './helpers/ui';
 
-let serve: Awaited<ReturnType<typeof startServe>>;
-const target = (): { origin: string; token: string } => ({ origin: serve.origin, token: serve.token });
-
-test.beforeAll(async () => {
-  serve = await startServe();
-});
-test.afterAll(async () => {
-  await serve.stop();
-});
+const { serve, target } = serveForThisFile();
 
 const longName = 'Asistentes VIP de la temporada de otoño e invierno en Madrid, Barcelona, Valencia y Sevilla que compraron entradas para más de tres conciertos';
 
