@@ -23,7 +23,7 @@ import { callServe } from './helpers/serve-api';
 let serve: Awaited<ReturnType<typeof startServe>>;
 
 test.beforeAll(async () => {
-  serve = await startServe(['--mode', 'FULL']);
+  serve = await startServe(['--mode', 'FULL', '--toolsets', 'all']); // every view's tool listed (the report is an analytics tool, off by default)
 });
 test.afterAll(async () => {
   await serve?.stop();
