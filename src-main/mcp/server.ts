@@ -53,7 +53,7 @@ import { ConfirmationStates, confirmWithPerson, defaultConfirmationTimeoutMs, el
 import { explainTenantRefusal, isTenantRefusal } from './tenant-refusal';
 import { TenantIdSchema } from '../../src-shared/api';
 import { mountAppViews, type MountedAppViews } from './apps/app-views';
-import { builtAppViews, type AppViewSource } from './apps/view-html';
+import { packageAppViews, type AppViewSource } from './apps/view-html';
 import { productVersion } from '../../src-shared/product';
 
 /** Where the bridge writes diagnostics (stderr for the CLI; never stdout). */
@@ -277,7 +277,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
   // No output schema is registered: `call` checks every answer against the tool's full output schema and
   // returns exactly what it checked, so the SDK's own pass over it would repeat that work on every call.
-  const views = mountAppViews(server, { source: options.appViews ?? builtAppViews(), mode: options.mode });
+  const views = mountAppViews(server, { source: options.appViews ?? packageAppViews(), mode: options.mode });
   for (const spec of tools) {
     const prepared: Prepared = { spec, input: checkedInput(spec) };
     registerDefinition(server, spec, prepared.input, async (args, ctx) => views.annotate(spec.name, await call(prepared, args, ctx), ctx));
