@@ -13,6 +13,7 @@ import { normalizeCriteria, type Criterion, type SegmentDefinition } from '../..
 import { SegmentDefinitionSchema } from '../../src-shared/api/segments';
 import { isToolAllowed } from '../../src-shared/tool-access';
 import type { OperationMode } from '../../src-shared/session';
+import { ConflictTable } from '../../src-renderer/components/conflict-table';
 import { CriteriaBuilder } from '../../src-renderer/features/segments/criteria-builder';
 import { DefinitionView } from '../../src-renderer/features/segments/definition-view';
 import { Text } from '../../src-renderer/i18n/text';
@@ -225,38 +226,12 @@ function PreviewBlock(props: { state: { answer: PreviewAnswer } | { failure: str
 
 /** A save that met a newer version: what changed on each side, and the two ways on. */
 function ConflictBox(props: { changes: FieldComparison[]; onResolve: (keepMine: boolean) => void }): ReactNode {
-  const t = useWords();
   return (
     <div role="alert" className="banner warning">
       <p>
         <Text id="conflict.explained" />
       </p>
-      <table className="data-table" aria-label={t('conflict.table')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('conflict.field')}</th>
-            <th scope="col">{t('conflict.yours')}</th>
-            <th scope="col">{t('conflict.latest')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.changes.map((c) => (
-            <tr key={c.field}>
-              <th scope="row">{t(c.label)}</th>
-              <td>{c.mine === '' ? t('conflict.empty') : c.mine}</td>
-              <td>{c.latest === '' ? t('conflict.empty') : c.latest}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => props.onResolve(true)}>
-          {t('conflict.reapply')}
-        </button>
-        <button type="button" className="secondary" onClick={() => props.onResolve(false)}>
-          {t('conflict.discard')}
-        </button>
-      </div>
+      <ConflictTable changes={props.changes} onResolve={props.onResolve} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import type { DemoCriterion } from './criteria-catalogue';
 import type { DemoFan } from './fans';
 import { matchesDefinition } from './preview';
 import { SeededRandom } from './prng';
-import type { DemoCampaign } from './tenant-data-generator';
+import type { DemoCampaign } from './demo-records';
 
 /** A recipient of a campaign and what it did. */
 export interface DemoRecipient {

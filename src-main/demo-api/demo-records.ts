@@ -33,3 +33,30 @@ export interface DemoSegment {
   lastExecutedAt?: string;
   isLegacy: boolean;
 }
+
+/** A campaign as the demo stores it (upstream's statuses and channels). */
+export interface DemoCampaign {
+  id: string;
+  name: string;
+  status: string;
+  channel: string;
+  tenantId: string;
+  segmentIds: string[];
+  createdAt: string;
+  scheduledTime: string | null;
+  /** Set once sent (EXECUTED campaigns), with the delivery figures below. */
+  executedAt: string | null;
+  sent: number;
+  opens: number;
+  clicks: number;
+  revenue: number;
+}
+
+/** A paid-media connection as the demo sends it (`provider` upper case, as upstream sometimes does). */
+export interface DemoAdsStatus {
+  connected: boolean;
+  provider: string;
+  accountId: string | null;
+  accountName: string | null;
+  lastSyncAt: string | null;
+}

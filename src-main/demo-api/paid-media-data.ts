@@ -8,7 +8,7 @@
 import type { PaidMediaProvider } from '../../src-shared/api';
 import type { DemoTenant } from './demo-records';
 import { hashString, SeededRandom } from './prng';
-import type { DemoAdsStatus } from './tenant-data-generator';
+import type { DemoAdsStatus } from './demo-records';
 
 /** A paid campaign as the API sends it. */
 export interface DemoPaidCampaign {

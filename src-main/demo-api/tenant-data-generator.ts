@@ -5,39 +5,12 @@
 import type { PaidMediaProvider, SegmentDefinition } from '../../src-shared/api';
 import { knownCampaignChannels, knownCampaignStatuses } from '../../src-shared/api';
 import { criteriaCatalogue, type DemoCriterion } from './criteria-catalogue';
-import type { DemoSegment, DemoTenant } from './demo-records';
+import type { DemoAdsStatus, DemoCampaign, DemoSegment, DemoTenant } from './demo-records';
 import type { DemoFan } from './fans';
 import { SeededRandom } from './prng';
 import type { DemoTable } from './analytics';
 import type { DemoRecipient } from './campaign-book';
 import type { DemoImage } from './media-library';
-
-/** A campaign as the demo stores it (upstream's statuses and channels). */
-export interface DemoCampaign {
-  id: string;
-  name: string;
-  status: string;
-  channel: string;
-  tenantId: string;
-  segmentIds: string[];
-  createdAt: string;
-  scheduledTime: string | null;
-  /** Set once sent (EXECUTED campaigns), with the delivery figures below. */
-  executedAt: string | null;
-  sent: number;
-  opens: number;
-  clicks: number;
-  revenue: number;
-}
-
-/** A paid-media connection as the demo sends it (`provider` upper case, as upstream sometimes does). */
-export interface DemoAdsStatus {
-  connected: boolean;
-  provider: string;
-  accountId: string | null;
-  accountName: string | null;
-  lastSyncAt: string | null;
-}
 
 /** One tenant's data. */
 export interface TenantData {

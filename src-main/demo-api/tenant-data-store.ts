@@ -15,8 +15,8 @@ import { DemoHttpError, notFound } from './http-error';
 import { previewDefinition, type DemoPreview } from './preview';
 import { audienceOf, metricsOf, quoteOf, recipientsOf, type DemoRecipient } from './campaign-book';
 import { mediaPrefix, seedImages, type DemoImage } from './media-library';
-import { campaignRows, generateTenantData } from './tenant-data-generator';
-import type { DemoAdsStatus, DemoCampaign, TenantData } from './tenant-data-generator';
+import { campaignRows, generateTenantData, type TenantData } from './tenant-data-generator';
+import type { DemoAdsStatus, DemoCampaign } from './demo-records';
 import type { TenantDirectory } from './tenant-directory';
 
 /** A page of results. */

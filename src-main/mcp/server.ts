@@ -151,6 +151,15 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
     session.setClientInfo(client);
   };
   server.server.oninitialized = () => noteClient(server.server.getClientVersion());
+  // A name from the handshake (2025 era) stands; a 2026-07-28 request names its client in its envelope,
+  // and a stateless client that sends none may still name itself in its HTTP User-Agent. Read on every
+  // request the bridge answers itself, not only on calls: a client that only lists the tools (Claude
+  // Code's `mcp list`: `server/discover`, then `tools/list`) is named too.
+  const noteRequestClient = (ctx: ServerContext): void => {
+    const said = envelopeClient(ctx);
+    if (said !== undefined) noteClient(said);
+    else if (client.name === null) noteClient(clientFromUserAgent(ctx.http?.req?.headers.get('user-agent')) ?? undefined);
+  };
 
   // The desktop moved this session (sessions panel): announced by the session, recorded as a move.
   const unsubscribe = session.onDidMove((outcome) => {
@@ -176,11 +185,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
 
   const call = async ({ spec, input }: Prepared, args: unknown, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
     const startedAt = performance.now();
-    // A name from the handshake (2025 era) stands; a 2026-07-28 request names its client in its envelope,
-    // and a stateless client that sends none may still name itself in its HTTP User-Agent.
-    const said = envelopeClient(ctx);
-    if (said !== undefined) noteClient(said);
-    else if (client.name === null) noteClient(clientFromUserAgent(ctx.http?.req?.headers.get('user-agent')) ?? undefined);
+    noteRequestClient(ctx);
     // First of all: a bridge that cannot run tools now (the app is down, the sign-in failed) says why;
     // while a sign-in is still running, the call waits for it (synchronous once it is done).
     const gate = options.unavailable?.() ?? null;
@@ -282,7 +287,7 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
   // `tools/list` shows only what this session lists, and says so when that changes (tool-listing.ts).
   const listed = new ListedTools(tools, [modeFilter(options.mode), toolsets.filter(), ...(options.toolFilters ?? [])]);
   // The on-demand tool's description lists the domains that are off now (they change only with the list itself).
-  listOnly(server, listed, (spec) => (spec === enableSpec ? enableToolsDescription(toolsets.off()) : spec.description), views);
+  listOnly(server, listed, (spec) => (spec === enableSpec ? enableToolsDescription(toolsets.off()) : spec.description), views, noteRequestClient);
   const stopAnnouncing = listed.onDidChange(() => server.sendToolListChanged());
 
   return {
@@ -300,9 +305,12 @@ export function createMcpServer(options: McpServerOptions): BoundMcpServer {
  * of the input; the lean annotations). A custom handler on the underlying Server, as the SDK intends for
  * what McpServer does not offer; everything else about tools stays the SDK's.
  */
-function listOnly(server: McpServer, listed: ListedTools, describe: (spec: AnyToolSpec) => string, views: Pick<MountedAppViews, 'link'>): void {
+function listOnly(server: McpServer, listed: ListedTools, describe: (spec: AnyToolSpec) => string, views: Pick<MountedAppViews, 'link'>, noteRequestClient: (ctx: ServerContext) => void): void {
   server.server.removeRequestHandler('tools/list');
-  server.server.setRequestHandler('tools/list', (_request, ctx) => ({ tools: listed.listed().map((spec) => views.link(listedDefinition(server, spec, describe(spec)), ctx)) }));
+  server.server.setRequestHandler('tools/list', (_request, ctx) => {
+    noteRequestClient(ctx);
+    return { tools: listed.listed().map((spec) => views.link(listedDefinition(server, spec, describe(spec)), ctx)) };
+  });
 }
 
 /** A call to a tool whose domain is off for this conversation: which domain, and the two ways to turn it on. */

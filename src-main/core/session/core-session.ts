@@ -1,52 +1,39 @@
 /**
- * The tenant session: one tenant context — the desktop's, or one MCP connection's —
- * with one credential cell and the caches of the tenant it is in. It does not send tenant-scoped
- * requests itself: every call opens a scope (tenant-scope.ts) that pins the credential the call runs
- * with, so a switch here never redirects a call already running (docs/tenant-isolation.md).
+ * The tenant session: one tenant context — the desktop's, or one MCP connection's — with one credential
+ * cell and the caches of the tenant it is in. It knows where it is and with which token; what the API
+ * offers lives in the domain modules (../domains), which a call reaches through the scope it opens here.
  *
- * Switch (serialized per session):
- *
- *   switchRequested ─> POST /users/tenant ─> verify token (tenant, exp, iss, signature) ─┐
- *        │                   │ fails                 │ fails                                │ all awaits done
- *        │                   v                       v                                      v
- *        │            switchFailed: token, tenant, caches untouched         one synchronous step:
- *        │                                                                   cell.replace + new caches
- *        └─ state `switching` (snapshot.switchingTo = to)                    + state active(claim)
+ * - A call opens a scope (tenant-scope.ts) that pins the credential it runs with, so a switch here never
+ *   redirects a call already running (docs/tenant-isolation.md).
+ * - Switches run one at a time through the session state machine (tenant-switch.ts).
+ * - Calls that name another tenant run on the account's token of that tenant (tenant-homes.ts).
  *
  * `activeTenantId` is always the `tenantId` claim of the credential in the cell: there is no second copy
  * that could drift from the token.
  */
 import { randomUUID } from 'node:crypto';
 import { firstIssue } from '../../../src-shared/zod-issue';
-import {
-  TenantIdSchema,
-  type AccessTokenClaims,
-  type Segment,
-  type Tenant,
-  type TokenPair,
-} from '../../../src-shared/api';
+import { TenantIdSchema, type Segment, type Tenant } from '../../../src-shared/api';
 import type { SessionKind, SessionSnapshot } from '../../../src-shared/session';
-import { startedSession, transitionSession, type SessionEvent, type SessionState } from '../../../src-shared/session-machine';
-import { AuthorizedRequester, type Authorized } from '../tokens/authorized-requester';
+import type { SessionState } from '../../../src-shared/session-machine';
 import type { Clock } from '../common/clock';
-import { CredentialCell, tenantOf, type Credential } from '../tokens/credential';
-import { CredentialRenewer } from '../tokens/credential-renewal';
-import { DataClient, type ApiUrls } from '../tokens/data-client';
-import { Emitter } from '../common/emitter';
-import { asCoreError } from '../common/error-data';
-import type { HttpClient } from '../http/http-client';
-import { PersistedTenant, type ScopedTokenDeps } from '../tokens/scoped-token';
-import { SegmentRevisions } from '../domains/segment-revisions';
-import { SerialQueue } from '../common/serial-queue';
-import { parseInput } from '../common/input-check';
-import { TenantHomes } from './tenant-homes';
-import { TenantCaches, TenantScope, type ScopeHost } from './tenant-scope';
-import type { SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
-import type { Scoped } from '../http/api-call';
 import { CoreError } from '../common/core-error';
+import { Emitter } from '../common/emitter';
+import { parseInput } from '../common/input-check';
+import type { Scoped } from '../http/api-call';
+import type { HttpClient } from '../http/http-client';
+import { CredentialCell, tenantOf, type Credential } from '../tokens/credential';
+import type { ApiUrls } from '../tokens/data-client';
+import { PersistedTenant } from '../tokens/scoped-token';
 import { TenantTokens } from '../tokens/tenant-tokens';
 import type { TokenBroker } from '../tokens/token-broker';
 import type { TokenVerifier } from '../tokens/token-verifier';
+import { createScopeHost } from './scope-host';
+import { SessionActivity } from './session-activity';
+import { TenantHomes } from './tenant-homes';
+import { TenantCaches, TenantScope, type ScopeHost } from './tenant-scope';
+import type { SwitchOutcome, TenantSession, TenantsView } from './tenant-session';
+import { TenantSwitch } from './tenant-switch';
 
 /** What a session needs; assembled by the registry. */
 export interface CoreSessionDeps {
@@ -77,27 +64,19 @@ export class CoreSession implements TenantSession {
   readonly homeTenantId: string | null;
 
   private readonly cell: CredentialCell;
-  private readonly queue = new SerialQueue();
-  /** Rejects the switch in flight with `cancelled` (set only while one runs). */
-  private cancelInFlightSwitch: (() => void) | null = null;
   private readonly abort = new AbortController();
   private readonly changeEmitter = new Emitter<SessionSnapshot>();
   private readonly endEmitter = new Emitter<SessionSnapshot>();
   private readonly moveEmitter = new Emitter<SwitchOutcome>();
   private readonly writeEmitter = new Emitter<Scoped<Segment>>();
-  private readonly createdAt: string;
-  private state: SessionState;
   /** The active tenant's caches; a switch replaces the object (calls pinned before keep the old one). */
   private caches = new TenantCaches();
-  private clientName: string | null;
-  private clientVersion: string | null;
-  private lastToolCall: string | null = null;
-  private callCount = 0;
-  private readonly persisted: PersistedTenant;
-  /** Named tenants' credentials and this session's caches of them (tenant-homes.ts). */
-  private readonly homes: TenantHomes;
+  private readonly activity: SessionActivity;
+  private readonly switcher: TenantSwitch;
   /** What this session lends the scopes of its calls. */
   private readonly host: ScopeHost;
+  /** Named tenants' credentials and this session's caches of them. */
+  private readonly homes: TenantHomes;
 
   /** Fires after every change of the snapshot. */
   readonly onDidChange = this.changeEmitter.event;
@@ -113,31 +92,28 @@ export class CoreSession implements TenantSession {
     this.kind = deps.kind;
     this.cell = new CredentialCell(deps.credential);
     this.homeTenantId = tenantOf(deps.credential);
-    this.persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
-    this.state = startedSession();
-    this.createdAt = new Date(deps.clock.now()).toISOString();
-    this.clientName = deps.clientInfo?.name ?? null;
-    this.clientVersion = deps.clientInfo?.version ?? null;
-    const signal = this.abort.signal;
-    const scopedTokens: ScopedTokenDeps = {
-      verifier: deps.verifier,
-      persisted: this.persisted,
-      // A token just obtained is sent as it is: a refusal of it is a failure, never a renewal.
-      clientFor: (credential) => new DataClient(new AuthorizedRequester(credential, deps.http, () => Promise.reject(new CoreError('authentication_failed', 'a token just obtained was refused')), signal), deps.urls),
-      ...(deps.log === undefined ? {} : { log: deps.log }),
+    this.activity = new SessionActivity(new Date(deps.clock.now()).toISOString(), deps.clientInfo);
+    const persisted = deps.persistedTenant ?? new PersistedTenant(this.homeTenantId);
+    const announceWrite = (written: Scoped<Segment>): void => {
+      if (!this.closed) this.writeEmitter.fire(written);
     };
-    this.host = {
-      urls: deps.urls,
-      http: deps.http,
-      clock: deps.clock,
-      signal,
-      renewer: new CredentialRenewer({ ...scopedTokens, broker: deps.broker }),
-      revisions: new SegmentRevisions(),
-      announceWrite: (written) => {
-        if (!this.closed) this.writeEmitter.fire(written);
-      },
-    };
+    const { host, scopedTokens } = createScopeHost({ ...deps, persisted, signal: this.abort.signal, announceWrite });
+    this.host = host;
     this.homes = new TenantHomes({ tenantTokens: deps.tenantTokens ?? new TenantTokens({ clock: deps.clock }), scopedTokens, broker: deps.broker, via: () => this.activeScope().data });
+    this.switcher = new TenantSwitch({
+      sessionId: this.id,
+      cell: this.cell,
+      verifier: deps.verifier,
+      persisted,
+      homeTenantId: this.homeTenantId,
+      via: () => this.activeScope().data,
+      installed: () => {
+        this.caches = new TenantCaches();
+      },
+      changed: () => this.changed(),
+      closed: () => this.closed,
+      ...(deps.log === undefined ? {} : { log: deps.log }),
+    });
   }
 
   /** The tenant of the token in the cell right now. */
@@ -157,38 +133,33 @@ export class CoreSession implements TenantSession {
 
   /** The state machine's current state (active, switching or ended). */
   get sessionState(): SessionState {
-    return this.state;
+    return this.switcher.state;
   }
 
   snapshot(): SessionSnapshot {
-    const claims = this.cell.current.claims;
+    const state = this.switcher.state;
+    const lastFailure = state.type === 'ended' ? null : (state.lastFailure ?? null);
     return {
       id: this.id,
       kind: this.kind,
-      clientName: this.clientName,
-      clientVersion: this.clientVersion,
+      ...this.activity.fields(),
       activeTenantId: this.activeTenantId,
       homeTenantId: this.homeTenantId,
-      role: claims.role ?? null,
-      switchingTo: this.state.type === 'switching' ? this.state.to : null,
-      lastSwitchError: this.state.type === 'ended' ? null : (this.state.lastFailure?.error ?? null),
-      lastSwitchTarget: this.state.type === 'ended' ? null : (this.state.lastFailure?.to ?? null),
-      createdAt: this.createdAt,
-      lastToolCall: this.lastToolCall,
-      callCount: this.callCount,
+      role: this.cell.current.claims.role ?? null,
+      switchingTo: state.type === 'switching' ? state.to : null,
+      lastSwitchError: lastFailure?.error ?? null,
+      lastSwitchTarget: lastFailure?.to ?? null,
     };
   }
 
   setClientInfo(info: { name: string | null; version: string | null }): void {
-    this.clientName = info.name;
-    this.clientVersion = info.version;
+    this.activity.setClient(info);
     this.changed();
   }
 
   /** Counts a tool call for the snapshot (`lastToolCall`, `callCount`); the MCP bridge calls it. */
   recordToolCall(name: string): void {
-    this.lastToolCall = name;
-    this.callCount += 1;
+    this.activity.recordToolCall(name);
     this.changed();
   }
 
@@ -201,8 +172,7 @@ export class CoreSession implements TenantSession {
   }
 
   async switchTenant(tenantId: string): Promise<SwitchOutcome> {
-    const target = parseInput(TenantIdSchema, tenantId, 'tenantId');
-    return this.queue.run(() => this.runSwitch(target));
+    return this.switcher.run(parseInput(TenantIdSchema, tenantId, 'tenantId'));
   }
 
   /** The desktop's sessions panel moves this session: a switch the session did not ask for, announced as such. */
@@ -217,6 +187,11 @@ export class CoreSession implements TenantSession {
       return Promise.reject(new CoreError('no_home_tenant', 'this session started with a token that names no tenant (no tenantId claim), so there is no home tenant to return to'));
     }
     return this.switchTenant(this.homeTenantId);
+  }
+
+  /** Stops waiting for the switch in flight (tenant-switch.ts); false when none was in flight. */
+  cancelSwitch(): boolean {
+    return this.switcher.cancel();
   }
 
   /**
@@ -234,16 +209,10 @@ export class CoreSession implements TenantSession {
     if (tenantId === undefined) return active;
     const parsed = TenantIdSchema.safeParse(tenantId);
     if (!parsed.success) throw new CoreError('invalid_request', `tenant_id is not a tenant id (${firstIssue(parsed.error).message}); take one from nevent_list_tenants`, 'tenant_id');
-    const target = parsed.data;
-    if (target === active.tenantId) return active;
-    const home = await this.homes.home(target);
+    if (parsed.data === active.tenantId) return active;
+    const home = await this.homes.home(parsed.data);
     this.ensureOpen();
     return new TenantScope(this.host, home);
-  }
-
-  /** A scope pinned to the session's credential as it is now, with the active tenant's caches. */
-  private activeScope(): TenantScope {
-    return new TenantScope(this.host, { cell: this.cell, caches: this.caches });
   }
 
   /** Renews the current credential now (the same path a 401 takes); used by tests and the tray. */
@@ -265,81 +234,16 @@ export class CoreSession implements TenantSession {
    */
   end(reason: 'closed' | 'signed_out' = 'closed'): void {
     if (this.closed) return;
-    const message = reason === 'signed_out' ? 'the account was signed out' : 'the session was closed';
-    this.abort.abort(new CoreError('signed_out', message));
+    this.abort.abort(new CoreError('signed_out', reason === 'signed_out' ? 'the account was signed out' : 'the session was closed'));
     this.homes.clear();
-    this.apply({ type: 'ended', reason });
-    const last = this.snapshot();
-    this.endEmitter.fire(last);
-    this.changeEmitter.dispose();
-    this.endEmitter.dispose();
-    this.moveEmitter.dispose();
-    this.writeEmitter.dispose();
+    this.switcher.end(reason);
+    this.endEmitter.fire(this.snapshot());
+    for (const emitter of [this.changeEmitter, this.endEmitter, this.moveEmitter, this.writeEmitter]) emitter.dispose();
   }
 
-  private async runSwitch(target: string): Promise<SwitchOutcome> {
-    this.ensureOpen();
-    const previousTenantId = this.activeTenantId;
-    // Switches are serialized by the queue, so a refusal here is a bug: it is logged and reported.
-    if (!this.apply({ type: 'switchRequested', to: target })) throw new CoreError('internal_error', 'the session cannot switch now');
-    this.changed();
-    // The person may give up waiting (`cancelSwitch`): the race settles at once, the request's late
-    // answer is dropped unread, and the session stays in the tenant it was in.
-    const cancelled = new Promise<never>((_resolve, reject) => {
-      this.cancelInFlightSwitch = () => reject(new CoreError('cancelled', `the switch to tenant ${target} was cancelled; still in ${previousTenantId ?? 'no tenant'}`));
-    });
-    try {
-      const { answer, claims } = await Promise.race([this.switchCall(target), cancelled]);
-      this.ensureOpen();
-      // ---- one synchronous step: nothing below awaits, so no reader can see a half-switched session.
-      const next: Credential = { accessToken: answer.value.accessToken, refreshToken: answer.value.refreshToken ?? answer.credential.refreshToken, claims };
-      this.cell.replace(next);
-      this.caches = new TenantCaches();
-      this.apply({ type: 'switchSucceeded' });
-      // ----
-      // A session's switch is a choice: for a SUPERADMIN the API persisted it, and it stays.
-      this.persisted.noteSwitch(tenantOf(next));
-      this.changed();
-      return { activeTenantId: tenantOf(next) ?? target, homeTenantId: this.homeTenantId, previousTenantId };
-    } catch (error) {
-      const failure = this.closed ? new CoreError('signed_out', 'the session ended during the switch') : asCoreError(error);
-      if (!this.closed) {
-        this.apply(failure.code === 'cancelled' ? { type: 'switchCancelled' } : { type: 'switchFailed', error: failure.toData() });
-        this.changed();
-      }
-      throw failure;
-    } finally {
-      this.cancelInFlightSwitch = null;
-    }
-  }
-
-  /** The switch request and the check of its token (what a cancel stops waiting for). */
-  private async switchCall(target: string): Promise<{ answer: Authorized<TokenPair>; claims: AccessTokenClaims }> {
-    const answer = await this.activeScope().data.switchTenant(target);
-    return { answer, claims: await this.deps.verifier.verify(answer.value.accessToken, target) };
-  }
-
-  /**
-   * Stops waiting for the switch in flight, if any: it fails with `cancelled` and the session stays in
-   * its tenant. The API may still carry the switch out; its answer is never installed. False when no
-   * switch was in flight.
-   */
-  cancelSwitch(): boolean {
-    const cancel = this.cancelInFlightSwitch;
-    if (cancel === null) return false;
-    cancel();
-    return true;
-  }
-
-  /** Every state change goes through the machine; a refused event is logged with its reason (never dropped silently). */
-  private apply(event: SessionEvent): boolean {
-    const result = transitionSession(this.state, event);
-    if (result.ok) {
-      this.state = result.state;
-      return true;
-    }
-    this.deps.log?.(`session ${this.id}: refused ${result.rejection.event} in ${result.rejection.from}: ${result.rejection.reason}`);
-    return false;
+  /** A scope pinned to the session's credential as it is now, with the active tenant's caches. */
+  private activeScope(): TenantScope {
+    return new TenantScope(this.host, { cell: this.cell, caches: this.caches });
   }
 
   private ensureOpen(): void {

@@ -10,7 +10,7 @@ import { authenticateScoped, type DemoContext } from '../demo-context';
 import { DemoHttpError } from '../http-error';
 import { pagedListsIgnorePaging } from '../list-paging';
 import { parseOrThrow, readJsonBody } from '../request-body';
-import type { DemoCampaign } from '../tenant-data-generator';
+import type { DemoCampaign } from '../demo-records';
 
 const Channel = z.string().refine((value) => (communicationChannels as readonly string[]).includes(value) || ['EMAIL', 'SMS', 'WHATSAPP'].includes(value), 'channel: must be a CommunicationChannel');
 const QuoteBodySchema = z.object({ channel: Channel, segmentIds: z.array(z.string().max(128)).max(20).optional(), transactional: z.boolean().optional() }).loose();

@@ -16,6 +16,7 @@ import { draftFromSegment, draftToDefinition, emptyDraft, reduceDraft, sameDraft
 import { ariaKeys, isSaveKey, isTyping } from '../../lib/keyboard-shortcuts';
 import { useKeyLabels } from '../../i18n/use-key-labels';
 import { compareVersions, reapplyOnLatest, type FieldComparison } from '../../lib/segment-merge';
+import { ConflictTable } from '../../components/conflict-table';
 import { Text } from '../../i18n/text';
 import { useFormats } from '../../i18n/locale-provider';
 import { useWords } from '../../i18n/use-words';
@@ -216,45 +217,7 @@ export function SegmentEditor(props: SegmentEditorProps): ReactNode {
             <p>
               <Text id="conflict.explained" />
             </p>
-            {conflict ? (
-              <>
-                <table className="conflict-table" aria-label={t('conflict.table')}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('conflict.field')}</th>
-                      <th scope="col">{t('conflict.yours')}</th>
-                      <th scope="col">{t('conflict.latest')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {conflict.changes.map((c) => (
-                      <tr key={c.field}>
-                        <th scope="row">{t(c.label)}</th>
-                        <td className={c.mineChanged ? 'changed' : 'same'}>
-                          {c.mine || <span className="muted">{t('conflict.empty')}</span>}
-                          {c.mineChanged ? <span className="change-tag">{t('conflict.youChanged')}</span> : null}
-                        </td>
-                        <td className={c.latestChanged ? 'changed' : 'same'}>
-                          {c.latest || <span className="muted">{t('conflict.empty')}</span>}
-                          {c.latestChanged ? <span className="change-tag">{t('conflict.changedElsewhere')}</span> : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {conflict.changes.some((c) => c.mineChanged && c.latestChanged) ? (
-                  <p className="small">{t('conflict.bothChanged')}</p>
-                ) : null}
-                <div className="conflict-actions">
-                  <button type="button" className="primary" onClick={() => resolve(true)}>
-                    {t('conflict.reapply')}
-                  </button>
-                  <button type="button" onClick={() => resolve(false)}>
-                    {t('conflict.discard')}
-                  </button>
-                </div>
-              </>
-            ) : null}
+            {conflict ? <ConflictTable changes={conflict.changes} onResolve={resolve} /> : null}
           </div>
         ) : failure ? (
           <div role="alert" className="banner error" ref={errorBox} tabIndex={-1}>

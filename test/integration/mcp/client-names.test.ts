@@ -31,12 +31,17 @@ afterAll(async () => {
 let id = 0;
 /** One stateless `tools/call` as a 2026-07-28 client sends it; `clientInfo` only when given. */
 async function statelessCall(tool: string, headers: Record<string, string>, clientInfo?: { name: string; version: string }): Promise<Record<string, unknown>> {
+  return statelessRequest('tools/call', { name: tool, arguments: {} }, { 'mcp-name': tool, ...headers }, clientInfo);
+}
+
+/** One stateless request as a 2026-07-28 client sends it; `clientInfo` only when given. */
+async function statelessRequest(method: string, params: Record<string, unknown>, headers: Record<string, string>, clientInfo?: { name: string; version: string }): Promise<Record<string, unknown>> {
   id += 1;
   const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {}, ...(clientInfo === undefined ? {} : { 'io.modelcontextprotocol/clientInfo': clientInfo }) };
   const response = await fetch(endpoint.url, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': tool, ...headers },
-    body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: tool, arguments: {}, _meta: meta } }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...headers },
+    body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta: meta } }),
   });
   const text = await response.text();
   expect(response.status, text).toBe(200);
@@ -58,6 +63,13 @@ describe('client names of stateless clients', () => {
   it('prefers the client info of the request’s _meta to its User-Agent', async () => {
     await statelessCall('nevent_get_active_tenant', { 'user-agent': 'node' }, { name: 'Visual Studio Code', version: '1.99.0' });
     expect(lastEntry()).toMatchObject({ clientName: 'Visual Studio Code', clientVersion: '1.99.0' });
+  });
+
+  it('names a client that only lists the tools (as Claude Code’s `mcp list` does) from the request’s _meta', async () => {
+    // The endpoint's one session of stateless requests was named by the calls above; a listing renames it.
+    const answer = await statelessRequest('tools/list', {}, { 'user-agent': 'node' }, { name: 'claude-code', version: '2.1.332' });
+    expect((answer.result as { tools?: unknown[] } | undefined)?.tools?.length).toBeGreaterThan(0);
+    expect(httpSession()).toMatchObject({ clientName: 'claude-code', clientVersion: '2.1.332' });
   });
 
   it('a library’s default User-Agent names no client: the entry stays unnamed', async () => {

@@ -154,6 +154,10 @@ describe.skipIf(process.platform === 'win32' || !clientsCanRun()).concurrent('re
       expect(lineOf(listed.output, httpServerKey), listed.output).toMatch(connected);
       expect(app.socketClients().length, 'sessions over the socket').toBeGreaterThan(0);
       expect(app.httpClients().length, 'sessions over HTTP').toBeGreaterThan(0);
+      // Each of these clients says who it is (in its handshake or in each request's _meta): the sessions
+      // panel and the audit name it.
+      expect(app.socketClients().some((name) => name !== null), `socket sessions named: ${JSON.stringify(app.socketClients())}`).toBe(true);
+      expect(app.httpClients().some((name) => name !== null), `HTTP sessions named: ${JSON.stringify(app.httpClients())}`).toBe(true);
       (seen[kind] ??= {}).clientNames = JSON.stringify({ socket: [...new Set(app.socketClients())], http: [...new Set(app.httpClients())] });
     } finally {
       await app.close();
