@@ -15,6 +15,9 @@ export default defineConfig({
           // indexes) take several times longer on a loaded two-core machine, and vitest's default of
           // 5 s turned that load into failures.
           testTimeout: 60_000,
+          // Vitest's default is one worker fewer than the cores: a single worker on a two-core CI machine,
+          // which left one core idle for the whole step.
+          maxWorkers: 2,
         },
       },
       {

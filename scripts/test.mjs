@@ -73,7 +73,9 @@ if (has('dbus-run-session') && has('gnome-keyring-daemon')) {
 }
 
 if (existsSync(join(root, 'playwright.config.ts'))) {
-  run('end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') } });
+  // The build step above made the CLI, the renderer and the MCP App views: the global setup need not
+  // build them a second time.
+  run('end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json'), E2E_SKIP_BUILD: '1' } });
 }
 if (existsSync(join(root, 'scripts/electronegativity.mjs'))) {
   run('Electron security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);
